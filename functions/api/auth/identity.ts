@@ -1,0 +1,20 @@
+import type { StaffRole } from '../../core/assessment/types';
+
+/** A verified staff caller. */
+export interface StaffIdentity {
+  kind: 'staff';
+  subject: string;
+  email: string;
+  role: StaffRole;
+  organizationId: string;
+}
+
+/** A verified vendor caller: reaches exactly one assessment. */
+export interface VendorIdentity {
+  kind: 'vendor';
+  organizationId: string;
+  assessmentId: string;
+}
+
+/** Verifies a staff bearer token or throws UnauthorizedError. */
+export type StaffVerifier = (token: string) => Promise<StaffIdentity>;

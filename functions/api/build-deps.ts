@@ -1,0 +1,36 @@
+import type { AwsClients } from '../lib/aws-clients';
+import type { Config } from '../lib/config';
+import { newId, newSecret } from '../lib/ids';
+import type { Logger } from '../lib/logger';
+import { createBlobStore } from '../store/blob-store';
+import { createPresigner } from '../store/presign';
+import { createRepositories } from '../store/repositories';
+import type { StaffVerifier } from './auth/identity';
+import type { AppDeps } from './env';
+import type { DevTools } from './routes/dev/dev-tools';
+
+/** What differs between runtimes when building deps. */
+export interface DepsOptions {
+  logger: Logger;
+  verifyStaff: StaffVerifier;
+  dev?: DevTools;
+  /** Locally, presigned URLs become same-origin paths. */
+  rewriteUploadUrl?: (url: URL) => string;
+  clock?: () => Date;
+}
+
+/** Wires repositories, blob store and presigner over the given AWS clients. */
+export function buildDeps(config: Config, clients: AwsClients, options: DepsOptions): AppDeps {
+  return {
+    config,
+    logger: options.logger,
+    clock: options.clock ?? (() => new Date()),
+    newId,
+    newSecret: () => newSecret(256),
+    repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+    blobs: createBlobStore(clients.s3),
+    presigner: createPresigner(clients.s3, options.rewriteUploadUrl),
+    verifyStaff: options.verifyStaff,
+    dev: options.dev,
+  };
+}

@@ -1,0 +1,33 @@
+import type { Config } from '../lib/config';
+import type { Logger } from '../lib/logger';
+import type { BlobStore } from '../store/blob-store';
+import type { Repositories } from '../store/repositories';
+import type { Presigner } from '../store/presign';
+import type { StaffIdentity, StaffVerifier, VendorIdentity } from './auth/identity';
+import type { DevTools } from './routes/dev/dev-tools';
+
+/** Everything the app needs from the outside world; tests pass their own. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  clock: () => Date;
+  newId: (now?: Date) => string;
+  newSecret: () => string;
+  repos: Repositories;
+  blobs: BlobStore;
+  presigner: Presigner;
+  verifyStaff: StaffVerifier;
+  /** Present only in local mode: demo users and a token signer. */
+  dev?: DevTools;
+}
+
+/** Hono environment: deps and per-request values on the context. */
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    logger: Logger;
+    staff: StaffIdentity;
+    vendor: VendorIdentity;
+  };
+}

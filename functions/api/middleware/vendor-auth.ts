@@ -1,0 +1,41 @@
+import { createMiddleware } from 'hono/factory';
+import { TooManyRequestsError, UnauthorizedError } from '../../lib/errors';
+import { parseToken, secretMatches } from '../auth/vendor-token';
+import type { AppEnv } from '../env';
+import { createFailureLimiter } from './failure-limiter';
+import { bearer } from './staff-auth';
+
+const invalid = () =>
+  new UnauthorizedError('This invitation link is not valid. Ask your contact for a new link.', 'invitation-invalid');
+
+/** Requires a live invitation token; sets the vendor identity (one assessment of one organization). */
+export function requireVendor(limiter = createFailureLimiter()) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const client = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
+    const now = c.var.deps.clock();
+    if (limiter.blocked(client, now)) {
+      throw new TooManyRequestsError('Too many invalid invitation attempts; wait a few minutes and retry.');
+    }
+    const token = bearer(c.req.header('authorization'));
+    const parsed = token ? parseToken(token) : undefined;
+    const invitation = parsed && (await c.var.deps.repos.invitations.get(parsed.organizationId, parsed.assessmentId));
+    if (!parsed || !invitation || !secretMatches(parsed.secret, invitation.tokenHash)) {
+      limiter.fail(client, now);
+      throw invalid();
+    }
+    if (invitation.revokedAt) {
+      throw new UnauthorizedError(
+        'This invitation link was revoked. Ask your contact for a new link.',
+        'invitation-revoked',
+      );
+    }
+    if (invitation.expiresAt <= now.toISOString()) {
+      throw new UnauthorizedError(
+        'This invitation link has expired. Ask your contact for a new link.',
+        'invitation-expired',
+      );
+    }
+    c.set('vendor', { kind: 'vendor', organizationId: parsed.organizationId, assessmentId: parsed.assessmentId });
+    await next();
+  });
+}

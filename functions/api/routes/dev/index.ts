@@ -1,0 +1,76 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { staffRoles } from '../../../core/assessment/types';
+import { ForbiddenError } from '../../../lib/errors';
+import { createRouter } from '../../create-router';
+import { requireStaff } from '../../middleware/staff-auth';
+import { errorResponses, jsonBody, jsonResponse } from '../../schemas/problem';
+
+const SessionBody = z
+  .strictObject({
+    email: z.email(),
+    role: z.enum(staffRoles),
+    organizationId: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+  })
+  .openapi('DevSessionRequest');
+
+const UserSchema = z.object({
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(staffRoles),
+  organizationId: z.string(),
+});
+
+const MessageSchema = z
+  .object({ id: z.string(), at: z.string(), to: z.string(), subject: z.string(), body: z.string(), kind: z.string() })
+  .openapi('OutboxMessage');
+
+/** POST /api/dev/session: a staff token for local use (absent in AWS). */
+export const sessionRoute = createRoute({
+  method: 'post',
+  path: '/dev/session',
+  tags: ['dev'],
+  summary: 'Issue a local staff token (local mode only)',
+  request: { body: jsonBody(SessionBody) },
+  responses: {
+    200: jsonResponse(z.object({ token: z.string() }), 'A signed staff JWT'),
+    ...errorResponses(400, 403, 413, 415),
+  },
+});
+
+/** GET /api/dev/users: the demo users the local sign-in page offers. */
+export const usersRoute = createRoute({
+  method: 'get',
+  path: '/dev/users',
+  tags: ['dev'],
+  summary: 'Demo users (local mode only)',
+  responses: { 200: jsonResponse(z.object({ items: z.array(UserSchema) }), 'Demo users') },
+});
+
+/** GET /api/dev/outbox: notifications that would have been e-mailed (local only). */
+export const outboxRoute = createRoute({
+  method: 'get',
+  path: '/dev/outbox',
+  tags: ['dev'],
+  summary: 'Notifications that would have been e-mailed (local mode only)',
+  security: [{ staffJwt: [] }],
+  middleware: [requireStaff()] as const,
+  responses: { 200: jsonResponse(z.object({ items: z.array(MessageSchema) }), 'Outbox'), ...errorResponses(401) },
+});
+
+/** The dev router; mounted only in local mode. */
+export function devRoutes() {
+  return createRouter()
+    .openapi(usersRoute, (c) => c.json({ items: c.var.deps.dev?.users ?? [] }, 200))
+    .openapi(sessionRoute, async (c) => {
+      const dev = c.var.deps.dev;
+      if (!dev) throw new ForbiddenError('Dev sessions exist only in local mode.');
+      const body = c.req.valid('json');
+      const organizationId = body.organizationId ?? dev.users[0]?.organizationId ?? 'demo';
+      const token = await dev.signToken({ email: body.email, role: body.role, organizationId });
+      return c.json({ token }, 200);
+    })
+    .openapi(outboxRoute, async (c) => {
+      const items = await c.var.deps.repos.outbox.list(c.var.staff.organizationId);
+      return c.json({ items: items.map(({ organizationId: _o, assessmentId: _a, ...m }) => m) }, 200);
+    });
+}

@@ -1,0 +1,17 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../../create-router';
+import { jsonResponse } from '../../schemas/problem';
+
+/** GET /api/health: liveness for anyone. */
+export const healthRoute = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['meta'],
+  summary: 'Liveness check',
+  responses: { 200: jsonResponse(z.object({ status: z.literal('ok') }).openapi('Health'), 'The API is up') },
+});
+
+/** The health router. */
+export function healthRoutes() {
+  return createRouter().openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
+}

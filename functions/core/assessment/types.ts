@@ -1,0 +1,63 @@
+/** Staff roles; every staff identity carries exactly one role and one organization. */
+export const staffRoles = ['procurement', 'governance', 'admin'] as const;
+/** A staff role. */
+export type StaffRole = (typeof staffRoles)[number];
+
+/** Lifecycle of an assessment (see DESIGN.md). */
+export const assessmentStatuses = [
+  'draft',
+  'invited',
+  'in_progress',
+  'submitted',
+  'approved',
+  'rejected',
+  'changes_requested',
+] as const;
+/** One assessment status. */
+export type AssessmentStatus = (typeof assessmentStatuses)[number];
+
+/** Governance decisions. */
+export type Decision = 'approve' | 'reject' | 'request_changes';
+
+/** A reviewer's comment, optionally tied to one question. */
+export interface ReviewComment {
+  questionId: string | null;
+  comment: string;
+}
+
+/** What the assessment list shows of the latest scored report. */
+export interface ReportSummary {
+  version: number;
+  score: number;
+  tier: 'low' | 'moderate' | 'high' | 'critical';
+  maturity: number;
+  reportKey: string;
+  sha256: string;
+  generatedAt: string;
+}
+
+/** Answers keyed by question id; a value may be the literal "unknown". */
+export type Answers = Record<string, unknown>;
+
+/** An assessment of one vendor dataset, scoped to one organization. */
+export interface Assessment {
+  id: string;
+  organizationId: string;
+  status: AssessmentStatus;
+  vendor: { name: string; contactEmail: string };
+  dataset: { name: string; description?: string; intendedUse: string };
+  templateId: string;
+  templateVersion: number;
+  dueAt: string;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  /** Compare-and-set counter for every write to the assessment item. */
+  version: number;
+  answers: Answers;
+  previousAssessmentId: string | null;
+  invitation: { issuedAt: string; expiresAt: string; revokedAt: string | null } | null;
+  submittedAt: string | null;
+  decision: { decision: Decision; by: string; at: string; comments: ReviewComment[] } | null;
+  report: ReportSummary | null;
+}

@@ -1,0 +1,99 @@
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { ConflictError, NotFoundError } from '../lib/errors';
+
+/** What a stored object's head tells. */
+export interface BlobHead {
+  size: number;
+  contentType?: string;
+  metadata: Record<string, string>;
+}
+
+/** Object storage the app uses: the samples and reports buckets. */
+export interface BlobStore {
+  head(bucket: string, key: string): Promise<BlobHead | undefined>;
+  stream(bucket: string, key: string): Promise<AsyncIterable<Uint8Array>>;
+  getText(bucket: string, key: string): Promise<string>;
+  /** Writes once: an existing key is a ConflictError (reports are never overwritten). */
+  putNew(bucket: string, key: string, body: string | Uint8Array, options: PutOptions): Promise<void>;
+  put(bucket: string, key: string, body: string | Uint8Array, options: PutOptions): Promise<void>;
+}
+
+/** Content type and user metadata of a write. */
+export interface PutOptions {
+  contentType: string;
+  metadata?: Record<string, string>;
+}
+
+const isMissing = (error: unknown) =>
+  error instanceof NoSuchKey ||
+  error instanceof NotFound ||
+  (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 404;
+
+/** A BlobStore over the real S3 API (AWS or s3rver). */
+export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
+  const store: BlobStore = {
+    async head(bucket, key) {
+      try {
+        const out = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return { size: out.ContentLength ?? 0, contentType: out.ContentType, metadata: out.Metadata ?? {} };
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
+    async stream(bucket, key) {
+      try {
+        const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        return out.Body as AsyncIterable<Uint8Array>;
+      } catch (error) {
+        if (isMissing(error)) throw new NotFoundError('The stored object does not exist.', { cause: error });
+        throw error;
+      }
+    },
+    async getText(bucket, key) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await store.stream(bucket, key)) chunks.push(Buffer.from(chunk));
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    async putNew(bucket, key, body, options) {
+      if (await store.head(bucket, key)) throw new ConflictError('The object already exists and is immutable.');
+      try {
+        await s3.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            Body: body,
+            ContentType: options.contentType,
+            Metadata: options.metadata,
+            IfNoneMatch: '*',
+          }),
+        );
+      } catch (error) {
+        const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+        if (status === 412 || status === 409) {
+          throw new ConflictError('The object already exists and is immutable.', { cause: error });
+        }
+        throw error;
+      }
+    },
+    async put(bucket, key, body, options) {
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: body,
+          ContentType: options.contentType,
+          Metadata: options.metadata,
+        }),
+      );
+    },
+  };
+  return store;
+}

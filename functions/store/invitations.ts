@@ -1,0 +1,47 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { getItem, putIfVersion, stripKeys, type Table } from './dynamo';
+
+/** The one live invitation of an assessment; only the token's hash is stored. */
+export interface Invitation {
+  organizationId: string;
+  assessmentId: string;
+  tokenHash: string;
+  issuedAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  version: number;
+}
+
+/** Key builders for invitations. */
+export const invitationKeys = {
+  pk: (org: string) => `ORG#${org}`,
+  sk: (assessmentId: string) => `INV#${assessmentId}`,
+};
+
+/** Invitation repository: issuing replaces (and so revokes) the previous token. */
+export function invitationRepo(table: Table) {
+  return {
+    /** Stores `inv`, replacing any earlier invitation of the assessment. */
+    async replace(inv: Invitation): Promise<void> {
+      await table.doc.send(
+        new PutCommand({
+          TableName: table.name,
+          Item: { PK: invitationKeys.pk(inv.organizationId), SK: invitationKeys.sk(inv.assessmentId), ...inv },
+        }),
+      );
+    },
+    /** Reads the invitation of one assessment. */
+    async get(org: string, assessmentId: string): Promise<Invitation | undefined> {
+      const item = await getItem(table, invitationKeys.pk(org), invitationKeys.sk(assessmentId));
+      return item ? stripKeys<Invitation>(item) : undefined;
+    },
+    /** Saves a changed invitation with compare-and-set on `version`. */
+    save: (inv: Invitation) =>
+      putIfVersion(
+        table,
+        { PK: invitationKeys.pk(inv.organizationId), SK: invitationKeys.sk(inv.assessmentId), ...inv },
+        inv.version - 1,
+        'The invitation changed meanwhile; reload and try again.',
+      ),
+  };
+}

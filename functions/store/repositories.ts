@@ -1,0 +1,26 @@
+import { assessmentRepo } from './assessments';
+import type { Table } from './dynamo';
+import { eventRepo } from './events';
+import { invitationRepo } from './invitations';
+import { organizationRepo } from './organizations';
+import { outboxRepo } from './outbox';
+import { policyRepo } from './policies';
+import { reportRepo } from './reports';
+import { sampleRepo } from './samples';
+
+/** Every repository over the one table. */
+export function createRepositories(table: Table) {
+  return {
+    organizations: organizationRepo(table),
+    assessments: assessmentRepo(table),
+    events: eventRepo(table),
+    invitations: invitationRepo(table),
+    samples: sampleRepo(table),
+    reports: reportRepo(table),
+    policies: policyRepo(table),
+    outbox: outboxRepo(table),
+  };
+}
+
+/** The repositories' type, as put on the app context. */
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,97 @@
+/** Typed calls to the staff API (one function per route); the token comes from the session. */
+import { navigate } from '../router';
+import { clearStaffSession, staffToken } from '../session';
+import type { ScoredReport, Template } from './domain';
+import { ApiError, createHttp } from './http';
+import type {
+  Assessment,
+  AssessmentStatus,
+  AuditEvent,
+  DecisionInput,
+  Invitation,
+  Me,
+  NewAssessment,
+  OutboxMessage,
+  Page,
+  ReportVersion,
+} from './types';
+
+const http = createHttp(staffToken, () => {
+  clearStaffSession();
+  navigate('/signin');
+});
+const enc = encodeURIComponent;
+
+/** `GET /api/me`. */
+export const getMe = () => http<Me>('GET', '/api/me');
+
+/** `GET /api/templates`. */
+export const listTemplates = () => http<{ items: Template[] }>('GET', '/api/templates');
+
+/** `GET /api/templates/{id}`. */
+export const getTemplate = (id: string) => http<Template>('GET', `/api/templates/${enc(id)}`);
+
+/** `GET /api/assessments` with optional status filter and cursor. */
+export function listAssessments(query: { status?: AssessmentStatus; limit?: number; cursor?: string } = {}) {
+  const params = new URLSearchParams();
+  if (query.status) params.set('status', query.status);
+  if (query.limit) params.set('limit', String(query.limit));
+  if (query.cursor) params.set('cursor', query.cursor);
+  const qs = params.toString();
+  return http<Page<Assessment>>('GET', `/api/assessments${qs ? `?${qs}` : ''}`);
+}
+
+/** Follows cursors until the list ends or `maxPages` pages were read. */
+export async function listAllAssessments(status?: AssessmentStatus, maxPages = 20): Promise<Assessment[]> {
+  const all: Assessment[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const result = await listAssessments({ status, limit: 100, cursor });
+    all.push(...result.items);
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return all;
+}
+
+/** `GET /api/assessments/{id}`. */
+export const getAssessment = (id: string) => http<Assessment>('GET', `/api/assessments/${enc(id)}`);
+
+/** `POST /api/assessments` → the created assessment. */
+export const createAssessment = (body: NewAssessment) => http<Assessment>('POST', '/api/assessments', body);
+
+/** `POST /api/assessments/{id}/invitations`: a new token (shown once); revokes the previous one. */
+export const issueInvitation = (id: string) =>
+  http<Invitation>('POST', `/api/assessments/${enc(id)}/invitations`);
+
+/** `DELETE /api/assessments/{id}/invitations`. */
+export const revokeInvitation = (id: string) =>
+  http<void>('DELETE', `/api/assessments/${enc(id)}/invitations`);
+
+/** `POST /api/assessments/{id}/reassess` → the new, linked assessment. */
+export const reassess = (id: string) => http<Assessment>('POST', `/api/assessments/${enc(id)}/reassess`);
+
+/** `GET /api/assessments/{id}/events`: the audit trail. */
+export const listEvents = (id: string) =>
+  http<{ items: AuditEvent[] }>('GET', `/api/assessments/${enc(id)}/events`);
+
+/** `GET /api/assessments/{id}/report`, or null while no report exists. */
+export async function getReport(id: string): Promise<ScoredReport | null> {
+  try {
+    return await http<ScoredReport>('GET', `/api/assessments/${enc(id)}/report`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/** `GET /api/assessments/{id}/reports`: every stored version. */
+export const listReports = (id: string) =>
+  http<{ items: ReportVersion[] }>('GET', `/api/assessments/${enc(id)}/reports`);
+
+/** `POST /api/assessments/{id}/decision`. */
+export const decide = (id: string, body: DecisionInput) =>
+  http<Assessment>('POST', `/api/assessments/${enc(id)}/decision`, body);
+
+/** `GET /api/dev/outbox` (local portal only). */
+export const getOutbox = () => http<{ items: OutboxMessage[] }>('GET', '/api/dev/outbox');

@@ -1,0 +1,127 @@
+/** API shapes the web app reads; domain types come from functions/ as types only. */
+import type { Analysis } from '../../../functions/core/analysis/types';
+import type {
+  Answers,
+  Assessment,
+  AssessmentStatus,
+  Decision,
+  ReviewComment,
+  StaffRole,
+} from '../../../functions/core/assessment/types';
+
+export type { Analysis, Answers, Assessment, AssessmentStatus, Decision, ReviewComment, StaffRole };
+
+/** A risk tier as reports and summaries carry it. */
+export type Tier = 'low' | 'moderate' | 'high' | 'critical';
+
+/** `GET /api/config`: which sign-in applies. */
+export interface PortalConfig {
+  mode: 'local' | 'aws';
+  cognito?: { domain: string; clientId: string };
+}
+
+/** A demo user offered on the local sign-in page. */
+export interface DevUser {
+  email: string;
+  name: string;
+  role: StaffRole;
+  organizationId: string;
+}
+
+/** `GET /api/me`. */
+export interface Me {
+  email: string;
+  role: StaffRole;
+  organizationId: string;
+}
+
+/** A paginated list. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** `POST /api/assessments` body. */
+export interface NewAssessment {
+  vendor: { name: string; contactEmail: string };
+  dataset: { name: string; description?: string; intendedUse: string };
+  templateId: string;
+  dueAt: string;
+}
+
+/** `POST /api/assessments/{id}/invitations` → the token is shown once. */
+export interface Invitation {
+  token: string;
+  inviteUrl: string;
+  expiresAt: string;
+}
+
+/** One audit-trail event. */
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actor: string;
+  role: string;
+  type: string;
+  detail: unknown;
+}
+
+/** A notification the local portal would have e-mailed. */
+export interface OutboxMessage {
+  id: string;
+  at: string;
+  to: string;
+  subject: string;
+  body: string;
+}
+
+/** One stored report version. */
+export interface ReportVersion {
+  version: number;
+  generatedAt: string;
+  sha256: string;
+  score: number;
+  tier: Tier;
+}
+
+/** A governance decision as posted. */
+export interface DecisionInput {
+  decision: Decision;
+  comment: string;
+  comments?: { questionId: string; comment: string }[];
+}
+
+/** The status of one uploaded sample. */
+export type SampleStatus = 'awaiting_upload' | 'analyzing' | 'analyzed' | 'failed';
+
+/** A sample as the vendor sees it. */
+export interface SampleInfo {
+  sampleId: string;
+  fileName: string;
+  role: 'training' | 'holdout';
+  status: SampleStatus;
+  error?: string;
+  summary?: {
+    records: number;
+    exactRate: number;
+    nearRate: number;
+    estimatedShare: number;
+    fields: Record<string, unknown>;
+  };
+}
+
+/** `POST /api/vendor/samples` body. */
+export interface NewSample {
+  fileName: string;
+  role: 'training' | 'holdout';
+  sizeBytes: number;
+  contentType: string;
+  fields?: { text?: string; label?: string };
+}
+
+/** Where and how to PUT a sample file. */
+export interface SampleUpload {
+  sampleId: string;
+  uploadUrl: string;
+  uploadHeaders: Record<string, string>;
+}

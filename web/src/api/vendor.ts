@@ -1,0 +1,80 @@
+/** Typed calls to the vendor API, authorized by the invitation token kept in this tab. */
+import { vendorToken } from '../session';
+import type { Template } from './domain';
+import { ApiError, createHttp } from './http';
+import type { Answers, ReviewComment, SampleInfo, SampleUpload, NewSample, AssessmentStatus } from './types';
+
+const http = createHttp(vendorToken);
+
+/** What the vendor sees of the assessment they were invited to. */
+export interface VendorAssessment {
+  assessment: {
+    id: string;
+    status: AssessmentStatus;
+    vendor: { name: string; contactEmail: string };
+    dataset: { name: string; description?: string; intendedUse: string };
+    dueAt: string;
+    submittedAt: string | null;
+  };
+  template: Template;
+  answers: Answers;
+  version: number;
+  samples: SampleInfo[];
+  comments: ReviewComment[];
+}
+
+/** `GET /api/vendor/assessment`. */
+export const getVendorAssessment = () => http<VendorAssessment>('GET', '/api/vendor/assessment');
+
+/** `PUT /api/vendor/answers`: saves a draft; 409 when `version` is stale. */
+export const saveAnswers = (answers: Answers, version: number) =>
+  http<{ answers: Answers; version: number }>('PUT', '/api/vendor/answers', { answers, version });
+
+/** `POST /api/vendor/samples` → where to PUT the file. */
+export const createSample = (body: NewSample) => http<SampleUpload>('POST', '/api/vendor/samples', body);
+
+/** `GET /api/vendor/samples/{id}`. */
+export const getSample = (sampleId: string) =>
+  http<SampleInfo>('GET', `/api/vendor/samples/${encodeURIComponent(sampleId)}`);
+
+/** `POST /api/vendor/submit`: 409 lists the missing answers. */
+export const submitAssessment = () => http<{ status: AssessmentStatus }>('POST', '/api/vendor/submit');
+
+/** PUTs a file to a presigned URL, reporting progress as a share in [0, 1]. */
+export function uploadFile(
+  upload: SampleUpload,
+  file: Blob,
+  onProgress: (share: number) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', upload.uploadUrl);
+    for (const [name, value] of Object.entries(upload.uploadHeaders)) {
+      // Browsers set these themselves and refuse scripts that try.
+      if (!['content-length', 'host'].includes(name.toLowerCase())) xhr.setRequestHeader(name, value);
+    }
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve();
+      } else {
+        reject(
+          new ApiError({
+            type: 'upload-failed',
+            title: 'Upload failed',
+            status: xhr.status,
+            detail: `The storage service answered ${xhr.status}. Try again.`,
+          }),
+        );
+      }
+    };
+    xhr.onerror = () =>
+      reject(
+        new ApiError({ type: 'network', title: 'Upload failed', status: 0, detail: 'The upload was interrupted.' }),
+      );
+    xhr.send(file);
+  });
+}

@@ -1,0 +1,63 @@
+/** The vendor's answers by section, read-only, with any reviewer comments. */
+import type { Template } from '../../api/domain';
+import type { Assessment } from '../../api/types';
+import { displayValue } from '../../format';
+
+/** Answers grouped as the questionnaire groups them. */
+export function AnswersTable({ assessment, template }: { assessment: Assessment; template: Template | null }) {
+  const answers = assessment.answers ?? {};
+  const comments = assessment.decision?.comments ?? [];
+  const answered = Object.keys(answers).length;
+  return (
+    <section class="card" aria-labelledby="answers-heading">
+      <details>
+        <summary>
+          <h2 id="answers-heading" class="inline-heading">
+            Vendor answers ({answered} answered)
+          </h2>
+        </summary>
+        {template ? (
+          template.sections.map((section) => (
+            <table class="data answers" key={section.id}>
+              <caption>{section.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Question</th>
+                  <th scope="col">Answer</th>
+                </tr>
+              </thead>
+              <tbody>
+                {section.questions.map((q) => (
+                  <tr key={q.id}>
+                    <th scope="row">
+                      {q.prompt}
+                      <div class="muted small">{q.id}</div>
+                    </th>
+                    <td class="prose">
+                      {displayValue(answers[q.id])}
+                      {comments
+                        .filter((c) => c.questionId === q.id)
+                        .map((c) => (
+                          <p class="review-comment" key={c.comment}>
+                            Reviewer: {c.comment}
+                          </p>
+                        ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))
+        ) : (
+          <ul>
+            {Object.entries(answers).map(([id, value]) => (
+              <li key={id}>
+                {id}: {displayValue(value)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+    </section>
+  );
+}

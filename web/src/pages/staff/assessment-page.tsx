@@ -1,0 +1,125 @@
+/** One assessment: summary, invitation, report and decision, answers, audit trail. */
+import { useContext, useState } from 'preact/hooks';
+import { getAssessment, getReport, getTemplate, reassess } from '../../api/staff';
+import { MeContext } from '../../auth';
+import { DueDate, StatusBadge, TierBadge } from '../../components/badges';
+import { ErrorBanner, Loading } from '../../components/feedback';
+import { useAsync } from '../../components/use-async';
+import { formatDateTime, humanize } from '../../format';
+import { Link, navigate } from '../../router';
+import { ReportView } from '../report/report-view';
+import { AnswersTable } from './answers-table';
+import { AuditTrail } from './audit-trail';
+import { DecisionForm } from './decision-form';
+import { InvitationPanel } from './invitation-panel';
+
+/** The assessment detail page. */
+export function AssessmentPage({ id }: { id: string }) {
+  const me = useContext(MeContext);
+  const [refresh, setRefresh] = useState(0);
+  const bump = () => setRefresh((n) => n + 1);
+  const assessment = useAsync(() => getAssessment(id), [id, refresh]);
+  const report = useAsync(() => getReport(id), [id, refresh]);
+  const templateId = assessment.data?.templateId;
+  const template = useAsync(() => (templateId ? getTemplate(templateId) : Promise.resolve(null)), [templateId]);
+  const [error, setError] = useState<unknown>(undefined);
+
+  if (assessment.loading && !assessment.data) return <Loading what="Loading the assessment" />;
+  const a = assessment.data;
+  if (!a) return <ErrorBanner error={assessment.error} onRetry={assessment.reload} />;
+
+  const canBuy = me?.role === 'procurement' || me?.role === 'admin';
+  const canDecide = (me?.role === 'governance' || me?.role === 'admin') && a.status === 'submitted';
+  const startReassessment = async () => {
+    setError(undefined);
+    try {
+      const next = await reassess(a.id);
+      navigate(`/assessments/${encodeURIComponent(next.id)}`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <>
+      <div class="title-row">
+        <h1>
+          {a.vendor.name}: {a.dataset.name}
+        </h1>
+        <StatusBadge status={a.status} />
+        <TierBadge tier={a.report?.tier} score={a.report?.score} />
+      </div>
+      <ErrorBanner error={error ?? assessment.error} />
+      <section class="card" aria-labelledby="summary-heading">
+        <h2 id="summary-heading" class="visually-hidden">
+          Summary
+        </h2>
+        <dl class="facts">
+          <dt>Vendor contact</dt>
+          <dd>{a.vendor.contactEmail}</dd>
+          <dt>Intended use</dt>
+          <dd>{humanize(a.dataset.intendedUse)}</dd>
+          {a.dataset.description ? (
+            <>
+              <dt>Description</dt>
+              <dd class="prose">{a.dataset.description}</dd>
+            </>
+          ) : null}
+          <dt>Due</dt>
+          <dd>
+            <DueDate dueAt={a.dueAt} status={a.status} />
+          </dd>
+          <dt>Questionnaire</dt>
+          <dd>
+            {template.data?.title ?? a.templateId} (version {a.templateVersion})
+          </dd>
+          <dt>Created</dt>
+          <dd>
+            {formatDateTime(a.createdAt)} by {a.createdBy}
+          </dd>
+          <dt>Submitted</dt>
+          <dd>{formatDateTime(a.submittedAt)}</dd>
+          {a.previousAssessmentId ? (
+            <>
+              <dt>Re-assessment of</dt>
+              <dd>
+                <Link href={`/assessments/${encodeURIComponent(a.previousAssessmentId)}`}>the previous assessment</Link>
+              </dd>
+            </>
+          ) : null}
+          {a.decision ? (
+            <>
+              <dt>Decision</dt>
+              <dd>
+                {humanize(a.decision.decision)} by {a.decision.by}, {formatDateTime(a.decision.at)}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {canBuy && ['approved', 'rejected', 'submitted'].includes(a.status) ? (
+          <button type="button" class="button secondary" onClick={startReassessment}>
+            Start a re-assessment
+          </button>
+        ) : null}
+      </section>
+      {canBuy ? <InvitationPanel assessment={a} onChange={bump} /> : null}
+      <section aria-labelledby="report-heading">
+        <div class="title-row">
+          <h2 id="report-heading">Scored report</h2>
+          <button type="button" class="button secondary small" onClick={bump}>
+            Refresh
+          </button>
+        </div>
+        <ErrorBanner error={report.error} onRetry={report.reload} />
+        {report.loading && !report.data ? <Loading what="Loading the report" /> : null}
+        {report.data === null ? (
+          <p class="empty">No report yet: the assessment is scored when the vendor submits and whenever a sample analysis completes.</p>
+        ) : null}
+        {report.data ? <ReportView report={report.data} template={template.data ?? null} assessmentId={a.id} /> : null}
+      </section>
+      {canDecide ? <DecisionForm assessment={a} template={template.data ?? null} onDone={bump} /> : null}
+      <AnswersTable assessment={a} template={template.data ?? null} />
+      <AuditTrail id={a.id} refresh={refresh} />
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+/** Issue, copy and revoke the vendor's invitation link; the token is shown once. */
+import { useState } from 'preact/hooks';
+import { issueInvitation, revokeInvitation } from '../../api/staff';
+import type { Assessment, Invitation } from '../../api/types';
+import { ErrorBanner, Notice } from '../../components/feedback';
+import { formatDateTime } from '../../format';
+
+/** The invitation controls for procurement. */
+export function InvitationPanel({ assessment, onChange }: { assessment: Assessment; onChange: () => void }) {
+  const [fresh, setFresh] = useState<Invitation | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [confirming, setConfirming] = useState(false);
+  const [copied, setCopied] = useState('');
+  const current = assessment.invitation;
+  const active = current && !current.revokedAt && Date.parse(current.expiresAt) > Date.now();
+  const open = !['submitted', 'approved', 'rejected'].includes(assessment.status);
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+      onChange();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+
+  const issue = () =>
+    run(async () => {
+      setFresh(await issueInvitation(assessment.id));
+      setCopied('');
+    });
+  const revoke = () =>
+    run(async () => {
+      await revokeInvitation(assessment.id);
+      setFresh(null);
+    });
+  const copy = async (link: string) => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('Link copied to the clipboard.');
+    } catch {
+      (document.getElementById('invite-link') as HTMLInputElement | null)?.select();
+      setCopied('Copying is blocked here: the link is selected, press Ctrl+C (⌘C) to copy it.');
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="invite-heading">
+      <h2 id="invite-heading">Vendor invitation</h2>
+      <p>
+        {current === null
+          ? 'No invitation issued yet.'
+          : current.revokedAt
+            ? `Revoked ${formatDateTime(current.revokedAt)}.`
+            : active
+              ? `Active: issued ${formatDateTime(current.issuedAt)}, expires ${formatDateTime(current.expiresAt)}.`
+              : `Expired ${formatDateTime(current.expiresAt)}.`}
+      </p>
+      <ErrorBanner error={error} />
+      {fresh ? (
+        <div class="invite-link stack">
+          <label for="invite-link">Invitation link for {assessment.vendor.contactEmail}</label>
+          <div class="inline">
+            <input id="invite-link" type="text" readOnly value={fresh.inviteUrl} onFocus={(e) => e.currentTarget.select()} />
+            <button type="button" class="button" onClick={() => copy(fresh.inviteUrl)}>
+              Copy link
+            </button>
+          </div>
+          <p class="hint">
+            Shown once: the portal stores only a hash of it. Valid until {formatDateTime(fresh.expiresAt)}.
+          </p>
+          {copied ? <Notice kind="success">{copied}</Notice> : null}
+        </div>
+      ) : null}
+      <div class="inline">
+        {open ? (
+          <button type="button" class="button" disabled={busy} onClick={issue}>
+            {active ? 'Issue a new link (revokes the current one)' : 'Issue invitation link'}
+          </button>
+        ) : null}
+        {active && !confirming ? (
+          <button type="button" class="button danger" disabled={busy} onClick={() => setConfirming(true)}>
+            Revoke invitation
+          </button>
+        ) : null}
+      </div>
+      {confirming ? (
+        <div class="confirm" role="group" aria-labelledby="revoke-q">
+          <p id="revoke-q">Revoke the link? The vendor will no longer be able to open the questionnaire.</p>
+          <button type="button" class="button danger" disabled={busy} onClick={revoke}>
+            Yes, revoke
+          </button>
+          <button type="button" class="button secondary" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

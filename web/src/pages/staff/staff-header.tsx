@@ -1,0 +1,62 @@
+/** The staff banner: product name, role-specific navigation, who is signed in, sign-out. */
+import type { Me } from '../../api/types';
+import { portalConfig } from '../../auth';
+import { useAsync } from '../../components/use-async';
+import { Link, navigate } from '../../router';
+import { clearStaffSession } from '../../session';
+
+interface NavItem {
+  href: string;
+  label: string;
+  localOnly?: boolean;
+}
+
+function navFor(role: Me['role']): NavItem[] {
+  const items: NavItem[] = [];
+  if (role !== 'governance') items.push({ href: '/procurement', label: 'Assessments' });
+  if (role !== 'procurement') items.push({ href: '/governance', label: 'Review queue' });
+  items.push({ href: '/portfolio', label: 'Portfolio' });
+  items.push({ href: '/outbox', label: 'Outbox', localOnly: true });
+  return items;
+}
+
+/** Header with navigation; marks the current page with aria-current. */
+export function StaffHeader({ me, path }: { me: Me; path: string }) {
+  const config = useAsync(portalConfig, []);
+  const local = config.data?.mode !== 'aws';
+  const signOut = () => {
+    clearStaffSession();
+    navigate('/signin');
+  };
+  return (
+    <header class="site-header">
+      <div class="brand">
+        <Link href="/">Diligence</Link>
+      </div>
+      <nav aria-label="Main">
+        <ul>
+          {navFor(me.role)
+            .filter((item) => local || !item.localOnly)
+            .map((item) => {
+              const current = path === item.href || (item.href !== '/' && path.startsWith(`${item.href}/`));
+              return (
+                <li key={item.href}>
+                  <Link href={item.href} aria-current={current ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              );
+            })}
+        </ul>
+      </nav>
+      <div class="who">
+        <span>
+          {me.email} <span class="role">({me.role})</span>
+        </span>
+        <button type="button" class="button secondary small" onClick={signOut}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}
