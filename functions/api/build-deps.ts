@@ -6,13 +6,14 @@ import { createBlobStore } from '../store/blob-store';
 import { createPresigner } from '../store/presign';
 import { createRepositories } from '../store/repositories';
 import type { StaffVerifier } from './auth/identity';
-import type { AppDeps } from './env';
+import type { AppDeps, Mailer } from './env';
 import type { DevTools } from './routes/dev/dev-tools';
 
 /** What differs between runtimes when building deps. */
 export interface DepsOptions {
   logger: Logger;
   verifyStaff: StaffVerifier;
+  mailer: Mailer;
   dev?: DevTools;
   /** Locally, presigned URLs become same-origin paths. */
   rewriteUploadUrl?: (url: URL) => string;
@@ -31,6 +32,7 @@ export function buildDeps(config: Config, clients: AwsClients, options: DepsOpti
     blobs: createBlobStore(clients.s3),
     presigner: createPresigner(clients.s3, options.rewriteUploadUrl),
     verifyStaff: options.verifyStaff,
+    mailer: options.mailer,
     dev: options.dev,
   };
 }

@@ -6,6 +6,9 @@ import type { Presigner } from '../store/presign';
 import type { StaffIdentity, StaffVerifier, VendorIdentity } from './auth/identity';
 import type { DevTools } from './routes/dev/dev-tools';
 
+/** Delivers one e-mail. */
+export type Mailer = (message: { to: string; subject: string; body: string }) => Promise<void>;
+
 /** Everything the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
   config: Config;
@@ -17,6 +20,8 @@ export interface AppDeps {
   blobs: BlobStore;
   presigner: Presigner;
   verifyStaff: StaffVerifier;
+  /** Delivers an e-mail (console locally, SES in AWS). */
+  mailer: Mailer;
   /** Present only in local mode: demo users and a token signer. */
   dev?: DevTools;
 }

@@ -9,6 +9,7 @@ import { createAnalyzeHandler } from '../analyze/handler';
 import { createAwsClients } from '../lib/aws-clients';
 import type { Config } from '../lib/config';
 import { createLogger, type Logger } from '../lib/logger';
+import { consoleMailer } from '../lib/mailers';
 import { ensureTable } from '../store/table-schema';
 import { demoUsers, seedDemo } from './seed';
 import { startEngines } from './engines';
@@ -56,6 +57,7 @@ export async function startPortal(
     const keys = await localKeys(join(config.DATA_DIR, 'keys'), local.AUTH_ISSUER, local.AUTH_AUDIENCE);
     const deps = buildDeps(local, clients, {
       logger,
+      mailer: consoleMailer(logger),
       verifyStaff: createStaffVerifier({ issuer: local.AUTH_ISSUER, audience: local.AUTH_AUDIENCE, keys: keys.jwks }),
       dev: { users: demoUsers, signToken: (claims) => keys.sign(claims) },
       rewriteUploadUrl: (url) => `${url.pathname}${url.search}`,

@@ -2,7 +2,7 @@ import type { AppDeps } from '../api/env';
 import type { DemoUser } from '../api/routes/dev/dev-tools';
 
 /** The demo buyer organization seeded on first boot. */
-export const demoOrganization = { id: 'demo', name: 'Demo Buyer Ltd' };
+export const demoOrganization = { id: 'demo', name: 'Demo Buyer Ltd', governanceEmail: 'gail@demo.test' };
 
 /** Demo staff users offered by the local sign-in page, plus one user of a second organization. */
 export const demoUsers: DemoUser[] = [

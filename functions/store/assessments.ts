@@ -1,5 +1,16 @@
 import type { Assessment, AssessmentStatus } from '../core/assessment/types';
-import { getItem, type Page, putIfVersion, putNew, queryAll, queryPage, stripKeys, type Table } from './dynamo';
+import { ConflictError } from '../lib/errors';
+import {
+  getItem,
+  type Page,
+  putIfVersion,
+  putNew,
+  queryAll,
+  queryPage,
+  stripKeys,
+  type Table,
+} from './dynamo';
+import { type AuditEvent, eventRepo } from './events';
 
 /** Statuses in which a due date still matters (reminders, overdue). */
 export const openStatuses: AssessmentStatus[] = ['invited', 'in_progress', 'changes_requested'];
@@ -12,64 +23,123 @@ export const assessmentKeys = {
   due: 'DUE',
 };
 
-function toItem(a: Assessment) {
+function toItem(a: Assessment, pendingEvent?: AuditEvent) {
   const open = openStatuses.includes(a.status);
   return {
     PK: assessmentKeys.pk(a.organizationId),
     SK: assessmentKeys.sk(a.id),
     GSI1PK: assessmentKeys.byStatus(a.organizationId, a.status),
     GSI1SK: a.id,
-    ...(open ? { GSI2PK: assessmentKeys.due, GSI2SK: `${a.dueAt}#${a.organizationId}#${a.id}` } : {}),
+    ...(open
+      ? { GSI2PK: assessmentKeys.due, GSI2SK: `${a.dueAt}#${a.organizationId}#${a.id}` }
+      : {}),
     ...a,
+    ...(pendingEvent ? { pendingEvent } : {}),
   };
+}
+
+function fromItem(item: Record<string, unknown>): Assessment {
+  const { pendingEvent: _pending, ...rest } = stripKeys<Assessment & { pendingEvent?: unknown }>(
+    item,
+  );
+  return rest;
 }
 
 /** Assessment repository: create-if-absent, compare-and-set saves, paginated lists. */
 export function assessmentRepo(table: Table) {
-  return {
-    /** Stores a new assessment (version 1). */
-    create: (a: Assessment) => putNew(table, toItem(a), 'An assessment with this id already exists.'),
-    /** Reads one assessment of `org`, or undefined. */
-    async get(org: string, id: string): Promise<Assessment | undefined> {
-      const item = await getItem(table, assessmentKeys.pk(org), assessmentKeys.sk(id));
-      return item ? stripKeys<Assessment>(item) : undefined;
-    },
-    /** Saves `next` only if the stored version is `next.version - 1`. */
-    save: (next: Assessment) =>
-      putIfVersion(table, toItem(next), next.version - 1, 'The assessment changed meanwhile; reload and try again.'),
-    /** Lists newest first, optionally by status. */
-    list(org: string, options: { status?: AssessmentStatus; limit: number; cursor?: string }): Promise<Page<Assessment>> {
-      if (options.status) {
-        const pk = assessmentKeys.byStatus(org, options.status);
-        return queryPage(
-          table,
-          {
-            IndexName: 'GSI1',
-            KeyConditionExpression: 'GSI1PK = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            ScanIndexForward: false,
-          },
-          { limit: options.limit, cursor: options.cursor, partition: { attr: 'GSI1PK', value: pk } },
-        );
-      }
-      const pk = assessmentKeys.pk(org);
+  const events = eventRepo(table);
+  const appendOnce = async (event: unknown) => {
+    try {
+      await events.append(event as AuditEvent);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  };
+  const listPage = (
+    org: string,
+    options: { status?: AssessmentStatus; limit: number; cursor?: string },
+  ): Promise<Page<Record<string, unknown>>> => {
+    if (options.status) {
+      const pk = assessmentKeys.byStatus(org, options.status);
       return queryPage(
         table,
         {
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: { ':pk': pk, ':sk': 'ASMT#' },
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
           ScanIndexForward: false,
         },
-        { limit: options.limit, cursor: options.cursor, partition: { attr: 'PK', value: pk } },
+        { limit: options.limit, cursor: options.cursor, partition: { attr: 'GSI1PK', value: pk } },
       );
+    }
+    const pk = assessmentKeys.pk(org);
+    return queryPage(
+      table,
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': pk, ':sk': 'ASMT#' },
+        ScanIndexForward: false,
+      },
+      { limit: options.limit, cursor: options.cursor, partition: { attr: 'PK', value: pk } },
+    );
+  };
+  return {
+    /** Stores a new assessment (version 1) and its creation event. */
+    async create(a: Assessment, event: AuditEvent): Promise<void> {
+      await putNew(table, toItem(a, event), 'An assessment with this id already exists.');
+      await appendOnce(event);
+    },
+    /** Reads one assessment of `org`, or undefined. */
+    async get(org: string, id: string): Promise<Assessment | undefined> {
+      const item = await getItem(table, assessmentKeys.pk(org), assessmentKeys.sk(id));
+      return item ? fromItem(item) : undefined;
+    },
+    /**
+     * Saves `next` only if the stored version is `next.version - 1`, together with its audit event.
+     * Without transactions the event rides in the item (`pendingEvent`) and is appended after the
+     * write; the previous pending event is flushed first, so no event is lost if a process dies.
+     */
+    async save(next: Assessment, event: AuditEvent): Promise<void> {
+      const current = await getItem(
+        table,
+        assessmentKeys.pk(next.organizationId),
+        assessmentKeys.sk(next.id),
+      );
+      if (current?.pendingEvent) await appendOnce(current.pendingEvent);
+      await putIfVersion(
+        table,
+        toItem(next, event),
+        next.version - 1,
+        'The assessment changed meanwhile; reload and try again.',
+      );
+      await appendOnce(event);
+    },
+    /** Events of one assessment, including a pending one not yet appended. */
+    async events(org: string, id: string): Promise<AuditEvent[]> {
+      const [logged, item] = await Promise.all([
+        events.list(org, id),
+        getItem(table, assessmentKeys.pk(org), assessmentKeys.sk(id)),
+      ]);
+      const pending = item?.pendingEvent as AuditEvent | undefined;
+      if (pending && !logged.some((e) => e.id === pending.id)) logged.push(pending);
+      return logged;
+    },
+    /** Lists newest first, optionally by status. */
+    async list(
+      org: string,
+      options: { status?: AssessmentStatus; limit: number; cursor?: string },
+    ): Promise<Page<Assessment>> {
+      const page = await listPage(org, options);
+      return { ...page, items: page.items.map(fromItem) };
     },
     /** Open assessments due before `until` across organizations (for the reminder job only). */
-    dueBefore(until: string): Promise<Assessment[]> {
-      return queryAll<Assessment>(table, {
+    async dueBefore(until: string): Promise<Assessment[]> {
+      const items = await queryAll<Record<string, unknown>>(table, {
         IndexName: 'GSI2',
         KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :until',
         ExpressionAttributeValues: { ':pk': assessmentKeys.due, ':until': `${until}~` },
       });
+      return items.map(fromItem);
     },
   };
 }

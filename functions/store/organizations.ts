@@ -5,6 +5,8 @@ export interface Organization {
   id: string;
   name: string;
   createdAt: string;
+  /** Where submission notices go. */
+  governanceEmail?: string;
 }
 
 /** Key builders for organizations. */

@@ -1,5 +1,5 @@
 /** A tiny history-API router: current path as a hook, navigation, links and pattern matching. */
-import type { ComponentChildren, JSX } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 const listeners = new Set<() => void>();
@@ -50,10 +50,12 @@ export function matchRoute(pattern: string, path: string): Record<string, string
   return params;
 }
 
-type LinkProps = Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'href'> & {
+interface LinkProps {
   href: string;
   children: ComponentChildren;
-};
+  class?: string;
+  'aria-current'?: 'page' | 'step' | undefined;
+}
 
 /** An ordinary link that navigates in-app on a plain left click. */
 export function Link({ href, children, ...rest }: LinkProps) {

@@ -1,9 +1,23 @@
 import type { AppDeps } from '../env';
+import { assessmentRoutes } from './assessments';
+import { decisionRoutes } from './decisions';
 import { devRoutes } from './dev';
 import { healthRoutes } from './health';
+import { invitationRoutes } from './invitations';
 import { metaRoutes } from './meta';
+import { templateRoutes } from './templates';
+import { vendorRoutes } from './vendor';
 
 /** Every feature router, mounted under /api. Dev routes exist only when deps.dev is set. */
 export function featureRoutes(deps: AppDeps) {
-  return [healthRoutes(), metaRoutes(), ...(deps.dev ? [devRoutes()] : [])];
+  return [
+    healthRoutes(),
+    metaRoutes(),
+    templateRoutes(),
+    assessmentRoutes(),
+    invitationRoutes(),
+    decisionRoutes(),
+    vendorRoutes(),
+    ...(deps.dev ? [devRoutes()] : []),
+  ];
 }

@@ -1,6 +1,6 @@
 import {
-  type Citation,
   type ChoiceOption,
+  type Citation,
   LONG_TEXT_MAX,
   type Question,
   SHORT_TEXT_MAX,

@@ -53,7 +53,8 @@ export const references: readonly Reference[] = [
   },
   {
     id: 'shumailov-2024',
-    title: 'AI models collapse when trained on recursively generated data (Shumailov et al.), Nature 631',
+    title:
+      'AI models collapse when trained on recursively generated data (Shumailov et al.), Nature 631',
     publisher: 'Nature',
     year: 2024,
     url: 'https://doi.org/10.1038/s41586-024-07566-y',
@@ -75,7 +76,8 @@ export const references: readonly Reference[] = [
   },
   {
     id: 'dohmatob-2024',
-    title: 'A Tale of Tails: Model Collapse as a Change of Scaling Laws (Dohmatob et al.), ICML 2024',
+    title:
+      'A Tale of Tails: Model Collapse as a Change of Scaling Laws (Dohmatob et al.), ICML 2024',
     publisher: 'arXiv',
     year: 2024,
     url: 'https://arxiv.org/abs/2402.07043',

@@ -1,43 +1,17 @@
 /**
- * Questionnaire and scored-report shapes the pages render. They mirror functions/core/questionnaire
- * and functions/core/scoring (DESIGN.md "Scored report"); fields the UI can live without are optional.
+ * Questionnaire types (from functions/core/questionnaire) and the scored-report shape the pages
+ * render (DESIGN.md "Scored report"; fields the UI can live without are optional).
  */
 import type { Analysis, Tier } from './types';
 
-/** A choice offered by a question. */
-export interface QuestionOption {
-  value: string;
-  label: string;
-}
-
-/** One questionnaire question. */
-export interface Question {
-  id: string;
-  prompt: string;
-  type: string;
-  help?: string;
-  required?: boolean;
-  options?: QuestionOption[];
-  min?: number;
-  max?: number;
-  sources?: string[];
-}
-
-/** A titled group of questions. */
-export interface Section {
-  id: string;
-  title: string;
-  description?: string;
-  questions: Question[];
-}
-
-/** A published questionnaire template. */
-export interface Template {
-  id: string;
-  version: number;
-  title: string;
-  sections: Section[];
-}
+export type {
+  AnswerValue,
+  ChoiceOption,
+  Question,
+  QuestionnaireTemplate as Template,
+  Reference,
+  Section,
+} from '../../../functions/core/questionnaire/types';
 
 /** One explained contribution to the risk score. */
 export interface RiskFactor {

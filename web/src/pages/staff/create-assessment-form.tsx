@@ -63,7 +63,7 @@ export function CreateAssessmentForm() {
     }
   };
 
-  const input = (key: Key, label: string, type = 'text', required = true, hint?: string) => (
+  const input = (key: Key, label: string, type: 'text' | 'email' | 'date' | 'number' = 'text', required = true, hint?: string) => (
     <Field id={fieldId(key)} label={label} error={errors[key]} required={required} hint={hint}>
       <input
         id={fieldId(key)}

@@ -9,11 +9,17 @@ export const identity: Section = {
   questions: [
     q.short('dataset_name', 'Dataset name', {
       required: true,
-      sources: [['dta-provenance', 'Source: dataset title'], ['datasheets', 'Motivation']],
+      sources: [
+        ['dta-provenance', 'Source: dataset title'],
+        ['datasheets', 'Motivation'],
+      ],
     }),
     q.short('dataset_version', 'Version or release identifier of this delivery', {
       required: true,
-      sources: [['dta-provenance', 'Source: standards version and unique metadata identifier'], ['croissant-rai', 'sc:version, rai:dataReleaseMaintenancePlan']],
+      sources: [
+        ['dta-provenance', 'Source: standards version and unique metadata identifier'],
+        ['croissant-rai', 'sc:version, rai:dataReleaseMaintenancePlan'],
+      ],
     }),
     q.multi(
       'intended_uses',
@@ -27,7 +33,12 @@ export const identity: Section = {
       ],
       {
         required: true,
-        sources: [['dta-provenance', 'Use: intended data use'], ['croissant-rai', 'rai:dataUseCases'], ['datasheets', 'Uses'], ['eu-ai-act', 'Art. 10(2)(a), 10(4)']],
+        sources: [
+          ['dta-provenance', 'Use: intended data use'],
+          ['croissant-rai', 'rai:dataUseCases'],
+          ['datasheets', 'Uses'],
+          ['eu-ai-act', 'Art. 10(3), 10(4)'],
+        ],
       },
     ),
     q.number('record_count', 'Number of records in the full dataset', {
@@ -35,7 +46,10 @@ export const identity: Section = {
       min: 0,
       integer: true,
       unit: 'records',
-      sources: [['datasheets', 'Composition'], ['eu-ai-act', 'Art. 10(2)(e)']],
+      sources: [
+        ['datasheets', 'Composition'],
+        ['eu-ai-act', 'Art. 10(2)(e)'],
+      ],
     }),
     q.number('dataset_size_gb', 'Uncompressed size of the full dataset', {
       min: 0,
@@ -54,14 +68,26 @@ export const identity: Section = {
         ['tabular', 'Tabular data'],
         ['other', 'Other'],
       ],
-      { required: true, sources: [['datasheets', 'Composition'], ['dta-provenance', 'Provenance: data format']] },
+      {
+        required: true,
+        sources: [
+          ['datasheets', 'Composition'],
+          ['dta-provenance', 'Provenance: data format'],
+        ],
+      },
     ),
     q.short('languages', 'Languages of the content (ISO 639 codes, comma separated)', {
       required: true,
-      sources: [['croissant-rai', 'sc:inLanguage'], ['datasheets', 'Composition']],
+      sources: [
+        ['croissant-rai', 'sc:inLanguage'],
+        ['datasheets', 'Composition'],
+      ],
     }),
     q.long('dataset_description', 'Short description of the dataset and its records', {
-      sources: [['dta-provenance', 'Source: description of the dataset'], ['datasheets', 'Motivation']],
+      sources: [
+        ['dta-provenance', 'Source: description of the dataset'],
+        ['datasheets', 'Motivation'],
+      ],
     }),
   ],
 };
@@ -71,20 +97,41 @@ export const provenance: Section = {
   id: 'provenance',
   title: 'Sources and provenance',
   description:
-    'Shares by origin (they may add up to less than 100; the machine-generated share is asked in the next section), the provenance each record carries, and the lineage.',
+    'Shares by origin: count each record under one origin, so the human, licensed, public-web and machine-generated shares (asked in the next section) add up to at most 100. Then the provenance each record carries, and the lineage.',
   questions: [
-    q.percent('origin_human_percent', 'Share of records written or captured directly by people', {
-      required: true,
-      sources: [['dta-provenance', 'Provenance: method'], ['datasheets', 'Collection process'], ['eu-ai-act', 'Art. 10(2)(b)']],
-    }),
-    q.percent('origin_expert_labeled_percent', 'Share of records created or labeled by domain experts', {
-      sources: [['datasheets', 'Collection process'], ['croissant-rai', 'rai:dataAnnotationProtocol']],
-    }),
+    q.percent(
+      'origin_human_percent',
+      'Share of records you collected first-hand from people (primary human data)',
+      {
+        required: true,
+        sources: [
+          ['dta-provenance', 'Provenance: method'],
+          ['datasheets', 'Collection process'],
+          ['eu-ai-act', 'Art. 10(2)(b)'],
+        ],
+      },
+    ),
+    q.percent(
+      'origin_expert_labeled_percent',
+      'Share of records created or reviewed by domain experts (may overlap the other origins)',
+      {
+        sources: [
+          ['datasheets', 'Collection process'],
+          ['croissant-rai', 'rai:dataAnnotationProtocol'],
+        ],
+      },
+    ),
     q.percent('origin_licensed_percent', 'Share of records licensed from third parties', {
-      sources: [['dta-provenance', 'Provenance: source (if different from issuer)'], ['iso-42001', 'A.7.3 Acquisition of data']],
+      sources: [
+        ['dta-provenance', 'Provenance: source (if different from issuer)'],
+        ['iso-42001', 'A.7.3 Acquisition of data'],
+      ],
     }),
     q.percent('origin_public_web_percent', 'Share of records collected from the public web', {
-      sources: [['croissant-rai', 'rai:dataCollectionType'], ['nist-ai-600-1', 'Intellectual Property; Data Privacy']],
+      sources: [
+        ['croissant-rai', 'rai:dataCollectionType'],
+        ['nist-ai-600-1', 'Intellectual Property; Data Privacy'],
+      ],
     }),
     q.multi(
       'provenance_fields',
@@ -101,12 +148,20 @@ export const provenance: Section = {
         required: true,
         exclusive: ['none'],
         help: 'Choose only fields present on every record; a field on some records does not count.',
-        sources: [['dta-provenance', 'Provenance standard'], ['croissant-rai', 'Traceability'], ['iso-42001', 'A.7.5 Data provenance']],
+        sources: [
+          ['dta-provenance', 'Provenance standard'],
+          ['croissant-rai', 'Traceability'],
+          ['iso-42001', 'A.7.5 Data provenance'],
+        ],
       },
     ),
     q.long('lineage', 'Datasets this one is derived from (name, version, how it was transformed)', {
       required: true,
-      sources: [['dta-provenance', 'Provenance: source metadata for dataset'], ['iso-42001', 'A.7.5 Data provenance'], ['datasheets', 'Preprocessing/cleaning/labeling']],
+      sources: [
+        ['dta-provenance', 'Provenance: source metadata for dataset'],
+        ['iso-42001', 'A.7.5 Data provenance'],
+        ['datasheets', 'Preprocessing/cleaning/labeling'],
+      ],
     }),
     q.single(
       'provenance_standard',

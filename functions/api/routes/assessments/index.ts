@@ -1,0 +1,19 @@
+import { createRouter } from '../../create-router';
+import {
+  createAssessmentHandler,
+  getAssessmentHandler,
+  listAssessmentsHandler,
+  listEventsHandler,
+  reassessHandler,
+} from './handlers';
+import { createAssessment, getAssessment, listAssessments, listEvents, reassess } from './routes';
+
+/** The assessments router. */
+export function assessmentRoutes() {
+  return createRouter()
+    .openapi(createAssessment, createAssessmentHandler)
+    .openapi(listAssessments, listAssessmentsHandler)
+    .openapi(getAssessment, getAssessmentHandler)
+    .openapi(listEvents, listEventsHandler)
+    .openapi(reassess, reassessHandler);
+}

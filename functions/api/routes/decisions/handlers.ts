@@ -1,0 +1,56 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import { getTemplate, questionsOf } from '../../../core/questionnaire';
+import { ConflictError, ForbiddenError, ValidationError } from '../../../lib/errors';
+import type { AppEnv } from '../../env';
+import { applyAction, loadAssessment } from '../../services/assessments';
+import { notify } from '../../services/notify';
+import type { decide } from './routes';
+
+const words = { approve: 'approved', reject: 'rejected', request_changes: 'sent back for changes' } as const;
+
+/** Records a governance decision; request_changes reopens the questionnaire with comments. */
+export const decideHandler: RouteHandler<typeof decide, AppEnv> = async (c) => {
+  const { deps, staff } = c.var;
+  const body = c.req.valid('json');
+  const current = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
+  if (body.version !== undefined && body.version !== current.version) {
+    throw new ConflictError('The assessment changed since you opened it; reload and decide again.');
+  }
+  if (body.decision === 'approve' && current.createdBy === staff.email) {
+    throw new ForbiddenError('You created this assessment, so someone else must approve it.');
+  }
+  if (body.decision === 'request_changes' && !body.comment && !body.comments?.length) {
+    throw new ValidationError('Say what needs to change.', [
+      { path: 'comment', message: 'give a comment or per-question comments when requesting changes' },
+    ]);
+  }
+  const template = getTemplate(current.templateId, current.templateVersion);
+  const known = new Set(template ? questionsOf(template).map((q) => q.id) : []);
+  const unknownIds = (body.comments ?? []).filter((x) => !known.has(x.questionId));
+  if (unknownIds.length > 0) {
+    throw new ValidationError(
+      'Comments must refer to questions of this questionnaire.',
+      unknownIds.map((x) => ({ path: `comments.${x.questionId}`, message: 'not a question of this questionnaire' })),
+    );
+  }
+  const comments = [
+    ...(body.comment ? [{ questionId: null, comment: body.comment }] : []),
+    ...(body.comments ?? []),
+  ];
+  const next = await applyAction(deps, current, body.decision, staff, (draft, now) => {
+    draft.decision = { decision: body.decision, by: staff.email, at: now.toISOString(), comments };
+    return { decision: body.decision, comments: comments.length };
+  });
+  await notify(deps, {
+    organizationId: next.organizationId,
+    assessmentId: next.id,
+    to: next.vendor.contactEmail,
+    subject: `Your due-diligence questionnaire was ${words[body.decision]}: ${next.dataset.name}`,
+    body:
+      body.decision === 'request_changes'
+        ? 'The reviewer asked for changes. Open your invitation link to see the comments beside the questions.'
+        : `The review of "${next.dataset.name}" is complete: ${words[body.decision]}.`,
+    kind: 'decision',
+  });
+  return c.json(next, 200);
+};

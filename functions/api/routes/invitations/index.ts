@@ -1,0 +1,10 @@
+import { createRouter } from '../../create-router';
+import { issueInvitationHandler, revokeInvitationHandler } from './handlers';
+import { issueInvitation, revokeInvitation } from './routes';
+
+/** The invitations router. */
+export function invitationRoutes() {
+  return createRouter()
+    .openapi(issueInvitation, issueInvitationHandler)
+    .openapi(revokeInvitation, revokeInvitationHandler);
+}

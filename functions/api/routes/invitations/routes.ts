@@ -1,0 +1,38 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireStaff } from '../../middleware/staff-auth';
+import { IdParam } from '../../schemas/assessment';
+import { errorResponses, jsonResponse } from '../../schemas/problem';
+
+const staff = [{ staffJwt: [] }];
+
+/** The invitation as returned once to procurement. */
+export const InvitationSchema = z
+  .object({ token: z.string(), inviteUrl: z.string(), expiresAt: z.string() })
+  .openapi('Invitation');
+
+/** POST /api/assessments/{id}/invitations */
+export const issueInvitation = createRoute({
+  method: 'post',
+  path: '/assessments/{id}/invitations',
+  tags: ['invitations'],
+  summary: 'Issue a vendor invitation; the token is shown once and revokes any earlier one',
+  security: staff,
+  middleware: [requireStaff('procurement')] as const,
+  request: { params: IdParam },
+  responses: {
+    201: jsonResponse(InvitationSchema, 'The new invitation'),
+    ...errorResponses(400, 401, 403, 404, 409, 429),
+  },
+});
+
+/** DELETE /api/assessments/{id}/invitations */
+export const revokeInvitation = createRoute({
+  method: 'delete',
+  path: '/assessments/{id}/invitations',
+  tags: ['invitations'],
+  summary: 'Revoke the vendor invitation',
+  security: staff,
+  middleware: [requireStaff('procurement')] as const,
+  request: { params: IdParam },
+  responses: { 204: { description: 'Revoked' }, ...errorResponses(400, 401, 403, 404, 409, 429) },
+});

@@ -1,0 +1,98 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import { getTemplate, missingRequired, validateAnswers } from '../../../core/questionnaire';
+import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors';
+import type { AppEnv } from '../../env';
+import { applyAction, loadAssessment } from '../../services/assessments';
+import { notify } from '../../services/notify';
+import { rescore } from '../../services/reports';
+import { toSampleView } from '../../services/samples';
+import type { saveAnswers, submit, vendorView } from './routes';
+
+function templateOf(id: string, version: number) {
+  const template = getTemplate(id, version);
+  if (!template) throw new NotFoundError('The questionnaire template of this assessment is no longer available.');
+  return template;
+}
+
+/** The vendor's view: questionnaire, answers, samples, reviewer comments. */
+export const vendorViewHandler: RouteHandler<typeof vendorView, AppEnv> = async (c) => {
+  const { deps, vendor } = c.var;
+  const a = await loadAssessment(deps, vendor.organizationId, vendor.assessmentId);
+  const samples = await deps.repos.samples.list(a.organizationId, a.id);
+  const reopened = a.decision?.decision === 'request_changes' && a.status !== 'submitted';
+  const comments = reopened ? (a.decision?.comments ?? []) : [];
+  return c.json(
+    {
+      assessment: {
+        id: a.id,
+        status: a.status,
+        vendor: a.vendor,
+        dataset: a.dataset,
+        dueAt: a.dueAt,
+        submittedAt: a.submittedAt,
+      },
+      template: templateOf(a.templateId, a.templateVersion) as unknown as Record<string, unknown>,
+      answers: a.answers,
+      version: a.version,
+      samples: samples.map(toSampleView),
+      comments,
+    },
+    200,
+  );
+};
+
+/** Merges a partial draft (null clears an answer) after validating each value. */
+export const saveAnswersHandler: RouteHandler<typeof saveAnswers, AppEnv> = async (c) => {
+  const { deps, vendor } = c.var;
+  const body = c.req.valid('json');
+  const current = await loadAssessment(deps, vendor.organizationId, vendor.assessmentId);
+  if (body.version !== undefined && body.version !== current.version) {
+    throw new ConflictError('Your answers were changed elsewhere since you loaded them; reload to continue.');
+  }
+  const template = templateOf(current.templateId, current.templateVersion);
+  const merged: Record<string, unknown> = { ...current.answers };
+  for (const [id, value] of Object.entries(body.answers)) {
+    if (value === null) delete merged[id];
+    else merged[id] = value;
+  }
+  const check = validateAnswers(template, merged, { partial: true });
+  if (!check.ok) {
+    throw new ValidationError(
+      'Some answers are not valid: see errors.',
+      check.errors.map((e) => ({ path: `answers.${e.path}`, message: e.message })),
+    );
+  }
+  const next = await applyAction(deps, current, 'save_answers', vendor, (draft) => {
+    draft.answers = merged;
+    return { questions: Object.keys(body.answers) };
+  });
+  return c.json({ answers: next.answers, version: next.version }, 200);
+};
+
+/** Locks the answers (409 with the missing list when incomplete) and tells governance. */
+export const submitHandler: RouteHandler<typeof submit, AppEnv> = async (c) => {
+  const { deps, vendor } = c.var;
+  const current = await loadAssessment(deps, vendor.organizationId, vendor.assessmentId);
+  const template = templateOf(current.templateId, current.templateVersion);
+  const missing = missingRequired(template, current.answers);
+  if (missing.length > 0 && ['invited', 'in_progress', 'changes_requested'].includes(current.status)) {
+    throw new ConflictError(`${missing.length} required question(s) are unanswered; answer them or say "unknown".`, {
+      extra: { missing },
+    });
+  }
+  const next = await applyAction(deps, current, 'submit', vendor, (draft, now) => {
+    draft.submittedAt = now.toISOString();
+    return undefined;
+  });
+  const org = await deps.repos.organizations.get(next.organizationId);
+  await notify(deps, {
+    organizationId: next.organizationId,
+    assessmentId: next.id,
+    to: org?.governanceEmail ?? next.createdBy,
+    subject: `Submitted for review: ${next.vendor.name} — ${next.dataset.name}`,
+    body: `${next.vendor.name} submitted the due-diligence questionnaire for "${next.dataset.name}". Review it in Diligence.`,
+    kind: 'submission',
+  });
+  await rescore(deps, next, 'submission');
+  return c.json({ status: next.status, submittedAt: next.submittedAt ?? '' }, 200);
+};

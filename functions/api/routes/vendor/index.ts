@@ -1,0 +1,17 @@
+import { createRouter } from '../../create-router';
+import { requireVendor } from '../../middleware/vendor-auth';
+import { saveAnswersHandler, submitHandler, vendorViewHandler } from './answer-handlers';
+import { createSample, getSample, saveAnswers, submit, vendorView } from './routes';
+import { createSampleHandler, getSampleHandler } from './sample-handlers';
+
+/** The vendor router: every route needs a live invitation token. */
+export function vendorRoutes() {
+  const router = createRouter();
+  router.use('/vendor/*', requireVendor());
+  return router
+    .openapi(vendorView, vendorViewHandler)
+    .openapi(saveAnswers, saveAnswersHandler)
+    .openapi(submit, submitHandler)
+    .openapi(createSample, createSampleHandler)
+    .openapi(getSample, getSampleHandler);
+}

@@ -1,0 +1,73 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import { can, refusal } from '../../../core/assessment/state-machine';
+import { ConflictError, NotFoundError, PayloadTooLargeError } from '../../../lib/errors';
+import type { Sample } from '../../../store/samples';
+import type { AppEnv } from '../../env';
+import { loadAssessment } from '../../services/assessments';
+import { sampleKey, toSampleView } from '../../services/samples';
+import type { createSample, getSample } from './routes';
+
+/** Most sample files one assessment may hold. */
+export const maxSamplesPerAssessment = 20;
+/** Presigned upload URLs live this long. */
+export const uploadTtlSeconds = 15 * 60;
+
+/** Registers a sample and returns a presigned PUT bound to its length and type. */
+export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = async (c) => {
+  const { deps, vendor } = c.var;
+  const body = c.req.valid('json');
+  const a = await loadAssessment(deps, vendor.organizationId, vendor.assessmentId);
+  if (!can(a.status, 'save_answers')) throw new ConflictError(refusal(a.status, 'save_answers'));
+  const limit = deps.config.MAX_SAMPLE_BYTES;
+  if (body.sizeBytes > limit) {
+    throw new PayloadTooLargeError(
+      `The file is ${body.sizeBytes} bytes; the limit is ${limit} bytes. Upload a smaller sample (a random subset is fine).`,
+    );
+  }
+  const existing = await deps.repos.samples.list(a.organizationId, a.id);
+  if (existing.length >= maxSamplesPerAssessment) {
+    throw new ConflictError(`An assessment holds at most ${maxSamplesPerAssessment} samples.`);
+  }
+  const now = deps.clock();
+  const sampleId = deps.newId(now);
+  const key = sampleKey(a.organizationId, a.id, sampleId);
+  const sample: Sample = {
+    sampleId,
+    organizationId: a.organizationId,
+    assessmentId: a.id,
+    role: body.role,
+    fileName: body.fileName,
+    contentType: body.contentType,
+    sizeBytes: body.sizeBytes,
+    key,
+    fieldOverrides: body.fields ?? {},
+    status: 'awaiting_upload',
+    error: null,
+    sha256: null,
+    analysisKey: null,
+    partialKey: null,
+    summary: null,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    version: 1,
+  };
+  await deps.repos.samples.create(sample);
+  const target = await deps.presigner({
+    bucket: deps.config.SAMPLES_BUCKET,
+    key,
+    contentType: body.contentType,
+    contentLength: body.sizeBytes,
+    metadata: { 'original-name': encodeURIComponent(body.fileName), role: body.role },
+    expiresInSeconds: uploadTtlSeconds,
+    now,
+  });
+  return c.json({ sampleId, uploadUrl: target.url, uploadHeaders: target.headers, expiresAt: target.expiresAt }, 201);
+};
+
+/** Status of one of the vendor's samples. */
+export const getSampleHandler: RouteHandler<typeof getSample, AppEnv> = async (c) => {
+  const { deps, vendor } = c.var;
+  const sample = await deps.repos.samples.get(vendor.organizationId, vendor.assessmentId, c.req.valid('param').sampleId);
+  if (!sample) throw new NotFoundError('No such sample in this assessment.');
+  return c.json(toSampleView(sample), 200);
+};

@@ -1,0 +1,108 @@
+import { z } from '@hono/zod-openapi';
+import { assessmentStatuses } from '../../../core/assessment/types';
+
+/** Accepted sample content types. */
+export const sampleContentTypes = [
+  'text/csv',
+  'application/json',
+  'application/jsonl',
+  'application/x-ndjson',
+  'application/gzip',
+  'application/x-gzip',
+  'text/plain',
+] as const;
+
+/** Per-upload field overrides (which record field holds the text, the label, …). */
+export const FieldOverrides = z
+  .strictObject({
+    text: z.string().min(1).max(200).optional(),
+    label: z.string().min(1).max(200).optional(),
+    source: z.string().min(1).max(200).optional(),
+    createdAt: z.string().min(1).max(200).optional(),
+    synthetic: z.string().min(1).max(200).optional(),
+  })
+  .openapi('FieldOverrides');
+
+/** Body of POST /api/vendor/samples. */
+export const CreateSampleBody = z
+  .strictObject({
+    fileName: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/\.(csv|jsonl|ndjson|json|txt)(\.gz)?$/i, 'use a .csv, .jsonl, .json or .txt file, optionally .gz'),
+    role: z.enum(['training', 'holdout']),
+    sizeBytes: z.number().int().positive(),
+    contentType: z.enum(sampleContentTypes),
+    fields: FieldOverrides.optional(),
+  })
+  .openapi('CreateSample');
+
+/** The upload target for a new sample. */
+export const UploadSchema = z
+  .object({
+    sampleId: z.string(),
+    uploadUrl: z.string(),
+    uploadHeaders: z.record(z.string(), z.string()),
+    expiresAt: z.string(),
+  })
+  .openapi('SampleUpload');
+
+/** A sample's state as the vendor and staff see it. */
+export const SampleSchema = z
+  .object({
+    sampleId: z.string(),
+    fileName: z.string(),
+    role: z.enum(['training', 'holdout']),
+    sizeBytes: z.number(),
+    status: z.enum(['awaiting_upload', 'analyzing', 'analyzed', 'failed']),
+    error: z.string().nullable(),
+    sha256: z.string().nullable(),
+    summary: z
+      .object({
+        records: z.number(),
+        exactRate: z.number(),
+        nearRate: z.number(),
+        estimatedShare: z.number(),
+        fields: z.record(z.string(), z.unknown()),
+      })
+      .nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Sample');
+
+/** Body of PUT /api/vendor/answers: a partial map; `null` clears an answer. */
+export const SaveAnswersBody = z
+  .strictObject({
+    answers: z.record(z.string().max(100), z.unknown()),
+    version: z.number().int().positive().optional().openapi({ description: 'the version you loaded; stale → 409' }),
+  })
+  .openapi('SaveAnswers');
+
+/** What the vendor sees of their assessment. */
+export const VendorViewSchema = z
+  .object({
+    assessment: z.object({
+      id: z.string(),
+      status: z.enum(assessmentStatuses),
+      vendor: z.object({ name: z.string(), contactEmail: z.string() }),
+      dataset: z.object({ name: z.string(), description: z.string().optional(), intendedUse: z.string() }),
+      dueAt: z.string(),
+      submittedAt: z.string().nullable(),
+    }),
+    template: z.record(z.string(), z.unknown()).openapi({ description: 'the pinned questionnaire template' }),
+    answers: z.record(z.string(), z.unknown()),
+    version: z.number().int(),
+    samples: z.array(SampleSchema),
+    comments: z.array(z.object({ questionId: z.string().nullable(), comment: z.string() })),
+  })
+  .openapi('VendorView');
+
+/** Path parameter `{sampleId}`. */
+export const SampleIdParam = z.object({
+  sampleId: z
+    .string()
+    .regex(/^[a-z0-9]{26}$/, 'a sample id is 26 lowercase letters and digits')
+    .openapi({ param: { name: 'sampleId', in: 'path' } }),
+});

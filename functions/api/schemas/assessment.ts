@@ -1,0 +1,104 @@
+import { z } from '@hono/zod-openapi';
+import { assessmentStatuses } from '../../core/assessment/types';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A date-time or date in ISO 8601, normalized to a full timestamp. */
+export const isoDateTime = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'use an ISO 8601 date such as 2026-12-31 or 2026-12-31T17:00:00Z',
+  });
+
+/** Body of POST /api/assessments. Strict: unknown fields are refused. */
+export const CreateAssessmentBody = z
+  .strictObject({
+    vendor: z.strictObject({ name: text(200), contactEmail: z.email().max(254) }),
+    dataset: z.strictObject({
+      name: text(200),
+      description: z.string().trim().max(2000).optional(),
+      intendedUse: text(200),
+    }),
+    templateId: text(100),
+    dueAt: isoDateTime,
+  })
+  .openapi('CreateAssessment');
+
+const ReportSummarySchema = z
+  .object({
+    version: z.number().int(),
+    score: z.number(),
+    tier: z.enum(['low', 'moderate', 'high', 'critical']),
+    maturity: z.number().int(),
+    reportKey: z.string(),
+    sha256: z.string(),
+    generatedAt: z.string(),
+  })
+  .openapi('ReportSummary');
+
+const CommentSchema = z.object({ questionId: z.string().nullable(), comment: z.string() }).openapi('ReviewComment');
+
+/** An assessment as staff see it. */
+export const AssessmentSchema = z
+  .object({
+    id: z.string(),
+    organizationId: z.string(),
+    status: z.enum(assessmentStatuses),
+    vendor: z.object({ name: z.string(), contactEmail: z.string() }),
+    dataset: z.object({ name: z.string(), description: z.string().optional(), intendedUse: z.string() }),
+    templateId: z.string(),
+    templateVersion: z.number().int(),
+    dueAt: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+    answers: z.record(z.string(), z.unknown()),
+    previousAssessmentId: z.string().nullable(),
+    invitation: z
+      .object({ issuedAt: z.string(), expiresAt: z.string(), revokedAt: z.string().nullable() })
+      .nullable(),
+    submittedAt: z.string().nullable(),
+    decision: z
+      .object({
+        decision: z.enum(['approve', 'reject', 'request_changes']),
+        by: z.string(),
+        at: z.string(),
+        comments: z.array(CommentSchema),
+      })
+      .nullable(),
+    report: ReportSummarySchema.nullable(),
+  })
+  .openapi('Assessment');
+
+/** Path parameter `{id}` of an assessment. */
+export const IdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9]{26}$/, 'an assessment id is 26 lowercase letters and digits')
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+/** Query of GET /api/assessments. */
+export const ListQuery = z.strictObject({
+  status: z.enum(assessmentStatuses).optional(),
+  limit: z.coerce.number().int().min(1).optional().openapi({ description: 'page size; clamped to 1–100' }),
+  cursor: z.string().max(2000).optional(),
+});
+
+/** A page of assessments. */
+export const AssessmentPage = z
+  .object({ items: z.array(AssessmentSchema), nextCursor: z.string().nullable() })
+  .openapi('AssessmentPage');
+
+/** One audit event. */
+export const EventSchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actor: z.string(),
+    role: z.string(),
+    type: z.string(),
+    detail: z.record(z.string(), z.unknown()),
+  })
+  .openapi('AuditEvent');

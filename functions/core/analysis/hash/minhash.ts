@@ -1,0 +1,111 @@
+import { PARAMS } from '../params';
+import { fmix32, rotl, splitmix32 } from './mix';
+
+const K = PARAMS.permutations;
+
+/**
+ * MinHash over 32-bit shingle hashes with 128 seeded affine permutations x -> a*x + b (mod 2^32, a odd),
+ * compared as signed int32 (itself a fixed bijection, so each slot is still a min-wise hash).
+ * The inner loop handles eight permutations per pass over the shingles to keep the minima in registers.
+ */
+export class MinHasher {
+  readonly a = new Int32Array(K);
+  readonly b = new Int32Array(K);
+  readonly mins = new Int32Array(K);
+
+  constructor(seed: number = PARAMS.seed) {
+    const next = splitmix32(seed);
+    for (let i = 0; i < K; i++) {
+      this.a[i] = next() | 1;
+      this.b[i] = next();
+    }
+  }
+
+  /** Computes the signature of `shingles[0..n)` into `this.mins` (all 0x7fffffff when n is 0). */
+  sign(shingles: Int32Array, n: number): Int32Array {
+    const { a, b, mins } = this;
+    for (let p = 0; p < K; p += 8) {
+      const a0 = a[p] as number;
+      const a1 = a[p + 1] as number;
+      const a2 = a[p + 2] as number;
+      const a3 = a[p + 3] as number;
+      const a4 = a[p + 4] as number;
+      const a5 = a[p + 5] as number;
+      const a6 = a[p + 6] as number;
+      const a7 = a[p + 7] as number;
+      const b0 = b[p] as number;
+      const b1 = b[p + 1] as number;
+      const b2 = b[p + 2] as number;
+      const b3 = b[p + 3] as number;
+      const b4 = b[p + 4] as number;
+      const b5 = b[p + 5] as number;
+      const b6 = b[p + 6] as number;
+      const b7 = b[p + 7] as number;
+      let m0 = 0x7fffffff;
+      let m1 = m0;
+      let m2 = m0;
+      let m3 = m0;
+      let m4 = m0;
+      let m5 = m0;
+      let m6 = m0;
+      let m7 = m0;
+      for (let j = 0; j < n; j++) {
+        const x = shingles[j] as number;
+        let v = (Math.imul(a0, x) + b0) | 0;
+        if (v < m0) m0 = v;
+        v = (Math.imul(a1, x) + b1) | 0;
+        if (v < m1) m1 = v;
+        v = (Math.imul(a2, x) + b2) | 0;
+        if (v < m2) m2 = v;
+        v = (Math.imul(a3, x) + b3) | 0;
+        if (v < m3) m3 = v;
+        v = (Math.imul(a4, x) + b4) | 0;
+        if (v < m4) m4 = v;
+        v = (Math.imul(a5, x) + b5) | 0;
+        if (v < m5) m5 = v;
+        v = (Math.imul(a6, x) + b6) | 0;
+        if (v < m6) m6 = v;
+        v = (Math.imul(a7, x) + b7) | 0;
+        if (v < m7) m7 = v;
+      }
+      mins[p] = m0;
+      mins[p + 1] = m1;
+      mins[p + 2] = m2;
+      mins[p + 3] = m3;
+      mins[p + 4] = m4;
+      mins[p + 5] = m5;
+      mins[p + 6] = m6;
+      mins[p + 7] = m7;
+    }
+    return mins;
+  }
+}
+
+/** Hashes each band of `rows` signature slots into `out[offset + band]`. */
+export function bandHashes(mins: Int32Array, out: Int32Array, offset: number): void {
+  const { bands, rows } = PARAMS;
+  for (let band = 0; band < bands; band++) {
+    let h = Math.imul(band + 1, 0x9e3779b1);
+    const base = band * rows;
+    for (let r = 0; r < rows; r++) h = Math.imul(rotl(h ^ (mins[base + r] as number), 15), 0x1b873593);
+    out[offset + band] = fmix32(h);
+  }
+}
+
+/** Keeps the low byte of each slot (b-bit MinHash, b = 8): 128 bytes that still estimate Jaccard. */
+export function lowBytes(mins: Int32Array, out: Uint8Array, offset: number): void {
+  for (let i = 0; i < K; i++) out[offset + i] = (mins[i] as number) & 0xff;
+}
+
+/**
+ * Jaccard estimate from two 8-bit signatures: matching slots, corrected for the 1/256 chance that two
+ * different minima share a low byte (Li and König, b-bit minwise hashing).
+ */
+export function estimateJaccard(sigs: Uint8Array, i: number, other: Uint8Array, j: number): number {
+  let same = 0;
+  const oi = i * K;
+  const oj = j * K;
+  for (let k = 0; k < K; k++) if (sigs[oi + k] === other[oj + k]) same++;
+  const c = 1 / 256;
+  return Math.max(0, (same / K - c) / (1 - c));
+}

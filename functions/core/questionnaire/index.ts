@@ -1,0 +1,7 @@
+export { answerValueSchema, expectation, knownAnswerSchema } from './answer-schema';
+export { deepFreeze } from './build';
+export { findQuestion, getTemplate, questionsOf, templates } from './registry';
+export { references } from './sources';
+export { aiTrainingDataV1 } from './templates/ai-training-data';
+export * from './types';
+export { missingRequired, validateAnswer, validateAnswers } from './validate';

@@ -1,0 +1,103 @@
+import { Stack } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpRoute,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { AuthSettings, DiligenceFunction } from './function';
+import { acknowledge } from './nag';
+
+/** Props of the HTTP API. */
+export interface ApiProps {
+  /** The API function (Hono app behind `hono/aws-lambda`). */
+  readonly handler: DiligenceFunction;
+  /** Staff tokens are checked at the gateway against this issuer and audience. */
+  readonly auth: AuthSettings;
+  /** Steady-state requests per second for the whole stage. */
+  readonly rateLimit?: number;
+  readonly burstLimit?: number;
+}
+
+/** Routes that reach the app without a staff JWT: public documents, and vendor routes whose invitation token the app checks. */
+export const PUBLIC_ROUTES: ReadonlyArray<{ path: string; methods: HttpMethod[] }> = [
+  { path: '/api/health', methods: [HttpMethod.GET] },
+  { path: '/api/openapi.json', methods: [HttpMethod.GET] },
+  { path: '/api/docs', methods: [HttpMethod.GET] },
+  { path: '/api/vendor/{proxy+}', methods: [HttpMethod.ANY] },
+];
+
+/** HTTP API: JWT authorizer by default (staff), explicit public routes, stage throttling and access logs. */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  /** Host name of the API's execute-api endpoint (CloudFront's `/api/*` origin). */
+  readonly domainName: string;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const integration = new HttpLambdaIntegration('Lambda', props.handler.fn);
+    const staffJwt = new HttpJwtAuthorizer('StaffJwt', props.auth.issuer, {
+      jwtAudience: [props.auth.audience],
+    });
+    // The default route inherits the JWT authorizer, so an unlisted path is never anonymous.
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Diligence API',
+      defaultIntegration: integration,
+      defaultAuthorizer: staffJwt,
+      createDefaultStage: false,
+    });
+    this.httpApi.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration });
+
+    const none = new HttpNoneAuthorizer();
+    for (const route of PUBLIC_ROUTES) {
+      const routes: HttpRoute[] = this.httpApi.addRoutes({ ...route, integration, authorizer: none });
+      for (const r of routes) {
+        acknowledge(
+          r,
+          'AwsSolutions-APIG4',
+          route.path.startsWith('/api/vendor/')
+            ? 'Vendors have no accounts: the app checks their invitation bearer token (hash lookup, expiry, revocation) on every vendor route.'
+            : 'Public by design: health check and the OpenAPI document carry no data.',
+        );
+      }
+    }
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.SIX_MONTHS });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.rateLimit ?? 50, burstLimit: props.burstLimit ?? 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+    const stack = Stack.of(this);
+    this.domainName = `${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+  }
+}
+
+// HTTP API context variables only (REST-only ones such as $context.identity.caller fail deployment).
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  ip: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  routeKey: '$context.routeKey',
+  method: '$context.httpMethod',
+  path: '$context.path',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  integrationLatencyMs: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+};

@@ -1,0 +1,168 @@
+import { join } from 'node:path';
+import { Duration, type Size, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Code, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { acknowledge, objectArnFinding } from './nag';
+
+/** `bundle` runs esbuild on the entry; `stub` deploys a placeholder (template tests only). */
+export type CodeMode = 'bundle' | 'stub';
+
+/** Where Lambda sources live and how to package them; shared by every function in the stack. */
+export interface FunctionSource {
+  /** Absolute path of the repository root (holds package-lock.json). */
+  readonly projectRoot: string;
+  readonly code: CodeMode;
+}
+
+/** Props of one Diligence Lambda function. */
+export interface DiligenceFunctionProps {
+  readonly source: FunctionSource;
+  /** Entry file relative to the project root; must export `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly memorySize?: number;
+  readonly timeout?: Duration;
+  readonly ephemeralStorageSize?: Size;
+  readonly logRetention?: RetentionDays;
+}
+
+/** A table with the names of its secondary indexes, so grants can list index ARNs instead of `index/*`. */
+export interface TableRef {
+  readonly table: ITable;
+  readonly indexNames: readonly string[];
+}
+
+/** Staff-token verification settings handed to the code (no permissions involved). */
+export interface AuthSettings {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly jwksUrl: string;
+}
+
+/** Access levels the binders grant. */
+export type TableAccess = 'read' | 'readWrite';
+/** `write` covers presigned PUTs and multipart uploads; `read` includes ListBucket so a missing key is a 404. */
+export type BucketAccess = 'read' | 'write' | 'readWrite';
+
+const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+const STUB = 'exports.handler = async () => ({ statusCode: 204 });';
+
+/** A Node 22 ARM64 Lambda with the house defaults; binders set an env var and its least-privilege grant together. */
+export class DiligenceFunction extends Construct {
+  /** The underlying function (for integrations, event sources and targets). */
+  readonly fn: NodejsFunction;
+  /** The execution role: only what the binders grant plus writing to its own log group. */
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: DiligenceFunctionProps) {
+    super(scope, id);
+    const { projectRoot, code } = props.source;
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.description}`,
+    });
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
+    });
+    logGroup.grantWrite(this.role);
+    this.fn = new NodejsFunction(this, 'Function', {
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(28),
+      ephemeralStorageSize: props.ephemeralStorageSize,
+      role: this.role,
+      logGroup,
+      environment: { DILIGENCE_MODE: 'aws', NODE_OPTIONS: '--enable-source-maps' },
+      ...(code === 'stub'
+        ? { code: Code.fromInline(STUB), handler: 'index.handler' }
+        : {
+            entry: join(projectRoot, props.entry),
+            handler: 'handler',
+            projectRoot,
+            depsLockFilePath: join(projectRoot, 'package-lock.json'),
+            bundling: {
+              format: OutputFormat.ESM,
+              target: 'node22',
+              mainFields: ['module', 'main'],
+              banner: BANNER,
+              minify: true,
+              sourceMap: true,
+              sourcesContent: false,
+              // Bundle the SDK too: the code relies on client options newer than the runtime's copy.
+              externalModules: [],
+              forceDockerBundling: false,
+            },
+          }),
+    });
+    acknowledge(this, 'AwsSolutions-L1', 'Node.js 22 is pinned on purpose: the code and its tests target Node 20/22; move to 24 together with the toolchain.');
+  }
+
+  /** Sets TABLE_NAME and grants item access to the table (and Query on its named indexes). No Scan. */
+  bindTable(ref: TableRef, access: TableAccess): void {
+    this.fn.addEnvironment('TABLE_NAME', ref.table.tableName);
+    const actions = access === 'read' ? TABLE_READ : [...TABLE_READ, ...TABLE_WRITE];
+    Grant.addToPrincipal({ grantee: this.role, actions, resourceArns: [ref.table.tableArn] });
+    const indexArns = ref.indexNames.map((name) => `${ref.table.tableArn}/index/${name}`);
+    if (indexArns.length > 0) {
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({ effect: Effect.ALLOW, actions: ['dynamodb:Query'], resources: indexArns }),
+      );
+    }
+  }
+
+  /** Sets `envName` to the bucket name and grants object access at the given level. */
+  bindBucket(bucket: IBucket, envName: string, access: BucketAccess): void {
+    this.fn.addEnvironment(envName, bucket.bucketName);
+    const actions: string[] = [];
+    if (access !== 'write') actions.push('s3:GetObject');
+    if (access !== 'read') actions.push('s3:PutObject', 's3:AbortMultipartUpload');
+    Grant.addToPrincipal({ grantee: this.role, actions, resourceArns: [bucket.arnForObjects('*')] });
+    if (access !== 'write') {
+      Grant.addToPrincipal({ grantee: this.role, actions: ['s3:ListBucket'], resourceArns: [bucket.bucketArn] });
+    }
+    acknowledge(
+      this,
+      `AwsSolutions-IAM5[${objectArnFinding(this, bucket)}]`,
+      'Object-level S3 actions need object ARNs; the grant is limited to this one bucket and to the listed actions.',
+    );
+  }
+
+  /** Sets AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL (the config requires them in AWS mode). */
+  bindAuth(auth: AuthSettings): void {
+    this.fn.addEnvironment('AUTH_ISSUER', auth.issuer);
+    this.fn.addEnvironment('AUTH_AUDIENCE', auth.audience);
+    this.fn.addEnvironment('AUTH_JWKS_URL', auth.jwksUrl);
+  }
+
+  /** Sets PUBLIC_BASE_URL, the origin links in invitations and e-mails point to. */
+  bindPublicBaseUrl(url: string): void {
+    this.fn.addEnvironment('PUBLIC_BASE_URL', url);
+  }
+
+  /** Sets MAIL_FROM and allows ses:SendEmail from that address only, via its address or domain identity. */
+  bindMail(from: string): void {
+    this.fn.addEnvironment('MAIL_FROM', from);
+    const domain = from.slice(from.lastIndexOf('@') + 1);
+    const stack = Stack.of(this);
+    const identities = [from, domain].map((name) =>
+      stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name }),
+    );
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ses:SendEmail'],
+        resources: identities,
+        conditions: { StringEquals: { 'ses:FromAddress': from } },
+      }),
+    );
+  }
+}

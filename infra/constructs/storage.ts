@@ -1,0 +1,103 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, type CfnTable, Table } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type CfnBucket,
+  HttpMethods,
+  ObjectLockRetention,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import type { TableRef } from './function';
+import { secureBucket } from './secure-bucket';
+
+/** Props of the data layer. */
+export interface StorageProps {
+  /** Default Object Lock retention of stored reports, in days (governance mode). */
+  readonly reportRetentionDays?: number;
+  /** Days access logs are kept. */
+  readonly accessLogDays?: number;
+}
+
+/** Secondary indexes of the single table (the store's key builders rely on these names). */
+export const TABLE_INDEXES = ['GSI1', 'GSI2'] as const;
+
+/** The single DynamoDB table, the samples and reports buckets, and the access-log bucket. */
+export class Storage extends Construct {
+  readonly table: Table;
+  /** The table with its index names, for `DiligenceFunction.bindTable`. */
+  readonly tableRef: TableRef;
+  readonly samples: Bucket;
+  readonly reports: Bucket;
+  /** Receives S3 server access logs and CloudFront standard logs. */
+  readonly accessLogs: Bucket;
+
+  constructor(scope: Construct, id: string, props: StorageProps = {}) {
+    super(scope, id);
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: 'PK', type: AttributeType.STRING },
+      sortKey: { name: 'SK', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const name of TABLE_INDEXES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: name,
+        partitionKey: { name: `${name}PK`, type: AttributeType.STRING },
+        sortKey: { name: `${name}SK`, type: AttributeType.STRING },
+      });
+    }
+    (this.table.node.defaultChild as CfnTable).overrideLogicalId('Table');
+    this.tableRef = { table: this.table, indexNames: TABLE_INDEXES };
+
+    // Not built with secureBucket: a log bucket must not log into itself, and CloudFront
+    // standard logging still needs ACLs (BUCKET_OWNER_PREFERRED).
+    this.accessLogs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          id: 'expire-logs',
+          expiration: Duration.days(props.accessLogDays ?? 365),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+    });
+    (this.accessLogs.node.defaultChild as CfnBucket).overrideLogicalId('AccessLogsBucket');
+
+    this.samples = secureBucket(this, 'Samples', {
+      accessLogs: this.accessLogs,
+      logPrefix: 'samples',
+      logicalId: 'SamplesBucket',
+    });
+    this.reports = secureBucket(this, 'Reports', {
+      accessLogs: this.accessLogs,
+      logPrefix: 'reports',
+      logicalId: 'ReportsBucket',
+      extra: {
+        objectLockEnabled: true,
+        objectLockDefaultRetention: ObjectLockRetention.governance(
+          Duration.days(props.reportRetentionDays ?? 365),
+        ),
+      },
+    });
+  }
+
+  /** Lets browsers on `origin` PUT samples straight to the bucket through presigned URLs. */
+  allowBrowserUploads(origin: string): void {
+    this.samples.addCorsRule({
+      allowedOrigins: [origin],
+      allowedMethods: [HttpMethods.PUT],
+      allowedHeaders: ['content-type', 'content-length', 'x-amz-*'],
+      exposedHeaders: ['ETag'],
+      maxAge: 3600,
+    });
+  }
+}

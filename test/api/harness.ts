@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StaffRole } from '../../functions/core/assessment/types';
+import { loadConfig } from '../../functions/lib/config';
+import { createLogger } from '../../functions/lib/logger';
+import { type Portal, startPortal } from '../../functions/local/portal';
+
+/** A portal on a free port with its own temporary data folder, plus request helpers. */
+export interface TestPortal {
+  portal: Portal;
+  dataDir: string;
+  staff(role: StaffRole, organizationId?: string, email?: string): Promise<string>;
+  call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+/** Starts a fresh portal; `env` overrides configuration (e.g. INVITE_TTL_DAYS). */
+export async function startTestPortal(env: Record<string, string> = {}): Promise<TestPortal> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'diligence-test-'));
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const portal = await startPortal(config, { logger: createLogger('silent'), host: '127.0.0.1' });
+  const call: TestPortal['call'] = (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return Promise.resolve(portal.app.request(path, { method, headers, body }));
+  };
+  return {
+    portal,
+    dataDir,
+    call,
+    async staff(role, organizationId = 'demo', email) {
+      const res = await call('POST', '/api/dev/session', {
+        body: { email: email ?? `${role}@${organizationId}.test`, role, organizationId },
+      });
+      const json = (await res.json()) as { token: string };
+      return json.token;
+    },
+    async stop() {
+      await portal.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A valid assessment creation body, due in 30 days from `now`. */
+export function newAssessmentBody(now = new Date(), overrides: Record<string, unknown> = {}) {
+  return {
+    vendor: { name: 'Acme Data', contactEmail: 'data@acme.test' },
+    dataset: { name: 'Acme Instructions v3', intendedUse: 'fine-tuning' },
+    templateId: 'ai-training-data',
+    dueAt: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
+    ...overrides,
+  };
+}

@@ -1,0 +1,55 @@
+/** Every risk factor with its points, reason, source and remediation. */
+import type { RiskFactor } from '../../api/domain';
+import { humanize } from '../../format';
+
+const sourceLabels: Record<RiskFactor['source'], string> = {
+  answer: 'Answer',
+  sample: 'Sample',
+  discrepancy: 'Claim vs sample',
+  missing: 'Missing or unknown',
+};
+
+/** The factor list, largest first. */
+export function FactorTable({ factors }: { factors: RiskFactor[] }) {
+  const sorted = [...factors].sort((a, b) => b.points - a.points);
+  return (
+    <section class="card" aria-labelledby="factors-heading">
+      <h3 id="factors-heading">Risk factors</h3>
+      {sorted.length === 0 ? (
+        <p class="empty">No risk factors.</p>
+      ) : (
+        <table class="data factors">
+          <caption class="visually-hidden">Risk factors, largest first</caption>
+          <thead>
+            <tr>
+              <th scope="col" class="num">
+                Points
+              </th>
+              <th scope="col">Factor</th>
+              <th scope="col">Source</th>
+              <th scope="col">Reason</th>
+              <th scope="col">Remediation</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((f) => (
+              <tr key={f.id}>
+                <td class="num">{formatPoints(f.points)}</td>
+                <th scope="row">{humanize(f.id)}</th>
+                <td>
+                  <span class={`source source-${f.source}`}>{sourceLabels[f.source] ?? f.source}</span>
+                </td>
+                <td class="prose">{f.reason}</td>
+                <td class="prose">{f.remediation ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function formatPoints(points: number): string {
+  return Number.isInteger(points) ? String(points) : points.toFixed(1);
+}

@@ -1,0 +1,194 @@
+/** The vendor's questionnaire: steps per section, sample upload, then submit; autosaved. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Answers } from '../../api/types';
+import type { VendorAssessment } from '../../api/vendor';
+import { ErrorBanner, Notice } from '../../components/feedback';
+import { formatDateTime } from '../../format';
+import { isAnswered, overallProgress, sectionOf, sectionProgress } from './answer-model';
+import { QuestionField } from './question-field';
+import { SampleUpload } from './sample-upload';
+import { SubmitPanel } from './submit-panel';
+import { type SaveState, useAutosave } from './use-autosave';
+
+interface Props {
+  data: VendorAssessment;
+  reload: () => Promise<VendorAssessment>;
+  onSubmitted: () => void;
+}
+
+const editable = ['invited', 'in_progress', 'changes_requested'];
+
+/** The whole vendor workflow for one assessment. */
+export function Questionnaire({ data, reload, onSubmitted }: Props) {
+  const { template, comments } = data;
+  const sections = template.sections;
+  const readOnly = !editable.includes(data.assessment.status);
+  const save = useAutosave({ answers: data.answers, version: data.version }, () =>
+    reload().then((fresh) => ({ answers: fresh.answers, version: fresh.version })),
+  );
+  const [step, setStep] = useState<string>(sections[0]?.id ?? 'samples');
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const references = useMemo(() => new Map(template.references.map((r) => [r.id as string, r])), [template]);
+  const steps = [...sections.map((s) => ({ id: s.id, title: s.title })), { id: 'samples', title: 'Sample data' }, { id: 'submit', title: 'Review and submit' }];
+  const index = steps.findIndex((s) => s.id === step);
+  const progress = overallProgress(sections, save.answers);
+  const general = comments.filter((c) => !c.questionId);
+
+  useEffect(() => {
+    if (!focusId) return;
+    const target = document.querySelector<HTMLElement>(`#q-${CSS.escape(focusId)}-block input, #q-${CSS.escape(focusId)}-block textarea`);
+    target?.focus();
+    target?.scrollIntoView({ block: 'center' });
+    setFocusId(null);
+  }, [focusId]);
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (save.state === 'pending' || save.state === 'saving') event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [save.state]);
+
+  const go = (id: string) => {
+    setStep(id);
+    document.getElementById('step-heading')?.focus();
+  };
+  const goToQuestion = (questionId: string) => {
+    const section = sectionOf(sections, questionId);
+    if (section) setStep(section.id);
+    setFocusId(questionId);
+  };
+  const current = sections.find((s) => s.id === step);
+
+  return (
+    <div class="vendor-layout">
+      <nav class="steps card" aria-label="Questionnaire steps">
+        <p class="small">
+          <label for="overall-progress">
+            {progress.answered} of {progress.total} questions answered
+          </label>
+        </p>
+        <progress id="overall-progress" max={progress.total} value={progress.answered} />
+        <ol>
+          {steps.map((s) => {
+            const section = sections.find((x) => x.id === s.id);
+            const p = section ? sectionProgress(section, save.answers) : null;
+            const done = p && p.answered === p.total;
+            return (
+              <li key={s.id}>
+                <button type="button" class="step-button" aria-current={s.id === step ? 'step' : undefined} onClick={() => go(s.id)}>
+                  <span>{s.title}</span>
+                  {p ? (
+                    <span class="small muted">
+                      {done ? '✔ ' : ''}
+                      {p.answered}/{p.total}
+                      {p.requiredOpen.length ? `, ${p.requiredOpen.length} required open` : ''}
+                    </span>
+                  ) : null}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <div class="step-body stack">
+        {general.length ? (
+          <div class="banner banner-warning" role="note">
+            <h2 class="inline-heading">Reviewer comments</h2>
+            {general.map((c) => (
+              <p key={c.comment}>{c.comment}</p>
+            ))}
+          </div>
+        ) : null}
+        {readOnly ? (
+          <Notice kind="info">
+            {data.assessment.submittedAt
+              ? `Submitted ${formatDateTime(data.assessment.submittedAt)}. Your answers are locked while the reviewers decide; you will hear from your contact.`
+              : 'This questionnaire is closed for changes.'}
+          </Notice>
+        ) : null}
+        <SaveIndicator state={save.state} savedAt={save.savedAt} failure={save.failure} retry={save.flush} />
+        <h2 id="step-heading" tabIndex={-1} class="step-title">
+          Step {index + 1} of {steps.length}: {steps[index]?.title}
+        </h2>
+        {current ? (
+          <section aria-labelledby="step-heading" class="stack">
+            {current.description ? <p class="lead">{current.description}</p> : null}
+            {current.questions.map((q) => (
+              <QuestionField
+                key={q.id}
+                question={q}
+                value={save.answers[q.id]}
+                error={save.errors[q.id]}
+                comments={comments.filter((c) => c.questionId === q.id).map((c) => c.comment)}
+                references={references}
+                readOnly={readOnly}
+                onChange={(value) => save.setAnswer(q.id, value)}
+              />
+            ))}
+          </section>
+        ) : null}
+        {step === 'samples' ? <SampleUpload initial={data.samples} readOnly={readOnly} /> : null}
+        {step === 'submit' && !readOnly ? (
+          <SubmitPanel sections={sections} answers={save.answers} flush={save.flush} onSubmitted={onSubmitted} goTo={goToQuestion} />
+        ) : null}
+        {step === 'submit' && readOnly ? <AnsweredSummary answers={save.answers} total={progress.total} /> : null}
+        <div class="inline step-nav">
+          {index > 0 ? (
+            <button type="button" class="button secondary" onClick={() => go(steps[index - 1]?.id ?? step)}>
+              ← Previous: {steps[index - 1]?.title}
+            </button>
+          ) : null}
+          {index < steps.length - 1 ? (
+            <button type="button" class="button" onClick={() => go(steps[index + 1]?.id ?? step)}>
+              Next: {steps[index + 1]?.title} →
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function SaveIndicator(props: { state: SaveState; savedAt: Date | null; failure: unknown; retry: () => Promise<boolean> }) {
+  const { state, savedAt, failure, retry } = props;
+  if (state === 'conflict') {
+    return (
+      <div class="banner banner-warning" role="alert">
+        Your answers were changed in another window since this page loaded. We loaded the latest saved answers:
+        please check your last change and enter it again if it is missing.
+      </div>
+    );
+  }
+  if (state === 'failed') {
+    return (
+      <div class="banner banner-error" role="alert">
+        <ErrorBanner error={failure} />
+        <button type="button" class="button secondary small" onClick={() => void retry()}>
+          Try saving again
+        </button>
+      </div>
+    );
+  }
+  const words: Record<Exclude<SaveState, 'conflict' | 'failed'>, string> = {
+    saved: savedAt ? `All changes saved at ${savedAt.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}` : 'Answers save automatically as you type.',
+    pending: 'Unsaved changes…',
+    saving: 'Saving…',
+    invalid: 'Not saved: fix the answers marked below.',
+  };
+  return (
+    <p class={`save-state save-${state}`} role="status" data-save-state={state}>
+      {words[state]}
+    </p>
+  );
+}
+
+function AnsweredSummary({ answers, total }: { answers: Answers; total: number }) {
+  const count = Object.values(answers).filter(isAnswered).length;
+  return (
+    <p>
+      You answered {count} of {total} questions. Use the steps to read your answers.
+    </p>
+  );
+}

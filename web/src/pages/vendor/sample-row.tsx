@@ -1,0 +1,112 @@
+/** One uploaded sample: live status, short summary, and the detected field mapping to correct. */
+import { useState } from 'preact/hooks';
+import type { SampleInfo } from '../../api/types';
+import { ErrorBanner } from '../../components/feedback';
+import { percent } from '../../format';
+import type { FieldOverrides } from './sample-upload';
+import { isFinal, mappingOf, sampleStatusLabel } from './sample-model';
+import { useSamplePoll } from './use-sample-poll';
+
+interface Props {
+  info: SampleInfo;
+  poll: boolean;
+  readOnly: boolean;
+  retained: File | null;
+  onReupload: (file: File, fields: FieldOverrides) => Promise<void>;
+}
+
+/** Renders and polls one sample. */
+export function SampleRow({ info: initial, poll, readOnly, retained, onReupload }: Props) {
+  const shouldPoll = poll && !isFinal(initial.status);
+  const { info: polled, error } = useSamplePoll(shouldPoll ? initial.sampleId : null, initial);
+  const info = polled ?? initial;
+  const [correcting, setCorrecting] = useState(false);
+  const detected = mappingOf(info.summary?.fields);
+  const [text, setText] = useState('');
+  const [label, setLabel] = useState('');
+  const [file, setFile] = useState<File | null>(retained);
+  const id = `sample-${info.sampleId}`;
+
+  const startCorrecting = () => {
+    setText(detected.text);
+    setLabel(detected.label);
+    setCorrecting(true);
+  };
+
+  return (
+    <li class="card sample-row" id={id} data-status={info.status}>
+      <p>
+        <strong>{info.fileName}</strong> <span class="muted">({info.role})</span> —{' '}
+        <span class={`sample-status status-${info.status}`} role="status">
+          {info.status === 'analyzed' ? '✔ ' : info.status === 'failed' ? '✖ ' : '… '}
+          {sampleStatusLabel(info.status)}
+        </span>
+      </p>
+      {info.status === 'failed' && info.error ? <p class="error-text">{info.error}</p> : null}
+      <ErrorBanner error={error} />
+      {info.summary ? (
+        <>
+          <dl class="stats">
+            <div class="stat">
+              <dt>Records</dt>
+              <dd>{info.summary.records.toLocaleString('en')}</dd>
+            </div>
+            <div class="stat">
+              <dt>Exact duplicates</dt>
+              <dd>{percent(info.summary.exactRate)}</dd>
+            </div>
+            <div class="stat">
+              <dt>Near duplicates</dt>
+              <dd>{percent(info.summary.nearRate)}</dd>
+            </div>
+            <div class="stat">
+              <dt>Estimated machine-generated</dt>
+              <dd>{percent(info.summary.estimatedShare)}</dd>
+            </div>
+          </dl>
+          <p class="small">
+            Fields the analyzer used: text <code>{detected.text || '—'}</code>, label <code>{detected.label || 'none'}</code>
+            .
+          </p>
+        </>
+      ) : null}
+      {info.status === 'analyzed' || info.status === 'failed' ? (
+        readOnly ? null : correcting ? (
+          <form
+            class="stack mapping"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (file) void onReupload(file, { text: text.trim() || undefined, label: label.trim() || undefined }).then(() => setCorrecting(false));
+            }}
+          >
+            <p class="small">Name the fields that hold the record text and its label, then analyze the file again.</p>
+            <div class="inline">
+              <label for={`${id}-text`}>Text field</label>
+              <input id={`${id}-text`} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+              <label for={`${id}-label`}>Label field</label>
+              <input id={`${id}-label`} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
+            </div>
+            {retained ? null : (
+              <div class="inline">
+                <label for={`${id}-file`}>Choose the same file again</label>
+                <input id={`${id}-file`} type="file" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+              </div>
+            )}
+            <div class="inline">
+              <button type="submit" class="button" disabled={!file}>
+                Re-upload with this mapping
+              </button>
+              <button type="button" class="button secondary" onClick={() => setCorrecting(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        ) : (
+          <button type="button" class="button secondary small" onClick={startCorrecting}>
+            Correct the field mapping
+          </button>
+        )
+      ) : null}
+    </li>
+  );
+}

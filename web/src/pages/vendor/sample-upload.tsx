@@ -1,0 +1,147 @@
+/** Sample upload: drag and drop or choose a file, progress, then analysis status per sample. */
+import { useRef, useState } from 'preact/hooks';
+import type { SampleInfo } from '../../api/types';
+import { createSample, uploadFile } from '../../api/vendor';
+import { ErrorBanner } from '../../components/feedback';
+import { Field } from '../../components/field';
+import { acceptedExtensions, contentTypeOf, formatBytes } from './sample-model';
+import { SampleRow } from './sample-row';
+
+type Role = 'training' | 'holdout';
+
+/** Fields the vendor may name explicitly when the analyzer's guess was wrong. */
+export interface FieldOverrides {
+  text?: string;
+  label?: string;
+}
+
+interface Row {
+  info: SampleInfo;
+  uploaded: boolean;
+}
+
+/** The upload area plus the list of samples with their status. */
+export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; readOnly: boolean }) {
+  const [rows, setRows] = useState<Row[]>(initial.map((info) => ({ info, uploaded: info.status !== 'awaiting_upload' })));
+  const [file, setFile] = useState<File | null>(null);
+  const [role, setRole] = useState<Role>('training');
+  const [dragging, setDragging] = useState(false);
+  const [progress, setProgress] = useState<{ name: string; share: number } | null>(null);
+  const [error, setError] = useState<unknown>(undefined);
+  const files = useRef(new Map<string, File>());
+
+  const upload = async (chosen: File, sampleRole: Role, fields?: FieldOverrides) => {
+    setError(undefined);
+    setProgress({ name: chosen.name, share: 0 });
+    try {
+      const cleaned = fields && (fields.text || fields.label) ? fields : undefined;
+      const target = await createSample({
+        fileName: chosen.name,
+        role: sampleRole,
+        sizeBytes: chosen.size,
+        contentType: contentTypeOf(chosen),
+        ...(cleaned ? { fields: cleaned } : {}),
+      });
+      files.current.set(target.sampleId, chosen);
+      const info: SampleInfo = { sampleId: target.sampleId, fileName: chosen.name, role: sampleRole, status: 'awaiting_upload' };
+      setRows((old) => [{ info, uploaded: false }, ...old]);
+      await uploadFile(target, chosen, (share) => setProgress({ name: chosen.name, share }));
+      setRows((old) => old.map((r) => (r.info.sampleId === target.sampleId ? { ...r, uploaded: true } : r)));
+      setFile(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer?.files?.[0];
+    if (dropped) setFile(dropped);
+  };
+
+  return (
+    <section aria-labelledby="samples-heading" class="stack">
+      <h2 id="samples-heading">Sample data</h2>
+      <p>
+        Upload a representative sample of the dataset (CSV, JSON Lines, JSON array or plain text, optionally
+        gzip-compressed). The portal measures duplicates, diversity, machine-generated text, labels, provenance,
+        freshness and personal data, and checks your answers against it. A holdout sample lets it check for
+        contamination.
+      </p>
+      {readOnly ? null : (
+        <form
+          class="stack card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (file) void upload(file, role);
+          }}
+        >
+          <fieldset class="choices">
+            <legend>What is this sample?</legend>
+            {(['training', 'holdout'] as Role[]).map((r) => (
+              <div class="choice" key={r}>
+                <input id={`sample-role-${r}`} type="radio" name="sample-role" checked={role === r} onChange={() => setRole(r)} />
+                <label for={`sample-role-${r}`}>{r === 'training' ? 'Training data' : 'Holdout (evaluation) data'}</label>
+              </div>
+            ))}
+          </fieldset>
+          <div
+            class={dragging ? 'dropzone dragging' : 'dropzone'}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+            data-testid="dropzone"
+          >
+            <Field id="sample-file" label="Sample file" hint="Drag and drop a file here, or choose one.">
+              <input
+                id="sample-file"
+                type="file"
+                accept={acceptedExtensions}
+                aria-describedby="sample-file-hint"
+                onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+              />
+            </Field>
+            {file ? (
+              <p class="small">
+                Selected: <strong>{file.name}</strong> ({formatBytes(file.size)})
+              </p>
+            ) : null}
+          </div>
+          <ErrorBanner error={error} />
+          {progress ? (
+            <div class="progress-row">
+              <label for="upload-progress">Uploading {progress.name}</label>
+              <progress id="upload-progress" max={100} value={Math.round(progress.share * 100)} />
+              <span aria-live="polite">{Math.round(progress.share * 100)} %</span>
+            </div>
+          ) : null}
+          <button type="submit" class="button" disabled={!file || Boolean(progress)}>
+            Upload sample
+          </button>
+        </form>
+      )}
+      {rows.length ? (
+        <ul class="samples">
+          {rows.map((row) => (
+            <SampleRow
+              key={row.info.sampleId}
+              info={row.info}
+              poll={row.uploaded}
+              readOnly={readOnly || Boolean(progress)}
+              retained={files.current.get(row.info.sampleId) ?? null}
+              onReupload={(chosen, fields) => upload(chosen, row.info.role, fields)}
+            />
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">No sample uploaded yet. Without a sample your answers cannot be checked, which counts as risk.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Debounced autosave of draft answers with a version check. On 409 the latest saved answers are
+ * reloaded and the person is told; on 400 each message lands on its question.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { AnswerValue } from '../../api/domain';
+import { ApiError } from '../../api/http';
+import type { Answers } from '../../api/types';
+import { saveAnswers } from '../../api/vendor';
+import { withAnswer } from './answer-model';
+
+/** What the save indicator says. */
+export type SaveState = 'saved' | 'pending' | 'saving' | 'invalid' | 'conflict' | 'failed';
+
+const DELAY_MS = 800;
+
+/** Holds answers and version; `setAnswer` schedules a save, `flush` saves now. */
+export function useAutosave(initial: { answers: Answers; version: number }, reload: () => Promise<{ answers: Answers; version: number }>) {
+  const [answers, setAnswers] = useState<Answers>(initial.answers);
+  const [state, setState] = useState<SaveState>('saved');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const latest = useRef(initial.answers);
+  const version = useRef(initial.version);
+  const dirty = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<Promise<boolean> | null>(null);
+
+  const save = useCallback(async (): Promise<boolean> => {
+    if (inFlight.current) await inFlight.current;
+    if (!dirty.current) return true;
+    dirty.current = false;
+    setState('saving');
+    const run = (async () => {
+      try {
+        const saved = await saveAnswers(latest.current, version.current);
+        version.current = saved.version;
+        setErrors({});
+        setFailure(undefined);
+        setSavedAt(new Date());
+        setState(dirty.current ? 'pending' : 'saved');
+        return true;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 409) {
+          const fresh = await reload();
+          latest.current = fresh.answers;
+          version.current = fresh.version;
+          dirty.current = false;
+          setAnswers(fresh.answers);
+          setErrors({});
+          setState('conflict');
+        } else if (error instanceof ApiError && error.status === 400) {
+          setErrors(error.fieldErrors('answers'));
+          setState('invalid');
+        } else {
+          dirty.current = true;
+          setFailure(error);
+          setState('failed');
+        }
+        return false;
+      }
+    })();
+    inFlight.current = run;
+    try {
+      return await run;
+    } finally {
+      inFlight.current = null;
+    }
+  }, [reload]);
+
+  const setAnswer = useCallback(
+    (id: string, value: AnswerValue | undefined) => {
+      latest.current = withAnswer(latest.current, id, value);
+      dirty.current = true;
+      setAnswers(latest.current);
+      setErrors((old) => {
+        if (!(id in old)) return old;
+        const { [id]: _gone, ...rest } = old;
+        return rest;
+      });
+      setState('pending');
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(), DELAY_MS);
+    },
+    [save],
+  );
+
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    return save();
+  }, [save]);
+
+  /** Replaces local state with answers the server just returned (e.g. after submit). */
+  const reset = useCallback((next: { answers: Answers; version: number }) => {
+    clearTimeout(timer.current);
+    latest.current = next.answers;
+    version.current = next.version;
+    dirty.current = false;
+    setAnswers(next.answers);
+    setState('saved');
+  }, []);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  return { answers, state, errors, savedAt, failure, setAnswer, flush, reset };
+}

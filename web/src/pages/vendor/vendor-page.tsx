@@ -1,0 +1,62 @@
+/** The vendor entry: takes the token from the link, loads the questionnaire, explains bad links. */
+import { useCallback, useState } from 'preact/hooks';
+import { ApiError } from '../../api/http';
+import { getVendorAssessment, type VendorAssessment } from '../../api/vendor';
+import { ErrorBanner, Loading } from '../../components/feedback';
+import { PageMain } from '../../components/page-main';
+import { useAsync } from '../../components/use-async';
+import { DueDate, StatusBadge } from '../../components/badges';
+import { captureVendorTokenFromHash, vendorToken } from '../../session';
+import { LinkProblem, type LinkProblemKind } from './link-problem';
+import { Questionnaire } from './questionnaire';
+
+/** Classifies a failed load as a link problem, or null for other errors. */
+export function linkProblemOf(error: unknown): LinkProblemKind | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.isType('invitation-expired')) return 'expired';
+  if (error.isType('invitation-revoked')) return 'revoked';
+  if (error.status === 401) return 'invalid';
+  return null;
+}
+
+/** The /vendor page. */
+export function VendorPage() {
+  const [token] = useState(() => {
+    captureVendorTokenFromHash();
+    return vendorToken();
+  });
+  const [generation, setGeneration] = useState(0);
+  const state = useAsync(() => (token ? getVendorAssessment() : Promise.resolve(null)), [token, generation]);
+  const reload = useCallback(() => getVendorAssessment(), []);
+  const problem = !token ? 'missing' : linkProblemOf(state.error);
+  const data: VendorAssessment | null | undefined = state.data;
+
+  return (
+    <>
+      <header class="site-header vendor">
+        <div class="brand">Diligence</div>
+        <p class="muted">Dataset due-diligence questionnaire</p>
+      </header>
+      <PageMain path="/vendor">
+        {problem ? <LinkProblem kind={problem} /> : null}
+        {!problem && state.loading && !data ? <Loading what="Loading your questionnaire" /> : null}
+        {!problem && state.error ? <ErrorBanner error={state.error} onRetry={state.reload} /> : null}
+        {!problem && data ? (
+          <>
+            <div class="title-row">
+              <h1>
+                {data.assessment.dataset.name}
+              </h1>
+              <StatusBadge status={data.assessment.status} />
+            </div>
+            <p class="lead">
+              Questionnaire for {data.assessment.vendor.name}, due{' '}
+              <DueDate dueAt={data.assessment.dueAt} status={data.assessment.status} />. {data.template.title}.
+            </p>
+            <Questionnaire key={`${generation}-${data.assessment.status}`} data={data} reload={reload} onSubmitted={() => setGeneration((n) => n + 1)} />
+          </>
+        ) : null}
+      </PageMain>
+    </>
+  );
+}
