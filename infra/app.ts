@@ -23,7 +23,9 @@ new DiligenceStack(app, 'DiligenceStack', {
   webDistPath: resolve(projectRoot, context('webDist') ?? 'web/dist'),
   mailFrom,
   cognitoDomainPrefix: context('cognitoDomainPrefix'),
-  extraCallbackUrls: context('callbackUrls')?.split(',').map((url) => url.trim()),
+  extraCallbackUrls: context('callbackUrls')
+    ?.split(',')
+    .map((url) => url.trim()),
   webAclArn: context('webAclArn'),
 });
 

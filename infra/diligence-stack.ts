@@ -86,7 +86,14 @@ export class DiligenceStack extends Stack {
     this.notifier.function.bindPublicBaseUrl(this.web.url);
 
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'Portal URL' });
-    new CfnOutput(this, 'ApiUrl', { value: `${this.web.url}/api`, description: 'API base URL (through CloudFront)' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: `${this.web.url}/api`,
+      description: 'API base URL (through CloudFront)',
+    });
+    new CfnOutput(this, 'ApiGatewayUrl', {
+      value: this.api.httpApi.apiEndpoint,
+      description: 'HTTP API endpoint behind CloudFront (for diagnostics)',
+    });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     if (this.auth.domain) {

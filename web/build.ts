@@ -42,7 +42,11 @@ for (const file of result.outputFiles) {
   await writeFile(file.path, file.contents);
   const name = relative(outDir, file.path);
   hashes[name] = shortHash(file.contents);
-  sizes.push({ file: name, raw: file.contents.byteLength, gzip: gzipSync(file.contents).byteLength });
+  sizes.push({
+    file: name,
+    raw: file.contents.byteLength,
+    gzip: gzipSync(file.contents).byteLength,
+  });
 }
 
 const template = await readFile(join(webDir, 'index.html'), 'utf8');
@@ -67,7 +71,9 @@ const total = sizes.reduce((sum, s) => ({ raw: sum.raw + s.raw, gzip: sum.gzip +
   raw: 0,
   gzip: 0,
 });
-console.log(`  ${'total'.padEnd(10)} ${kib(total.raw).padStart(10)} raw  ${kib(total.gzip).padStart(10)} gzip`);
+console.log(
+  `  ${'total'.padEnd(10)} ${kib(total.raw).padStart(10)} raw  ${kib(total.gzip).padStart(10)} gzip`,
+);
 for (const [pkg, bytes] of [...byPackage].sort((a, b) => b[1] - a[1])) {
   console.log(`    app.js from ${pkg}: ${kib(bytes)} (minified, before gzip)`);
 }

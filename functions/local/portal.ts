@@ -11,6 +11,7 @@ import type { Config } from '../lib/config';
 import { createLogger, type Logger } from '../lib/logger';
 import { consoleMailer } from '../lib/mailers';
 import { ensureTable } from '../store/table-schema';
+import { sendReminders } from '../notify/reminders';
 import { demoUsers, seedDemo } from './seed';
 import { startEngines } from './engines';
 import { localKeys } from './keys';
@@ -78,6 +79,10 @@ export async function startPortal(
         .finally(() => running.delete(job));
       running.add(job);
     });
+    const reminders = setInterval(() => {
+      sendReminders(deps).catch((error: unknown) => logger.error('reminders failed', { error }));
+    }, 3_600_000);
+    reminders.unref();
     const s = server;
     return {
       url: origin,
@@ -88,6 +93,7 @@ export async function startPortal(
         while (running.size > 0) await Promise.all([...running]);
       },
       close: async () => {
+        clearInterval(reminders);
         await Promise.all([...running]);
         await new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeAllConnections();

@@ -4,8 +4,13 @@ import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { BASIC_EXECUTION_POLICY, acknowledge, cdkManagedHandlers } from './nag';
-import { type AuthSettings, DiligenceFunction, type FunctionSource, type TableRef } from './function';
+import {
+  type AuthSettings,
+  DiligenceFunction,
+  type FunctionSource,
+  type TableRef,
+} from './function';
+import { acknowledge, BASIC_EXECUTION_POLICY, cdkManagedHandlers } from './nag';
 
 /** Key prefix under which vendors upload samples; only these objects trigger analysis. */
 export const SAMPLES_PREFIX = 'samples/';

@@ -4,7 +4,7 @@ import {
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
-  HttpRoute,
+  type HttpRoute,
   HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -57,7 +57,11 @@ export class Api extends Construct {
 
     const none = new HttpNoneAuthorizer();
     for (const route of PUBLIC_ROUTES) {
-      const routes: HttpRoute[] = this.httpApi.addRoutes({ ...route, integration, authorizer: none });
+      const routes: HttpRoute[] = this.httpApi.addRoutes({
+        ...route,
+        integration,
+        authorizer: none,
+      });
       for (const r of routes) {
         acknowledge(
           r,

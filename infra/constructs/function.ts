@@ -49,9 +49,20 @@ export type TableAccess = 'read' | 'readWrite';
 /** `write` covers presigned PUTs and multipart uploads; `read` includes ListBucket so a missing key is a 404. */
 export type BucketAccess = 'read' | 'write' | 'readWrite';
 
-const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
-const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-const BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+const TABLE_READ = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+];
+const TABLE_WRITE = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+const BANNER =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 const STUB = 'exports.handler = async () => ({ statusCode: 204 });';
 
 /** A Node 22 ARM64 Lambda with the house defaults; binders set an env var and its least-privilege grant together. */
@@ -103,7 +114,11 @@ export class DiligenceFunction extends Construct {
             },
           }),
     });
-    acknowledge(this, 'AwsSolutions-L1', 'Node.js 22 is pinned on purpose: the code and its tests target Node 20/22; move to 24 together with the toolchain.');
+    acknowledge(
+      this,
+      'AwsSolutions-L1',
+      'Node.js 22 is pinned on purpose: the code and its tests target Node 20/22; move to 24 together with the toolchain.',
+    );
   }
 
   /** Sets TABLE_NAME and grants item access to the table (and Query on its named indexes). No Scan. */
@@ -114,7 +129,11 @@ export class DiligenceFunction extends Construct {
     const indexArns = ref.indexNames.map((name) => `${ref.table.tableArn}/index/${name}`);
     if (indexArns.length > 0) {
       this.role.addToPrincipalPolicy(
-        new PolicyStatement({ effect: Effect.ALLOW, actions: ['dynamodb:Query'], resources: indexArns }),
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['dynamodb:Query'],
+          resources: indexArns,
+        }),
       );
     }
   }
@@ -125,9 +144,17 @@ export class DiligenceFunction extends Construct {
     const actions: string[] = [];
     if (access !== 'write') actions.push('s3:GetObject');
     if (access !== 'read') actions.push('s3:PutObject', 's3:AbortMultipartUpload');
-    Grant.addToPrincipal({ grantee: this.role, actions, resourceArns: [bucket.arnForObjects('*')] });
+    Grant.addToPrincipal({
+      grantee: this.role,
+      actions,
+      resourceArns: [bucket.arnForObjects('*')],
+    });
     if (access !== 'write') {
-      Grant.addToPrincipal({ grantee: this.role, actions: ['s3:ListBucket'], resourceArns: [bucket.bucketArn] });
+      Grant.addToPrincipal({
+        grantee: this.role,
+        actions: ['s3:ListBucket'],
+        resourceArns: [bucket.bucketArn],
+      });
     }
     acknowledge(
       this,

@@ -2,7 +2,12 @@ import { Duration } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
-import { type AuthSettings, DiligenceFunction, type FunctionSource, type TableRef } from './function';
+import {
+  type AuthSettings,
+  DiligenceFunction,
+  type FunctionSource,
+  type TableRef,
+} from './function';
 
 /** Props of the reminder sender. */
 export interface NotifierProps {

@@ -2,8 +2,8 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   BlockPublicAccess,
   Bucket,
-  type BucketProps,
   BucketEncryption,
+  type BucketProps,
   type CfnBucket,
   type IBucket,
   ObjectOwnership,
@@ -26,7 +26,11 @@ export interface SecureBucketOptions {
  * A private bucket: Block Public Access, TLS only, SSE-S3, versioned, retained, incomplete
  * multipart uploads aborted after a day and old versions expired.
  */
-export function secureBucket(scope: Construct, id: string, options: SecureBucketOptions = {}): Bucket {
+export function secureBucket(
+  scope: Construct,
+  id: string,
+  options: SecureBucketOptions = {},
+): Bucket {
   const bucket = new Bucket(scope, id, {
     blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
     enforceSSL: true,
@@ -45,6 +49,7 @@ export function secureBucket(scope: Construct, id: string, options: SecureBucket
     ],
     ...options.extra,
   });
-  if (options.logicalId) (bucket.node.defaultChild as CfnBucket).overrideLogicalId(options.logicalId);
+  if (options.logicalId)
+    (bucket.node.defaultChild as CfnBucket).overrideLogicalId(options.logicalId);
   return bucket;
 }

@@ -27,7 +27,11 @@ export const tierLabel = (tier: Tier): string => tierLabels[tier] ?? tier;
 const closed: AssessmentStatus[] = ['submitted', 'approved', 'rejected'];
 
 /** True when the due date has passed and the vendor still owes an answer. */
-export function isOverdue(dueAt: string, status: AssessmentStatus, now: Date = new Date()): boolean {
+export function isOverdue(
+  dueAt: string,
+  status: AssessmentStatus,
+  now: Date = new Date(),
+): boolean {
   const due = Date.parse(dueAt);
   return Number.isFinite(due) && due < now.getTime() && !closed.includes(status);
 }

@@ -43,5 +43,9 @@ export function captureVendorTokenFromHash(): void {
   const token = new URLSearchParams(hash).get('token');
   if (!token) return;
   setVendorToken(token);
-  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    window.location.pathname + window.location.search,
+  );
 }

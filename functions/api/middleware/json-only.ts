@@ -7,7 +7,7 @@ const withBody = new Set(['POST', 'PUT', 'PATCH']);
 /** Rejects request bodies that are not JSON with 415 (an empty body is allowed). */
 export const jsonOnly = createMiddleware<AppEnv>(async (c, next) => {
   const length = c.req.header('content-length');
-  const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+  const hasBody = length !== undefined ? length !== '0' : c.req.raw.body !== null;
   if (withBody.has(c.req.method) && hasBody) {
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {

@@ -11,5 +11,8 @@ export const getConfig = () => http<PortalConfig>('GET', '/api/config');
 export const listDevUsers = () => http<{ items: DevUser[] }>('GET', '/api/dev/users');
 
 /** `POST /api/dev/session` (local only) → a staff JWT. */
-export const createDevSession = (body: { email: string; role: StaffRole; organizationId?: string }) =>
-  http<{ token: string }>('POST', '/api/dev/session', body);
+export const createDevSession = (body: {
+  email: string;
+  role: StaffRole;
+  organizationId?: string;
+}) => http<{ token: string }>('POST', '/api/dev/session', body);

@@ -1,8 +1,11 @@
 /**
- * Questionnaire types (from functions/core/questionnaire) and the scored-report shape the pages
- * render (DESIGN.md "Scored report"; fields the UI can live without are optional).
+ * Questionnaire and scored-report types, imported as types from functions/core, with the few
+ * fields the API adds.
  */
-import type { Analysis, Tier } from './types';
+import type {
+  ReportSample as CoreReportSample,
+  ScoredReport as CoreReport,
+} from '../../../functions/core/scoring/types';
 
 export type {
   AnswerValue,
@@ -13,49 +16,23 @@ export type {
   Section,
 } from '../../../functions/core/questionnaire/types';
 
-/** One explained contribution to the risk score. */
-export interface RiskFactor {
-  id: string;
-  points: number;
-  reason: string;
-  source: 'answer' | 'sample' | 'discrepancy' | 'missing';
-  remediation?: string;
-}
+export type {
+  DimensionScore,
+  Discrepancy,
+  FactorSource,
+  MaturityEvidence,
+  RiskFactor,
+} from '../../../functions/core/scoring/types';
 
-/** A claim the sample contradicts. */
-export interface Discrepancy {
-  questionId: string;
-  claimed: unknown;
-  measured: unknown;
-  message: string;
-  tolerance?: unknown;
-}
-
-/** Maturity of one dimension, with the answers that decided it. */
-export interface MaturityDimension {
-  id: string;
-  level: number;
-  evidence: unknown[];
-  title?: string;
-}
-
-/** A sample's analysis as embedded in a report; duplicate examples arrive masked when present. */
-export type ReportSample = Analysis & {
+/**
+ * A sample's analysis as embedded in a report. `examples` (masked texts of the largest duplicate
+ * clusters) is shown when the API provides it; otherwise clusters only carry record indexes.
+ */
+export type ReportSample = CoreReportSample & {
   sampleId?: string;
   fileName?: string;
-  role?: string;
-  examples?: { cluster: number; texts: string[] }[];
+  examples?: { size: number; texts: string[] }[];
 };
 
-/** The latest scored report of an assessment. */
-export interface ScoredReport {
-  assessmentId: string;
-  generatedAt: string;
-  sha256: string;
-  version: number;
-  policyVersion: number;
-  maturity: { level: number; dimensions: MaturityDimension[] };
-  risk: { score: number; tier: Tier; factors: RiskFactor[] };
-  discrepancies: Discrepancy[];
-  samples: ReportSample[];
-}
+/** The scored report as `GET /api/assessments/{id}/report` returns it: the stored report plus its version. */
+export type ScoredReport = Omit<CoreReport, 'samples'> & { version: number; samples: ReportSample[] };

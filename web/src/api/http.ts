@@ -38,7 +38,11 @@ export class ApiError extends Error {
 
 /** Turns a failed response into the problem it describes, whatever its content type. */
 export async function problemFrom(response: Response): Promise<Problem> {
-  const fallback: Problem = { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: response.statusText || 'Request failed',
+    status: response.status,
+  };
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('json')) return fallback;
   try {
@@ -50,12 +54,13 @@ export async function problemFrom(response: Response): Promise<Problem> {
 }
 
 /** Issues authorized JSON requests; `onUnauthorized` runs on every 401 before the error is thrown. */
-export interface Http {
-  <T>(method: string, path: string, body?: unknown): Promise<T>;
-}
+export type Http = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
 /** Creates a JSON client that sends `Authorization: Bearer <token>` when `token()` has one. */
-export function createHttp(token: () => string | null, onUnauthorized?: (error: ApiError) => void): Http {
+export function createHttp(
+  token: () => string | null,
+  onUnauthorized?: (error: ApiError) => void,
+): Http {
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const headers: Record<string, string> = { accept: 'application/json' };
     const bearer = token();

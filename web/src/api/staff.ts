@@ -32,7 +32,9 @@ export const listTemplates = () => http<{ items: Template[] }>('GET', '/api/temp
 export const getTemplate = (id: string) => http<Template>('GET', `/api/templates/${enc(id)}`);
 
 /** `GET /api/assessments` with optional status filter and cursor. */
-export function listAssessments(query: { status?: AssessmentStatus; limit?: number; cursor?: string } = {}) {
+export function listAssessments(
+  query: { status?: AssessmentStatus; limit?: number; cursor?: string } = {},
+) {
   const params = new URLSearchParams();
   if (query.status) params.set('status', query.status);
   if (query.limit) params.set('limit', String(query.limit));
@@ -42,7 +44,10 @@ export function listAssessments(query: { status?: AssessmentStatus; limit?: numb
 }
 
 /** Follows cursors until the list ends or `maxPages` pages were read. */
-export async function listAllAssessments(status?: AssessmentStatus, maxPages = 20): Promise<Assessment[]> {
+export async function listAllAssessments(
+  status?: AssessmentStatus,
+  maxPages = 20,
+): Promise<Assessment[]> {
   const all: Assessment[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < maxPages; page++) {
@@ -58,7 +63,8 @@ export async function listAllAssessments(status?: AssessmentStatus, maxPages = 2
 export const getAssessment = (id: string) => http<Assessment>('GET', `/api/assessments/${enc(id)}`);
 
 /** `POST /api/assessments` → the created assessment. */
-export const createAssessment = (body: NewAssessment) => http<Assessment>('POST', '/api/assessments', body);
+export const createAssessment = (body: NewAssessment) =>
+  http<Assessment>('POST', '/api/assessments', body);
 
 /** `POST /api/assessments/{id}/invitations`: a new token (shown once); revokes the previous one. */
 export const issueInvitation = (id: string) =>
@@ -69,7 +75,8 @@ export const revokeInvitation = (id: string) =>
   http<void>('DELETE', `/api/assessments/${enc(id)}/invitations`);
 
 /** `POST /api/assessments/{id}/reassess` → the new, linked assessment. */
-export const reassess = (id: string) => http<Assessment>('POST', `/api/assessments/${enc(id)}/reassess`);
+export const reassess = (id: string) =>
+  http<Assessment>('POST', `/api/assessments/${enc(id)}/reassess`);
 
 /** `GET /api/assessments/{id}/events`: the audit trail. */
 export const listEvents = (id: string) =>

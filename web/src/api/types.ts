@@ -100,14 +100,14 @@ export interface SampleInfo {
   fileName: string;
   role: 'training' | 'holdout';
   status: SampleStatus;
-  error?: string;
+  error?: string | null;
   summary?: {
     records: number;
     exactRate: number;
     nearRate: number;
     estimatedShare: number;
     fields: Record<string, unknown>;
-  };
+  } | null;
 }
 
 /** `POST /api/vendor/samples` body. */

@@ -2,7 +2,14 @@
 import { vendorToken } from '../session';
 import type { Template } from './domain';
 import { ApiError, createHttp } from './http';
-import type { Answers, ReviewComment, SampleInfo, SampleUpload, NewSample, AssessmentStatus } from './types';
+import type {
+  Answers,
+  AssessmentStatus,
+  NewSample,
+  ReviewComment,
+  SampleInfo,
+  SampleUpload,
+} from './types';
 
 const http = createHttp(vendorToken);
 
@@ -27,18 +34,20 @@ export interface VendorAssessment {
 export const getVendorAssessment = () => http<VendorAssessment>('GET', '/api/vendor/assessment');
 
 /** `PUT /api/vendor/answers`: saves a draft; 409 when `version` is stale. */
-export const saveAnswers = (answers: Answers, version: number) =>
+export const saveAnswers = (answers: Record<string, unknown>, version: number) =>
   http<{ answers: Answers; version: number }>('PUT', '/api/vendor/answers', { answers, version });
 
 /** `POST /api/vendor/samples` → where to PUT the file. */
-export const createSample = (body: NewSample) => http<SampleUpload>('POST', '/api/vendor/samples', body);
+export const createSample = (body: NewSample) =>
+  http<SampleUpload>('POST', '/api/vendor/samples', body);
 
 /** `GET /api/vendor/samples/{id}`. */
 export const getSample = (sampleId: string) =>
   http<SampleInfo>('GET', `/api/vendor/samples/${encodeURIComponent(sampleId)}`);
 
 /** `POST /api/vendor/submit`: 409 lists the missing answers. */
-export const submitAssessment = () => http<{ status: AssessmentStatus }>('POST', '/api/vendor/submit');
+export const submitAssessment = () =>
+  http<{ status: AssessmentStatus }>('POST', '/api/vendor/submit');
 
 /** PUTs a file to a presigned URL, reporting progress as a share in [0, 1]. */
 export function uploadFile(
@@ -51,7 +60,8 @@ export function uploadFile(
     xhr.open('PUT', upload.uploadUrl);
     for (const [name, value] of Object.entries(upload.uploadHeaders)) {
       // Browsers set these themselves and refuse scripts that try.
-      if (!['content-length', 'host'].includes(name.toLowerCase())) xhr.setRequestHeader(name, value);
+      if (!['content-length', 'host'].includes(name.toLowerCase()))
+        xhr.setRequestHeader(name, value);
     }
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
@@ -73,7 +83,12 @@ export function uploadFile(
     };
     xhr.onerror = () =>
       reject(
-        new ApiError({ type: 'network', title: 'Upload failed', status: 0, detail: 'The upload was interrupted.' }),
+        new ApiError({
+          type: 'network',
+          title: 'Upload failed',
+          status: 0,
+          detail: 'The upload was interrupted.',
+        }),
       );
     xhr.send(file);
   });

@@ -50,12 +50,16 @@ export interface ChartSpec {
 }
 
 /** The chart, its caption and a data table for people who would rather read. */
-export function ChartFigure(props: { id: string; title: string; summary: string; spec: ChartSpec }) {
+export function ChartFigure(props: {
+  id: string;
+  title: string;
+  summary: string;
+  spec: ChartSpec;
+}) {
   const { id, title, summary, spec } = props;
   const canvas = useRef<HTMLCanvasElement>(null);
   const dataKey = JSON.stringify([spec.kind, spec.labels, spec.series, spec.horizontal, spec.max]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw only when the data changes
   useEffect(() => {
     if (!canvas.current) return;
     const valueAxis = spec.horizontal ? 'x' : 'y';
@@ -82,7 +86,9 @@ export function ChartFigure(props: { id: string; title: string; summary: string;
             beginAtZero: true,
             max: spec.max,
             title: { display: Boolean(spec.valueLabel), text: spec.valueLabel ?? '' },
-            ticks: spec.format ? { callback: (value: string | number) => spec.format?.(Number(value)) } : {},
+            ticks: spec.format
+              ? { callback: (value: string | number) => spec.format?.(Number(value)) }
+              : {},
           },
         },
       },
@@ -117,7 +123,11 @@ export function ChartFigure(props: { id: string; title: string; summary: string;
                 <th scope="row">{label}</th>
                 {spec.series.map((s) => {
                   const value = s.values[row];
-                  return <td key={s.label}>{value === null || value === undefined ? '—' : show(value)}</td>;
+                  return (
+                    <td key={s.label}>
+                      {value === null || value === undefined ? '—' : show(value)}
+                    </td>
+                  );
                 })}
               </tr>
             ))}

@@ -37,7 +37,13 @@ export function ErrorBanner({ error, onRetry }: { error: unknown; onRetry?: () =
 }
 
 /** A success or info notice announced politely. */
-export function Notice({ children, kind = 'info' }: { children: ComponentChildren; kind?: 'info' | 'success' | 'warning' }) {
+export function Notice({
+  children,
+  kind = 'info',
+}: {
+  children: ComponentChildren;
+  kind?: 'info' | 'success' | 'warning';
+}) {
   return (
     <div class={`banner banner-${kind}`} role="status">
       {children}

@@ -1,5 +1,5 @@
 /** A labelled form control with hint and inline error, wired with aria-describedby. */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, InputHTMLAttributes } from 'preact';
 
 /** Ids the control should carry so its label, hint and error are announced with it. */
 export function describedBy(id: string, hint?: string, error?: string): string | undefined {
@@ -37,4 +37,12 @@ export function Field(props: {
       ) : null}
     </div>
   );
+}
+
+/** Input types the forms use. */
+export type InputKind = 'text' | 'email' | 'date' | 'number';
+
+/** Spreads a computed input `type`; Preact's types only accept a literal per element. */
+export function inputType(kind: InputKind): InputHTMLAttributes<HTMLInputElement> {
+  return { type: kind } as InputHTMLAttributes<HTMLInputElement>;
 }

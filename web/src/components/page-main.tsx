@@ -5,7 +5,6 @@ import { useEffect, useRef } from 'preact/hooks';
 /** Wraps page content in the focusable main landmark targeted by the skip link. */
 export function PageMain({ path, children }: { path: string; children: ComponentChildren }) {
   const main = useRef<HTMLElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation
   useEffect(() => {
     main.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);

@@ -17,7 +17,6 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: callers pass the deps that matter
   useEffect(() => {
     let current = true;
     setLoading(true);

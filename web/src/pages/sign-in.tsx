@@ -31,7 +31,11 @@ export function SignInPage() {
         <ErrorBanner error={error} />
         {config.loading ? <Loading /> : null}
         {config.data?.mode === 'aws' && config.data.cognito ? (
-          <button type="button" class="button" onClick={() => config.data?.cognito && redirectToCognito(config.data.cognito)}>
+          <button
+            type="button"
+            class="button"
+            onClick={() => config.data?.cognito && redirectToCognito(config.data.cognito)}
+          >
             Sign in with your organization account
           </button>
         ) : null}
@@ -44,7 +48,13 @@ export function SignInPage() {
 const staffRoles: StaffRole[] = ['procurement', 'governance', 'admin'];
 
 function LocalSignIn({ onError }: { onError: (error: unknown) => void }) {
-  const users = useAsync(() => listDevUsers().then((r) => r.items).catch((): DevUser[] => []), []);
+  const users = useAsync(
+    () =>
+      listDevUsers()
+        .then((r) => r.items)
+        .catch((): DevUser[] => []),
+    [],
+  );
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<StaffRole>('procurement');
   const [busy, setBusy] = useState(false);
@@ -59,7 +69,6 @@ function LocalSignIn({ onError }: { onError: (error: unknown) => void }) {
   useEffect(() => {
     const first = list[0];
     if (first && !email) pick(first.email);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: prefill once the list arrives
   }, [users.data]);
 
   const submit = async (event: Event) => {
@@ -68,7 +77,11 @@ function LocalSignIn({ onError }: { onError: (error: unknown) => void }) {
     onError(undefined);
     try {
       const user = list.find((u) => u.email === email);
-      const { token } = await createDevSession({ email, role, organizationId: user?.organizationId });
+      const { token } = await createDevSession({
+        email,
+        role,
+        organizationId: user?.organizationId,
+      });
       setStaffToken(token);
       const me = await getMe();
       navigate(roleHome(me.role));
@@ -94,11 +107,21 @@ function LocalSignIn({ onError }: { onError: (error: unknown) => void }) {
         </Field>
       ) : (
         <Field id="signin-email" label="E-mail" required>
-          <input id="signin-email" type="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+          <input
+            id="signin-email"
+            type="email"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
         </Field>
       )}
       <Field id="signin-role" label="Role">
-        <select id="signin-role" value={role} onChange={(e) => setRole(e.currentTarget.value as StaffRole)}>
+        <select
+          id="signin-role"
+          value={role}
+          onChange={(e) => setRole(e.currentTarget.value as StaffRole)}
+        >
           {staffRoles.map((r) => (
             <option key={r} value={r}>
               {r}

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { staffRoles } from '../../../core/assessment/types';
 import { ForbiddenError } from '../../../lib/errors';
+import { sendReminders } from '../../../notify/reminders';
 import { createRouter } from '../../create-router';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonBody, jsonResponse } from '../../schemas/problem';
@@ -57,6 +58,17 @@ export const outboxRoute = createRoute({
   responses: { 200: jsonResponse(z.object({ items: z.array(MessageSchema) }), 'Outbox'), ...errorResponses(401) },
 });
 
+/** POST /api/dev/reminders: run the reminder job now (local only; AWS runs it on a schedule). */
+export const remindersRoute = createRoute({
+  method: 'post',
+  path: '/dev/reminders',
+  tags: ['dev'],
+  summary: 'Run the due-date reminder job now (local mode only)',
+  security: [{ staffJwt: [] }],
+  middleware: [requireStaff()] as const,
+  responses: { 200: jsonResponse(z.object({ sent: z.number().int() }), 'Reminders sent'), ...errorResponses(401) },
+});
+
 /** The dev router; mounted only in local mode. */
 export function devRoutes() {
   return createRouter()
@@ -72,5 +84,6 @@ export function devRoutes() {
     .openapi(outboxRoute, async (c) => {
       const items = await c.var.deps.repos.outbox.list(c.var.staff.organizationId);
       return c.json({ items: items.map(({ organizationId: _o, assessmentId: _a, ...m }) => m) }, 200);
-    });
+    })
+    .openapi(remindersRoute, async (c) => c.json({ sent: await sendReminders(c.var.deps) }, 200));
 }

@@ -49,27 +49,36 @@ export function styleCues(text: string): StyleCues {
   let runAfterText = false;
   let prev = 0;
   let prev2 = 0;
-  const endSentence = () => {
-    if (sentWords > 0) {
-      sentences++;
-      sum += sentWords;
-      sumSq += sentWords * sentWords;
-    }
-    sentWords = 0;
-  };
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
+    if (inWord && c >= 97 && c <= 122 && lineState === 4) {
+      prev2 = prev;
+      prev = c;
+      continue;
+    }
     if (lineState < 4) {
+      // list markers ("1.", "2)", "-", "*", "•") at line starts are skipped, not counted as words
+      let marker = true;
+      let completed = false;
       if (lineState === 0) {
         if (isDigit(c)) lineState = 1;
         else if (c === 45 || c === 42 || c === 0x2022) lineState = 3;
-        else if (c !== 32 && c !== 9 && c !== 10 && c !== 13) lineState = 4;
+        else if (c === 32 || c === 9 || c === 10 || c === 13) marker = false;
+        else lineState = 4;
       } else if (lineState === 1) {
         if (c === 46 || c === 41) lineState = 2;
         else if (!isDigit(c)) lineState = 4;
       } else {
-        if (c === 32) list = true;
+        if (c === 32) {
+          list = true;
+          completed = true;
+        }
         lineState = 4;
+      }
+      if (marker && (lineState < 4 || completed)) {
+        prev2 = prev;
+        prev = completed ? 32 : c;
+        continue;
       }
     }
     if (c >= 0x2018 && c <= 0x201d && c !== 0x201a && c !== 0x201b) curly = true;
@@ -93,7 +102,12 @@ export function styleCues(text: string): StyleCues {
       const wasInWord = inWord;
       inWord = false;
       if (c === 10 || c === 13) {
-        endSentence();
+        if (sentWords > 0) {
+          sentences++;
+          sum += sentWords;
+          sumSq += sentWords * sentWords;
+          sentWords = 0;
+        }
         lineState = 0;
         spaceRun = 0;
         runAfterText = false;
@@ -101,7 +115,10 @@ export function styleCues(text: string): StyleCues {
         if (spaceRun === 0) runAfterText = prev !== 0 && !isSpace(prev);
         spaceRun++;
         if (isTerminator(prev) && sentWords > 0) {
-          endSentence();
+          sentences++;
+          sum += sentWords;
+          sumSq += sentWords * sentWords;
+          sentWords = 0;
           expectStart = true;
         }
       } else {
@@ -124,7 +141,11 @@ export function styleCues(text: string): StyleCues {
     prev2 = prev;
     prev = c;
   }
-  endSentence();
+  if (sentWords > 0) {
+    sentences++;
+    sum += sentWords;
+    sumSq += sentWords * sentWords;
+  }
   let rhythm: 0 | 1 | 2 = 0;
   if (sentences >= 3) {
     const mean = sum / sentences;

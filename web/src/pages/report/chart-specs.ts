@@ -1,7 +1,8 @@
 /** Builds chart specs from report data (pure, unit-tested); colours pair with text labels. */
-import type { ChartSpec } from '../../components/chart-figure';
-import type { MaturityDimension, RiskFactor } from '../../api/domain';
+
+import type { DimensionScore, RiskFactor } from '../../api/domain';
 import type { Analysis } from '../../api/types';
+import type { ChartSpec } from '../../components/chart-figure';
 import { humanize, percent } from '../../format';
 import { diversityReference } from './reference';
 
@@ -28,18 +29,24 @@ export function factorSpec(factors: RiskFactor[]): ChartSpec {
     horizontal: true,
     labels: sorted.map((f) => `${humanize(f.id)} (${sourceWords[f.source] ?? f.source})`),
     series: [
-      { label: 'Risk points', values: sorted.map((f) => f.points), color: sorted.map((f) => sourceColors[f.source] ?? '#5f6b76') },
+      {
+        label: 'Risk points',
+        values: sorted.map((f) => f.points),
+        color: sorted.map((f) => sourceColors[f.source] ?? '#5f6b76'),
+      },
     ],
     valueLabel: 'Risk points',
   };
 }
 
 /** Maturity level (0–4) per dimension. */
-export function maturitySpec(dimensions: MaturityDimension[]): ChartSpec {
+export function maturitySpec(dimensions: DimensionScore[]): ChartSpec {
   return {
     kind: 'bar',
-    labels: dimensions.map((d) => d.title ?? humanize(d.id)),
-    series: [{ label: 'Maturity level (0–4)', values: dimensions.map((d) => d.level), color: '#1d6b5f' }],
+    labels: dimensions.map((d) => humanize(d.id)),
+    series: [
+      { label: 'Maturity level (0–4)', values: dimensions.map((d) => d.level), color: '#1d6b5f' },
+    ],
     max: 4,
     valueLabel: 'Level',
   };
@@ -75,7 +82,9 @@ export function clusterSpec(clusters: Analysis['duplicates']['clusters']): Chart
   return {
     kind: 'bar',
     labels: labels.map((k) => `${k} records`),
-    series: [{ label: 'Clusters', values: labels.map((k) => buckets.get(k) ?? 0), color: '#6a3d9a' }],
+    series: [
+      { label: 'Clusters', values: labels.map((k) => buckets.get(k) ?? 0), color: '#6a3d9a' },
+    ],
     valueLabel: 'Clusters',
   };
 }
@@ -93,7 +102,11 @@ export function diversitySpec(diversity: Analysis['diversity']): ChartSpec {
     labels: metrics.map((m) => m.label),
     series: [
       { label: 'This sample', values: metrics.map((m) => diversity[m.key]), color: '#1d4f91' },
-      { label: diversityReference.label, values: metrics.map((m) => diversityReference[m.key]), color: '#8a9aa8' },
+      {
+        label: diversityReference.label,
+        values: metrics.map((m) => diversityReference[m.key]),
+        color: '#8a9aa8',
+      },
     ],
     max: 1,
     valueLabel: 'Share (higher = more diverse)',

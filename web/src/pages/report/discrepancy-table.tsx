@@ -3,7 +3,10 @@ import type { Discrepancy } from '../../api/domain';
 import { displayValue } from '../../format';
 
 /** The claims-vs-evidence table. */
-export function DiscrepancyTable(props: { discrepancies: Discrepancy[]; prompts: Map<string, string> }) {
+export function DiscrepancyTable(props: {
+  discrepancies: Discrepancy[];
+  prompts: Map<string, string>;
+}) {
   const { discrepancies, prompts } = props;
   return (
     <section class="card" aria-labelledby="claims-heading">

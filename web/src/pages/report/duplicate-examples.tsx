@@ -13,7 +13,7 @@ export function exampleTexts(examples: unknown[]): string[] {
 
 /** The largest few duplicate clusters. */
 export function DuplicateExamples({ sample }: { sample: ReportSample }) {
-  const fromSample = sample.examples?.map((e) => ({ size: e.texts.length, texts: e.texts })) ?? [];
+  const fromSample = sample.examples ?? [];
   const fromClusters = [...sample.duplicates.clusters]
     .sort((a, b) => b.size - a.size)
     .map((c) => ({ size: c.size, texts: exampleTexts(c.examples as unknown[]) }));
@@ -21,7 +21,9 @@ export function DuplicateExamples({ sample }: { sample: ReportSample }) {
   if (!clusters.length) return null;
   return (
     <details class="duplicates">
-      <summary>Duplicate examples (largest {clusters.length} clusters, personal data masked)</summary>
+      <summary>
+        Duplicate examples (largest {clusters.length} clusters, personal data masked)
+      </summary>
       {clusters.map((cluster, i) => (
         <div class="cluster" key={`${i}-${cluster.size}`}>
           <p class="small muted">

@@ -37,7 +37,9 @@ export function FactorTable({ factors }: { factors: RiskFactor[] }) {
                 <td class="num">{formatPoints(f.points)}</td>
                 <th scope="row">{humanize(f.id)}</th>
                 <td>
-                  <span class={`source source-${f.source}`}>{sourceLabels[f.source] ?? f.source}</span>
+                  <span class={`source source-${f.source}`}>
+                    {sourceLabels[f.source] ?? f.source}
+                  </span>
                 </td>
                 <td class="prose">{f.reason}</td>
                 <td class="prose">{f.remediation ?? '—'}</td>

@@ -1,26 +1,32 @@
 /** The scored report: score, tier, maturity, factors, claims vs evidence, samples, versions. */
-import { Fragment } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { ScoredReport, Template } from '../../api/domain';
 import { listReports } from '../../api/staff';
 import { TierBadge } from '../../components/badges';
 import { ChartFigure } from '../../components/chart-figure';
 import { useAsync } from '../../components/use-async';
-import { formatDateTime, humanize } from '../../format';
+import { displayValue, formatDateTime, humanize } from '../../format';
 import { factorSpec, maturitySpec } from './chart-specs';
 import { DiscrepancyTable } from './discrepancy-table';
 import { FactorTable } from './factor-table';
 import { SampleAnalysis } from './sample-analysis';
 
 /** Renders one report; `template` supplies question prompts where available. */
-export function ReportView(props: { report: ScoredReport; template: Template | null; assessmentId: string }) {
+export function ReportView(props: {
+  report: ScoredReport;
+  template: Template | null;
+  assessmentId: string;
+}) {
   const { report, template, assessmentId } = props;
   const prompts = useMemo(() => {
     const map = new Map<string, string>();
     for (const q of template?.sections.flatMap((s) => s.questions) ?? []) map.set(q.id, q.prompt);
     return map;
   }, [template]);
-  const versions = useAsync(() => listReports(assessmentId).then((r) => r.items), [assessmentId, report.sha256]);
+  const versions = useAsync(
+    () => listReports(assessmentId).then((r) => r.items),
+    [assessmentId, report.sha256],
+  );
   const factors = report.risk.factors;
   const total = factors.reduce((sum, f) => sum + f.points, 0);
 
@@ -45,8 +51,8 @@ export function ReportView(props: { report: ScoredReport; template: Template | n
         </div>
         <div class="card meta">
           <p>
-            Report version {report.version}, generated {formatDateTime(report.generatedAt)} with policy version{' '}
-            {report.policyVersion}.
+            Report version {report.version}, generated {formatDateTime(report.generatedAt)} with
+            policy version {report.policyVersion}.
           </p>
           <p class="small">
             SHA-256 <code class="hash">{report.sha256}</code>
@@ -57,7 +63,8 @@ export function ReportView(props: { report: ScoredReport; template: Template | n
               <ul>
                 {versions.data.map((v) => (
                   <li key={v.version}>
-                    Version {v.version}, {formatDateTime(v.generatedAt)}: score {Math.round(v.score)}, {v.tier}
+                    Version {v.version}, {formatDateTime(v.generatedAt)}: score{' '}
+                    {Math.round(v.score)}, {v.tier}
                   </li>
                 ))}
               </ul>
@@ -77,7 +84,7 @@ export function ReportView(props: { report: ScoredReport; template: Template | n
           id="chart-maturity"
           title="Maturity by dimension"
           summary={report.maturity.dimensions
-            .map((d) => `${d.title ?? humanize(d.id)}: level ${d.level}`)
+            .map((d) => `${humanize(d.id)}: level ${d.level}`)
             .join('; ')}
           spec={maturitySpec(report.maturity.dimensions)}
         />
@@ -85,9 +92,11 @@ export function ReportView(props: { report: ScoredReport; template: Template | n
 
       <FactorTable factors={factors} />
       <DiscrepancyTable discrepancies={report.discrepancies} prompts={prompts} />
-      <MaturityEvidence report={report} />
+      <MaturityEvidence report={report} prompts={prompts} />
       {report.samples.length === 0 ? (
-        <p class="empty">No sample was analyzed for this report; a missing sample carries risk of its own.</p>
+        <p class="empty">
+          No sample was analyzed for this report; a missing sample carries risk of its own.
+        </p>
       ) : (
         report.samples.map((sample, i) => (
           <SampleAnalysis key={sample.sampleId ?? i} sample={sample} index={i} />
@@ -97,7 +106,7 @@ export function ReportView(props: { report: ScoredReport; template: Template | n
   );
 }
 
-function MaturityEvidence({ report }: { report: ScoredReport }) {
+function MaturityEvidence({ report, prompts }: { report: ScoredReport; prompts: Map<string, string> }) {
   return (
     <section class="card" aria-labelledby="maturity-heading">
       <details>
@@ -106,20 +115,34 @@ function MaturityEvidence({ report }: { report: ScoredReport }) {
             Maturity evidence by dimension
           </h3>
         </summary>
-        <dl class="facts">
-          {report.maturity.dimensions.map((d) => (
-            <Fragment key={d.id}>
-              <dt>
-                {d.title ?? humanize(d.id)}: level {d.level}
-              </dt>
-              <dd>
-                {d.evidence.length
-                  ? d.evidence.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ')
-                  : 'No answers decided this dimension.'}
-              </dd>
-            </Fragment>
-          ))}
-        </dl>
+        {report.maturity.dimensions.map((d) => (
+          <table class="data evidence" key={d.id}>
+            <caption>
+              {humanize(d.id)}: level {d.level} of 4
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Question</th>
+                <th scope="col">Answer</th>
+                <th scope="col">Requirement</th>
+                <th scope="col">Met</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.evidence.map((e) => (
+                <tr key={`${e.questionId}-${e.requirement}`}>
+                  <th scope="row">{prompts.get(e.questionId) ?? e.questionId}</th>
+                  <td class="prose">{displayValue(e.answer)}</td>
+                  <td>
+                    {e.requirement}
+                    {e.note ? <div class="muted small">{e.note}</div> : null}
+                  </td>
+                  <td>{e.met ? '✔ Met' : '✖ Not met'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
       </details>
     </section>
   );

@@ -10,7 +10,8 @@ import { diversityReference } from './reference';
 export function SampleAnalysis({ sample, index }: { sample: ReportSample; index: number }) {
   const id = `sample-${index}`;
   const name = sample.fileName ?? `Sample ${index + 1}`;
-  const { duplicates, diversity, synthetic, labels, freshness, provenance, contamination, pii } = sample;
+  const { duplicates, diversity, synthetic, labels, freshness, provenance, contamination, pii } =
+    sample;
   return (
     <section class="card sample" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>
@@ -25,11 +26,19 @@ export function SampleAnalysis({ sample, index }: { sample: ReportSample; index:
         <Stat label="Machine-text markers" value={percent(synthetic.markerRate)} />
         <Stat label="Provenance complete" value={percent(provenance.completeness)} />
         <Stat label="Records with personal data" value={percent(pii.recordShare)} />
-        {freshness ? <Stat label="Dates" value={`${formatDate(freshness.oldest)} – ${formatDate(freshness.newest)}`} /> : null}
-        {contamination ? <Stat label="Holdout overlap" value={percent(contamination.overlapRate)} /> : null}
+        {freshness ? (
+          <Stat
+            label="Dates"
+            value={`${formatDate(freshness.oldest)} – ${formatDate(freshness.newest)}`}
+          />
+        ) : null}
+        {contamination ? (
+          <Stat label="Holdout overlap" value={percent(contamination.overlapRate)} />
+        ) : null}
       </dl>
       <p class="small muted">
-        Fields used: {displayValue(sample.input.fields)}. Method for the machine-generated estimate: {synthetic.method}
+        Fields used: {displayValue(sample.input.fields)}. Method for the machine-generated estimate:{' '}
+        {synthetic.method}
       </p>
       <div class="chart-grid">
         {labels ? (

@@ -4,7 +4,13 @@ import type { Assessment } from '../../api/types';
 import { displayValue } from '../../format';
 
 /** Answers grouped as the questionnaire groups them. */
-export function AnswersTable({ assessment, template }: { assessment: Assessment; template: Template | null }) {
+export function AnswersTable({
+  assessment,
+  template,
+}: {
+  assessment: Assessment;
+  template: Template | null;
+}) {
   const answers = assessment.answers ?? {};
   const comments = assessment.decision?.comments ?? [];
   const answered = Object.keys(answers).length;

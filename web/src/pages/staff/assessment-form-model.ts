@@ -38,17 +38,23 @@ export function emptyForm(today: Date, days = 30): AssessmentFormValues {
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Messages for invalid fields; empty when the form can be sent. */
-export function validateForm(values: AssessmentFormValues, today: Date): Partial<Record<keyof AssessmentFormValues, string>> {
+export function validateForm(
+  values: AssessmentFormValues,
+  today: Date,
+): Partial<Record<keyof AssessmentFormValues, string>> {
   const errors: Partial<Record<keyof AssessmentFormValues, string>> = {};
   if (!values['vendor.name'].trim()) errors['vendor.name'] = 'Enter the vendor’s name.';
   const email = values['vendor.contactEmail'].trim();
   if (!email) errors['vendor.contactEmail'] = 'Enter the vendor contact’s e-mail address.';
-  else if (!emailPattern.test(email)) errors['vendor.contactEmail'] = 'Enter an e-mail address like name@example.com.';
+  else if (!emailPattern.test(email))
+    errors['vendor.contactEmail'] = 'Enter an e-mail address like name@example.com.';
   if (!values['dataset.name'].trim()) errors['dataset.name'] = 'Enter the dataset’s name.';
-  if (!values['dataset.intendedUse']) errors['dataset.intendedUse'] = 'Choose how the dataset will be used.';
+  if (!values['dataset.intendedUse'])
+    errors['dataset.intendedUse'] = 'Choose how the dataset will be used.';
   if (!values.templateId) errors.templateId = 'Choose a questionnaire.';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.dueAt)) errors.dueAt = 'Enter a due date.';
-  else if (values.dueAt <= today.toISOString().slice(0, 10)) errors.dueAt = 'The due date must be after today.';
+  else if (values.dueAt <= today.toISOString().slice(0, 10))
+    errors.dueAt = 'The due date must be after today.';
   return errors;
 }
 
@@ -56,7 +62,10 @@ export function validateForm(values: AssessmentFormValues, today: Date): Partial
 export function toRequest(values: AssessmentFormValues): NewAssessment {
   const description = values['dataset.description'].trim();
   return {
-    vendor: { name: values['vendor.name'].trim(), contactEmail: values['vendor.contactEmail'].trim() },
+    vendor: {
+      name: values['vendor.name'].trim(),
+      contactEmail: values['vendor.contactEmail'].trim(),
+    },
     dataset: {
       name: values['dataset.name'].trim(),
       ...(description ? { description } : {}),

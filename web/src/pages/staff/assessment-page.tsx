@@ -21,7 +21,10 @@ export function AssessmentPage({ id }: { id: string }) {
   const assessment = useAsync(() => getAssessment(id), [id, refresh]);
   const report = useAsync(() => getReport(id), [id, refresh]);
   const templateId = assessment.data?.templateId;
-  const template = useAsync(() => (templateId ? getTemplate(templateId) : Promise.resolve(null)), [templateId]);
+  const template = useAsync(
+    () => (templateId ? getTemplate(templateId) : Promise.resolve(null)),
+    [templateId],
+  );
   const [error, setError] = useState<unknown>(undefined);
 
   if (assessment.loading && !assessment.data) return <Loading what="Loading the assessment" />;
@@ -83,7 +86,9 @@ export function AssessmentPage({ id }: { id: string }) {
             <>
               <dt>Re-assessment of</dt>
               <dd>
-                <Link href={`/assessments/${encodeURIComponent(a.previousAssessmentId)}`}>the previous assessment</Link>
+                <Link href={`/assessments/${encodeURIComponent(a.previousAssessmentId)}`}>
+                  the previous assessment
+                </Link>
               </dd>
             </>
           ) : null}
@@ -113,11 +118,18 @@ export function AssessmentPage({ id }: { id: string }) {
         <ErrorBanner error={report.error} onRetry={report.reload} />
         {report.loading && !report.data ? <Loading what="Loading the report" /> : null}
         {report.data === null ? (
-          <p class="empty">No report yet: the assessment is scored when the vendor submits and whenever a sample analysis completes.</p>
+          <p class="empty">
+            No report yet: the assessment is scored when the vendor submits and whenever a sample
+            analysis completes.
+          </p>
         ) : null}
-        {report.data ? <ReportView report={report.data} template={template.data ?? null} assessmentId={a.id} /> : null}
+        {report.data ? (
+          <ReportView report={report.data} template={template.data ?? null} assessmentId={a.id} />
+        ) : null}
       </section>
-      {canDecide ? <DecisionForm assessment={a} template={template.data ?? null} onDone={bump} /> : null}
+      {canDecide ? (
+        <DecisionForm assessment={a} template={template.data ?? null} onDone={bump} />
+      ) : null}
       <AnswersTable assessment={a} template={template.data ?? null} />
       <AuditTrail id={a.id} refresh={refresh} />
     </>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../api/http';
 import { createAssessment, listTemplates } from '../../api/staff';
 import { ErrorBanner } from '../../components/feedback';
-import { describedBy, Field } from '../../components/field';
+import { describedBy, Field, inputType } from '../../components/field';
 import { useAsync } from '../../components/use-async';
 import { navigate } from '../../router';
 import {
@@ -58,16 +58,23 @@ export function CreateAssessmentForm() {
       navigate(`/assessments/${encodeURIComponent(created.id)}`);
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiError && error.problem.errors?.length) setErrors(error.fieldErrors() as Errors);
+      if (error instanceof ApiError && error.problem.errors?.length)
+        setErrors(error.fieldErrors() as Errors);
       setFailure(error);
     }
   };
 
-  const input = (key: Key, label: string, type: 'text' | 'email' | 'date' | 'number' = 'text', required = true, hint?: string) => (
+  const input = (
+    key: Key,
+    label: string,
+    type: 'text' | 'email' | 'date' | 'number' = 'text',
+    required = true,
+    hint?: string,
+  ) => (
     <Field id={fieldId(key)} label={label} error={errors[key]} required={required} hint={hint}>
       <input
+        {...inputType(type)}
         id={fieldId(key)}
-        type={type}
         value={values[key]}
         required={required}
         aria-invalid={errors[key] ? 'true' : undefined}
@@ -87,7 +94,11 @@ export function CreateAssessmentForm() {
       {input('vendor.name', 'Vendor name')}
       {input('vendor.contactEmail', 'Vendor contact e-mail', 'email')}
       {input('dataset.name', 'Dataset name')}
-      <Field id={fieldId('dataset.description')} label="Dataset description" error={errors['dataset.description']}>
+      <Field
+        id={fieldId('dataset.description')}
+        label="Dataset description"
+        error={errors['dataset.description']}
+      >
         <textarea
           id={fieldId('dataset.description')}
           rows={3}
@@ -95,7 +106,12 @@ export function CreateAssessmentForm() {
           onInput={(e) => set('dataset.description', e.currentTarget.value)}
         />
       </Field>
-      <Field id={fieldId('dataset.intendedUse')} label="Intended use" error={errors['dataset.intendedUse']} required>
+      <Field
+        id={fieldId('dataset.intendedUse')}
+        label="Intended use"
+        error={errors['dataset.intendedUse']}
+        required
+      >
         <select
           id={fieldId('dataset.intendedUse')}
           value={values['dataset.intendedUse']}
@@ -116,7 +132,11 @@ export function CreateAssessmentForm() {
           aria-describedby={describedBy(fieldId('templateId'), undefined, errors.templateId)}
           onChange={(e) => set('templateId', e.currentTarget.value)}
         >
-          {templates.data?.length ? null : <option value="">{templates.loading ? 'Loading…' : 'No questionnaire available'}</option>}
+          {templates.data?.length ? null : (
+            <option value="">
+              {templates.loading ? 'Loading…' : 'No questionnaire available'}
+            </option>
+          )}
           {(templates.data ?? []).map((t) => (
             <option key={t.id} value={t.id}>
               {t.title} (version {t.version})
@@ -124,7 +144,13 @@ export function CreateAssessmentForm() {
           ))}
         </select>
       </Field>
-      {input('dueAt', 'Due date', 'date', true, 'The vendor gets reminders 7, 3 and 1 days before.')}
+      {input(
+        'dueAt',
+        'Due date',
+        'date',
+        true,
+        'The vendor gets reminders 7, 3 and 1 days before.',
+      )}
       <button type="submit" class="button" disabled={busy}>
         {busy ? 'Creating…' : 'Create assessment'}
       </button>

@@ -9,7 +9,11 @@ import { describedBy, Field } from '../../components/field';
 
 const choices: { value: Decision; label: string; hint: string }[] = [
   { value: 'approve', label: 'Approve', hint: 'The dataset may be bought for the intended use.' },
-  { value: 'request_changes', label: 'Request changes', hint: 'Reopens the questionnaire for the vendor with your comments.' },
+  {
+    value: 'request_changes',
+    label: 'Request changes',
+    hint: 'Reopens the questionnaire for the vendor with your comments.',
+  },
   { value: 'reject', label: 'Reject', hint: 'Closes the assessment.' },
 ];
 
@@ -20,7 +24,11 @@ interface QuestionComment {
 }
 
 /** The decision form, shown to governance while the assessment is submitted. */
-export function DecisionForm(props: { assessment: Assessment; template: Template | null; onDone: () => void }) {
+export function DecisionForm(props: {
+  assessment: Assessment;
+  template: Template | null;
+  onDone: () => void;
+}) {
   const { assessment, template, onDone } = props;
   const [decision, setDecision] = useState<Decision | ''>('');
   const [comment, setComment] = useState('');
@@ -37,10 +45,13 @@ export function DecisionForm(props: { assessment: Assessment; template: Template
     event.preventDefault();
     const found: Record<string, string> = {};
     if (!decision) found.decision = 'Choose a decision.';
-    if (decision && decision !== 'approve' && !comment.trim()) found.comment = 'Explain the decision to the vendor.';
+    if (decision && decision !== 'approve' && !comment.trim())
+      found.comment = 'Explain the decision to the vendor.';
     rows.forEach((r, i) => {
-      if (!r.questionId) found[`comments.${i}.questionId`] = 'Choose the question this comment is about.';
-      if (!r.comment.trim()) found[`comments.${i}.comment`] = 'Write the comment or remove the row.';
+      if (!r.questionId)
+        found[`comments.${i}.questionId`] = 'Choose the question this comment is about.';
+      if (!r.comment.trim())
+        found[`comments.${i}.comment`] = 'Write the comment or remove the row.';
     });
     setErrors(found);
     if (Object.keys(found).length || !decision) return;
@@ -50,7 +61,9 @@ export function DecisionForm(props: { assessment: Assessment; template: Template
       await decide(assessment.id, {
         decision,
         comment: comment.trim(),
-        ...(rows.length ? { comments: rows.map((r) => ({ questionId: r.questionId, comment: r.comment.trim() })) } : {}),
+        ...(rows.length
+          ? { comments: rows.map((r) => ({ questionId: r.questionId, comment: r.comment.trim() })) }
+          : {}),
       });
       onDone();
     } catch (error) {
@@ -66,7 +79,10 @@ export function DecisionForm(props: { assessment: Assessment; template: Template
       <h2 id="decision-heading">Decision</h2>
       <form class="stack" onSubmit={submit} noValidate>
         <ErrorBanner error={failure} />
-        <fieldset class={errors.decision ? 'has-error' : undefined} aria-describedby={errors.decision ? 'decision-error' : undefined}>
+        <fieldset
+          class={errors.decision ? 'has-error' : undefined}
+          aria-describedby={errors.decision ? 'decision-error' : undefined}
+        >
           <legend>Your decision</legend>
           {choices.map((c) => (
             <div class="choice" key={c.value}>
@@ -89,7 +105,11 @@ export function DecisionForm(props: { assessment: Assessment; template: Template
             </p>
           ) : null}
         </fieldset>
-        <Field id="decision-comment" label="Comment to the vendor and the record" error={errors.comment}>
+        <Field
+          id="decision-comment"
+          label="Comment to the vendor and the record"
+          error={errors.comment}
+        >
           <textarea
             id="decision-comment"
             rows={3}
@@ -143,7 +163,12 @@ export function DecisionForm(props: { assessment: Assessment; template: Template
           <button
             type="button"
             class="button secondary"
-            onClick={() => setRows((old) => [...old, { key: Date.now() + old.length, questionId: '', comment: '' }])}
+            onClick={() =>
+              setRows((old) => [
+                ...old,
+                { key: Date.now() + old.length, questionId: '', comment: '' },
+              ])
+            }
           >
             Add a comment on a question
           </button>

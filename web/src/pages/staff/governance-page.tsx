@@ -9,17 +9,24 @@ import { byRiskDescending } from './portfolio-model';
 
 /** The review queue. */
 export function GovernancePage() {
-  const queue = useAsync(() => listAllAssessments('submitted').then((items) => items.sort(byRiskDescending)), []);
+  const queue = useAsync(
+    () => listAllAssessments('submitted').then((items) => items.sort(byRiskDescending)),
+    [],
+  );
   return (
     <>
       <h1>Review queue</h1>
       <p class="lead">Submitted assessments waiting for a decision, highest collapse risk first.</p>
       <ErrorBanner error={queue.error} onRetry={queue.reload} />
       {queue.loading && !queue.data ? <Loading /> : null}
-      {queue.data && queue.data.length === 0 ? <p class="empty">Nothing is waiting for review.</p> : null}
+      {queue.data && queue.data.length === 0 ? (
+        <p class="empty">Nothing is waiting for review.</p>
+      ) : null}
       {queue.data?.length ? (
         <table class="data queue">
-          <caption class="visually-hidden">Review queue sorted by risk score, highest first</caption>
+          <caption class="visually-hidden">
+            Review queue sorted by risk score, highest first
+          </caption>
           <thead>
             <tr>
               <th scope="col" class="num">

@@ -6,7 +6,13 @@ import { ErrorBanner, Notice } from '../../components/feedback';
 import { formatDateTime } from '../../format';
 
 /** The invitation controls for procurement. */
-export function InvitationPanel({ assessment, onChange }: { assessment: Assessment; onChange: () => void }) {
+export function InvitationPanel({
+  assessment,
+  onChange,
+}: {
+  assessment: Assessment;
+  onChange: () => void;
+}) {
   const [fresh, setFresh] = useState<Invitation | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
@@ -67,13 +73,20 @@ export function InvitationPanel({ assessment, onChange }: { assessment: Assessme
         <div class="invite-link stack">
           <label for="invite-link">Invitation link for {assessment.vendor.contactEmail}</label>
           <div class="inline">
-            <input id="invite-link" type="text" readOnly value={fresh.inviteUrl} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id="invite-link"
+              type="text"
+              readOnly
+              value={fresh.inviteUrl}
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <button type="button" class="button" onClick={() => copy(fresh.inviteUrl)}>
               Copy link
             </button>
           </div>
           <p class="hint">
-            Shown once: the portal stores only a hash of it. Valid until {formatDateTime(fresh.expiresAt)}.
+            Shown once: the portal stores only a hash of it. Valid until{' '}
+            {formatDateTime(fresh.expiresAt)}.
           </p>
           {copied ? <Notice kind="success">{copied}</Notice> : null}
         </div>
@@ -85,21 +98,28 @@ export function InvitationPanel({ assessment, onChange }: { assessment: Assessme
           </button>
         ) : null}
         {active && !confirming ? (
-          <button type="button" class="button danger" disabled={busy} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            class="button danger"
+            disabled={busy}
+            onClick={() => setConfirming(true)}
+          >
             Revoke invitation
           </button>
         ) : null}
       </div>
       {confirming ? (
-        <div class="confirm" role="group" aria-labelledby="revoke-q">
-          <p id="revoke-q">Revoke the link? The vendor will no longer be able to open the questionnaire.</p>
+        <fieldset class="confirm">
+          <legend>
+            Revoke the link? The vendor will no longer be able to open the questionnaire.
+          </legend>
           <button type="button" class="button danger" disabled={busy} onClick={revoke}>
             Yes, revoke
           </button>
           <button type="button" class="button secondary" onClick={() => setConfirming(false)}>
             Cancel
           </button>
-        </div>
+        </fieldset>
       ) : null}
     </section>
   );

@@ -6,7 +6,10 @@ import { formatDateTime } from '../../format';
 
 /** Lists outbox messages, newest first. */
 export function OutboxPage() {
-  const outbox = useAsync(() => getOutbox().then((r) => [...r.items].sort((a, b) => b.at.localeCompare(a.at))), []);
+  const outbox = useAsync(
+    () => getOutbox().then((r) => [...r.items].sort((a, b) => b.at.localeCompare(a.at))),
+    [],
+  );
   return (
     <>
       <div class="title-row">

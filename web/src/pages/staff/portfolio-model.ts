@@ -58,7 +58,9 @@ export function buildChains(assessments: Assessment[]): Chain[] {
       trend: ordered.map((a) => a.report?.score ?? null),
     });
   }
-  return chains.sort((x, y) => (y.score ?? -1) - (x.score ?? -1) || x.vendor.localeCompare(y.vendor));
+  return chains.sort(
+    (x, y) => (y.score ?? -1) - (x.score ?? -1) || x.vendor.localeCompare(y.vendor),
+  );
 }
 
 /** Describes the change between the last two scores in words (for people and screen readers). */
@@ -70,5 +72,7 @@ export function trendText(trend: (number | null)[]): string {
   const before = scores[scores.length - 2] as number;
   const path = scores.join(' → ');
   if (last === before) return `${path} (unchanged)`;
-  return last > before ? `${path} (risk up ${last - before})` : `${path} (risk down ${before - last})`;
+  return last > before
+    ? `${path} (risk up ${last - before})`
+    : `${path} (risk down ${before - last})`;
 }

@@ -13,7 +13,9 @@ function trendSpec(chains: Chain[]): ChartSpec {
   const rounds = Math.max(...chains.map((c) => c.trend.length));
   return {
     kind: 'line',
-    labels: Array.from({ length: rounds }, (_, i) => (i === 0 ? 'First assessment' : `Re-assessment ${i}`)),
+    labels: Array.from({ length: rounds }, (_, i) =>
+      i === 0 ? 'First assessment' : `Re-assessment ${i}`,
+    ),
     series: chains.slice(0, palette.length).map((c, i) => ({
       label: `${c.vendor}: ${c.dataset}`,
       values: c.trend,
@@ -27,11 +29,14 @@ function trendSpec(chains: Chain[]): ChartSpec {
 /** The portfolio page. */
 export function PortfolioPage() {
   const chains = useAsync(() => listAllAssessments().then(buildChains), []);
-  const withHistory = chains.data?.filter((c) => c.trend.filter((s) => s !== null).length > 1) ?? [];
+  const withHistory =
+    chains.data?.filter((c) => c.trend.filter((s) => s !== null).length > 1) ?? [];
   return (
     <>
       <h1>Portfolio</h1>
-      <p class="lead">Every vendor dataset at a glance: the latest risk, and how it moved across re-assessments.</p>
+      <p class="lead">
+        Every vendor dataset at a glance: the latest risk, and how it moved across re-assessments.
+      </p>
       <ErrorBanner error={chains.error} onRetry={chains.reload} />
       {chains.loading && !chains.data ? <Loading /> : null}
       {chains.data && chains.data.length === 0 ? <p class="empty">No assessments yet.</p> : null}

@@ -29,7 +29,11 @@ export function ProcurementPage() {
     setLoading(true);
     setError(undefined);
     try {
-      const page = await listAssessments({ status: status || undefined, limit: 25, cursor: from ?? undefined });
+      const page = await listAssessments({
+        status: status || undefined,
+        limit: 25,
+        cursor: from ?? undefined,
+      });
       setItems((old) => (reset ? page.items : [...old, ...page.items]));
       setCursor(page.nextCursor);
     } catch (e) {
@@ -39,7 +43,6 @@ export function ProcurementPage() {
     }
   };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the filter changes
   useEffect(() => {
     void load(null, true);
   }, [status]);

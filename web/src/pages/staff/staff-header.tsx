@@ -38,7 +38,8 @@ export function StaffHeader({ me, path }: { me: Me; path: string }) {
           {navFor(me.role)
             .filter((item) => local || !item.localOnly)
             .map((item) => {
-              const current = path === item.href || (item.href !== '/' && path.startsWith(`${item.href}/`));
+              const current =
+                path === item.href || (item.href !== '/' && path.startsWith(`${item.href}/`));
               return (
                 <li key={item.href}>
                   <Link href={item.href} aria-current={current ? 'page' : undefined}>

@@ -52,7 +52,9 @@ export function toggleChoice(
   checked: boolean,
   exclusive: readonly string[] = [],
 ): string[] | undefined {
-  const list = Array.isArray(current) ? current.filter((v): v is string => typeof v === 'string') : [];
+  const list = Array.isArray(current)
+    ? current.filter((v): v is string => typeof v === 'string')
+    : [];
   let next: string[];
   if (!checked) next = list.filter((v) => v !== value);
   else if (exclusive.includes(value)) next = [value];

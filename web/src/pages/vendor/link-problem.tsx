@@ -29,7 +29,9 @@ export function LinkProblem({ kind }: { kind: LinkProblemKind }) {
     <section class="card link-problem" data-testid={`link-${kind}`}>
       <h1>{title}</h1>
       <p>{body}</p>
-      <p class="muted small">Your answers saved so far are kept by the organization and reappear with a new link.</p>
+      <p class="muted small">
+        Your answers saved so far are kept by the organization and reappear with a new link.
+      </p>
     </section>
   );
 }

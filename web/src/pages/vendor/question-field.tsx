@@ -3,6 +3,7 @@
  * API's validation message inline, and reviewer comments beside it. Vendor text renders as text.
  */
 import type { AnswerValue, Question, Reference } from '../../api/domain';
+import { type InputKind, inputType } from '../../components/field';
 import { fromInput, toggleChoice, UNKNOWN } from './answer-model';
 
 interface Props {
@@ -21,9 +22,14 @@ export function QuestionField(props: Props) {
   const id = `q-${q.id}`;
   const unknown = value === UNKNOWN;
   const disabled = readOnly || unknown;
-  const described = [q.help ? `${id}-help` : '', error ? `${id}-error` : '', comments.length ? `${id}-comments` : '']
-    .filter(Boolean)
-    .join(' ') || undefined;
+  const described =
+    [
+      q.help ? `${id}-help` : '',
+      error ? `${id}-error` : '',
+      comments.length ? `${id}-comments` : '',
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined;
   const grouped = q.type === 'single_choice' || q.type === 'multi_choice' || q.type === 'yes_no';
   const label = (
     <>
@@ -36,12 +42,19 @@ export function QuestionField(props: Props) {
     .join('; ');
 
   const control = grouped ? (
-    <fieldset class="choices" aria-describedby={described} aria-invalid={error ? 'true' : undefined} disabled={disabled}>
+    <fieldset
+      class="choices"
+      aria-describedby={described}
+      aria-invalid={error ? 'true' : undefined}
+      disabled={disabled}
+    >
       <legend>{label}</legend>
       {choiceOptions(q).map((option) => {
         const optionId = `${id}-${option.value}`;
         const multi = q.type === 'multi_choice';
-        const checked = multi ? Array.isArray(value) && value.includes(option.value) : value === option.value;
+        const checked = multi
+          ? Array.isArray(value) && value.includes(option.value)
+          : value === option.value;
         return (
           <div class="choice" key={option.value}>
             <input
@@ -53,7 +66,12 @@ export function QuestionField(props: Props) {
               onChange={(e) =>
                 onChange(
                   multi
-                    ? toggleChoice(value, option.value, e.currentTarget.checked, q.type === 'multi_choice' ? q.exclusive : [])
+                    ? toggleChoice(
+                        value,
+                        option.value,
+                        e.currentTarget.checked,
+                        q.type === 'multi_choice' ? q.exclusive : [],
+                      )
                     : option.value,
                 )
               }
@@ -82,8 +100,8 @@ export function QuestionField(props: Props) {
           />
         ) : (
           <input
+            {...inputType(kindOf(q))}
             id={id}
-            type={inputType(q)}
             inputMode={q.type === 'percent' || q.type === 'number' ? 'decimal' : undefined}
             min={q.type === 'percent' ? 0 : q.type === 'number' ? q.min : undefined}
             max={q.type === 'percent' ? 100 : q.type === 'number' ? q.max : undefined}
@@ -153,7 +171,7 @@ function choiceOptions(q: Question): readonly { value: string; label: string }[]
   return q.type === 'single_choice' || q.type === 'multi_choice' ? q.options : [];
 }
 
-function inputType(q: Question): 'text' | 'email' | 'date' | 'number' {
+function kindOf(q: Question): InputKind {
   if (q.type === 'percent' || q.type === 'number') return 'number';
   if (q.type === 'date') return 'date';
   return 'text';

@@ -28,15 +28,24 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
   );
   const [step, setStep] = useState<string>(sections[0]?.id ?? 'samples');
   const [focusId, setFocusId] = useState<string | null>(null);
-  const references = useMemo(() => new Map(template.references.map((r) => [r.id as string, r])), [template]);
-  const steps = [...sections.map((s) => ({ id: s.id, title: s.title })), { id: 'samples', title: 'Sample data' }, { id: 'submit', title: 'Review and submit' }];
+  const references = useMemo(
+    () => new Map(template.references.map((r) => [r.id as string, r])),
+    [template],
+  );
+  const steps = [
+    ...sections.map((s) => ({ id: s.id, title: s.title })),
+    { id: 'samples', title: 'Sample data' },
+    { id: 'submit', title: 'Review and submit' },
+  ];
   const index = steps.findIndex((s) => s.id === step);
   const progress = overallProgress(sections, save.answers);
   const general = comments.filter((c) => !c.questionId);
 
   useEffect(() => {
     if (!focusId) return;
-    const target = document.querySelector<HTMLElement>(`#q-${CSS.escape(focusId)}-block input, #q-${CSS.escape(focusId)}-block textarea`);
+    const target = document.querySelector<HTMLElement>(
+      `#q-${CSS.escape(focusId)}-block input, #q-${CSS.escape(focusId)}-block textarea`,
+    );
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
     setFocusId(null);
@@ -77,7 +86,12 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
             const done = p && p.answered === p.total;
             return (
               <li key={s.id}>
-                <button type="button" class="step-button" aria-current={s.id === step ? 'step' : undefined} onClick={() => go(s.id)}>
+                <button
+                  type="button"
+                  class="step-button"
+                  aria-current={s.id === step ? 'step' : undefined}
+                  onClick={() => go(s.id)}
+                >
                   <span>{s.title}</span>
                   {p ? (
                     <span class="small muted">
@@ -108,7 +122,12 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
               : 'This questionnaire is closed for changes.'}
           </Notice>
         ) : null}
-        <SaveIndicator state={save.state} savedAt={save.savedAt} failure={save.failure} retry={save.flush} />
+        <SaveIndicator
+          state={save.state}
+          savedAt={save.savedAt}
+          failure={save.failure}
+          retry={save.flush}
+        />
         <h2 id="step-heading" tabIndex={-1} class="step-title">
           Step {index + 1} of {steps.length}: {steps[index]?.title}
         </h2>
@@ -131,12 +150,24 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
         ) : null}
         {step === 'samples' ? <SampleUpload initial={data.samples} readOnly={readOnly} /> : null}
         {step === 'submit' && !readOnly ? (
-          <SubmitPanel sections={sections} answers={save.answers} flush={save.flush} onSubmitted={onSubmitted} goTo={goToQuestion} />
+          <SubmitPanel
+            sections={sections}
+            answers={save.answers}
+            flush={save.flush}
+            onSubmitted={onSubmitted}
+            goTo={goToQuestion}
+          />
         ) : null}
-        {step === 'submit' && readOnly ? <AnsweredSummary answers={save.answers} total={progress.total} /> : null}
+        {step === 'submit' && readOnly ? (
+          <AnsweredSummary answers={save.answers} total={progress.total} />
+        ) : null}
         <div class="inline step-nav">
           {index > 0 ? (
-            <button type="button" class="button secondary" onClick={() => go(steps[index - 1]?.id ?? step)}>
+            <button
+              type="button"
+              class="button secondary"
+              onClick={() => go(steps[index - 1]?.id ?? step)}
+            >
               ← Previous: {steps[index - 1]?.title}
             </button>
           ) : null}
@@ -151,13 +182,18 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
   );
 }
 
-function SaveIndicator(props: { state: SaveState; savedAt: Date | null; failure: unknown; retry: () => Promise<boolean> }) {
+function SaveIndicator(props: {
+  state: SaveState;
+  savedAt: Date | null;
+  failure: unknown;
+  retry: () => Promise<boolean>;
+}) {
   const { state, savedAt, failure, retry } = props;
   if (state === 'conflict') {
     return (
       <div class="banner banner-warning" role="alert">
-        Your answers were changed in another window since this page loaded. We loaded the latest saved answers:
-        please check your last change and enter it again if it is missing.
+        Your answers were changed in another window since this page loaded. We loaded the latest
+        saved answers: please check your last change and enter it again if it is missing.
       </div>
     );
   }
@@ -172,7 +208,9 @@ function SaveIndicator(props: { state: SaveState; savedAt: Date | null; failure:
     );
   }
   const words: Record<Exclude<SaveState, 'conflict' | 'failed'>, string> = {
-    saved: savedAt ? `All changes saved at ${savedAt.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}` : 'Answers save automatically as you type.',
+    saved: savedAt
+      ? `All changes saved at ${savedAt.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`
+      : 'Answers save automatically as you type.',
     pending: 'Unsaved changes…',
     saving: 'Saving…',
     invalid: 'Not saved: fix the answers marked below.',

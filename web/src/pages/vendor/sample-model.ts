@@ -38,10 +38,14 @@ const statusWords: Record<SampleStatus, string> = {
 export const sampleStatusLabel = (status: SampleStatus): string => statusWords[status] ?? status;
 
 /** True when the status will not change any more. */
-export const isFinal = (status: SampleStatus): boolean => status === 'analyzed' || status === 'failed';
+export const isFinal = (status: SampleStatus): boolean =>
+  status === 'analyzed' || status === 'failed';
 
 /** The detected text and label fields from a summary's `fields`, as strings for the form. */
-export function mappingOf(fields: Record<string, unknown> | undefined): { text: string; label: string } {
+export function mappingOf(fields: Record<string, unknown> | undefined): {
+  text: string;
+  label: string;
+} {
   const text = fields?.text;
   return {
     text: Array.isArray(text) ? text.join(', ') : typeof text === 'string' ? text : '',

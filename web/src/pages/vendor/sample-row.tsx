@@ -3,8 +3,8 @@ import { useState } from 'preact/hooks';
 import type { SampleInfo } from '../../api/types';
 import { ErrorBanner } from '../../components/feedback';
 import { percent } from '../../format';
-import type { FieldOverrides } from './sample-upload';
 import { isFinal, mappingOf, sampleStatusLabel } from './sample-model';
+import type { FieldOverrides } from './sample-upload';
 import { useSamplePoll } from './use-sample-poll';
 
 interface Props {
@@ -65,8 +65,8 @@ export function SampleRow({ info: initial, poll, readOnly, retained, onReupload 
             </div>
           </dl>
           <p class="small">
-            Fields the analyzer used: text <code>{detected.text || '—'}</code>, label <code>{detected.label || 'none'}</code>
-            .
+            Fields the analyzer used: text <code>{detected.text || '—'}</code>, label{' '}
+            <code>{detected.label || 'none'}</code>.
           </p>
         </>
       ) : null}
@@ -76,20 +76,38 @@ export function SampleRow({ info: initial, poll, readOnly, retained, onReupload 
             class="stack mapping"
             onSubmit={(e) => {
               e.preventDefault();
-              if (file) void onReupload(file, { text: text.trim() || undefined, label: label.trim() || undefined }).then(() => setCorrecting(false));
+              if (file)
+                void onReupload(file, {
+                  text: text.trim() || undefined,
+                  label: label.trim() || undefined,
+                }).then(() => setCorrecting(false));
             }}
           >
-            <p class="small">Name the fields that hold the record text and its label, then analyze the file again.</p>
+            <p class="small">
+              Name the fields that hold the record text and its label, then analyze the file again.
+            </p>
             <div class="inline">
               <label for={`${id}-text`}>Text field</label>
-              <input id={`${id}-text`} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+              <input
+                id={`${id}-text`}
+                value={text}
+                onInput={(e) => setText(e.currentTarget.value)}
+              />
               <label for={`${id}-label`}>Label field</label>
-              <input id={`${id}-label`} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
+              <input
+                id={`${id}-label`}
+                value={label}
+                onInput={(e) => setLabel(e.currentTarget.value)}
+              />
             </div>
             {retained ? null : (
               <div class="inline">
                 <label for={`${id}-file`}>Choose the same file again</label>
-                <input id={`${id}-file`} type="file" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+                <input
+                  id={`${id}-file`}
+                  type="file"
+                  onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+                />
               </div>
             )}
             <div class="inline">

@@ -22,7 +22,9 @@ interface Row {
 
 /** The upload area plus the list of samples with their status. */
 export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; readOnly: boolean }) {
-  const [rows, setRows] = useState<Row[]>(initial.map((info) => ({ info, uploaded: info.status !== 'awaiting_upload' })));
+  const [rows, setRows] = useState<Row[]>(
+    initial.map((info) => ({ info, uploaded: info.status !== 'awaiting_upload' })),
+  );
   const [file, setFile] = useState<File | null>(null);
   const [role, setRole] = useState<Role>('training');
   const [dragging, setDragging] = useState(false);
@@ -43,10 +45,17 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
         ...(cleaned ? { fields: cleaned } : {}),
       });
       files.current.set(target.sampleId, chosen);
-      const info: SampleInfo = { sampleId: target.sampleId, fileName: chosen.name, role: sampleRole, status: 'awaiting_upload' };
+      const info: SampleInfo = {
+        sampleId: target.sampleId,
+        fileName: chosen.name,
+        role: sampleRole,
+        status: 'awaiting_upload',
+      };
       setRows((old) => [{ info, uploaded: false }, ...old]);
       await uploadFile(target, chosen, (share) => setProgress({ name: chosen.name, share }));
-      setRows((old) => old.map((r) => (r.info.sampleId === target.sampleId ? { ...r, uploaded: true } : r)));
+      setRows((old) =>
+        old.map((r) => (r.info.sampleId === target.sampleId ? { ...r, uploaded: true } : r)),
+      );
       setFile(null);
     } catch (e) {
       setError(e);
@@ -66,10 +75,10 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
     <section aria-labelledby="samples-heading" class="stack">
       <h2 id="samples-heading">Sample data</h2>
       <p>
-        Upload a representative sample of the dataset (CSV, JSON Lines, JSON array or plain text, optionally
-        gzip-compressed). The portal measures duplicates, diversity, machine-generated text, labels, provenance,
-        freshness and personal data, and checks your answers against it. A holdout sample lets it check for
-        contamination.
+        Upload a representative sample of the dataset (CSV, JSON Lines, JSON array or plain text,
+        optionally gzip-compressed). The portal measures duplicates, diversity, machine-generated
+        text, labels, provenance, freshness and personal data, and checks your answers against it. A
+        holdout sample lets it check for contamination.
       </p>
       {readOnly ? null : (
         <form
@@ -83,11 +92,20 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
             <legend>What is this sample?</legend>
             {(['training', 'holdout'] as Role[]).map((r) => (
               <div class="choice" key={r}>
-                <input id={`sample-role-${r}`} type="radio" name="sample-role" checked={role === r} onChange={() => setRole(r)} />
-                <label for={`sample-role-${r}`}>{r === 'training' ? 'Training data' : 'Holdout (evaluation) data'}</label>
+                <input
+                  id={`sample-role-${r}`}
+                  type="radio"
+                  name="sample-role"
+                  checked={role === r}
+                  onChange={() => setRole(r)}
+                />
+                <label for={`sample-role-${r}`}>
+                  {r === 'training' ? 'Training data' : 'Holdout (evaluation) data'}
+                </label>
               </div>
             ))}
           </fieldset>
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for mouse users; the file input inside serves keyboards */}
           <div
             class={dragging ? 'dropzone dragging' : 'dropzone'}
             onDragOver={(e) => {
@@ -98,7 +116,11 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
             onDrop={onDrop}
             data-testid="dropzone"
           >
-            <Field id="sample-file" label="Sample file" hint="Drag and drop a file here, or choose one.">
+            <Field
+              id="sample-file"
+              label="Sample file"
+              hint="Drag and drop a file here, or choose one."
+            >
               <input
                 id="sample-file"
                 type="file"
@@ -140,7 +162,10 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
           ))}
         </ul>
       ) : (
-        <p class="empty">No sample uploaded yet. Without a sample your answers cannot be checked, which counts as risk.</p>
+        <p class="empty">
+          No sample uploaded yet. Without a sample your answers cannot be checked, which counts as
+          risk.
+        </p>
       )}
     </section>
   );

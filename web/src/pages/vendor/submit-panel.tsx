@@ -21,7 +21,9 @@ export function SubmitPanel({ sections, answers, flush, onSubmitted, goTo }: Pro
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const progress = overallProgress(sections, answers);
-  const open = sections.flatMap((s) => sectionProgress(s, answers).requiredOpen.map((q) => ({ questionId: q.id, prompt: q.prompt })));
+  const open = sections.flatMap((s) =>
+    sectionProgress(s, answers).requiredOpen.map((q) => ({ questionId: q.id, prompt: q.prompt })),
+  );
   const list = missing ?? open;
 
   const submit = async () => {
@@ -51,13 +53,19 @@ export function SubmitPanel({ sections, answers, flush, onSubmitted, goTo }: Pro
     <section aria-labelledby="submit-heading" class="stack">
       <h2 id="submit-heading">Review and submit</h2>
       <p>
-        {progress.answered} of {progress.total} questions answered; {progress.requiredAnswered} of {progress.requiredTotal} required.
-        After you submit, your answers are locked until the reviewers respond.
+        {progress.answered} of {progress.total} questions answered; {progress.requiredAnswered} of{' '}
+        {progress.requiredTotal} required. After you submit, your answers are locked until the
+        reviewers respond.
       </p>
       {list.length ? (
-        <div class={missing ? 'banner banner-error' : 'banner banner-warning'} role={missing ? 'alert' : undefined}>
+        <div
+          class={missing ? 'banner banner-error' : 'banner banner-warning'}
+          role={missing ? 'alert' : undefined}
+        >
           <h3 id="missing-heading" tabIndex={-1}>
-            {missing ? 'Submission refused: these required questions need an answer' : 'Required questions still open'}
+            {missing
+              ? 'Submission refused: these required questions need an answer'
+              : 'Required questions still open'}
           </h3>
           <p class="small">“Unknown / prefer not to say” counts as an answer.</p>
           <ul class="missing">

@@ -15,7 +15,10 @@ export type SaveState = 'saved' | 'pending' | 'saving' | 'invalid' | 'conflict' 
 const DELAY_MS = 800;
 
 /** Holds answers and version; `setAnswer` schedules a save, `flush` saves now. */
-export function useAutosave(initial: { answers: Answers; version: number }, reload: () => Promise<{ answers: Answers; version: number }>) {
+export function useAutosave(
+  initial: { answers: Answers; version: number },
+  reload: () => Promise<{ answers: Answers; version: number }>,
+) {
   const [answers, setAnswers] = useState<Answers>(initial.answers);
   const [state, setState] = useState<SaveState>('saved');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -24,6 +27,8 @@ export function useAutosave(initial: { answers: Answers; version: number }, relo
   const latest = useRef(initial.answers);
   const version = useRef(initial.version);
   const dirty = useRef(false);
+  // Changed answers since the last save; null clears an answer (the API merges partial maps).
+  const changes = useRef<Record<string, AnswerValue | null>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<Promise<boolean> | null>(null);
 
@@ -31,10 +36,12 @@ export function useAutosave(initial: { answers: Answers; version: number }, relo
     if (inFlight.current) await inFlight.current;
     if (!dirty.current) return true;
     dirty.current = false;
+    const sending = changes.current;
+    changes.current = {};
     setState('saving');
     const run = (async () => {
       try {
-        const saved = await saveAnswers(latest.current, version.current);
+        const saved = await saveAnswers(sending, version.current);
         version.current = saved.version;
         setErrors({});
         setFailure(undefined);
@@ -47,13 +54,17 @@ export function useAutosave(initial: { answers: Answers; version: number }, relo
           latest.current = fresh.answers;
           version.current = fresh.version;
           dirty.current = false;
+          changes.current = {};
           setAnswers(fresh.answers);
           setErrors({});
           setState('conflict');
         } else if (error instanceof ApiError && error.status === 400) {
+          // Nothing was stored: keep the rejected values so the next edit resends them corrected.
+          changes.current = { ...sending, ...changes.current };
           setErrors(error.fieldErrors('answers'));
           setState('invalid');
         } else {
+          changes.current = { ...sending, ...changes.current };
           dirty.current = true;
           setFailure(error);
           setState('failed');
@@ -72,6 +83,7 @@ export function useAutosave(initial: { answers: Answers; version: number }, relo
   const setAnswer = useCallback(
     (id: string, value: AnswerValue | undefined) => {
       latest.current = withAnswer(latest.current, id, value);
+      changes.current = { ...changes.current, [id]: value ?? null };
       dirty.current = true;
       setAnswers(latest.current);
       setErrors((old) => {
@@ -97,6 +109,7 @@ export function useAutosave(initial: { answers: Answers; version: number }, relo
     latest.current = next.answers;
     version.current = next.version;
     dirty.current = false;
+    changes.current = {};
     setAnswers(next.answers);
     setState('saved');
   }, []);

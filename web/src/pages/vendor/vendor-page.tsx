@@ -2,10 +2,10 @@
 import { useCallback, useState } from 'preact/hooks';
 import { ApiError } from '../../api/http';
 import { getVendorAssessment, type VendorAssessment } from '../../api/vendor';
+import { DueDate, StatusBadge } from '../../components/badges';
 import { ErrorBanner, Loading } from '../../components/feedback';
 import { PageMain } from '../../components/page-main';
 import { useAsync } from '../../components/use-async';
-import { DueDate, StatusBadge } from '../../components/badges';
 import { captureVendorTokenFromHash, vendorToken } from '../../session';
 import { LinkProblem, type LinkProblemKind } from './link-problem';
 import { Questionnaire } from './questionnaire';
@@ -26,7 +26,10 @@ export function VendorPage() {
     return vendorToken();
   });
   const [generation, setGeneration] = useState(0);
-  const state = useAsync(() => (token ? getVendorAssessment() : Promise.resolve(null)), [token, generation]);
+  const state = useAsync(
+    () => (token ? getVendorAssessment() : Promise.resolve(null)),
+    [token, generation],
+  );
   const reload = useCallback(() => getVendorAssessment(), []);
   const problem = !token ? 'missing' : linkProblemOf(state.error);
   const data: VendorAssessment | null | undefined = state.data;
@@ -40,20 +43,26 @@ export function VendorPage() {
       <PageMain path="/vendor">
         {problem ? <LinkProblem kind={problem} /> : null}
         {!problem && state.loading && !data ? <Loading what="Loading your questionnaire" /> : null}
-        {!problem && state.error ? <ErrorBanner error={state.error} onRetry={state.reload} /> : null}
+        {!problem && state.error ? (
+          <ErrorBanner error={state.error} onRetry={state.reload} />
+        ) : null}
         {!problem && data ? (
           <>
             <div class="title-row">
-              <h1>
-                {data.assessment.dataset.name}
-              </h1>
+              <h1>{data.assessment.dataset.name}</h1>
               <StatusBadge status={data.assessment.status} />
             </div>
             <p class="lead">
               Questionnaire for {data.assessment.vendor.name}, due{' '}
-              <DueDate dueAt={data.assessment.dueAt} status={data.assessment.status} />. {data.template.title}.
+              <DueDate dueAt={data.assessment.dueAt} status={data.assessment.status} />.{' '}
+              {data.template.title}.
             </p>
-            <Questionnaire key={`${generation}-${data.assessment.status}`} data={data} reload={reload} onSubmitted={() => setGeneration((n) => n + 1)} />
+            <Questionnaire
+              key={`${generation}-${data.assessment.status}`}
+              data={data}
+              reload={reload}
+              onSubmitted={() => setGeneration((n) => n + 1)}
+            />
           </>
         ) : null}
       </PageMain>

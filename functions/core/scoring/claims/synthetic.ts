@@ -1,0 +1,114 @@
+import { type Ctx, fmt, none, num, type Outcome, str } from '../context';
+import { syntheticLowPercent, syntheticPercent } from '../evidence';
+import { type ClaimRule, factor } from './rule';
+
+const SHARE = 'synthetic_share_percent';
+const clampPct = (x: number) => Math.min(100, Math.max(0, x));
+
+/** The claimed synthetic share in percent; an undisclosed claim counts as 100 (the worst). */
+export const claimedShare = (ctx: Ctx): number => clampPct(num(ctx.answers, SHARE) ?? 100);
+
+/** The synthetic share risk is charged on: the larger of claim and measurement. */
+export const effectiveShare = (ctx: Ctx): number =>
+  Math.max(claimedShare(ctx), ctx.training ? syntheticPercent(ctx.training) : 0);
+
+/** True when synthetic data is claimed, or measured above the tolerance. */
+const anySynthetic = (ctx: Ctx): boolean =>
+  claimedShare(ctx) > 0 ||
+  (ctx.training !== undefined &&
+    syntheticLowPercent(ctx.training) > ctx.policy.tolerances.syntheticSharePoints);
+
+/** Claimed synthetic share, and the sample's excess over it (a discrepancy beyond tolerance). */
+export const syntheticShareRule: ClaimRule = {
+  questionIds: [SHARE],
+  candidates: () => [{ value: 100 }],
+  evaluate(ctx) {
+    const out: Outcome = none();
+    const weight = ctx.policy.weights.synthetic_share;
+    const tol = ctx.policy.tolerances.syntheticSharePoints;
+    const c = claimedShare(ctx);
+    if (c > 0) {
+      out.factors.push(factor('synthetic_share', (weight * c) / 100, `Claimed ${fmt(c)} % of records are machine-generated.`, 'answer', [SHARE]));
+    }
+    if (!ctx.training) return out;
+    const m = syntheticPercent(ctx.training);
+    const low = syntheticLowPercent(ctx.training);
+    if (m <= c) return out;
+    const excess = (weight * (m - c)) / 100;
+    if (low - c > tol) {
+      const message = `The sample shows about ${fmt(m)} % machine-generated records (at least ${fmt(low)} %), against ${fmt(c)} % claimed; tolerance ${fmt(tol)} points.`;
+      out.factors.push(factor('synthetic_share_understated', excess, message, 'discrepancy', [SHARE]));
+      out.discrepancies.push({ questionId: SHARE, claimed: c, measured: Math.round(m * 10) / 10, tolerance: tol, unit: 'percentage points', message });
+    } else {
+      out.factors.push(factor('machine_text_signals', excess, `The sample shows about ${fmt(m)} % machine-generated records, above the ${fmt(c)} % claimed but within tolerance.`, 'sample', [SHARE]));
+    }
+    return out;
+  },
+  evasion: (_id, ctx) =>
+    ctx.training
+      ? { severity: syntheticPercent(ctx.training) / 100, measured: `about ${fmt(syntheticPercent(ctx.training))} % machine-generated records` }
+      : undefined,
+};
+
+/** Replacing real data between releases, scaled by the effective synthetic share above a floor. */
+export const realDataRule: ClaimRule = {
+  questionIds: ['real_data_policy'],
+  candidates: () => [{ value: 'accumulate' }, { value: 'replace' }],
+  evaluate(ctx) {
+    if (str(ctx.answers, 'real_data_policy') !== 'replace') return none();
+    const floor = ctx.policy.thresholds.replaceFloor;
+    const s = effectiveShare(ctx);
+    const raw = ctx.policy.weights.real_data_replaced * (floor + ((1 - floor) * s) / 100);
+    const reason = `Each release replaces earlier real data instead of accumulating it; synthetic share ${fmt(s)} % (the larger of claim and sample).`;
+    return { factors: [factor('real_data_replaced', raw, reason, 'answer', ['real_data_policy', SHARE])], discrepancies: [] };
+  },
+};
+
+/** Generators trained on synthetic output (recursive generation). */
+export const generationDepthRule: ClaimRule = {
+  questionIds: ['synthetic_generation_depth'],
+  candidates: () => [{ value: 'no_synthetic' }, { value: 'human_trained' }, { value: 'synthetic_trained' }],
+  evaluate(ctx) {
+    if (str(ctx.answers, 'synthetic_generation_depth') !== 'synthetic_trained') return none();
+    const reason = 'The generating models were themselves trained at least partly on synthetic output.';
+    return { factors: [factor('recursive_generation', ctx.policy.weights.recursive_generation, reason, 'answer', ['synthetic_generation_depth'])], discrepancies: [] };
+  },
+};
+
+const UNTAGGED: Record<string, number> = { all: 0, partial: 0.5, none: 1 };
+
+/** Untagged synthetic records, and tagging claims the sample's flags do not bear out. */
+export const taggingRule: ClaimRule = {
+  questionIds: ['synthetic_records_tagged'],
+  candidates: () => [{ value: 'all' }, { value: 'partial' }, { value: 'none' }],
+  evaluate(ctx) {
+    const out = none();
+    const id = 'synthetic_records_tagged';
+    const tagged = str(ctx.answers, id) ?? 'none';
+    const frac = UNTAGGED[tagged] ?? 1;
+    if (frac > 0 && anySynthetic(ctx)) {
+      const reason = `Synthetic records are ${tagged === 'none' ? 'not tagged' : 'only partly tagged'}.`;
+      out.factors.push(factor('synthetic_untagged', ctx.policy.weights.synthetic_untagged * frac, reason, 'answer', [id]));
+    }
+    const t = ctx.training;
+    const tol = ctx.policy.tolerances.syntheticSharePoints;
+    if (!t || tagged === 'none' || syntheticLowPercent(t) <= tol) return out;
+    const low = syntheticLowPercent(t);
+    const declared = t.synthetic.declaredShare;
+    let message: string | undefined;
+    if (declared === null) {
+      message = `Synthetic records are claimed tagged (${tagged}), but the sample has no synthetic flag field while at least ${fmt(low)} % of records look machine-generated.`;
+    } else if (tagged === 'all' && low - declared * 100 > tol) {
+      message = `Every synthetic record is claimed tagged, but flags mark ${fmt(declared * 100)} % of the sample while at least ${fmt(low)} % look machine-generated; tolerance ${fmt(tol)} points.`;
+    }
+    if (message === undefined) return out;
+    out.factors.push(factor('tagging_contradicted', ctx.policy.weights.tagging_contradicted, message, 'discrepancy', [id]));
+    out.discrepancies.push({ questionId: id, claimed: tagged, measured: declared === null ? 'no synthetic flag field' : Math.round(declared * 1000) / 10, tolerance: tol, unit: 'percentage points', message });
+    return out;
+  },
+  evasion(_id, ctx) {
+    if (!ctx.training) return undefined;
+    const untagged = syntheticLowPercent(ctx.training) - 100 * (ctx.training.synthetic.declaredShare ?? 0);
+    return { severity: Math.max(0, untagged) / 100, measured: `at least ${fmt(Math.max(0, untagged))} % machine-generated records without a synthetic flag` };
+  },
+};

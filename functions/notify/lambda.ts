@@ -1,0 +1,26 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { defaultAwsClients } from '../lib/aws-clients';
+import { loadConfig } from '../lib/config';
+import { newId } from '../lib/ids';
+import { createLogger } from '../lib/logger';
+import { consoleMailer, sesMailer } from '../lib/mailers';
+import { createRepositories } from '../store/repositories';
+import { sendReminders } from './reminders';
+
+const config = loadConfig();
+const clients = defaultAwsClients(config);
+const logger = createLogger(config.LOG_LEVEL, { fn: 'notify' });
+const deps = {
+  repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+  mailer: config.MAIL_FROM
+    ? sesMailer(new SESv2Client({ region: config.AWS_REGION }), config.MAIL_FROM)
+    : consoleMailer(logger),
+  clock: () => new Date(),
+  newId,
+  logger,
+};
+
+/** Scheduled entry (EventBridge): sends due-date reminders once each. */
+export async function handler(): Promise<{ sent: number }> {
+  return { sent: await sendReminders(deps) };
+}

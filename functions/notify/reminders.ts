@@ -1,0 +1,62 @@
+import type { Assessment } from '../core/assessment/types';
+import type { AppDeps } from '../api/env';
+import { notify } from '../api/services/notify';
+
+const dayMs = 86_400_000;
+
+/** Reminder kinds, most urgent last. */
+export const reminderKinds = ['due-7', 'due-3', 'due-1', 'overdue'] as const;
+/** One reminder kind. */
+export type ReminderKind = (typeof reminderKinds)[number];
+
+/** The most urgent reminder that applies at `now`, or undefined when none is due yet. */
+export function reminderFor(dueAt: string, now: Date): ReminderKind | undefined {
+  const days = (new Date(dueAt).getTime() - now.getTime()) / dayMs;
+  if (days < 0) return 'overdue';
+  if (days <= 1) return 'due-1';
+  if (days <= 3) return 'due-3';
+  if (days <= 7) return 'due-7';
+  return undefined;
+}
+
+function message(a: Assessment, kind: ReminderKind): { subject: string; body: string } {
+  const due = a.dueAt.slice(0, 10);
+  if (kind === 'overdue') {
+    return {
+      subject: `Overdue: due-diligence questionnaire for ${a.dataset.name}`,
+      body: `The questionnaire for "${a.dataset.name}" was due on ${due}. Please complete it with your invitation link, or reply if you need more time.`,
+    };
+  }
+  const days = kind.slice(4);
+  return {
+    subject: `Reminder: questionnaire for ${a.dataset.name} is due in ${days} day(s)`,
+    body: `The due-diligence questionnaire for "${a.dataset.name}" is due on ${due}. Open your invitation link to continue.`,
+  };
+}
+
+/**
+ * Sends each due reminder once: a marker item is created with a conditional write before sending,
+ * so a second run (or two schedulers at once) sends nothing more.
+ */
+export async function sendReminders(
+  deps: Pick<AppDeps, 'repos' | 'mailer' | 'clock' | 'newId' | 'logger'>,
+): Promise<number> {
+  const now = deps.clock();
+  const open = await deps.repos.assessments.dueBefore(new Date(now.getTime() + 7 * dayMs).toISOString());
+  let sent = 0;
+  for (const a of open) {
+    const kind = reminderFor(a.dueAt, now);
+    if (!kind || !a.invitation || a.invitation.revokedAt) continue;
+    if (!(await deps.repos.outbox.claimOnce(a.organizationId, a.id, kind, now.toISOString()))) continue;
+    await notify(deps, {
+      organizationId: a.organizationId,
+      assessmentId: a.id,
+      to: a.vendor.contactEmail,
+      kind: `reminder:${kind}`,
+      ...message(a, kind),
+    });
+    sent++;
+  }
+  deps.logger.info('reminders sent', { sent, candidates: open.length });
+  return sent;
+}

@@ -1,0 +1,65 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { handle } from 'hono/aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/api/app';
+import { startTestPortal, type TestPortal } from './harness';
+
+let t: TestPortal;
+beforeAll(async () => {
+  t = await startTestPortal();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+function httpApiEvent(method: string, path: string, headers: Record<string, string> = {}, body?: string) {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com', ...headers },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123',
+      domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
+      domainPrefix: 'abc123',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'vitest' },
+      requestId: 'req-1',
+      routeKey: '$default',
+      stage: '$default',
+      time: '25/Nov/2026:10:00:00 +0000',
+      timeEpoch: 1_795_600_000_000,
+    },
+    body,
+    isBase64Encoded: false,
+  } as APIGatewayProxyEventV2;
+}
+
+describe('API Lambda handler', () => {
+  const handler = () => handle(createApp(t.portal.deps));
+
+  it('answers an API Gateway HTTP API v2 health event', async () => {
+    const res = (await handler()(httpApiEvent('GET', '/api/health'), {} as Context)) as {
+      statusCode: number;
+      body: string;
+      headers: Record<string, string>;
+    };
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ status: 'ok' });
+    expect(res.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('maps a staff POST with a JSON body through the same app', async () => {
+    const token = await t.staff('procurement');
+    const event = httpApiEvent(
+      'POST',
+      '/api/assessments',
+      { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      JSON.stringify({ vendor: {} }),
+    );
+    const res = (await handler()(event, {} as Context)) as { statusCode: number; body: string };
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).errors.length).toBeGreaterThan(0);
+  });
+});
