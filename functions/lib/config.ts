@@ -23,6 +23,7 @@ const schema = z
       .int()
       .positive()
       .default(5 * 1024 ** 3),
+    VENDOR_AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
     MAIL_FROM: z.email().optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app';
@@ -33,7 +33,7 @@ function httpApiEvent(method: string, path: string, headers: Record<string, stri
     },
     body,
     isBase64Encoded: false,
-  } as APIGatewayProxyEventV2;
+  } as unknown as Parameters<ReturnType<typeof handle>>[0];
 }
 
 describe('API Lambda handler', () => {

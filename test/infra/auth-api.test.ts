@@ -11,7 +11,10 @@ beforeAll(() => {
 function routes(): Map<string, Record<string, unknown>> {
   const found = template.findResources('AWS::ApiGatewayV2::Route');
   return new Map(
-    Object.values(found).map((r) => [r.Properties.RouteKey as string, r.Properties as Record<string, unknown>]),
+    Object.values(found).map((r) => [
+      r.Properties.RouteKey as string,
+      r.Properties as Record<string, unknown>,
+    ]),
   );
 }
 
@@ -55,7 +58,16 @@ describe('auth', () => {
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
       CallbackURLs: [
-        { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] }, '/']] },
+        {
+          'Fn::Join': [
+            '',
+            [
+              'https://',
+              { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] },
+              '/',
+            ],
+          ],
+        },
       ],
     });
     template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'diligence-test' });
@@ -75,17 +87,22 @@ describe('api', () => {
   });
 
   it.each(['ANY /api/{proxy+}', '$default'])('requires a staff JWT on %s', (key) => {
-    expect(routes().get(key)).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: expect.anything() });
+    expect(routes().get(key)).toMatchObject({
+      AuthorizationType: 'JWT',
+      AuthorizerId: expect.anything(),
+    });
   });
 
-  it.each(['GET /api/health', 'GET /api/openapi.json', 'GET /api/docs', 'ANY /api/vendor/{proxy+}'])(
-    'leaves %s to the app (no gateway authorizer)',
-    (key) => {
-      const route = routes().get(key);
-      expect(route).toMatchObject({ AuthorizationType: 'NONE' });
-      expect(route).not.toHaveProperty('AuthorizerId');
-    },
-  );
+  it.each([
+    'GET /api/health',
+    'GET /api/openapi.json',
+    'GET /api/docs',
+    'ANY /api/vendor/{proxy+}',
+  ])('leaves %s to the app (no gateway authorizer)', (key) => {
+    const route = routes().get(key);
+    expect(route).toMatchObject({ AuthorizationType: 'NONE' });
+    expect(route).not.toHaveProperty('AuthorizerId');
+  });
 
   it('declares no other routes', () => {
     expect(routes().size).toBe(6);

@@ -28,10 +28,25 @@ describe('storage', () => {
         { AttributeName: 'SK', KeyType: 'RANGE' },
       ],
     });
-    const indexes = table.Properties.GlobalSecondaryIndexes as Array<{ IndexName: string; KeySchema: unknown }>;
+    const indexes = table.Properties.GlobalSecondaryIndexes as Array<{
+      IndexName: string;
+      KeySchema: unknown;
+    }>;
     expect(indexes.map((i) => [i.IndexName, i.KeySchema])).toEqual([
-      ['GSI1', [{ AttributeName: 'GSI1PK', KeyType: 'HASH' }, { AttributeName: 'GSI1SK', KeyType: 'RANGE' }]],
-      ['GSI2', [{ AttributeName: 'GSI2PK', KeyType: 'HASH' }, { AttributeName: 'GSI2SK', KeyType: 'RANGE' }]],
+      [
+        'GSI1',
+        [
+          { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+          { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+        ],
+      ],
+      [
+        'GSI2',
+        [
+          { AttributeName: 'GSI2PK', KeyType: 'HASH' },
+          { AttributeName: 'GSI2SK', KeyType: 'RANGE' },
+        ],
+      ],
     ]);
   });
 
@@ -48,7 +63,9 @@ describe('storage', () => {
           RestrictPublicBuckets: true,
         },
         BucketEncryption: {
-          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+          ServerSideEncryptionConfiguration: [
+            { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+          ],
         },
         VersioningConfiguration: { Status: 'Enabled' },
         LoggingConfiguration: { DestinationBucketName: { Ref: 'AccessLogsBucket' } },
@@ -65,21 +82,24 @@ describe('storage', () => {
     },
   );
 
-  it.each(['SamplesBucket', 'ReportsBucket', 'AccessLogsBucket'])('%s refuses requests without TLS', (id) => {
-    template.hasResourceProperties('AWS::S3::BucketPolicy', {
-      Bucket: { Ref: id },
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Effect: 'Deny',
-            Action: 's3:*',
-            Principal: { AWS: '*' },
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          }),
-        ]),
-      },
-    });
-  });
+  it.each(['SamplesBucket', 'ReportsBucket', 'AccessLogsBucket'])(
+    '%s refuses requests without TLS',
+    (id) => {
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: id },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 's3:*',
+              Principal: { AWS: '*' },
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+    },
+  );
 
   it('locks stored reports with a default governance retention', () => {
     expect(bucket('ReportsBucket').Properties).toMatchObject({
@@ -99,7 +119,15 @@ describe('storage', () => {
           {
             AllowedMethods: ['PUT'],
             AllowedOrigins: [
-              { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [expect.stringMatching(/^WebDistribution/), 'DomainName'] }]] },
+              {
+                'Fn::Join': [
+                  '',
+                  [
+                    'https://',
+                    { 'Fn::GetAtt': [expect.stringMatching(/^WebDistribution/), 'DomainName'] },
+                  ],
+                ],
+              },
             ],
             AllowedHeaders: ['content-type', 'content-length', 'x-amz-*'],
           },
@@ -115,7 +143,9 @@ describe('storage', () => {
     expect(logs.Properties).toMatchObject({
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, RestrictPublicBuckets: true },
       BucketEncryption: {
-        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+        ],
       },
       LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: 365 })] },
     });

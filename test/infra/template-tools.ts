@@ -1,12 +1,29 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 
-type Resources = Record<string, { Type: string; Properties?: unknown; DependsOn?: string | string[] }>;
+/** Loosely typed CloudFormation JSON, as the CDK assertions library returns it. */
+export type CfnJson = ReturnType<Template['findResources']>[string];
 
-/** IAM statements of every policy and role in the template, tagged with the owning logical id. */
-export function policyStatements(template: Template): Array<{ owner: string; statement: Record<string, unknown> }> {
+type Resources = Record<
+  string,
+  { Type: string; Properties?: unknown; DependsOn?: string | string[] }
+>;
+
+const POLICY_OWNERS = new Set([
+  'AWS::IAM::Policy',
+  'AWS::IAM::Role',
+  'AWS::IAM::ManagedPolicy',
+  'AWS::S3::BucketPolicy',
+  'AWS::SQS::QueuePolicy',
+]);
+
+/** Statements of every IAM, bucket and queue policy in the template, tagged with the owning logical id. */
+export function policyStatements(
+  template: Template,
+): Array<{ owner: string; statement: Record<string, unknown> }> {
   const out: Array<{ owner: string; statement: Record<string, unknown> }> = [];
   const resources = template.toJSON().Resources as Resources;
   for (const [owner, resource] of Object.entries(resources)) {
+    if (!POLICY_OWNERS.has(resource.Type)) continue;
     const props = (resource.Properties ?? {}) as {
       PolicyDocument?: { Statement?: Record<string, unknown>[] };
       Policies?: Array<{ PolicyDocument: { Statement?: Record<string, unknown>[] } }>;
@@ -48,7 +65,10 @@ export function findCycle(template: Template): string[] | null {
   for (const [id, resource] of Object.entries(resources)) {
     const deps = references(resource.Properties, new Set());
     for (const d of asList(resource.DependsOn ?? [])) deps.add(String(d));
-    edges.set(id, [...deps].filter((d) => d in resources));
+    edges.set(
+      id,
+      [...deps].filter((d) => d in resources),
+    );
   }
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];

@@ -8,10 +8,21 @@ import { bearer } from './staff-auth';
 const invalid = () =>
   new UnauthorizedError('This invitation link is not valid. Ask your contact for a new link.', 'invitation-invalid');
 
+type RuntimeEnv = {
+  event?: { requestContext?: { http?: { sourceIp?: string } } };
+  incoming?: { socket?: { remoteAddress?: string } };
+};
+
+/** The caller's address as the runtime saw it (never a client-supplied header). */
+function clientAddress(env: unknown): string {
+  const e = env as RuntimeEnv | undefined;
+  return e?.event?.requestContext?.http?.sourceIp ?? e?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
 /** Requires a live invitation token; sets the vendor identity (one assessment of one organization). */
-export function requireVendor(limiter = createFailureLimiter()) {
+export function requireVendor(limiter: ReturnType<typeof createFailureLimiter>) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const client = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
+    const client = clientAddress(c.env);
     const now = c.var.deps.clock();
     if (limiter.blocked(client, now)) {
       throw new TooManyRequestsError('Too many invalid invitation attempts; wait a few minutes and retry.');

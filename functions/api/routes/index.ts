@@ -17,7 +17,7 @@ export function featureRoutes(deps: AppDeps) {
     assessmentRoutes(),
     invitationRoutes(),
     decisionRoutes(),
-    vendorRoutes(),
+    vendorRoutes(deps),
     ...(deps.dev ? [devRoutes()] : []),
   ];
 }

@@ -69,10 +69,12 @@ export const defaultTolerances = {
 /** Default tier cut-offs: the lowest score of each tier above "low". */
 export const defaultTiers = { moderate: 25, high: 50, critical: 75 } as const;
 
-function defaulted<K extends string>(defaults: Readonly<Record<K, number>>, item: z.ZodNumber) {
-  const shape = {} as Record<K, z.ZodDefault<z.ZodNumber>>;
-  for (const key of Object.keys(defaults) as K[]) shape[key] = item.default(defaults[key]);
-  return z.strictObject(shape).prefault({});
+function defaulted<T extends Readonly<Record<string, number>>>(defaults: T, item: z.ZodNumber) {
+  const shape = Object.fromEntries(
+    Object.entries(defaults).map(([key, value]) => [key, item.default(value)]),
+  ) as { -readonly [K in keyof T]: z.ZodDefault<z.ZodNumber> };
+  // Every field has a default, so {} is a valid input; TypeScript cannot see that through the generic.
+  return z.strictObject(shape).prefault({} as never);
 }
 
 const share = z.number().min(0).max(1);

@@ -11,7 +11,7 @@ function diversity(a: Analysis, ctx: Ctx): RawFactor | undefined {
     ramp(mattr, t.mattrStart, t.mattrFull),
   );
   if (severity <= 0) return undefined;
-  const reason = `Low diversity in the sample: gzip compression ratio ${fmt(compressionRatio)}, MATTR ${fmt(mattr * 100) / 100 || mattr.toFixed(2)}.`;
+  const reason = `Low diversity in the sample: gzip compression ratio ${fmt(compressionRatio)}, MATTR ${mattr.toFixed(2)}.`;
   return factor('low_diversity', ctx.policy.weights.low_diversity * severity, reason, 'sample', []);
 }
 

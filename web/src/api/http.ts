@@ -65,13 +65,15 @@ export function createHttp(
     const headers: Record<string, string> = { accept: 'application/json' };
     const bearer = token();
     if (bearer) headers.authorization = `Bearer ${bearer}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // The API accepts only JSON bodies on writes, so a bodiless POST sends an empty object.
+    const payload = body === undefined && (method === 'POST' || method === 'PUT') ? {} : body;
+    if (payload !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
       response = await fetch(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: payload === undefined ? undefined : JSON.stringify(payload),
         credentials: 'omit',
       });
     } catch {

@@ -1,13 +1,15 @@
 import { createRouter } from '../../create-router';
+import type { AppDeps } from '../../env';
+import { createFailureLimiter } from '../../middleware/failure-limiter';
 import { requireVendor } from '../../middleware/vendor-auth';
 import { saveAnswersHandler, submitHandler, vendorViewHandler } from './answer-handlers';
 import { createSample, getSample, saveAnswers, submit, vendorView } from './routes';
 import { createSampleHandler, getSampleHandler } from './sample-handlers';
 
 /** The vendor router: every route needs a live invitation token. */
-export function vendorRoutes() {
+export function vendorRoutes(deps: AppDeps) {
   const router = createRouter();
-  router.use('/vendor/*', requireVendor());
+  router.use('/vendor/*', requireVendor(createFailureLimiter(deps.config.VENDOR_AUTH_FAILURE_LIMIT)));
   return router
     .openapi(vendorView, vendorViewHandler)
     .openapi(saveAnswers, saveAnswersHandler)

@@ -49,3 +49,43 @@ export function findMarker(text: string): { kind: MarkerKind; phrase: string } |
   }
   return null;
 }
+
+// Every marker phrase contains one of these word pairs, so records without any skip the regex.
+const ANCHORS = [
+  'an ai', 'an artificial', 'language model', 'by openai', 'have personal', 'sorry but', 'this request',
+  'that request', 'your request', 'this helps', 'is helpful', 'was helpful', 'anything else', 'feel free',
+  'my last', 'my latest', 'my knowledge', 'my update', 'my cutoff', 'my cut', 'my training', 'real time',
+  'to browse',
+];
+
+let anchorFilter: Uint32Array | null = null;
+let anchorValues: Int32Array | null = null;
+
+const pairHash = (a: number, b: number) => Math.imul(a, 0x9e3779b1) ^ b;
+
+/** Builds the anchor filter once, with the same word hashing the scanner uses. */
+export function initAnchors(hashWords: (phrase: string) => Int32Array): void {
+  if (anchorFilter) return;
+  const filter = new Uint32Array(128);
+  const values = new Int32Array(ANCHORS.length);
+  ANCHORS.forEach((phrase, i) => {
+    const [a, b] = hashWords(phrase) as unknown as [number, number];
+    const h = pairHash(a, b);
+    values[i] = h;
+    filter[(h >>> 5) & 127] = (filter[(h >>> 5) & 127] as number) | (1 << (h & 31));
+  });
+  anchorFilter = filter;
+  anchorValues = values;
+}
+
+/** True when some adjacent word pair in `words[from..to)` is a marker anchor. */
+export function hasMarkerAnchor(words: Int32Array, from: number, to: number): boolean {
+  const filter = anchorFilter as Uint32Array;
+  const values = anchorValues as Int32Array;
+  for (let i = from + 1; i < to; i++) {
+    const h = pairHash(words[i - 1] as number, words[i] as number);
+    if (((filter[(h >>> 5) & 127] as number) & (1 << (h & 31))) === 0) continue;
+    if (values.includes(h)) return true;
+  }
+  return false;
+}

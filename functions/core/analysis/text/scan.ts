@@ -9,10 +9,13 @@ import {
   SEP,
   UPPER,
 } from './char-class';
+import type { StyleState } from './style';
+import { StyleTracker } from './style-scan';
 import type { WordBuffer } from './word-buffer';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
+const tracker = new StyleTracker();
 
 function hashCodePoint(h: number, cp: number): number {
   if (cp < 0x80) return Math.imul(h ^ cp, FNV_PRIME);
@@ -30,11 +33,12 @@ function hashCodePoint(h: number, cp: number): number {
 }
 
 /**
- * Normalizes `text` (NFKC, lower case, punctuation and whitespace dropped) and appends one hash per
+ * Normalizes `input` (NFKC, lower case, punctuation and whitespace dropped) and appends one hash per
  * word to `out`: FNV-1a over the word's UTF-8 bytes, finalized with fmix32. Apostrophes inside words
- * are dropped ("don't" = "dont"). Pure ASCII text skips NFKC, which would not change it.
+ * are dropped ("don't" = "dont"). Pure ASCII text skips NFKC, which would not change it. With
+ * `style`, also collects style cues at word boundaries (the per-character path stays the same).
  */
-export function scanWords(input: string, out: WordBuffer): void {
+export function scanWords(input: string, out: WordBuffer, style: StyleState | null = null): void {
   let text = input;
   let len = text.length;
   const start = out.n;
@@ -46,8 +50,19 @@ export function scanWords(input: string, out: WordBuffer): void {
   let normalized = false;
   let digits = 0;
   let at = 0;
+  const styled = style !== null;
+  if (styled) tracker.begin(style, text);
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      if (!inWord) {
+        h = FNV_OFFSET;
+        inWord = true;
+        if (styled) tracker.wordStart(c, i);
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+      continue;
+    }
     if (c < 128) {
       const cls = ASCII_CLASS[c] as number;
       if (cls === SEP) {
@@ -56,12 +71,17 @@ export function scanWords(input: string, out: WordBuffer): void {
           inWord = false;
         }
         if (c === 64) at++;
+        if (styled) tracker.separator(c, i);
         continue;
       }
-      if (cls === APOS) continue;
+      if (cls === APOS) {
+        if (styled && !inWord) tracker.separator(c, i);
+        continue;
+      }
       if (!inWord) {
         h = FNV_OFFSET;
         inWord = true;
+        if (styled) tracker.wordStart(c, i);
       }
       if (cls === DIGIT) digits++;
       h = Math.imul(h ^ (cls === UPPER ? c + 32 : c), FNV_PRIME);
@@ -79,6 +99,10 @@ export function scanWords(input: string, out: WordBuffer): void {
         inWord = false;
         digits = 0;
         at = 0;
+        if (styled) {
+          style.reset();
+          tracker.begin(style, text);
+        }
         i = -1;
         continue;
       }
@@ -87,11 +111,24 @@ export function scanWords(input: string, out: WordBuffer): void {
     let cls: number;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
       cp = text.codePointAt(i) as number;
-      i++;
       cls = classOfAstral(cp);
+      if (cls !== SEP) {
+        if (!inWord && styled) tracker.wordStart(c, i);
+      } else if (styled) tracker.separator(c, i);
+      i++;
     } else {
       cls = classOfBmp(c);
-      if (cls !== SEP && cls !== APOS) cp = lowerOfBmp(c);
+      if (cls === SEP) {
+        if (styled) tracker.separator(c, i);
+      } else if (cls === APOS) {
+        if (styled) {
+          tracker.curly();
+          if (!inWord) tracker.separator(c, i);
+        }
+      } else {
+        if (!inWord && styled) tracker.wordStart(c, i);
+        cp = lowerOfBmp(c);
+      }
     }
     if (cls === SEP) {
       if (inWord) {
@@ -108,6 +145,7 @@ export function scanWords(input: string, out: WordBuffer): void {
     h = hashCodePoint(h, cp);
   }
   if (inWord) hashes[n++] = fmix32(h);
+  if (styled) tracker.end();
   out.n = n;
   out.digits += digits;
   out.at += at;

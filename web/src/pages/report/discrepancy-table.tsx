@@ -34,7 +34,9 @@ export function DiscrepancyTable(props: {
                 </th>
                 <td>{displayValue(d.claimed)}</td>
                 <td>{displayValue(d.measured)}</td>
-                <td>{displayValue(d.tolerance)}</td>
+                <td>
+                  ± {d.tolerance} {d.unit}
+                </td>
                 <td class="prose">
                   <span aria-hidden="true">⚠ </span>
                   {d.message}

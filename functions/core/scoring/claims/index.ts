@@ -1,0 +1,23 @@
+import { holdoutRule } from './holdout';
+import { dedupMethodRule, modelLabelsRule, nearDuplicateRule } from './labels-dedup';
+import { freshnessRule, personalDataRule, provenanceFieldsRule } from './provenance-freshness';
+import type { ClaimRule } from './rule';
+import { generationDepthRule, realDataRule, syntheticShareRule, taggingRule } from './synthetic';
+
+/** Every rule that scores claim questions, in report order. */
+export const claimRules: readonly ClaimRule[] = [
+  syntheticShareRule,
+  realDataRule,
+  generationDepthRule,
+  taggingRule,
+  modelLabelsRule,
+  dedupMethodRule,
+  nearDuplicateRule,
+  holdoutRule,
+  provenanceFieldsRule,
+  freshnessRule,
+  personalDataRule,
+];
+
+/** The ids of every question scoring checks (the DESIGN.md claim questions and a few more). */
+export const scoredQuestionIds: readonly string[] = claimRules.flatMap((r) => r.questionIds);

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeAnswers } from './answers';
+import { newAssessmentBody, startTestPortal, type TestPortal } from './harness';
+
+type Who =
+  | 'anonymous'
+  | 'vendorA'
+  | 'vendorB'
+  | 'revokedVendor'
+  | 'expiredVendor'
+  | 'proc1'
+  | 'gov1'
+  | 'admin1'
+  | 'proc2'
+  | 'gov2'
+  | 'admin2';
+
+const everyone: Who[] = [
+  'anonymous',
+  'vendorA',
+  'vendorB',
+  'revokedVendor',
+  'expiredVendor',
+  'proc1',
+  'gov1',
+  'admin1',
+  'proc2',
+  'gov2',
+  'admin2',
+];
+
+interface RouteCase {
+  method: string;
+  path: (ids: Ids) => string;
+  body?: unknown;
+  /** Identities allowed to act on assessment A through this route. */
+  allowed: Who[];
+}
+
+interface Ids {
+  a: string;
+  sampleA: string;
+}
+
+const routes: RouteCase[] = [
+  { method: 'GET', path: () => '/api/assessments', allowed: ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'] },
+  { method: 'POST', path: () => '/api/assessments', body: newAssessmentBody(), allowed: ['proc1', 'proc2'] },
+  { method: 'GET', path: (i) => `/api/assessments/${i.a}`, allowed: ['proc1', 'gov1', 'admin1'] },
+  { method: 'GET', path: (i) => `/api/assessments/${i.a}/events`, allowed: ['proc1', 'gov1', 'admin1'] },
+  { method: 'POST', path: (i) => `/api/assessments/${i.a}/invitations`, allowed: ['proc1'] },
+  { method: 'DELETE', path: (i) => `/api/assessments/${i.a}/invitations`, allowed: ['proc1'] },
+  { method: 'POST', path: (i) => `/api/assessments/${i.a}/reassess`, allowed: ['proc1'] },
+  {
+    method: 'POST',
+    path: (i) => `/api/assessments/${i.a}/decision`,
+    body: { decision: 'reject', comment: 'no' },
+    allowed: ['gov1'],
+  },
+  { method: 'GET', path: () => '/api/vendor/assessment', allowed: ['vendorA', 'vendorB'] },
+  {
+    method: 'PUT',
+    path: () => '/api/vendor/answers',
+    body: { answers: { label_audit: 'none' } },
+    allowed: ['vendorA', 'vendorB'],
+  },
+  { method: 'POST', path: () => '/api/vendor/submit', allowed: ['vendorA', 'vendorB'] },
+  {
+    method: 'POST',
+    path: () => '/api/vendor/samples',
+    body: { fileName: 'x.jsonl', role: 'training', sizeBytes: 10, contentType: 'application/jsonl' },
+    allowed: ['vendorA', 'vendorB'],
+  },
+  { method: 'GET', path: (i) => `/api/vendor/samples/${i.sampleA}`, allowed: ['vendorA'] },
+  { method: 'GET', path: () => '/api/dev/outbox', allowed: ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'] },
+];
+
+let t: TestPortal;
+const tokens = {} as Record<Who, string | undefined>;
+const ids = {} as Ids;
+
+async function json<T>(res: Response | Promise<Response>) {
+  return (await (await res).json()) as T;
+}
+
+async function assessmentWithInvite(proc: string) {
+  const a = await json<{ id: string }>(t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }));
+  const inv = await json<{ token: string }>(t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }));
+  return { id: a.id, token: inv.token };
+}
+
+/** Everything an attacker might change, read straight from the store. */
+async function snapshot() {
+  const { repos } = t.portal.deps;
+  const [a, events, samples, inv, out1, out2, list1, list2] = await Promise.all([
+    repos.assessments.get('demo', ids.a),
+    repos.assessments.events('demo', ids.a),
+    repos.samples.list('demo', ids.a),
+    repos.invitations.get('demo', ids.a),
+    repos.outbox.list('demo'),
+    repos.outbox.list('other'),
+    repos.assessments.list('demo', { limit: 100 }),
+    repos.assessments.list('other', { limit: 100 }),
+  ]);
+  return JSON.stringify({ a, events, samples, inv, out1, out2, n1: list1.items.length, n2: list2.items.length });
+}
+
+beforeAll(async () => {
+  // The matrix makes hundreds of denied calls; the brute-force limiter is tested in errors.test.ts.
+  t = await startTestPortal({ VENDOR_AUTH_FAILURE_LIMIT: '100000' });
+  tokens.anonymous = undefined;
+  tokens.proc1 = await t.staff('procurement', 'demo', 'pat@demo.test');
+  tokens.gov1 = await t.staff('governance', 'demo', 'gail@demo.test');
+  tokens.admin1 = await t.staff('admin', 'demo', 'ada@demo.test');
+  tokens.proc2 = await t.staff('procurement', 'other', 'olga@other.test');
+  tokens.gov2 = await t.staff('governance', 'other', 'gus@other.test');
+  tokens.admin2 = await t.staff('admin', 'other', 'al@other.test');
+  const a = await assessmentWithInvite(tokens.proc1);
+  ids.a = a.id;
+  tokens.vendorA = a.token;
+  await t.call('PUT', '/api/vendor/answers', { token: a.token, body: { answers: completeAnswers() } });
+  const sample = await json<{ sampleId: string }>(
+    t.call('POST', '/api/vendor/samples', {
+      token: a.token,
+      body: { fileName: 'a.jsonl', role: 'training', sizeBytes: 5, contentType: 'application/jsonl' },
+    }),
+  );
+  ids.sampleA = sample.sampleId;
+  await t.call('POST', '/api/vendor/submit', { token: a.token });
+  tokens.vendorB = (await assessmentWithInvite(tokens.proc2)).token;
+  const revoked = await assessmentWithInvite(tokens.proc1);
+  await t.call('DELETE', `/api/assessments/${revoked.id}/invitations`, { token: tokens.proc1 });
+  tokens.revokedVendor = revoked.token;
+  const expired = await assessmentWithInvite(tokens.proc1);
+  const inv = await t.portal.deps.repos.invitations.get('demo', expired.id);
+  if (!inv) throw new Error('invitation missing');
+  await t.portal.deps.repos.invitations.save({ ...inv, expiresAt: '2020-01-01T00:00:00.000Z', version: inv.version + 1 });
+  tokens.expiredVendor = expired.token;
+});
+
+afterAll(async () => {
+  await t.stop();
+});
+
+describe('authorization matrix', () => {
+  for (const route of routes) {
+    for (const who of everyone.filter((w) => !route.allowed.includes(w))) {
+      it(`${route.method} ${route.path({ a: '{A}', sampleA: '{S}' })} denies ${who} and changes nothing`, async () => {
+        const before = await snapshot();
+        const res = await t.call(route.method, route.path(ids), { token: tokens[who], body: route.body });
+        expect([401, 403, 404]).toContain(res.status);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(await snapshot()).toBe(before);
+      });
+    }
+  }
+
+  it('vendor B reaches only its own assessment', async () => {
+    const view = await json<{ assessment: { id: string } }>(t.call('GET', '/api/vendor/assessment', { token: tokens.vendorB }));
+    expect(view.assessment.id).not.toBe(ids.a);
+  });
+
+  it('tells expired and revoked links apart', async () => {
+    const expired = await json<{ type: string }>(t.call('GET', '/api/vendor/assessment', { token: tokens.expiredVendor }));
+    const revoked = await json<{ type: string }>(t.call('GET', '/api/vendor/assessment', { token: tokens.revokedVendor }));
+    expect(expired.type).toMatch(/invitation-expired$/);
+    expect(revoked.type).toMatch(/invitation-revoked$/);
+  });
+
+  it('stores only a hash of the vendor token', async () => {
+    const inv = await t.portal.deps.repos.invitations.get('demo', ids.a);
+    const secret = tokens.vendorA?.split('.')[2] ?? '';
+    expect(secret.length).toBeGreaterThanOrEqual(22);
+    expect(JSON.stringify(inv)).not.toContain(secret);
+  });
+});
