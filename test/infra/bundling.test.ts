@@ -12,7 +12,7 @@ const bundles: Record<string, string> = {};
 
 beforeAll(() => {
   // Real esbuild bundling, exactly as `cdk synth` does it, without Docker or network.
-  const app = new App();
+  const app = new App({ context: { 'aws:cdk:enable-asset-metadata': true } });
   const stack = new Stack(app, 'Bundling');
   for (const [id, entry] of Object.entries(ENTRIES)) {
     new DiligenceFunction(stack, id, {
@@ -24,9 +24,9 @@ beforeAll(() => {
   const assembly = app.synth();
   const functions = Template.fromStack(stack).findResources('AWS::Lambda::Function');
   for (const [logicalId, fn] of Object.entries(functions)) {
-    const assetHash = String(fn.Metadata['aws:asset:path']);
+    const assetDir = String(fn.Metadata['aws:asset:path']);
     const id = Object.keys(ENTRIES).find((name) => logicalId.startsWith(name));
-    if (id) bundles[id] = join(assembly.directory, assetHash, 'index.mjs');
+    if (id) bundles[id] = join(assembly.directory, assetDir, 'index.mjs');
   }
 }, 60_000);
 
@@ -82,6 +82,7 @@ describe('lambda bundling', () => {
         LOG_LEVEL: 'silent',
       },
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 20_000,
     });
     const result = JSON.parse(out.slice(out.indexOf('{"status"')));
@@ -100,6 +101,7 @@ describe('lambda bundling', () => {
         LOG_LEVEL: 'silent',
       },
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 20_000,
     });
     expect(out).toBe('function');

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis/types';
-import { type AnswerValue, type Answers, UNKNOWN } from '../questionnaire/types';
+import { type Answers, type AnswerValue, UNKNOWN } from '../questionnaire/types';
 import type { Policy } from './policy';
 import type { Discrepancy, FactorSource } from './types';
 

@@ -11,7 +11,10 @@ export function syntheticPercent(a: Analysis): number {
 /** The lower end of the measured synthetic share in percent, used to decide discrepancies. */
 export function syntheticLowPercent(a: Analysis): number {
   const s = a.synthetic;
-  return Math.min(syntheticPercent(a), 100 * max(s.interval[0], s.declaredShare ?? 0, s.markerRate));
+  return Math.min(
+    syntheticPercent(a),
+    100 * max(s.interval[0], s.declaredShare ?? 0, s.markerRate),
+  );
 }
 
 /** The measured near-duplicate rate in percent. */

@@ -12,7 +12,9 @@ export function canonicalJson(value: unknown): string {
 
 /** SHA-256 (hex) of the report's canonical JSON with `sha256` blanked. */
 export function reportHash(report: ScoredReport): string {
-  return createHash('sha256').update(canonicalJson({ ...report, sha256: '' })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ ...report, sha256: '' }))
+    .digest('hex');
 }
 
 /** The report with its `sha256` filled in. */

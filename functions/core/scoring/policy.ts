@@ -89,7 +89,10 @@ export const policySchema = z.strictObject({
   name: z.string().trim().min(1).max(100).default('default'),
   weights: defaulted(defaultWeights, z.number().min(0).max(100)),
   thresholds: defaulted(defaultThresholds, nonNegative)
-    .refine((t) => t.replaceFloor <= 1, { error: 'replaceFloor must be from 0 to 1', path: ['replaceFloor'] })
+    .refine((t) => t.replaceFloor <= 1, {
+      error: 'replaceFloor must be from 0 to 1',
+      path: ['replaceFloor'],
+    })
     .refine((t) => t.holdoutFreshMonths < t.holdoutStaleMonths, {
       error: 'holdoutFreshMonths must be below holdoutStaleMonths',
       path: ['holdoutFreshMonths'],
@@ -106,10 +109,20 @@ export const policySchema = z.strictObject({
       error: 'mattrFull must be below mattrStart, and mattrStart at most 1',
       path: ['mattrFull'],
     })
-    .refine((t) => t.imbalanceFullRatio > 1, { error: 'imbalanceFullRatio must be above 1', path: ['imbalanceFullRatio'] })
-    .refine((t) => [t.labelConflictFull, t.contaminationFull, t.personalDataFull].every((v) => v > 0 && v <= 1), {
-      error: 'labelConflictFull, contaminationFull and personalDataFull must be shares above 0 and at most 1',
+    .refine((t) => t.imbalanceFullRatio > 1, {
+      error: 'imbalanceFullRatio must be above 1',
+      path: ['imbalanceFullRatio'],
     })
+    .refine(
+      (t) =>
+        [t.labelConflictFull, t.contaminationFull, t.personalDataFull].every(
+          (v) => v > 0 && v <= 1,
+        ),
+      {
+        error:
+          'labelConflictFull, contaminationFull and personalDataFull must be shares above 0 and at most 1',
+      },
+    )
     .refine((t) => t.nearDuplicateFullPercent > 0 && t.nearDuplicateFullPercent <= 100, {
       error: 'nearDuplicateFullPercent must be above 0 and at most 100',
       path: ['nearDuplicateFullPercent'],

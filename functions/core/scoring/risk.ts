@@ -22,7 +22,13 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export function assessRisk(
   ctx: Ctx,
   template: QuestionnaireTemplate,
-): { score: number; tier: Tier; uncappedPoints: number; factors: RiskFactor[]; discrepancies: Discrepancy[] } {
+): {
+  score: number;
+  tier: Tier;
+  uncappedPoints: number;
+  factors: RiskFactor[];
+  discrepancies: Discrepancy[];
+} {
   const outcomes = claimRules.map((rule) => runRule(rule, ctx));
   const raw = [
     ...outcomes.flatMap((o) => o.factors),

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/types';
+import { factor } from './claims/rule';
 import { type Ctx, fmt, pct, type RawFactor, ramp } from './context';
 import { overlapRate } from './evidence';
-import { factor } from './claims/rule';
 
 function diversity(a: Analysis, ctx: Ctx): RawFactor | undefined {
   const t = ctx.policy.thresholds;
@@ -20,18 +20,59 @@ function labelFactors(ctx: Ctx): RawFactor[] {
   const out: RawFactor[] = [];
   const labels = ctx.training?.labels;
   if (labels && labels.imbalanceRatio > 1) {
-    const severity = ramp(Math.log(labels.imbalanceRatio), 0, Math.log(thresholds.imbalanceFullRatio));
-    out.push(factor('label_imbalance', weights.label_imbalance * severity, `The largest class is ${fmt(labels.imbalanceRatio)} times the smallest.`, 'sample', []));
+    const severity = ramp(
+      Math.log(labels.imbalanceRatio),
+      0,
+      Math.log(thresholds.imbalanceFullRatio),
+    );
+    out.push(
+      factor(
+        'label_imbalance',
+        weights.label_imbalance * severity,
+        `The largest class is ${fmt(labels.imbalanceRatio)} times the smallest.`,
+        'sample',
+        [],
+      ),
+    );
   }
-  const missing = [...new Set([...(labels?.missingInTraining ?? []), ...(ctx.holdout?.labels?.missingInTraining ?? [])])];
+  const missing = [
+    ...new Set([
+      ...(labels?.missingInTraining ?? []),
+      ...(ctx.holdout?.labels?.missingInTraining ?? []),
+    ]),
+  ];
   if (missing.length > 0) {
-    out.push(factor('rare_classes_missing', weights.rare_classes_missing, `Holdout labels missing from training: ${missing.slice(0, 10).join(', ')}.`, 'sample', []));
+    out.push(
+      factor(
+        'rare_classes_missing',
+        weights.rare_classes_missing,
+        `Holdout labels missing from training: ${missing.slice(0, 10).join(', ')}.`,
+        'sample',
+        [],
+      ),
+    );
   } else if (labels && labels.rareClasses.length > 0) {
-    out.push(factor('rare_classes_missing', weights.rare_classes_missing / 2, `Rare classes at risk of disappearing: ${labels.rareClasses.slice(0, 10).join(', ')}.`, 'sample', []));
+    out.push(
+      factor(
+        'rare_classes_missing',
+        weights.rare_classes_missing / 2,
+        `Rare classes at risk of disappearing: ${labels.rareClasses.slice(0, 10).join(', ')}.`,
+        'sample',
+        [],
+      ),
+    );
   }
   if (labels && labels.conflictRate > 0) {
     const severity = ramp(labels.conflictRate, 0, thresholds.labelConflictFull);
-    out.push(factor('label_conflicts', weights.label_conflicts * severity, `${pct(labels.conflictRate)} of duplicate records carry conflicting labels.`, 'sample', []));
+    out.push(
+      factor(
+        'label_conflicts',
+        weights.label_conflicts * severity,
+        `${pct(labels.conflictRate)} of duplicate records carry conflicting labels.`,
+        'sample',
+        [],
+      ),
+    );
   }
   return out;
 }
@@ -47,18 +88,42 @@ export function sampleFactors(ctx: Ctx): RawFactor[] {
     out.push(...labelFactors(ctx));
     if (t.provenance.completeness < 1) {
       const reason = `Sample records carry ${pct(t.provenance.completeness)} of the provenance fields.`;
-      out.push(factor('missing_provenance', weights.missing_provenance * (1 - t.provenance.completeness), reason, 'sample', []));
+      out.push(
+        factor(
+          'missing_provenance',
+          weights.missing_provenance * (1 - t.provenance.completeness),
+          reason,
+          'sample',
+          [],
+        ),
+      );
     }
   }
   const overlap = overlapRate(t, ctx.holdout);
   if (overlap !== undefined && overlap > 0) {
     const reason = `${pct(overlap)} of holdout records overlap training records.`;
-    out.push(factor('holdout_contamination', weights.holdout_contamination * ramp(overlap, 0, thresholds.contaminationFull), reason, 'sample', []));
+    out.push(
+      factor(
+        'holdout_contamination',
+        weights.holdout_contamination * ramp(overlap, 0, thresholds.contaminationFull),
+        reason,
+        'sample',
+        [],
+      ),
+    );
   }
   const pii = Math.max(t?.pii.recordShare ?? 0, ctx.holdout?.pii.recordShare ?? 0);
   if (pii > 0) {
     const reason = `${pct(pii)} of sample records contain personal data.`;
-    out.push(factor('personal_data', weights.personal_data * ramp(pii, 0, thresholds.personalDataFull), reason, 'sample', []));
+    out.push(
+      factor(
+        'personal_data',
+        weights.personal_data * ramp(pii, 0, thresholds.personalDataFull),
+        reason,
+        'sample',
+        [],
+      ),
+    );
   }
   return out;
 }

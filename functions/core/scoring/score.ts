@@ -41,7 +41,12 @@ export function score(input: ScoreInput): ScoredReport {
     templateVersion: input.template.version,
     policyVersion: input.policy.version,
     maturity: assessMaturity(ctx, contradicted),
-    risk: { score: risk.score, tier: risk.tier, uncappedPoints: risk.uncappedPoints, factors: risk.factors },
+    risk: {
+      score: risk.score,
+      tier: risk.tier,
+      uncappedPoints: risk.uncappedPoints,
+      factors: risk.factors,
+    },
     discrepancies: risk.discrepancies,
     samples: [
       ...(training ? [{ ...training, role: 'training' as const }] : []),

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis/types';
-import type { AnswerValue, Answers, QuestionnaireTemplate } from '../questionnaire/types';
+import type { Answers, AnswerValue, QuestionnaireTemplate } from '../questionnaire/types';
 import type { Policy } from './policy';
 
 /** Where a point of risk comes from. */

@@ -18,33 +18,83 @@ export const holdoutRule: ClaimRule = {
     const { weights, thresholds, tolerances } = ctx.policy;
     const out = none();
     if (str(ctx.answers, EXISTS) === 'no') {
-      out.factors.push(factor('no_holdout', weights.no_holdout, 'No holdout set is kept apart from training.', 'answer', [EXISTS]));
+      out.factors.push(
+        factor(
+          'no_holdout',
+          weights.no_holdout,
+          'No holdout set is kept apart from training.',
+          'answer',
+          [EXISTS],
+        ),
+      );
       return out;
     }
     const months = num(ctx.answers, REFRESH) ?? thresholds.holdoutStaleMonths;
     const stale = ramp(months, thresholds.holdoutFreshMonths, thresholds.holdoutStaleMonths);
     if (stale > 0) {
-      out.factors.push(factor('stale_holdout', weights.stale_holdout * stale, `Holdouts are refreshed every ${fmt(months)} months.`, 'answer', [REFRESH]));
+      out.factors.push(
+        factor(
+          'stale_holdout',
+          weights.stale_holdout * stale,
+          `Holdouts are refreshed every ${fmt(months)} months.`,
+          'answer',
+          [REFRESH],
+        ),
+      );
     }
     const free = str(ctx.answers, FREE);
     if (free === 'no') {
-      out.factors.push(factor('synthetic_holdout', weights.synthetic_holdout, 'Holdout sets contain synthetic records.', 'answer', [FREE]));
+      out.factors.push(
+        factor(
+          'synthetic_holdout',
+          weights.synthetic_holdout,
+          'Holdout sets contain synthetic records.',
+          'answer',
+          [FREE],
+        ),
+      );
     } else if (free === 'yes' && ctx.holdout) {
       const low = syntheticLowPercent(ctx.holdout);
       const tol = tolerances.syntheticSharePoints;
       if (low > tol) {
         const message = `Holdouts are claimed synthetic-free, but the holdout sample shows about ${fmt(syntheticPercent(ctx.holdout))} % machine-generated records (at least ${fmt(low)} %); tolerance ${fmt(tol)} points.`;
-        out.factors.push(factor('holdout_synthetic_contradicted', weights.holdout_synthetic_contradicted, message, 'discrepancy', [FREE]));
-        out.discrepancies.push({ questionId: FREE, claimed: 'yes', measured: Math.round(syntheticPercent(ctx.holdout) * 10) / 10, tolerance: tol, unit: 'percentage points', message });
+        out.factors.push(
+          factor(
+            'holdout_synthetic_contradicted',
+            weights.holdout_synthetic_contradicted,
+            message,
+            'discrepancy',
+            [FREE],
+          ),
+        );
+        out.discrepancies.push({
+          questionId: FREE,
+          claimed: 'yes',
+          measured: Math.round(syntheticPercent(ctx.holdout) * 10) / 10,
+          tolerance: tol,
+          unit: 'percentage points',
+          message,
+        });
       }
     }
     if (!ctx.holdout) {
-      out.factors.push(factor('no_holdout_sample', weights.no_holdout_sample, 'Holdouts are claimed, but no holdout sample was analyzed.', 'missing', [EXISTS]));
+      out.factors.push(
+        factor(
+          'no_holdout_sample',
+          weights.no_holdout_sample,
+          'Holdouts are claimed, but no holdout sample was analyzed.',
+          'missing',
+          [EXISTS],
+        ),
+      );
     }
     return out;
   },
   evasion: (id, ctx) =>
     id === FREE && ctx.holdout
-      ? { severity: syntheticPercent(ctx.holdout) / 100, measured: `about ${fmt(syntheticPercent(ctx.holdout))} % machine-generated holdout records` }
+      ? {
+          severity: syntheticPercent(ctx.holdout) / 100,
+          measured: `about ${fmt(syntheticPercent(ctx.holdout))} % machine-generated holdout records`,
+        }
       : undefined,
 };

@@ -8,19 +8,36 @@ const AUDIT_FACTOR: Record<string, number> = { none: 1, sampled: 0.4, full: 0 };
 export const modelLabelsRule: ClaimRule = {
   questionIds: ['model_labeled_share_percent', 'label_audit'],
   candidates: (id) =>
-    id === 'label_audit' ? [{ value: 'none' }, { value: 'sampled' }, { value: 'full' }] : [{ value: 100 }],
+    id === 'label_audit'
+      ? [{ value: 'none' }, { value: 'sampled' }, { value: 'full' }]
+      : [{ value: 100 }],
   evaluate(ctx) {
-    const share = Math.min(100, Math.max(0, num(ctx.answers, 'model_labeled_share_percent') ?? 100));
+    const share = Math.min(
+      100,
+      Math.max(0, num(ctx.answers, 'model_labeled_share_percent') ?? 100),
+    );
     const audit = str(ctx.answers, 'label_audit') ?? 'none';
-    const raw = (ctx.policy.weights.model_labels_unaudited * share * (AUDIT_FACTOR[audit] ?? 1)) / 100;
+    const raw =
+      (ctx.policy.weights.model_labels_unaudited * share * (AUDIT_FACTOR[audit] ?? 1)) / 100;
     if (raw <= 0) return none();
     const reason = `${fmt(share)} % of labels come from a model; label audit: ${audit}.`;
-    return { factors: [factor('model_labels_unaudited', raw, reason, 'answer', ['model_labeled_share_percent', 'label_audit'])], discrepancies: [] };
+    return {
+      factors: [
+        factor('model_labels_unaudited', raw, reason, 'answer', [
+          'model_labeled_share_percent',
+          'label_audit',
+        ]),
+      ],
+      discrepancies: [],
+    };
   },
   evasion: (_id, ctx) => {
     const labels = ctx.training?.labels;
     if (!labels) return undefined;
-    return { severity: ramp(labels.conflictRate, 0, ctx.policy.thresholds.labelConflictFull), measured: `${pct(labels.conflictRate)} of duplicate records with conflicting labels` };
+    return {
+      severity: ramp(labels.conflictRate, 0, ctx.policy.thresholds.labelConflictFull),
+      measured: `${pct(labels.conflictRate)} of duplicate records with conflicting labels`,
+    };
   },
 };
 
@@ -35,21 +52,42 @@ export const dedupMethodRule: ClaimRule = {
     const method = str(ctx.answers, 'dedup_method') ?? 'none';
     const frac = DEDUP_FACTOR[method] ?? 1;
     if (frac > 0) {
-      const reason = method === 'none' ? 'Duplicates are not removed.' : 'Only exact duplicates are removed.';
-      out.factors.push(factor('no_dedup', ctx.policy.weights.no_dedup * frac, reason, 'answer', ['dedup_method']));
+      const reason =
+        method === 'none' ? 'Duplicates are not removed.' : 'Only exact duplicates are removed.';
+      out.factors.push(
+        factor('no_dedup', ctx.policy.weights.no_dedup * frac, reason, 'answer', ['dedup_method']),
+      );
     }
     const tol = ctx.policy.tolerances.exactDuplicatePoints;
     if (!ctx.training || method === 'none') return out;
     const exact = exactDuplicatePercent(ctx.training);
     if (exact <= tol) return out;
     const message = `Deduplication is claimed (${method}), but ${fmt(exact)} % of sample records are exact duplicates; tolerance ${fmt(tol)} points.`;
-    out.factors.push(factor('dedup_contradicted', ctx.policy.weights.dedup_contradicted, message, 'discrepancy', ['dedup_method']));
-    out.discrepancies.push({ questionId: 'dedup_method', claimed: method, measured: Math.round(exact * 10) / 10, tolerance: tol, unit: 'percentage points', message });
+    out.factors.push(
+      factor('dedup_contradicted', ctx.policy.weights.dedup_contradicted, message, 'discrepancy', [
+        'dedup_method',
+      ]),
+    );
+    out.discrepancies.push({
+      questionId: 'dedup_method',
+      claimed: method,
+      measured: Math.round(exact * 10) / 10,
+      tolerance: tol,
+      unit: 'percentage points',
+      message,
+    });
     return out;
   },
   evasion: (_id, ctx) =>
     ctx.training
-      ? { severity: ramp(exactDuplicatePercent(ctx.training), 0, ctx.policy.thresholds.nearDuplicateFullPercent), measured: `${fmt(exactDuplicatePercent(ctx.training))} % exact duplicates` }
+      ? {
+          severity: ramp(
+            exactDuplicatePercent(ctx.training),
+            0,
+            ctx.policy.thresholds.nearDuplicateFullPercent,
+          ),
+          measured: `${fmt(exactDuplicatePercent(ctx.training))} % exact duplicates`,
+        }
       : undefined,
 };
 
@@ -66,22 +104,55 @@ export const nearDuplicateRule: ClaimRule = {
     const tol = ctx.policy.tolerances.nearDuplicatePoints;
     const c = Math.min(100, Math.max(0, num(ctx.answers, RATE) ?? 100));
     const claimed = weight * Math.min(1, c / full);
-    if (claimed > 0) out.factors.push(factor('near_duplicates', claimed, `Claimed ${fmt(c)} % near-duplicates after deduplication.`, 'answer', [RATE]));
+    if (claimed > 0)
+      out.factors.push(
+        factor(
+          'near_duplicates',
+          claimed,
+          `Claimed ${fmt(c)} % near-duplicates after deduplication.`,
+          'answer',
+          [RATE],
+        ),
+      );
     if (!ctx.training) return out;
     const m = nearDuplicatePercent(ctx.training);
     const excess = weight * Math.min(1, Math.max(c, m) / full) - claimed;
     if (excess <= 0) return out;
     if (m - c > tol) {
       const message = `The sample has ${fmt(m)} % near-duplicates, against ${fmt(c)} % claimed; tolerance ${fmt(tol)} points.`;
-      out.factors.push(factor('near_duplicates_understated', excess, message, 'discrepancy', [RATE]));
-      out.discrepancies.push({ questionId: RATE, claimed: c, measured: Math.round(m * 10) / 10, tolerance: tol, unit: 'percentage points', message });
+      out.factors.push(
+        factor('near_duplicates_understated', excess, message, 'discrepancy', [RATE]),
+      );
+      out.discrepancies.push({
+        questionId: RATE,
+        claimed: c,
+        measured: Math.round(m * 10) / 10,
+        tolerance: tol,
+        unit: 'percentage points',
+        message,
+      });
     } else {
-      out.factors.push(factor('near_duplicates_measured', excess, `The sample has ${fmt(m)} % near-duplicates, slightly above the ${fmt(c)} % claimed.`, 'sample', [RATE]));
+      out.factors.push(
+        factor(
+          'near_duplicates_measured',
+          excess,
+          `The sample has ${fmt(m)} % near-duplicates, slightly above the ${fmt(c)} % claimed.`,
+          'sample',
+          [RATE],
+        ),
+      );
     }
     return out;
   },
   evasion: (_id, ctx) =>
     ctx.training
-      ? { severity: ramp(nearDuplicatePercent(ctx.training), 0, ctx.policy.thresholds.nearDuplicateFullPercent), measured: `${fmt(nearDuplicatePercent(ctx.training))} % near-duplicates` }
+      ? {
+          severity: ramp(
+            nearDuplicatePercent(ctx.training),
+            0,
+            ctx.policy.thresholds.nearDuplicateFullPercent,
+          ),
+          measured: `${fmt(nearDuplicatePercent(ctx.training))} % near-duplicates`,
+        }
       : undefined,
 };

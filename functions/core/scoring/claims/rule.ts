@@ -40,7 +40,10 @@ export const undisclosedOf = (rule: ClaimRule, ctx: Ctx): string[] =>
 
 function combinations(ids: string[], rule: ClaimRule, ctx: Ctx): [string, Candidate][][] {
   return ids.reduce<[string, Candidate][][]>(
-    (combos, id) => combos.flatMap((combo) => rule.candidates(id, ctx).map((c) => [...combo, [id, c] as [string, Candidate]])),
+    (combos, id) =>
+      combos.flatMap((combo) =>
+        rule.candidates(id, ctx).map((c) => [...combo, [id, c] as [string, Candidate]]),
+      ),
     [[]],
   );
 }

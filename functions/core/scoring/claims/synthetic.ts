@@ -28,7 +28,15 @@ export const syntheticShareRule: ClaimRule = {
     const tol = ctx.policy.tolerances.syntheticSharePoints;
     const c = claimedShare(ctx);
     if (c > 0) {
-      out.factors.push(factor('synthetic_share', (weight * c) / 100, `Claimed ${fmt(c)} % of records are machine-generated.`, 'answer', [SHARE]));
+      out.factors.push(
+        factor(
+          'synthetic_share',
+          (weight * c) / 100,
+          `Claimed ${fmt(c)} % of records are machine-generated.`,
+          'answer',
+          [SHARE],
+        ),
+      );
     }
     if (!ctx.training) return out;
     const m = syntheticPercent(ctx.training);
@@ -37,16 +45,36 @@ export const syntheticShareRule: ClaimRule = {
     const excess = (weight * (m - c)) / 100;
     if (low - c > tol) {
       const message = `The sample shows about ${fmt(m)} % machine-generated records (at least ${fmt(low)} %), against ${fmt(c)} % claimed; tolerance ${fmt(tol)} points.`;
-      out.factors.push(factor('synthetic_share_understated', excess, message, 'discrepancy', [SHARE]));
-      out.discrepancies.push({ questionId: SHARE, claimed: c, measured: Math.round(m * 10) / 10, tolerance: tol, unit: 'percentage points', message });
+      out.factors.push(
+        factor('synthetic_share_understated', excess, message, 'discrepancy', [SHARE]),
+      );
+      out.discrepancies.push({
+        questionId: SHARE,
+        claimed: c,
+        measured: Math.round(m * 10) / 10,
+        tolerance: tol,
+        unit: 'percentage points',
+        message,
+      });
     } else {
-      out.factors.push(factor('machine_text_signals', excess, `The sample shows about ${fmt(m)} % machine-generated records, above the ${fmt(c)} % claimed but within tolerance.`, 'sample', [SHARE]));
+      out.factors.push(
+        factor(
+          'machine_text_signals',
+          excess,
+          `The sample shows about ${fmt(m)} % machine-generated records, above the ${fmt(c)} % claimed but within tolerance.`,
+          'sample',
+          [SHARE],
+        ),
+      );
     }
     return out;
   },
   evasion: (_id, ctx) =>
     ctx.training
-      ? { severity: syntheticPercent(ctx.training) / 100, measured: `about ${fmt(syntheticPercent(ctx.training))} % machine-generated records` }
+      ? {
+          severity: syntheticPercent(ctx.training) / 100,
+          measured: `about ${fmt(syntheticPercent(ctx.training))} % machine-generated records`,
+        }
       : undefined,
 };
 
@@ -60,18 +88,33 @@ export const realDataRule: ClaimRule = {
     const s = effectiveShare(ctx);
     const raw = ctx.policy.weights.real_data_replaced * (floor + ((1 - floor) * s) / 100);
     const reason = `Each release replaces earlier real data instead of accumulating it; synthetic share ${fmt(s)} % (the larger of claim and sample).`;
-    return { factors: [factor('real_data_replaced', raw, reason, 'answer', ['real_data_policy', SHARE])], discrepancies: [] };
+    return {
+      factors: [factor('real_data_replaced', raw, reason, 'answer', ['real_data_policy', SHARE])],
+      discrepancies: [],
+    };
   },
 };
 
 /** Generators trained on synthetic output (recursive generation). */
 export const generationDepthRule: ClaimRule = {
   questionIds: ['synthetic_generation_depth'],
-  candidates: () => [{ value: 'no_synthetic' }, { value: 'human_trained' }, { value: 'synthetic_trained' }],
+  candidates: () => [
+    { value: 'no_synthetic' },
+    { value: 'human_trained' },
+    { value: 'synthetic_trained' },
+  ],
   evaluate(ctx) {
     if (str(ctx.answers, 'synthetic_generation_depth') !== 'synthetic_trained') return none();
-    const reason = 'The generating models were themselves trained at least partly on synthetic output.';
-    return { factors: [factor('recursive_generation', ctx.policy.weights.recursive_generation, reason, 'answer', ['synthetic_generation_depth'])], discrepancies: [] };
+    const reason =
+      'The generating models were themselves trained at least partly on synthetic output.';
+    return {
+      factors: [
+        factor('recursive_generation', ctx.policy.weights.recursive_generation, reason, 'answer', [
+          'synthetic_generation_depth',
+        ]),
+      ],
+      discrepancies: [],
+    };
   },
 };
 
@@ -88,7 +131,15 @@ export const taggingRule: ClaimRule = {
     const frac = UNTAGGED[tagged] ?? 1;
     if (frac > 0 && anySynthetic(ctx)) {
       const reason = `Synthetic records are ${tagged === 'none' ? 'not tagged' : 'only partly tagged'}.`;
-      out.factors.push(factor('synthetic_untagged', ctx.policy.weights.synthetic_untagged * frac, reason, 'answer', [id]));
+      out.factors.push(
+        factor(
+          'synthetic_untagged',
+          ctx.policy.weights.synthetic_untagged * frac,
+          reason,
+          'answer',
+          [id],
+        ),
+      );
     }
     const t = ctx.training;
     const tol = ctx.policy.tolerances.syntheticSharePoints;
@@ -102,13 +153,32 @@ export const taggingRule: ClaimRule = {
       message = `Every synthetic record is claimed tagged, but flags mark ${fmt(declared * 100)} % of the sample while at least ${fmt(low)} % look machine-generated; tolerance ${fmt(tol)} points.`;
     }
     if (message === undefined) return out;
-    out.factors.push(factor('tagging_contradicted', ctx.policy.weights.tagging_contradicted, message, 'discrepancy', [id]));
-    out.discrepancies.push({ questionId: id, claimed: tagged, measured: declared === null ? 'no synthetic flag field' : Math.round(declared * 1000) / 10, tolerance: tol, unit: 'percentage points', message });
+    out.factors.push(
+      factor(
+        'tagging_contradicted',
+        ctx.policy.weights.tagging_contradicted,
+        message,
+        'discrepancy',
+        [id],
+      ),
+    );
+    out.discrepancies.push({
+      questionId: id,
+      claimed: tagged,
+      measured: declared === null ? 'no synthetic flag field' : Math.round(declared * 1000) / 10,
+      tolerance: tol,
+      unit: 'percentage points',
+      message,
+    });
     return out;
   },
   evasion(_id, ctx) {
     if (!ctx.training) return undefined;
-    const untagged = syntheticLowPercent(ctx.training) - 100 * (ctx.training.synthetic.declaredShare ?? 0);
-    return { severity: Math.max(0, untagged) / 100, measured: `at least ${fmt(Math.max(0, untagged))} % machine-generated records without a synthetic flag` };
+    const untagged =
+      syntheticLowPercent(ctx.training) - 100 * (ctx.training.synthetic.declaredShare ?? 0);
+    return {
+      severity: Math.max(0, untagged) / 100,
+      measured: `at least ${fmt(Math.max(0, untagged))} % machine-generated records without a synthetic flag`,
+    };
   },
 };
