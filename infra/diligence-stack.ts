@@ -54,8 +54,9 @@ export class DiligenceStack extends Stack {
       description: 'Diligence HTTP API',
     });
     this.apiFunction.bindTable(this.storage.tableRef, 'readWrite');
-    this.apiFunction.bindBucket(this.storage.samples, 'SAMPLES_BUCKET', 'write');
-    this.apiFunction.bindBucket(this.storage.reports, 'REPORTS_BUCKET', 'read');
+    // Presigns sample uploads and reads analyses; writes (create-only) and reads scored reports.
+    this.apiFunction.bindBucket(this.storage.samples, 'SAMPLES_BUCKET', 'readWrite');
+    this.apiFunction.bindBucket(this.storage.reports, 'REPORTS_BUCKET', 'readWrite');
     this.apiFunction.bindAuth(this.auth.settings);
     if (props.mailFrom) this.apiFunction.bindMail(props.mailFrom);
     this.api = new Api(this, 'Api', { handler: this.apiFunction, auth: this.auth.settings });

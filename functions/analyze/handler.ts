@@ -1,4 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { AppDeps } from '../api/env';
+import { parseSampleKey } from '../api/services/samples';
+import type { Analysis } from '../core/analysis/types';
+import { ConflictError } from '../lib/errors';
+import type { Sample } from '../store/samples';
+import { type SampleAnalyzer, describeFailure } from './engine';
 
 /** The part of an S3 event record the analyzer reads. */
 export interface ObjectCreated {
@@ -8,11 +14,115 @@ export interface ObjectCreated {
 }
 
 /** What the analyzer needs from the app's dependencies. */
-export type AnalyzeDeps = Pick<AppDeps, 'config' | 'logger' | 'clock' | 'repos' | 'blobs'>;
+export type AnalyzeDeps = Pick<AppDeps, 'config' | 'logger' | 'clock' | 'repos' | 'blobs'> & {
+  analyzer: SampleAnalyzer;
+  /** Called after each completed analysis (the portal re-scores the assessment). */
+  onAnalyzed?: (sample: Sample) => Promise<void>;
+};
 
-/** Handles ObjectCreated notifications for sample uploads (stub until the analysis engine lands). */
+/** A crashed analysis may be taken over after this long (SQS redelivers after its visibility timeout). */
+export const analysisLeaseMs = 20 * 60_000;
+
+/** Keys of the stored analysis and mergeable partial of a sample. */
+export function analysisKeys(s: Pick<Sample, 'organizationId' | 'assessmentId' | 'sampleId'>) {
+  const base = `${s.organizationId}/${s.assessmentId}/${s.sampleId}`;
+  return { analysis: `analyses/${base}.json`, partial: `partials/${base}.json` };
+}
+
+async function* hashing(source: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>) {
+  for await (const chunk of source) {
+    hash.update(chunk);
+    yield chunk;
+  }
+}
+
+/** Handles ObjectCreated notifications for sample uploads: check, hash, analyze, store, mark. */
 export function createAnalyzeHandler(deps: AnalyzeDeps) {
+  const { repos, blobs, config, logger } = deps;
+
+  /** Moves the sample to `analyzing` unless another run holds it or it is done; false = skip. */
+  async function claim(sample: Sample, etag: string): Promise<Sample | undefined> {
+    const now = deps.clock();
+    const fresh = sample.status === 'analyzing' && now.getTime() - Date.parse(sample.updatedAt) < analysisLeaseMs;
+    const done = (sample.status === 'analyzed' || sample.status === 'failed') && sample.objectETag === etag;
+    if (fresh || done) return undefined;
+    const next: Sample = {
+      ...sample,
+      status: 'analyzing',
+      error: null,
+      objectETag: etag,
+      updatedAt: now.toISOString(),
+      version: sample.version + 1,
+    };
+    try {
+      await repos.samples.save(next);
+      return next;
+    } catch (error) {
+      if (error instanceof ConflictError) return undefined;
+      throw error;
+    }
+  }
+
+  async function finish(sample: Sample, change: Partial<Sample>): Promise<Sample> {
+    const next = { ...sample, ...change, updatedAt: deps.clock().toISOString(), version: sample.version + 1 };
+    await repos.samples.save(next);
+    return next;
+  }
+
+  async function analyzeOne(object: ObjectCreated): Promise<void> {
+    const ids = parseSampleKey(object.key);
+    if (object.bucket !== config.SAMPLES_BUCKET || !ids) return;
+    const stored = await repos.samples.get(ids.organizationId, ids.assessmentId, ids.sampleId);
+    if (!stored) return logger.warn('object without a sample record', { key: object.key });
+    const head = await blobs.head(object.bucket, object.key);
+    if (!head) return;
+    const sample = await claim(stored, head.etag ?? String(head.size));
+    if (!sample) return logger.info('duplicate or in-flight event ignored', { key: object.key });
+    if (head.size !== sample.sizeBytes) {
+      await finish(sample, {
+        status: 'failed',
+        error: `The uploaded file has ${head.size} bytes but ${sample.sizeBytes} were declared. Register the file again with its exact size and upload it once more.`,
+      });
+      return;
+    }
+    const hash = createHash('sha256');
+    let result: { analysis: Analysis; partial: string };
+    try {
+      const source = hashing(await blobs.stream(object.bucket, object.key), hash);
+      result = await deps.analyzer.analyze(source, {
+        fileName: sample.fileName,
+        fields: sample.fieldOverrides,
+        now: deps.clock(),
+      });
+    } catch (error) {
+      const message = describeFailure(error);
+      if (!message) throw error;
+      await finish(sample, { status: 'failed', error: message });
+      return;
+    }
+    const keys = analysisKeys(sample);
+    await blobs.put(config.SAMPLES_BUCKET, keys.partial, result.partial, { contentType: 'application/json' });
+    await blobs.put(config.SAMPLES_BUCKET, keys.analysis, JSON.stringify(result.analysis), {
+      contentType: 'application/json',
+    });
+    const a = result.analysis;
+    const done = await finish(sample, {
+      status: 'analyzed',
+      sha256: hash.digest('hex'),
+      analysisKey: keys.analysis,
+      partialKey: keys.partial,
+      summary: {
+        records: a.input.records,
+        exactRate: a.duplicates.exactRate,
+        nearRate: a.duplicates.nearRate,
+        estimatedShare: a.synthetic.estimatedShare,
+        fields: { ...a.input.fields },
+      },
+    });
+    await deps.onAnalyzed?.(done);
+  }
+
   return async (objects: ObjectCreated[]): Promise<void> => {
-    for (const object of objects) deps.logger.info('sample uploaded', { ...object });
+    for (const object of objects) await analyzeOne(object);
   };
 }

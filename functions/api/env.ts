@@ -1,3 +1,4 @@
+import type { SampleAnalyzer } from '../analyze/engine';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import type { BlobStore } from '../store/blob-store';
@@ -19,6 +20,8 @@ export interface AppDeps {
   repos: Repositories;
   blobs: BlobStore;
   presigner: Presigner;
+  /** The sample analysis engine (also combines training and holdout partials). */
+  analyzer: SampleAnalyzer;
   verifyStaff: StaffVerifier;
   /** Delivers an e-mail (console locally, SES in AWS). */
   mailer: Mailer;

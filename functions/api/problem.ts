@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DomainError, ValidationError } from '../lib/errors';
+import { DomainError, IntegrityError, ValidationError } from '../lib/errors';
 import type { AppEnv } from './env';
 
 /** Base of every problem `type` URI. */
@@ -58,7 +58,7 @@ export function onError(error: Error, c: Context<AppEnv>) {
   if (error instanceof ValidationError) {
     return problem(c, 400, error.message, { errors: error.errors }, error.slug);
   }
-  if (error instanceof DomainError && error.status < 500) {
+  if (error instanceof DomainError && (error.status < 500 || error instanceof IntegrityError)) {
     return problem(c, error.status, error.message, error.extra, error.slug);
   }
   if (error instanceof HTTPException && error.status < 500) {

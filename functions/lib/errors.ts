@@ -83,4 +83,6 @@ export class TooManyRequestsError extends DomainError {
 export class IntegrityError extends DomainError {
   readonly status = 500;
   readonly slug = 'integrity';
+  /** Its message is written by us and safe to show, unlike other 500s. */
+  readonly public = true;
 }

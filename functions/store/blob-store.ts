@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError } from '../lib/errors';
 /** What a stored object's head tells. */
 export interface BlobHead {
   size: number;
+  etag?: string;
   contentType?: string;
   metadata: Record<string, string>;
 }
@@ -42,7 +43,12 @@ export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
     async head(bucket, key) {
       try {
         const out = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-        return { size: out.ContentLength ?? 0, contentType: out.ContentType, metadata: out.Metadata ?? {} };
+        return {
+          size: out.ContentLength ?? 0,
+          etag: out.ETag,
+          contentType: out.ContentType,
+          metadata: out.Metadata ?? {},
+        };
       } catch (error) {
         if (isMissing(error)) return undefined;
         throw error;

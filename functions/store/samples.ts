@@ -26,6 +26,8 @@ export interface Sample {
   status: SampleStatus;
   error: string | null;
   sha256: string | null;
+  /** ETag of the analyzed object, so a duplicate event for the same upload does nothing. */
+  objectETag: string | null;
   analysisKey: string | null;
   partialKey: string | null;
   summary: SampleSummary | null;

@@ -58,7 +58,8 @@ export class Analyzer extends Construct {
       ephemeralStorageSize: Size.gibibytes(10),
     });
     this.function.bindTable(props.table, 'readWrite');
-    this.function.bindBucket(props.samples, 'SAMPLES_BUCKET', 'read');
+    // Reads the upload and writes analyses/ and partials/ beside it (outside SAMPLES_PREFIX, so no loop).
+    this.function.bindBucket(props.samples, 'SAMPLES_BUCKET', 'readWrite');
     this.function.bindBucket(props.reports, 'REPORTS_BUCKET', 'write');
     this.function.bindAuth(props.auth);
     this.function.fn.addEventSource(

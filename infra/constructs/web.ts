@@ -50,7 +50,7 @@ export class Web extends Construct {
     super(scope, id);
     if (!existsSync(join(props.distPath, 'index.html'))) {
       throw new Error(
-        `The web app is not built (${props.distPath}/index.html is missing). Run \`npm run web:build\` first; \`npm run synth\` and \`npm run deploy\` do it for you.`,
+        `The web app is not built (${props.distPath}/index.html is missing). Run \`npm run web:build\` first (\`npm run deploy\` does), or point \`-c webDist=<dir>\` at a build.`,
       );
     }
     this.bucket = secureBucket(this, 'Bucket', {
@@ -137,11 +137,6 @@ export class Web extends Construct {
       memoryLimit: 256,
     });
     this.acknowledgeDeploymentFindings(deployment);
-    acknowledge(
-      deployment.handlerRole,
-      'AwsSolutions-IAM5[Resource::*]',
-      'CDK grants cloudfront:CreateInvalidation/GetInvalidation on * to invalidate this distribution after each deploy; only those two actions.',
-    );
   }
 
   private acknowledgeEdgeFindings(webAclArn: string | undefined): void {
@@ -179,6 +174,11 @@ export class Web extends Construct {
     ]) {
       acknowledge(deployment.handlerRole, id, reason);
     }
+    acknowledge(
+      deployment.handlerRole,
+      'AwsSolutions-IAM5[Resource::*]',
+      'CDK grants cloudfront:CreateInvalidation/GetInvalidation on * to invalidate this distribution after each deploy; only those two actions.',
+    );
     for (const handler of cdkManagedHandlers(this, 'Custom::CDKBucketDeployment')) {
       acknowledge(
         handler,

@@ -37,7 +37,10 @@ export function freePort(): Promise<number> {
 /** Resolves with the portal URL once the child prints it; rejects if it exits or `ms` passes. */
 function waitForUrl(child: ChildProcess, output: () => string, ms: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const deadline = setTimeout(() => reject(new Error(`portal did not start within ${ms} ms:\n${output()}`)), ms);
+    const deadline = setTimeout(
+      () => reject(new Error(`portal did not start within ${ms} ms:\n${output()}`)),
+      ms,
+    );
     const onData = () => {
       const match = output().match(/Diligence is running at (http:\/\/\S+)/);
       if (match?.[1]) {
@@ -153,11 +156,18 @@ export class PageWatcher {
       const expected = this.allowed.some(
         (a) => where.includes(a.path) && text.includes(`status of ${a.status}`),
       );
-      if (!expected) this.problems.push({ page: name, kind: 'console', text: `${text} (${where})` });
+      if (!expected)
+        this.problems.push({ page: name, kind: 'console', text: `${text} (${where})` });
     });
-    page.on('pageerror', (error) => this.problems.push({ page: name, kind: 'pageerror', text: error.message }));
+    page.on('pageerror', (error) =>
+      this.problems.push({ page: name, kind: 'pageerror', text: error.message }),
+    );
     page.on('dialog', (dialog) => {
-      this.problems.push({ page: name, kind: 'dialog', text: `${dialog.type()}: ${dialog.message()}` });
+      this.problems.push({
+        page: name,
+        kind: 'dialog',
+        text: `${dialog.type()}: ${dialog.message()}`,
+      });
       void dialog.dismiss();
     });
     return page;

@@ -7,7 +7,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DiligenceFunction } from '../../infra/constructs/function';
 import { projectRoot } from './synth';
 
-const ENTRIES = { Api: 'functions/api/lambda.ts', Analyze: 'functions/analyze/lambda.ts' } as const;
+const ENTRIES = {
+  Api: 'functions/api/lambda.ts',
+  Analyze: 'functions/analyze/lambda.ts',
+  Notify: 'functions/notify/lambda.ts',
+} as const;
 const bundles: Record<string, string> = {};
 
 beforeAll(() => {
@@ -90,8 +94,8 @@ describe('lambda bundling', () => {
     expect(JSON.parse(result.body)).toEqual({ status: 'ok' });
   });
 
-  it('produces an analyze bundle that exports a handler', () => {
-    const script = `const m = await import(${JSON.stringify(bundles.Analyze)}); process.stdout.write(typeof m.handler);`;
+  it.each(['Analyze', 'Notify'])('the %s bundle loads and exports a handler', (id) => {
+    const script = `const m = await import(${JSON.stringify(bundles[id])}); process.stdout.write(typeof m.handler);`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
       env: {
         PATH: process.env.PATH,

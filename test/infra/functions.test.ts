@@ -109,7 +109,7 @@ describe('functions', () => {
     });
   });
 
-  it('lets the analyzer read samples and write reports, but not the reverse', () => {
+  it('lets the analyzer read and write samples but only write reports', () => {
     const analyzer = policyStatements(template).filter(({ owner }) =>
       owner.startsWith('AnalyzerAnalyzeRole'),
     );
@@ -117,7 +117,12 @@ describe('functions', () => {
       analyzer
         .filter(({ statement }) => JSON.stringify(statement.Resource).includes(`"${bucket}"`))
         .flatMap(({ statement }) => asList(statement.Action));
-    expect(on('SamplesBucket').sort()).toEqual(['s3:GetObject', 's3:ListBucket']);
+    expect(on('SamplesBucket').sort()).toEqual([
+      's3:AbortMultipartUpload',
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+    ]);
     expect(on('ReportsBucket').sort()).toEqual(['s3:AbortMultipartUpload', 's3:PutObject']);
   });
 

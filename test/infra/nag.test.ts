@@ -43,7 +43,7 @@ function rawFindings(): Array<{ id: string; paths: string[] }> {
 
 describe('cdk-nag AwsSolutions', () => {
   it('reports no unacknowledged error or warning', () => {
-    const report = new AwsSolutionsChecks({ verbose: true }).validateScope(app);
+    const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(app);
     const open = report.violations.map(
       (v) =>
         `${v.severity} ${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,

@@ -5,6 +5,8 @@ import { devRoutes } from './dev';
 import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
 import { metaRoutes } from './meta';
+import { policyRoutes } from './policy';
+import { reportRoutes } from './reports';
 import { templateRoutes } from './templates';
 import { vendorRoutes } from './vendor';
 
@@ -17,6 +19,8 @@ export function featureRoutes(deps: AppDeps) {
     assessmentRoutes(),
     invitationRoutes(),
     decisionRoutes(),
+    reportRoutes(),
+    policyRoutes(),
     vendorRoutes(deps),
     ...(deps.dev ? [devRoutes()] : []),
   ];

@@ -22,6 +22,7 @@ const descriptions: Record<number, string> = {
   413: 'Request body too large',
   415: 'Request body must be application/json',
   429: 'Too many requests',
+  500: 'A stored object failed its integrity check (or an unexpected error)',
 };
 
 /** Response entries for the given error statuses, each a problem+json body. */

@@ -1,8 +1,10 @@
-import { can, nextStatus, refusal, type AssessmentAction } from '../../core/assessment/state-machine';
+import { type AssessmentAction, can, nextStatus, refusal } from '../../core/assessment/state-machine';
 import type { Assessment } from '../../core/assessment/types';
 import { ConflictError, NotFoundError } from '../../lib/errors';
 import type { AppDeps } from '../env';
 import { type Actor, auditEvent } from './audit';
+
+type Deps = Pick<AppDeps, 'repos' | 'clock' | 'newId'>;
 
 /** Loads an assessment of `org`; other organizations' ids are simply not found. */
 export async function loadAssessment(deps: Pick<AppDeps, 'repos'>, org: string, id: string): Promise<Assessment> {
@@ -12,27 +14,35 @@ export async function loadAssessment(deps: Pick<AppDeps, 'repos'>, org: string, 
 }
 
 /**
- * Applies `action` to `current` (refusing it when the status does not allow it), lets `change`
- * edit the copy, and saves with compare-and-set plus an audit event.
+ * Lets `change` edit a copy of `current` and saves it with compare-and-set plus an audit event
+ * of `type`. `status` optionally moves the assessment to a new status.
  */
-export async function applyAction(
-  deps: Pick<AppDeps, 'repos' | 'clock' | 'newId'>,
+export async function saveChange(
+  deps: Deps,
+  current: Assessment,
+  actor: Actor,
+  type: string,
+  change: (draft: Assessment, now: Date) => Record<string, unknown> | undefined,
+  status: Assessment['status'] = current.status,
+): Promise<Assessment> {
+  const now = deps.clock();
+  const draft: Assessment = structuredClone(current);
+  const detail = change(draft, now) ?? {};
+  const next: Assessment = { ...draft, status, version: current.version + 1, updatedAt: now.toISOString() };
+  const statusDetail = status === current.status ? {} : { from: current.status, to: status };
+  const event = auditEvent(deps, next, actor, type, { ...statusDetail, ...detail }, now);
+  await deps.repos.assessments.save(next, event);
+  return next;
+}
+
+/** Applies a workflow `action`, refusing it (409) when the current status does not allow it. */
+export function applyAction(
+  deps: Deps,
   current: Assessment,
   action: AssessmentAction,
   actor: Actor,
   change: (draft: Assessment, now: Date) => Record<string, unknown> | undefined = () => undefined,
 ): Promise<Assessment> {
   if (!can(current.status, action)) throw new ConflictError(refusal(current.status, action));
-  const now = deps.clock();
-  const draft: Assessment = structuredClone(current);
-  const detail = change(draft, now) ?? {};
-  const next: Assessment = {
-    ...draft,
-    status: nextStatus(current.status, action),
-    version: current.version + 1,
-    updatedAt: now.toISOString(),
-  };
-  const event = auditEvent(deps, next, actor, action, { from: current.status, to: next.status, ...detail }, now);
-  await deps.repos.assessments.save(next, event);
-  return next;
+  return saveChange(deps, current, actor, action, change, nextStatus(current.status, action));
 }

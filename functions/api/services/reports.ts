@@ -1,11 +1,118 @@
 import type { Assessment } from '../../core/assessment/types';
+import type { Analysis } from '../../core/analysis/types';
+import { getTemplate } from '../../core/questionnaire';
+import { type Policy, type ScoredReport, defaultPolicy, policySchema, score, withHash } from '../../core/scoring';
+import { ConflictError } from '../../lib/errors';
+import type { Sample } from '../../store/samples';
 import type { AppDeps } from '../env';
+import { saveChange } from './assessments';
 
-/** Scores the assessment and stores a new immutable report version (wired with the scoring engine). */
-export async function rescore(
-  deps: Pick<AppDeps, 'logger'>,
+type Deps = Pick<AppDeps, 'repos' | 'blobs' | 'config' | 'clock' | 'newId' | 'logger' | 'analyzer'>;
+
+/** The organization's current policy, or the built-in default (version 0). */
+export async function currentPolicy(deps: Pick<AppDeps, 'repos'>, org: string): Promise<Policy> {
+  const stored = await deps.repos.policies.current(org);
+  return stored ? policySchema.parse({ ...stored.policy, version: stored.version }) : defaultPolicy;
+}
+
+const latest = (samples: Sample[], role: Sample['role']) =>
+  samples.filter((s) => s.role === role && s.status === 'analyzed').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+
+/** The newest analyzed training and holdout analyses, with contamination measured between them. */
+export async function assessmentAnalyses(deps: Deps, a: Assessment): Promise<{ training?: Analysis; holdout?: Analysis }> {
+  const samples = await deps.repos.samples.list(a.organizationId, a.id);
+  const bucket = deps.config.SAMPLES_BUCKET;
+  const read = async (key: string | null) => (key ? deps.blobs.getText(bucket, key) : undefined);
+  const train = latest(samples, 'training');
+  const hold = latest(samples, 'holdout');
+  const holdout = hold?.analysisKey ? (JSON.parse((await read(hold.analysisKey)) ?? '') as Analysis) : undefined;
+  let training: Analysis | undefined;
+  if (train?.partialKey && hold?.partialKey) {
+    const [tp, hp] = await Promise.all([read(train.partialKey), read(hold.partialKey)]);
+    training = deps.analyzer.withHoldout(tp ?? '', hp ?? '', deps.clock());
+  } else if (train?.analysisKey) {
+    training = JSON.parse((await read(train.analysisKey)) ?? '') as Analysis;
+  }
+  return { ...(training ? { training } : {}), ...(holdout ? { holdout } : {}) };
+}
+
+/** Where report version `v` of an assessment is stored. */
+export const reportKey = (a: Pick<Assessment, 'organizationId' | 'id'>, v: number) =>
+  `reports/${a.organizationId}/${a.id}/v${String(v).padStart(6, '0')}.json`;
+
+/** Scores the assessment and stores a new immutable report version, then updates its summary. */
+export async function rescore(deps: Deps, assessment: Assessment, trigger: string): Promise<ScoredReport | undefined> {
+  const template = getTemplate(assessment.templateId, assessment.templateVersion);
+  if (!template) return undefined;
+  const policy = await currentPolicy(deps, assessment.organizationId);
+  const analyses = await assessmentAnalyses(deps, assessment);
+  const report = withHash(
+    score({
+      assessmentId: assessment.id,
+      answers: assessment.answers as Record<string, string | number | string[]>,
+      template,
+      analyses,
+      policy,
+      now: deps.clock(),
+    }),
+  );
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const versions = await deps.repos.reports.list(assessment.organizationId, assessment.id);
+    const version = (versions.at(-1)?.version ?? 0) + 1;
+    const key = reportKey(assessment, version);
+    try {
+      await deps.repos.reports.create({
+        organizationId: assessment.organizationId,
+        assessmentId: assessment.id,
+        version,
+        key,
+        sha256: report.sha256,
+        generatedAt: report.generatedAt,
+        score: report.risk.score,
+        tier: report.risk.tier,
+        maturity: report.maturity.level,
+        policyVersion: policy.version,
+        trigger,
+      });
+    } catch (error) {
+      if (error instanceof ConflictError) continue;
+      throw error;
+    }
+    await deps.blobs.putNew(deps.config.REPORTS_BUCKET, key, JSON.stringify({ ...report, version }), {
+      contentType: 'application/json',
+      metadata: { sha256: report.sha256 },
+    });
+    await updateSummary(deps, assessment, { version, key, report });
+    return report;
+  }
+  throw new ConflictError('Could not store the report: too many concurrent versions; try again.');
+}
+
+async function updateSummary(
+  deps: Deps,
   assessment: Assessment,
-  trigger: string,
+  s: { version: number; key: string; report: ScoredReport },
 ): Promise<void> {
-  deps.logger.debug('rescore requested', { assessmentId: assessment.id, trigger });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await deps.repos.assessments.get(assessment.organizationId, assessment.id);
+    if (!current || (current.report?.version ?? 0) >= s.version) return;
+    try {
+      await saveChange(deps, current, { kind: 'system', name: 'scoring' }, 'scored', (draft) => {
+        draft.report = {
+          version: s.version,
+          score: s.report.risk.score,
+          tier: s.report.risk.tier,
+          maturity: s.report.maturity.level,
+          reportKey: s.key,
+          sha256: s.report.sha256,
+          generatedAt: s.report.generatedAt,
+        };
+        return { version: s.version, score: s.report.risk.score, tier: s.report.risk.tier };
+      });
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  deps.logger.warn('report summary not updated after retries', { assessmentId: assessment.id, version: s.version });
 }

@@ -3,8 +3,8 @@
  * fields the API adds.
  */
 import type {
-  ReportSample as CoreReportSample,
   ScoredReport as CoreReport,
+  ReportSample as CoreReportSample,
 } from '../../../functions/core/scoring/types';
 
 export type {
@@ -35,4 +35,7 @@ export type ReportSample = CoreReportSample & {
 };
 
 /** The scored report as `GET /api/assessments/{id}/report` returns it: the stored report plus its version. */
-export type ScoredReport = Omit<CoreReport, 'samples'> & { version: number; samples: ReportSample[] };
+export type ScoredReport = Omit<CoreReport, 'samples'> & {
+  version: number;
+  samples: ReportSample[];
+};

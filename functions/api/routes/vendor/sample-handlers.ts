@@ -44,6 +44,7 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
     status: 'awaiting_upload',
     error: null,
     sha256: null,
+    objectETag: null,
     analysisKey: null,
     partialKey: null,
     summary: null,

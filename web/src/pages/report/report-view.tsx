@@ -106,7 +106,13 @@ export function ReportView(props: {
   );
 }
 
-function MaturityEvidence({ report, prompts }: { report: ScoredReport; prompts: Map<string, string> }) {
+function MaturityEvidence({
+  report,
+  prompts,
+}: {
+  report: ScoredReport;
+  prompts: Map<string, string>;
+}) {
   return (
     <section class="card" aria-labelledby="maturity-heading">
       <details>

@@ -19,7 +19,12 @@ export function AssessmentPage({ id }: { id: string }) {
   const [refresh, setRefresh] = useState(0);
   const bump = () => setRefresh((n) => n + 1);
   const assessment = useAsync(() => getAssessment(id), [id, refresh]);
-  const report = useAsync(() => getReport(id), [id, refresh]);
+  // Ask for the report only once the summary says one exists (a 404 would be logged as an error).
+  const reportKey = assessment.data?.report?.sha256 ?? null;
+  const report = useAsync(
+    () => (reportKey ? getReport(id) : Promise.resolve(null)),
+    [id, reportKey],
+  );
   const templateId = assessment.data?.templateId;
   const template = useAsync(
     () => (templateId ? getTemplate(templateId) : Promise.resolve(null)),

@@ -84,6 +84,7 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
             const section = sections.find((x) => x.id === s.id);
             const p = section ? sectionProgress(section, save.answers) : null;
             const done = p && p.answered === p.total;
+            const noted = section ? comments.filter((c) => section.questions.some((q) => q.id === c.questionId)).length : 0;
             return (
               <li key={s.id}>
                 <button
@@ -122,12 +123,14 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
               : 'This questionnaire is closed for changes.'}
           </Notice>
         ) : null}
-        <SaveIndicator
+        {readOnly ? null : (
+          <SaveIndicator
           state={save.state}
           savedAt={save.savedAt}
           failure={save.failure}
           retry={save.flush}
         />
+        )}
         <h2 id="step-heading" tabIndex={-1} class="step-title">
           Step {index + 1} of {steps.length}: {steps[index]?.title}
         </h2>

@@ -72,8 +72,7 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
   };
 
   return (
-    <section aria-labelledby="samples-heading" class="stack">
-      <h2 id="samples-heading">Sample data</h2>
+    <section aria-labelledby="step-heading" class="stack">
       <p>
         Upload a representative sample of the dataset (CSV, JSON Lines, JSON array or plain text,
         optionally gzip-compressed). The portal measures duplicates, diversity, machine-generated

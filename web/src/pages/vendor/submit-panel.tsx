@@ -50,8 +50,7 @@ export function SubmitPanel({ sections, answers, flush, onSubmitted, goTo }: Pro
   };
 
   return (
-    <section aria-labelledby="submit-heading" class="stack">
-      <h2 id="submit-heading">Review and submit</h2>
+    <section aria-labelledby="step-heading" class="stack">
       <p>
         {progress.answered} of {progress.total} questions answered; {progress.requiredAnswered} of{' '}
         {progress.requiredTotal} required. After you submit, your answers are locked until the

@@ -1,0 +1,69 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import { type ScoredReport, verifyReportHash } from '../../../core/scoring';
+import { ConflictError, IntegrityError, NotFoundError } from '../../../lib/errors';
+import type { AppEnv } from '../../env';
+import { loadAssessment } from '../../services/assessments';
+import { toSampleView } from '../../services/samples';
+import type { getAnalysis, getReport, listReports, listSamples } from './routes';
+
+/** Returns the latest (or requested) report version after checking its SHA-256. */
+export const getReportHandler: RouteHandler<typeof getReport, AppEnv> = async (c) => {
+  const { deps, staff } = c.var;
+  const a = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
+  const wanted = c.req.valid('query').version;
+  const versions = await deps.repos.reports.list(a.organizationId, a.id);
+  const record = wanted ? versions.find((v) => v.version === wanted) : versions.at(-1);
+  if (!record) {
+    throw new NotFoundError(
+      wanted ? `No report version ${wanted}.` : 'No report yet: one is made when the vendor submits or a sample is analyzed.',
+    );
+  }
+  const text = await deps.blobs.getText(deps.config.REPORTS_BUCKET, record.key);
+  const { version: _v, ...body } = JSON.parse(text) as ScoredReport & { version: number };
+  if (body.sha256 !== record.sha256 || !verifyReportHash(body)) {
+    deps.logger.error('report integrity check failed', { assessmentId: a.id, version: record.version });
+    throw new IntegrityError(
+      `Report version ${record.version} failed its integrity check (its SHA-256 no longer matches) and was not returned. Ask an administrator to investigate; earlier versions may still be readable.`,
+    );
+  }
+  // Returned as stored (parsed again so the response is exactly the verified bytes' content).
+  return c.json(JSON.parse(text), 200);
+};
+
+/** Lists every stored report version. */
+export const listReportsHandler: RouteHandler<typeof listReports, AppEnv> = async (c) => {
+  const { deps, staff } = c.var;
+  const a = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
+  const versions = await deps.repos.reports.list(a.organizationId, a.id);
+  const items = versions.map(({ version, generatedAt, sha256, score, tier, maturity, policyVersion, trigger }) => ({
+    version,
+    generatedAt,
+    sha256,
+    score,
+    tier,
+    maturity,
+    policyVersion,
+    trigger,
+  }));
+  return c.json({ items }, 200);
+};
+
+/** Lists the assessment's samples. */
+export const listSamplesHandler: RouteHandler<typeof listSamples, AppEnv> = async (c) => {
+  const { deps, staff } = c.var;
+  const a = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
+  const samples = await deps.repos.samples.list(a.organizationId, a.id);
+  return c.json({ items: samples.map(toSampleView) }, 200);
+};
+
+/** Returns one sample's full analysis. */
+export const getAnalysisHandler: RouteHandler<typeof getAnalysis, AppEnv> = async (c) => {
+  const { deps, staff } = c.var;
+  const { id, sampleId } = c.req.valid('param');
+  const a = await loadAssessment(deps, staff.organizationId, id);
+  const sample = await deps.repos.samples.get(a.organizationId, a.id, sampleId);
+  if (!sample) throw new NotFoundError('No such sample in this assessment.');
+  if (!sample.analysisKey) throw new ConflictError(`The sample is ${sample.status.replace('_', ' ')}; no analysis yet.`);
+  const analysis = JSON.parse(await deps.blobs.getText(deps.config.SAMPLES_BUCKET, sample.analysisKey));
+  return c.json(analysis as Record<string, unknown>, 200);
+};

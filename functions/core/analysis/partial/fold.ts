@@ -1,0 +1,211 @@
+import { compileExtractor, type Extracted, emptyExtracted } from '../fields/extract';
+import { fmix32 } from '../hash/mix';
+import { bandHashes, lowBytes, MinHasher } from '../hash/minhash';
+import { dayOf, parseDate } from '../metrics/dates';
+import { findMarker, hasMarkerAnchor, initAnchors } from '../metrics/markers';
+import { findPii } from '../metrics/pii';
+import { PARAMS } from '../params';
+import { DistinctSet } from '../text/distinct-set';
+import { grams13 } from '../text/grams';
+import { normalizeText, scanWords } from '../text/scan';
+import { charShingles, sequenceKey, wordShingles } from '../text/shingles';
+import { patternOf, StyleState } from '../text/style';
+import { WordBuffer } from '../text/word-buffer';
+import { BudgetHeap } from './budget';
+import { MAX_EXAMPLES } from './create';
+import { enforceCaps, reserveRecord, sampleHash } from './record-index';
+import type { AnalysisPartial } from './types';
+
+const { bands: B, permutations: K, shingleWords, shortCharShingle } = PARAMS;
+const BUDGET_SALT = 0x51ed_270b;
+const LOOPING = 0.3;
+const MAX_LABELS = 10_000;
+
+initAnchors((phrase) => {
+  const wb = new WordBuffer();
+  scanWords(phrase, wb);
+  return wb.hashes.slice(0, wb.n);
+});
+
+/** Folds records, one at a time, into a partial. Holds the reusable buffers of the hot path. */
+export class Folder {
+  private readonly words = new WordBuffer();
+  private readonly style = new StyleState();
+  private readonly minhash = new MinHasher();
+  private readonly distinct = new DistinctSet();
+  private readonly key = new Int32Array(2);
+  private shingles = new Int32Array(4096);
+  private readonly ex: Extracted = emptyExtracted();
+  private readonly extract: (record: unknown, out: Extracted) => void;
+  private readonly labelIds = new Map<string, number>();
+  private readonly budget: BudgetHeap;
+
+  constructor(readonly partial: AnalysisPartial) {
+    this.extract = compileExtractor(partial.fields);
+    partial.labels.names.forEach((name, i) => this.labelIds.set(name, i));
+    this.budget = new BudgetHeap(partial.budget.entries, partial.budget.tokens, partial.limits.tokenBudget);
+  }
+
+  /** A row that could not be parsed. */
+  malformed(line: number, message: string): void {
+    const p = this.partial;
+    p.malformed++;
+    if (p.malformedExamples.length < MAX_EXAMPLES) p.malformedExamples.push({ line, message });
+  }
+
+  /** Adds one parsed record. */
+  add(record: unknown): void {
+    const p = this.partial;
+    const ex = this.ex;
+    this.extract(record, ex);
+    const id = p.records++;
+    const parts = ex.parts;
+    const wb = this.words;
+    wb.reset();
+    this.style.reset();
+    for (let i = 0; i < parts.length - 1; i++) scanWords(parts[i] as string, wb);
+    const responseStart = wb.n;
+    const response = parts.length > 0 ? (parts[parts.length - 1] as string) : '';
+    scanWords(response, wb, this.style);
+    const n = wb.n;
+    const full = parts.length === 1 ? response : parts.join('\n');
+    if (n === 0) p.emptyText++;
+    else this.machineSignals(id, response, responseStart);
+    sequenceKey(wb.hashes, n, this.key);
+    const keyLo = this.key[0] as number;
+    const keyHi = this.key[1] as number;
+    const labelId = this.labels(ex.label);
+    this.index(id, keyLo, keyHi, labelId, full);
+    if (n > 0) this.offerBudget(keyLo, keyHi, full);
+    this.metadata(id, ex);
+    if (wb.at > 0 || wb.digits >= 4) this.personalData(id, full, wb.at > 0, wb.digits);
+  }
+
+  private machineSignals(id: number, response: string, responseStart: number): void {
+    const p = this.partial;
+    const marker = hasMarkerAnchor(this.words.hashes, responseStart, this.words.n) ? findMarker(response) : null;
+    if (marker) {
+      p.markers.records++;
+      p.markers.kinds[marker.kind]++;
+      if (p.markers.examples.length < MAX_EXAMPLES) {
+        p.markers.examples.push({ record: id, kind: marker.kind, value: marker.phrase });
+      }
+    } else {
+      const pattern = patternOf(this.style.cues());
+      p.cues[pattern] = (p.cues[pattern] as number) + 1;
+    }
+  }
+
+  private index(id: number, keyLo: number, keyHi: number, labelId: number, full: string): void {
+    const p = this.partial;
+    const ix = p.index;
+    const wb = this.words;
+    const n = wb.n;
+    let shingles: Int32Array;
+    let count: number;
+    if (n >= shingleWords) {
+      if (this.shingles.length < n) this.shingles = new Int32Array(n * 2);
+      shingles = this.shingles;
+      const total = wordShingles(wb.hashes, n, shingleWords, shingles);
+      count = this.distinct.dedupe(shingles, total);
+      const repeated = 1 - count / total;
+      // micro-units keep the sum an integer, so merged partials add up exactly
+      p.repetition.sum += Math.round(repeated * 1e6);
+      p.repetition.records++;
+      if (repeated > LOOPING && total >= 10) {
+        p.repetition.looping++;
+        if (p.repetition.examples.length < MAX_EXAMPLES) p.repetition.examples.push(id);
+      }
+    } else {
+      if (ix.sampleBits > 0 && (sampleHash(keyLo) & ((1 << ix.sampleBits) - 1)) !== 0) return;
+      shingles = n === 0 ? new Int32Array(0) : charShingles(normalizeText(full), shortCharShingle);
+      count = shingles.length;
+    }
+    if (ix.sampleBits > 0 && (sampleHash(keyLo) & ((1 << ix.sampleBits) - 1)) !== 0) return;
+    reserveRecord(ix);
+    const r = ix.n++;
+    ix.ids[r] = id;
+    ix.keyLo[r] = keyLo;
+    ix.keyHi[r] = keyHi;
+    ix.labels[r] = labelId;
+    const mins = this.minhash.sign(shingles, count);
+    bandHashes(mins, ix.bands, r * B);
+    lowBytes(mins, ix.sigs, r * K);
+    grams13(wb.hashes, n, ix);
+    ix.gramEnds[r] = ix.gramCount;
+    const { maxIndexedRecords, maxGramHashes } = p.limits;
+    if (ix.n > maxIndexedRecords || ix.gramCount > maxGramHashes) enforceCaps(ix, maxIndexedRecords, maxGramHashes);
+  }
+
+  private offerBudget(keyLo: number, keyHi: number, full: string): void {
+    const key = fmix32(keyLo ^ BUDGET_SALT) >>> 0;
+    if (!this.budget.wants(key, keyHi)) return;
+    const wb = this.words;
+    this.budget.offer({ key, tie: keyHi, tokens: wb.hashes.slice(0, wb.n), text: full });
+    this.partial.budget.tokens = this.budget.tokens;
+  }
+
+  private labels(label: string | null): number {
+    const l = this.partial.labels;
+    if (label === null) {
+      l.missing++;
+      return -1;
+    }
+    let labelId = this.labelIds.get(label);
+    if (labelId === undefined) {
+      if (l.names.length >= MAX_LABELS) {
+        l.overflow++;
+        return -1;
+      }
+      labelId = l.names.length;
+      l.names.push(label);
+      l.counts.push(0);
+      this.labelIds.set(label, labelId);
+    }
+    l.counts[labelId] = (l.counts[labelId] as number) + 1;
+    return labelId;
+  }
+
+  private metadata(id: number, ex: Extracted): void {
+    const p = this.partial;
+    const prov = p.provenance;
+    if (ex.confidence !== null) {
+      p.confidence.present++;
+      if (ex.confidence < p.limits.lowAgreementBelow) p.confidence.low++;
+    }
+    if (ex.hasSource) prov.present.source++;
+    if (ex.hasLicense) prov.present.license++;
+    if (ex.hasGenerator) prov.present.generator++;
+    if (ex.synthetic !== null) prov.present.synthetic++;
+    if (ex.synthetic === true) {
+      prov.syntheticTrue++;
+      if (!ex.hasGenerator) {
+        prov.syntheticWithoutGenerator++;
+        if (prov.examples.length < MAX_EXAMPLES) prov.examples.push(id);
+      }
+    }
+    if (ex.createdAt === undefined || ex.createdAt === null || ex.createdAt === '') return;
+    prov.present.createdAt++;
+    const d = p.dates;
+    d.present++;
+    const t = parseDate(ex.createdAt);
+    if (t === null) {
+      d.unparseable++;
+      if (d.examples.length < MAX_EXAMPLES) d.examples.push({ record: id, value: String(ex.createdAt).slice(0, 40) });
+      return;
+    }
+    const day = dayOf(t);
+    d.days.set(day, (d.days.get(day) ?? 0) + 1);
+  }
+
+  private personalData(id: number, full: string, hasAt: boolean, digits: number): void {
+    const hits = findPii(full, hasAt, digits);
+    if (hits.length === 0) return;
+    const pii = this.partial.pii;
+    pii.records++;
+    for (const hit of hits) {
+      pii.kinds[hit.kind]++;
+      if (pii.examples.length < MAX_EXAMPLES) pii.examples.push({ record: id, kind: hit.kind, value: hit.masked });
+    }
+  }
+}

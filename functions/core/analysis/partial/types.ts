@@ -1,0 +1,79 @@
+import type { MarkerKind } from '../metrics/markers';
+import type { PiiKind } from '../metrics/pii';
+import type { AnalysisLimits } from '../params';
+import type { FieldMapping } from '../types';
+
+/**
+ * Per-record sketches of the indexed records, in record order, as growable typed arrays: the part
+ * of a partial that duplicates and contamination are computed from. Whole MinHash signatures are
+ * not kept: 20 band hashes and the low byte of each of the 128 slots (for verifying candidates).
+ */
+export interface RecordIndex {
+  n: number;
+  ids: Uint32Array;
+  keyLo: Int32Array;
+  keyHi: Int32Array;
+  bands: Int32Array;
+  sigs: Uint8Array;
+  labels: Int32Array;
+  /** Cumulative count of sampled 13-gram hashes up to and including each record. */
+  gramEnds: Uint32Array;
+  /** Sampled 13-gram hashes as (a, b) pairs; a & (2^gramBits - 1) === 0. */
+  grams: Int32Array;
+  gramCount: number;
+  /** Records are indexed when fmix32(keyLo ^ salt) & (2^sampleBits - 1) === 0. */
+  sampleBits: number;
+  gramBits: number;
+}
+
+/** A text kept for the diversity budget, selected by the lowest sampling keys. */
+export interface BudgetEntry {
+  key: number;
+  tie: number;
+  tokens: Int32Array;
+  text: string;
+}
+
+/** An example: the record index, plus what was found there (masked when personal). */
+export interface Example {
+  record: number;
+  kind?: string;
+  value?: string;
+}
+
+/**
+ * The mergeable state of an analysis: counts, sketches and bounded examples. Two partials of
+ * consecutive parts of a file merge into the partial of the whole (`mergePartials`); `finalize`
+ * turns one into an Analysis. Serialize with `serializePartial` (typed arrays become base64).
+ */
+export interface AnalysisPartial {
+  version: number;
+  params: string;
+  limits: AnalysisLimits;
+  fileName: string | null;
+  format: string;
+  fields: FieldMapping;
+  bytes: number;
+  lines: number;
+  records: number;
+  malformed: number;
+  malformedExamples: { line: number; message: string }[];
+  emptyText: number;
+  index: RecordIndex;
+  labels: { names: string[]; counts: number[]; missing: number; overflow: number };
+  confidence: { present: number; low: number };
+  provenance: {
+    present: Record<'source' | 'createdAt' | 'license' | 'synthetic' | 'generator', number>;
+    syntheticTrue: number;
+    syntheticWithoutGenerator: number;
+    examples: number[];
+  };
+  markers: { records: number; kinds: Record<MarkerKind, number>; examples: Example[] };
+  /** Style-cue pattern counts of records with text and no marker (see text/style). */
+  cues: number[];
+  /** Self-repetition: `sum` of per-record repeated-shingle shares in millionths (an integer). */
+  repetition: { sum: number; records: number; looping: number; examples: number[] };
+  pii: { records: number; kinds: Record<PiiKind, number>; examples: Example[] };
+  dates: { present: number; unparseable: number; examples: Example[]; days: Map<number, number> };
+  budget: { tokens: number; entries: BudgetEntry[] };
+}

@@ -1,0 +1,292 @@
+/**
+ * The portal in a real browser (Debian's Chromium via playwright-core) against a fresh local
+ * portal: procurement invites, the vendor answers and uploads a real sample, governance requests
+ * changes, the vendor resubmits, governance approves, the portfolio shows the vendor; a revoked link
+ * gets its own page; vendor text never runs as HTML; no page logs a console error.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromiumPath,
+  launchChromium,
+  openPerson,
+  PageWatcher,
+  type RunningPortal,
+  screenshot,
+  startPortal,
+  stopPortal,
+} from './portal-harness';
+
+const samplePath = resolve('../shared/data/selfinstruct_user_tasks_human.jsonl');
+const hasChromium = existsSync(chromiumPath);
+const hasData = existsSync(samplePath);
+if (!hasChromium)
+  console.warn(
+    `[e2e] SKIPPED the portal browser suite: ${chromiumPath} is missing (apt-get install chromium).`,
+  );
+if (!hasData)
+  console.warn(
+    `[e2e] SKIPPED the portal browser suite: ${samplePath} is missing (../shared/data).`,
+  );
+
+const xss = '<img src=x onerror=alert(1)>';
+const vendorName = 'Acme Data Ltd';
+const datasetName = 'Customer support dialogues v3';
+
+describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
+  const watcher = new PageWatcher();
+  let dataDir = '';
+  let portal: RunningPortal | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  let buyer: Page;
+  let reviewer: Page;
+  let vendor: Page;
+  let assessmentUrl = '';
+  let inviteUrl = '';
+
+  const person = async (name: string) => {
+    if (!browser) throw new Error('no browser');
+    const opened = await openPerson(browser, watcher, name);
+    contexts.push(opened.context);
+    return opened.page;
+  };
+  const base = () => portal?.url ?? '';
+
+  async function signIn(page: Page, email: string, home: string) {
+    await page.goto(`${base()}/signin`);
+    await page.locator('#signin-user').selectOption(email);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base()}${home}`);
+  }
+
+  async function waitSaved(page: Page) {
+    await page.locator('[data-save-state="saved"]', { hasText: 'All changes saved' }).waitFor();
+  }
+
+  async function goToStep(page: Page, title: string) {
+    await page
+      .locator('nav[aria-label="Questionnaire steps"] .step-button', { hasText: title })
+      .click();
+  }
+
+  beforeAll(async () => {
+    execFileSync('npx', ['tsx', 'web/build.ts'], { stdio: 'inherit' });
+    dataDir = await mkdtemp(join(tmpdir(), 'diligence-e2e-'));
+    portal = await startPortal(dataDir);
+    browser = await launchChromium();
+    buyer = await person('procurement');
+    reviewer = await person('governance');
+    vendor = await person('vendor');
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await stopPortal(portal);
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('lets procurement sign in, see inline validation, create an assessment and issue an invitation', async () => {
+    await signIn(buyer, 'pat@demo.test', '/procurement');
+    await buyer.getByRole('heading', { name: 'Assessments', level: 1 }).waitFor();
+    await screenshot(buyer, '01-procurement-empty');
+
+    await buyer.getByRole('button', { name: 'Create assessment' }).click();
+    await buyer.getByText('Enter the vendor’s name.').waitFor();
+    expect(await buyer.locator('#new-vendor-name').getAttribute('aria-invalid')).toBe('true');
+
+    await buyer.getByLabel('Vendor name').fill(vendorName);
+    await buyer.getByLabel('Vendor contact e-mail').fill('data@acme.test');
+    await buyer.getByLabel('Dataset name').fill(datasetName);
+    await buyer
+      .getByLabel('Dataset description')
+      .fill('Chat transcripts with human agents, 2019–2024.');
+    await buyer.getByRole('button', { name: 'Create assessment' }).click();
+    await buyer.waitForURL(/\/assessments\/[a-z0-9]{26}$/);
+    assessmentUrl = buyer.url();
+
+    await buyer.getByRole('button', { name: 'Issue invitation link' }).click();
+    const link = buyer.locator('#invite-link');
+    await link.waitFor();
+    inviteUrl = await link.inputValue();
+    expect(inviteUrl).toMatch(/\/vendor#token=.{22,}/);
+    await buyer.getByText(/^Active: issued/).waitFor();
+    await screenshot(buyer, '02-assessment-invited');
+  }, 60_000);
+
+  it('gives the vendor the questionnaire from the link, clears the token from the address, and lists what is missing', async () => {
+    await vendor.goto(inviteUrl);
+    await vendor.getByRole('heading', { name: datasetName, level: 1 }).waitFor();
+    expect(vendor.url()).toBe(`${base()}/vendor`);
+
+    await goToStep(vendor, 'Review and submit');
+    watcher.allow('/api/vendor/submit', 409);
+    await vendor.getByRole('button', { name: 'Submit answers' }).click();
+    await vendor.getByText('Submission refused: these required questions need an answer').waitFor();
+    expect(await vendor.locator('ul.missing li').count()).toBeGreaterThan(10);
+    watcher.clearAllowed();
+    await screenshot(vendor, '03-vendor-missing-list');
+  }, 60_000);
+
+  it('autosaves answers, keeps markup in answers as text, and offers "unknown" on every question', async () => {
+    await goToStep(vendor, 'Dataset identity');
+    await vendor.locator('#q-dataset_name').fill(xss);
+    await goToStep(vendor, 'Synthetic data');
+    await vendor.locator('#q-synthetic_share_percent').fill('5');
+    await waitSaved(vendor);
+
+    const steps = vendor.locator('nav[aria-label="Questionnaire steps"] .step-button');
+    const sections = (await steps.count()) - 2;
+    const answered = new Set(['q-dataset_name-block', 'q-synthetic_share_percent-block']);
+    for (let i = 0; i < sections; i++) {
+      await steps.nth(i).click();
+      const blocks = vendor.locator('.question');
+      const count = await blocks.count();
+      for (let j = 0; j < count; j++) {
+        const block = blocks.nth(j);
+        expect(await block.locator('input[id$="-unknown"]').count()).toBe(1);
+        const required = (await block.locator('.required').count()) > 0;
+        if (!required || answered.has((await block.getAttribute('id')) ?? '')) continue;
+        await block.locator('input[id$="-unknown"]').check();
+      }
+    }
+    await waitSaved(vendor);
+    await goToStep(vendor, 'Dataset identity');
+    expect(await vendor.locator('#q-dataset_name').inputValue()).toBe(xss);
+    await screenshot(vendor, '04-vendor-questionnaire');
+
+    await vendor.reload();
+    await goToStep(vendor, 'Dataset identity');
+    expect(await vendor.locator('#q-dataset_name').inputValue()).toBe(xss);
+    expect(await vendor.locator('img').count()).toBe(0);
+  }, 120_000);
+
+  it('uploads a real sample with progress and shows its analysis summary', async () => {
+    await goToStep(vendor, 'Sample data');
+    await vendor.locator('#sample-file').setInputFiles(samplePath);
+    await vendor.getByRole('button', { name: 'Upload sample' }).click();
+    const row = vendor.locator('.sample-row[data-status="analyzed"]');
+    await row.waitFor({ timeout: 90_000 });
+    await row.getByText('Records').waitFor();
+    expect(await row.locator('.stat dd').first().textContent()).toMatch(/^\d[\d,]*$/);
+    await screenshot(vendor, '05-vendor-sample-analyzed');
+  }, 120_000);
+
+  it('submits once everything required is answered', async () => {
+    await goToStep(vendor, 'Review and submit');
+    await vendor.getByText('Every required question has an answer.').waitFor();
+    await vendor.getByRole('button', { name: 'Submit answers' }).click();
+    await vendor.getByText(/^Submitted /).waitFor();
+    await screenshot(vendor, '06-vendor-submitted');
+  }, 60_000);
+
+  it('shows governance a queue sorted by risk and a report with charts, factors and the answers as text', async () => {
+    await signIn(reviewer, 'gail@demo.test', '/governance');
+    const row = reviewer.getByRole('link', { name: `${vendorName}: ${datasetName}` });
+    await row.waitFor();
+    await screenshot(reviewer, '07-governance-queue');
+    await row.click();
+    await reviewer.waitForURL(assessmentUrl);
+
+    await reviewer.locator('[data-testid="risk-score"]').waitFor();
+    for (const chart of [
+      'chart-factors',
+      'chart-maturity',
+      'sample-0-clusters',
+      'sample-0-diversity',
+    ]) {
+      const box = await reviewer.locator(`canvas[data-chart="${chart}"]`).boundingBox();
+      expect(box?.width ?? 0, chart).toBeGreaterThan(100);
+    }
+    expect(await reviewer.locator('table.factors tbody tr').count()).toBeGreaterThan(0);
+
+    await reviewer.getByText(/Vendor answers \(\d+ answered\)/).click();
+    await reviewer.getByRole('cell', { name: xss }).waitFor();
+    expect(await reviewer.locator('table.answers img').count()).toBe(0);
+    await screenshot(reviewer, '08-governance-report');
+  }, 60_000);
+
+  it('lets governance request changes with a comment on one question', async () => {
+    await reviewer.getByLabel(/Request changes/).check();
+    await reviewer
+      .getByLabel('Comment to the vendor and the record')
+      .fill('Please state the synthetic share you measured.');
+    await reviewer.getByRole('button', { name: 'Add a comment on a question' }).click();
+    await reviewer.getByLabel('Question for comment 1').selectOption('synthetic_share_percent');
+    await reviewer
+      .getByLabel('Comment 1', { exact: true })
+      .fill('Our analysis suggests more than 5 %.');
+    await reviewer.getByRole('button', { name: 'Record decision' }).click();
+    await reviewer.locator('.title-row .status-changes_requested').waitFor();
+  }, 60_000);
+
+  it('shows the vendor the reviewer comment beside its question and accepts the fix and resubmission', async () => {
+    await vendor.reload();
+    await vendor.locator('.title-row .status-changes_requested').waitFor();
+    await goToStep(vendor, 'Synthetic data');
+    await vendor
+      .locator('#q-synthetic_share_percent-comments', { hasText: 'more than 5 %' })
+      .waitFor();
+    await screenshot(vendor, '09-vendor-changes-requested');
+    await vendor.locator('#q-synthetic_share_percent').fill('12');
+    await waitSaved(vendor);
+    await goToStep(vendor, 'Review and submit');
+    await vendor.getByRole('button', { name: 'Submit answers' }).click();
+    await vendor.getByText(/^Submitted /).waitFor();
+  }, 60_000);
+
+  it('lets governance approve the resubmitted assessment', async () => {
+    await reviewer.reload();
+    await reviewer.getByLabel(/^Approve/).check();
+    await reviewer.getByRole('button', { name: 'Record decision' }).click();
+    await reviewer.locator('.title-row .status-approved').waitFor();
+    await screenshot(reviewer, '10-approved');
+  }, 60_000);
+
+  it('shows the vendor in the portfolio and the notifications in the outbox', async () => {
+    await buyer.goto(`${base()}/portfolio`);
+    const row = buyer.getByRole('row', { name: new RegExp(vendorName) });
+    await row.waitFor();
+    expect(await row.locator('.tier').textContent()).toMatch(/(Low|Moderate|High|Critical) risk/);
+    await screenshot(buyer, '11-portfolio');
+
+    await buyer.goto(`${base()}/outbox`);
+    await buyer
+      .getByRole('heading', { name: /questionnaire/i })
+      .first()
+      .waitFor();
+    await screenshot(buyer, '12-outbox');
+  }, 60_000);
+
+  it('starts a linked re-assessment and shows a revoked invitation link as revoked', async () => {
+    await buyer.goto(assessmentUrl);
+    await buyer.getByRole('button', { name: 'Start a re-assessment' }).click();
+    await buyer.waitForURL(
+      (url) => url.pathname.startsWith('/assessments/') && `${url}` !== assessmentUrl,
+    );
+    await buyer.getByText('the previous assessment').waitFor();
+
+    await buyer.getByRole('button', { name: 'Issue invitation link' }).click();
+    const revokedLink = await buyer.locator('#invite-link').inputValue();
+    await buyer.getByRole('button', { name: 'Revoke invitation' }).click();
+    await buyer.getByRole('button', { name: 'Yes, revoke' }).click();
+    await buyer.getByText(/^Revoked /).waitFor();
+
+    const stranger = await person('vendor-revoked');
+    watcher.allow('/api/vendor/assessment', 401);
+    await stranger.goto(revokedLink);
+    await stranger.getByRole('heading', { name: 'This link was revoked' }).waitFor();
+    watcher.clearAllowed();
+    await screenshot(stranger, '13-link-revoked');
+  }, 60_000);
+
+  it('logged no console errors, page errors or dialogs on any page', () => {
+    expect(watcher.problems).toEqual([]);
+  });
+});
