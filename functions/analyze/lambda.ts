@@ -1,21 +1,33 @@
 import type { SQSEvent, SQSBatchResponse } from 'aws-lambda';
 import { defaultAwsClients } from '../lib/aws-clients';
+import { rescore } from '../api/services/reports';
 import { loadConfig } from '../lib/config';
+import { newId } from '../lib/ids';
 import { createLogger } from '../lib/logger';
 import { createBlobStore } from '../store/blob-store';
 import { createRepositories } from '../store/repositories';
+import { createSampleAnalyzer } from './engine';
 import { createAnalyzeHandler } from './handler';
 import { objectsFromSqs } from './sqs-records';
 
 const config = loadConfig();
 const clients = defaultAwsClients(config);
 const logger = createLogger(config.LOG_LEVEL, { fn: 'analyze' });
-const analyze = createAnalyzeHandler({
+const deps = {
   config,
   logger,
   clock: () => new Date(),
+  newId,
   repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
+  analyzer: createSampleAnalyzer(),
+};
+const analyze = createAnalyzeHandler({
+  ...deps,
+  onAnalyzed: async (sample) => {
+    const a = await deps.repos.assessments.get(sample.organizationId, sample.assessmentId);
+    if (a) await rescore(deps, a, 'analysis');
+  },
 });
 
 /** SQS entry: each message carries S3 ObjectCreated records; failed messages are retried, then dead-lettered. */

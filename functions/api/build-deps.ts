@@ -1,3 +1,4 @@
+import { createSampleAnalyzer } from '../analyze/engine';
 import type { AwsClients } from '../lib/aws-clients';
 import type { Config } from '../lib/config';
 import { newId, newSecret } from '../lib/ids';
@@ -31,6 +32,7 @@ export function buildDeps(config: Config, clients: AwsClients, options: DepsOpti
     repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
     blobs: createBlobStore(clients.s3),
     presigner: createPresigner(clients.s3, options.rewriteUploadUrl),
+    analyzer: createSampleAnalyzer(),
     verifyStaff: options.verifyStaff,
     mailer: options.mailer,
     dev: options.dev,

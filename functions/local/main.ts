@@ -12,6 +12,7 @@ async function main() {
       `  web app   ${portal.url}/`,
       `  API       ${portal.url}/api  (docs: ${portal.url}/api/docs)`,
       `  data      ${config.DATA_DIR}`,
+      ...(portal.demoVendorLink ? [`  demo vendor link (shown once): ${portal.demoVendorLink}`] : []),
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

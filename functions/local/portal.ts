@@ -11,6 +11,7 @@ import type { Config } from '../lib/config';
 import { createLogger, type Logger } from '../lib/logger';
 import { consoleMailer } from '../lib/mailers';
 import { ensureTable } from '../store/table-schema';
+import { rescore } from '../api/services/reports';
 import { sendReminders } from '../notify/reminders';
 import { demoUsers, seedDemo } from './seed';
 import { startEngines } from './engines';
@@ -23,6 +24,8 @@ export interface Portal {
   port: number;
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
+  /** On first boot, the invitation link of a demo assessment (shown once). */
+  demoVendorLink?: string;
   /** Resolves when every analysis started so far has finished (tests wait on this, not on time). */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -31,7 +34,7 @@ export interface Portal {
 /** Boots engines, table, buckets, keys and seed data, then serves API, uploads and web on one port. */
 export async function startPortal(
   config: Config,
-  options: { logger?: Logger; webDist?: string; host?: string } = {},
+  options: { logger?: Logger; webDist?: string; host?: string; seed?: boolean } = {},
 ): Promise<Portal> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL, { fn: 'local' });
   const engines = await startEngines(config.DATA_DIR, [config.SAMPLES_BUCKET, config.REPORTS_BUCKET]);
@@ -63,9 +66,13 @@ export async function startPortal(
       dev: { users: demoUsers, signToken: (claims) => keys.sign(claims) },
       rewriteUploadUrl: (url) => `${url.pathname}${url.search}`,
     });
-    await seedDemo(deps);
-    app = withWebApp(createApp(deps), options.webDist ?? 'web/dist');
-    const analyze = createAnalyzeHandler(deps);
+    const analyze = createAnalyzeHandler({
+      ...deps,
+      onAnalyzed: async (sample) => {
+        const a = await deps.repos.assessments.get(sample.organizationId, sample.assessmentId);
+        if (a) await rescore(deps, a, 'analysis');
+      },
+    });
     const running = new Set<Promise<void>>();
     engines.s3rver.on('event', (event: S3rverEvent) => {
       const objects = event.Records.filter((r) => r.eventName.startsWith('ObjectCreated')).map((r) => ({
@@ -79,6 +86,8 @@ export async function startPortal(
         .finally(() => running.delete(job));
       running.add(job);
     });
+    app = withWebApp(createApp(deps), options.webDist ?? 'web/dist');
+    const demoVendorLink = options.seed === false ? undefined : await seedDemo(deps, app);
     const reminders = setInterval(() => {
       sendReminders(deps).catch((error: unknown) => logger.error('reminders failed', { error }));
     }, 3_600_000);
@@ -87,6 +96,7 @@ export async function startPortal(
     return {
       url: origin,
       port,
+      demoVendorLink,
       app,
       deps,
       idle: async () => {

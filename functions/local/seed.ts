@@ -1,5 +1,7 @@
+import type { createApp } from '../api/app';
 import type { AppDeps } from '../api/env';
 import type { DemoUser } from '../api/routes/dev/dev-tools';
+import { completeAnswers, demoSampleJsonl } from './demo-answers';
 
 /** The demo buyer organization seeded on first boot. */
 export const demoOrganization = { id: 'demo', name: 'Demo Buyer Ltd', governanceEmail: 'gail@demo.test' };
@@ -12,10 +14,73 @@ export const demoUsers: DemoUser[] = [
   { email: 'olga@other.test', name: 'Olga Other', role: 'procurement', organizationId: 'other' },
 ];
 
-/** Seeds the demo organization once; a second boot finds it and changes nothing. */
-export async function seedDemo(deps: AppDeps): Promise<boolean> {
-  if (await deps.repos.organizations.get(demoOrganization.id)) return false;
-  await deps.repos.organizations.create({ ...demoOrganization, createdAt: deps.clock().toISOString() });
+type App = ReturnType<typeof createApp>;
+
+async function call<T>(app: App, method: string, path: string, token: string, body?: unknown): Promise<T> {
+  const res = await app.request(path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`seed: ${method} ${path} → ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+const days = (now: Date, n: number) => new Date(now.getTime() + n * 86_400_000).toISOString();
+
+/**
+ * Seeds the demo organization once, through the API itself (the same code path as users):
+ * assessments in several states, one with an analyzed sample. A second boot changes nothing.
+ * Returns the demo vendor link of the first assessment, or undefined when already seeded.
+ */
+export async function seedDemo(deps: AppDeps, app: App): Promise<string | undefined> {
+  if (await deps.repos.organizations.get(demoOrganization.id)) return undefined;
+  const dev = deps.dev;
+  if (!dev) return undefined;
+  const now = deps.clock();
+  const pat = await dev.signToken({ email: 'pat@demo.test', role: 'procurement', organizationId: 'demo' });
+  const gail = await dev.signToken({ email: 'gail@demo.test', role: 'governance', organizationId: 'demo' });
+  const create = (vendor: string, email: string, dataset: string, use: string, due: number) =>
+    call<{ id: string }>(app, 'POST', '/api/assessments', pat, {
+      vendor: { name: vendor, contactEmail: email },
+      dataset: { name: dataset, intendedUse: use },
+      templateId: 'ai-training-data',
+      dueAt: days(now, due),
+    });
+  const invite = async (id: string) =>
+    call<{ token: string; inviteUrl: string }>(app, 'POST', `/api/assessments/${id}/invitations`, pat);
+
+  await deps.repos.organizations.create({ ...demoOrganization, createdAt: now.toISOString() });
+  const acme = await create('Acme Data Co.', 'data@acme.test', 'Acme Instruct v3', 'fine-tuning', 12);
+  const acmeLink = await invite(acme.id);
+
+  const northwind = await create('Northwind Labs', 'ml@northwind.test', 'Support Dialogues 2025', 'fine-tuning', 20);
+  const nw = await invite(northwind.id);
+  await call(app, 'PUT', '/api/vendor/answers', nw.token, { answers: completeAnswers() });
+  const sample = demoSampleJsonl();
+  const upload = await call<{ sampleId: string }>(app, 'POST', '/api/vendor/samples', nw.token, {
+    fileName: 'support-dialogues-sample.jsonl',
+    role: 'training',
+    sizeBytes: Buffer.byteLength(sample),
+    contentType: 'application/jsonl',
+  });
+  const key = `samples/demo/${northwind.id}/${upload.sampleId}`;
+  await deps.blobs.put(deps.config.SAMPLES_BUCKET, key, sample, { contentType: 'application/jsonl' });
+  await call(app, 'POST', '/api/vendor/submit', nw.token);
+
+  const globex = await create('Globex Synthetic', 'hello@globex.test', 'MathSynth 1M', 'pre-training', 3);
+  const gx = await invite(globex.id);
+  await call(app, 'PUT', '/api/vendor/answers', gx.token, {
+    answers: { synthetic_share_percent: 85, real_data_policy: 'replace', label_audit: 'unknown', dedup_method: 'exact' },
+  });
+
+  const initech = await create('Initech', 'data@initech.test', 'Legal Clauses', 'evaluation', 30);
+  const it = await invite(initech.id);
+  await call(app, 'PUT', '/api/vendor/answers', it.token, { answers: completeAnswers({ synthetic_share_percent: 0 }) });
+  await call(app, 'POST', '/api/vendor/submit', it.token);
+  await call(app, 'POST', `/api/assessments/${initech.id}/decision`, gail, { decision: 'approve', comment: 'Clean.' });
+  await call(app, 'POST', `/api/assessments/${initech.id}/reassess`, pat);
+
   deps.logger.info('seeded demo organization', { organizationId: demoOrganization.id });
-  return true;
+  return acmeLink.inviteUrl;
 }

@@ -19,7 +19,7 @@ export interface TestPortal {
 export async function startTestPortal(env: Record<string, string> = {}): Promise<TestPortal> {
   const dataDir = await mkdtemp(join(tmpdir(), 'diligence-test-'));
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const portal = await startPortal(config, { logger: createLogger('silent'), host: '127.0.0.1' });
+  const portal = await startPortal(config, { logger: createLogger('silent'), host: '127.0.0.1', seed: false });
   const call: TestPortal['call'] = (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;

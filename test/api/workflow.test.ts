@@ -79,7 +79,10 @@ describe('assessment workflow', () => {
     const events = await json<{ items: { type: string; role: string }[] }>(
       await t.call('GET', `/api/assessments/${a.id}/events`, { token: proc }),
     );
-    expect(events.items.map((e) => e.type)).toEqual([
+    const scored = events.items.filter((e) => e.type === 'scored');
+    expect(scored.length).toBe(2);
+    expect(scored.every((e) => e.role === 'system')).toBe(true);
+    expect(events.items.filter((e) => e.type !== 'scored').map((e) => e.type)).toEqual([
       'create',
       'invite',
       'save_answers',

@@ -58,7 +58,7 @@ export function finalize(p: AnalysisPartial, options: FinalizeOptions = {}): Ana
     },
     synthetic: {
       declaredShare: p.fields.synthetic ? share(p.provenance.syntheticTrue) : null,
-      markerRate: synth.markerRate,
+      markerRate: share(p.markers.records),
       estimatedShare: synth.estimatedShare,
       interval: synth.interval,
       method: ESTIMATE_METHOD,

@@ -87,8 +87,19 @@ function textSchema(maxLength: number, message: string) {
     });
 }
 
+const cache = new WeakMap<Question, z.ZodType>();
+
 /** The zod schema of a known (not "unknown") answer to `question`; its issue messages are user-facing. */
 export function knownAnswerSchema(question: Question): z.ZodType {
+  let schema = cache.get(question);
+  if (!schema) {
+    schema = buildSchema(question);
+    cache.set(question, schema);
+  }
+  return schema;
+}
+
+function buildSchema(question: Question): z.ZodType {
   const message = expectation(question);
   switch (question.type) {
     case 'percent':

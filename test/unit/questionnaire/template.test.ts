@@ -15,7 +15,9 @@ import { canonicalJson } from '../../../functions/core/scoring';
 const questions = questionsOf(aiTrainingDataV1);
 const byId = new Map(questions.map((q) => [q.id, q]));
 const optionValues = (q: Question | undefined) =>
-  q && (q.type === 'single_choice' || q.type === 'multi_choice') ? q.options.map((o) => o.value) : undefined;
+  q && (q.type === 'single_choice' || q.type === 'multi_choice')
+    ? q.options.map((o) => o.value)
+    : undefined;
 
 describe('template registry', () => {
   it('returns the latest version when none is given, and a pinned version on request', () => {
@@ -73,13 +75,24 @@ describe('ai-training-data v1', () => {
     const listed = new Set(references.map((r) => r.id));
     for (const q of questions) {
       expect(q.sources.length, q.id).toBeGreaterThan(0);
-      for (const citation of q.sources) expect(listed.has(citation.source), `${q.id} cites ${citation.source}`).toBe(true);
+      for (const citation of q.sources)
+        expect(listed.has(citation.source), `${q.id} cites ${citation.source}`).toBe(true);
     }
   });
 
   it('cites each standard the issue names somewhere', () => {
     const cited = new Set(questions.flatMap((q) => q.sources.map((s) => s.source)));
-    for (const id of ['dta-provenance', 'croissant-rai', 'datasheets', 'eu-ai-act', 'nist-ai-rmf', 'nist-ai-600-1', 'iso-42001', 'shumailov-2024', 'gerstgrasser-2024'] as const) {
+    for (const id of [
+      'dta-provenance',
+      'croissant-rai',
+      'datasheets',
+      'eu-ai-act',
+      'nist-ai-rmf',
+      'nist-ai-600-1',
+      'iso-42001',
+      'shumailov-2024',
+      'gerstgrasser-2024',
+    ] as const) {
       expect(cited.has(id), id).toBe(true);
     }
   });
@@ -98,7 +111,11 @@ describe('ai-training-data v1', () => {
   });
 
   it('asks the DESIGN.md claim questions with exactly the contract types and values', () => {
-    const percents = ['synthetic_share_percent', 'model_labeled_share_percent', 'near_duplicate_rate_percent'];
+    const percents = [
+      'synthetic_share_percent',
+      'model_labeled_share_percent',
+      'near_duplicate_rate_percent',
+    ];
     for (const id of percents) expect(byId.get(id)?.type, id).toBe('percent');
     expect(byId.get('holdout_refresh_months')?.type).toBe('number');
     expect(byId.get('collection_oldest_date')?.type).toBe('date');
@@ -108,7 +125,12 @@ describe('ai-training-data v1', () => {
     expect(optionValues(byId.get('real_data_policy'))).toEqual(['accumulate', 'replace']);
     expect(optionValues(byId.get('label_audit'))).toEqual(['none', 'sampled', 'full']);
     expect(optionValues(byId.get('dedup_method'))).toEqual(['none', 'exact', 'near']);
-    for (const id of [...percents, 'holdout_refresh_months', 'synthetic_records_tagged', 'real_data_policy']) {
+    for (const id of [
+      ...percents,
+      'holdout_refresh_months',
+      'synthetic_records_tagged',
+      'real_data_policy',
+    ]) {
       expect(byId.get(id)?.required, id).toBe(true);
     }
   });

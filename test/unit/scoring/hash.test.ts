@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, verifyReportHash, withHash } from '../../../functions/core/scoring';
-import { makeAnalysis } from './make-analysis';
 import { loadAnswers, run } from './inputs';
+import { makeAnalysis } from './make-analysis';
 
 const report = run(loadAnswers('honest-vendor'), { training: makeAnalysis() });
 
 describe('report hash', () => {
   it('serializes objects the same way whatever their key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}',
+    );
   });
 
   it('fills sha256 with the SHA-256 of the report and verifies it', () => {

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Analysis } from '../../../functions/core/analysis/types';
-import { aiTrainingDataV1, type Answers } from '../../../functions/core/questionnaire';
-import { defaultPolicy, type Policy, type ScoredReport, score } from '../../../functions/core/scoring';
+import { type Answers, aiTrainingDataV1 } from '../../../functions/core/questionnaire';
+import {
+  defaultPolicy,
+  type Policy,
+  type ScoredReport,
+  score,
+} from '../../../functions/core/scoring';
 
 /** Reads an answers fixture from test/fixtures/answers. */
 export const loadAnswers = (name: string): Record<string, Answers[string]> =>
@@ -16,7 +21,14 @@ export function run(
   analyses: { training?: Analysis; holdout?: Analysis } = {},
   policy: Policy = defaultPolicy,
 ): ScoredReport {
-  return score({ assessmentId: 'asm-1', answers, template: aiTrainingDataV1, analyses, policy, now: NOW });
+  return score({
+    assessmentId: 'asm-1',
+    answers,
+    template: aiTrainingDataV1,
+    analyses,
+    policy,
+    now: NOW,
+  });
 }
 
 /** The ids of a report's risk factors. */

@@ -21,7 +21,11 @@ describe('policy', () => {
   });
 
   it('fills what an organization leaves out with the defaults', () => {
-    const policy = policySchema.parse({ version: 4, weights: { synthetic_share: 25 }, tiers: { critical: 80 } });
+    const policy = policySchema.parse({
+      version: 4,
+      weights: { synthetic_share: 25 },
+      tiers: { critical: 80 },
+    });
     expect(policy.weights.synthetic_share).toBe(25);
     expect(policy.weights.no_sample).toBe(defaultPolicy.weights.no_sample);
     expect(policy.tiers).toEqual({ moderate: 25, high: 50, critical: 80 });
@@ -50,12 +54,17 @@ describe('policyDocs', () => {
 
   it('uses every weight of the policy for at least one factor', () => {
     const used = new Set(policyDocs.factors.map((f) => f.weight));
-    for (const key of Object.keys(defaultWeights)) expect(used.has(key as keyof typeof defaultWeights), key).toBe(true);
+    for (const key of Object.keys(defaultWeights))
+      expect(used.has(key as keyof typeof defaultWeights), key).toBe(true);
   });
 
   it('gives a reason for every threshold, tolerance and tier', () => {
-    expect(policyDocs.thresholds.map((t) => t.key).sort()).toEqual(Object.keys(defaultPolicy.thresholds).sort());
-    expect(policyDocs.tolerances.map((t) => t.key).sort()).toEqual(Object.keys(defaultPolicy.tolerances).sort());
+    expect(policyDocs.thresholds.map((t) => t.key).sort()).toEqual(
+      Object.keys(defaultPolicy.thresholds).sort(),
+    );
+    expect(policyDocs.tolerances.map((t) => t.key).sort()).toEqual(
+      Object.keys(defaultPolicy.tolerances).sort(),
+    );
     expect(policyDocs.tiers.map((t) => t.key)).toEqual(['moderate', 'high', 'critical']);
     for (const row of [...policyDocs.thresholds, ...policyDocs.tolerances, ...policyDocs.tiers]) {
       expect(row.reason.length, row.key).toBeGreaterThan(10);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy, policySchema, tierOf } from '../../../functions/core/scoring';
-import { makeAnalysis } from './make-analysis';
 import { factorIds, loadAnswers, run } from './inputs';
+import { makeAnalysis } from './make-analysis';
 
 const honest = loadAnswers('honest-vendor');
 const evasive = loadAnswers('evasive-vendor');
@@ -9,11 +9,16 @@ const clean = { training: makeAnalysis(), holdout: makeAnalysis() };
 const synthetic70 = makeAnalysis({
   synthetic: { declaredShare: null, markerRate: 0.3, estimatedShare: 0.7, interval: [0.6, 0.8] },
 });
-const factor = (report: ReturnType<typeof run>, id: string) => report.risk.factors.find((f) => f.id === id);
+const factor = (report: ReturnType<typeof run>, id: string) =>
+  report.risk.factors.find((f) => f.id === id);
 
 describe('score: explanations', () => {
   it('names a reason, a source and a remediation for every point of risk', () => {
-    for (const report of [run(honest, clean), run(honest, { training: synthetic70 }), run(evasive)]) {
+    for (const report of [
+      run(honest, clean),
+      run(honest, { training: synthetic70 }),
+      run(evasive),
+    ]) {
       expect(report.risk.factors.length).toBeGreaterThan(0);
       for (const f of report.risk.factors) {
         expect(f.points, f.id).toBeGreaterThan(0);
@@ -54,7 +59,13 @@ describe('score: discrepancies', () => {
   it('lists a synthetic-share discrepancy with claim, measurement and tolerance', () => {
     const report = run(honest, { training: synthetic70 });
     expect(report.discrepancies).toContainEqual(
-      expect.objectContaining({ questionId: 'synthetic_share_percent', claimed: 3, measured: 70, tolerance: 10, unit: 'percentage points' }),
+      expect.objectContaining({
+        questionId: 'synthetic_share_percent',
+        claimed: 3,
+        measured: 70,
+        tolerance: 10,
+        unit: 'percentage points',
+      }),
     );
     expect(factor(report, 'synthetic_share_understated')?.source).toBe('discrepancy');
     expect(factor(report, 'tagging_contradicted')?.reason).toContain('no synthetic flag field');
@@ -62,18 +73,44 @@ describe('score: discrepancies', () => {
   });
 
   it('charges a small excess within tolerance as a sample signal, not a discrepancy', () => {
-    const report = run(honest, { training: makeAnalysis({ synthetic: { estimatedShare: 0.1, interval: [0.05, 0.15] } }) });
+    const report = run(honest, {
+      training: makeAnalysis({ synthetic: { estimatedShare: 0.1, interval: [0.05, 0.15] } }),
+    });
     expect(report.discrepancies).toEqual([]);
     expect(factor(report, 'machine_text_signals')?.points).toBeCloseTo(1.4, 5);
   });
 
   it.each([
-    ['dedup_method', makeAnalysis({ duplicates: { exactRate: 0.08, nearRate: 0.1 } }), 'dedup_contradicted'],
-    ['near_duplicate_rate_percent', makeAnalysis({ duplicates: { exactRate: 0, nearRate: 0.15 } }), 'near_duplicates_understated'],
-    ['collection_newest_date', makeAnalysis({ freshness: { newest: '2021-01-01' } }), 'freshness_contradicted'],
-    ['collection_oldest_date', makeAnalysis({ freshness: { oldest: '2019-01-01' } }), 'freshness_contradicted'],
-    ['provenance_fields', makeAnalysis({ provenance: { perField: { source: 0.4 } } }), 'provenance_contradicted'],
-    ['personal_data', makeAnalysis({ pii: { recordShare: 0.2, kinds: { email: 200 } } }), 'personal_data_contradicted'],
+    [
+      'dedup_method',
+      makeAnalysis({ duplicates: { exactRate: 0.08, nearRate: 0.1 } }),
+      'dedup_contradicted',
+    ],
+    [
+      'near_duplicate_rate_percent',
+      makeAnalysis({ duplicates: { exactRate: 0, nearRate: 0.15 } }),
+      'near_duplicates_understated',
+    ],
+    [
+      'collection_newest_date',
+      makeAnalysis({ freshness: { newest: '2021-01-01' } }),
+      'freshness_contradicted',
+    ],
+    [
+      'collection_oldest_date',
+      makeAnalysis({ freshness: { oldest: '2019-01-01' } }),
+      'freshness_contradicted',
+    ],
+    [
+      'provenance_fields',
+      makeAnalysis({ provenance: { perField: { source: 0.4 } } }),
+      'provenance_contradicted',
+    ],
+    [
+      'personal_data',
+      makeAnalysis({ pii: { recordShare: 0.2, kinds: { email: 200 } } }),
+      'personal_data_contradicted',
+    ],
   ] as const)('flags a %s claim the sample contradicts', (questionId, training, factorId) => {
     const report = run(honest, { training, holdout: makeAnalysis() });
     expect(report.discrepancies.map((d) => d.questionId)).toContain(questionId);
@@ -89,7 +126,10 @@ describe('score: discrepancies', () => {
 
 describe('score: answers', () => {
   it('charges replacement of real data even when no synthetic data is claimed', () => {
-    const report = run({ ...honest, synthetic_share_percent: 0, real_data_policy: 'replace' }, clean);
+    const report = run(
+      { ...honest, synthetic_share_percent: 0, real_data_policy: 'replace' },
+      clean,
+    );
     // Half the weight as a floor, plus half scaled by the 2 % the clean sample still measures.
     expect(factor(report, 'real_data_replaced')?.points).toBe(15.3);
   });
@@ -111,7 +151,12 @@ describe('score: answers', () => {
   });
 
   it('does not charge holdout details when no holdout set is kept', () => {
-    const answers = { ...honest, holdout_exists: 'no', holdout_refresh_months: 'unknown', holdout_synthetic_free: 'unknown' };
+    const answers = {
+      ...honest,
+      holdout_exists: 'no',
+      holdout_refresh_months: 'unknown',
+      holdout_synthetic_free: 'unknown',
+    };
     const report = run(answers, { training: makeAnalysis() });
     expect(factor(report, 'no_holdout')?.points).toBe(15);
     expect(factorIds(report)).not.toContain('undisclosed_claim');
@@ -127,13 +172,32 @@ describe('score: samples and totals', () => {
   it('charges what the sample shows on its own', () => {
     const training = makeAnalysis({
       diversity: { compressionRatio: 9 },
-      labels: { classes: { a: 900, b: 9 }, normalizedEntropy: 0.1, imbalanceRatio: 100, rareClasses: ['b'], conflictRate: 0.1, lowAgreementShare: null, missingInTraining: [] },
+      labels: {
+        classes: { a: 900, b: 9 },
+        normalizedEntropy: 0.1,
+        imbalanceRatio: 100,
+        rareClasses: ['b'],
+        conflictRate: 0.1,
+        lowAgreementShare: null,
+        missingInTraining: [],
+      },
       contamination: { holdoutRecords: 100, overlapRate: 0.5, exactRate: 0.5, meanCoverage: 0.5 },
       freshness: { oldest: '2010-01-01', newest: '2015-01-01' },
     });
-    const answers = { ...honest, collection_oldest_date: '2010-01-01', collection_newest_date: '2015-01-01' };
+    const answers = {
+      ...honest,
+      collection_oldest_date: '2010-01-01',
+      collection_newest_date: '2015-01-01',
+    };
     const report = run(answers, { training, holdout: makeAnalysis() });
-    for (const id of ['low_diversity', 'label_imbalance', 'rare_classes_missing', 'label_conflicts', 'holdout_contamination', 'stale_data']) {
+    for (const id of [
+      'low_diversity',
+      'label_imbalance',
+      'rare_classes_missing',
+      'label_conflicts',
+      'holdout_contamination',
+      'stale_data',
+    ]) {
       expect(factorIds(report), id).toContain(id);
     }
   });

@@ -86,9 +86,10 @@ export function ChartFigure(props: {
             beginAtZero: true,
             max: spec.max,
             title: { display: Boolean(spec.valueLabel), text: spec.valueLabel ?? '' },
+            // Counts and levels are whole numbers: no 0.5 ticks.
             ticks: spec.format
               ? { callback: (value: string | number) => spec.format?.(Number(value)) }
-              : {},
+              : { precision: 0 },
           },
         },
       },

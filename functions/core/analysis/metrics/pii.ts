@@ -8,11 +8,23 @@ export interface PiiHit {
 }
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
+const CARD = /(?<![\d.,-])[2-6](?:[ -]?\d){12,18}(?![\d-]|[.,]\d)/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])/g;
 const IPV6 = /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![\w:])/g;
-const PHONE = /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3,4}[ .-]?\d{3,4}(?![\w])/g;
+// North American (555-123-4567, (555) 123 4567, 1-800-555-0199) or international with a leading +.
+const PHONE =
+  /(?<![\w+=.-])(?:(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}|\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5})(?![\w=]|[.-]\d)/g;
+
+/** Card-number lengths by leading digits (Visa, Mastercard, Amex, Discover and similar). */
+function cardShape(d: string): boolean {
+  const len = d.length;
+  if (d.startsWith('4')) return len === 13 || len === 16 || len === 19;
+  if (/^(?:5[1-5]|2[2-7])/.test(d)) return len === 16;
+  if (/^3[47]/.test(d)) return len === 15;
+  if (d.startsWith('6')) return len >= 16 && len <= 19;
+  return false;
+}
 
 /** Luhn checksum, as on payment cards. */
 export function luhnValid(digits: string): boolean {
@@ -88,13 +100,13 @@ export function findPii(text: string, hasAt: boolean, digits: number): PiiHit[] 
   if (digits >= 4) {
     scan(CARD, 'card', (m) => {
       const d = m.replace(/\D/g, '');
-      return d.length >= 13 && d.length <= 19 && !/^(\d)\1+$/.test(d) && luhnValid(d);
+      return cardShape(d) && !/^(\d)\1+$/.test(d) && luhnValid(d);
     });
     scan(IBAN, 'iban', ibanValid);
     scan(IPV4, 'ip', (m) => m.split('.').some((o) => o !== '0'));
     scan(PHONE, 'phone', (m) => {
       const d = m.replace(/\D/g, '');
-      return d.length >= 9 && d.length <= 15 && !/^(\d)\1+$/.test(d);
+      return d.length >= 10 && d.length <= 15 && !/^(\d)\1+$/.test(d);
     });
   }
   if (text.includes(':')) scan(IPV6, 'ip', () => true);

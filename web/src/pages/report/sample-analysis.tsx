@@ -1,7 +1,7 @@
 /** One analyzed sample: key measures, charts, findings and duplicate examples. */
 import type { ReportSample } from '../../api/domain';
 import { ChartFigure } from '../../components/chart-figure';
-import { displayValue, formatDate, percent } from '../../format';
+import { formatDate, percent } from '../../format';
 import { clusterSpec, dateSpec, diversitySpec, labelSpec } from './chart-specs';
 import { DuplicateExamples } from './duplicate-examples';
 import { diversityReference } from './reference';
@@ -37,8 +37,8 @@ export function SampleAnalysis({ sample, index }: { sample: ReportSample; index:
         ) : null}
       </dl>
       <p class="small muted">
-        Fields used: {displayValue(sample.input.fields)}. Method for the machine-generated estimate:{' '}
-        {synthetic.method}
+        Fields used: {describeFields(sample.input.fields)}. Method for the machine-generated
+        estimate: {synthetic.method}
       </p>
       <div class="chart-grid">
         {labels ? (
@@ -89,6 +89,13 @@ export function SampleAnalysis({ sample, index }: { sample: ReportSample; index:
       <DuplicateExamples sample={sample} />
     </section>
   );
+}
+
+function describeFields(fields: object): string {
+  return Object.entries(fields)
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([role, value]) => `${role}: ${Array.isArray(value) ? value.join(' + ') : String(value)}`)
+    .join('; ');
 }
 
 function Stat({ label, value }: { label: string; value: string }) {

@@ -1,6 +1,7 @@
 /** One assessment: summary, invitation, report and decision, answers, audit trail. */
 import { useContext, useState } from 'preact/hooks';
 import { getAssessment, getReport, getTemplate, reassess } from '../../api/staff';
+import type { Decision } from '../../api/types';
 import { MeContext } from '../../auth';
 import { DueDate, StatusBadge, TierBadge } from '../../components/badges';
 import { ErrorBanner, Loading } from '../../components/feedback';
@@ -12,6 +13,12 @@ import { AnswersTable } from './answers-table';
 import { AuditTrail } from './audit-trail';
 import { DecisionForm } from './decision-form';
 import { InvitationPanel } from './invitation-panel';
+
+const decisionWords: Record<Decision, string> = {
+  approve: 'Approved',
+  reject: 'Rejected',
+  request_changes: 'Changes requested',
+};
 
 /** The assessment detail page. */
 export function AssessmentPage({ id }: { id: string }) {
@@ -101,7 +108,14 @@ export function AssessmentPage({ id }: { id: string }) {
             <>
               <dt>Decision</dt>
               <dd>
-                {humanize(a.decision.decision)} by {a.decision.by}, {formatDateTime(a.decision.at)}
+                {decisionWords[a.decision.decision]} by {a.decision.by},{' '}
+                {formatDateTime(a.decision.at)}
+                {a.decision.comments.map((c) => (
+                  <p class="prose small" key={`${c.questionId}-${c.comment}`}>
+                    {c.questionId ? `On ${c.questionId}: ` : ''}
+                    {c.comment}
+                  </p>
+                ))}
               </dd>
             </>
           ) : null}

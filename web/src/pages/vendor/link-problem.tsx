@@ -1,7 +1,17 @@
 /** Clear pages for a missing, expired or revoked invitation link. */
+import { ApiError } from '../../api/http';
 
 /** Why the vendor cannot open the questionnaire. */
 export type LinkProblemKind = 'missing' | 'expired' | 'revoked' | 'invalid';
+
+/** Classifies a failed load as a link problem, or null for other errors. */
+export function linkProblemOf(error: unknown): LinkProblemKind | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.isType('invitation-expired')) return 'expired';
+  if (error.isType('invitation-revoked')) return 'revoked';
+  if (error.status === 401) return 'invalid';
+  return null;
+}
 
 const texts: Record<LinkProblemKind, { title: string; body: string }> = {
   missing: {

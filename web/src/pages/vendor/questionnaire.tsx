@@ -84,7 +84,9 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
             const section = sections.find((x) => x.id === s.id);
             const p = section ? sectionProgress(section, save.answers) : null;
             const done = p && p.answered === p.total;
-            const noted = section ? comments.filter((c) => section.questions.some((q) => q.id === c.questionId)).length : 0;
+            const noted = section
+              ? comments.filter((c) => section.questions.some((q) => q.id === c.questionId)).length
+              : 0;
             return (
               <li key={s.id}>
                 <button
@@ -99,6 +101,11 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
                       {done ? '✔ ' : ''}
                       {p.answered}/{p.total}
                       {p.requiredOpen.length ? `, ${p.requiredOpen.length} required open` : ''}
+                    </span>
+                  ) : null}
+                  {noted ? (
+                    <span class="small step-note">
+                      {noted} reviewer comment{noted > 1 ? 's' : ''}
                     </span>
                   ) : null}
                 </button>
@@ -125,11 +132,11 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
         ) : null}
         {readOnly ? null : (
           <SaveIndicator
-          state={save.state}
-          savedAt={save.savedAt}
-          failure={save.failure}
-          retry={save.flush}
-        />
+            state={save.state}
+            savedAt={save.savedAt}
+            failure={save.failure}
+            retry={save.flush}
+          />
         )}
         <h2 id="step-heading" tabIndex={-1} class="step-title">
           Step {index + 1} of {steps.length}: {steps[index]?.title}

@@ -1,23 +1,13 @@
 /** The vendor entry: takes the token from the link, loads the questionnaire, explains bad links. */
 import { useCallback, useState } from 'preact/hooks';
-import { ApiError } from '../../api/http';
 import { getVendorAssessment, type VendorAssessment } from '../../api/vendor';
 import { DueDate, StatusBadge } from '../../components/badges';
 import { ErrorBanner, Loading } from '../../components/feedback';
 import { PageMain } from '../../components/page-main';
 import { useAsync } from '../../components/use-async';
 import { captureVendorTokenFromHash, vendorToken } from '../../session';
-import { LinkProblem, type LinkProblemKind } from './link-problem';
+import { LinkProblem, linkProblemOf } from './link-problem';
 import { Questionnaire } from './questionnaire';
-
-/** Classifies a failed load as a link problem, or null for other errors. */
-export function linkProblemOf(error: unknown): LinkProblemKind | null {
-  if (!(error instanceof ApiError)) return null;
-  if (error.isType('invitation-expired')) return 'expired';
-  if (error.isType('invitation-revoked')) return 'revoked';
-  if (error.status === 401) return 'invalid';
-  return null;
-}
 
 /** The /vendor page. */
 export function VendorPage() {

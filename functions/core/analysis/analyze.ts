@@ -1,0 +1,140 @@
+import { AnalysisInputError } from './errors';
+import { detectFields } from './fields/detect';
+import { type FinalizeOptions, finalize } from './finalize';
+import type { AnalysisLimits } from './params';
+import { decodeText } from './parse/decode';
+import { detectFormat, type InputFormat } from './parse/format';
+import type { ParseState, RawItem } from './parse/items';
+import { parseRecords } from './parse/records';
+import { createPartial } from './partial/create';
+import { Folder } from './partial/fold';
+import type { AnalysisPartial } from './partial/types';
+import type { Analysis, FieldMapping } from './types';
+
+/** Progress of a running analysis. */
+export interface AnalysisProgress {
+  bytes: number;
+  records: number;
+}
+
+/** Options for `analyzeSource` and `foldSource`. */
+export interface AnalyzeOptions extends FinalizeOptions {
+  /** Used to choose the format (".jsonl", ".csv.gz", ...) and shown in reports. */
+  fileName?: string;
+  /** Skips format detection. */
+  format?: InputFormat;
+  /** Field paths that override detection, e.g. { text: 'body', label: 'class' }. */
+  fields?: Partial<FieldMapping>;
+  /** Called after each parsed batch. */
+  onProgress?: (progress: AnalysisProgress) => void;
+  limits?: Partial<AnalysisLimits>;
+}
+
+async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
+  yield first;
+  for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
+}
+
+function failOnMalformed(p: AnalysisPartial, final: boolean): void {
+  const { malformed, records, limits } = p;
+  const first = p.malformedExamples[0];
+  if (!first || malformed <= limits.malformedMin) return;
+  const total = malformed + records;
+  if (records === 0 || (final && malformed / total > limits.malformedShare)) {
+    const share = `${malformed} of ${total} rows could not be read`;
+    throw new AnalysisInputError(`${first.message} (${share}; the limit is ${limits.malformedShare * 100}%)`, { line: first.line });
+  }
+}
+
+/**
+ * Reads a sample (bytes, optionally gzip) and folds it into a mergeable partial. Fails with
+ * AnalysisInputError when the input is unusable: no records, no text field, or more malformed rows
+ * than the limits allow (the message names the first bad line).
+ */
+export async function foldSource(source: AsyncIterable<Uint8Array>, options: AnalyzeOptions = {}): Promise<AnalysisPartial> {
+  const stats = { bytes: 0 };
+  const text = decodeText(source, stats);
+  const first = await text.next();
+  const head = first.done ? '' : first.value;
+  const format = options.format ?? detectFormat(options.fileName, head);
+  const state: ParseState = { lines: 0 };
+  const chunks = first.done ? (async function* () {})() : prepend(head, text);
+  const pending: RawItem[] = [];
+  let pendingRecords = 0;
+  let folder: Folder | null = null;
+  const sampleSize = options.limits?.detectionSample ?? 200;
+  const start = () => {
+    const records = pending.filter((i) => i.error === undefined).map((i) => i.value);
+    const fields = detectFields(records, options.fields);
+    const f = new Folder(createPartial(fields, format, options.fileName ?? null, options.limits));
+    for (const item of pending.splice(0)) {
+      if (item.error !== undefined) f.malformed(item.line, item.error);
+      else f.add(item.value);
+    }
+    return f;
+  };
+  for await (const batch of parseRecords(chunks, format, head, state)) {
+    for (const item of batch) {
+      if (folder) {
+        if (item.error !== undefined) folder.malformed(item.line, item.error);
+        else folder.add(item.value);
+      } else {
+        pending.push(item);
+        if (item.error === undefined) pendingRecords++;
+        if (pendingRecords >= sampleSize) folder = start();
+      }
+    }
+    if (folder) failOnMalformed(folder.partial, false);
+    else if (pending.length > sampleSize * 5 && pendingRecords === 0) {
+      const bad = pending.find((i) => i.error !== undefined) as RawItem;
+      throw new AnalysisInputError(bad.error as string, { line: bad.line });
+    }
+    options.onProgress?.({ bytes: stats.bytes, records: folder ? folder.partial.records : pendingRecords });
+  }
+  if (!folder) {
+    if (pendingRecords === 0) {
+      const bad = pending.find((i) => i.error !== undefined);
+      if (bad) throw new AnalysisInputError(bad.error as string, { line: bad.line });
+      throw new AnalysisInputError('no records found: the file is empty');
+    }
+    folder = start();
+  }
+  const partial = folder.partial;
+  partial.bytes = stats.bytes;
+  partial.lines = state.lines;
+  failOnMalformed(partial, true);
+  return partial;
+}
+
+/** Analyzes one sample: the Analysis plus the partial to store, merge, or compare against a holdout. */
+export async function analyzeSource(
+  source: AsyncIterable<Uint8Array>,
+  options: AnalyzeOptions = {},
+): Promise<{ analysis: Analysis; partial: AnalysisPartial }> {
+  const partial = await foldSource(source, options);
+  return { analysis: finalize(partial, options), partial };
+}
+
+/** A sample to analyze: its bytes plus per-file options. */
+export interface SourceInput extends Omit<AnalyzeOptions, 'holdout' | 'now'> {
+  source: AsyncIterable<Uint8Array>;
+}
+
+/**
+ * Analyzes a training sample and, optionally, a holdout sample; the training analysis then carries
+ * contamination and missing-class checks against the holdout.
+ */
+export async function analyzeSources(
+  training: SourceInput,
+  holdout?: SourceInput,
+  options: { now?: Date | number } = {},
+): Promise<{ analysis: Analysis; partial: AnalysisPartial; holdout?: { analysis: Analysis; partial: AnalysisPartial } }> {
+  const trainPartial = await foldSource(training.source, training);
+  if (!holdout) return { analysis: finalize(trainPartial, options), partial: trainPartial };
+  const holdPartial = await foldSource(holdout.source, holdout);
+  return {
+    analysis: finalize(trainPartial, { ...options, holdout: holdPartial }),
+    partial: trainPartial,
+    holdout: { analysis: finalize(holdPartial, options), partial: holdPartial },
+  };
+}

@@ -1,0 +1,17 @@
+export {
+  type AnalysisProgress,
+  type AnalyzeOptions,
+  analyzeSource,
+  analyzeSources,
+  foldSource,
+  type SourceInput,
+} from './analyze';
+export { AnalysisInputError } from './errors';
+export { detectFields } from './fields/detect';
+export { type FinalizeOptions, finalize } from './finalize';
+export { type AnalysisLimits, candidateProbability, DEFAULT_LIMITS, PARAMS } from './params';
+export { FORMATS, type InputFormat } from './parse/format';
+export { mergePartials } from './partial/merge';
+export { deserializePartial, serializePartial } from './partial/serialize';
+export type { AnalysisPartial } from './partial/types';
+export type { Analysis, FieldMapping, Finding, Severity } from './types';

@@ -1,0 +1,68 @@
+import { Readable } from 'node:stream';
+import { type CsvError, parse } from 'csv-parse';
+import type { ParseState, RawItem } from './items';
+
+function delimiterOf(head: string, fallback: string): string {
+  const firstLine = head.split('\n', 1)[0] ?? '';
+  let best = fallback;
+  let bestCount = 0;
+  for (const d of [',', '\t', ';', '|']) {
+    const count = firstLine.split(d).length - 1;
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function headerNames(header: string[]): string[] {
+  const seen = new Map<string, number>();
+  return header.map((raw, i) => {
+    const name = raw.trim() || `column_${i + 1}`;
+    const n = seen.get(name) ?? 0;
+    seen.set(name, n + 1);
+    return n === 0 ? name : `${name}_${n + 1}`;
+  });
+}
+
+/**
+ * Streams CSV (or TSV) rows as objects keyed by the header, with csv-parse. The delimiter is taken
+ * from the header line; rows that fail to parse are reported with their line and skipped.
+ */
+export async function* csvRecords(
+  chunks: AsyncIterable<string>,
+  head: string,
+  tab: boolean,
+  state: ParseState,
+): AsyncGenerator<RawItem[]> {
+  const skipped: RawItem[] = [];
+  const parser = parse({
+    bom: true,
+    columns: headerNames,
+    delimiter: delimiterOf(head, tab ? '\t' : ','),
+    info: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+  });
+  parser.on('skip', (err: CsvError & { lines?: number }) => {
+    skipped.push({ line: err.lines ?? 0, error: `invalid CSV row: ${err.message}` });
+  });
+  const input = Readable.from(chunks);
+  input.on('error', (e) => parser.destroy(e));
+  input.pipe(parser);
+  let batch: RawItem[] = [];
+  for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    if (skipped.length > 0) batch.push(...skipped.splice(0));
+    batch.push({ line: row.info.lines, value: row.record });
+    if (batch.length >= 256) {
+      state.lines = row.info.lines;
+      yield batch;
+      batch = [];
+    }
+  }
+  if (skipped.length > 0) batch.push(...skipped.splice(0));
+  state.lines = parser.info.lines;
+  if (batch.length > 0) yield batch;
+}

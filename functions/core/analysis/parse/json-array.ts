@@ -1,0 +1,89 @@
+import { AnalysisInputError } from '../errors';
+import { asRecord, jsonError, type ParseState, type RawItem } from './items';
+
+/**
+ * Streams the elements of a top-level JSON array without holding the whole document: a small scanner
+ * tracks nesting and strings, and each complete element is handed to JSON.parse on its own.
+ */
+export async function* jsonArrayRecords(chunks: AsyncIterable<string>, state: ParseState): AsyncGenerator<RawItem[]> {
+  let buf = '';
+  let pos = 0;
+  let line = 1;
+  let depth = 0;
+  let started = false;
+  let ended = false;
+  let inString = false;
+  let escaped = false;
+  let elemStart = -1;
+  let elemLine = 1;
+  const emit = (text: string, out: RawItem[]) => {
+    try {
+      out.push(asRecord(JSON.parse(text), elemLine));
+    } catch (e) {
+      out.push({ line: elemLine, error: jsonError(e) });
+    }
+  };
+  for await (const chunk of chunks) {
+    buf += chunk;
+    const batch: RawItem[] = [];
+    for (; pos < buf.length; pos++) {
+      const c = buf.charCodeAt(pos);
+      if (c === 10) line++;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 92) escaped = true;
+        else if (c === 34) inString = false;
+        continue;
+      }
+      if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+      if (!started) {
+        if (c !== 91) throw new AnalysisInputError('expected a JSON array of records ("[")', { line });
+        started = true;
+        depth = 1;
+        continue;
+      }
+      if (ended) throw new AnalysisInputError('unexpected content after the end of the JSON array', { line });
+      if (depth === 1 && elemStart < 0) {
+        if (c === 44) continue;
+        if (c === 93) {
+          ended = true;
+          depth = 0;
+          continue;
+        }
+        elemStart = pos;
+        elemLine = line;
+      }
+      if (c === 34) inString = true;
+      else if (c === 123 || c === 91) depth++;
+      else if (c === 125 || c === 93) {
+        depth--;
+        if (depth === 1) {
+          emit(buf.slice(elemStart, pos + 1), batch);
+          elemStart = -1;
+        } else if (depth === 0) {
+          emit(buf.slice(elemStart, pos), batch);
+          elemStart = -1;
+          ended = true;
+        }
+      } else if (c === 44 && depth === 1) {
+        emit(buf.slice(elemStart, pos), batch);
+        elemStart = -1;
+      }
+    }
+    if (elemStart >= 0) {
+      buf = buf.slice(elemStart);
+      pos -= elemStart;
+      elemStart = 0;
+    } else {
+      buf = '';
+      pos = 0;
+    }
+    state.lines = line;
+    if (batch.length > 0) yield batch;
+  }
+  if (!started) return;
+  if (!ended) {
+    const batch: RawItem[] = [{ line: elemStart >= 0 ? elemLine : line, error: 'unexpected end of input: the JSON array is not closed' }];
+    yield batch;
+  }
+}
