@@ -4,7 +4,7 @@ import { parseSampleKey } from '../api/services/samples';
 import type { Analysis } from '../core/analysis/types';
 import { ConflictError } from '../lib/errors';
 import type { Sample } from '../store/samples';
-import { type SampleAnalyzer, describeFailure } from './engine';
+import { describeFailure, type SampleAnalyzer } from './engine';
 
 /** The part of an S3 event record the analyzer reads. */
 export interface ObjectCreated {
@@ -43,8 +43,11 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
   /** Moves the sample to `analyzing` unless another run holds it or it is done; false = skip. */
   async function claim(sample: Sample, etag: string): Promise<Sample | undefined> {
     const now = deps.clock();
-    const fresh = sample.status === 'analyzing' && now.getTime() - Date.parse(sample.updatedAt) < analysisLeaseMs;
-    const done = (sample.status === 'analyzed' || sample.status === 'failed') && sample.objectETag === etag;
+    const fresh =
+      sample.status === 'analyzing' &&
+      now.getTime() - Date.parse(sample.updatedAt) < analysisLeaseMs;
+    const done =
+      (sample.status === 'analyzed' || sample.status === 'failed') && sample.objectETag === etag;
     if (fresh || done) return undefined;
     const next: Sample = {
       ...sample,
@@ -64,7 +67,12 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
   }
 
   async function finish(sample: Sample, change: Partial<Sample>): Promise<Sample> {
-    const next = { ...sample, ...change, updatedAt: deps.clock().toISOString(), version: sample.version + 1 };
+    const next = {
+      ...sample,
+      ...change,
+      updatedAt: deps.clock().toISOString(),
+      version: sample.version + 1,
+    };
     await repos.samples.save(next);
     return next;
   }
@@ -101,7 +109,9 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       return;
     }
     const keys = analysisKeys(sample);
-    await blobs.put(config.SAMPLES_BUCKET, keys.partial, result.partial, { contentType: 'application/json' });
+    await blobs.put(config.SAMPLES_BUCKET, keys.partial, result.partial, {
+      contentType: 'application/json',
+    });
     await blobs.put(config.SAMPLES_BUCKET, keys.analysis, JSON.stringify(result.analysis), {
       contentType: 'application/json',
     });

@@ -1,6 +1,6 @@
-import type { SQSEvent, SQSBatchResponse } from 'aws-lambda';
-import { defaultAwsClients } from '../lib/aws-clients';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { rescore } from '../api/services/reports';
+import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
 import { newId } from '../lib/ids';
 import { createLogger } from '../lib/logger';

@@ -1,18 +1,26 @@
 import type { ObjectCreated } from './handler';
 
 interface S3Notification {
-  Records?: { eventName?: string; s3?: { bucket?: { name?: string }; object?: { key?: string; size?: number } } }[];
+  Records?: {
+    eventName?: string;
+    s3?: { bucket?: { name?: string }; object?: { key?: string; size?: number } };
+  }[];
 }
 
 /** Extracts ObjectCreated objects from one SQS message body (S3 test events yield none). */
 export function objectsFromSqs(body: string): ObjectCreated[] {
   const parsed = JSON.parse(body) as S3Notification;
-  return (parsed.Records ?? [])
-    .filter((r) => r.eventName?.startsWith('ObjectCreated') && r.s3?.bucket?.name && r.s3.object?.key)
-    .map((r) => ({
-      bucket: r.s3?.bucket?.name as string,
-      // S3 URL-encodes keys in notifications, with '+' for spaces.
-      key: decodeURIComponent((r.s3?.object?.key as string).replace(/\+/g, ' ')),
+  const objects: ObjectCreated[] = [];
+  for (const r of parsed.Records ?? []) {
+    const bucket = r.s3?.bucket?.name;
+    const key = r.s3?.object?.key;
+    if (!r.eventName?.startsWith('ObjectCreated') || !bucket || !key) continue;
+    // S3 URL-encodes keys in notifications, with '+' for spaces.
+    objects.push({
+      bucket,
+      key: decodeURIComponent(key.replace(/\+/g, ' ')),
       size: r.s3?.object?.size ?? 0,
-    }));
+    });
+  }
+  return objects;
 }

@@ -7,8 +7,8 @@ import type { AppDeps } from './env';
 import { jsonOnly } from './middleware/json-only';
 import { requestContext } from './middleware/request-context';
 import { notFound, onError } from './problem';
-import { renderDocsPage } from './routes/meta/docs-page';
 import { featureRoutes } from './routes';
+import { renderDocsPage } from './routes/meta/docs-page';
 
 /** Largest JSON body any route accepts. */
 export const maxJsonBytes = 256 * 1024;
@@ -41,7 +41,9 @@ export function createApp(deps: AppDeps) {
     bodyLimit({
       maxSize: maxJsonBytes,
       onError: () => {
-        throw new PayloadTooLargeError(`The request body is over ${maxJsonBytes / 1024} KiB; send less data.`);
+        throw new PayloadTooLargeError(
+          `The request body is over ${maxJsonBytes / 1024} KiB; send less data.`,
+        );
       },
     }),
   );
@@ -64,11 +66,15 @@ export function createApp(deps: AppDeps) {
     info: {
       title: 'Diligence API',
       version: '1.0.0',
-      description: 'Due diligence on AI training datasets: questionnaires, samples, scored reports.',
+      description:
+        'Due diligence on AI training datasets: questionnaires, samples, scored reports.',
     },
   });
   app.get('/api/docs', (c) => {
-    const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Diligence API', version: '1.0.0' } });
+    const doc = app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: { title: 'Diligence API', version: '1.0.0' },
+    });
     return c.html(renderDocsPage(doc as Parameters<typeof renderDocsPage>[0]));
   });
   app.notFound(notFound);

@@ -2,8 +2,8 @@ import type { SampleAnalyzer } from '../analyze/engine';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import type { BlobStore } from '../store/blob-store';
-import type { Repositories } from '../store/repositories';
 import type { Presigner } from '../store/presign';
+import type { Repositories } from '../store/repositories';
 import type { StaffIdentity, StaffVerifier, VendorIdentity } from './auth/identity';
 import type { DevTools } from './routes/dev/dev-tools';
 

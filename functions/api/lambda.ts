@@ -1,9 +1,9 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { handle } from 'hono/aws-lambda';
 import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { consoleMailer, sesMailer } from '../lib/mailers';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createApp } from './app';
 import { createStaffVerifier, remoteKeys } from './auth/staff-jwt';
 import { buildDeps } from './build-deps';

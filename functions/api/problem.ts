@@ -69,7 +69,13 @@ export function onError(error: Error, c: Context<AppEnv>) {
     return problem(c, error.status, detail);
   }
   c.get('logger')?.error('request failed', { error, path: c.req.path, method: c.req.method });
-  return problem(c, 500, 'Something went wrong on our side. Quote the instance id if you contact support.', {}, 'internal');
+  return problem(
+    c,
+    500,
+    'Something went wrong on our side. Quote the instance id if you contact support.',
+    {},
+    'internal',
+  );
 }
 
 /** Unknown routes get a problem+json 404 too. */

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from './config';
 
 /** The AWS clients the app and the analyzer share. */
@@ -18,10 +18,18 @@ export interface ClientTimeouts {
   maxAttempts: number;
 }
 
-const defaults: ClientTimeouts = { connectMs: 2_000, requestMs: 5_000, s3RequestMs: 60_000, maxAttempts: 3 };
+const defaults: ClientTimeouts = {
+  connectMs: 2_000,
+  requestMs: 5_000,
+  s3RequestMs: 60_000,
+  maxAttempts: 3,
+};
 
 /** Builds clients for `config`: local endpoints get static credentials and path-style S3. */
-export function createAwsClients(config: Config, timeouts: Partial<ClientTimeouts> = {}): AwsClients {
+export function createAwsClients(
+  config: Config,
+  timeouts: Partial<ClientTimeouts> = {},
+): AwsClients {
   const t = { ...defaults, ...timeouts };
   const local = config.DILIGENCE_MODE === 'local';
   // s3rver knows one built-in key pair; dynalite accepts any.

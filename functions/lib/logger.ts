@@ -10,11 +10,22 @@ export interface Logger {
   child(fields: Record<string, unknown>): Logger;
 }
 
-const rank: Record<LogLevel | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+const rank: Record<LogLevel | 'silent', number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+  silent: 99,
+};
 
 function serialize(value: unknown): unknown {
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, stack: value.stack, cause: serialize(value.cause) };
+    return {
+      name: value.name,
+      message: value.message,
+      stack: value.stack,
+      cause: serialize(value.cause),
+    };
   }
   return value;
 }
@@ -28,7 +39,14 @@ export function createLogger(
   const emit = (lvl: LogLevel, message: string, fields: Record<string, unknown> = {}) => {
     if (rank[lvl] < rank[level]) return;
     const entries = Object.entries({ ...base, ...fields }).map(([k, v]) => [k, serialize(v)]);
-    write(JSON.stringify({ level: lvl, time: new Date().toISOString(), message, ...Object.fromEntries(entries) }));
+    write(
+      JSON.stringify({
+        level: lvl,
+        time: new Date().toISOString(),
+        message,
+        ...Object.fromEntries(entries),
+      }),
+    );
   };
   return {
     debug: (m, f) => emit('debug', m, f),

@@ -1,4 +1,4 @@
-import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Logger } from './logger';
 
 /** One e-mail. */
@@ -22,7 +22,9 @@ export function sesMailer(ses: Pick<SESv2Client, 'send'>, from: string) {
       new SendEmailCommand({
         FromEmailAddress: from,
         Destination: { ToAddresses: [mail.to] },
-        Content: { Simple: { Subject: { Data: mail.subject }, Body: { Text: { Data: mail.body } } } },
+        Content: {
+          Simple: { Subject: { Data: mail.subject }, Body: { Text: { Data: mail.body } } },
+        },
       }),
     );
   };

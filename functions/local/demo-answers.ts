@@ -12,7 +12,9 @@ export function completeAnswers(overrides: Record<string, unknown> = {}): Record
         answers[q.id] = q.options[0]?.value;
         break;
       case 'multi_choice':
-        answers[q.id] = [q.options.find((o) => !q.exclusive?.includes(o.value))?.value ?? q.options[0]?.value];
+        answers[q.id] = [
+          q.options.find((o) => !q.exclusive?.includes(o.value))?.value ?? q.options[0]?.value,
+        ];
         break;
       case 'percent':
         answers[q.id] = 0;
@@ -47,7 +49,14 @@ export function completeAnswers(overrides: Record<string, unknown> = {}): Record
   };
 }
 
-const subjects = ['The customer', 'Our agent', 'A traveller', 'The engineer', 'My neighbour', 'The analyst'];
+const subjects = [
+  'The customer',
+  'Our agent',
+  'A traveller',
+  'The engineer',
+  'My neighbour',
+  'The analyst',
+];
 const verbs = ['asked about', 'complained about', 'reported', 'praised', 'questioned', 'described'];
 const objects = [
   'a delayed refund for the March order',
@@ -73,13 +82,19 @@ export function demoSampleJsonl(records = 400): string {
     const k = (i * 7919) % 1296;
     const text =
       i % 25 === 24
-        ? (JSON.parse(lines[i - 10] ?? '{}') as { text?: string }).text ?? ''
+        ? ((JSON.parse(lines[i - 10] ?? '{}') as { text?: string }).text ?? '')
         : `${subjects[k % 6]} ${verbs[Math.floor(k / 6) % 6]} ${objects[Math.floor(k / 36) % 6]} ${endings[Math.floor(k / 216) % 6]} Ticket ${1000 + i}.`;
     const label = ['billing', 'technical', 'delivery', 'billing', 'technical', 'feedback'][k % 6];
     const day = String(1 + (i % 28)).padStart(2, '0');
     const month = String(1 + (i % 12)).padStart(2, '0');
     lines.push(
-      JSON.stringify({ text, label, source: 'helpdesk-export', created_at: `2024-${month}-${day}`, synthetic: false }),
+      JSON.stringify({
+        text,
+        label,
+        source: 'helpdesk-export',
+        created_at: `2024-${month}-${day}`,
+        synthetic: false,
+      }),
     );
   }
   return `${lines.join('\n')}\n`;

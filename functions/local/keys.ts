@@ -6,7 +6,10 @@ import type { StaffRole } from '../core/assessment/types';
 /** A locally kept ES256 key pair for signing dev staff tokens. */
 export interface LocalKeys {
   jwks: ReturnType<typeof createLocalJWKSet>;
-  sign(claims: { email: string; role: StaffRole; organizationId: string }, ttlSeconds?: number): Promise<string>;
+  sign(
+    claims: { email: string; role: StaffRole; organizationId: string },
+    ttlSeconds?: number,
+  ): Promise<string>;
 }
 
 interface StoredKeys {
@@ -24,7 +27,11 @@ async function loadOrCreate(dir: string): Promise<StoredKeys> {
   }
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const kid = `local-${Date.now().toString(36)}`;
-  const stored: StoredKeys = { kid, privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
+  const stored: StoredKeys = {
+    kid,
+    privateJwk: await exportJWK(privateKey),
+    publicJwk: await exportJWK(publicKey),
+  };
   await mkdir(dir, { recursive: true });
   await writeFile(file, JSON.stringify(stored), { mode: 0o600, flag: 'wx' });
   return stored;
@@ -34,7 +41,9 @@ async function loadOrCreate(dir: string): Promise<StoredKeys> {
 export async function localKeys(dir: string, issuer: string, audience: string): Promise<LocalKeys> {
   const stored = await loadOrCreate(dir);
   const privateKey = await importJWK(stored.privateJwk, 'ES256');
-  const jwks = createLocalJWKSet({ keys: [{ ...stored.publicJwk, kid: stored.kid, alg: 'ES256', use: 'sig' }] });
+  const jwks = createLocalJWKSet({
+    keys: [{ ...stored.publicJwk, kid: stored.kid, alg: 'ES256', use: 'sig' }],
+  });
   return {
     jwks,
     sign: (claims, ttlSeconds = 8 * 3600) =>

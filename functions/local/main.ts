@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '../lib/config';
-import { explainStartupError } from './startup-errors';
 import { startPortal } from './portal';
+import { explainStartupError } from './startup-errors';
 
 async function main() {
   const config = loadConfig();
@@ -12,7 +12,9 @@ async function main() {
       `  web app   ${portal.url}/`,
       `  API       ${portal.url}/api  (docs: ${portal.url}/api/docs)`,
       `  data      ${config.DATA_DIR}`,
-      ...(portal.demoVendorLink ? [`  demo vendor link (shown once): ${portal.demoVendorLink}`] : []),
+      ...(portal.demoVendorLink
+        ? [`  demo vendor link (shown once): ${portal.demoVendorLink}`]
+        : []),
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

@@ -1,21 +1,21 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { S3rverEvent } from 's3rver';
+import { createAnalyzeHandler } from '../analyze/handler';
 import { createApp } from '../api/app';
 import { createStaffVerifier } from '../api/auth/staff-jwt';
 import { buildDeps } from '../api/build-deps';
 import type { AppDeps } from '../api/env';
-import { createAnalyzeHandler } from '../analyze/handler';
+import { rescore } from '../api/services/reports';
 import { createAwsClients } from '../lib/aws-clients';
 import type { Config } from '../lib/config';
 import { createLogger, type Logger } from '../lib/logger';
 import { consoleMailer } from '../lib/mailers';
-import { ensureTable } from '../store/table-schema';
-import { rescore } from '../api/services/reports';
 import { sendReminders } from '../notify/reminders';
-import { demoUsers, seedDemo } from './seed';
+import { ensureTable } from '../store/table-schema';
 import { startEngines } from './engines';
 import { localKeys } from './keys';
+import { demoUsers, seedDemo } from './seed';
 import { createPortalServer, listen, s3Prefix, withWebApp } from './server';
 
 /** A running local portal. */
@@ -37,7 +37,10 @@ export async function startPortal(
   options: { logger?: Logger; webDist?: string; host?: string; seed?: boolean } = {},
 ): Promise<Portal> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL, { fn: 'local' });
-  const engines = await startEngines(config.DATA_DIR, [config.SAMPLES_BUCKET, config.REPORTS_BUCKET]);
+  const engines = await startEngines(config.DATA_DIR, [
+    config.SAMPLES_BUCKET,
+    config.REPORTS_BUCKET,
+  ]);
   let server: Server | undefined;
   try {
     let app: ReturnType<typeof createApp> | undefined;
@@ -58,11 +61,19 @@ export async function startPortal(
     };
     const clients = createAwsClients(local);
     await ensureTable(clients.dynamo, local.TABLE_NAME);
-    const keys = await localKeys(join(config.DATA_DIR, 'keys'), local.AUTH_ISSUER, local.AUTH_AUDIENCE);
+    const keys = await localKeys(
+      join(config.DATA_DIR, 'keys'),
+      local.AUTH_ISSUER,
+      local.AUTH_AUDIENCE,
+    );
     const deps = buildDeps(local, clients, {
       logger,
       mailer: consoleMailer(logger),
-      verifyStaff: createStaffVerifier({ issuer: local.AUTH_ISSUER, audience: local.AUTH_AUDIENCE, keys: keys.jwks }),
+      verifyStaff: createStaffVerifier({
+        issuer: local.AUTH_ISSUER,
+        audience: local.AUTH_AUDIENCE,
+        keys: keys.jwks,
+      }),
       dev: { users: demoUsers, signToken: (claims) => keys.sign(claims) },
       rewriteUploadUrl: (url) => `${url.pathname}${url.search}`,
     });
@@ -75,11 +86,13 @@ export async function startPortal(
     });
     const running = new Set<Promise<void>>();
     engines.s3rver.on('event', (event: S3rverEvent) => {
-      const objects = event.Records.filter((r) => r.eventName.startsWith('ObjectCreated')).map((r) => ({
-        bucket: r.s3.bucket.name,
-        key: decodeURIComponent(r.s3.object.key.replace(/\+/g, ' ')),
-        size: r.s3.object.size,
-      }));
+      const objects = event.Records.filter((r) => r.eventName.startsWith('ObjectCreated')).map(
+        (r) => ({
+          bucket: r.s3.bucket.name,
+          key: decodeURIComponent(r.s3.object.key.replace(/\+/g, ' ')),
+          size: r.s3.object.size,
+        }),
+      );
       if (objects.length === 0) return;
       const job = analyze(objects)
         .catch((error: unknown) => logger.error('analysis failed', { error }))

@@ -4,7 +4,11 @@ import type { DemoUser } from '../api/routes/dev/dev-tools';
 import { completeAnswers, demoSampleJsonl } from './demo-answers';
 
 /** The demo buyer organization seeded on first boot. */
-export const demoOrganization = { id: 'demo', name: 'Demo Buyer Ltd', governanceEmail: 'gail@demo.test' };
+export const demoOrganization = {
+  id: 'demo',
+  name: 'Demo Buyer Ltd',
+  governanceEmail: 'gail@demo.test',
+};
 
 /** Demo staff users offered by the local sign-in page, plus one user of a second organization. */
 export const demoUsers: DemoUser[] = [
@@ -16,10 +20,19 @@ export const demoUsers: DemoUser[] = [
 
 type App = ReturnType<typeof createApp>;
 
-async function call<T>(app: App, method: string, path: string, token: string, body?: unknown): Promise<T> {
+async function call<T>(
+  app: App,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<T> {
   const res = await app.request(path, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!res.ok) throw new Error(`seed: ${method} ${path} → ${res.status} ${await res.text()}`);
@@ -38,8 +51,16 @@ export async function seedDemo(deps: AppDeps, app: App): Promise<string | undefi
   const dev = deps.dev;
   if (!dev) return undefined;
   const now = deps.clock();
-  const pat = await dev.signToken({ email: 'pat@demo.test', role: 'procurement', organizationId: 'demo' });
-  const gail = await dev.signToken({ email: 'gail@demo.test', role: 'governance', organizationId: 'demo' });
+  const pat = await dev.signToken({
+    email: 'pat@demo.test',
+    role: 'procurement',
+    organizationId: 'demo',
+  });
+  const gail = await dev.signToken({
+    email: 'gail@demo.test',
+    role: 'governance',
+    organizationId: 'demo',
+  });
   const create = (vendor: string, email: string, dataset: string, use: string, due: number) =>
     call<{ id: string }>(app, 'POST', '/api/assessments', pat, {
       vendor: { name: vendor, contactEmail: email },
@@ -48,13 +69,30 @@ export async function seedDemo(deps: AppDeps, app: App): Promise<string | undefi
       dueAt: days(now, due),
     });
   const invite = async (id: string) =>
-    call<{ token: string; inviteUrl: string }>(app, 'POST', `/api/assessments/${id}/invitations`, pat);
+    call<{ token: string; inviteUrl: string }>(
+      app,
+      'POST',
+      `/api/assessments/${id}/invitations`,
+      pat,
+    );
 
   await deps.repos.organizations.create({ ...demoOrganization, createdAt: now.toISOString() });
-  const acme = await create('Acme Data Co.', 'data@acme.test', 'Acme Instruct v3', 'fine-tuning', 12);
+  const acme = await create(
+    'Acme Data Co.',
+    'data@acme.test',
+    'Acme Instruct v3',
+    'fine-tuning',
+    12,
+  );
   const acmeLink = await invite(acme.id);
 
-  const northwind = await create('Northwind Labs', 'ml@northwind.test', 'Support Dialogues 2025', 'fine-tuning', 20);
+  const northwind = await create(
+    'Northwind Labs',
+    'ml@northwind.test',
+    'Support Dialogues 2025',
+    'fine-tuning',
+    20,
+  );
   const nw = await invite(northwind.id);
   await call(app, 'PUT', '/api/vendor/answers', nw.token, { answers: completeAnswers() });
   const sample = demoSampleJsonl();
@@ -65,20 +103,38 @@ export async function seedDemo(deps: AppDeps, app: App): Promise<string | undefi
     contentType: 'application/jsonl',
   });
   const key = `samples/demo/${northwind.id}/${upload.sampleId}`;
-  await deps.blobs.put(deps.config.SAMPLES_BUCKET, key, sample, { contentType: 'application/jsonl' });
+  await deps.blobs.put(deps.config.SAMPLES_BUCKET, key, sample, {
+    contentType: 'application/jsonl',
+  });
   await call(app, 'POST', '/api/vendor/submit', nw.token);
 
-  const globex = await create('Globex Synthetic', 'hello@globex.test', 'MathSynth 1M', 'pre-training', 3);
+  const globex = await create(
+    'Globex Synthetic',
+    'hello@globex.test',
+    'MathSynth 1M',
+    'pre-training',
+    3,
+  );
   const gx = await invite(globex.id);
   await call(app, 'PUT', '/api/vendor/answers', gx.token, {
-    answers: { synthetic_share_percent: 85, real_data_policy: 'replace', label_audit: 'unknown', dedup_method: 'exact' },
+    answers: {
+      synthetic_share_percent: 85,
+      real_data_policy: 'replace',
+      label_audit: 'unknown',
+      dedup_method: 'exact',
+    },
   });
 
   const initech = await create('Initech', 'data@initech.test', 'Legal Clauses', 'evaluation', 30);
   const it = await invite(initech.id);
-  await call(app, 'PUT', '/api/vendor/answers', it.token, { answers: completeAnswers({ synthetic_share_percent: 0 }) });
+  await call(app, 'PUT', '/api/vendor/answers', it.token, {
+    answers: completeAnswers({ synthetic_share_percent: 0 }),
+  });
   await call(app, 'POST', '/api/vendor/submit', it.token);
-  await call(app, 'POST', `/api/assessments/${initech.id}/decision`, gail, { decision: 'approve', comment: 'Clean.' });
+  await call(app, 'POST', `/api/assessments/${initech.id}/decision`, gail, {
+    decision: 'approve',
+    comment: 'Clean.',
+  });
   await call(app, 'POST', `/api/assessments/${initech.id}/reassess`, pat);
 
   deps.logger.info('seeded demo organization', { organizationId: demoOrganization.id });

@@ -20,7 +20,10 @@ export function withWebApp(app: ReturnType<typeof createApp>, webDist: string) {
 }
 
 /** One HTTP server: s3rver under /_s3, everything else to the Hono app. */
-export function createPortalServer(fetch: (req: Request) => Promise<Response>, s3rver: S3rver): Server {
+export function createPortalServer(
+  fetch: (req: Request) => Promise<Response>,
+  s3rver: S3rver,
+): Server {
   const hono = getRequestListener(fetch);
   const s3 = s3rver.callback();
   return createServer((req, res) => {

@@ -1,6 +1,6 @@
-import type { Assessment } from '../core/assessment/types';
 import type { AppDeps } from '../api/env';
 import { notify } from '../api/services/notify';
+import type { Assessment } from '../core/assessment/types';
 
 const dayMs = 86_400_000;
 
@@ -42,12 +42,15 @@ export async function sendReminders(
   deps: Pick<AppDeps, 'repos' | 'mailer' | 'clock' | 'newId' | 'logger'>,
 ): Promise<number> {
   const now = deps.clock();
-  const open = await deps.repos.assessments.dueBefore(new Date(now.getTime() + 7 * dayMs).toISOString());
+  const open = await deps.repos.assessments.dueBefore(
+    new Date(now.getTime() + 7 * dayMs).toISOString(),
+  );
   let sent = 0;
   for (const a of open) {
     const kind = reminderFor(a.dueAt, now);
     if (!kind || !a.invitation || a.invitation.revokedAt) continue;
-    if (!(await deps.repos.outbox.claimOnce(a.organizationId, a.id, kind, now.toISOString()))) continue;
+    if (!(await deps.repos.outbox.claimOnce(a.organizationId, a.id, kind, now.toISOString())))
+      continue;
     await notify(deps, {
       organizationId: a.organizationId,
       assessmentId: a.id,

@@ -22,7 +22,12 @@ export interface BlobStore {
   stream(bucket: string, key: string): Promise<AsyncIterable<Uint8Array>>;
   getText(bucket: string, key: string): Promise<string>;
   /** Writes once: an existing key is a ConflictError (reports are never overwritten). */
-  putNew(bucket: string, key: string, body: string | Uint8Array, options: PutOptions): Promise<void>;
+  putNew(
+    bucket: string,
+    key: string,
+    body: string | Uint8Array,
+    options: PutOptions,
+  ): Promise<void>;
   put(bucket: string, key: string, body: string | Uint8Array, options: PutOptions): Promise<void>;
 }
 
@@ -59,7 +64,8 @@ export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
         const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         return out.Body as AsyncIterable<Uint8Array>;
       } catch (error) {
-        if (isMissing(error)) throw new NotFoundError('The stored object does not exist.', { cause: error });
+        if (isMissing(error))
+          throw new NotFoundError('The stored object does not exist.', { cause: error });
         throw error;
       }
     },
@@ -69,7 +75,8 @@ export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
       return Buffer.concat(chunks).toString('utf8');
     },
     async putNew(bucket, key, body, options) {
-      if (await store.head(bucket, key)) throw new ConflictError('The object already exists and is immutable.');
+      if (await store.head(bucket, key))
+        throw new ConflictError('The object already exists and is immutable.');
       try {
         await s3.send(
           new PutObjectCommand({
@@ -82,7 +89,8 @@ export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
           }),
         );
       } catch (error) {
-        const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+        const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata
+          ?.httpStatusCode;
         if (status === 412 || status === 409) {
           throw new ConflictError('The object already exists and is immutable.', { cause: error });
         }

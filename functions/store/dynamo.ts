@@ -37,15 +37,24 @@ export function stripKeys<T>(item: Record<string, unknown>): T {
 }
 
 function translate(error: unknown, message: string): never {
-  if (error instanceof ConditionalCheckFailedException) throw new ConflictError(message, { cause: error });
+  if (error instanceof ConditionalCheckFailedException)
+    throw new ConflictError(message, { cause: error });
   throw error;
 }
 
 /** Creates `item` only if no item has its key; otherwise ConflictError(message). */
-export async function putNew<T extends Keys>(table: Table, item: T, message: string): Promise<void> {
+export async function putNew<T extends Keys>(
+  table: Table,
+  item: T,
+  message: string,
+): Promise<void> {
   try {
     await table.doc.send(
-      new PutCommand({ TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+      new PutCommand({
+        TableName: table.name,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
     );
   } catch (error) {
     translate(error, message);
@@ -75,8 +84,14 @@ export async function putIfVersion<T extends Keys & { version: number }>(
 }
 
 /** Reads one item by key, or undefined. */
-export async function getItem(table: Table, PK: string, SK: string): Promise<Record<string, unknown> | undefined> {
-  const out = await table.doc.send(new GetCommand({ TableName: table.name, Key: { PK, SK }, ConsistentRead: true }));
+export async function getItem(
+  table: Table,
+  PK: string,
+  SK: string,
+): Promise<Record<string, unknown> | undefined> {
+  const out = await table.doc.send(
+    new GetCommand({ TableName: table.name, Key: { PK, SK }, ConsistentRead: true }),
+  );
   return out.Item;
 }
 
@@ -92,7 +107,10 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
 }
 
 /** Decodes a cursor and checks it belongs to `partition` (else 400: forged or foreign). */
-export function decodeCursor(cursor: string | undefined, partition: { attr: string; value: string }) {
+export function decodeCursor(
+  cursor: string | undefined,
+  partition: { attr: string; value: string },
+) {
   if (!cursor) return undefined;
   let key: unknown;
   try {
@@ -141,7 +159,9 @@ export async function queryAll<T>(
   const items: T[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await table.doc.send(new QueryCommand({ ...input, TableName: table.name, ExclusiveStartKey: start }));
+    const out = await table.doc.send(
+      new QueryCommand({ ...input, TableName: table.name, ExclusiveStartKey: start }),
+    );
     items.push(...(out.Items ?? []).map((i) => stripKeys<T>(i)));
     start = out.LastEvaluatedKey;
   } while (start);

@@ -33,7 +33,10 @@ export function eventRepo(table: Table) {
     list: (org: string, assessmentId: string) =>
       queryAll<AuditEvent>(table, {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': eventKeys.pk(org), ':sk': eventKeys.prefix(assessmentId) },
+        ExpressionAttributeValues: {
+          ':pk': eventKeys.pk(org),
+          ':sk': eventKeys.prefix(assessmentId),
+        },
       }),
   };
 }

@@ -26,7 +26,11 @@ export function invitationRepo(table: Table) {
       await table.doc.send(
         new PutCommand({
           TableName: table.name,
-          Item: { PK: invitationKeys.pk(inv.organizationId), SK: invitationKeys.sk(inv.assessmentId), ...inv },
+          Item: {
+            PK: invitationKeys.pk(inv.organizationId),
+            SK: invitationKeys.sk(inv.assessmentId),
+            ...inv,
+          },
         }),
       );
     },
@@ -39,7 +43,11 @@ export function invitationRepo(table: Table) {
     save: (inv: Invitation) =>
       putIfVersion(
         table,
-        { PK: invitationKeys.pk(inv.organizationId), SK: invitationKeys.sk(inv.assessmentId), ...inv },
+        {
+          PK: invitationKeys.pk(inv.organizationId),
+          SK: invitationKeys.sk(inv.assessmentId),
+          ...inv,
+        },
         inv.version - 1,
         'The invitation changed meanwhile; reload and try again.',
       ),

@@ -17,7 +17,11 @@ export function organizationRepo(table: Table) {
   return {
     /** Creates the organization; ConflictError if it exists. */
     create: (o: Organization) =>
-      putNew(table, { PK: organizationKeys.pk(o.id), SK: organizationKeys.sk, ...o }, 'The organization exists.'),
+      putNew(
+        table,
+        { PK: organizationKeys.pk(o.id), SK: organizationKeys.sk, ...o },
+        'The organization exists.',
+      ),
     /** Reads one organization. */
     async get(id: string): Promise<Organization | undefined> {
       const item = await getItem(table, organizationKeys.pk(id), organizationKeys.sk);

@@ -1,5 +1,5 @@
-import { putNew, queryAll, type Table } from './dynamo';
 import { ConflictError } from '../lib/errors';
+import { putNew, queryAll, type Table } from './dynamo';
 
 /** A notification as it would be e-mailed. */
 export interface OutboxMessage {
@@ -25,7 +25,11 @@ export function outboxRepo(table: Table) {
   return {
     /** Records a sent message. */
     add: (m: OutboxMessage) =>
-      putNew(table, { PK: outboxKeys.pk(m.organizationId), SK: outboxKeys.sk(m.at, m.id), ...m }, 'Duplicate message.'),
+      putNew(
+        table,
+        { PK: outboxKeys.pk(m.organizationId), SK: outboxKeys.sk(m.at, m.id), ...m },
+        'Duplicate message.',
+      ),
     /** Every message of an organization, oldest first. */
     list: (org: string) =>
       queryAll<OutboxMessage>(table, {
@@ -35,7 +39,11 @@ export function outboxRepo(table: Table) {
     /** Claims `kind` for an assessment; false when it was claimed before (so it is sent once). */
     async claimOnce(org: string, assessmentId: string, kind: string, at: string): Promise<boolean> {
       try {
-        await putNew(table, { PK: outboxKeys.pk(org), SK: outboxKeys.once(assessmentId, kind), at }, 'claimed');
+        await putNew(
+          table,
+          { PK: outboxKeys.pk(org), SK: outboxKeys.once(assessmentId, kind), at },
+          'claimed',
+        );
         return true;
       } catch (error) {
         if (error instanceof ConflictError) return false;

@@ -27,10 +27,21 @@ export function policyRepo(table: Table) {
     /** Stores version `p.version` (history first, then the current pointer with compare-and-set). */
     async save(p: StoredPolicy): Promise<void> {
       const pk = policyKeys.pk(p.organizationId);
-      await putNew(table, { PK: pk, SK: policyKeys.history(p.version), ...p }, 'This policy version already exists.');
+      await putNew(
+        table,
+        { PK: pk, SK: policyKeys.history(p.version), ...p },
+        'This policy version already exists.',
+      );
       const item = { PK: pk, SK: policyKeys.current, ...p };
-      if (p.version === 1) await putNew(table, item, 'The policy changed meanwhile; reload and try again.');
-      else await putIfVersion(table, item, p.version - 1, 'The policy changed meanwhile; reload and try again.');
+      if (p.version === 1)
+        await putNew(table, item, 'The policy changed meanwhile; reload and try again.');
+      else
+        await putIfVersion(
+          table,
+          item,
+          p.version - 1,
+          'The policy changed meanwhile; reload and try again.',
+        );
     },
   };
 }

@@ -18,7 +18,8 @@ export interface ReportRecord {
 /** Key builders for report records. */
 export const reportKeys = {
   pk: (org: string) => `ORG#${org}`,
-  sk: (assessmentId: string, version: number) => `REPORT#${assessmentId}#${String(version).padStart(6, '0')}`,
+  sk: (assessmentId: string, version: number) =>
+    `REPORT#${assessmentId}#${String(version).padStart(6, '0')}`,
   prefix: (assessmentId: string) => `REPORT#${assessmentId}#`,
 };
 
@@ -33,7 +34,11 @@ export function reportRepo(table: Table) {
         'This report version already exists.',
       ),
     /** One version. */
-    async get(org: string, assessmentId: string, version: number): Promise<ReportRecord | undefined> {
+    async get(
+      org: string,
+      assessmentId: string,
+      version: number,
+    ): Promise<ReportRecord | undefined> {
       const item = await getItem(table, reportKeys.pk(org), reportKeys.sk(assessmentId, version));
       return item ? stripKeys<ReportRecord>(item) : undefined;
     },
@@ -41,7 +46,10 @@ export function reportRepo(table: Table) {
     list: (org: string, assessmentId: string) =>
       queryAll<ReportRecord>(table, {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': reportKeys.pk(org), ':sk': reportKeys.prefix(assessmentId) },
+        ExpressionAttributeValues: {
+          ':pk': reportKeys.pk(org),
+          ':sk': reportKeys.prefix(assessmentId),
+        },
       }),
   };
 }

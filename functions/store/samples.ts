@@ -43,7 +43,11 @@ export const sampleKeys = {
   prefix: (assessmentId: string) => `SAMPLE#${assessmentId}#`,
 };
 
-const toItem = (s: Sample) => ({ PK: sampleKeys.pk(s.organizationId), SK: sampleKeys.sk(s.assessmentId, s.sampleId), ...s });
+const toItem = (s: Sample) => ({
+  PK: sampleKeys.pk(s.organizationId),
+  SK: sampleKeys.sk(s.assessmentId, s.sampleId),
+  ...s,
+});
 
 /** Sample repository with compare-and-set status changes. */
 export function sampleRepo(table: Table) {
@@ -56,12 +60,16 @@ export function sampleRepo(table: Table) {
       return item ? stripKeys<Sample>(item) : undefined;
     },
     /** Saves `next` only if the stored version is `next.version - 1`. */
-    save: (next: Sample) => putIfVersion(table, toItem(next), next.version - 1, 'The sample changed meanwhile.'),
+    save: (next: Sample) =>
+      putIfVersion(table, toItem(next), next.version - 1, 'The sample changed meanwhile.'),
     /** All samples of an assessment, in upload order. */
     list: (org: string, assessmentId: string) =>
       queryAll<Sample>(table, {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': sampleKeys.pk(org), ':sk': sampleKeys.prefix(assessmentId) },
+        ExpressionAttributeValues: {
+          ':pk': sampleKeys.pk(org),
+          ':sk': sampleKeys.prefix(assessmentId),
+        },
       }),
   };
 }

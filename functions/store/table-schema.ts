@@ -1,6 +1,6 @@
 import {
-  type CreateTableCommandInput,
   CreateTableCommand,
+  type CreateTableCommandInput,
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
@@ -34,7 +34,10 @@ export function tableDefinition(name: string): CreateTableCommandInput {
 }
 
 /** Creates the table if it does not exist and waits until it is active (idempotent). */
-export async function ensureTable(dynamo: Pick<DynamoDBClient, 'send'>, name: string): Promise<void> {
+export async function ensureTable(
+  dynamo: Pick<DynamoDBClient, 'send'>,
+  name: string,
+): Promise<void> {
   try {
     await dynamo.send(new CreateTableCommand(tableDefinition(name)));
   } catch (error) {

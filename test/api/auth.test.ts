@@ -11,9 +11,19 @@ afterAll(async () => {
   await t.stop();
 });
 
-const claims = { email: 'pat@demo.test', 'cognito:groups': ['procurement'], 'custom:organization': 'demo' };
+const claims = {
+  email: 'pat@demo.test',
+  'cognito:groups': ['procurement'],
+  'custom:organization': 'demo',
+};
 
-async function sign(options: { key?: CryptoKey; alg?: string; exp?: string; iss?: string; aud?: string }) {
+async function sign(options: {
+  key?: CryptoKey;
+  alg?: string;
+  exp?: string;
+  iss?: string;
+  aud?: string;
+}) {
   const key = options.key ?? (await generateKeyPair('ES256')).privateKey;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: options.alg ?? 'ES256' })
@@ -55,8 +65,15 @@ describe('staff authentication', () => {
 
   it('returns 401 for an expired token signed with the right key', async () => {
     const { localKeys } = await import('../../functions/local/keys');
-    const keys = await localKeys(`${t.dataDir}/keys`, t.portal.deps.config.AUTH_ISSUER, t.portal.deps.config.AUTH_AUDIENCE);
-    const token = await keys.sign({ email: 'pat@demo.test', role: 'procurement', organizationId: 'demo' }, -60);
+    const keys = await localKeys(
+      `${t.dataDir}/keys`,
+      t.portal.deps.config.AUTH_ISSUER,
+      t.portal.deps.config.AUTH_AUDIENCE,
+    );
+    const token = await keys.sign(
+      { email: 'pat@demo.test', role: 'procurement', organizationId: 'demo' },
+      -60,
+    );
     expect(await statusWith(token)).toBe(401);
     const res = await t.call('GET', '/api/assessments', { token });
     expect(((await res.json()) as { detail: string }).detail).toMatch(/expired/);
@@ -65,19 +82,44 @@ describe('staff authentication', () => {
   it('returns 401 for the "none" algorithm and for HMAC tokens', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
     const body = Buffer.from(
-      JSON.stringify({ ...claims, sub: 'x', iss: 'diligence-local', aud: 'diligence', exp: 9_999_999_999 }),
+      JSON.stringify({
+        ...claims,
+        sub: 'x',
+        iss: 'diligence-local',
+        aud: 'diligence',
+        exp: 9_999_999_999,
+      }),
     ).toString('base64url');
     expect(await statusWith(`${header}.${body}.`)).toBe(401);
-    const hmac = await sign({ key: new TextEncoder().encode('a'.repeat(32)) as unknown as CryptoKey, alg: 'HS256' });
+    const hmac = await sign({
+      key: new TextEncoder().encode('a'.repeat(32)) as unknown as CryptoKey,
+      alg: 'HS256',
+    });
     expect(await statusWith(hmac)).toBe(401);
   });
 
   it('returns 401 for a wrong issuer or audience', async () => {
     const { localKeys } = await import('../../functions/local/keys');
-    const wrongIss = await localKeys(`${t.dataDir}/keys`, 'someone-else', t.portal.deps.config.AUTH_AUDIENCE);
-    expect(await statusWith(await wrongIss.sign({ email: 'a@b.co', role: 'admin', organizationId: 'demo' }))).toBe(401);
-    const wrongAud = await localKeys(`${t.dataDir}/keys`, t.portal.deps.config.AUTH_ISSUER, 'another-app');
-    expect(await statusWith(await wrongAud.sign({ email: 'a@b.co', role: 'admin', organizationId: 'demo' }))).toBe(401);
+    const wrongIss = await localKeys(
+      `${t.dataDir}/keys`,
+      'someone-else',
+      t.portal.deps.config.AUTH_AUDIENCE,
+    );
+    expect(
+      await statusWith(
+        await wrongIss.sign({ email: 'a@b.co', role: 'admin', organizationId: 'demo' }),
+      ),
+    ).toBe(401);
+    const wrongAud = await localKeys(
+      `${t.dataDir}/keys`,
+      t.portal.deps.config.AUTH_ISSUER,
+      'another-app',
+    );
+    expect(
+      await statusWith(
+        await wrongAud.sign({ email: 'a@b.co', role: 'admin', organizationId: 'demo' }),
+      ),
+    ).toBe(401);
   });
 
   it('returns 403 when the role may not do this', async () => {
@@ -89,14 +131,20 @@ describe('staff authentication', () => {
 
 describe('dev session route', () => {
   it('exists in local mode', async () => {
-    const res = await t.call('POST', '/api/dev/session', { body: { email: 'a@b.co', role: 'admin' } });
+    const res = await t.call('POST', '/api/dev/session', {
+      body: { email: 'a@b.co', role: 'admin' },
+    });
     expect(res.status).toBe(200);
   });
 
   it('does not exist in AWS mode', async () => {
     const aws = createApp({
       ...t.portal.deps,
-      config: { ...t.portal.deps.config, DILIGENCE_MODE: 'aws', AUTH_JWKS_URL: 'https://example.invalid/jwks.json' },
+      config: {
+        ...t.portal.deps.config,
+        DILIGENCE_MODE: 'aws',
+        AUTH_JWKS_URL: 'https://example.invalid/jwks.json',
+      },
       dev: undefined,
     });
     const res = await aws.request('/api/dev/session', {
@@ -107,7 +155,9 @@ describe('dev session route', () => {
     expect(res.status).toBe(404);
     const users = await aws.request('/api/dev/users');
     expect(users.status).toBe(404);
-    const doc = (await (await aws.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    const doc = (await (await aws.request('/api/openapi.json')).json()) as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(doc.paths).some((p) => p.startsWith('/api/dev'))).toBe(false);
   });
 });

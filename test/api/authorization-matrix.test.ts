@@ -43,10 +43,23 @@ interface Ids {
 }
 
 const routes: RouteCase[] = [
-  { method: 'GET', path: () => '/api/assessments', allowed: ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'] },
-  { method: 'POST', path: () => '/api/assessments', body: newAssessmentBody(), allowed: ['proc1', 'proc2'] },
+  {
+    method: 'GET',
+    path: () => '/api/assessments',
+    allowed: ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'],
+  },
+  {
+    method: 'POST',
+    path: () => '/api/assessments',
+    body: newAssessmentBody(),
+    allowed: ['proc1', 'proc2'],
+  },
   { method: 'GET', path: (i) => `/api/assessments/${i.a}`, allowed: ['proc1', 'gov1', 'admin1'] },
-  { method: 'GET', path: (i) => `/api/assessments/${i.a}/events`, allowed: ['proc1', 'gov1', 'admin1'] },
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/events`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
   { method: 'POST', path: (i) => `/api/assessments/${i.a}/invitations`, allowed: ['proc1'] },
   { method: 'DELETE', path: (i) => `/api/assessments/${i.a}/invitations`, allowed: ['proc1'] },
   { method: 'POST', path: (i) => `/api/assessments/${i.a}/reassess`, allowed: ['proc1'] },
@@ -67,11 +80,20 @@ const routes: RouteCase[] = [
   {
     method: 'POST',
     path: () => '/api/vendor/samples',
-    body: { fileName: 'x.jsonl', role: 'training', sizeBytes: 10, contentType: 'application/jsonl' },
+    body: {
+      fileName: 'x.jsonl',
+      role: 'training',
+      sizeBytes: 10,
+      contentType: 'application/jsonl',
+    },
     allowed: ['vendorA', 'vendorB'],
   },
   { method: 'GET', path: (i) => `/api/vendor/samples/${i.sampleA}`, allowed: ['vendorA'] },
-  { method: 'GET', path: () => '/api/dev/outbox', allowed: ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'] },
+  {
+    method: 'GET',
+    path: () => '/api/dev/outbox',
+    allowed: ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'],
+  },
 ];
 
 let t: TestPortal;
@@ -83,8 +105,12 @@ async function json<T>(res: Response | Promise<Response>) {
 }
 
 async function assessmentWithInvite(proc: string) {
-  const a = await json<{ id: string }>(t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }));
-  const inv = await json<{ token: string }>(t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }));
+  const a = await json<{ id: string }>(
+    t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }),
+  );
+  const inv = await json<{ token: string }>(
+    t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }),
+  );
   return { id: a.id, token: inv.token };
 }
 
@@ -101,7 +127,16 @@ async function snapshot() {
     repos.assessments.list('demo', { limit: 100 }),
     repos.assessments.list('other', { limit: 100 }),
   ]);
-  return JSON.stringify({ a, events, samples, inv, out1, out2, n1: list1.items.length, n2: list2.items.length });
+  return JSON.stringify({
+    a,
+    events,
+    samples,
+    inv,
+    out1,
+    out2,
+    n1: list1.items.length,
+    n2: list2.items.length,
+  });
 }
 
 beforeAll(async () => {
@@ -117,11 +152,19 @@ beforeAll(async () => {
   const a = await assessmentWithInvite(tokens.proc1);
   ids.a = a.id;
   tokens.vendorA = a.token;
-  await t.call('PUT', '/api/vendor/answers', { token: a.token, body: { answers: completeAnswers() } });
+  await t.call('PUT', '/api/vendor/answers', {
+    token: a.token,
+    body: { answers: completeAnswers() },
+  });
   const sample = await json<{ sampleId: string }>(
     t.call('POST', '/api/vendor/samples', {
       token: a.token,
-      body: { fileName: 'a.jsonl', role: 'training', sizeBytes: 5, contentType: 'application/jsonl' },
+      body: {
+        fileName: 'a.jsonl',
+        role: 'training',
+        sizeBytes: 5,
+        contentType: 'application/jsonl',
+      },
     }),
   );
   ids.sampleA = sample.sampleId;
@@ -133,7 +176,11 @@ beforeAll(async () => {
   const expired = await assessmentWithInvite(tokens.proc1);
   const inv = await t.portal.deps.repos.invitations.get('demo', expired.id);
   if (!inv) throw new Error('invitation missing');
-  await t.portal.deps.repos.invitations.save({ ...inv, expiresAt: '2020-01-01T00:00:00.000Z', version: inv.version + 1 });
+  await t.portal.deps.repos.invitations.save({
+    ...inv,
+    expiresAt: '2020-01-01T00:00:00.000Z',
+    version: inv.version + 1,
+  });
   tokens.expiredVendor = expired.token;
 });
 
@@ -146,7 +193,10 @@ describe('authorization matrix', () => {
     for (const who of everyone.filter((w) => !route.allowed.includes(w))) {
       it(`${route.method} ${route.path({ a: '{A}', sampleA: '{S}' })} denies ${who} and changes nothing`, async () => {
         const before = await snapshot();
-        const res = await t.call(route.method, route.path(ids), { token: tokens[who], body: route.body });
+        const res = await t.call(route.method, route.path(ids), {
+          token: tokens[who],
+          body: route.body,
+        });
         expect([401, 403, 404]).toContain(res.status);
         expect(res.headers.get('content-type')).toContain('application/problem+json');
         expect(await snapshot()).toBe(before);
@@ -155,13 +205,19 @@ describe('authorization matrix', () => {
   }
 
   it('vendor B reaches only its own assessment', async () => {
-    const view = await json<{ assessment: { id: string } }>(t.call('GET', '/api/vendor/assessment', { token: tokens.vendorB }));
+    const view = await json<{ assessment: { id: string } }>(
+      t.call('GET', '/api/vendor/assessment', { token: tokens.vendorB }),
+    );
     expect(view.assessment.id).not.toBe(ids.a);
   });
 
   it('tells expired and revoked links apart', async () => {
-    const expired = await json<{ type: string }>(t.call('GET', '/api/vendor/assessment', { token: tokens.expiredVendor }));
-    const revoked = await json<{ type: string }>(t.call('GET', '/api/vendor/assessment', { token: tokens.revokedVendor }));
+    const expired = await json<{ type: string }>(
+      t.call('GET', '/api/vendor/assessment', { token: tokens.expiredVendor }),
+    );
+    const revoked = await json<{ type: string }>(
+      t.call('GET', '/api/vendor/assessment', { token: tokens.revokedVendor }),
+    );
     expect(expired.type).toMatch(/invitation-expired$/);
     expect(revoked.type).toMatch(/invitation-revoked$/);
   });

@@ -14,7 +14,13 @@ afterAll(async () => {
 
 async function problemOf(res: Response) {
   expect(res.headers.get('content-type')).toContain('application/problem+json');
-  return (await res.json()) as { type: string; title: string; status: number; detail: string; errors?: unknown[] };
+  return (await res.json()) as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    errors?: unknown[];
+  };
 }
 
 describe('error mapping', () => {
@@ -37,7 +43,10 @@ describe('error mapping', () => {
   });
 
   it('returns 413 for a body over the limit', async () => {
-    const big = JSON.stringify({ ...newAssessmentBody(), dataset: { name: 'x'.repeat(maxJsonBytes), intendedUse: 'x' } });
+    const big = JSON.stringify({
+      ...newAssessmentBody(),
+      dataset: { name: 'x'.repeat(maxJsonBytes), intendedUse: 'x' },
+    });
     const res = await t.call('POST', '/api/assessments', { token: proc, body: big });
     expect(res.status).toBe(413);
     expect((await problemOf(res)).type).toMatch(/payload-too-large$/);
@@ -52,7 +61,12 @@ describe('error mapping', () => {
   it('lists every invalid field in a 400', async () => {
     const res = await t.call('POST', '/api/assessments', {
       token: proc,
-      body: { vendor: { name: '', contactEmail: 'nope' }, dataset: { name: 'd' }, templateId: 'ai-training-data', dueAt: 'soon' },
+      body: {
+        vendor: { name: '', contactEmail: 'nope' },
+        dataset: { name: 'd' },
+        templateId: 'ai-training-data',
+        dueAt: 'soon',
+      },
     });
     expect(res.status).toBe(400);
     const paths = ((await problemOf(res)).errors as { path: string }[]).map((e) => e.path).sort();
@@ -75,12 +89,17 @@ describe('error mapping', () => {
         ...t.portal.deps.repos,
         assessments: {
           ...t.portal.deps.repos.assessments,
-          list: () => Promise.reject(new Error(`ResourceNotFoundException: Requested resource not found: ${secretTable}`)),
+          list: () =>
+            Promise.reject(
+              new Error(`ResourceNotFoundException: Requested resource not found: ${secretTable}`),
+            ),
         },
       },
     };
     const app = createApp(failing);
-    const res = await app.request('/api/assessments', { headers: { authorization: `Bearer ${proc}` } });
+    const res = await app.request('/api/assessments', {
+      headers: { authorization: `Bearer ${proc}` },
+    });
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toContain(secretTable);

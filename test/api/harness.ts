@@ -11,7 +11,11 @@ export interface TestPortal {
   portal: Portal;
   dataDir: string;
   staff(role: StaffRole, organizationId?: string, email?: string): Promise<string>;
-  call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -19,7 +23,11 @@ export interface TestPortal {
 export async function startTestPortal(env: Record<string, string> = {}): Promise<TestPortal> {
   const dataDir = await mkdtemp(join(tmpdir(), 'diligence-test-'));
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const portal = await startPortal(config, { logger: createLogger('silent'), host: '127.0.0.1', seed: false });
+  const portal = await startPortal(config, {
+    logger: createLogger('silent'),
+    host: '127.0.0.1',
+    seed: false,
+  });
   const call: TestPortal['call'] = (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;

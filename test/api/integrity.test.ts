@@ -17,15 +17,26 @@ afterAll(async () => {
 const json = async <T>(res: Response | Promise<Response>) => (await (await res).json()) as T;
 
 async function invited() {
-  const a = await json<{ id: string }>(t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }));
-  const { token } = await json<{ token: string }>(t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }));
+  const a = await json<{ id: string }>(
+    t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }),
+  );
+  const { token } = await json<{ token: string }>(
+    t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }),
+  );
   return { id: a.id, token };
 }
 
 describe('strict request schemas', () => {
   it('refuses status, risk or organization smuggled into a create body', async () => {
-    for (const extra of [{ status: 'approved' }, { organizationId: 'other' }, { report: { score: 0 } }]) {
-      const res = await t.call('POST', '/api/assessments', { token: proc, body: { ...newAssessmentBody(), ...extra } });
+    for (const extra of [
+      { status: 'approved' },
+      { organizationId: 'other' },
+      { report: { score: 0 } },
+    ]) {
+      const res = await t.call('POST', '/api/assessments', {
+        token: proc,
+        body: { ...newAssessmentBody(), ...extra },
+      });
       expect(res.status).toBe(400);
       const errors = (await json<{ errors: { path: string }[] }>(res)).errors;
       expect(errors.map((e) => e.path)).toEqual(Object.keys(extra));
@@ -39,18 +50,28 @@ describe('strict request schemas', () => {
       body: { ...nested, vendor: { ...nested.vendor, verified: true } },
     });
     expect(res.status).toBe(400);
-    expect((await json<{ errors: { path: string }[] }>(res)).errors[0]?.path).toBe('vendor.verified');
+    expect((await json<{ errors: { path: string }[] }>(res)).errors[0]?.path).toBe(
+      'vendor.verified',
+    );
   });
 
   it('validates each answer against its question and names it', async () => {
     const { token } = await invited();
     const res = await t.call('PUT', '/api/vendor/answers', {
       token,
-      body: { answers: { synthetic_share_percent: 140, label_audit: 'sometimes', made_up_question: 1 } },
+      body: {
+        answers: { synthetic_share_percent: 140, label_audit: 'sometimes', made_up_question: 1 },
+      },
     });
     expect(res.status).toBe(400);
-    const paths = (await json<{ errors: { path: string }[] }>(res)).errors.map((e) => e.path).sort();
-    expect(paths).toEqual(['answers.label_audit', 'answers.made_up_question', 'answers.synthetic_share_percent']);
+    const paths = (await json<{ errors: { path: string }[] }>(res)).errors
+      .map((e) => e.path)
+      .sort();
+    expect(paths).toEqual([
+      'answers.label_audit',
+      'answers.made_up_question',
+      'answers.synthetic_share_percent',
+    ]);
   });
 
   it('accepts "unknown" for every question and stores vendor text as plain data', async () => {
@@ -69,7 +90,8 @@ describe('strict request schemas', () => {
 
 describe('pagination', () => {
   it('pages through every assessment exactly once with a clamped limit', async () => {
-    for (let i = 0; i < 5; i++) await t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() });
+    for (let i = 0; i < 5; i++)
+      await t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -82,7 +104,9 @@ describe('pagination', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
-    const all = await json<{ items: unknown[] }>(t.call('GET', '/api/assessments?limit=100000', { token: proc }));
+    const all = await json<{ items: unknown[] }>(
+      t.call('GET', '/api/assessments?limit=100000', { token: proc }),
+    );
     expect(all.items.length).toBe(seen.length);
     expect(all.items.length).toBeLessThanOrEqual(100);
   });
@@ -99,7 +123,9 @@ describe('pagination', () => {
   it('returns 400 for a forged cursor and for a cursor of another organization', async () => {
     const forged = await t.call('GET', '/api/assessments?cursor=not-a-cursor', { token: proc });
     expect(forged.status).toBe(400);
-    const foreign = Buffer.from(JSON.stringify({ PK: 'ORG#other', SK: 'ASMT#zzz' })).toString('base64url');
+    const foreign = Buffer.from(JSON.stringify({ PK: 'ORG#other', SK: 'ASMT#zzz' })).toString(
+      'base64url',
+    );
     const res = await t.call('GET', `/api/assessments?cursor=${foreign}`, { token: proc });
     expect(res.status).toBe(400);
     expect((await json<{ errors: { path: string }[] }>(res)).errors[0]?.path).toBe('cursor');
@@ -107,17 +133,24 @@ describe('pagination', () => {
 
   it('returns 400 for a limit below 1 or an unknown query parameter', async () => {
     expect((await t.call('GET', '/api/assessments?limit=0', { token: proc })).status).toBe(400);
-    expect((await t.call('GET', '/api/assessments?organizationId=other', { token: proc })).status).toBe(400);
+    expect(
+      (await t.call('GET', '/api/assessments?organizationId=other', { token: proc })).status,
+    ).toBe(400);
   });
 });
 
 describe('concurrency', () => {
   it('lets exactly one of two saves from the same version win', async () => {
     const { token } = await invited();
-    const { version } = await json<{ version: number }>(t.call('GET', '/api/vendor/assessment', { token }));
+    const { version } = await json<{ version: number }>(
+      t.call('GET', '/api/vendor/assessment', { token }),
+    );
     const results = await Promise.all(
       [10, 20].map((v) =>
-        t.call('PUT', '/api/vendor/answers', { token, body: { answers: { synthetic_share_percent: v }, version } }),
+        t.call('PUT', '/api/vendor/answers', {
+          token,
+          body: { answers: { synthetic_share_percent: v }, version },
+        }),
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
@@ -129,11 +162,16 @@ describe('concurrency', () => {
     await t.call('POST', '/api/vendor/submit', { token });
     const results = await Promise.all(
       (['approve', 'reject'] as const).map((decision) =>
-        t.call('POST', `/api/assessments/${id}/decision`, { token: gov, body: { decision, comment: 'x' } }),
+        t.call('POST', `/api/assessments/${id}/decision`, {
+          token: gov,
+          body: { decision, comment: 'x' },
+        }),
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const events = await json<{ items: { type: string }[] }>(t.call('GET', `/api/assessments/${id}/events`, { token: proc }));
+    const events = await json<{ items: { type: string }[] }>(
+      t.call('GET', `/api/assessments/${id}/events`, { token: proc }),
+    );
     expect(events.items.filter((e) => e.type === 'approve' || e.type === 'reject').length).toBe(1);
   });
 });

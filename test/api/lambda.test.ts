@@ -12,7 +12,12 @@ afterAll(async () => {
   await t.stop();
 });
 
-function httpApiEvent(method: string, path: string, headers: Record<string, string> = {}, body?: string) {
+function httpApiEvent(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+) {
   return {
     version: '2.0',
     routeKey: '$default',

@@ -16,15 +16,33 @@ afterAll(async () => {
 const json = async <T>(res: Response | Promise<Response>) => (await (await res).json()) as T;
 
 async function invited() {
-  const a = await json<{ id: string }>(t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }));
-  const { token } = await json<{ token: string }>(t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }));
+  const a = await json<{ id: string }>(
+    t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }),
+  );
+  const { token } = await json<{ token: string }>(
+    t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }),
+  );
   return { id: a.id, token };
 }
 
 function jsonl(n: number, seed = 0): string {
-  const words = ['data', 'model', 'river', 'stone', 'quiet', 'market', 'signal', 'harbor', 'pencil', 'orbit'];
+  const words = [
+    'data',
+    'model',
+    'river',
+    'stone',
+    'quiet',
+    'market',
+    'signal',
+    'harbor',
+    'pencil',
+    'orbit',
+  ];
   return Array.from({ length: n }, (_, i) => {
-    const text = Array.from({ length: 30 }, (_, j) => words[(i * 7 + j * 3 + seed + ((i * j) % 5)) % words.length]).join(' ');
+    const text = Array.from(
+      { length: 30 },
+      (_, j) => words[(i * 7 + j * 3 + seed + ((i * j) % 5)) % words.length],
+    ).join(' ');
     return JSON.stringify({ text: `${i} ${text}`, label: i % 3 === 0 ? 'a' : 'b' });
   }).join('\n');
 }
@@ -67,13 +85,17 @@ describe('sample upload and analysis', () => {
     const body = jsonl(20);
     const upload = await register(token, body);
     const url = new URL(upload.uploadUrl, 'http://x');
-    expect(url.pathname).toBe(`/_s3/${t.portal.deps.config.SAMPLES_BUCKET}/samples/demo/${id}/${upload.sampleId}`);
+    expect(url.pathname).toBe(
+      `/_s3/${t.portal.deps.config.SAMPLES_BUCKET}/samples/demo/${id}/${upload.sampleId}`,
+    );
     expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(900);
     expect(url.searchParams.get('X-Amz-SignedHeaders')?.split(';')).toEqual(
       expect.arrayContaining(['content-length', 'content-type', 'host']),
     );
     expect(decodeURIComponent(url.pathname)).not.toContain('<b>');
-    expect(upload.uploadHeaders['x-amz-meta-original-name']).toBe(encodeURIComponent('sample <b>1</b>.jsonl'));
+    expect(upload.uploadHeaders['x-amz-meta-original-name']).toBe(
+      encodeURIComponent('sample <b>1</b>.jsonl'),
+    );
     expect(Date.parse(upload.expiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60_000);
   });
 
@@ -82,9 +104,11 @@ describe('sample upload and analysis', () => {
     const body = `${jsonl(50)}\n${jsonl(10)}`;
     const upload = await register(token, body);
     await put(upload, body);
-    const status = await json<{ status: string; sha256: string; summary: { records: number; exactRate: number } }>(
-      t.call('GET', `/api/vendor/samples/${upload.sampleId}`, { token }),
-    );
+    const status = await json<{
+      status: string;
+      sha256: string;
+      summary: { records: number; exactRate: number };
+    }>(t.call('GET', `/api/vendor/samples/${upload.sampleId}`, { token }));
     expect(status.status).toBe('analyzed');
     expect(status.summary.records).toBe(60);
     expect(status.summary.exactRate).toBeCloseTo(10 / 60, 5);
@@ -101,14 +125,26 @@ describe('sample upload and analysis', () => {
     const body = jsonl(10);
     const upload = await register(token, body);
     await put(upload, body);
-    const view = await json<{ assessment: { id: string } }>(t.call('GET', '/api/vendor/assessment', { token }));
-    const sample = await t.portal.deps.repos.samples.get('demo', view.assessment.id, upload.sampleId);
+    const view = await json<{ assessment: { id: string } }>(
+      t.call('GET', '/api/vendor/assessment', { token }),
+    );
+    const sample = await t.portal.deps.repos.samples.get(
+      'demo',
+      view.assessment.id,
+      upload.sampleId,
+    );
     if (!sample) throw new Error('sample missing');
     const before = JSON.stringify(sample);
     const { createAnalyzeHandler } = await import('../../functions/analyze/handler');
     const analyze = createAnalyzeHandler(t.portal.deps);
-    await analyze([{ bucket: t.portal.deps.config.SAMPLES_BUCKET, key: sample.key, size: sample.sizeBytes }]);
-    const after = await t.portal.deps.repos.samples.get('demo', sample.assessmentId, sample.sampleId);
+    await analyze([
+      { bucket: t.portal.deps.config.SAMPLES_BUCKET, key: sample.key, size: sample.sizeBytes },
+    ]);
+    const after = await t.portal.deps.repos.samples.get(
+      'demo',
+      sample.assessmentId,
+      sample.sampleId,
+    );
     expect(JSON.stringify(after)).toBe(before);
     expect(analysisKeys(sample).analysis).toBe(sample.analysisKey);
   });
@@ -119,7 +155,9 @@ describe('sample upload and analysis', () => {
     const upload = await register(token, body, { sizeBytes: Buffer.byteLength(body) + 5 });
     // s3rver does not enforce the signed length, so the analyzer must catch the mismatch.
     await put(upload, body);
-    const status = await json<{ status: string; error: string }>(t.call('GET', `/api/vendor/samples/${upload.sampleId}`, { token }));
+    const status = await json<{ status: string; error: string }>(
+      t.call('GET', `/api/vendor/samples/${upload.sampleId}`, { token }),
+    );
     expect(status.status).toBe('failed');
     expect(status.error).toMatch(/bytes but .* were declared/);
   });
@@ -127,10 +165,17 @@ describe('sample upload and analysis', () => {
   it('fails an unreadable file with a message naming the line', async () => {
     const { token } = await invited();
     const lines = jsonl(40).split('\n');
-    const body = [...lines.slice(0, 5), '{"text": broken', ...Array.from({ length: 30 }, () => '{nope'), ...lines.slice(5)].join('\n');
+    const body = [
+      ...lines.slice(0, 5),
+      '{"text": broken',
+      ...Array.from({ length: 30 }, () => '{nope'),
+      ...lines.slice(5),
+    ].join('\n');
     const upload = await register(token, body);
     await put(upload, body);
-    const status = await json<{ status: string; error: string }>(t.call('GET', `/api/vendor/samples/${upload.sampleId}`, { token }));
+    const status = await json<{ status: string; error: string }>(
+      t.call('GET', `/api/vendor/samples/${upload.sampleId}`, { token }),
+    );
     expect(status.status).toBe('failed');
     expect(status.error).toMatch(/line 6/);
   });
@@ -151,16 +196,20 @@ describe('sample upload and analysis', () => {
 
   it('re-scores the assessment when an analysis completes and stores an immutable report', async () => {
     const { id, token } = await invited();
-    const body = await readFile(new URL('../fixtures/tiny.jsonl', import.meta.url), 'utf8').catch(() => jsonl(30));
+    const body = await readFile(new URL('../fixtures/tiny.jsonl', import.meta.url), 'utf8').catch(
+      () => jsonl(30),
+    );
     const upload = await register(token, body);
     await put(upload, body);
     const reports = await json<{ items: { version: number; trigger: string }[] }>(
       t.call('GET', `/api/assessments/${id}/reports`, { token: proc }),
     );
     expect(reports.items.at(-1)?.trigger).toBe('analysis');
-    const report = await json<{ sha256: string; samples: unknown[]; risk: { factors: { id: string }[] } }>(
-      t.call('GET', `/api/assessments/${id}/report`, { token: proc }),
-    );
+    const report = await json<{
+      sha256: string;
+      samples: unknown[];
+      risk: { factors: { id: string }[] };
+    }>(t.call('GET', `/api/assessments/${id}/report`, { token: proc }));
     expect(report.samples.length).toBe(1);
     expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -12,7 +12,10 @@ afterAll(async () => {
 describe('smoke', () => {
   it('runs create → invite → vendor draft → submit', async () => {
     const proc = await t.staff('procurement');
-    const created = await t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() });
+    const created = await t.call('POST', '/api/assessments', {
+      token: proc,
+      body: newAssessmentBody(),
+    });
     expect(created.status).toBe(201);
     const a = (await created.json()) as { id: string };
     const inv = await t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc });

@@ -41,14 +41,19 @@ describe('assessment workflow', () => {
     expect(draft.status).toBe(200);
     const early = await t.call('POST', '/api/vendor/submit', { token });
     expect(early.status).toBe(409);
-    const missing = (await json<{ missing: { questionId: string }[] }>(early)).missing.map((m) => m.questionId);
+    const missing = (await json<{ missing: { questionId: string }[] }>(early)).missing.map(
+      (m) => m.questionId,
+    );
     expect(missing).toContain('real_data_policy');
     expect(missing).not.toContain('synthetic_share_percent');
 
     const full = await t.call('PUT', '/api/vendor/answers', { token, body: { answers } });
     expect(full.status).toBe(200);
     expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
-    const locked = await t.call('PUT', '/api/vendor/answers', { token, body: { answers: { label_audit: 'none' } } });
+    const locked = await t.call('PUT', '/api/vendor/answers', {
+      token,
+      body: { answers: { label_audit: 'none' } },
+    });
     expect(locked.status).toBe(409);
 
     const changes = await t.call('POST', `/api/assessments/${a.id}/decision`, {
@@ -56,17 +61,23 @@ describe('assessment workflow', () => {
       body: {
         decision: 'request_changes',
         comment: 'Please be precise.',
-        comments: [{ questionId: 'synthetic_share_percent', comment: 'Is this per record or per token?' }],
+        comments: [
+          { questionId: 'synthetic_share_percent', comment: 'Is this per record or per token?' },
+        ],
       },
     });
     expect(changes.status).toBe(200);
-    const reopened = await json<{ assessment: { status: string }; comments: { questionId: string | null }[] }>(
-      await t.call('GET', '/api/vendor/assessment', { token }),
-    );
+    const reopened = await json<{
+      assessment: { status: string };
+      comments: { questionId: string | null }[];
+    }>(await t.call('GET', '/api/vendor/assessment', { token }));
     expect(reopened.assessment.status).toBe('changes_requested');
     expect(reopened.comments.map((c) => c.questionId)).toContain('synthetic_share_percent');
 
-    const fix = await t.call('PUT', '/api/vendor/answers', { token, body: { answers: { synthetic_share_percent: 12 } } });
+    const fix = await t.call('PUT', '/api/vendor/answers', {
+      token,
+      body: { answers: { synthetic_share_percent: 12 } },
+    });
     expect(fix.status).toBe(200);
     expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
     const approved = await t.call('POST', `/api/assessments/${a.id}/decision`, {
@@ -105,8 +116,12 @@ describe('assessment workflow', () => {
 
   it('forbids the creator from approving their own assessment', async () => {
     const selfish = await t.staff('governance', 'demo', 'pat@demo.test');
-    const a = await json<{ id: string }>(await t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }));
-    const { token } = await json<{ token: string }>(await t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }));
+    const a = await json<{ id: string }>(
+      await t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }),
+    );
+    const { token } = await json<{ token: string }>(
+      await t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }),
+    );
     await t.call('PUT', '/api/vendor/answers', { token, body: { answers: completeAnswers() } });
     await t.call('POST', '/api/vendor/submit', { token });
     const res = await t.call('POST', `/api/assessments/${a.id}/decision`, {
@@ -117,12 +132,24 @@ describe('assessment workflow', () => {
   });
 
   it('reassesses: a new linked draft prefilled with the previous answers', async () => {
-    const a = await json<{ id: string }>(await t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }));
-    const { token } = await json<{ token: string }>(await t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }));
-    await t.call('PUT', '/api/vendor/answers', { token, body: { answers: { synthetic_share_percent: 33 } } });
+    const a = await json<{ id: string }>(
+      await t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }),
+    );
+    const { token } = await json<{ token: string }>(
+      await t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }),
+    );
+    await t.call('PUT', '/api/vendor/answers', {
+      token,
+      body: { answers: { synthetic_share_percent: 33 } },
+    });
     const res = await t.call('POST', `/api/assessments/${a.id}/reassess`, { token: proc });
     expect(res.status).toBe(201);
-    const b = await json<{ id: string; previousAssessmentId: string; answers: Record<string, unknown>; status: string }>(res);
+    const b = await json<{
+      id: string;
+      previousAssessmentId: string;
+      answers: Record<string, unknown>;
+      status: string;
+    }>(res);
     expect(b.previousAssessmentId).toBe(a.id);
     expect(b.answers.synthetic_share_percent).toBe(33);
     expect(b.status).toBe('draft');
@@ -130,12 +157,24 @@ describe('assessment workflow', () => {
   });
 
   it('revokes an invitation, and a new invitation revokes the old token', async () => {
-    const a = await json<{ id: string }>(await t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }));
-    const first = await json<{ token: string }>(await t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }));
-    const second = await json<{ token: string }>(await t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }));
-    expect((await t.call('GET', '/api/vendor/assessment', { token: first.token })).status).toBe(401);
-    expect((await t.call('GET', '/api/vendor/assessment', { token: second.token })).status).toBe(200);
-    expect((await t.call('DELETE', `/api/assessments/${a.id}/invitations`, { token: proc })).status).toBe(204);
+    const a = await json<{ id: string }>(
+      await t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }),
+    );
+    const first = await json<{ token: string }>(
+      await t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }),
+    );
+    const second = await json<{ token: string }>(
+      await t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }),
+    );
+    expect((await t.call('GET', '/api/vendor/assessment', { token: first.token })).status).toBe(
+      401,
+    );
+    expect((await t.call('GET', '/api/vendor/assessment', { token: second.token })).status).toBe(
+      200,
+    );
+    expect(
+      (await t.call('DELETE', `/api/assessments/${a.id}/invitations`, { token: proc })).status,
+    ).toBe(204);
     const revoked = await t.call('GET', '/api/vendor/assessment', { token: second.token });
     expect(revoked.status).toBe(401);
     expect((await json<{ type: string }>(revoked)).type).toMatch(/invitation-revoked$/);
@@ -144,11 +183,18 @@ describe('assessment workflow', () => {
   it('sends each due-date reminder once even when the job runs twice', async () => {
     const soon = new Date(Date.now() + 2 * 86_400_000).toISOString();
     const a = await json<{ id: string }>(
-      await t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody(new Date(), { dueAt: soon }) }),
+      await t.call('POST', '/api/assessments', {
+        token: proc,
+        body: newAssessmentBody(new Date(), { dueAt: soon }),
+      }),
     );
     await t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc });
-    const first = await json<{ sent: number }>(await t.call('POST', '/api/dev/reminders', { token: proc }));
-    const second = await json<{ sent: number }>(await t.call('POST', '/api/dev/reminders', { token: proc }));
+    const first = await json<{ sent: number }>(
+      await t.call('POST', '/api/dev/reminders', { token: proc }),
+    );
+    const second = await json<{ sent: number }>(
+      await t.call('POST', '/api/dev/reminders', { token: proc }),
+    );
     expect(first.sent).toBeGreaterThanOrEqual(1);
     expect(second.sent).toBe(0);
     const outbox = await json<{ items: { kind: string; subject: string }[] }>(

@@ -4,11 +4,11 @@
  * side by side with a bare `node` process start in the same run.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const runs = 7;
@@ -24,7 +24,9 @@ await build({
   sourcemap: false,
   outfile,
   mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  },
   logLevel: 'error',
 });
 const size = (await stat(outfile)).size;
@@ -36,7 +38,11 @@ const event = {
   rawPath: '/api/health',
   rawQueryString: '',
   headers: { host: 'bench.local' },
-  requestContext: { http: { method: 'GET', path: '/api/health', sourceIp: '127.0.0.1' }, requestId: 'b', stage: '$default' },
+  requestContext: {
+    http: { method: 'GET', path: '/api/health', sourceIp: '127.0.0.1' },
+    requestId: 'b',
+    stage: '$default',
+  },
   isBase64Encoded: false,
 };
 const driver = join(dir, 'driver.mjs');
@@ -70,8 +76,16 @@ const cold = median(Array.from({ length: runs }, () => time([driver])));
 await rm(dir, { recursive: true, force: true });
 
 console.log('API Lambda bundle (esbuild, ESM, minified, AWS SDK bundled)');
-console.log(`  size           ${(size / 1024).toFixed(0)} KiB (${(gz / 1024).toFixed(0)} KiB gzipped)`);
-console.log(`  cold start     ${cold.toFixed(0)} ms median of ${runs}: new node process, import bundle, serve GET /api/health`);
-console.log(`  bare node      ${bare.toFixed(0)} ms median of ${runs}: new node process doing nothing`);
-console.log(`  ratio          ${(cold / bare).toFixed(2)}x a bare node start (${(cold - bare).toFixed(0)} ms of our own)`);
+console.log(
+  `  size           ${(size / 1024).toFixed(0)} KiB (${(gz / 1024).toFixed(0)} KiB gzipped)`,
+);
+console.log(
+  `  cold start     ${cold.toFixed(0)} ms median of ${runs}: new node process, import bundle, serve GET /api/health`,
+);
+console.log(
+  `  bare node      ${bare.toFixed(0)} ms median of ${runs}: new node process doing nothing`,
+);
+console.log(
+  `  ratio          ${(cold / bare).toFixed(2)}x a bare node start (${(cold - bare).toFixed(0)} ms of our own)`,
+);
 console.log(`  node           ${process.version}`);

@@ -33,13 +33,16 @@ export function createStaffVerifier(options: StaffJwtOptions): StaffVerifier {
         requiredClaims: ['exp', 'sub'],
       }));
     } catch (error) {
-      const reason = error instanceof errors.JWTExpired ? 'the token has expired' : 'the token is invalid';
+      const reason =
+        error instanceof errors.JWTExpired ? 'the token has expired' : 'the token is invalid';
       throw new UnauthorizedError(`Sign in again: ${reason}.`, 'unauthorized', { cause: error });
     }
     const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) throw new UnauthorizedError('Sign in again: the token lacks role or organization.');
+    if (!claims.success)
+      throw new UnauthorizedError('Sign in again: the token lacks role or organization.');
     const role = staffRoles.find((r) => claims.data['cognito:groups'].includes(r));
-    if (!role) throw new UnauthorizedError('Your account has no Diligence role; ask an administrator.');
+    if (!role)
+      throw new UnauthorizedError('Your account has no Diligence role; ask an administrator.');
     const identity: StaffIdentity = {
       kind: 'staff',
       subject: claims.data.sub,

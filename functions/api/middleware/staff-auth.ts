@@ -16,7 +16,9 @@ export function requireStaff(...roles: StaffRole[]) {
     if (!token) throw new UnauthorizedError('Sign in: send Authorization: Bearer <token>.');
     const staff = await c.var.deps.verifyStaff(token);
     if (roles.length > 0 && !roles.includes(staff.role)) {
-      throw new ForbiddenError(`This needs the ${roles.join(' or ')} role; you are signed in as ${staff.role}.`);
+      throw new ForbiddenError(
+        `This needs the ${roles.join(' or ')} role; you are signed in as ${staff.role}.`,
+      );
     }
     c.set('staff', staff);
     c.set('logger', c.var.logger.child({ org: staff.organizationId, role: staff.role }));

@@ -2,11 +2,14 @@ import { createMiddleware } from 'hono/factory';
 import { TooManyRequestsError, UnauthorizedError } from '../../lib/errors';
 import { parseToken, secretMatches } from '../auth/vendor-token';
 import type { AppEnv } from '../env';
-import { createFailureLimiter } from './failure-limiter';
+import type { createFailureLimiter } from './failure-limiter';
 import { bearer } from './staff-auth';
 
 const invalid = () =>
-  new UnauthorizedError('This invitation link is not valid. Ask your contact for a new link.', 'invitation-invalid');
+  new UnauthorizedError(
+    'This invitation link is not valid. Ask your contact for a new link.',
+    'invitation-invalid',
+  );
 
 type RuntimeEnv = {
   event?: { requestContext?: { http?: { sourceIp?: string } } };
@@ -16,7 +19,9 @@ type RuntimeEnv = {
 /** The caller's address as the runtime saw it (never a client-supplied header). */
 function clientAddress(env: unknown): string {
   const e = env as RuntimeEnv | undefined;
-  return e?.event?.requestContext?.http?.sourceIp ?? e?.incoming?.socket?.remoteAddress ?? 'unknown';
+  return (
+    e?.event?.requestContext?.http?.sourceIp ?? e?.incoming?.socket?.remoteAddress ?? 'unknown'
+  );
 }
 
 /** Requires a live invitation token; sets the vendor identity (one assessment of one organization). */
@@ -25,11 +30,15 @@ export function requireVendor(limiter: ReturnType<typeof createFailureLimiter>) 
     const client = clientAddress(c.env);
     const now = c.var.deps.clock();
     if (limiter.blocked(client, now)) {
-      throw new TooManyRequestsError('Too many invalid invitation attempts; wait a few minutes and retry.');
+      throw new TooManyRequestsError(
+        'Too many invalid invitation attempts; wait a few minutes and retry.',
+      );
     }
     const token = bearer(c.req.header('authorization'));
     const parsed = token ? parseToken(token) : undefined;
-    const invitation = parsed && (await c.var.deps.repos.invitations.get(parsed.organizationId, parsed.assessmentId));
+    const invitation =
+      parsed &&
+      (await c.var.deps.repos.invitations.get(parsed.organizationId, parsed.assessmentId));
     if (!parsed || !invitation || !secretMatches(parsed.secret, invitation.tokenHash)) {
       limiter.fail(client, now);
       throw invalid();
@@ -46,7 +55,11 @@ export function requireVendor(limiter: ReturnType<typeof createFailureLimiter>) 
         'invitation-expired',
       );
     }
-    c.set('vendor', { kind: 'vendor', organizationId: parsed.organizationId, assessmentId: parsed.assessmentId });
+    c.set('vendor', {
+      kind: 'vendor',
+      organizationId: parsed.organizationId,
+      assessmentId: parsed.assessmentId,
+    });
     await next();
   });
 }

@@ -6,9 +6,13 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 /** A date-time or date in ISO 8601, normalized to a full timestamp. */
 export const isoDateTime = z
   .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: 'use an ISO 8601 date such as 2026-12-31 or 2026-12-31T17:00:00Z',
-  });
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(s) && !Number.isNaN(Date.parse(s)),
+    {
+      message: 'use an ISO 8601 date such as 2026-12-31 or 2026-12-31T17:00:00Z',
+    },
+  );
 
 /** Body of POST /api/assessments. Strict: unknown fields are refused. */
 export const CreateAssessmentBody = z
@@ -36,7 +40,9 @@ const ReportSummarySchema = z
   })
   .openapi('ReportSummary');
 
-const CommentSchema = z.object({ questionId: z.string().nullable(), comment: z.string() }).openapi('ReviewComment');
+const CommentSchema = z
+  .object({ questionId: z.string().nullable(), comment: z.string() })
+  .openapi('ReviewComment');
 
 /** An assessment as staff see it. */
 export const AssessmentSchema = z
@@ -45,7 +51,11 @@ export const AssessmentSchema = z
     organizationId: z.string(),
     status: z.enum(assessmentStatuses),
     vendor: z.object({ name: z.string(), contactEmail: z.string() }),
-    dataset: z.object({ name: z.string(), description: z.string().optional(), intendedUse: z.string() }),
+    dataset: z.object({
+      name: z.string(),
+      description: z.string().optional(),
+      intendedUse: z.string(),
+    }),
     templateId: z.string(),
     templateVersion: z.number().int(),
     dueAt: z.string(),
@@ -82,7 +92,12 @@ export const IdParam = z.object({
 /** Query of GET /api/assessments. */
 export const ListQuery = z.strictObject({
   status: z.enum(assessmentStatuses).optional(),
-  limit: z.coerce.number().int().min(1).optional().openapi({ description: 'page size; clamped to 1–100' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .openapi({ description: 'page size; clamped to 1–100' }),
   cursor: z.string().max(2000).optional(),
 });
 

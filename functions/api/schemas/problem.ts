@@ -30,7 +30,10 @@ export function errorResponses(...statuses: (keyof typeof descriptions)[]) {
   return Object.fromEntries(
     statuses.map((s) => [
       s,
-      { description: descriptions[s] ?? 'Error', content: { 'application/problem+json': { schema: ProblemSchema } } },
+      {
+        description: descriptions[s] ?? 'Error',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
     ]),
   );
 }

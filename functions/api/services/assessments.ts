@@ -1,4 +1,9 @@
-import { type AssessmentAction, can, nextStatus, refusal } from '../../core/assessment/state-machine';
+import {
+  type AssessmentAction,
+  can,
+  nextStatus,
+  refusal,
+} from '../../core/assessment/state-machine';
 import type { Assessment } from '../../core/assessment/types';
 import { ConflictError, NotFoundError } from '../../lib/errors';
 import type { AppDeps } from '../env';
@@ -7,7 +12,11 @@ import { type Actor, auditEvent } from './audit';
 type Deps = Pick<AppDeps, 'repos' | 'clock' | 'newId'>;
 
 /** Loads an assessment of `org`; other organizations' ids are simply not found. */
-export async function loadAssessment(deps: Pick<AppDeps, 'repos'>, org: string, id: string): Promise<Assessment> {
+export async function loadAssessment(
+  deps: Pick<AppDeps, 'repos'>,
+  org: string,
+  id: string,
+): Promise<Assessment> {
   const a = await deps.repos.assessments.get(org, id);
   if (!a) throw new NotFoundError(`No assessment ${id} in your organization.`);
   return a;
@@ -28,7 +37,12 @@ export async function saveChange(
   const now = deps.clock();
   const draft: Assessment = structuredClone(current);
   const detail = change(draft, now) ?? {};
-  const next: Assessment = { ...draft, status, version: current.version + 1, updatedAt: now.toISOString() };
+  const next: Assessment = {
+    ...draft,
+    status,
+    version: current.version + 1,
+    updatedAt: now.toISOString(),
+  };
   const statusDetail = status === current.status ? {} : { from: current.status, to: status };
   const event = auditEvent(deps, next, actor, type, { ...statusDetail, ...detail }, now);
   await deps.repos.assessments.save(next, event);

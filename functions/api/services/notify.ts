@@ -13,7 +13,10 @@ export interface Notification {
 }
 
 /** Sends through the configured mailer and records a copy (without secrets) in the outbox. */
-export async function notify(deps: Pick<AppDeps, 'repos' | 'mailer' | 'clock' | 'newId'>, n: Notification) {
+export async function notify(
+  deps: Pick<AppDeps, 'repos' | 'mailer' | 'clock' | 'newId'>,
+  n: Notification,
+) {
   const now = deps.clock();
   await deps.mailer({ to: n.to, subject: n.subject, body: n.secretBody ?? n.body });
   await deps.repos.outbox.add({

@@ -1,7 +1,14 @@
-import type { Assessment } from '../../core/assessment/types';
 import type { Analysis } from '../../core/analysis/types';
+import type { Assessment } from '../../core/assessment/types';
 import { getTemplate } from '../../core/questionnaire';
-import { type Policy, type ScoredReport, defaultPolicy, policySchema, score, withHash } from '../../core/scoring';
+import {
+  defaultPolicy,
+  type Policy,
+  policySchema,
+  type ScoredReport,
+  score,
+  withHash,
+} from '../../core/scoring';
 import { ConflictError } from '../../lib/errors';
 import type { Sample } from '../../store/samples';
 import type { AppDeps } from '../env';
@@ -16,16 +23,23 @@ export async function currentPolicy(deps: Pick<AppDeps, 'repos'>, org: string): 
 }
 
 const latest = (samples: Sample[], role: Sample['role']) =>
-  samples.filter((s) => s.role === role && s.status === 'analyzed').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  samples
+    .filter((s) => s.role === role && s.status === 'analyzed')
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 
 /** The newest analyzed training and holdout analyses, with contamination measured between them. */
-export async function assessmentAnalyses(deps: Deps, a: Assessment): Promise<{ training?: Analysis; holdout?: Analysis }> {
+export async function assessmentAnalyses(
+  deps: Deps,
+  a: Assessment,
+): Promise<{ training?: Analysis; holdout?: Analysis }> {
   const samples = await deps.repos.samples.list(a.organizationId, a.id);
   const bucket = deps.config.SAMPLES_BUCKET;
   const read = async (key: string | null) => (key ? deps.blobs.getText(bucket, key) : undefined);
   const train = latest(samples, 'training');
   const hold = latest(samples, 'holdout');
-  const holdout = hold?.analysisKey ? (JSON.parse((await read(hold.analysisKey)) ?? '') as Analysis) : undefined;
+  const holdout = hold?.analysisKey
+    ? (JSON.parse((await read(hold.analysisKey)) ?? '') as Analysis)
+    : undefined;
   let training: Analysis | undefined;
   if (train?.partialKey && hold?.partialKey) {
     const [tp, hp] = await Promise.all([read(train.partialKey), read(hold.partialKey)]);
@@ -41,7 +55,11 @@ export const reportKey = (a: Pick<Assessment, 'organizationId' | 'id'>, v: numbe
   `reports/${a.organizationId}/${a.id}/v${String(v).padStart(6, '0')}.json`;
 
 /** Scores the assessment and stores a new immutable report version, then updates its summary. */
-export async function rescore(deps: Deps, assessment: Assessment, trigger: string): Promise<ScoredReport | undefined> {
+export async function rescore(
+  deps: Deps,
+  assessment: Assessment,
+  trigger: string,
+): Promise<ScoredReport | undefined> {
   const template = getTemplate(assessment.templateId, assessment.templateVersion);
   if (!template) return undefined;
   const policy = await currentPolicy(deps, assessment.organizationId);
@@ -78,10 +96,15 @@ export async function rescore(deps: Deps, assessment: Assessment, trigger: strin
       if (error instanceof ConflictError) continue;
       throw error;
     }
-    await deps.blobs.putNew(deps.config.REPORTS_BUCKET, key, JSON.stringify({ ...report, version }), {
-      contentType: 'application/json',
-      metadata: { sha256: report.sha256 },
-    });
+    await deps.blobs.putNew(
+      deps.config.REPORTS_BUCKET,
+      key,
+      JSON.stringify({ ...report, version }),
+      {
+        contentType: 'application/json',
+        metadata: { sha256: report.sha256 },
+      },
+    );
     await updateSummary(deps, assessment, { version, key, report });
     return report;
   }
@@ -114,5 +137,8 @@ async function updateSummary(
       if (!(error instanceof ConflictError)) throw error;
     }
   }
-  deps.logger.warn('report summary not updated after retries', { assessmentId: assessment.id, version: s.version });
+  deps.logger.warn('report summary not updated after retries', {
+    assessmentId: assessment.id,
+    version: s.version,
+  });
 }

@@ -24,5 +24,7 @@ export function sampleKey(org: string, assessmentId: string, sampleId: string): 
 /** Parses a sample key back into its parts; undefined for keys we did not build. */
 export function parseSampleKey(key: string) {
   const m = /^samples\/([a-z0-9-]{1,64})\/([a-z0-9]{26})\/([a-z0-9]{26})$/.exec(key);
-  return m ? { organizationId: m[1] as string, assessmentId: m[2] as string, sampleId: m[3] as string } : undefined;
+  return m
+    ? { organizationId: m[1] as string, assessmentId: m[2] as string, sampleId: m[3] as string }
+    : undefined;
 }

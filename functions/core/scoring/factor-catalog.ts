@@ -215,7 +215,7 @@ export const factorCatalog: readonly FactorDoc[] = [
     'discrepancy',
     'tagging_contradicted',
     'full weight when synthetic records are claimed tagged but the sample has no synthetic flags, or flags cover less than the measured share',
-    'A tagging claim that the sample does not bear out cannot be relied on to filter synthetic data.',
+    'A tagging claim the sample does not bear out cannot be relied on to filter synthetic data; it weighs more than honestly answering "none".',
     'Add a synthetic flag field to every record and make it agree with the generation logs.',
   ),
   doc(
@@ -223,7 +223,7 @@ export const factorCatalog: readonly FactorDoc[] = [
     'discrepancy',
     'dedup_contradicted',
     'full weight when deduplication is claimed but the sample holds exact duplicates above tolerance',
-    'The deduplication step is missing or broken.',
+    'The deduplication step is missing or broken; this weighs more than honestly answering "none".',
     'Fix the deduplication step and re-run it on the full dataset.',
   ),
   doc(

@@ -3,8 +3,8 @@ import { deepFreeze } from '../questionnaire/build';
 
 /** Default maximum points per weighted factor id (see `policyDocs` for the reason of each). */
 export const defaultWeights = {
-  synthetic_share: 20,
-  real_data_replaced: 30,
+  synthetic_share: 30,
+  real_data_replaced: 35,
   recursive_generation: 10,
   synthetic_untagged: 10,
   model_labels_unaudited: 10,
@@ -22,13 +22,13 @@ export const defaultWeights = {
   missing_provenance: 8,
   holdout_contamination: 12,
   personal_data: 6,
-  tagging_contradicted: 8,
-  dedup_contradicted: 6,
+  tagging_contradicted: 15,
+  dedup_contradicted: 10,
   freshness_contradicted: 5,
   holdout_synthetic_contradicted: 15,
   provenance_contradicted: 6,
   personal_data_contradicted: 6,
-  no_sample: 15,
+  no_sample: 20,
   no_holdout_sample: 5,
   undisclosed_claim: 3,
   unanswered_question: 1,

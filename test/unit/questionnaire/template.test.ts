@@ -43,7 +43,7 @@ describe('ai-training-data v1', () => {
     expect(() => {
       (aiTrainingDataV1 as { title: string }).title = 'changed';
     }).toThrow(TypeError);
-    expect(() => (aiTrainingDataV1.sections as Question[][]).push([])).toThrow(TypeError);
+    expect(() => (aiTrainingDataV1.sections as unknown[]).push({})).toThrow(TypeError);
   });
 
   it('keeps its published content: edit by publishing version 2, never by changing version 1', () => {

@@ -12,7 +12,7 @@ describe('policy', () => {
     expect(defaultPolicy.version).toBe(0);
     expect(defaultPolicy.name).toBe('default');
     expect(Object.isFrozen(defaultPolicy.weights)).toBe(true);
-    expect(defaultPolicy.weights.real_data_replaced).toBe(30);
+    expect(defaultPolicy.weights.real_data_replaced).toBe(35);
   });
 
   it('makes replacement of real data the largest single weight', () => {

@@ -77,7 +77,7 @@ describe('score: discrepancies', () => {
       training: makeAnalysis({ synthetic: { estimatedShare: 0.1, interval: [0.05, 0.15] } }),
     });
     expect(report.discrepancies).toEqual([]);
-    expect(factor(report, 'machine_text_signals')?.points).toBeCloseTo(1.4, 5);
+    expect(factor(report, 'machine_text_signals')?.points).toBe(2.1);
   });
 
   it.each([
@@ -131,7 +131,7 @@ describe('score: answers', () => {
       clean,
     );
     // Half the weight as a floor, plus half scaled by the 2 % the clean sample still measures.
-    expect(factor(report, 'real_data_replaced')?.points).toBe(15.3);
+    expect(factor(report, 'real_data_replaced')?.points).toBe(17.9);
   });
 
   it('charges an undisclosed claim as its worst answer plus an evasiveness charge', () => {

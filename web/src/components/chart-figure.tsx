@@ -82,6 +82,8 @@ export function ChartFigure(props: {
         indexAxis: spec.horizontal ? 'y' : 'x',
         plugins: { legend: { display: spec.series.length > 1, position: 'bottom' } },
         scales: {
+          // Every category keeps its label; horizontal charts grow with their bars instead.
+          [spec.horizontal ? 'y' : 'x']: { ticks: { autoSkip: false } },
           [valueAxis]: {
             beginAtZero: true,
             max: spec.max,
@@ -101,7 +103,14 @@ export function ChartFigure(props: {
   return (
     <figure class="chart" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>{title}</figcaption>
-      <div class={spec.horizontal ? 'chart-box tall' : 'chart-box'}>
+      <div
+        class="chart-box"
+        style={
+          spec.horizontal
+            ? { height: `${Math.max(260, 26 * spec.labels.length + 70)}px` }
+            : undefined
+        }
+      >
         <canvas ref={canvas} role="img" aria-label={`${title}. ${summary}`} data-chart={id} />
       </div>
       <p class="chart-summary">{summary}</p>

@@ -2,10 +2,16 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { Assessment } from '../../../core/assessment/types';
 import { getTemplate } from '../../../core/questionnaire/registry';
 import { ValidationError } from '../../../lib/errors';
-import { auditEvent } from '../../services/audit';
-import { loadAssessment } from '../../services/assessments';
 import type { AppEnv } from '../../env';
-import type { createAssessment, getAssessment, listAssessments, listEvents, reassess } from './routes';
+import { loadAssessment } from '../../services/assessments';
+import { auditEvent } from '../../services/audit';
+import type {
+  createAssessment,
+  getAssessment,
+  listAssessments,
+  listEvents,
+  reassess,
+} from './routes';
 
 const dayMs = 86_400_000;
 
@@ -50,7 +56,10 @@ export const createAssessmentHandler: RouteHandler<typeof createAssessment, AppE
     decision: null,
     report: null,
   };
-  await deps.repos.assessments.create(a, auditEvent(deps, a, staff, 'create', { status: 'draft' }, now));
+  await deps.repos.assessments.create(
+    a,
+    auditEvent(deps, a, staff, 'create', { status: 'draft' }, now),
+  );
   return c.json(a, 201);
 };
 
@@ -76,7 +85,14 @@ export const getAssessmentHandler: RouteHandler<typeof getAssessment, AppEnv> = 
 export const listEventsHandler: RouteHandler<typeof listEvents, AppEnv> = async (c) => {
   const a = await loadAssessment(c.var.deps, c.var.staff.organizationId, c.req.valid('param').id);
   const events = await c.var.deps.repos.assessments.events(a.organizationId, a.id);
-  const items = events.map(({ id, at, actor, role, type, detail }) => ({ id, at, actor, role, type, detail }));
+  const items = events.map(({ id, at, actor, role, type, detail }) => ({
+    id,
+    at,
+    actor,
+    role,
+    type,
+    detail,
+  }));
   return c.json({ items }, 200);
 };
 
@@ -92,7 +108,9 @@ export const reassessHandler: RouteHandler<typeof reassess, AppEnv> = async (c) 
     id: deps.newId(now),
     status: 'draft',
     templateVersion: template?.version ?? previous.templateVersion,
-    dueAt: body.dueAt ? futureDue(body.dueAt, now) : new Date(now.getTime() + 30 * dayMs).toISOString(),
+    dueAt: body.dueAt
+      ? futureDue(body.dueAt, now)
+      : new Date(now.getTime() + 30 * dayMs).toISOString(),
     createdAt: now.toISOString(),
     createdBy: staff.email,
     updatedAt: now.toISOString(),

@@ -9,7 +9,13 @@ import {
   isoDateTime,
   ListQuery,
 } from '../../schemas/assessment';
-import { errorResponses, jsonBody, jsonResponse, readErrors, writeErrors } from '../../schemas/problem';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  readErrors,
+  writeErrors,
+} from '../../schemas/problem';
 
 const staff = [{ staffJwt: [] }];
 
@@ -22,7 +28,10 @@ export const createAssessment = createRoute({
   security: staff,
   middleware: [requireStaff('procurement')] as const,
   request: { body: jsonBody(CreateAssessmentBody) },
-  responses: { 201: jsonResponse(AssessmentSchema, 'The new assessment'), ...errorResponses(...writeErrors) },
+  responses: {
+    201: jsonResponse(AssessmentSchema, 'The new assessment'),
+    ...errorResponses(...writeErrors),
+  },
 });
 
 /** GET /api/assessments */
@@ -34,7 +43,10 @@ export const listAssessments = createRoute({
   security: staff,
   middleware: [requireStaff()] as const,
   request: { query: ListQuery },
-  responses: { 200: jsonResponse(AssessmentPage, 'A page of assessments'), ...errorResponses(...readErrors) },
+  responses: {
+    200: jsonResponse(AssessmentPage, 'A page of assessments'),
+    ...errorResponses(...readErrors),
+  },
 });
 
 /** GET /api/assessments/{id} */
@@ -46,7 +58,10 @@ export const getAssessment = createRoute({
   security: staff,
   middleware: [requireStaff()] as const,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(AssessmentSchema, 'The assessment'), ...errorResponses(...readErrors) },
+  responses: {
+    200: jsonResponse(AssessmentSchema, 'The assessment'),
+    ...errorResponses(...readErrors),
+  },
 });
 
 /** GET /api/assessments/{id}/events */
@@ -76,8 +91,13 @@ export const reassess = createRoute({
     params: IdParam,
     body: {
       required: false,
-      content: { 'application/json': { schema: z.strictObject({ dueAt: isoDateTime.optional() }) } },
+      content: {
+        'application/json': { schema: z.strictObject({ dueAt: isoDateTime.optional() }) },
+      },
     },
   },
-  responses: { 201: jsonResponse(AssessmentSchema, 'The new assessment'), ...errorResponses(...writeErrors) },
+  responses: {
+    201: jsonResponse(AssessmentSchema, 'The new assessment'),
+    ...errorResponses(...writeErrors),
+  },
 });

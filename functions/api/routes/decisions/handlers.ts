@@ -6,7 +6,11 @@ import { applyAction, loadAssessment } from '../../services/assessments';
 import { notify } from '../../services/notify';
 import type { decide } from './routes';
 
-const words = { approve: 'approved', reject: 'rejected', request_changes: 'sent back for changes' } as const;
+const words = {
+  approve: 'approved',
+  reject: 'rejected',
+  request_changes: 'sent back for changes',
+} as const;
 
 /** Records a governance decision; request_changes reopens the questionnaire with comments. */
 export const decideHandler: RouteHandler<typeof decide, AppEnv> = async (c) => {
@@ -21,7 +25,10 @@ export const decideHandler: RouteHandler<typeof decide, AppEnv> = async (c) => {
   }
   if (body.decision === 'request_changes' && !body.comment && !body.comments?.length) {
     throw new ValidationError('Say what needs to change.', [
-      { path: 'comment', message: 'give a comment or per-question comments when requesting changes' },
+      {
+        path: 'comment',
+        message: 'give a comment or per-question comments when requesting changes',
+      },
     ]);
   }
   const template = getTemplate(current.templateId, current.templateVersion);
@@ -30,7 +37,10 @@ export const decideHandler: RouteHandler<typeof decide, AppEnv> = async (c) => {
   if (unknownIds.length > 0) {
     throw new ValidationError(
       'Comments must refer to questions of this questionnaire.',
-      unknownIds.map((x) => ({ path: `comments.${x.questionId}`, message: 'not a question of this questionnaire' })),
+      unknownIds.map((x) => ({
+        path: `comments.${x.questionId}`,
+        message: 'not a question of this questionnaire',
+      })),
     );
   }
   const comments = [

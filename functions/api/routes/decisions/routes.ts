@@ -9,7 +9,12 @@ export const DecisionBody = z
     decision: z.enum(['approve', 'reject', 'request_changes']),
     comment: z.string().trim().max(5000),
     comments: z
-      .array(z.strictObject({ questionId: z.string().min(1).max(100), comment: z.string().trim().min(1).max(2000) }))
+      .array(
+        z.strictObject({
+          questionId: z.string().min(1).max(100),
+          comment: z.string().trim().min(1).max(2000),
+        }),
+      )
       .max(200)
       .optional(),
     version: z.number().int().positive().optional(),
@@ -25,5 +30,8 @@ export const decide = createRoute({
   security: [{ staffJwt: [] }],
   middleware: [requireStaff('governance')] as const,
   request: { params: IdParam, body: jsonBody(DecisionBody) },
-  responses: { 200: jsonResponse(AssessmentSchema, 'The decided assessment'), ...errorResponses(...writeErrors) },
+  responses: {
+    200: jsonResponse(AssessmentSchema, 'The decided assessment'),
+    ...errorResponses(...writeErrors),
+  },
 });

@@ -10,7 +10,10 @@ const SessionBody = z
   .strictObject({
     email: z.email(),
     role: z.enum(staffRoles),
-    organizationId: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+    organizationId: z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/)
+      .optional(),
   })
   .openapi('DevSessionRequest');
 
@@ -22,7 +25,14 @@ const UserSchema = z.object({
 });
 
 const MessageSchema = z
-  .object({ id: z.string(), at: z.string(), to: z.string(), subject: z.string(), body: z.string(), kind: z.string() })
+  .object({
+    id: z.string(),
+    at: z.string(),
+    to: z.string(),
+    subject: z.string(),
+    body: z.string(),
+    kind: z.string(),
+  })
   .openapi('OutboxMessage');
 
 /** POST /api/dev/session: a staff token for local use (absent in AWS). */
@@ -55,7 +65,10 @@ export const outboxRoute = createRoute({
   summary: 'Notifications that would have been e-mailed (local mode only)',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff()] as const,
-  responses: { 200: jsonResponse(z.object({ items: z.array(MessageSchema) }), 'Outbox'), ...errorResponses(401) },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(MessageSchema) }), 'Outbox'),
+    ...errorResponses(401),
+  },
 });
 
 /** POST /api/dev/reminders: run the reminder job now (local only; AWS runs it on a schedule). */
@@ -66,7 +79,10 @@ export const remindersRoute = createRoute({
   summary: 'Run the due-date reminder job now (local mode only)',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff()] as const,
-  responses: { 200: jsonResponse(z.object({ sent: z.number().int() }), 'Reminders sent'), ...errorResponses(401) },
+  responses: {
+    200: jsonResponse(z.object({ sent: z.number().int() }), 'Reminders sent'),
+    ...errorResponses(401),
+  },
 });
 
 /** The dev router; mounted only in local mode. */
@@ -83,7 +99,10 @@ export function devRoutes() {
     })
     .openapi(outboxRoute, async (c) => {
       const items = await c.var.deps.repos.outbox.list(c.var.staff.organizationId);
-      return c.json({ items: items.map(({ organizationId: _o, assessmentId: _a, ...m }) => m) }, 200);
+      return c.json(
+        { items: items.map(({ organizationId: _o, assessmentId: _a, ...m }) => m) },
+        200,
+      );
     })
     .openapi(remindersRoute, async (c) => c.json({ sent: await sendReminders(c.var.deps) }, 200));
 }

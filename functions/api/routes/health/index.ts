@@ -8,7 +8,9 @@ export const healthRoute = createRoute({
   path: '/health',
   tags: ['meta'],
   summary: 'Liveness check',
-  responses: { 200: jsonResponse(z.object({ status: z.literal('ok') }).openapi('Health'), 'The API is up') },
+  responses: {
+    200: jsonResponse(z.object({ status: z.literal('ok') }).openapi('Health'), 'The API is up'),
+  },
 });
 
 /** The health router. */

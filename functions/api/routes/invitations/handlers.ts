@@ -11,7 +11,9 @@ export const issueInvitationHandler: RouteHandler<typeof issueInvitation, AppEnv
   const { deps, staff } = c.var;
   const current = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
   const now = deps.clock();
-  const expiresAt = new Date(now.getTime() + deps.config.INVITE_TTL_DAYS * 86_400_000).toISOString();
+  const expiresAt = new Date(
+    now.getTime() + deps.config.INVITE_TTL_DAYS * 86_400_000,
+  ).toISOString();
   const secret = deps.newSecret();
   const token = formatToken(current.organizationId, current.id, secret);
   const next = await applyAction(deps, current, 'invite', staff, (draft) => {
@@ -49,9 +51,14 @@ export const revokeInvitationHandler: RouteHandler<typeof revokeInvitation, AppE
   const { deps, staff } = c.var;
   const current = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
   const invitation = await deps.repos.invitations.get(current.organizationId, current.id);
-  if (!invitation || invitation.revokedAt) throw new ConflictError('There is no live invitation to revoke.');
+  if (!invitation || invitation.revokedAt)
+    throw new ConflictError('There is no live invitation to revoke.');
   const now = deps.clock().toISOString();
-  await deps.repos.invitations.save({ ...invitation, revokedAt: now, version: invitation.version + 1 });
+  await deps.repos.invitations.save({
+    ...invitation,
+    revokedAt: now,
+    version: invitation.version + 1,
+  });
   await applyAction(deps, current, 'revoke', staff, (draft) => {
     if (draft.invitation) draft.invitation.revokedAt = now;
     return undefined;

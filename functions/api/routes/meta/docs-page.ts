@@ -7,7 +7,10 @@ interface Operation {
   responses?: Record<string, { description?: string }>;
 }
 
-type Doc = { info: { title: string; version: string }; paths?: Record<string, Record<string, Operation>> };
+type Doc = {
+  info: { title: string; version: string };
+  paths?: Record<string, Record<string, Operation>>;
+};
 
 /** Renders the OpenAPI document as a readable page without scripts (works offline under a strict CSP). */
 export function renderDocsPage(doc: Doc) {

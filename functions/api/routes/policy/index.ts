@@ -17,8 +17,14 @@ const PolicyView = z
 
 const PutPolicyBody = z
   .strictObject({
-    policy: z.record(z.string(), z.unknown()).openapi({ description: 'any subset of the policy; the rest default' }),
-    version: z.number().int().min(0).openapi({ description: 'the version you loaded; stale → 409' }),
+    policy: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: 'any subset of the policy; the rest default' }),
+    version: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'the version you loaded; stale → 409' }),
   })
   .openapi('PutPolicy');
 
@@ -42,7 +48,10 @@ export const putPolicy = createRoute({
   security: [{ staffJwt: [] }],
   middleware: [requireStaff('admin')] as const,
   request: { body: jsonBody(PutPolicyBody) },
-  responses: { 200: jsonResponse(PolicyView, 'The stored policy'), ...errorResponses(...writeErrors) },
+  responses: {
+    200: jsonResponse(PolicyView, 'The stored policy'),
+    ...errorResponses(...writeErrors),
+  },
 });
 
 /** The policy router. */
@@ -53,7 +62,12 @@ export function policyRoutes() {
       const stored = await deps.repos.policies.current(staff.organizationId);
       const policy = await currentPolicy(deps, staff.organizationId);
       return c.json(
-        { version: policy.version, policy, updatedAt: stored?.updatedAt ?? null, updatedBy: stored?.updatedBy ?? null },
+        {
+          version: policy.version,
+          policy,
+          updatedAt: stored?.updatedAt ?? null,
+          updatedBy: stored?.updatedBy ?? null,
+        },
         200,
       );
     })
@@ -62,14 +76,19 @@ export function policyRoutes() {
       const body = c.req.valid('json');
       const current = await currentPolicy(deps, staff.organizationId);
       if (body.version !== current.version) {
-        throw new ConflictError(`The policy is at version ${current.version}, not ${body.version}; reload and edit again.`);
+        throw new ConflictError(
+          `The policy is at version ${current.version}, not ${body.version}; reload and edit again.`,
+        );
       }
       const version = current.version + 1;
       const parsed = policySchema.safeParse({ ...body.policy, version });
       if (!parsed.success) {
         throw new ValidationError(
           'The policy is invalid: see errors.',
-          parsed.error.issues.map((i) => ({ path: ['policy', ...i.path.map(String)].join('.'), message: i.message })),
+          parsed.error.issues.map((i) => ({
+            path: ['policy', ...i.path.map(String)].join('.'),
+            message: i.message,
+          })),
         );
       }
       const now = deps.clock().toISOString();

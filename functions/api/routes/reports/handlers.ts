@@ -15,13 +15,18 @@ export const getReportHandler: RouteHandler<typeof getReport, AppEnv> = async (c
   const record = wanted ? versions.find((v) => v.version === wanted) : versions.at(-1);
   if (!record) {
     throw new NotFoundError(
-      wanted ? `No report version ${wanted}.` : 'No report yet: one is made when the vendor submits or a sample is analyzed.',
+      wanted
+        ? `No report version ${wanted}.`
+        : 'No report yet: one is made when the vendor submits or a sample is analyzed.',
     );
   }
   const text = await deps.blobs.getText(deps.config.REPORTS_BUCKET, record.key);
   const { version: _v, ...body } = JSON.parse(text) as ScoredReport & { version: number };
   if (body.sha256 !== record.sha256 || !verifyReportHash(body)) {
-    deps.logger.error('report integrity check failed', { assessmentId: a.id, version: record.version });
+    deps.logger.error('report integrity check failed', {
+      assessmentId: a.id,
+      version: record.version,
+    });
     throw new IntegrityError(
       `Report version ${record.version} failed its integrity check (its SHA-256 no longer matches) and was not returned. Ask an administrator to investigate; earlier versions may still be readable.`,
     );
@@ -35,16 +40,18 @@ export const listReportsHandler: RouteHandler<typeof listReports, AppEnv> = asyn
   const { deps, staff } = c.var;
   const a = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
   const versions = await deps.repos.reports.list(a.organizationId, a.id);
-  const items = versions.map(({ version, generatedAt, sha256, score, tier, maturity, policyVersion, trigger }) => ({
-    version,
-    generatedAt,
-    sha256,
-    score,
-    tier,
-    maturity,
-    policyVersion,
-    trigger,
-  }));
+  const items = versions.map(
+    ({ version, generatedAt, sha256, score, tier, maturity, policyVersion, trigger }) => ({
+      version,
+      generatedAt,
+      sha256,
+      score,
+      tier,
+      maturity,
+      policyVersion,
+      trigger,
+    }),
+  );
   return c.json({ items }, 200);
 };
 
@@ -63,7 +70,10 @@ export const getAnalysisHandler: RouteHandler<typeof getAnalysis, AppEnv> = asyn
   const a = await loadAssessment(deps, staff.organizationId, id);
   const sample = await deps.repos.samples.get(a.organizationId, a.id, sampleId);
   if (!sample) throw new NotFoundError('No such sample in this assessment.');
-  if (!sample.analysisKey) throw new ConflictError(`The sample is ${sample.status.replace('_', ' ')}; no analysis yet.`);
-  const analysis = JSON.parse(await deps.blobs.getText(deps.config.SAMPLES_BUCKET, sample.analysisKey));
+  if (!sample.analysisKey)
+    throw new ConflictError(`The sample is ${sample.status.replace('_', ' ')}; no analysis yet.`);
+  const analysis = JSON.parse(
+    await deps.blobs.getText(deps.config.SAMPLES_BUCKET, sample.analysisKey),
+  );
   return c.json(analysis as Record<string, unknown>, 200);
 };

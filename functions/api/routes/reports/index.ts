@@ -1,5 +1,10 @@
 import { createRouter } from '../../create-router';
-import { getAnalysisHandler, getReportHandler, listReportsHandler, listSamplesHandler } from './handlers';
+import {
+  getAnalysisHandler,
+  getReportHandler,
+  listReportsHandler,
+  listSamplesHandler,
+} from './handlers';
 import { getAnalysis, getReport, listReports, listSamples } from './routes';
 
 /** The reports and samples router for staff. */

@@ -14,8 +14,15 @@ export const ReportSchema = z
     sha256: z.string(),
     version: z.number().int(),
     policyVersion: z.number().int(),
-    maturity: z.object({ level: z.number().int(), dimensions: z.array(z.record(z.string(), z.unknown())) }),
-    risk: z.object({ score: z.number(), tier: z.string(), factors: z.array(z.record(z.string(), z.unknown())) }),
+    maturity: z.object({
+      level: z.number().int(),
+      dimensions: z.array(z.record(z.string(), z.unknown())),
+    }),
+    risk: z.object({
+      score: z.number(),
+      tier: z.string(),
+      factors: z.array(z.record(z.string(), z.unknown())),
+    }),
     discrepancies: z.array(z.record(z.string(), z.unknown())),
     samples: z.array(z.record(z.string(), z.unknown())),
   })
@@ -43,7 +50,10 @@ export const getReport = createRoute({
   summary: 'The latest scored report (or ?version=N); refused if its hash no longer matches',
   security: staff,
   middleware: [requireStaff()] as const,
-  request: { params: IdParam, query: z.strictObject({ version: z.coerce.number().int().positive().optional() }) },
+  request: {
+    params: IdParam,
+    query: z.strictObject({ version: z.coerce.number().int().positive().optional() }),
+  },
   responses: {
     200: jsonResponse(ReportSchema, 'The report'),
     ...errorResponses(...readErrors, 500),
@@ -59,7 +69,10 @@ export const listReports = createRoute({
   security: staff,
   middleware: [requireStaff()] as const,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.object({ items: z.array(VersionSchema) }), 'Versions'), ...errorResponses(...readErrors) },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(VersionSchema) }), 'Versions'),
+    ...errorResponses(...readErrors),
+  },
 });
 
 /** GET /api/assessments/{id}/samples */
@@ -71,7 +84,10 @@ export const listSamples = createRoute({
   security: staff,
   middleware: [requireStaff()] as const,
   request: { params: IdParam },
-  responses: { 200: jsonResponse(z.object({ items: z.array(SampleSchema) }), 'Samples'), ...errorResponses(...readErrors) },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(SampleSchema) }), 'Samples'),
+    ...errorResponses(...readErrors),
+  },
 });
 
 /** GET /api/assessments/{id}/samples/{sampleId}/analysis */

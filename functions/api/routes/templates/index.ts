@@ -30,10 +30,18 @@ export const getTemplateRoute = createRoute({
   security: [{ staffJwt: [] }],
   middleware: [requireStaff()] as const,
   request: {
-    params: z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' } }) }),
+    params: z.object({
+      id: z
+        .string()
+        .max(100)
+        .openapi({ param: { name: 'id', in: 'path' } }),
+    }),
     query: z.strictObject({ version: z.coerce.number().int().positive().optional() }),
   },
-  responses: { 200: jsonResponse(TemplateSchema, 'The template'), ...errorResponses(400, 401, 404, 429) },
+  responses: {
+    200: jsonResponse(TemplateSchema, 'The template'),
+    ...errorResponses(400, 401, 404, 429),
+  },
 });
 
 /** The templates router. */
@@ -41,7 +49,8 @@ export function templateRoutes() {
   return createRouter()
     .openapi(listTemplates, (c) => {
       const latest = new Map<string, (typeof templates)[number]>();
-      for (const t of templates) if ((latest.get(t.id)?.version ?? 0) < t.version) latest.set(t.id, t);
+      for (const t of templates)
+        if ((latest.get(t.id)?.version ?? 0) < t.version) latest.set(t.id, t);
       return c.json({ items: [...latest.values()] as unknown as Record<string, unknown>[] }, 200);
     })
     .openapi(getTemplateRoute, (c) => {

@@ -10,7 +10,10 @@ import type { saveAnswers, submit, vendorView } from './routes';
 
 function templateOf(id: string, version: number) {
   const template = getTemplate(id, version);
-  if (!template) throw new NotFoundError('The questionnaire template of this assessment is no longer available.');
+  if (!template)
+    throw new NotFoundError(
+      'The questionnaire template of this assessment is no longer available.',
+    );
   return template;
 }
 
@@ -47,7 +50,9 @@ export const saveAnswersHandler: RouteHandler<typeof saveAnswers, AppEnv> = asyn
   const body = c.req.valid('json');
   const current = await loadAssessment(deps, vendor.organizationId, vendor.assessmentId);
   if (body.version !== undefined && body.version !== current.version) {
-    throw new ConflictError('Your answers were changed elsewhere since you loaded them; reload to continue.');
+    throw new ConflictError(
+      'Your answers were changed elsewhere since you loaded them; reload to continue.',
+    );
   }
   const template = templateOf(current.templateId, current.templateVersion);
   const merged: Record<string, unknown> = { ...current.answers };
@@ -75,10 +80,16 @@ export const submitHandler: RouteHandler<typeof submit, AppEnv> = async (c) => {
   const current = await loadAssessment(deps, vendor.organizationId, vendor.assessmentId);
   const template = templateOf(current.templateId, current.templateVersion);
   const missing = missingRequired(template, current.answers);
-  if (missing.length > 0 && ['invited', 'in_progress', 'changes_requested'].includes(current.status)) {
-    throw new ConflictError(`${missing.length} required question(s) are unanswered; answer them or say "unknown".`, {
-      extra: { missing },
-    });
+  if (
+    missing.length > 0 &&
+    ['invited', 'in_progress', 'changes_requested'].includes(current.status)
+  ) {
+    throw new ConflictError(
+      `${missing.length} required question(s) are unanswered; answer them or say "unknown".`,
+      {
+        extra: { missing },
+      },
+    );
   }
   const next = await applyAction(deps, current, 'submit', vendor, (draft, now) => {
     draft.submittedAt = now.toISOString();

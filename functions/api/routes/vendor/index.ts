@@ -9,7 +9,10 @@ import { createSampleHandler, getSampleHandler } from './sample-handlers';
 /** The vendor router: every route needs a live invitation token. */
 export function vendorRoutes(deps: AppDeps) {
   const router = createRouter();
-  router.use('/vendor/*', requireVendor(createFailureLimiter(deps.config.VENDOR_AUTH_FAILURE_LIMIT)));
+  router.use(
+    '/vendor/*',
+    requireVendor(createFailureLimiter(deps.config.VENDOR_AUTH_FAILURE_LIMIT)),
+  );
   return router
     .openapi(vendorView, vendorViewHandler)
     .openapi(saveAnswers, saveAnswersHandler)

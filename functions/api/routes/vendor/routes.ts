@@ -18,7 +18,10 @@ export const vendorView = createRoute({
   tags: ['vendor'],
   summary: 'The questionnaire, current answers, samples, status and reviewer comments',
   security: vendor,
-  responses: { 200: jsonResponse(VendorViewSchema, 'Your assessment'), ...errorResponses(401, 429) },
+  responses: {
+    200: jsonResponse(VendorViewSchema, 'Your assessment'),
+    ...errorResponses(401, 429),
+  },
 });
 
 /** PUT /api/vendor/answers */
@@ -59,7 +62,10 @@ export const createSample = createRoute({
   summary: 'Register a sample file and get a presigned upload URL (PUT the file there)',
   security: vendor,
   request: { body: jsonBody(CreateSampleBody) },
-  responses: { 201: jsonResponse(UploadSchema, 'Upload target'), ...errorResponses(400, 401, 409, 413, 415, 429) },
+  responses: {
+    201: jsonResponse(UploadSchema, 'Upload target'),
+    ...errorResponses(400, 401, 409, 413, 415, 429),
+  },
 });
 
 /** GET /api/vendor/samples/{sampleId} */
@@ -70,5 +76,8 @@ export const getSample = createRoute({
   summary: 'Upload and analysis status of one sample',
   security: vendor,
   request: { params: SampleIdParam },
-  responses: { 200: jsonResponse(SampleSchema, 'The sample'), ...errorResponses(400, 401, 404, 429) },
+  responses: {
+    200: jsonResponse(SampleSchema, 'The sample'),
+    ...errorResponses(400, 401, 404, 429),
+  },
 });

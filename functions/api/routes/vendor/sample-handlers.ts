@@ -62,13 +62,20 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
     expiresInSeconds: uploadTtlSeconds,
     now,
   });
-  return c.json({ sampleId, uploadUrl: target.url, uploadHeaders: target.headers, expiresAt: target.expiresAt }, 201);
+  return c.json(
+    { sampleId, uploadUrl: target.url, uploadHeaders: target.headers, expiresAt: target.expiresAt },
+    201,
+  );
 };
 
 /** Status of one of the vendor's samples. */
 export const getSampleHandler: RouteHandler<typeof getSample, AppEnv> = async (c) => {
   const { deps, vendor } = c.var;
-  const sample = await deps.repos.samples.get(vendor.organizationId, vendor.assessmentId, c.req.valid('param').sampleId);
+  const sample = await deps.repos.samples.get(
+    vendor.organizationId,
+    vendor.assessmentId,
+    c.req.valid('param').sampleId,
+  );
   if (!sample) throw new NotFoundError('No such sample in this assessment.');
   return c.json(toSampleView(sample), 200);
 };

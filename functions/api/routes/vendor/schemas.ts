@@ -30,7 +30,10 @@ export const CreateSampleBody = z
       .string()
       .min(1)
       .max(255)
-      .regex(/\.(csv|jsonl|ndjson|json|txt)(\.gz)?$/i, 'use a .csv, .jsonl, .json or .txt file, optionally .gz'),
+      .regex(
+        /\.(csv|jsonl|ndjson|json|txt)(\.gz)?$/i,
+        'use a .csv, .jsonl, .json or .txt file, optionally .gz',
+      ),
     role: z.enum(['training', 'holdout']),
     sizeBytes: z.number().int().positive(),
     contentType: z.enum(sampleContentTypes),
@@ -76,7 +79,12 @@ export const SampleSchema = z
 export const SaveAnswersBody = z
   .strictObject({
     answers: z.record(z.string().max(100), z.unknown()),
-    version: z.number().int().positive().optional().openapi({ description: 'the version you loaded; stale → 409' }),
+    version: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .openapi({ description: 'the version you loaded; stale → 409' }),
   })
   .openapi('SaveAnswers');
 
@@ -87,11 +95,17 @@ export const VendorViewSchema = z
       id: z.string(),
       status: z.enum(assessmentStatuses),
       vendor: z.object({ name: z.string(), contactEmail: z.string() }),
-      dataset: z.object({ name: z.string(), description: z.string().optional(), intendedUse: z.string() }),
+      dataset: z.object({
+        name: z.string(),
+        description: z.string().optional(),
+        intendedUse: z.string(),
+      }),
       dueAt: z.string(),
       submittedAt: z.string().nullable(),
     }),
-    template: z.record(z.string(), z.unknown()).openapi({ description: 'the pinned questionnaire template' }),
+    template: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: 'the pinned questionnaire template' }),
     answers: z.record(z.string(), z.unknown()),
     version: z.number().int(),
     samples: z.array(SampleSchema),

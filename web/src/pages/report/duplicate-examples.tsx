@@ -1,43 +1,46 @@
-/** Duplicate clusters shown side by side; texts arrive masked from the API and render as text. */
+/**
+ * The largest duplicate clusters. When the report carries their (masked) texts they are shown side
+ * by side, as text; otherwise the clusters list the record numbers to look up in the sample.
+ */
 import type { ReportSample } from '../../api/domain';
 
-/** Normalizes whatever a cluster's examples hold into displayable strings. */
-export function exampleTexts(examples: unknown[]): string[] {
-  return examples.map((e) => {
-    if (typeof e === 'string') return e;
-    if (typeof e === 'number') return `Record ${e + 1} (text not included in the report)`;
-    if (e && typeof e === 'object' && 'text' in e) return String((e as { text: unknown }).text);
-    return JSON.stringify(e);
-  });
-}
+const SHOWN = 4;
 
-/** The largest few duplicate clusters. */
+/** The duplicate-examples disclosure of one sample. */
 export function DuplicateExamples({ sample }: { sample: ReportSample }) {
-  const fromSample = sample.examples ?? [];
-  const fromClusters = [...sample.duplicates.clusters]
-    .sort((a, b) => b.size - a.size)
-    .map((c) => ({ size: c.size, texts: exampleTexts(c.examples as unknown[]) }));
-  const clusters = (fromSample.length ? fromSample : fromClusters).slice(0, 4);
-  if (!clusters.length) return null;
+  const texts = (sample.examples ?? []).slice(0, SHOWN);
+  const clusters = [...sample.duplicates.clusters].sort((a, b) => b.size - a.size).slice(0, SHOWN);
+  if (!texts.length && !clusters.length) return null;
   return (
     <details class="duplicates">
       <summary>
-        Duplicate examples (largest {clusters.length} clusters, personal data masked)
+        Duplicate examples (largest {Math.max(texts.length, clusters.length)} clusters)
       </summary>
-      {clusters.map((cluster, i) => (
-        <div class="cluster" key={`${i}-${cluster.size}`}>
-          <p class="small muted">
-            Cluster {i + 1}: {cluster.size} records
-          </p>
-          <div class="side-by-side">
-            {cluster.texts.slice(0, 2).map((text, j) => (
-              <blockquote class="example" key={`${j}-${text.length}`}>
-                {text}
-              </blockquote>
-            ))}
+      {texts.length ? (
+        texts.map((cluster, i) => (
+          <div class="cluster" key={`${i}-${cluster.size}`}>
+            <p class="small muted">
+              Cluster {i + 1}: {cluster.size} records (personal data masked)
+            </p>
+            <div class="side-by-side">
+              {cluster.texts.slice(0, 2).map((text, j) => (
+                <blockquote class="example" key={`${j}-${text.length}`}>
+                  {text}
+                </blockquote>
+              ))}
+            </div>
           </div>
-        </div>
-      ))}
+        ))
+      ) : (
+        <ul class="small">
+          {clusters.map((c, i) => (
+            <li key={`${i}-${c.size}`}>
+              Cluster {i + 1}: {c.size} records, for example record numbers{' '}
+              {c.examples.map((index) => index + 1).join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
     </details>
   );
 }

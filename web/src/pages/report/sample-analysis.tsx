@@ -49,16 +49,18 @@ export function SampleAnalysis({ sample, index }: { sample: ReportSample; index:
             spec={labelSpec(labels)}
           />
         ) : null}
-        <ChartFigure
-          id={`${id}-clusters`}
-          title="Duplicate-cluster sizes"
-          summary={
-            duplicates.clusters.length
-              ? `${duplicates.clusters.length} clusters; the largest holds ${Math.max(...duplicates.clusters.map((c) => c.size))} records.`
-              : 'No duplicate clusters found.'
-          }
-          spec={clusterSpec(duplicates.clusters)}
-        />
+        {duplicates.clusters.length ? (
+          <ChartFigure
+            id={`${id}-clusters`}
+            title="Duplicate-cluster sizes"
+            summary={`${duplicates.clusters.length} clusters; the largest holds ${Math.max(...duplicates.clusters.map((c) => c.size))} records.`}
+            spec={clusterSpec(duplicates.clusters)}
+          />
+        ) : (
+          <p class="chart-empty card">
+            <strong>Duplicate-cluster sizes:</strong> no duplicate clusters found.
+          </p>
+        )}
         <ChartFigure
           id={`${id}-diversity`}
           title="Diversity against a reference"

@@ -27,7 +27,8 @@ export function AssessmentPage({ id }: { id: string }) {
   const bump = () => setRefresh((n) => n + 1);
   const assessment = useAsync(() => getAssessment(id), [id, refresh]);
   // Ask for the report only once the summary says one exists (a 404 would be logged as an error).
-  const reportKey = assessment.data?.report?.sha256 ?? null;
+  const current = assessment.data?.id === id ? assessment.data : undefined;
+  const reportKey = current?.report?.sha256 ?? null;
   const report = useAsync(
     () => (reportKey ? getReport(id) : Promise.resolve(null)),
     [id, reportKey],
@@ -39,8 +40,8 @@ export function AssessmentPage({ id }: { id: string }) {
   );
   const [error, setError] = useState<unknown>(undefined);
 
-  if (assessment.loading && !assessment.data) return <Loading what="Loading the assessment" />;
-  const a = assessment.data;
+  if (assessment.loading && !current) return <Loading what="Loading the assessment" />;
+  const a = current;
   if (!a) return <ErrorBanner error={assessment.error} onRetry={assessment.reload} />;
 
   const canBuy = me?.role === 'procurement' || me?.role === 'admin';

@@ -1,0 +1,102 @@
+import { createReadStream } from 'node:fs';
+import { access, constants } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import {
+  type AnalysisPartial,
+  AnalysisInputError,
+  type FieldMapping,
+  FORMATS,
+  finalize,
+  foldSource,
+  type InputFormat,
+} from '../core/analysis';
+import type { CliIo } from './io';
+import { progressReporter } from './progress';
+import { formatSummary } from './summary';
+
+class UsageError extends Error {}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        holdout: { type: 'string' },
+        text: { type: 'string' },
+        label: { type: 'string' },
+        format: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+async function fold(file: string, io: CliIo, options: { format?: InputFormat; fields: Partial<FieldMapping> }) {
+  try {
+    await access(file, constants.R_OK);
+  } catch {
+    throw new AnalysisInputError(`cannot read ${file}: no such file or no permission`);
+  }
+  const progress = progressReporter(io, file);
+  try {
+    return await foldSource(createReadStream(file, { highWaterMark: 1 << 20 }), {
+      fileName: file,
+      format: options.format,
+      fields: options.fields,
+      onProgress: progress.update,
+    });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'EISDIR' || code === 'EACCES' || code === 'ENOENT') {
+      throw new AnalysisInputError(`cannot read ${file}: ${(e as Error).message}`, { cause: e });
+    }
+    if (e instanceof AnalysisInputError) throw new AnalysisInputError(`${file}: ${e.message}`, { cause: e });
+    throw e;
+  } finally {
+    progress.done();
+  }
+}
+
+/** `diligence analyze <file> [--holdout <file>] [--text <field>] [--label <field>] [--json]`; resolves to the exit code. */
+export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parse(args);
+    if (values.help) {
+      io.stdout.write('Usage: diligence analyze <file> [--holdout <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]\n');
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError(`expected one file to analyze, got ${positionals.length}`);
+    const file = positionals[0] as string;
+    if (values.format && !FORMATS.includes(values.format as InputFormat)) {
+      throw new UsageError(`unknown --format "${values.format}" (use ${FORMATS.join(', ')})`);
+    }
+    const fields: Partial<FieldMapping> = {};
+    if (values.text) {
+      const parts = values.text.split(',').map((s) => s.trim()).filter(Boolean);
+      fields.text = parts.length === 1 ? (parts[0] as string) : parts;
+    }
+    if (values.label) fields.label = values.label;
+    const format = values.format as InputFormat | undefined;
+    const training = await fold(file, io, { format, fields });
+    let holdout: AnalysisPartial | undefined;
+    if (values.holdout) holdout = await fold(values.holdout, io, { format, fields });
+    const analysis = finalize(training, { holdout, now: new Date() });
+    io.stdout.write(values.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatSummary(analysis, file, values.holdout));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`diligence analyze: ${e.message}\nUsage: diligence analyze <file> [--holdout <file>] [--text <field>] [--label <field>] [--json]\n`);
+      return 2;
+    }
+    if (e instanceof AnalysisInputError) {
+      io.stderr.write(`diligence: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`diligence: analysis failed: ${(e as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,37 @@
+import { runAnalyze } from './analyze-command';
+import type { CliIo } from './io';
+
+/** Usage text for `diligence --help`. */
+export const USAGE = `Usage:
+  diligence analyze <file> [--holdout <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
+  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--json]
+
+analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) without a server.
+         --text takes a field path (instances[0].output) or several joined by commas.
+Exit codes: 0 success, 1 analysis failure, 2 bad usage or unreadable input.
+`;
+
+/** Runs the `diligence` command with `args` (without "node" and the script); resolves to the exit code. */
+export async function main(args: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'analyze':
+      return runAnalyze(rest, io);
+    case 'score': {
+      // loaded lazily: the scoring command lives in its own module
+      const { runScore } = await import('./score-command');
+      return runScore(rest, io);
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout.write(USAGE);
+      return 0;
+    case undefined:
+      io.stderr.write(USAGE);
+      return 2;
+    default:
+      io.stderr.write(`diligence: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
