@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
-  type AnalysisPartial,
   AnalysisInputError,
+  type AnalysisPartial,
   type FieldMapping,
   FORMATS,
   finalize,
@@ -35,7 +35,11 @@ function parse(args: string[]) {
   }
 }
 
-async function fold(file: string, io: CliIo, options: { format?: InputFormat; fields: Partial<FieldMapping> }) {
+async function fold(
+  file: string,
+  io: CliIo,
+  options: { format?: InputFormat; fields: Partial<FieldMapping> },
+) {
   try {
     await access(file, constants.R_OK);
   } catch {
@@ -54,7 +58,8 @@ async function fold(file: string, io: CliIo, options: { format?: InputFormat; fi
     if (code === 'EISDIR' || code === 'EACCES' || code === 'ENOENT') {
       throw new AnalysisInputError(`cannot read ${file}: ${(e as Error).message}`, { cause: e });
     }
-    if (e instanceof AnalysisInputError) throw new AnalysisInputError(`${file}: ${e.message}`, { cause: e });
+    if (e instanceof AnalysisInputError)
+      throw new AnalysisInputError(`${file}: ${e.message}`, { cause: e });
     throw e;
   } finally {
     progress.done();
@@ -66,17 +71,23 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parse(args);
     if (values.help) {
-      io.stdout.write('Usage: diligence analyze <file> [--holdout <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]\n');
+      io.stdout.write(
+        'Usage: diligence analyze <file> [--holdout <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]\n',
+      );
       return 0;
     }
-    if (positionals.length !== 1) throw new UsageError(`expected one file to analyze, got ${positionals.length}`);
+    if (positionals.length !== 1)
+      throw new UsageError(`expected one file to analyze, got ${positionals.length}`);
     const file = positionals[0] as string;
     if (values.format && !FORMATS.includes(values.format as InputFormat)) {
       throw new UsageError(`unknown --format "${values.format}" (use ${FORMATS.join(', ')})`);
     }
     const fields: Partial<FieldMapping> = {};
     if (values.text) {
-      const parts = values.text.split(',').map((s) => s.trim()).filter(Boolean);
+      const parts = values.text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       fields.text = parts.length === 1 ? (parts[0] as string) : parts;
     }
     if (values.label) fields.label = values.label;
@@ -85,11 +96,17 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
     let holdout: AnalysisPartial | undefined;
     if (values.holdout) holdout = await fold(values.holdout, io, { format, fields });
     const analysis = finalize(training, { holdout, now: new Date() });
-    io.stdout.write(values.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatSummary(analysis, file, values.holdout));
+    io.stdout.write(
+      values.json
+        ? `${JSON.stringify(analysis, null, 2)}\n`
+        : formatSummary(analysis, file, values.holdout),
+    );
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`diligence analyze: ${e.message}\nUsage: diligence analyze <file> [--holdout <file>] [--text <field>] [--label <field>] [--json]\n`);
+      io.stderr.write(
+        `diligence analyze: ${e.message}\nUsage: diligence analyze <file> [--holdout <file>] [--text <field>] [--label <field>] [--json]\n`,
+      );
       return 2;
     }
     if (e instanceof AnalysisInputError) {

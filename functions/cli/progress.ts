@@ -15,7 +15,9 @@ export function progressReporter(io: CliIo, label: string) {
       last = now;
       shown = true;
       const mb = (p.bytes / 1e6).toFixed(1);
-      io.stderr.write(`\r\x1b[K${label}: ${mb} MB read, ${p.records.toLocaleString('en-US')} records`);
+      io.stderr.write(
+        `\r\x1b[K${label}: ${mb} MB read, ${p.records.toLocaleString('en-US')} records`,
+      );
     },
     done(): void {
       if (shown) io.stderr.write('\r\x1b[K');

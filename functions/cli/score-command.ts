@@ -1,7 +1,181 @@
+import { createReadStream } from 'node:fs';
+import { access, constants, readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  type Analysis,
+  AnalysisInputError,
+  type AnalysisPartial,
+  type FieldMapping,
+  finalize,
+  foldSource,
+} from '../core/analysis';
+import { type Answers, getTemplate, missingRequired, validateAnswers } from '../core/questionnaire';
+import { defaultPolicy, maturityRubric, type ScoredReport, score, withHash } from '../core/scoring';
 import type { CliIo } from './io';
+import { progressReporter } from './progress';
 
-/** Placeholder for `diligence score` until the scoring command lands; always exits 2. */
-export async function runScore(_args: string[], io: CliIo): Promise<number> {
-  io.stderr.write('score: not available yet\n');
-  return 2;
+const USAGE =
+  'Usage: diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--text <field>] [--label <field>] [--json]\n';
+const TEMPLATE_ID = 'ai-training-data';
+
+/** Bad usage or unreadable input: exit code 2. */
+class InputError extends Error {}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        answers: { type: 'string' },
+        sample: { type: 'string' },
+        holdout: { type: 'string' },
+        text: { type: 'string' },
+        label: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    throw new InputError(`${(e as Error).message}\n${USAGE}`);
+  }
+}
+
+function jsonErrorAt(text: string, message: string): string {
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position === undefined || /line \d+/.test(message)) return message;
+  const before = text.slice(0, Number(position)).split('\n');
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}: ${message}`;
+}
+
+async function readAnswers(file: string): Promise<Answers> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${file}: invalid JSON, ${jsonErrorAt(text, (e as Error).message)}`);
+  }
+  const template = getTemplate(TEMPLATE_ID);
+  if (!template) throw new Error(`built-in template ${TEMPLATE_ID} is missing`);
+  const checked = validateAnswers(template, parsed, { partial: true });
+  if (!checked.ok) {
+    const lines = checked.errors.map((e) => `  ${e.path || '(the file)'}: ${e.message}`);
+    throw new InputError(
+      `${file}: answers do not fit template "${TEMPLATE_ID}":\n${lines.join('\n')}`,
+    );
+  }
+  return parsed as Answers;
+}
+
+async function fold(
+  file: string,
+  io: CliIo,
+  fields: Partial<FieldMapping>,
+): Promise<AnalysisPartial> {
+  try {
+    await access(file, constants.R_OK);
+  } catch {
+    throw new InputError(`cannot read ${file}: no such file or no permission`);
+  }
+  const progress = progressReporter(io, file);
+  try {
+    const source = createReadStream(file, { highWaterMark: 1 << 20 });
+    return await foldSource(source, { fileName: file, fields, onProgress: progress.update });
+  } catch (e) {
+    if (e instanceof AnalysisInputError) throw new InputError(`${file}: ${e.message}`);
+    const code = (e as { code?: string }).code;
+    if (code === 'EISDIR' || code === 'EACCES' || code === 'ENOENT')
+      throw new InputError(`cannot read ${file}: ${(e as Error).message}`);
+    throw e;
+  } finally {
+    progress.done();
+  }
+}
+
+async function analyses(
+  values: { sample?: string; holdout?: string; text?: string; label?: string },
+  io: CliIo,
+  now: Date,
+): Promise<{ training?: Analysis; holdout?: Analysis }> {
+  const fields: Partial<FieldMapping> = {};
+  const text =
+    values.text
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
+  if (text.length > 0) fields.text = text.length === 1 ? (text[0] as string) : text;
+  if (values.label) fields.label = values.label;
+  const training = values.sample ? await fold(values.sample, io, fields) : undefined;
+  const holdout = values.holdout ? await fold(values.holdout, io, fields) : undefined;
+  return {
+    ...(training ? { training: finalize(training, { now, ...(holdout ? { holdout } : {}) }) } : {}),
+    ...(holdout ? { holdout: finalize(holdout, { now }) } : {}),
+  };
+}
+
+function summary(report: ScoredReport, file: string, unanswered: number): string {
+  const title = (id: string) => maturityRubric.find((d) => d.id === id)?.title ?? id;
+  const lines = [
+    `diligence score ${file} (template ${report.templateId} v${report.templateVersion}, policy v${report.policyVersion})`,
+    `  collapse risk  ${report.risk.score}/100 (${report.risk.tier})`,
+    `  maturity       level ${report.maturity.level} of 4`,
+    ...report.maturity.dimensions.map((d) => `    ${title(d.id).padEnd(34)}${d.level}`),
+    '',
+    'Risk factors (points, source):',
+    ...report.risk.factors.flatMap((f) => [
+      `  ${f.points.toFixed(1).padStart(5)}  ${f.id} [${f.source}]: ${f.reason}`,
+      `         fix: ${f.remediation}`,
+    ]),
+  ];
+  if (report.discrepancies.length > 0) {
+    lines.push('', 'Claims the sample contradicts:');
+    for (const d of report.discrepancies) lines.push(`  ${d.questionId}: ${d.message}`);
+  }
+  if (report.samples.length === 0)
+    lines.push('', 'No sample given (--sample): the claims were not checked, which adds risk.');
+  if (unanswered > 0)
+    lines.push('', `${unanswered} required question(s) unanswered: they count as risk.`);
+  lines.push('', `sha256 ${report.sha256}`, '');
+  return lines.join('\n');
+}
+
+/** `diligence score --answers <file> [--sample <file>] [--holdout <file>] [--json]`: scores offline with the default policy. */
+export async function runScore(args: string[], io: CliIo): Promise<number> {
+  try {
+    const { values } = parse(args);
+    if (values.help) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    if (!values.answers) throw new InputError(`--answers <answers.json> is required\n${USAGE}`);
+    const answers = await readAnswers(values.answers);
+    const template = getTemplate(TEMPLATE_ID);
+    if (!template) throw new Error(`built-in template ${TEMPLATE_ID} is missing`);
+    const now = new Date();
+    const samples = await analyses(values, io, now);
+    const assessmentId = basename(values.answers, extname(values.answers));
+    const report = withHash(
+      score({ assessmentId, answers, template, analyses: samples, policy: defaultPolicy, now }),
+    );
+    const unanswered = missingRequired(template, answers).length;
+    io.stdout.write(
+      values.json
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : summary(report, values.answers, unanswered),
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr.write(`diligence score: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`diligence score: failed: ${(e as Error).message}\n`);
+    return 1;
+  }
 }

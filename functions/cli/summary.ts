@@ -17,26 +17,64 @@ export function formatSummary(a: Analysis, file: string, holdout?: string): stri
   const lines: string[] = [];
   const row = (name: string, value: string) => lines.push(`  ${name.padEnd(14)}${value}`);
   lines.push(`diligence analyze ${file}`);
-  row('records', `${a.input.records.toLocaleString('en-US')} (${(a.input.bytes / 1e6).toFixed(2)} MB ${a.input.format}, ${a.input.malformed} malformed)`);
+  row(
+    'records',
+    `${a.input.records.toLocaleString('en-US')} (${(a.input.bytes / 1e6).toFixed(2)} MB ${a.input.format}, ${a.input.malformed} malformed)`,
+  );
   row('fields', fields(a.input.fields));
-  row('duplicates', `exact ${pct(a.duplicates.exactRate)}, near ${pct(a.duplicates.nearRate)} (${a.duplicates.clusters.length} largest clusters listed in --json)`);
+  row(
+    'duplicates',
+    `exact ${pct(a.duplicates.exactRate)}, near ${pct(a.duplicates.nearRate)} (${a.duplicates.clusters.length} largest clusters listed in --json)`,
+  );
   const d = a.diversity;
-  row('diversity', `distinct-1/2/3 ${num(d.distinct1)}/${num(d.distinct2)}/${num(d.distinct3)}, gzip ratio ${num(d.compressionRatio, 2)}, MATTR ${num(d.mattr)}, self-repetition ${pct(d.selfRepetition)}`);
+  row(
+    'diversity',
+    `distinct-1/2/3 ${num(d.distinct1)}/${num(d.distinct2)}/${num(d.distinct3)}, gzip ratio ${num(d.compressionRatio, 2)}, MATTR ${num(d.mattr)}, self-repetition ${pct(d.selfRepetition)}`,
+  );
   const s = a.synthetic;
-  row('synthetic', `estimated ${pct(s.estimatedShare)} (95% interval ${pct(s.interval[0])}–${pct(s.interval[1])}), markers ${pct(s.markerRate)}, declared ${s.declaredShare === null ? 'n/a' : pct(s.declaredShare)}`);
+  row(
+    'synthetic',
+    `estimated ${pct(s.estimatedShare)} (95% interval ${pct(s.interval[0])}–${pct(s.interval[1])}), markers ${pct(s.markerRate)}, declared ${s.declaredShare === null ? 'n/a' : pct(s.declaredShare)}`,
+  );
   if (a.labels) {
     const l = a.labels;
-    const classes = Object.entries(l.classes).slice(0, 6).map(([k, v]) => `${k} ${v}`).join(', ');
-    row('labels', `${Object.keys(l.classes).length} classes (${classes}); entropy ${num(l.normalizedEntropy, 2)}, imbalance ${num(l.imbalanceRatio, 1)}x, conflicts ${pct(l.conflictRate)}${l.lowAgreementShare === null ? '' : `, low agreement ${pct(l.lowAgreementShare)}`}`);
+    const classes = Object.entries(l.classes)
+      .slice(0, 6)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    row(
+      'labels',
+      `${Object.keys(l.classes).length} classes (${classes}); entropy ${num(l.normalizedEntropy, 2)}, imbalance ${num(l.imbalanceRatio, 1)}x, conflicts ${pct(l.conflictRate)}${l.lowAgreementShare === null ? '' : `, low agreement ${pct(l.lowAgreementShare)}`}`,
+    );
   } else row('labels', 'none detected');
-  row('provenance', `${pct(a.provenance.completeness)} complete (${Object.entries(a.provenance.perField).map(([k, v]) => `${k} ${pct(v)}`).join(', ')})`);
-  row('freshness', a.freshness ? `${a.freshness.oldest} to ${a.freshness.newest}, median age ${Math.round(a.freshness.medianAgeDays)} days, ${a.freshness.unparseable} unparseable` : 'no dates');
+  row(
+    'provenance',
+    `${pct(a.provenance.completeness)} complete (${Object.entries(a.provenance.perField)
+      .map(([k, v]) => `${k} ${pct(v)}`)
+      .join(', ')})`,
+  );
+  row(
+    'freshness',
+    a.freshness
+      ? `${a.freshness.oldest} to ${a.freshness.newest}, median age ${Math.round(a.freshness.medianAgeDays)} days, ${a.freshness.unparseable} unparseable`
+      : 'no dates',
+  );
   if (a.contamination) {
-    row('contamination', `${pct(a.contamination.overlapRate)} of ${a.contamination.holdoutRecords} holdout records (${holdout}) overlap training; exact ${pct(a.contamination.exactRate)}, mean coverage ${pct(a.contamination.meanCoverage)}`);
+    row(
+      'contamination',
+      `${pct(a.contamination.overlapRate)} of ${a.contamination.holdoutRecords} holdout records (${holdout}) overlap training; exact ${pct(a.contamination.exactRate)}, mean coverage ${pct(a.contamination.meanCoverage)}`,
+    );
   }
-  const kinds = Object.entries(a.pii.kinds).filter(([, c]) => c > 0).map(([k, c]) => `${c} ${k}`);
-  row('personal data', kinds.length ? `${pct(a.pii.recordShare)} of records (${kinds.join(', ')})` : 'none found');
-  const findings = [...a.findings].sort((x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity));
+  const kinds = Object.entries(a.pii.kinds)
+    .filter(([, c]) => c > 0)
+    .map(([k, c]) => `${c} ${k}`);
+  row(
+    'personal data',
+    kinds.length ? `${pct(a.pii.recordShare)} of records (${kinds.join(', ')})` : 'none found',
+  );
+  const findings = [...a.findings].sort(
+    (x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity),
+  );
   lines.push('', 'Findings:');
   for (const f of findings) lines.push(`  [${f.severity}] ${f.message}`);
   return `${lines.join('\n')}\n`;

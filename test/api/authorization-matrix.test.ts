@@ -42,6 +42,8 @@ interface Ids {
   sampleA: string;
 }
 
+const staffAll: Who[] = ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'];
+
 const routes: RouteCase[] = [
   {
     method: 'GET',
@@ -89,10 +91,37 @@ const routes: RouteCase[] = [
     allowed: ['vendorA', 'vendorB'],
   },
   { method: 'GET', path: (i) => `/api/vendor/samples/${i.sampleA}`, allowed: ['vendorA'] },
+  { method: 'GET', path: () => '/api/dev/outbox', allowed: staffAll },
+  { method: 'POST', path: () => '/api/dev/reminders', allowed: staffAll },
+  { method: 'GET', path: () => '/api/me', allowed: staffAll },
+  { method: 'GET', path: () => '/api/templates', allowed: staffAll },
+  { method: 'GET', path: () => '/api/templates/ai-training-data', allowed: staffAll },
   {
     method: 'GET',
-    path: () => '/api/dev/outbox',
-    allowed: ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'],
+    path: (i) => `/api/assessments/${i.a}/report`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/reports`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/samples`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/samples/${i.sampleA}/analysis`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  { method: 'GET', path: () => '/api/policy', allowed: staffAll },
+  {
+    method: 'PUT',
+    path: () => '/api/policy',
+    body: { policy: {}, version: 0 },
+    allowed: ['admin1', 'admin2'],
   },
 ];
 
@@ -117,7 +146,7 @@ async function assessmentWithInvite(proc: string) {
 /** Everything an attacker might change, read straight from the store. */
 async function snapshot() {
   const { repos } = t.portal.deps;
-  const [a, events, samples, inv, out1, out2, list1, list2] = await Promise.all([
+  const [a, events, samples, inv, out1, out2, list1, list2, p1, p2, r1] = await Promise.all([
     repos.assessments.get('demo', ids.a),
     repos.assessments.events('demo', ids.a),
     repos.samples.list('demo', ids.a),
@@ -203,6 +232,28 @@ describe('authorization matrix', () => {
       });
     }
   }
+
+  it('covers every non-public route of the OpenAPI document', async () => {
+    const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(
+      t.call('GET', '/api/openapi.json'),
+    );
+    const publicRoutes = [
+      'GET /api/health',
+      'GET /api/config',
+      'GET /api/dev/users',
+      'POST /api/dev/session',
+    ];
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+      .filter((r) => !publicRoutes.includes(r));
+    const tested = routes.map((r) =>
+      `${r.method} ${r.path({ a: '{id}', sampleA: '{sampleId}' })}`.replace(
+        '/templates/ai-training-data',
+        '/templates/{id}',
+      ),
+    );
+    expect(documented.filter((r) => !tested.includes(r))).toEqual([]);
+  });
 
   it('vendor B reaches only its own assessment', async () => {
     const view = await json<{ assessment: { id: string } }>(

@@ -2,12 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Analysis, analyzeSources } from '../../functions/core/analysis';
-import { aiTrainingDataV1, type Answers } from '../../functions/core/questionnaire';
+import { type Answers, aiTrainingDataV1 } from '../../functions/core/questionnaire';
 import { defaultPolicy, type ScoredReport, score, type Tier } from '../../functions/core/scoring';
 
 const DATA = resolve('../shared/data');
 const hasData = existsSync(DATA);
-if (!hasData) console.log(`scoring scenarios skipped: ${DATA} not found (real datasets live there in CI)`);
+if (!hasData)
+  console.log(`scoring scenarios skipped: ${DATA} not found (real datasets live there in CI)`);
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const TIERS: Tier[] = ['low', 'moderate', 'high', 'critical'];
@@ -24,7 +25,13 @@ function records(texts: string[], synthetic: boolean): Record<string, unknown>[]
   return texts.map((text, i) => {
     const month = i % 17; // January 2024 to May 2025, the window the fixture claims
     const date = new Date(Date.UTC(2024, month, 15)).toISOString().slice(0, 10);
-    return { text, source: 'commissioned-experts', created_at: date, license: 'proprietary', synthetic };
+    return {
+      text,
+      source: 'commissioned-experts',
+      created_at: date,
+      license: 'proprietary',
+      synthetic,
+    };
   });
 }
 
@@ -42,57 +49,80 @@ async function analyze(training: Record<string, unknown>[], holdout: Record<stri
 }
 
 const run = (name: string, analyses: { training: Analysis; holdout: Analysis }): ScoredReport =>
-  score({ assessmentId: name, answers: answers(name), template: aiTrainingDataV1, analyses, policy: defaultPolicy, now: NOW });
+  score({
+    assessmentId: name,
+    answers: answers(name),
+    template: aiTrainingDataV1,
+    analyses,
+    policy: defaultPolicy,
+    now: NOW,
+  });
 const ids = (report: ScoredReport) => report.risk.factors.map((f) => f.id);
 const rank = (report: ScoredReport) => TIERS.indexOf(report.risk.tier);
 
-describe.skipIf(!hasData)('scoring scenarios on real data (self-instruct human and model answers)', () => {
-  let honest: ScoredReport;
-  let understating: ScoredReport;
-  let evasive: ScoredReport;
+describe.skipIf(!hasData)(
+  'scoring scenarios on real data (self-instruct human and model answers)',
+  () => {
+    let honest: ScoredReport;
+    let understating: ScoredReport;
+    let evasive: ScoredReport;
 
-  beforeAll(async () => {
-    // The same 252 tasks answered by people and by text-davinci-003.
-    const human = jsonl('selfinstruct_user_tasks_human.jsonl').map((r) => {
-      const instances = r.instances as { output: string }[];
-      return String(instances[0]?.output);
+    beforeAll(async () => {
+      // The same 252 tasks answered by people and by text-davinci-003.
+      const human = jsonl('selfinstruct_user_tasks_human.jsonl').map((r) => {
+        const instances = r.instances as { output: string }[];
+        return String(instances[0]?.output);
+      });
+      const model = jsonl('selfinstruct_user_tasks_text-davinci-003.jsonl').map((r) =>
+        String(r.response),
+      );
+      const holdout = records(human.slice(180), false);
+      const clean = await analyze(records(human.slice(0, 180), false), holdout);
+      // Two thirds model-written, yet flagged as human: what the understating vendor delivers.
+      const mixed = await analyze(
+        records([...human.slice(0, 60), ...model.slice(60, 180)], false),
+        holdout,
+      );
+      honest = run('honest-vendor', clean);
+      understating = { ...run('honest-vendor', mixed), assessmentId: 'understating' };
+      evasive = run('evasive-vendor', clean);
     });
-    const model = jsonl('selfinstruct_user_tasks_text-davinci-003.jsonl').map((r) => String(r.response));
-    const holdout = records(human.slice(180), false);
-    const clean = await analyze(records(human.slice(0, 180), false), holdout);
-    // Two thirds model-written, yet flagged as human: what the understating vendor delivers.
-    const mixed = await analyze(records([...human.slice(0, 60), ...model.slice(60, 180)], false), holdout);
-    honest = run('honest-vendor', clean);
-    understating = { ...run('honest-vendor', mixed), assessmentId: 'understating' };
-    evasive = run('evasive-vendor', clean);
-  });
 
-  it('rates the honest vendor whose claims match the sample as low risk, without discrepancies', () => {
-    expect(honest.risk.tier).toBe('low');
-    expect(honest.discrepancies).toEqual([]);
-    expect(honest.maturity.level).toBeGreaterThanOrEqual(3);
-  });
+    it('rates the honest vendor whose claims match the sample as low risk, without discrepancies', () => {
+      expect(honest.risk.tier).toBe('low');
+      expect(honest.discrepancies).toEqual([]);
+      expect(honest.maturity.level).toBeGreaterThanOrEqual(3);
+    });
 
-  it('lists the discrepancies of the same vendor when the sample shows far more synthetic data', () => {
-    expect(understating.discrepancies.map((d) => d.questionId)).toEqual(
-      expect.arrayContaining(['synthetic_share_percent', 'synthetic_records_tagged']),
-    );
-    const share = understating.discrepancies.find((d) => d.questionId === 'synthetic_share_percent');
-    expect(share?.claimed).toBe(3);
-    expect(share?.measured).toBeGreaterThan(40);
-    expect(ids(understating)).toEqual(expect.arrayContaining(['synthetic_share_understated', 'tagging_contradicted']));
-  });
+    it('lists the discrepancies of the same vendor when the sample shows far more synthetic data', () => {
+      expect(understating.discrepancies.map((d) => d.questionId)).toEqual(
+        expect.arrayContaining(['synthetic_share_percent', 'synthetic_records_tagged']),
+      );
+      const share = understating.discrepancies.find(
+        (d) => d.questionId === 'synthetic_share_percent',
+      );
+      expect(share?.claimed).toBe(3);
+      expect(share?.measured).toBeGreaterThan(40);
+      expect(ids(understating)).toEqual(
+        expect.arrayContaining(['synthetic_share_understated', 'tagging_contradicted']),
+      );
+    });
 
-  it('puts the understating vendor in a higher tier, with lower maturity, than the honest one', () => {
-    expect(understating.risk.score).toBeGreaterThan(honest.risk.score);
-    expect(rank(understating)).toBeGreaterThan(rank(honest));
-    expect(understating.maturity.level).toBeLessThan(honest.maturity.level);
-  });
+    it('puts the understating vendor in a higher tier, with lower maturity, than the honest one', () => {
+      expect(understating.risk.score).toBeGreaterThan(honest.risk.score);
+      expect(rank(understating)).toBeGreaterThan(rank(honest));
+      expect(understating.maturity.level).toBeLessThan(honest.maturity.level);
+    });
 
-  it('rates the evasive vendor higher than the honest one, naming what was withheld', () => {
-    expect(evasive.risk.score).toBeGreaterThan(honest.risk.score);
-    expect(evasive.risk.tier).toBe('critical');
-    expect(ids(evasive)).toEqual(expect.arrayContaining(['undisclosed_claim', 'unanswered_question', 'real_data_replaced']));
-    expect(evasive.risk.factors.find((f) => f.id === 'real_data_replaced')?.source).toBe('missing');
-  });
-});
+    it('rates the evasive vendor higher than the honest one, naming what was withheld', () => {
+      expect(evasive.risk.score).toBeGreaterThan(honest.risk.score);
+      expect(evasive.risk.tier).toBe('critical');
+      expect(ids(evasive)).toEqual(
+        expect.arrayContaining(['undisclosed_claim', 'unanswered_question', 'real_data_replaced']),
+      );
+      expect(evasive.risk.factors.find((f) => f.id === 'real_data_replaced')?.source).toBe(
+        'missing',
+      );
+    });
+  },
+);

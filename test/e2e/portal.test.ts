@@ -23,15 +23,16 @@ import {
 } from './portal-harness';
 
 const samplePath = resolve('../shared/data/selfinstruct_user_tasks_human.jsonl');
+const labelledPath = resolve('../shared/data/airline_tweets.csv');
 const hasChromium = existsSync(chromiumPath);
-const hasData = existsSync(samplePath);
+const hasData = existsSync(samplePath) && existsSync(labelledPath);
 if (!hasChromium)
   console.warn(
     `[e2e] SKIPPED the portal browser suite: ${chromiumPath} is missing (apt-get install chromium).`,
   );
 if (!hasData)
   console.warn(
-    `[e2e] SKIPPED the portal browser suite: ${samplePath} is missing (../shared/data).`,
+    '[e2e] SKIPPED the portal browser suite: ../shared/data (the real sample files) is missing.',
   );
 
 const xss = '<img src=x onerror=alert(1)>';
@@ -167,16 +168,37 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     expect(await vendor.locator('img').count()).toBe(0);
   }, 120_000);
 
-  it('uploads a real sample with progress and shows its analysis summary', async () => {
+  it('uploads real samples, shows their analysis summary and re-analyzes with a corrected field mapping', async () => {
+    const analyzed = (count: number) =>
+      vendor.waitForFunction(
+        (n) => document.querySelectorAll('.sample-row[data-status="analyzed"]').length === n,
+        count,
+        { timeout: 90_000 },
+      );
     await goToStep(vendor, 'Sample data');
     await vendor.locator('#sample-file').setInputFiles(samplePath);
     await vendor.getByRole('button', { name: 'Upload sample' }).click();
-    const row = vendor.locator('.sample-row[data-status="analyzed"]');
-    await row.waitFor({ timeout: 90_000 });
-    await row.getByText('Records').waitFor();
-    expect(await row.locator('.stat dd').first().textContent()).toMatch(/^\d[\d,]*$/);
-    await screenshot(vendor, '05-vendor-sample-analyzed');
-  }, 120_000);
+    await analyzed(1);
+    const first = vendor.locator('.sample-row').first();
+    expect(await first.locator('.stat dd').first().textContent()).toBe('252');
+
+    await first.getByRole('button', { name: 'Correct the field mapping' }).click();
+    await first.getByLabel('Text field').fill('instruction');
+    await first.getByRole('button', { name: 'Re-upload with this mapping' }).click();
+    await analyzed(2);
+    await vendor
+      .locator('.sample-row')
+      .first()
+      .locator('code', { hasText: /^instruction$/ })
+      .waitFor();
+
+    await vendor.locator('#sample-file').setInputFiles(labelledPath);
+    await vendor.getByRole('button', { name: 'Upload sample' }).click();
+    await analyzed(3);
+    const newest = vendor.locator('.sample-row').first();
+    expect(await newest.locator('.stat dd').first().textContent()).toBe('14,640');
+    await screenshot(vendor, '05-vendor-samples-analyzed');
+  }, 180_000);
 
   it('submits once everything required is answered', async () => {
     await goToStep(vendor, 'Review and submit');
@@ -195,12 +217,8 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     await reviewer.waitForURL(assessmentUrl);
 
     await reviewer.locator('[data-testid="risk-score"]').waitFor();
-    for (const chart of [
-      'chart-factors',
-      'chart-maturity',
-      'sample-0-clusters',
-      'sample-0-diversity',
-    ]) {
+    const charts = ['labels', 'clusters', 'diversity', 'dates'].map((c) => `sample-0-${c}`);
+    for (const chart of ['chart-factors', 'chart-maturity', ...charts]) {
       const box = await reviewer.locator(`canvas[data-chart="${chart}"]`).boundingBox();
       expect(box?.width ?? 0, chart).toBeGreaterThan(100);
     }

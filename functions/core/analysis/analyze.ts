@@ -31,7 +31,7 @@ export interface AnalyzeOptions extends FinalizeOptions {
 }
 
 async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
-  yield first;
+  if (first) yield first;
   for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
 }
 
@@ -42,7 +42,10 @@ function failOnMalformed(p: AnalysisPartial, final: boolean): void {
   const total = malformed + records;
   if (records === 0 || (final && malformed / total > limits.malformedShare)) {
     const share = `${malformed} of ${total} rows could not be read`;
-    throw new AnalysisInputError(`${first.message} (${share}; the limit is ${limits.malformedShare * 100}%)`, { line: first.line });
+    throw new AnalysisInputError(
+      `${first.message} (${share}; the limit is ${limits.malformedShare * 100}%)`,
+      { line: first.line },
+    );
   }
 }
 
@@ -51,14 +54,22 @@ function failOnMalformed(p: AnalysisPartial, final: boolean): void {
  * AnalysisInputError when the input is unusable: no records, no text field, or more malformed rows
  * than the limits allow (the message names the first bad line).
  */
-export async function foldSource(source: AsyncIterable<Uint8Array>, options: AnalyzeOptions = {}): Promise<AnalysisPartial> {
+export async function foldSource(
+  source: AsyncIterable<Uint8Array>,
+  options: AnalyzeOptions = {},
+): Promise<AnalysisPartial> {
   const stats = { bytes: 0 };
   const text = decodeText(source, stats);
-  const first = await text.next();
-  const head = first.done ? '' : first.value;
+  // format and CSV delimiter detection need at least the first two lines
+  let head = '';
+  for (let r = await text.next(); !r.done; r = await text.next()) {
+    head += r.value;
+    const nl = head.indexOf('\n');
+    if ((nl >= 0 && head.indexOf('\n', nl + 1) >= 0) || head.length >= 65536) break;
+  }
   const format = options.format ?? detectFormat(options.fileName, head);
   const state: ParseState = { lines: 0 };
-  const chunks = first.done ? (async function* () {})() : prepend(head, text);
+  const chunks = prepend(head, text);
   const pending: RawItem[] = [];
   let pendingRecords = 0;
   let folder: Folder | null = null;
@@ -89,7 +100,10 @@ export async function foldSource(source: AsyncIterable<Uint8Array>, options: Ana
       const bad = pending.find((i) => i.error !== undefined) as RawItem;
       throw new AnalysisInputError(bad.error as string, { line: bad.line });
     }
-    options.onProgress?.({ bytes: stats.bytes, records: folder ? folder.partial.records : pendingRecords });
+    options.onProgress?.({
+      bytes: stats.bytes,
+      records: folder ? folder.partial.records : pendingRecords,
+    });
   }
   if (!folder) {
     if (pendingRecords === 0) {
@@ -128,7 +142,11 @@ export async function analyzeSources(
   training: SourceInput,
   holdout?: SourceInput,
   options: { now?: Date | number } = {},
-): Promise<{ analysis: Analysis; partial: AnalysisPartial; holdout?: { analysis: Analysis; partial: AnalysisPartial } }> {
+): Promise<{
+  analysis: Analysis;
+  partial: AnalysisPartial;
+  holdout?: { analysis: Analysis; partial: AnalysisPartial };
+}> {
   const trainPartial = await foldSource(training.source, training);
   if (!holdout) return { analysis: finalize(trainPartial, options), partial: trainPartial };
   const holdPartial = await foldSource(holdout.source, holdout);

@@ -6,7 +6,9 @@ export class AnalysisInputError extends Error {
   readonly line: number | undefined;
 
   constructor(message: string, options: { line?: number; cause?: unknown } = {}) {
-    super(options.line !== undefined ? `line ${options.line}: ${message}` : message, { cause: options.cause });
+    super(options.line !== undefined ? `line ${options.line}: ${message}` : message, {
+      cause: options.cause,
+    });
     this.name = 'AnalysisInputError';
     this.line = options.line;
   }

@@ -4,7 +4,7 @@ import { findDuplicates } from './metrics/dedup';
 import { diversity } from './metrics/diversity';
 import { freshness } from './metrics/freshness';
 import { labelStats } from './metrics/labels';
-import { estimateSynthetic, ESTIMATE_METHOD } from './metrics/synthetic';
+import { ESTIMATE_METHOD, estimateSynthetic } from './metrics/synthetic';
 import { sortedEntries } from './partial/budget';
 import type { AnalysisPartial } from './partial/types';
 import type { Analysis } from './types';
@@ -37,7 +37,11 @@ export function finalize(p: AnalysisPartial, options: FinalizeOptions = {}): Ana
   };
   const holdout = options.holdout;
   const contamination = holdout
-    ? findContamination(p.index, holdout.index, Math.min(p.limits.nearThreshold, holdout.limits.nearThreshold))
+    ? findContamination(
+        p.index,
+        holdout.index,
+        Math.min(p.limits.nearThreshold, holdout.limits.nearThreshold),
+      )
     : null;
   const analysis: Analysis = {
     input: {
@@ -65,7 +69,8 @@ export function finalize(p: AnalysisPartial, options: FinalizeOptions = {}): Ana
     },
     labels: labelStats(p, dup.conflictRate, holdout),
     provenance: {
-      completeness: PROVENANCE_FIELDS.reduce((s, f) => s + perField[f], 0) / PROVENANCE_FIELDS.length,
+      completeness:
+        PROVENANCE_FIELDS.reduce((s, f) => s + perField[f], 0) / PROVENANCE_FIELDS.length,
       perField,
       syntheticWithoutGenerator: p.provenance.syntheticWithoutGenerator,
     },

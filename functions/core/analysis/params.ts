@@ -12,7 +12,11 @@ export const PARAMS = {
 } as const;
 
 /** Probability that a pair with Jaccard similarity `j` shares at least one LSH band. */
-export function candidateProbability(j: number, bands: number = PARAMS.bands, rows: number = PARAMS.rows) {
+export function candidateProbability(
+  j: number,
+  bands: number = PARAMS.bands,
+  rows: number = PARAMS.rows,
+) {
   return 1 - (1 - j ** rows) ** bands;
 }
 

@@ -23,8 +23,18 @@ export interface FieldMapping {
 
 /** The measured analysis of one sample file: a contract shared with the CLI, API and web app. */
 export interface Analysis {
-  input: { records: number; bytes: number; format: string; fields: FieldMapping; malformed: number };
-  duplicates: { exactRate: number; nearRate: number; clusters: { size: number; examples: number[] }[] };
+  input: {
+    records: number;
+    bytes: number;
+    format: string;
+    fields: FieldMapping;
+    malformed: number;
+  };
+  duplicates: {
+    exactRate: number;
+    nearRate: number;
+    clusters: { size: number; examples: number[] }[];
+  };
   diversity: {
     distinct1: number;
     distinct2: number;
@@ -49,7 +59,11 @@ export interface Analysis {
     lowAgreementShare: number | null;
     missingInTraining: string[];
   };
-  provenance: { completeness: number; perField: Record<string, number>; syntheticWithoutGenerator: number };
+  provenance: {
+    completeness: number;
+    perField: Record<string, number>;
+    syntheticWithoutGenerator: number;
+  };
   freshness: null | {
     oldest: string;
     newest: string;
@@ -57,7 +71,12 @@ export interface Analysis {
     unparseable: number;
     histogram: { month: string; count: number }[];
   };
-  contamination: null | { holdoutRecords: number; overlapRate: number; exactRate: number; meanCoverage: number };
+  contamination: null | {
+    holdoutRecords: number;
+    overlapRate: number;
+    exactRate: number;
+    meanCoverage: number;
+  };
   pii: { recordShare: number; kinds: Record<string, number> };
   findings: Finding[];
 }

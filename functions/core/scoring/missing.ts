@@ -40,19 +40,24 @@ export function missingFactors(
       ),
     );
   }
-  const evasions = rules.flatMap((rule) =>
-    undisclosedOf(rule, ctx).flatMap((id) => {
+  // One charge per rule (its questions may share one measurement), at its worst severity.
+  const evasions = rules.flatMap((rule) => {
+    const found = undisclosedOf(rule, ctx).flatMap((id) => {
       const e = rule.evasion?.(id, ctx);
-      return e && e.severity > 0 ? [{ id, ...e }] : [];
-    }),
-  );
-  if (evasions.length > 0) {
-    const raw = evasions.reduce(
-      (sum, e) => sum + weights.evasion_contradicted * Math.min(1, e.severity),
-      0,
+      return e ? [{ id, ...e, severity: Math.min(1, e.severity) }] : [];
+    });
+    const worst = found.reduce<(typeof found)[number] | undefined>(
+      (w, e) => (!w || e.severity > w.severity ? e : w),
+      undefined,
     );
+    // Below a twentieth of a point the sample shows no trouble worth naming.
+    if (!worst || weights.evasion_contradicted * worst.severity < 0.05) return [];
+    return [{ ...worst, ids: found.map((e) => e.id) }];
+  });
+  if (evasions.length > 0) {
+    const raw = evasions.reduce((sum, e) => sum + weights.evasion_contradicted * e.severity, 0);
     const reason = evasions
-      .map((e) => `${e.id} is undisclosed while the sample shows ${e.measured}.`)
+      .map((e) => `${e.ids.join(' and ')} undisclosed while the sample shows ${e.measured}.`)
       .join(' ');
     out.push(
       factor(
@@ -60,7 +65,7 @@ export function missingFactors(
         raw,
         reason,
         'missing',
-        evasions.map((e) => e.id),
+        evasions.flatMap((e) => e.ids),
       ),
     );
   }

@@ -5,24 +5,44 @@ const many = <T>(make: (i: number) => T, n = 20) => Array.from({ length: n }, (_
 
 describe('field detection', () => {
   it('concatenates instruction, input and output (Alpaca)', () => {
-    const fields = detectFields(many((i) => ({ instruction: `Do task ${i}`, input: '', output: `Answer ${i}` })));
+    const fields = detectFields(
+      many((i) => ({ instruction: `Do task ${i}`, input: '', output: `Answer ${i}` })),
+    );
     expect(fields.text).toEqual(['instruction', 'input', 'output']);
   });
 
   it('reaches into nested instances (self-instruct)', () => {
     const fields = detectFields(
-      many((i) => ({ id: `t${i}`, instruction: `Task ${i}`, instances: [{ input: 'in', output: `out ${i}` }] })),
+      many((i) => ({
+        id: `t${i}`,
+        instruction: `Task ${i}`,
+        instances: [{ input: 'in', output: `out ${i}` }],
+      })),
     );
     expect(fields.text).toEqual(['instruction', 'instances[0].input', 'instances[0].output']);
   });
 
   it('prefers the model response over the reference target (model predictions)', () => {
-    const fields = detectFields(many((i) => ({ prompt: 'p', instruction: `Task ${i}`, input: 'x', response: `r${i}`, target: `t${i}` })));
+    const fields = detectFields(
+      many((i) => ({
+        prompt: 'p',
+        instruction: `Task ${i}`,
+        input: 'x',
+        response: `r${i}`,
+        target: `t${i}`,
+      })),
+    );
     expect(fields.text).toEqual(['instruction', 'input', 'response']);
   });
 
   it('pairs a question with its ground truth (GSM8K)', () => {
-    const fields = detectFields(many((i) => ({ question: `Q${i}?`, ground_truth: `A: ${i}`, '6b': { is_correct: true, solution: 's' } })));
+    const fields = detectFields(
+      many((i) => ({
+        question: `Q${i}?`,
+        ground_truth: `A: ${i}`,
+        '6b': { is_correct: true, solution: 's' },
+      })),
+    );
     expect(fields.text).toEqual(['question', 'ground_truth']);
   });
 
@@ -72,13 +92,21 @@ describe('field detection', () => {
   });
 
   it('lets overrides win and falls back to the longest string field', () => {
-    const records = many((i) => ({ title: 'short', body_html: `a much longer body text number ${i}` }));
+    const records = many((i) => ({
+      title: 'short',
+      body_html: `a much longer body text number ${i}`,
+    }));
     expect(detectFields(records).text).toBe('body_html');
-    expect(detectFields(records, { text: 'title', label: 'title' })).toMatchObject({ text: 'title', label: 'title' });
+    expect(detectFields(records, { text: 'title', label: 'title' })).toMatchObject({
+      text: 'title',
+      label: 'title',
+    });
   });
 
   it('fails with the fields it saw when no text field exists', () => {
     expect(() => detectFields(many((i) => ({ n: i, ok: true })))).toThrow(AnalysisInputError);
-    expect(() => detectFields(many((i) => ({ n: i })))).toThrow(/fields seen: n; name one with --text/);
+    expect(() => detectFields(many((i) => ({ n: i })))).toThrow(
+      /fields seen: n\); name one with --text/,
+    );
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { candidateProbability } from '../../../functions/core/analysis';
-import { estimateJaccard, lowBytes, MinHasher } from '../../../functions/core/analysis/hash/minhash';
+import {
+  estimateJaccard,
+  lowBytes,
+  MinHasher,
+} from '../../../functions/core/analysis/hash/minhash';
 import { fmix32, hashString, splitmix32 } from '../../../functions/core/analysis/hash/mix';
 
 function signature(values: number[]): Uint8Array {
@@ -14,7 +18,10 @@ function setsWithJaccard(j: number, size: number, offset: number): [number[], nu
   // |A ∩ B| / |A ∪ B| = j with |A| = |B| = size
   const shared = Math.round((2 * j * size) / (1 + j));
   const a = Array.from({ length: size }, (_, i) => fmix32(offset + i));
-  const b = [...a.slice(0, shared), ...Array.from({ length: size - shared }, (_, i) => fmix32(offset + 1e6 + i))];
+  const b = [
+    ...a.slice(0, shared),
+    ...Array.from({ length: size - shared }, (_, i) => fmix32(offset + 1e6 + i)),
+  ];
   return [a, b];
 }
 
@@ -35,7 +42,9 @@ describe('hashing', () => {
   it('signs identically in separate MinHasher instances (seeded permutations)', () => {
     const values = [1, 2, 3, 99, -7];
     expect(signature(values)).toEqual(signature(values));
-    expect(Array.from(new MinHasher().a.slice(0, 3))).toEqual(Array.from(new MinHasher().a.slice(0, 3)));
+    expect(Array.from(new MinHasher().a.slice(0, 3))).toEqual(
+      Array.from(new MinHasher().a.slice(0, 3)),
+    );
   });
 
   it('estimates Jaccard similarity within 0.1 of the truth', () => {

@@ -5,20 +5,32 @@ import { type AnalyzeOptions, analyzeSource } from '../../../functions/core/anal
 export const NOW = new Date('2025-06-01T00:00:00Z');
 
 /** Streams `data` in chunks of `size` bytes, to exercise chunk boundaries. */
-export async function* chunked(data: string | Uint8Array, size = 64 * 1024): AsyncGenerator<Uint8Array> {
+export async function* chunked(
+  data: string | Uint8Array,
+  size = 64 * 1024,
+): AsyncGenerator<Uint8Array> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
 /** One JSON object per line. */
-export const jsonl = (records: unknown[]) => `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
+export const jsonl = (records: unknown[]) =>
+  `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
 
 /** Gzip-compresses text. */
 export const gz = (text: string) => new Uint8Array(gzipSync(Buffer.from(text)));
 
 /** Analyzes in-memory content (JSON Lines by default). */
-export function analyze(data: string | Uint8Array, options: AnalyzeOptions = {}, chunkSize?: number) {
-  return analyzeSource(chunked(data, chunkSize), { fileName: 'sample.jsonl', now: NOW, ...options });
+export function analyze(
+  data: string | Uint8Array,
+  options: AnalyzeOptions = {},
+  chunkSize?: number,
+) {
+  return analyzeSource(chunked(data, chunkSize), {
+    fileName: 'sample.jsonl',
+    now: NOW,
+    ...options,
+  });
 }
 
 const WORDS = (

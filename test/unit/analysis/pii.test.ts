@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findPii, ibanValid, luhnValid, maskPii } from '../../../functions/core/analysis/metrics/pii';
+import {
+  findPii,
+  ibanValid,
+  luhnValid,
+  maskPii,
+} from '../../../functions/core/analysis/metrics/pii';
 
 const find = (text: string) => findPii(text, text.includes('@'), (text.match(/\d/g) ?? []).length);
 
@@ -19,7 +24,14 @@ describe('personal data', () => {
       'Mail jane.doe@example.com or call (555) 123-4567 / +44 20 7946 0958. Card 4111 1111 1111 1111, ' +
       'IBAN DE89 3704 0044 0532 0130 00, server 192.168.10.45.';
     const hits = find(text);
-    expect(hits.map((h) => h.kind).sort()).toEqual(['card', 'email', 'iban', 'ip', 'phone', 'phone']);
+    expect(hits.map((h) => h.kind).sort()).toEqual([
+      'card',
+      'email',
+      'iban',
+      'ip',
+      'phone',
+      'phone',
+    ]);
     for (const h of hits) {
       expect(text).not.toContain(h.masked);
       expect(h.masked).toMatch(/\*/);

@@ -11,7 +11,9 @@ function cues(text: string) {
 
 describe('style cues', () => {
   it('finds no irregularity in tidy prose', () => {
-    expect(cues('The cat sat on the mat. It was warm. Then it slept, e.g. for hours.').irregular).toBe(false);
+    expect(
+      cues('The cat sat on the mat. It was warm. Then it slept, e.g. for hours.').irregular,
+    ).toBe(false);
   });
 
   it.each([
@@ -28,7 +30,11 @@ describe('style cues', () => {
 
   it('does not end sentences at abbreviations or decimals', () => {
     const st = new StyleState();
-    scanWords('Dr. Smith paid 3.5 dollars, i.e. little. Then he left. Then he came back.', new WordBuffer(), st);
+    scanWords(
+      'Dr. Smith paid 3.5 dollars, i.e. little. Then he left. Then he came back.',
+      new WordBuffer(),
+      st,
+    );
     expect(st.sentences).toBe(3);
   });
 
@@ -46,8 +52,13 @@ describe('style cues', () => {
   });
 
   it('separates uniform from varied sentence lengths', () => {
-    expect(cues('One two three four. Five six seven eight. Nine ten eleven twelve.').rhythm).toBe(1);
-    expect(cues('One. Two three four five six seven eight nine ten eleven twelve. Thirteen fourteen.').rhythm).toBe(2);
+    expect(cues('One two three four. Five six seven eight. Nine ten eleven twelve.').rhythm).toBe(
+      1,
+    );
+    expect(
+      cues('One. Two three four five six seven eight nine ten eleven twelve. Thirteen fourteen.')
+        .rhythm,
+    ).toBe(2);
     expect(cues('Only one sentence here.').rhythm).toBe(0);
   });
 
@@ -56,7 +67,8 @@ describe('style cues', () => {
     for (const irregular of [false, true])
       for (const list of [false, true])
         for (const curly of [false, true])
-          for (const rhythm of [0, 1, 2] as const) all.add(patternOf({ irregular, list, curly, rhythm }));
+          for (const rhythm of [0, 1, 2] as const)
+            all.add(patternOf({ irregular, list, curly, rhythm }));
     expect(all.size).toBe(24);
   });
 });

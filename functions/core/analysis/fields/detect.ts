@@ -8,6 +8,7 @@ interface PathStats {
   path: string;
   leaf: string;
   depth: number;
+  seen: number;
   present: number;
   strings: number;
   totalLength: number;
@@ -17,15 +18,40 @@ interface PathStats {
   distinct: Set<string>;
 }
 
-const RESPONSE = ['output', 'response', 'completion', 'answer', 'ground_truth', 'chosen', 'reply', 'solution'];
+const RESPONSE = [
+  'output',
+  'response',
+  'completion',
+  'answer',
+  'ground_truth',
+  'chosen',
+  'reply',
+  'solution',
+];
 const PROMPT = ['instruction', 'prompt', 'question', 'query', 'problem'];
 const INPUT = ['input', 'context'];
-const TEXT = ['text', 'content', 'body', 'document', 'sentence', 'review', 'tweet', 'comment', 'message', 'passage', 'article'];
-const LABEL = /(?:^|[_\s.-])(?:label|labels|class|category|sentiment|intent|topic|tag|rating|stance|emotion|polarity)$|^(?:label|labels|class|category|sentiment|intent|topic|tag|rating|stance|emotion|polarity)$/;
+const TEXT = [
+  'text',
+  'content',
+  'body',
+  'document',
+  'sentence',
+  'review',
+  'tweet',
+  'comment',
+  'message',
+  'passage',
+  'article',
+];
+const LABEL =
+  /(?:^|[_\s.-])(?:label|labels|class|category|sentiment|intent|topic|tag|rating|stance|emotion|polarity)$|^(?:label|labels|class|category|sentiment|intent|topic|tag|rating|stance|emotion|polarity)$/;
 const CONFIDENCE = /(?:confidence|agreement|certainty|probability|prob)$/;
-const SOURCE = /^(?:source|origin|provenance|url|source_url|dataset|domain|collection|source_name|data_source)$|_(?:source|url)$/;
-const CREATED = /(?:created|created_at|createdat|timestamp|date|datetime|time|published|published_at|collected|collected_at|_at|_on)$/;
-const SYNTHETIC = /^(?:is_)?(?:synthetic|generated|machine_generated|ai_generated|ai|model_generated)$/;
+const SOURCE =
+  /^(?:source|origin|provenance|url|source_url|dataset|domain|collection|source_name|data_source)$|_(?:source|url)$/;
+const CREATED =
+  /(?:created|created_at|createdat|timestamp|date|datetime|time|published|published_at|collected|collected_at|_at|_on)$/;
+const SYNTHETIC =
+  /^(?:is_)?(?:synthetic|generated|machine_generated|ai_generated|ai|model_generated)$/;
 const GENERATOR = /^(?:generator|generated_by|model|model_name|source_model|llm|generator_model)$/;
 const LICENSE = /licen[cs]e/;
 const CHAT = /^(?:messages|conversations|conversation|turns|dialogue|chat)$/;
@@ -52,10 +78,26 @@ function collect(value: unknown, path: string, depth: number, stats: Map<string,
 function record(stats: Map<string, PathStats>, path: string, depth: number, v: unknown): void {
   let s = stats.get(path);
   if (!s) {
-    const leaf = (path.split('.').pop() ?? path).replace(/\[(?:\d+|\*)\]$/, '').toLowerCase().trim();
-    s = { path, leaf, depth, present: 0, strings: 0, totalLength: 0, unit: 0, flags: 0, dates: 0, distinct: new Set() };
+    const leaf = (path.split('.').pop() ?? path)
+      .replace(/\[(?:\d+|\*)\]$/, '')
+      .toLowerCase()
+      .trim();
+    s = {
+      path,
+      leaf,
+      depth,
+      seen: 0,
+      present: 0,
+      strings: 0,
+      totalLength: 0,
+      unit: 0,
+      flags: 0,
+      dates: 0,
+      distinct: new Set(),
+    };
     stats.set(path, s);
   }
+  s.seen++;
   if (!isPresent(v)) return;
   s.present++;
   if (typeof v === 'string') {
@@ -69,9 +111,19 @@ function record(stats: Map<string, PathStats>, path: string, depth: number, v: u
   if (s.distinct.size <= 1000) s.distinct.add(String(v).slice(0, 200));
 }
 
-function byLeaf(all: PathStats[], names: string[], min: number): PathStats | undefined {
-  const hits = all.filter((s) => names.includes(s.leaf) && s.strings >= min && s.strings > 0);
-  hits.sort((a, b) => names.indexOf(a.leaf) - names.indexOf(b.leaf) || a.depth - b.depth || b.present - a.present);
+function byLeaf(
+  all: PathStats[],
+  names: string[],
+  min: number,
+  optional = false,
+): PathStats | undefined {
+  const hits = all.filter(
+    (s) => names.includes(s.leaf) && (optional ? s.seen >= min : s.strings >= min && s.strings > 0),
+  );
+  hits.sort(
+    (a, b) =>
+      names.indexOf(a.leaf) - names.indexOf(b.leaf) || a.depth - b.depth || b.present - a.present,
+  );
   return hits[0];
 }
 
@@ -82,7 +134,7 @@ function detectText(all: PathStats[], n: number): string | string[] | undefined 
   const response = byLeaf(all, RESPONSE, half);
   const prompt = byLeaf(all, PROMPT, half);
   if (response && prompt) {
-    const input = byLeaf(all, INPUT, 1);
+    const input = byLeaf(all, INPUT, half, true);
     return [prompt.path, ...(input ? [input.path] : []), response.path];
   }
   const text = byLeaf(all, TEXT, half) ?? response ?? prompt;
@@ -100,15 +152,24 @@ const pick = (cands: PathStats[], score: (s: PathStats) => number) =>
  * date, synthetic flag, generator, licence and annotator confidence, from a sample of records.
  * `overrides` win over detection. Throws AnalysisInputError when no text field can be found.
  */
-export function detectFields(records: readonly unknown[], overrides: Partial<FieldMapping> = {}): FieldMapping {
+export function detectFields(
+  records: readonly unknown[],
+  overrides: Partial<FieldMapping> = {},
+): FieldMapping {
   const stats = new Map<string, PathStats>();
   for (const r of records) collect(r, '', 0, stats);
   const all = [...stats.values()];
   const n = Math.max(1, records.length);
   const text = overrides.text ?? detectText(all, n);
   if (text === undefined || (Array.isArray(text) && text.length === 0)) {
-    const seen = all.map((s) => s.path).slice(0, 20).join(', ') || 'none';
-    throw new AnalysisInputError(`could not find a text field (fields seen: ${seen}); name one with --text <field>`);
+    const seen =
+      all
+        .map((s) => s.path)
+        .slice(0, 20)
+        .join(', ') || 'none';
+    throw new AnalysisInputError(
+      `could not find a text field (fields seen: ${seen}); name one with --text <field>`,
+    );
   }
   const textPaths = new Set(Array.isArray(text) ? text : [text]);
   const rest = all.filter((s) => !textPaths.has(s.path) && s.present > 0);
@@ -123,19 +184,40 @@ export function detectFields(records: readonly unknown[], overrides: Partial<Fie
   const labelLeaf = label?.split('.').pop()?.toLowerCase();
   const confCands = rest.filter((s) => CONFIDENCE.test(s.leaf) && s.unit >= s.present * 0.9);
   const confidence =
-    overrides.confidence ?? pick(confCands, (s) => (labelLeaf && s.leaf.startsWith(labelLeaf) ? 1e9 : 0) + s.present);
+    overrides.confidence ??
+    pick(confCands, (s) => (labelLeaf && s.leaf.startsWith(labelLeaf) ? 1e9 : 0) + s.present);
   const dateCands = rest.filter((s) => CREATED.test(s.leaf) && s.dates >= s.present * 0.5);
   const mapping: FieldMapping = { text };
   const found = {
     label,
     confidence,
-    source: overrides.source ?? pick(rest.filter((s) => SOURCE.test(s.leaf)), (s) => s.present),
+    source:
+      overrides.source ??
+      pick(
+        rest.filter((s) => SOURCE.test(s.leaf)),
+        (s) => s.present,
+      ),
     createdAt: overrides.createdAt ?? pick(dateCands, (s) => s.dates),
     synthetic:
-      overrides.synthetic ?? pick(rest.filter((s) => SYNTHETIC.test(s.leaf) && s.flags >= s.present * 0.9), (s) => s.present),
-    generator: overrides.generator ?? pick(rest.filter((s) => GENERATOR.test(s.leaf) && s.strings > 0), (s) => s.present),
-    license: overrides.license ?? pick(rest.filter((s) => LICENSE.test(s.leaf)), (s) => s.present),
+      overrides.synthetic ??
+      pick(
+        rest.filter((s) => SYNTHETIC.test(s.leaf) && s.flags >= s.present * 0.9),
+        (s) => s.present,
+      ),
+    generator:
+      overrides.generator ??
+      pick(
+        rest.filter((s) => GENERATOR.test(s.leaf) && s.strings > 0),
+        (s) => s.present,
+      ),
+    license:
+      overrides.license ??
+      pick(
+        rest.filter((s) => LICENSE.test(s.leaf)),
+        (s) => s.present,
+      ),
   };
-  for (const [k, v] of Object.entries(found)) if (v) (mapping as unknown as Record<string, string>)[k] = v;
+  for (const [k, v] of Object.entries(found))
+    if (v) (mapping as unknown as Record<string, string>)[k] = v;
   return mapping;
 }

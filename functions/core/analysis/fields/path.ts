@@ -23,7 +23,9 @@ function walk(value: unknown, steps: Step[], from: number): unknown {
     const step = steps[i] as Step;
     if (step === '*') {
       if (!Array.isArray(v)) return undefined;
-      const parts = v.map((item) => walk(item, steps, i + 1)).filter((x) => typeof x === 'string' && x !== '');
+      const parts = v
+        .map((item) => walk(item, steps, i + 1))
+        .filter((x) => typeof x === 'string' && x !== '');
       return parts.length > 0 ? parts.join('\n') : undefined;
     }
     v = (v as Record<string | number, unknown>)[step];
@@ -39,7 +41,8 @@ export function compilePath(path: string): Getter {
   if (!/[.[]/.test(path)) return (r) => (r as Record<string, unknown> | null)?.[path];
   const steps = parsePath(path);
   return (r) => {
-    if (r !== null && typeof r === 'object' && path in r) return (r as Record<string, unknown>)[path];
+    if (r !== null && typeof r === 'object' && path in r)
+      return (r as Record<string, unknown>)[path];
     return walk(r, steps, 0);
   };
 }

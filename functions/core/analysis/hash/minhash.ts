@@ -87,7 +87,8 @@ export function bandHashes(mins: Int32Array, out: Int32Array, offset: number): v
   for (let band = 0; band < bands; band++) {
     let h = Math.imul(band + 1, 0x9e3779b1);
     const base = band * rows;
-    for (let r = 0; r < rows; r++) h = Math.imul(rotl(h ^ (mins[base + r] as number), 15), 0x1b873593);
+    for (let r = 0; r < rows; r++)
+      h = Math.imul(rotl(h ^ (mins[base + r] as number), 15), 0x1b873593);
     out[offset + band] = fmix32(h);
   }
 }

@@ -86,7 +86,11 @@ function gramSet(ix: RecordIndex, mask: number): (a: number, b: number) => boole
  * or share a 13-word n-gram with training. Coverage is the share of a holdout record's sampled
  * 13-grams found in training: near 1 for copies, small for incidental overlap.
  */
-export function findContamination(train: RecordIndex, hold: RecordIndex, threshold: number): Contamination {
+export function findContamination(
+  train: RecordIndex,
+  hold: RecordIndex,
+  threshold: number,
+): Contamination {
   const flags = new Uint8Array(hold.n);
   const inTrain = keySet(train);
   for (let h = 0; h < hold.n; h++) {
@@ -134,7 +138,12 @@ export function findContamination(train: RecordIndex, hold: RecordIndex, thresho
   return summarize(hold, flags, covered ? coverageSum / covered : 0, 2 ** -bits);
 }
 
-function summarize(hold: RecordIndex, flags: Uint8Array, meanCoverage: number, gramSamplingRate: number): Contamination {
+function summarize(
+  hold: RecordIndex,
+  flags: Uint8Array,
+  meanCoverage: number,
+  gramSamplingRate: number,
+): Contamination {
   let any = 0;
   let exact = 0;
   let near = 0;

@@ -8,7 +8,8 @@ const YMD = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:
 const EPOCH = /^\d{9,13}(?:\.\d+)?$/;
 
 function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number | null {
-  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return null;
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60)
+    return null;
   const t = Date.UTC(y, mo - 1, d, h, mi, s);
   return new Date(t).getUTCDate() === d ? t : null;
 }
@@ -28,7 +29,10 @@ function fromEpoch(n: number): number | null {
 
 // "Tue Feb 24 11:35:52 +0000 2015", "Tue, 24 Feb 2015 11:35:52 +0000", "Feb 24, 2015", "24 February 2015"
 function fromWords(s: string): number | null {
-  const tokens = s.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const tokens = s
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   let year = -1;
   let month = -1;
   let day = -1;
@@ -40,7 +44,8 @@ function fromWords(s: string): number | null {
     else if (/^\d{4}$/.test(t)) year = Number(t);
     else if (/^\d{1,2}(?:st|nd|rd|th)?$/.test(t)) day = Number.parseInt(t, 10);
     else if (/^\d{1,2}:\d{2}(?::\d{2})?$/.test(t)) time = t.split(':').map(Number);
-    else if (/^[+-]\d{4}$/.test(t) || t === 'gmt' || t === 'utc' || t === 'z') zone = /^[+-]/.test(t) ? t : 'Z';
+    else if (/^[+-]\d{4}$/.test(t) || t === 'gmt' || t === 'utc' || t === 'z')
+      zone = /^[+-]/.test(t) ? t : 'Z';
     else if (!/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/.test(t)) return null;
   }
   if (year < 0 || month < 0 || day < 0) return null;
@@ -61,7 +66,14 @@ export function parseDate(value: unknown): number | null {
   if (s.length < 6 || s.length > 40) return null;
   let m = ISO.exec(s);
   if (m) {
-    const t = utc(+(m[1] as string), +(m[2] as string), +(m[3] as string), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+    const t = utc(
+      +(m[1] as string),
+      +(m[2] as string),
+      +(m[3] as string),
+      +(m[4] ?? 0),
+      +(m[5] ?? 0),
+      +(m[6] ?? 0),
+    );
     return t === null ? null : t - offsetMs(m[7]);
   }
   if (EPOCH.test(s)) return fromEpoch(Number(s));
@@ -74,7 +86,15 @@ export function parseDate(value: unknown): number | null {
     return utc(+(m[4] as string), month, day, +(m[5] ?? 0), +(m[6] ?? 0), +(m[7] ?? 0));
   }
   m = YMD.exec(s);
-  if (m) return utc(+(m[1] as string), +(m[2] as string), +(m[3] as string), +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  if (m)
+    return utc(
+      +(m[1] as string),
+      +(m[2] as string),
+      +(m[3] as string),
+      +(m[4] ?? 0),
+      +(m[5] ?? 0),
+      +(m[6] ?? 0),
+    );
   return /[a-z]/i.test(s) ? fromWords(s) : null;
 }
 

@@ -79,7 +79,8 @@ export function findDuplicates(ix: RecordIndex, threshold: number): Duplicates {
           truncatedWalks++;
           break;
         }
-        if (uf.find(j) !== uf.find(r) && estimateJaccard(ix.sigs, r, ix.sigs, j) >= threshold) uf.union(r, j);
+        if (uf.find(j) !== uf.find(r) && estimateJaccard(ix.sigs, r, ix.sigs, j) >= threshold)
+          uf.union(r, j);
         j = table.next[j] as number;
       }
       table.insert(r);
@@ -88,7 +89,12 @@ export function findDuplicates(ix: RecordIndex, threshold: number): Duplicates {
   return summarize(ix, uf, exact, truncatedWalks);
 }
 
-function summarize(ix: RecordIndex, uf: UnionFind, exact: number, truncatedWalks: number): Duplicates {
+function summarize(
+  ix: RecordIndex,
+  uf: UnionFind,
+  exact: number,
+  truncatedWalks: number,
+): Duplicates {
   const n = ix.n;
   const size = new Int32Array(n);
   const firstLabel = new Int32Array(n).fill(-2);

@@ -19,7 +19,8 @@ function distinctN(entries: BudgetEntry[], size: number): number {
   for (const { tokens } of entries) {
     for (let i = 0; i + size <= tokens.length; i++) {
       let h = tokens[i] as number;
-      for (let k = 1; k < size; k++) h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ (tokens[i + k] as number);
+      for (let k = 1; k < size; k++)
+        h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ (tokens[i + k] as number);
       seen.add(fmix32(h));
       total++;
     }

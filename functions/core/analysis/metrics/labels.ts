@@ -15,7 +15,9 @@ export function labelStats(p: AnalysisPartial, conflictRate: number, holdout?: A
   const min = entries[k - 1]?.[1] ?? 0;
   const trainingClasses = new Set(entries.map(([name]) => name));
   const missingInTraining = holdout
-    ? holdout.labels.names.filter((name, i) => (holdout.labels.counts[i] as number) > 0 && !trainingClasses.has(name))
+    ? holdout.labels.names.filter(
+        (name, i) => (holdout.labels.counts[i] as number) > 0 && !trainingClasses.has(name),
+      )
     : [];
   return {
     classes: Object.fromEntries(entries),

@@ -2,12 +2,17 @@
 export type MarkerKind = 'self-reference' | 'refusal' | 'chat-closing' | 'knowledge-cutoff';
 
 /** Marker kinds in the order of the regular expression's groups. */
-export const MARKER_KINDS: readonly MarkerKind[] = ['self-reference', 'refusal', 'chat-closing', 'knowledge-cutoff'];
+export const MARKER_KINDS: readonly MarkerKind[] = [
+  'self-reference',
+  'refusal',
+  'chat-closing',
+  'knowledge-cutoff',
+];
 
 // Narrow on purpose: each phrase is one assistants produce and people rarely write. Broad phrases
 // ("in conclusion", "it is important to note") fire on human essays and are deliberately absent.
 const SELF = [
-  "as an ai(?: language)? model",
+  'as an ai(?: language)? model',
   'as an ai assistant',
   'as an artificial intelligence',
   'as a (?:large )?language model',
@@ -26,7 +31,7 @@ const CLOSING = [
   'i hope this helps',
   'i hope (?:this|that) (?:information|explanation|answer) (?:is|was) helpful',
   'is there anything else i can (?:help|assist) you with',
-  "feel free to ask if you have any (?:other|more|further) questions",
+  'feel free to ask if you have any (?:other|more|further) questions',
 ].join('|');
 const CUTOFF = [
   'as of my (?:last |latest )?(?:knowledge )?(?:update|cutoff|cut-off|training)',
@@ -45,16 +50,36 @@ export function findMarker(text: string): { kind: MarkerKind; phrase: string } |
   const m = MARKERS.exec(input);
   if (!m) return null;
   for (let g = 1; g <= MARKER_KINDS.length; g++) {
-    if (m[g] !== undefined) return { kind: MARKER_KINDS[g - 1] as MarkerKind, phrase: m[g] as string };
+    if (m[g] !== undefined)
+      return { kind: MARKER_KINDS[g - 1] as MarkerKind, phrase: m[g] as string };
   }
   return null;
 }
 
 // Every marker phrase contains one of these word pairs, so records without any skip the regex.
 const ANCHORS = [
-  'an ai', 'an artificial', 'language model', 'by openai', 'have personal', 'sorry but', 'this request',
-  'that request', 'your request', 'this helps', 'is helpful', 'was helpful', 'anything else', 'feel free',
-  'my last', 'my latest', 'my knowledge', 'my update', 'my cutoff', 'my cut', 'my training', 'real time',
+  'an ai',
+  'an artificial',
+  'language model',
+  'by openai',
+  'have personal',
+  'sorry but',
+  'this request',
+  'that request',
+  'your request',
+  'this helps',
+  'is helpful',
+  'was helpful',
+  'anything else',
+  'feel free',
+  'my last',
+  'my latest',
+  'my knowledge',
+  'my update',
+  'my cutoff',
+  'my cut',
+  'my training',
+  'real time',
   'to browse',
 ];
 

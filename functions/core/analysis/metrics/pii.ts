@@ -10,7 +10,8 @@ export interface PiiHit {
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const CARD = /(?<![\d.,-])[2-6](?:[ -]?\d){12,18}(?![\d-]|[.,]\d)/g;
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
-const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)/g;
+const IPV4 =
+  /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)/g;
 const IPV6 = /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![\w:])/g;
 // North American (555-123-4567, (555) 123 4567, 1-800-555-0199) or international with a leading +.
 const PHONE =
@@ -68,7 +69,9 @@ export function maskPii(kind: PiiKind, value: string): string {
       return `${user.slice(0, 1)}***@***${tld}`;
     }
     case 'ip':
-      return value.includes(':') ? `${value.split(':')[0]}:***` : `${value.split('.')[0]}.***.***.***`;
+      return value.includes(':')
+        ? `${value.split(':')[0]}:***`
+        : `${value.split('.')[0]}.***.***.***`;
     case 'iban':
       return `${value.slice(0, 2)}${lastDigits(value.slice(2), 2)}`;
     default:

@@ -38,7 +38,11 @@ function likelihood(pattern: number, cls: 'human' | 'machine'): number {
 }
 
 /** Maximum-likelihood mixture share of "machine" over the cue-pattern counts, with its standard error. */
-export function mixtureShare(cues: readonly number[]): { share: number; se: number; records: number } {
+export function mixtureShare(cues: readonly number[]): {
+  share: number;
+  se: number;
+  records: number;
+} {
   const lh = Array.from({ length: PATTERNS }, (_, p) => likelihood(p, 'human'));
   const lm = Array.from({ length: PATTERNS }, (_, p) => likelihood(p, 'machine'));
   const records = cues.reduce((s, c) => s + c, 0);

@@ -53,7 +53,10 @@ export async function* csvRecords(
   input.on('error', (e) => parser.destroy(e));
   input.pipe(parser);
   let batch: RawItem[] = [];
-  for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+  for await (const row of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
     if (skipped.length > 0) batch.push(...skipped.splice(0));
     batch.push({ line: row.info.lines, value: row.record });
     if (batch.length >= 256) {

@@ -41,7 +41,10 @@ function checkStart(bytes: Uint8Array): void {
     throw new AnalysisInputError('the file is UTF-16 encoded; save it as UTF-8', { line: 1 });
   }
   if (bytes.subarray(0, 4096).includes(0)) {
-    throw new AnalysisInputError('the file looks binary (it contains NUL bytes), not CSV, JSON or text', { line: 1 });
+    throw new AnalysisInputError(
+      'the file looks binary (it contains NUL bytes), not CSV, JSON or text',
+      { line: 1 },
+    );
   }
 }
 
@@ -49,7 +52,10 @@ function checkStart(bytes: Uint8Array): void {
  * Turns raw bytes into UTF-8 text chunks: gunzips when the data starts with the gzip magic bytes,
  * drops a UTF-8 byte-order mark, and rejects UTF-16 and binary input with an actionable message.
  */
-export async function* decodeText(source: AsyncIterable<Uint8Array>, stats: ByteStats): AsyncGenerator<string> {
+export async function* decodeText(
+  source: AsyncIterable<Uint8Array>,
+  stats: ByteStats,
+): AsyncGenerator<string> {
   const it = source[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
   let headLength = 0;

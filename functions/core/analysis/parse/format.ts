@@ -30,7 +30,11 @@ export function detectFormat(fileName: string | undefined, head: string): InputF
   if (first === '{') return 'jsonl';
   const lines = head.split('\n', 3);
   const firstLine = lines[0] ?? '';
-  if (firstLine.split('\t').length > 1 && firstLine.split('\t').length === (lines[1] ?? '').split('\t').length) return 'tsv';
+  if (
+    firstLine.split('\t').length > 1 &&
+    firstLine.split('\t').length === (lines[1] ?? '').split('\t').length
+  )
+    return 'tsv';
   if (firstLine.split(',').length > 1 && lines.length > 1) return 'csv';
   return 'text';
 }

@@ -5,7 +5,10 @@ import { asRecord, jsonError, type ParseState, type RawItem } from './items';
  * Streams the elements of a top-level JSON array without holding the whole document: a small scanner
  * tracks nesting and strings, and each complete element is handed to JSON.parse on its own.
  */
-export async function* jsonArrayRecords(chunks: AsyncIterable<string>, state: ParseState): AsyncGenerator<RawItem[]> {
+export async function* jsonArrayRecords(
+  chunks: AsyncIterable<string>,
+  state: ParseState,
+): AsyncGenerator<RawItem[]> {
   let buf = '';
   let pos = 0;
   let line = 1;
@@ -37,12 +40,16 @@ export async function* jsonArrayRecords(chunks: AsyncIterable<string>, state: Pa
       }
       if (c === 32 || c === 10 || c === 13 || c === 9) continue;
       if (!started) {
-        if (c !== 91) throw new AnalysisInputError('expected a JSON array of records ("[")', { line });
+        if (c !== 91)
+          throw new AnalysisInputError('expected a JSON array of records ("[")', { line });
         started = true;
         depth = 1;
         continue;
       }
-      if (ended) throw new AnalysisInputError('unexpected content after the end of the JSON array', { line });
+      if (ended)
+        throw new AnalysisInputError('unexpected content after the end of the JSON array', {
+          line,
+        });
       if (depth === 1 && elemStart < 0) {
         if (c === 44) continue;
         if (c === 93) {
@@ -83,7 +90,12 @@ export async function* jsonArrayRecords(chunks: AsyncIterable<string>, state: Pa
   }
   if (!started) return;
   if (!ended) {
-    const batch: RawItem[] = [{ line: elemStart >= 0 ? elemLine : line, error: 'unexpected end of input: the JSON array is not closed' }];
+    const batch: RawItem[] = [
+      {
+        line: elemStart >= 0 ? elemLine : line,
+        error: 'unexpected end of input: the JSON array is not closed',
+      },
+    ];
     yield batch;
   }
 }

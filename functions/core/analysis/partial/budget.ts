@@ -1,7 +1,10 @@
 import type { BudgetEntry } from './types';
 
 /** Orders entries by sampling key, then tie-breaker (both unsigned). */
-export function compareEntries(a: { key: number; tie: number }, b: { key: number; tie: number }): number {
+export function compareEntries(
+  a: { key: number; tie: number },
+  b: { key: number; tie: number },
+): number {
   return a.key - b.key || (a.tie >>> 0) - (b.tie >>> 0);
 }
 
@@ -37,7 +40,8 @@ export class BudgetHeap {
       [heap[parent], heap[i]] = [heap[i] as BudgetEntry, heap[parent] as BudgetEntry];
       i = parent;
     }
-    while (heap.length > 1 && this.tokens - (heap[0] as BudgetEntry).tokens.length >= this.limit) this.pop();
+    while (heap.length > 1 && this.tokens - (heap[0] as BudgetEntry).tokens.length >= this.limit)
+      this.pop();
   }
 
   private pop(): void {
@@ -52,8 +56,10 @@ export class BudgetHeap {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < heap.length && compareEntries(heap[l] as BudgetEntry, heap[m] as BudgetEntry) > 0) m = l;
-      if (r < heap.length && compareEntries(heap[r] as BudgetEntry, heap[m] as BudgetEntry) > 0) m = r;
+      if (l < heap.length && compareEntries(heap[l] as BudgetEntry, heap[m] as BudgetEntry) > 0)
+        m = l;
+      if (r < heap.length && compareEntries(heap[r] as BudgetEntry, heap[m] as BudgetEntry) > 0)
+        m = r;
       if (m === i) break;
       [heap[m], heap[i]] = [heap[i] as BudgetEntry, heap[m] as BudgetEntry];
       i = m;

@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS, PARAMS, type AnalysisLimits } from '../params';
+import { type AnalysisLimits, DEFAULT_LIMITS, PARAMS } from '../params';
 import { PATTERNS } from '../text/style';
 import type { FieldMapping } from '../types';
 import { createIndex } from './record-index';

@@ -1,6 +1,6 @@
 import { compileExtractor, type Extracted, emptyExtracted } from '../fields/extract';
-import { fmix32 } from '../hash/mix';
 import { bandHashes, lowBytes, MinHasher } from '../hash/minhash';
+import { fmix32 } from '../hash/mix';
 import { dayOf, parseDate } from '../metrics/dates';
 import { findMarker, hasMarkerAnchor, initAnchors } from '../metrics/markers';
 import { findPii } from '../metrics/pii';
@@ -43,7 +43,11 @@ export class Folder {
   constructor(readonly partial: AnalysisPartial) {
     this.extract = compileExtractor(partial.fields);
     partial.labels.names.forEach((name, i) => this.labelIds.set(name, i));
-    this.budget = new BudgetHeap(partial.budget.entries, partial.budget.tokens, partial.limits.tokenBudget);
+    this.budget = new BudgetHeap(
+      partial.budget.entries,
+      partial.budget.tokens,
+      partial.limits.tokenBudget,
+    );
   }
 
   /** A row that could not be parsed. */
@@ -83,7 +87,9 @@ export class Folder {
 
   private machineSignals(id: number, response: string, responseStart: number): void {
     const p = this.partial;
-    const marker = hasMarkerAnchor(this.words.hashes, responseStart, this.words.n) ? findMarker(response) : null;
+    const marker = hasMarkerAnchor(this.words.hashes, responseStart, this.words.n)
+      ? findMarker(response)
+      : null;
     if (marker) {
       p.markers.records++;
       p.markers.kinds[marker.kind]++;
@@ -134,7 +140,8 @@ export class Folder {
     grams13(wb.hashes, n, ix);
     ix.gramEnds[r] = ix.gramCount;
     const { maxIndexedRecords, maxGramHashes } = p.limits;
-    if (ix.n > maxIndexedRecords || ix.gramCount > maxGramHashes) enforceCaps(ix, maxIndexedRecords, maxGramHashes);
+    if (ix.n > maxIndexedRecords || ix.gramCount > maxGramHashes)
+      enforceCaps(ix, maxIndexedRecords, maxGramHashes);
   }
 
   private offerBudget(keyLo: number, keyHi: number, full: string): void {
@@ -191,7 +198,8 @@ export class Folder {
     const t = parseDate(ex.createdAt);
     if (t === null) {
       d.unparseable++;
-      if (d.examples.length < MAX_EXAMPLES) d.examples.push({ record: id, value: String(ex.createdAt).slice(0, 40) });
+      if (d.examples.length < MAX_EXAMPLES)
+        d.examples.push({ record: id, value: String(ex.createdAt).slice(0, 40) });
       return;
     }
     const day = dayOf(t);
@@ -205,7 +213,8 @@ export class Folder {
     pii.records++;
     for (const hit of hits) {
       pii.kinds[hit.kind]++;
-      if (pii.examples.length < MAX_EXAMPLES) pii.examples.push({ record: id, kind: hit.kind, value: hit.masked });
+      if (pii.examples.length < MAX_EXAMPLES)
+        pii.examples.push({ record: id, kind: hit.kind, value: hit.masked });
     }
   }
 }

@@ -4,9 +4,13 @@ import { concatIndex, enforceCaps } from './record-index';
 import type { AnalysisPartial, Example } from './types';
 
 const firstExamples = <T>(a: T[], b: T[]) => [...a, ...b].slice(0, MAX_EXAMPLES);
-const shift = (examples: Example[], by: number) => examples.map((e) => ({ ...e, record: e.record + by }));
+const shift = (examples: Example[], by: number) =>
+  examples.map((e) => ({ ...e, record: e.record + by }));
 
-function addCounts<K extends string>(a: Record<K, number>, b: Record<K, number>): Record<K, number> {
+function addCounts<K extends string>(
+  a: Record<K, number>,
+  b: Record<K, number>,
+): Record<K, number> {
   const out = { ...a };
   for (const k of Object.keys(b) as K[]) out[k] = (out[k] ?? 0) + b[k];
   return out;
@@ -67,8 +71,12 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
     provenance: {
       present: addCounts(a.provenance.present, b.provenance.present),
       syntheticTrue: a.provenance.syntheticTrue + b.provenance.syntheticTrue,
-      syntheticWithoutGenerator: a.provenance.syntheticWithoutGenerator + b.provenance.syntheticWithoutGenerator,
-      examples: firstExamples(a.provenance.examples, b.provenance.examples.map((x) => x + r)),
+      syntheticWithoutGenerator:
+        a.provenance.syntheticWithoutGenerator + b.provenance.syntheticWithoutGenerator,
+      examples: firstExamples(
+        a.provenance.examples,
+        b.provenance.examples.map((x) => x + r),
+      ),
     },
     markers: {
       records: a.markers.records + b.markers.records,
@@ -80,7 +88,10 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
       sum: a.repetition.sum + b.repetition.sum,
       records: a.repetition.records + b.repetition.records,
       looping: a.repetition.looping + b.repetition.looping,
-      examples: firstExamples(a.repetition.examples, b.repetition.examples.map((x) => x + r)),
+      examples: firstExamples(
+        a.repetition.examples,
+        b.repetition.examples.map((x) => x + r),
+      ),
     },
     pii: {
       records: a.pii.records + b.pii.records,

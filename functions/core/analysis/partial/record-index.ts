@@ -111,7 +111,12 @@ export function enforceCaps(ix: RecordIndex, maxRecords: number, maxGrams: numbe
 }
 
 /** Appends `b` (record ids shifted by `idOffset`, label ids mapped through `labelMap`) to a copy of `a`. */
-export function concatIndex(a: RecordIndex, b: RecordIndex, idOffset: number, labelMap: Int32Array): RecordIndex {
+export function concatIndex(
+  a: RecordIndex,
+  b: RecordIndex,
+  idOffset: number,
+  labelMap: Int32Array,
+): RecordIndex {
   const ix = createIndex(a.n + b.n + 1, a.gramCount + b.gramCount + 1);
   ix.ids.set(a.ids.subarray(0, a.n));
   ix.keyLo.set(a.keyLo.subarray(0, a.n));

@@ -45,7 +45,12 @@ export function serializePartial(p: AnalysisPartial): string {
     dates: { ...p.dates, days: [...p.dates.days.entries()].sort((a, b) => a[0] - b[0]) },
     budget: {
       tokens: entries.reduce((s, e) => s + e.tokens.length, 0),
-      entries: entries.map((e) => ({ key: e.key, tie: e.tie, text: e.text, tokens: b64(e.tokens, e.tokens.length) })),
+      entries: entries.map((e) => ({
+        key: e.key,
+        tie: e.tie,
+        text: e.text,
+        tokens: b64(e.tokens, e.tokens.length),
+      })),
     },
   });
 }
@@ -53,7 +58,8 @@ export function serializePartial(p: AnalysisPartial): string {
 /** Reads a partial written by `serializePartial`; rejects partials built with other parameters. */
 export function deserializePartial(text: string): AnalysisPartial {
   const raw = JSON.parse(text);
-  if (raw?.params !== PARAMS_KEY) throw new Error('the stored partial was built with different analysis parameters');
+  if (raw?.params !== PARAMS_KEY)
+    throw new Error('the stored partial was built with different analysis parameters');
   const i = raw.index;
   const index: RecordIndex = {
     n: i.n,
@@ -75,10 +81,12 @@ export function deserializePartial(text: string): AnalysisPartial {
     dates: { ...raw.dates, days: new Map(raw.dates.days) },
     budget: {
       tokens: raw.budget.tokens,
-      entries: raw.budget.entries.map((e: { key: number; tie: number; text: string; tokens: string }) => ({
-        ...e,
-        tokens: fromB64(e.tokens, Int32Array),
-      })),
+      entries: raw.budget.entries.map(
+        (e: { key: number; tie: number; text: string; tokens: string }) => ({
+          ...e,
+          tokens: fromB64(e.tokens, Int32Array),
+        }),
+      ),
     },
   };
 }

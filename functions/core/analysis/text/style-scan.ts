@@ -7,9 +7,23 @@ function packWord(text: string, start: number, end: number): number {
   return k;
 }
 const ABBREVIATIONS = new Set(
-  ['etc', 'vs', 'approx', 'incl', 'mr', 'mrs', 'ms', 'dr', 'st', 'no', 'fig', 'cf', 'al', 'jr', 'sr'].map((w) =>
-    packWord(w, 0, w.length),
-  ),
+  [
+    'etc',
+    'vs',
+    'approx',
+    'incl',
+    'mr',
+    'mrs',
+    'ms',
+    'dr',
+    'st',
+    'no',
+    'fig',
+    'cf',
+    'al',
+    'jr',
+    'sr',
+  ].map((w) => packWord(w, 0, w.length)),
 );
 
 /** True for ASCII a-z. */

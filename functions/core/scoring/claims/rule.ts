@@ -70,7 +70,7 @@ export function runRule(rule: ClaimRule, ctx: Ctx): Outcome {
         ? {
             ...f,
             source: 'missing',
-            reason: `Not disclosed, so charged as the worst answer (${describe(combo)}): ${f.reason}`,
+            reason: `Not disclosed, so scored as the worst answer (${describe(combo)}): ${f.reason}`,
           }
         : f,
     ),

@@ -32,7 +32,7 @@ export const syntheticShareRule: ClaimRule = {
         factor(
           'synthetic_share',
           (weight * c) / 100,
-          `Claimed ${fmt(c)} % of records are machine-generated.`,
+          `Claimed synthetic share: ${fmt(c)} % of records machine-generated.`,
           'answer',
           [SHARE],
         ),
