@@ -155,17 +155,13 @@ async function snapshot() {
     repos.outbox.list('other'),
     repos.assessments.list('demo', { limit: 100 }),
     repos.assessments.list('other', { limit: 100 }),
+    repos.policies.current('demo'),
+    repos.policies.current('other'),
+    repos.reports.list('demo', ids.a),
   ]);
-  return JSON.stringify({
-    a,
-    events,
-    samples,
-    inv,
-    out1,
-    out2,
-    n1: list1.items.length,
-    n2: list2.items.length,
-  });
+  const n1 = list1.items.length;
+  const n2 = list2.items.length;
+  return JSON.stringify({ a, events, samples, inv, out1, out2, n1, n2, p1, p2, r1 });
 }
 
 beforeAll(async () => {

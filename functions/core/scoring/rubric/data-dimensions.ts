@@ -1,5 +1,15 @@
-import { isUndisclosed, num, str } from '../context';
-import { answered, c, type DimensionSpec, is, noLabels, noSynthetic, PROV, picks, realFields } from './criteria';
+import { isUndisclosed, str } from '../context';
+import {
+  answered,
+  c,
+  type DimensionSpec,
+  is,
+  noLabels,
+  noSynthetic,
+  PROV,
+  picks,
+  realFields,
+} from './criteria';
 
 /** Provenance, synthetic-data governance, labeling, deduplication: the data itself. */
 export const dataDimensions: readonly DimensionSpec[] = [
@@ -230,4 +240,5 @@ export const dataDimensions: readonly DimensionSpec[] = [
         ],
       },
     ],
+  },
 ];

@@ -1,4 +1,4 @@
-import { isUndisclosed, num, str } from '../context';
+import { num, str } from '../context';
 import { answered, c, type DimensionSpec, is, noSynthetic, picks } from './criteria';
 
 /** Evaluation hygiene, documentation, rights and privacy, feedback loops: the practices around it. */
