@@ -50,6 +50,8 @@ export function problem(
   };
   return c.body(JSON.stringify(body), status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
+    // The unread rest of an oversized body would poison a kept-alive connection.
+    ...(status === 413 ? { connection: 'close' } : {}),
   });
 }
 

@@ -36,7 +36,8 @@ export async function startTestPortal(env: Record<string, string> = {}): Promise
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    return Promise.resolve(portal.app.request(path, { method, headers, body }));
+    // Real HTTP against the same server `npm start` runs.
+    return fetch(`${portal.url.replace('localhost', '127.0.0.1')}${path}`, { method, headers, body });
   };
   return {
     portal,

@@ -274,12 +274,16 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     expect(await row.locator('.tier').textContent()).toMatch(/(Low|Moderate|High|Critical) risk/);
     await screenshot(buyer, '11-portfolio');
 
+    await buyer.goto(`${base()}/procurement`);
+    await buyer.getByRole('link', { name: vendorName }).first().waitFor();
+    await screenshot(buyer, '12-procurement-list');
+
     await buyer.goto(`${base()}/outbox`);
     await buyer
       .getByRole('heading', { name: /questionnaire/i })
       .first()
       .waitFor();
-    await screenshot(buyer, '12-outbox');
+    await screenshot(buyer, '13-outbox');
   }, 60_000);
 
   it('starts a linked re-assessment and shows a revoked invitation link as revoked', async () => {
@@ -301,7 +305,7 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     await stranger.goto(revokedLink);
     await stranger.getByRole('heading', { name: 'This link was revoked' }).waitFor();
     watcher.clearAllowed();
-    await screenshot(stranger, '13-link-revoked');
+    await screenshot(stranger, '14-link-revoked');
   }, 60_000);
 
   it('logged no console errors, page errors or dialogs on any page', () => {

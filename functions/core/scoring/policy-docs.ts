@@ -3,6 +3,50 @@ import { defaultThresholds, defaultTiers, defaultTolerances, defaultWeights } fr
 
 type Setting<K extends string> = { key: K; default: number; reason: string };
 
+const weightReasons: Record<keyof typeof defaultWeights, string> = {
+  synthetic_share:
+    'Second largest: a fully synthetic dataset reaches the moderate tier on this alone, but not high, since accumulation still bounds the damage.',
+  real_data_replaced:
+    'Largest: replacement is the setting in which collapse was shown; with a fully synthetic share it alone passes the moderate cut-off.',
+  recursive_generation: 'Compounds the synthetic-share factors rather than standing alone.',
+  synthetic_untagged:
+    'As serious as recursive generation: untagged synthetic data cannot be managed later.',
+  model_labels_unaudited:
+    'A fully model-labeled, unaudited dataset is as serious as untagged synthetic data.',
+  no_dedup: 'Duplicates hurt, but a buyer can still deduplicate downstream.',
+  near_duplicates:
+    'A little above no_dedup: a high remaining rate is measured harm, not a missing step.',
+  no_holdout:
+    'Above stale (8) or synthetic (10) holdouts: without any holdout nothing can be measured.',
+  stale_holdout: 'Leakage builds up slowly; less than a synthetic holdout.',
+  synthetic_holdout: 'Hides collapse directly, so above a stale holdout.',
+  no_provenance_fields:
+    'Blocks later clean-up; equal to its measured counterpart, missing_provenance.',
+  stale_data: 'Mainly a quality issue, so small.',
+  low_diversity: 'An early collapse signal, but lexical metrics vary with domain.',
+  label_imbalance: 'Small: imbalance can be intended; missing classes are charged separately.',
+  rare_classes_missing: 'Small on its own; together with imbalance it marks lost tails.',
+  label_conflicts: 'Measured label noise; as large as low diversity.',
+  missing_provenance: 'The measured counterpart of no_provenance_fields.',
+  holdout_contamination: 'Large: a contaminated holdout makes every evaluation claim unreliable.',
+  personal_data:
+    'Legal rather than collapse risk; kept modest so it does not dominate the collapse score.',
+  tagging_contradicted: 'Above an honest "none" (10): a false claim costs more than the truth.',
+  dedup_contradicted: 'Above an honest "none" (8).',
+  freshness_contradicted: 'Dates are easy to get wrong; a small charge.',
+  holdout_synthetic_contradicted: 'Above an honest "no" (10).',
+  provenance_contradicted: 'Above the 1.6 points each field honestly left out would cost.',
+  personal_data_contradicted: 'As large as the measured personal-data factor at its full weight.',
+  no_sample:
+    'Enough, with a few small factors, to lift a well-answered questionnaire out of the low tier: unchecked claims are not low risk.',
+  no_holdout_sample: 'Holdout claims stay unchecked; smaller than a missing training sample.',
+  undisclosed_claim:
+    'Per question, on top of the worst-answer charge: withholding all 15 scored answers adds 45.',
+  unanswered_question: 'Per question: gaps in documentation add up without dominating.',
+  evasion_contradicted:
+    'Per scored topic at full severity: as much as a discrepancy, because hiding what the sample then shows is worse than either.',
+};
+
 const thresholdReasons: Record<keyof typeof defaultThresholds, string> = {
   replaceFloor:
     'Half the replacement weight applies even without synthetic data today: a replacing pipeline collapses as soon as synthetic data enters it.',
@@ -56,7 +100,10 @@ const settings = <K extends string>(
     reason: reasons[key],
   }));
 
-/** The default policy explained: every factor with its weight, formula, reason and remediation. */
+/**
+ * The default policy explained for the README: every factor (weight, formula, reason, remediation)
+ * and every weight, threshold, tolerance and tier cut-off with the reason for its default.
+ */
 export const policyDocs = {
   factors: factorCatalog.map((f) => ({
     id: f.id,
@@ -67,6 +114,7 @@ export const policyDocs = {
     reason: f.reason,
     remediation: f.remediation,
   })),
+  weights: settings(defaultWeights, weightReasons),
   thresholds: settings(defaultThresholds, thresholdReasons),
   tolerances: settings(defaultTolerances, toleranceReasons),
   tiers: settings(defaultTiers, tierReasons),

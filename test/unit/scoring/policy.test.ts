@@ -58,7 +58,10 @@ describe('policyDocs', () => {
       expect(used.has(key as keyof typeof defaultWeights), key).toBe(true);
   });
 
-  it('gives a reason for every threshold, tolerance and tier', () => {
+  it('gives a reason for every weight, threshold, tolerance and tier', () => {
+    expect(policyDocs.weights.map((t) => t.key).sort()).toEqual(
+      Object.keys(defaultPolicy.weights).sort(),
+    );
     expect(policyDocs.thresholds.map((t) => t.key).sort()).toEqual(
       Object.keys(defaultPolicy.thresholds).sort(),
     );
@@ -66,7 +69,12 @@ describe('policyDocs', () => {
       Object.keys(defaultPolicy.tolerances).sort(),
     );
     expect(policyDocs.tiers.map((t) => t.key)).toEqual(['moderate', 'high', 'critical']);
-    for (const row of [...policyDocs.thresholds, ...policyDocs.tolerances, ...policyDocs.tiers]) {
+    for (const row of [
+      ...policyDocs.weights,
+      ...policyDocs.thresholds,
+      ...policyDocs.tolerances,
+      ...policyDocs.tiers,
+    ]) {
       expect(row.reason.length, row.key).toBeGreaterThan(10);
     }
   });
