@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
-import { newAssessmentBody, startTestPortal, type TestPortal } from './harness';
+import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
 
 type Who =
   | 'anonymous'
@@ -128,10 +128,6 @@ const routes: RouteCase[] = [
 let t: TestPortal;
 const tokens = {} as Record<Who, string | undefined>;
 const ids = {} as Ids;
-
-async function json<T>(res: Response | Promise<Response>) {
-  return (await (await res).json()) as T;
-}
 
 async function assessmentWithInvite(proc: string) {
   const a = await json<{ id: string }>(

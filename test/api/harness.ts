@@ -37,7 +37,11 @@ export async function startTestPortal(env: Record<string, string> = {}): Promise
       headers['content-type'] ??= 'application/json';
     }
     // Real HTTP against the same server `npm start` runs.
-    return fetch(`${portal.url.replace('localhost', '127.0.0.1')}${path}`, { method, headers, body });
+    return fetch(`${portal.url.replace('localhost', '127.0.0.1')}${path}`, {
+      method,
+      headers,
+      body,
+    });
   };
   return {
     portal,
@@ -66,4 +70,27 @@ export function newAssessmentBody(now = new Date(), overrides: Record<string, un
     dueAt: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
     ...overrides,
   };
+}
+
+/** Parses a JSON response body. */
+export async function json<T>(res: Response | Promise<Response>): Promise<T> {
+  return (await (await res).json()) as T;
+}
+
+/** Creates an assessment as `proc` and issues its invitation: the id and the vendor token. */
+export async function invitedAssessment(
+  t: TestPortal,
+  proc: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const a = await json<{ id: string }>(
+    t.call('POST', '/api/assessments', {
+      token: proc,
+      body: newAssessmentBody(new Date(), overrides),
+    }),
+  );
+  const { token } = await json<{ token: string }>(
+    t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }),
+  );
+  return { id: a.id, token };
 }

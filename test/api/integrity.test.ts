@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
-import { newAssessmentBody, startTestPortal, type TestPortal } from './harness';
+import {
+  invitedAssessment,
+  json,
+  newAssessmentBody,
+  startTestPortal,
+  type TestPortal,
+} from './harness';
 
 let t: TestPortal;
 let proc: string;
@@ -14,17 +20,7 @@ afterAll(async () => {
   await t.stop();
 });
 
-const json = async <T>(res: Response | Promise<Response>) => (await (await res).json()) as T;
-
-async function invited() {
-  const a = await json<{ id: string }>(
-    t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }),
-  );
-  const { token } = await json<{ token: string }>(
-    t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }),
-  );
-  return { id: a.id, token };
-}
+const invited = () => invitedAssessment(t, proc);
 
 describe('strict request schemas', () => {
   it('refuses status, risk or organization smuggled into a create body', async () => {

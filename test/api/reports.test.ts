@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
-import { newAssessmentBody, startTestPortal, type TestPortal } from './harness';
+import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
 
 let t: TestPortal;
 let proc: string;
@@ -15,8 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.stop();
 });
-
-const json = async <T>(res: Response | Promise<Response>) => (await (await res).json()) as T;
 
 async function submitted(answers = completeAnswers()) {
   const a = await json<{ id: string }>(

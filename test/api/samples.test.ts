@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisKeys } from '../../functions/analyze/handler';
-import { newAssessmentBody, startTestPortal, type TestPortal } from './harness';
+import { invitedAssessment, json, startTestPortal, type TestPortal } from './harness';
 
 let t: TestPortal;
 let proc: string;
@@ -13,17 +13,7 @@ afterAll(async () => {
   await t.stop();
 });
 
-const json = async <T>(res: Response | Promise<Response>) => (await (await res).json()) as T;
-
-async function invited() {
-  const a = await json<{ id: string }>(
-    t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }),
-  );
-  const { token } = await json<{ token: string }>(
-    t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }),
-  );
-  return { id: a.id, token };
-}
+const invited = () => invitedAssessment(t, proc);
 
 function jsonl(n: number, seed = 0): string {
   const words = [

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
-import { newAssessmentBody, startTestPortal, type TestPortal } from './harness';
+import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
 
 let t: TestPortal;
 let proc: string;
@@ -13,8 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.stop();
 });
-
-const json = async <T>(res: Response) => (await res.json()) as T;
 
 describe('assessment workflow', () => {
   it('runs create → invite → draft → submit → request changes → resubmit → approve, on the record', async () => {

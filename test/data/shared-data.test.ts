@@ -31,7 +31,11 @@ describe.skipIf(!present)('analysis of the public datasets in ../shared/data', (
   it('rates the model-written answers as more machine-like than the human answers to the same tasks', async () => {
     const human = await get('selfinstruct_user_tasks_human.jsonl');
     const machine = await get('selfinstruct_user_tasks_text-davinci-003.jsonl');
-    expect(human.input.fields.text).toEqual(['instruction', 'instances[0].input', 'instances[0].output']);
+    expect(human.input.fields.text).toEqual([
+      'instruction',
+      'instances[0].input',
+      'instances[0].output',
+    ]);
     expect(machine.input.fields.text).toEqual(['instruction', 'input', 'response']);
     expect(machine.synthetic.estimatedShare).toBeGreaterThan(human.synthetic.estimatedShare + 0.4);
     expect(machine.synthetic.interval[0]).toBeGreaterThan(human.synthetic.estimatedShare);
@@ -53,10 +57,19 @@ describe.skipIf(!present)('analysis of the public datasets in ../shared/data', (
   });
 
   it('finds the byte-identical seed-task files fully overlapping', async () => {
-    const training = await foldSource(createReadStream(file('selfinstruct_seed_tasks.jsonl')), { fileName: 'a.jsonl' });
-    const holdout = await foldSource(createReadStream(file('alpaca_seed_tasks.jsonl')), { fileName: 'b.jsonl' });
+    const training = await foldSource(createReadStream(file('selfinstruct_seed_tasks.jsonl')), {
+      fileName: 'a.jsonl',
+    });
+    const holdout = await foldSource(createReadStream(file('alpaca_seed_tasks.jsonl')), {
+      fileName: 'b.jsonl',
+    });
     const a = finalize(training, { holdout, now: NOW });
-    expect(a.contamination).toEqual({ holdoutRecords: 175, overlapRate: 1, exactRate: 1, meanCoverage: 1 });
+    expect(a.contamination).toEqual({
+      holdoutRecords: 175,
+      overlapRate: 1,
+      exactRate: 1,
+      meanCoverage: 1,
+    });
   });
 
   it('understands the airline tweets: spreadsheet dates, labels and the confidence column', async () => {
@@ -68,7 +81,11 @@ describe.skipIf(!present)('analysis of the public datasets in ../shared/data', (
       confidence: 'airline_sentiment_confidence',
       createdAt: 'tweet_created',
     });
-    expect(a.freshness).toMatchObject({ oldest: '2015-02-16', newest: '2015-02-24', unparseable: 0 });
+    expect(a.freshness).toMatchObject({
+      oldest: '2015-02-16',
+      newest: '2015-02-24',
+      unparseable: 0,
+    });
     expect(a.freshness?.histogram).toEqual([{ month: '2015-02', count: 14640 }]);
     expect(a.labels?.classes).toEqual({ negative: 9178, neutral: 3099, positive: 2363 });
     expect(a.labels?.lowAgreementShare).toBeCloseTo(4181 / 14640, 6);
@@ -79,7 +96,10 @@ describe.skipIf(!present)('analysis of the public datasets in ../shared/data', (
 
   it('pairs GSM8K questions with their human-written solutions', async () => {
     const a = await get('gsm8k_example_model_solutions.jsonl');
-    expect(a.input).toMatchObject({ records: 1319, fields: { text: ['question', 'ground_truth'] } });
+    expect(a.input).toMatchObject({
+      records: 1319,
+      fields: { text: ['question', 'ground_truth'] },
+    });
     expect(a.pii.recordShare).toBe(0);
   });
 
@@ -95,7 +115,11 @@ describe.skipIf(!present)('analysis of the public datasets in ../shared/data', (
     async function cli(args: string[]) {
       let stdout = '';
       let stderr = '';
-      const io: CliIo = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, isTTY: false };
+      const io: CliIo = {
+        stdout: { write: (s: string) => (stdout += s) },
+        stderr: { write: (s: string) => (stderr += s) },
+        isTTY: false,
+      };
       return { code: await main(args, io), stdout, stderr };
     }
 
@@ -109,7 +133,10 @@ describe.skipIf(!present)('analysis of the public datasets in ../shared/data', (
         await writeFile(gz, gzipSync(await readFile(file(name))));
         const packed = await cli(['analyze', gz, '--json']);
         expect(packed.code, `${name}.gz: ${packed.stderr}`).toBe(0);
-        const [a, b] = [JSON.parse(plain.stdout) as Analysis, JSON.parse(packed.stdout) as Analysis];
+        const [a, b] = [
+          JSON.parse(plain.stdout) as Analysis,
+          JSON.parse(packed.stdout) as Analysis,
+        ];
         expect(b.input.records, name).toBe(a.input.records);
         expect(b.duplicates, name).toEqual(a.duplicates);
       }

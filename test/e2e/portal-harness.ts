@@ -3,7 +3,7 @@
  * Chromium, watch every page for console errors and dialogs, and save screenshots.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -184,6 +184,12 @@ export async function openPerson(
   const page = watcher.watch(await context.newPage(), name);
   page.setDefaultTimeout(15_000);
   return { context, page };
+}
+
+/** Empties the screenshot folder so no stale picture survives a run. */
+export async function resetScreenshots(): Promise<void> {
+  await rm(screenshotDir, { recursive: true, force: true });
+  await mkdir(screenshotDir, { recursive: true });
 }
 
 /** Saves a full-page screenshot under test-results/screenshots. */

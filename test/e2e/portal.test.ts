@@ -17,6 +17,7 @@ import {
   openPerson,
   PageWatcher,
   type RunningPortal,
+  resetScreenshots,
   screenshot,
   startPortal,
   stopPortal,
@@ -78,6 +79,7 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
 
   beforeAll(async () => {
     execFileSync('npx', ['tsx', 'web/build.ts'], { stdio: 'inherit' });
+    await resetScreenshots();
     dataDir = await mkdtemp(join(tmpdir(), 'diligence-e2e-'));
     portal = await startPortal(dataDir);
     browser = await launchChromium();
@@ -272,18 +274,17 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     const row = buyer.getByRole('row', { name: new RegExp(vendorName) });
     await row.waitFor();
     expect(await row.locator('.tier').textContent()).toMatch(/(Low|Moderate|High|Critical) risk/);
-    await screenshot(buyer, '11-portfolio');
 
     await buyer.goto(`${base()}/procurement`);
     await buyer.getByRole('link', { name: vendorName }).first().waitFor();
-    await screenshot(buyer, '12-procurement-list');
+    await screenshot(buyer, '11-procurement-list');
 
     await buyer.goto(`${base()}/outbox`);
     await buyer
       .getByRole('heading', { name: /questionnaire/i })
       .first()
       .waitFor();
-    await screenshot(buyer, '13-outbox');
+    await screenshot(buyer, '12-outbox');
   }, 60_000);
 
   it('starts a linked re-assessment and shows a revoked invitation link as revoked', async () => {
@@ -305,7 +306,27 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     await stranger.goto(revokedLink);
     await stranger.getByRole('heading', { name: 'This link was revoked' }).waitFor();
     watcher.clearAllowed();
-    await screenshot(stranger, '14-link-revoked');
+    await screenshot(stranger, '13-link-revoked');
+  }, 60_000);
+
+  it('scores the re-assessment once the vendor resubmits the prefilled answers and shows the trend', async () => {
+    await buyer.getByRole('button', { name: 'Issue invitation link' }).click();
+    await buyer.getByText(/^Active: issued/).waitFor();
+    const freshLink = await buyer.locator('#invite-link').inputValue();
+
+    await vendor.goto(freshLink);
+    await vendor.locator('.title-row .status-invited').waitFor();
+    await goToStep(vendor, 'Review and submit');
+    await vendor.getByText('Every required question has an answer.').waitFor();
+    await vendor.getByRole('button', { name: 'Submit answers' }).click();
+    await vendor.getByText(/^Submitted /).waitFor();
+
+    await buyer.goto(`${base()}/portfolio`);
+    const row = buyer.getByRole('row', { name: new RegExp(vendorName) });
+    await row.getByText(/→/).waitFor();
+    const trend = await buyer.locator('canvas[data-chart="chart-trend"]').boundingBox();
+    expect(trend?.width ?? 0).toBeGreaterThan(100);
+    await screenshot(buyer, '14-portfolio-trend');
   }, 60_000);
 
   it('logged no console errors, page errors or dialogs on any page', () => {

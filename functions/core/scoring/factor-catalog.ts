@@ -198,7 +198,7 @@ export const factorCatalog: readonly FactorDoc[] = [
     'synthetic_share_understated',
     'discrepancy',
     'synthetic_share',
-    `the measured synthetic share's excess over the claim, beyond tolerance. ${UNDERSTATE}`,
+    `the measured synthetic share's excess over the claim, when the lower end of the measurement exceeds the claim by more than the tolerance. ${UNDERSTATE}`,
     'The sample contradicts the claimed synthetic share.',
     'Re-measure the synthetic share across the whole dataset and correct the claim; tag the synthetic records.',
   ),

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Analysis } from '../../../functions/core/analysis';
 import type { CliIo } from '../../../functions/cli/io';
 import { main } from '../../../functions/cli/main';
+import type { Analysis } from '../../../functions/core/analysis';
 
 const FIXTURES = 'test/fixtures/analysis';
 
@@ -51,14 +51,32 @@ describe('diligence analyze', () => {
   });
 
   it('checks a holdout file for contamination', async () => {
-    const r = await run(['analyze', `${FIXTURES}/sample.jsonl`, '--holdout', `${FIXTURES}/holdout.jsonl`, '--json']);
+    const r = await run([
+      'analyze',
+      `${FIXTURES}/sample.jsonl`,
+      '--holdout',
+      `${FIXTURES}/holdout.jsonl`,
+      '--json',
+    ]);
     const a = JSON.parse(r.stdout) as Analysis;
-    expect(a.contamination).toMatchObject({ holdoutRecords: 6, exactRate: 5 / 6, overlapRate: 5 / 6 });
+    expect(a.contamination).toMatchObject({
+      holdoutRecords: 6,
+      exactRate: 5 / 6,
+      overlapRate: 5 / 6,
+    });
     expect(a.labels?.missingInTraining).toEqual(['new']);
   });
 
   it('takes field overrides, several text fields joined by commas', async () => {
-    const r = await run(['analyze', `${FIXTURES}/sample.jsonl`, '--text', 'text,source', '--label', 'source', '--json']);
+    const r = await run([
+      'analyze',
+      `${FIXTURES}/sample.jsonl`,
+      '--text',
+      'text,source',
+      '--label',
+      'source',
+      '--json',
+    ]);
     const a = JSON.parse(r.stdout) as Analysis;
     expect(a.input.fields).toMatchObject({ text: ['text', 'source'], label: 'source' });
   });
@@ -74,7 +92,9 @@ describe('diligence analyze', () => {
   it('exits 2 naming the file and line when the input is unreadable', async () => {
     const broken = await run(['analyze', `${FIXTURES}/broken.jsonl`]);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/^diligence: test\/fixtures\/analysis\/broken\.jsonl: line 2: invalid JSON/);
+    expect(broken.stderr).toMatch(
+      /^diligence: test\/fixtures\/analysis\/broken\.jsonl: line 2: invalid JSON/,
+    );
     const missing = await run(['analyze', 'nope/missing.csv']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read nope/missing.csv');
@@ -95,13 +115,20 @@ describe('diligence analyze', () => {
 
   it('shows progress on a terminal only, and clears it', async () => {
     const tty = await run(['analyze', `${FIXTURES}/sample.jsonl`, '--json'], true);
-    expect(tty.stderr).toMatch(/^\r\x1b\[K.*sample\.jsonl: 0\.0 MB read, \d+ records/);
-    expect(tty.stderr.endsWith('\r\x1b[K')).toBe(true);
+    const clear = '\r\u001b[K';
+    expect(tty.stderr.startsWith(clear)).toBe(true);
+    expect(tty.stderr).toMatch(/sample\.jsonl: 0\.0 MB read, \d+ records/);
+    expect(tty.stderr.endsWith(clear)).toBe(true);
     expect((await run(['analyze', `${FIXTURES}/sample.jsonl`, '--json'])).stderr).toBe('');
   });
 
   it('runs as `diligence` through bin/diligence.js without a build', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['bin/diligence.js', 'analyze', `${FIXTURES}/sample.csv`, '--json']);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      'bin/diligence.js',
+      'analyze',
+      `${FIXTURES}/sample.csv`,
+      '--json',
+    ]);
     expect((JSON.parse(stdout) as Analysis).input.records).toBe(12);
   });
 });

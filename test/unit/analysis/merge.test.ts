@@ -19,7 +19,13 @@ function corpus(n: number): string[] {
           : i % 25 === 0
             ? `As an AI language model I cannot say. Write to person${i}@example.com`
             : words(i, 30 + (i % 20));
-    lines.push(JSON.stringify({ text, label: ['a', 'b', 'c'][i % 3], created_at: `2024-0${1 + (i % 9)}-1${i % 10}` }));
+    lines.push(
+      JSON.stringify({
+        text,
+        label: ['a', 'b', 'c'][i % 3],
+        created_at: `2024-0${1 + (i % 9)}-1${i % 10}`,
+      }),
+    );
     if (i % 40 === 39) lines.push('{not json');
   }
   return lines;
@@ -30,7 +36,14 @@ async function shards(lines: string[], cuts: number[], limits = {}) {
   const parts: AnalysisPartial[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const text = `${lines.slice(bounds[i], bounds[i + 1]).join('\n')}\n`;
-    parts.push((await analyze(text, { limits, fields: { text: 'text', label: 'label', createdAt: 'created_at' } })).partial);
+    parts.push(
+      (
+        await analyze(text, {
+          limits,
+          fields: { text: 'text', label: 'label', createdAt: 'created_at' },
+        })
+      ).partial,
+    );
   }
   return parts;
 }
@@ -41,7 +54,10 @@ describe('mergeable partials', () => {
   it('gives exactly the analysis of the whole file when shards merge', async () => {
     const whole = await analyze(`${lines.join('\n')}\n`);
     const [a, b, c] = await shards(lines, [77, 190]);
-    const merged = mergePartials(mergePartials(a as AnalysisPartial, b as AnalysisPartial), c as AnalysisPartial);
+    const merged = mergePartials(
+      mergePartials(a as AnalysisPartial, b as AnalysisPartial),
+      c as AnalysisPartial,
+    );
     expect(finalize(merged, { now: NOW })).toEqual(whole.analysis);
     expect(serializePartial(merged)).toBe(serializePartial(whole.partial));
     expect(whole.analysis.input.malformed).toBe(7);
@@ -49,7 +65,11 @@ describe('mergeable partials', () => {
   });
 
   it('merges associatively', async () => {
-    const [a, b, c] = (await shards(lines, [50, 51])) as [AnalysisPartial, AnalysisPartial, AnalysisPartial];
+    const [a, b, c] = (await shards(lines, [50, 51])) as [
+      AnalysisPartial,
+      AnalysisPartial,
+      AnalysisPartial,
+    ];
     const left = mergePartials(mergePartials(a, b), c);
     const right = mergePartials(a, mergePartials(b, c));
     expect(serializePartial(left)).toBe(serializePartial(right));
@@ -66,24 +86,36 @@ describe('mergeable partials', () => {
     const training = await analyze(`${lines.join('\n')}\n`);
     const holdout = await analyze(`${lines.slice(0, 40).join('\n')}\n`);
     const stored = [serializePartial(training.partial), serializePartial(holdout.partial)] as const;
-    const a = finalize(deserializePartial(stored[0]), { now: NOW, holdout: deserializePartial(stored[1]) });
+    const a = finalize(deserializePartial(stored[0]), {
+      now: NOW,
+      holdout: deserializePartial(stored[1]),
+    });
     expect(a.contamination).toMatchObject({ holdoutRecords: 40, overlapRate: 1, exactRate: 1 });
   });
 
   it('samples the index by a stated hash method above the record cap, identically when sharded', async () => {
     const limits = { maxIndexedRecords: 60, maxGramHashes: 500 };
-    const whole = await analyze(`${lines.join('\n')}\n`, { limits, fields: { text: 'text', label: 'label', createdAt: 'created_at' } });
+    const whole = await analyze(`${lines.join('\n')}\n`, {
+      limits,
+      fields: { text: 'text', label: 'label', createdAt: 'created_at' },
+    });
     const parts = await shards(lines, [100, 200], limits);
     const merged = parts.reduce((x, y) => mergePartials(x, y));
     expect(whole.partial.index.n).toBeLessThanOrEqual(60);
     expect(whole.partial.index.gramCount).toBeLessThanOrEqual(500);
-    expect(whole.analysis.findings.find((f) => f.id === 'input.sampled')?.message).toMatch(/hash sample \(rate 1\/\d+\)/);
+    expect(whole.analysis.findings.find((f) => f.id === 'input.sampled')?.message).toMatch(
+      /hash sample \(rate 1\/\d+\)/,
+    );
     expect(finalize(merged, { now: NOW })).toEqual(whole.analysis);
   });
 
   it('refuses to merge partials built with different parameters', async () => {
     const { partial } = await analyze(jsonl([{ text: 'x' }]));
-    expect(() => mergePartials(partial, { ...partial, params: '{}' })).toThrow(/different analysis parameters/);
-    expect(() => deserializePartial(JSON.stringify({ params: 'old' }))).toThrow(/different analysis parameters/);
+    expect(() => mergePartials(partial, { ...partial, params: '{}' })).toThrow(
+      /different analysis parameters/,
+    );
+    expect(() => deserializePartial(JSON.stringify({ params: 'old' }))).toThrow(
+      /different analysis parameters/,
+    );
   });
 });

@@ -1,13 +1,33 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Analysis, finalize, mergePartials } from '../../../functions/core/analysis';
+import {
+  type Analysis,
+  type AnalysisPartial,
+  finalize,
+  mergePartials,
+} from '../../../functions/core/analysis';
 import { analyze, jsonl, NOW } from './helpers';
 
-const VOCAB = ['alpha', 'beta', 'gamma', 'delta', 'echo', 'fox', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima'];
+const VOCAB = [
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'echo',
+  'fox',
+  'golf',
+  'hotel',
+  'india',
+  'juliet',
+  'kilo',
+  'lima',
+];
 const FIELDS = { text: 'text', label: 'label' };
 
 const record = fc.record({
-  text: fc.array(fc.constantFrom(...VOCAB), { minLength: 0, maxLength: 30 }).map((w) => w.join(' ')),
+  text: fc
+    .array(fc.constantFrom(...VOCAB), { minLength: 0, maxLength: 30 })
+    .map((w) => w.join(' ')),
   label: fc.constantFrom('x', 'y', 'z'),
 });
 const records = fc.array(record, { minLength: 1, maxLength: 40 });
@@ -58,7 +78,8 @@ describe('analysis invariants (property-based)', () => {
       fc.asyncProperty(records, fc.integer(), async (rs, seed) => {
         const a = rates(await run(rs));
         const b = rates(await run(shuffle(rs, seed)));
-        for (const [k, v] of Object.entries(a)) expect(b[k as keyof typeof b], k).toBeCloseTo(v ?? 0, 12);
+        for (const [k, v] of Object.entries(a))
+          expect(b[k as keyof typeof b], k).toBeCloseTo(v ?? 0, 12);
       }),
       { numRuns: 25 },
     );
@@ -67,16 +88,28 @@ describe('analysis invariants (property-based)', () => {
   it('merging shards equals analyzing the whole, and merging is associative', async () => {
     await fc.assert(
       fc.asyncProperty(records, fc.nat(), fc.nat(), async (rs, x, y) => {
-        const [i, j] = [x % (rs.length + 1), y % (rs.length + 1)].sort((p, q) => p - q) as [number, number];
-        const part = async (s: unknown[]) => (await analyze(s.length ? jsonl(s) : '', { fields: FIELDS }).catch(() => null))?.partial;
-        const [a, b, c] = await Promise.all([part(rs.slice(0, i)), part(rs.slice(i, j)), part(rs.slice(j))]);
-        const present = [a, b, c].filter((p) => p !== undefined && p !== null);
+        const [i, j] = [x % (rs.length + 1), y % (rs.length + 1)].sort((p, q) => p - q) as [
+          number,
+          number,
+        ];
+        const part = async (s: unknown[]) =>
+          (await analyze(s.length ? jsonl(s) : '', { fields: FIELDS }).catch(() => null))?.partial;
+        const [a, b, c] = await Promise.all([
+          part(rs.slice(0, i)),
+          part(rs.slice(i, j)),
+          part(rs.slice(j)),
+        ]);
+        const present = [a, b, c].filter(
+          (p): p is AnalysisPartial => p !== undefined && p !== null,
+        );
         const whole = await analyze(jsonl(rs), { fields: FIELDS });
         const merged = present.reduce((p, q) => mergePartials(p, q));
         expect(finalize(merged, { now: NOW })).toEqual(whole.analysis);
-        if (present.length === 3) {
-          const [p, q, r] = present;
-          expect(finalize(mergePartials(p, mergePartials(q, r)), { now: NOW })).toEqual(whole.analysis);
+        const [p, q, r] = present;
+        if (p && q && r) {
+          expect(finalize(mergePartials(p, mergePartials(q, r)), { now: NOW })).toEqual(
+            whole.analysis,
+          );
         }
       }),
       { numRuns: 25 },

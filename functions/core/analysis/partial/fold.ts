@@ -42,7 +42,9 @@ export class Folder {
 
   constructor(readonly partial: AnalysisPartial) {
     this.extract = compileExtractor(partial.fields);
-    partial.labels.names.forEach((name, i) => this.labelIds.set(name, i));
+    partial.labels.names.forEach((name, i) => {
+      this.labelIds.set(name, i);
+    });
     this.budget = new BudgetHeap(
       partial.budget.entries,
       partial.budget.tokens,

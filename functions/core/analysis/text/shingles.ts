@@ -13,7 +13,7 @@ export function wordShingles(words: Int32Array, n: number, size: number, out: In
     }
     out[i] = fmix32(h);
   }
-  return count > 0 ? count : 0;
+  return Math.max(count, 0);
 }
 
 /** Character shingles of `size` code units over a normalized string: the fallback for short records. */

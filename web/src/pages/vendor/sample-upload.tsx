@@ -31,6 +31,7 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
   const [progress, setProgress] = useState<{ name: string; share: number } | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const files = useRef(new Map<string, File>());
+  const input = useRef<HTMLInputElement>(null);
 
   const upload = async (chosen: File, sampleRole: Role, fields?: FieldOverrides) => {
     setError(undefined);
@@ -57,6 +58,7 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
         old.map((r) => (r.info.sampleId === target.sampleId ? { ...r, uploaded: true } : r)),
       );
       setFile(null);
+      if (input.current) input.current.value = '';
     } catch (e) {
       setError(e);
     } finally {
@@ -122,6 +124,7 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
             >
               <input
                 id="sample-file"
+                ref={input}
                 type="file"
                 accept={acceptedExtensions}
                 aria-describedby="sample-file-hint"
@@ -147,6 +150,7 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
           </button>
         </form>
       )}
+      {rows.length ? <h3>Uploaded samples, newest first</h3> : null}
       {rows.length ? (
         <ul class="samples">
           {rows.map((row) => (

@@ -1,5 +1,5 @@
 /** The vendor entry: takes the token from the link, loads the questionnaire, explains bad links. */
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { getVendorAssessment, type VendorAssessment } from '../../api/vendor';
 import { DueDate, StatusBadge } from '../../components/badges';
 import { ErrorBanner, Loading } from '../../components/feedback';
@@ -11,11 +11,22 @@ import { Questionnaire } from './questionnaire';
 
 /** The /vendor page. */
 export function VendorPage() {
-  const [token] = useState(() => {
+  const [token, setToken] = useState(() => {
     captureVendorTokenFromHash();
     return vendorToken();
   });
   const [generation, setGeneration] = useState(0);
+
+  // A new invitation link opened in the same tab only changes the fragment: take its token too.
+  useEffect(() => {
+    const onHash = () => {
+      captureVendorTokenFromHash();
+      setToken(vendorToken());
+      setGeneration((n) => n + 1);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const state = useAsync(
     () => (token ? getVendorAssessment() : Promise.resolve(null)),
     [token, generation],
@@ -48,7 +59,7 @@ export function VendorPage() {
               {data.template.title}.
             </p>
             <Questionnaire
-              key={`${generation}-${data.assessment.status}`}
+              key={`${data.assessment.id}-${generation}-${data.assessment.status}`}
               data={data}
               reload={reload}
               onSubmitted={() => setGeneration((n) => n + 1)}
