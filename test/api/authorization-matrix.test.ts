@@ -117,6 +117,7 @@ const routes: RouteCase[] = [
     allowed: ['proc1', 'gov1', 'admin1'],
   },
   { method: 'GET', path: () => '/api/policy', allowed: staffAll },
+  { method: 'GET', path: () => '/api/scoring-method', allowed: staffAll },
   {
     method: 'PUT',
     path: () => '/api/policy',

@@ -64,3 +64,17 @@ describe('hashing', () => {
     expect(candidateProbability(0.3)).toBeLessThan(0.02);
   });
 });
+
+describe('MinHash kernels', () => {
+  it('gives bit-identical signatures with the WebAssembly SIMD kernel and the JS loop', () => {
+    const simd = new MinHasher();
+    const js = new MinHasher(undefined, { simd: false });
+    expect(simd.usesSimd).toBe(true);
+    expect(js.usesSimd).toBe(false);
+    const next = splitmix32(5);
+    const shingles = Int32Array.from({ length: 3000 }, () => next());
+    for (const n of [0, 1, 7, 196, 3000]) {
+      expect(Array.from(simd.sign(shingles, n))).toEqual(Array.from(js.sign(shingles, n)));
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { policySchema } from '../../../core/scoring';
+import { maturityRubric, overallLevelRule, policyDocs, policySchema } from '../../../core/scoring';
 import { ConflictError, ValidationError } from '../../../lib/errors';
 import { createRouter } from '../../create-router';
 import { requireStaff } from '../../middleware/staff-auth';
@@ -54,9 +54,32 @@ export const putPolicy = createRoute({
   },
 });
 
+/** GET /api/scoring-method */
+export const scoringMethod = createRoute({
+  method: 'get',
+  path: '/scoring-method',
+  tags: ['policy'],
+  summary:
+    'How reports are scored: maturity rubric, overall-level rule, factor catalogue with reasons',
+  security: [{ staffJwt: [] }],
+  middleware: [requireStaff()] as const,
+  responses: {
+    200: jsonResponse(
+      z
+        .object({ rubric: z.unknown(), overallLevelRule: z.string(), policyDocs: z.unknown() })
+        .openapi('ScoringMethod'),
+      'The scoring method',
+    ),
+    ...errorResponses(401, 429),
+  },
+});
+
 /** The policy router. */
 export function policyRoutes() {
   return createRouter()
+    .openapi(scoringMethod, (c) =>
+      c.json({ rubric: maturityRubric, overallLevelRule, policyDocs }, 200),
+    )
     .openapi(getPolicy, async (c) => {
       const { deps, staff } = c.var;
       const stored = await deps.repos.policies.current(staff.organizationId);

@@ -1,28 +1,41 @@
 import { PARAMS } from '../params';
 import { fmix32, rotl, splitmix32 } from './mix';
+import { createWasmSigner } from './minhash-wasm';
 
 const K = PARAMS.permutations;
 
 /**
  * MinHash over 32-bit shingle hashes with 128 seeded affine permutations x -> a*x + b (mod 2^32, a odd),
  * compared as signed int32 (itself a fixed bijection, so each slot is still a min-wise hash).
- * The inner loop handles eight permutations per pass over the shingles to keep the minima in registers.
+ * Signs with a WebAssembly SIMD kernel when available, else with the JS loop; both give identical bits.
  */
 export class MinHasher {
   readonly a = new Int32Array(K);
   readonly b = new Int32Array(K);
-  readonly mins = new Int32Array(K);
+  private readonly mins = new Int32Array(K);
+  private readonly simd: ((shingles: Int32Array, n: number) => Int32Array) | null;
 
-  constructor(seed: number = PARAMS.seed) {
+  constructor(seed: number = PARAMS.seed, options: { simd?: boolean } = {}) {
     const next = splitmix32(seed);
     for (let i = 0; i < K; i++) {
       this.a[i] = next() | 1;
       this.b[i] = next();
     }
+    this.simd = options.simd === false ? null : createWasmSigner(this.a, this.b);
   }
 
-  /** Computes the signature of `shingles[0..n)` into `this.mins` (all 0x7fffffff when n is 0). */
+  /** Whether signing runs on the WebAssembly SIMD kernel. */
+  get usesSimd(): boolean {
+    return this.simd !== null;
+  }
+
+  /** The signature of `shingles[0..n)` (all 0x7fffffff when n is 0); valid until the next call. */
   sign(shingles: Int32Array, n: number): Int32Array {
+    return this.simd ? this.simd(shingles, n) : this.signJs(shingles, n);
+  }
+
+  /** The JS signer: eight permutations per pass over the shingles keep the minima in registers. */
+  signJs(shingles: Int32Array, n: number): Int32Array {
     const { a, b, mins } = this;
     for (let p = 0; p < K; p += 8) {
       const a0 = a[p] as number;
