@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analysisKeys } from '../../functions/analyze/handler';
+import {
+  analysisKeys,
+  analysisLeaseMs,
+  createAnalyzeHandler,
+} from '../../functions/analyze/handler';
 import { invitedAssessment, json, startTestPortal, type TestPortal } from './harness';
 
 let t: TestPortal;
@@ -125,7 +129,6 @@ describe('sample upload and analysis', () => {
     );
     if (!sample) throw new Error('sample missing');
     const before = JSON.stringify(sample);
-    const { createAnalyzeHandler } = await import('../../functions/analyze/handler');
     const analyze = createAnalyzeHandler(t.portal.deps);
     await analyze([
       { bucket: t.portal.deps.config.SAMPLES_BUCKET, key: sample.key, size: sample.sizeBytes },
@@ -137,6 +140,44 @@ describe('sample upload and analysis', () => {
     );
     expect(JSON.stringify(after)).toBe(before);
     expect(analysisKeys(sample).analysis).toBe(sample.analysisKey);
+  });
+
+  it('completes on retry after a crash left the sample analyzing, but not while the lease is fresh', async () => {
+    const { id, token } = await invited();
+    const body = jsonl(12);
+    const upload = await register(token, body);
+    const { deps } = t.portal;
+    const key = `samples/demo/${id}/${upload.sampleId}`;
+    const registered = await deps.repos.samples.get('demo', id, upload.sampleId);
+    if (!registered) throw new Error('sample missing');
+    // A crashed run: the object is stored but the sample was left 'analyzing' (no event replayed yet).
+    const crashedAt = new Date(Date.now() - analysisLeaseMs - 1000).toISOString();
+    await deps.repos.samples.save({
+      ...registered,
+      status: 'analyzing',
+      updatedAt: crashedAt,
+      version: 2,
+    });
+    await deps.blobs.put(deps.config.SAMPLES_BUCKET, `${key}`, body, {
+      contentType: 'application/jsonl',
+    });
+    await t.portal.idle();
+    const done = await deps.repos.samples.get('demo', id, upload.sampleId);
+    expect(done?.status).toBe('analyzed');
+
+    const fresh = await deps.repos.samples.get('demo', id, upload.sampleId);
+    if (!fresh) throw new Error('sample missing');
+    await deps.repos.samples.save({
+      ...fresh,
+      status: 'analyzing',
+      objectETag: null,
+      updatedAt: new Date().toISOString(),
+      version: fresh.version + 1,
+    });
+    await createAnalyzeHandler(deps)([
+      { bucket: deps.config.SAMPLES_BUCKET, key, size: body.length },
+    ]);
+    expect((await deps.repos.samples.get('demo', id, upload.sampleId))?.status).toBe('analyzing');
   });
 
   it('fails with an actionable message when the file differs from its declared size', async () => {

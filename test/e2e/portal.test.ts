@@ -210,8 +210,21 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     await screenshot(vendor, '06-vendor-submitted');
   }, 60_000);
 
-  it('shows governance a queue sorted by risk and a report with charts, factors and the answers as text', async () => {
-    await signIn(reviewer, 'gail@demo.test', '/governance');
+  it('signs governance in by keyboard and shows a risk-sorted queue and a report with charts, factors and answers as text', async () => {
+    // Keyboard only: skip link, demo user (type-ahead), role, then Enter on the button.
+    await reviewer.goto(`${base()}/signin`);
+    await reviewer.locator('#signin-user').waitFor();
+    const focused = () => reviewer.evaluate(() => document.activeElement?.id ?? '');
+    for (let i = 0; i < 5 && (await focused()) !== 'signin-user'; i++)
+      await reviewer.keyboard.press('Tab');
+    expect(await focused()).toBe('signin-user');
+    await reviewer.keyboard.type('Gail');
+    expect(await reviewer.locator('#signin-user').inputValue()).toBe('gail@demo.test');
+    await reviewer.keyboard.press('Tab');
+    expect(await reviewer.locator('#signin-role').inputValue()).toBe('governance');
+    await reviewer.keyboard.press('Tab');
+    await reviewer.keyboard.press('Enter');
+    await reviewer.waitForURL(`${base()}/governance`);
     const row = reviewer.getByRole('link', { name: `${vendorName}: ${datasetName}` });
     await row.waitFor();
     await screenshot(reviewer, '07-governance-queue');
