@@ -1,3 +1,4 @@
+import './quiet-warnings';
 import { ConfigError, loadConfig } from '../lib/config';
 import { startPortal } from './portal';
 import { explainStartupError } from './startup-errors';

@@ -137,12 +137,18 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     await screenshot(vendor, '03-vendor-missing-list');
   }, 60_000);
 
-  it('autosaves answers, keeps markup in answers as text, and offers "unknown" on every question', async () => {
+  it('autosaves answers, shows the API validation message inline, keeps markup as text, and offers "unknown" everywhere', async () => {
     await goToStep(vendor, 'Dataset identity');
     await vendor.locator('#q-dataset_name').fill(xss);
     await goToStep(vendor, 'Synthetic data');
+    watcher.allow('/api/vendor/answers', 400);
+    await vendor.locator('#q-synthetic_share_percent').fill('150');
+    await vendor.locator('#q-synthetic_share_percent-error').waitFor();
+    expect(await vendor.locator('[data-save-state]').textContent()).toContain('Not saved');
     await vendor.locator('#q-synthetic_share_percent').fill('5');
     await waitSaved(vendor);
+    watcher.clearAllowed();
+    expect(await vendor.locator('#q-synthetic_share_percent-error').count()).toBe(0);
 
     const steps = vendor.locator('nav[aria-label="Questionnaire steps"] .step-button');
     const sections = (await steps.count()) - 2;
@@ -227,6 +233,10 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     await reviewer.waitForURL(`${base()}/governance`);
     const row = reviewer.getByRole('link', { name: `${vendorName}: ${datasetName}` });
     await row.waitFor();
+    const scores = (await reviewer.locator('table.queue tbody td.num').allTextContents()).filter(
+      (t) => t !== '—',
+    );
+    expect(scores.map(Number)).toEqual(scores.map(Number).sort((x, y) => y - x));
     await screenshot(reviewer, '07-governance-queue');
     await row.click();
     await reviewer.waitForURL(assessmentUrl);

@@ -82,22 +82,36 @@ const AB_AT = 0;
 const OUT_AT = 1024;
 const SHINGLES_AT = 2048;
 
+/** A SIMD signer: write shingles into `input(n)`, then `sign(n)` returns the 128 minima. */
+export interface WasmSigner {
+  input(n: number): Int32Array;
+  sign(n: number): Int32Array;
+}
+
 /** The SIMD signer, or null where WebAssembly SIMD is unavailable (callers fall back to JS). */
-export function createWasmSigner(a: Int32Array, b: Int32Array): ((shingles: Int32Array, n: number) => Int32Array) | null {
+export function createWasmSigner(a: Int32Array, b: Int32Array): WasmSigner | null {
   if (typeof WebAssembly === 'undefined' || !WebAssembly.validate(MODULE)) return null;
   const instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE));
-  const { sign, mem } = instance.exports as { sign: (s: number, n: number, ab: number, out: number) => void; mem: WebAssembly.Memory };
-  let ints = new Int32Array(mem.buffer);
+  const exports = instance.exports as { sign: (s: number, n: number, ab: number, out: number) => void; mem: WebAssembly.Memory };
+  const mem = exports.mem;
+  const ints = new Int32Array(mem.buffer);
   ints.set(a, AB_AT / 4);
   ints.set(b, AB_AT / 4 + 128);
-  return (shingles, n) => {
-    const need = SHINGLES_AT + n * 4;
-    if (need > mem.buffer.byteLength) {
-      mem.grow(Math.ceil((need - mem.buffer.byteLength) / 65536));
-      ints = new Int32Array(mem.buffer);
-    }
-    ints.set(shingles.subarray(0, n), SHINGLES_AT / 4);
-    sign(SHINGLES_AT, n, AB_AT, OUT_AT);
-    return ints.subarray(OUT_AT / 4, OUT_AT / 4 + 128);
+  // views are rebuilt only when the memory grows, so the hot path allocates nothing
+  let shingles = new Int32Array(mem.buffer, SHINGLES_AT);
+  let out = new Int32Array(mem.buffer, OUT_AT, 128);
+  return {
+    input(n) {
+      if (n > shingles.length) {
+        mem.grow(Math.ceil((SHINGLES_AT + n * 4 - mem.buffer.byteLength) / 65536));
+        shingles = new Int32Array(mem.buffer, SHINGLES_AT);
+        out = new Int32Array(mem.buffer, OUT_AT, 128);
+      }
+      return shingles;
+    },
+    sign(n) {
+      exports.sign(SHINGLES_AT, n, AB_AT, OUT_AT);
+      return out;
+    },
   };
 }

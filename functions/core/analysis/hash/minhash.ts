@@ -1,6 +1,6 @@
 import { PARAMS } from '../params';
 import { fmix32, rotl, splitmix32 } from './mix';
-import { createWasmSigner } from './minhash-wasm';
+import { createWasmSigner, type WasmSigner } from './minhash-wasm';
 
 const K = PARAMS.permutations;
 
@@ -13,7 +13,8 @@ export class MinHasher {
   readonly a = new Int32Array(K);
   readonly b = new Int32Array(K);
   private readonly mins = new Int32Array(K);
-  private readonly simd: ((shingles: Int32Array, n: number) => Int32Array) | null;
+  private readonly simd: WasmSigner | null;
+  private buffer = new Int32Array(1024);
 
   constructor(seed: number = PARAMS.seed, options: { simd?: boolean } = {}) {
     const next = splitmix32(seed);
@@ -29,9 +30,23 @@ export class MinHasher {
     return this.simd !== null;
   }
 
+  /** A buffer with room for `n` shingles; fill it and call `signInput` (saves a copy on the hot path). */
+  input(n: number): Int32Array {
+    if (this.simd) return this.simd.input(n);
+    if (this.buffer.length < n) this.buffer = new Int32Array(n * 2);
+    return this.buffer;
+  }
+
+  /** The signature of the first `n` values written to `input(n)`; valid until the next call. */
+  signInput(n: number): Int32Array {
+    return this.simd ? this.simd.sign(n) : this.signJs(this.buffer, n);
+  }
+
   /** The signature of `shingles[0..n)` (all 0x7fffffff when n is 0); valid until the next call. */
   sign(shingles: Int32Array, n: number): Int32Array {
-    return this.simd ? this.simd(shingles, n) : this.signJs(shingles, n);
+    if (!this.simd) return this.signJs(shingles, n);
+    this.simd.input(n).set(shingles.subarray(0, n));
+    return this.simd.sign(n);
   }
 
   /** The JS signer: eight permutations per pass over the shingles keep the minima in registers. */

@@ -9,7 +9,7 @@ import { DistinctSet } from '../text/distinct-set';
 import { grams13 } from '../text/grams';
 import { normalizeText, scanWords } from '../text/scan';
 import { charShingles, sequenceKey, wordShingles } from '../text/shingles';
-import { patternOf, StyleState } from '../text/style';
+import { StyleState } from '../text/style';
 import { WordBuffer } from '../text/word-buffer';
 import { BudgetHeap } from './budget';
 import { MAX_EXAMPLES } from './create';
@@ -34,7 +34,6 @@ export class Folder {
   private readonly minhash = new MinHasher();
   private readonly distinct = new DistinctSet();
   private readonly key = new Int32Array(2);
-  private shingles = new Int32Array(4096);
   private readonly ex: Extracted = emptyExtracted();
   private readonly extract: (record: unknown, out: Extracted) => void;
   private readonly labelIds = new Map<string, number>();
@@ -99,7 +98,7 @@ export class Folder {
         p.markers.examples.push({ record: id, kind: marker.kind, value: marker.phrase });
       }
     } else {
-      const pattern = patternOf(this.style.cues());
+      const pattern = this.style.pattern();
       p.cues[pattern] = (p.cues[pattern] as number) + 1;
     }
   }
@@ -109,11 +108,10 @@ export class Folder {
     const ix = p.index;
     const wb = this.words;
     const n = wb.n;
-    let shingles: Int32Array;
+    const skip = ix.sampleBits > 0 && (sampleHash(keyLo) & ((1 << ix.sampleBits) - 1)) !== 0;
     let count: number;
     if (n >= shingleWords) {
-      if (this.shingles.length < n) this.shingles = new Int32Array(n * 2);
-      shingles = this.shingles;
+      const shingles = this.minhash.input(n);
       const total = wordShingles(wb.hashes, n, shingleWords, shingles);
       count = this.distinct.dedupe(shingles, total);
       const repeated = 1 - count / total;
@@ -124,19 +122,20 @@ export class Folder {
         p.repetition.looping++;
         if (p.repetition.examples.length < MAX_EXAMPLES) p.repetition.examples.push(id);
       }
+      if (skip) return;
     } else {
-      if (ix.sampleBits > 0 && (sampleHash(keyLo) & ((1 << ix.sampleBits) - 1)) !== 0) return;
-      shingles = n === 0 ? new Int32Array(0) : charShingles(normalizeText(full), shortCharShingle);
-      count = shingles.length;
+      if (skip) return;
+      const chars = n === 0 ? new Int32Array(0) : charShingles(normalizeText(full), shortCharShingle);
+      count = chars.length;
+      this.minhash.input(count).set(chars);
     }
-    if (ix.sampleBits > 0 && (sampleHash(keyLo) & ((1 << ix.sampleBits) - 1)) !== 0) return;
     reserveRecord(ix);
     const r = ix.n++;
     ix.ids[r] = id;
     ix.keyLo[r] = keyLo;
     ix.keyHi[r] = keyHi;
     ix.labels[r] = labelId;
-    const mins = this.minhash.sign(shingles, count);
+    const mins = this.minhash.signInput(count);
     bandHashes(mins, ix.bands, r * B);
     lowBytes(mins, ix.sigs, r * K);
     grams13(wb.hashes, n, ix);

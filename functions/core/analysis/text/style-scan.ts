@@ -78,8 +78,17 @@ export class StyleTracker {
     if (p === 44 && isLetter(p2) && isLetter(c)) s.irregular = true;
   }
 
-  /** A separator `c` (not a word character) at index `i`. */
+  /** A separator `c` (not a word character) at index `i`; the common "word, space" case is inlined. */
   separator(c: number, i: number): void {
+    if (c === 32 && this.spaceRun === 0 && i >= this.skipUntil && isLower(this.text.charCodeAt(i - 1))) {
+      this.spaceRun = 1;
+      this.runAfterText = true;
+      return;
+    }
+    this.otherSeparator(c, i);
+  }
+
+  private otherSeparator(c: number, i: number): void {
     const s = this.s as StyleState;
     const text = this.text;
     if (c === 10 || c === 13) {

@@ -40,14 +40,21 @@ export class StyleState {
     this.sumSq = 0;
   }
 
+  /** 0: fewer than 3 sentences; 1: sentence-length CV under 0.35; 2: more varied. */
+  rhythm(): 0 | 1 | 2 {
+    if (this.sentences < 3) return 0;
+    const mean = this.sum / this.sentences;
+    const cv = Math.sqrt(Math.max(0, this.sumSq / this.sentences - mean * mean)) / mean;
+    return cv < 0.35 ? 1 : 2;
+  }
+
   /** The cues of the text scanned since the last reset. */
   cues(): StyleCues {
-    let rhythm: 0 | 1 | 2 = 0;
-    if (this.sentences >= 3) {
-      const mean = this.sum / this.sentences;
-      const cv = Math.sqrt(Math.max(0, this.sumSq / this.sentences - mean * mean)) / mean;
-      rhythm = cv < 0.35 ? 1 : 2;
-    }
-    return { irregular: this.irregular, list: this.list, curly: this.curly, rhythm };
+    return { irregular: this.irregular, list: this.list, curly: this.curly, rhythm: this.rhythm() };
+  }
+
+  /** `patternOf(this.cues())` without allocating. */
+  pattern(): number {
+    return (this.irregular ? 1 : 0) + (this.list ? 2 : 0) + (this.curly ? 4 : 0) + 8 * this.rhythm();
   }
 }
