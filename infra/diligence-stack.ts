@@ -44,7 +44,7 @@ export class DiligenceStack extends Stack {
 
     this.storage = new Storage(this, 'Storage');
     this.auth = new Auth(this, 'Auth', {
-      callbackUrls: [`${webUrl}/`, ...(props.extraCallbackUrls ?? [])],
+      callbackUrls: [`${webUrl}/signin`, ...(props.extraCallbackUrls ?? [])],
       domainPrefix: props.cognitoDomainPrefix,
     });
 

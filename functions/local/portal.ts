@@ -66,15 +66,23 @@ export async function startPortal(
       local.AUTH_ISSUER,
       local.AUTH_AUDIENCE,
     );
+    let clockOffsetMs = 0;
     const deps = buildDeps(local, clients, {
       logger,
+      clock: () => new Date(Date.now() + clockOffsetMs),
       mailer: consoleMailer(logger),
       verifyStaff: createStaffVerifier({
         issuer: local.AUTH_ISSUER,
         audience: local.AUTH_AUDIENCE,
         keys: keys.jwks,
       }),
-      dev: { users: demoUsers, signToken: (claims) => keys.sign(claims) },
+      dev: {
+        users: demoUsers,
+        signToken: (claims) => keys.sign(claims),
+        shiftClock: (days) => {
+          clockOffsetMs = days * 86_400_000;
+        },
+      },
       rewriteUploadUrl: (url) => `${url.pathname}${url.search}`,
     });
     const analyze = createAnalyzeHandler({

@@ -93,6 +93,7 @@ const routes: RouteCase[] = [
   { method: 'GET', path: (i) => `/api/vendor/samples/${i.sampleA}`, allowed: ['vendorA'] },
   { method: 'GET', path: () => '/api/dev/outbox', allowed: staffAll },
   { method: 'POST', path: () => '/api/dev/reminders', allowed: staffAll },
+  { method: 'PUT', path: () => '/api/dev/clock', body: { offsetDays: 0 }, allowed: staffAll },
   { method: 'GET', path: () => '/api/me', allowed: staffAll },
   { method: 'GET', path: () => '/api/templates', allowed: staffAll },
   { method: 'GET', path: () => '/api/templates/ai-training-data', allowed: staffAll },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
-import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
+import { invitedAssessment, json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
 
 let t: TestPortal;
 let proc: string;
@@ -176,6 +176,20 @@ describe('assessment workflow', () => {
     const revoked = await t.call('GET', '/api/vendor/assessment', { token: second.token });
     expect(revoked.status).toBe(401);
     expect((await json<{ type: string }>(revoked)).type).toMatch(/invitation-revoked$/);
+  });
+
+  it('expires invitation links: the vendor gets a 401 that says so', async () => {
+    const { token } = await invitedAssessment(t, proc);
+    const shift = await t.call('PUT', '/api/dev/clock', { token: proc, body: { offsetDays: 31 } });
+    expect(shift.status).toBe(200);
+    try {
+      const res = await t.call('GET', '/api/vendor/assessment', { token });
+      expect(res.status).toBe(401);
+      expect((await json<{ type: string; detail: string }>(res)).detail).toMatch(/expired/);
+    } finally {
+      await t.call('PUT', '/api/dev/clock', { token: proc, body: { offsetDays: 0 } });
+    }
+    expect((await t.call('GET', '/api/vendor/assessment', { token })).status).toBe(200);
   });
 
   it('sends each due-date reminder once even when the job runs twice', async () => {

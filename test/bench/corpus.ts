@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 
 const COMMON = (
   'the of and to a in is that for it as was with be by on not he this are or his from at which but have ' +
@@ -10,7 +10,10 @@ const COMMON = (
   'make world still own see men work long get here between both life being under never day same another ' +
   'know while last might us great old year off come since against go came right used take three'
 ).split(' ');
-const SYLLABLES = 'ka lo mi ter on ra ve sa tion pro de con in ex al ur ne ba ti ro men ly ing est ar or'.split(' ');
+const SYLLABLES =
+  'ka lo mi ter on ra ve sa tion pro de con in ex al ur ne ba ti ro men ly ing est ar or'.split(
+    ' ',
+  );
 
 /** Deterministic 32-bit LCG in [0, 1). */
 function rng(seed: number) {
@@ -31,7 +34,10 @@ export function recordMaker(seed = 7) {
     for (let j = 0; j < n; j++) w += SYLLABLES[Math.floor(r() * SYLLABLES.length)];
     vocab.push(w);
   }
-  const word = () => (r() < 0.5 ? (COMMON[Math.floor(r() * COMMON.length)] as string) : (vocab[Math.floor(r() ** 3 * vocab.length)] as string));
+  const word = () =>
+    r() < 0.5
+      ? (COMMON[Math.floor(r() * COMMON.length)] as string)
+      : (vocab[Math.floor(r() ** 3 * vocab.length)] as string);
   const text = () => {
     const sentences: string[] = [];
     let words = 0;

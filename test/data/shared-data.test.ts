@@ -80,6 +80,7 @@ describe.skipIf(!present)('analysis of the public datasets in ../shared/data', (
       label: 'airline_sentiment',
       confidence: 'airline_sentiment_confidence',
       createdAt: 'tweet_created',
+      id: 'tweet_id',
     });
     expect(a.freshness).toMatchObject({
       oldest: '2015-02-16',
@@ -92,6 +93,12 @@ describe.skipIf(!present)('analysis of the public datasets in ../shared/data', (
     expect(a.duplicates.exactRate).toBeGreaterThan(0.01);
     expect(a.labels?.conflictRate).toBeGreaterThan(0);
     expect(a.synthetic.estimatedShare).toBeLessThan(0.1);
+    const mangled = a.findings.find((f) => f.id === 'input.mangled-ids');
+    expect(mangled?.evidence).toMatchObject({
+      field: 'tweet_id',
+      count: 14640,
+      example: '5.70306E+17',
+    });
   });
 
   it('pairs GSM8K questions with their human-written solutions', async () => {

@@ -22,6 +22,7 @@ import {
   startPortal,
   stopPortal,
 } from './portal-harness';
+import { goToStep, signIn, waitSaved } from './portal-steps';
 
 const samplePath = resolve('../shared/data/selfinstruct_user_tasks_human.jsonl');
 const labelledPath = resolve('../shared/data/airline_tweets.csv');
@@ -60,23 +61,6 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
   };
   const base = () => portal?.url ?? '';
 
-  async function signIn(page: Page, email: string, home: string) {
-    await page.goto(`${base()}/signin`);
-    await page.locator('#signin-user').selectOption(email);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base()}${home}`);
-  }
-
-  async function waitSaved(page: Page) {
-    await page.locator('[data-save-state="saved"]', { hasText: 'All changes saved' }).waitFor();
-  }
-
-  async function goToStep(page: Page, title: string) {
-    await page
-      .locator('nav[aria-label="Questionnaire steps"] .step-button', { hasText: title })
-      .click();
-  }
-
   beforeAll(async () => {
     execFileSync('npx', ['tsx', 'web/build.ts'], { stdio: 'inherit' });
     await resetScreenshots();
@@ -96,7 +80,7 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
   }, 60_000);
 
   it('lets procurement sign in, see inline validation, create an assessment and issue an invitation', async () => {
-    await signIn(buyer, 'pat@demo.test', '/procurement');
+    await signIn(buyer, base(), 'pat@demo.test', '/procurement');
     await buyer.getByRole('heading', { name: 'Assessments', level: 1 }).waitFor();
     await screenshot(buyer, '01-procurement-empty');
 
@@ -175,6 +159,32 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     expect(await vendor.locator('#q-dataset_name').inputValue()).toBe(xss);
     expect(await vendor.locator('img').count()).toBe(0);
   }, 120_000);
+
+  it('reloads the latest answers and says so when another window saved first (409)', async () => {
+    const token = new URL(inviteUrl).hash.replace('#token=', '');
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const view = (await (
+      await fetch(`${base()}/api/vendor/assessment`, { headers: auth })
+    ).json()) as {
+      version: number;
+    };
+    const other = await fetch(`${base()}/api/vendor/answers`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({
+        answers: { dataset_version: 'v9 from another window' },
+        version: view.version,
+      }),
+    });
+    expect(other.status).toBe(200);
+
+    watcher.allow('/api/vendor/answers', 409);
+    await vendor.locator('#q-dataset_size_gb').fill('12');
+    await vendor.getByText('Your answers were changed in another window').waitFor();
+    watcher.clearAllowed();
+    expect(await vendor.locator('#q-dataset_version').inputValue()).toBe('v9 from another window');
+    expect(await vendor.locator('#q-dataset_size_gb').inputValue()).toBe('');
+  }, 60_000);
 
   it('uploads real samples, shows their analysis summary and re-analyzes with a corrected field mapping', async () => {
     const analyzed = (count: number) =>
@@ -350,6 +360,49 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     const trend = await buyer.locator('canvas[data-chart="chart-trend"]').boundingBox();
     expect(trend?.width ?? 0).toBeGreaterThan(100);
     await screenshot(buyer, '14-portfolio-trend');
+  }, 60_000);
+
+  it('shows an expired invitation link as expired', async () => {
+    const api = async <T>(method: string, path: string, token?: string, body?: unknown) => {
+      const res = await fetch(`${base()}${path}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      expect(res.ok, `${method} ${path}`).toBe(true);
+      return (await res.json()) as T;
+    };
+    const { token } = await api<{ token: string }>('POST', '/api/dev/session', undefined, {
+      email: 'pat@demo.test',
+      role: 'procurement',
+    });
+    const a = await api<{ id: string }>('POST', '/api/assessments', token, {
+      vendor: { name: 'Late Vendor', contactEmail: 'late@vendor.test' },
+      dataset: { name: 'Old corpus', intendedUse: 'fine-tuning' },
+      templateId: 'ai-training-data',
+      dueAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+    });
+    const invite = await api<{ inviteUrl: string; expiresAt: string }>(
+      'POST',
+      `/api/assessments/${a.id}/invitations`,
+      token,
+    );
+    // Move the portal's clock past the link's expiry (a local-only dev route), then back.
+    const days = (Date.parse(invite.expiresAt) - Date.now()) / 86_400_000 + 1;
+    await api('PUT', '/api/dev/clock', token, { offsetDays: days });
+    try {
+      const late = await person('vendor-expired');
+      watcher.allow('/api/vendor/assessment', 401);
+      await late.goto(invite.inviteUrl);
+      await late.getByRole('heading', { name: 'This link has expired' }).waitFor();
+      watcher.clearAllowed();
+      await screenshot(late, '15-link-expired');
+    } finally {
+      await api('PUT', '/api/dev/clock', token, { offsetDays: 0 });
+    }
   }, 60_000);
 
   it('logged no console errors, page errors or dialogs on any page', () => {

@@ -1,3 +1,11 @@
+import {
+  diversityFindings,
+  freshnessFindings,
+  labelFindings,
+  provenanceFindings,
+  syntheticFindings,
+} from './findings-detail';
+import { bySeverity, pct } from './findings-util';
 import type { Contamination } from './metrics/contamination';
 import type { Duplicates } from './metrics/dedup';
 import type { Diversity } from './metrics/diversity';
@@ -6,24 +14,13 @@ import { candidateProbability, PARAMS } from './params';
 import type { AnalysisPartial } from './partial/types';
 import type { Analysis, Finding, Severity } from './types';
 
-interface Context {
+/** What the findings are built from besides the partial and the analysis. */
+export interface Context {
   dup: Duplicates;
   div: Diversity;
   synth: ReturnType<typeof estimateSynthetic>;
   contamination: Contamination | null;
   nowMs: number;
-}
-
-const pct = (x: number) => `${(x * 100).toFixed(x < 0.01 && x > 0 ? 2 : 1)}%`;
-
-/** Picks the severity of the first threshold (descending) that `value` reaches. */
-export function bySeverity(
-  value: number,
-  steps: [number, Severity][],
-  otherwise: Severity = 'info',
-): Severity {
-  for (const [min, severity] of steps) if (value >= min) return severity;
-  return otherwise;
 }
 
 /** The findings of an analysis: each with a stable id, a severity, a message and masked evidence. */
@@ -57,6 +54,18 @@ export function buildFindings(p: AnalysisPartial, a: Analysis, ctx: Context): Fi
       `${p.emptyText} records have no text.`,
       {
         count: p.emptyText,
+      },
+    );
+  }
+  if (p.mangledIds.count > 0) {
+    add(
+      'input.mangled-ids',
+      'medium',
+      `${p.mangledIds.count} values of "${p.fields.id}" look mangled by a spreadsheet (e.g. ${p.mangledIds.example}): rounded to scientific notation, they no longer identify records.`,
+      {
+        field: p.fields.id,
+        count: p.mangledIds.count,
+        example: p.mangledIds.example,
       },
     );
   }
@@ -153,182 +162,4 @@ export function buildFindings(p: AnalysisPartial, a: Analysis, ctx: Context): Fi
     );
   }
   return out;
-}
-
-type Add = (
-  id: string,
-  severity: Severity,
-  message: string,
-  evidence?: Record<string, unknown>,
-) => void;
-
-function diversityFindings(p: AnalysisPartial, a: Analysis, ctx: Context, add: Add): void {
-  const d = a.diversity;
-  if (ctx.div.tokens >= 1000 && (d.compressionRatio > 6 || d.distinct2 < 0.2)) {
-    add(
-      'diversity.low',
-      d.compressionRatio > 10 ? 'high' : 'medium',
-      `Low diversity: compression ratio ${d.compressionRatio.toFixed(2)}, distinct-2 ${d.distinct2.toFixed(3)} over ${ctx.div.tokens} tokens.`,
-      {
-        ...d,
-        tokens: ctx.div.tokens,
-      },
-    );
-  }
-  if (p.repetition.looping > 0) {
-    const share = p.repetition.looping / p.records;
-    add(
-      'diversity.self-repetition',
-      bySeverity(share, [[0.05, 'medium']], 'low'),
-      `${p.repetition.looping} records repeat their own word sequences (over 30% of 5-grams repeated): looping text.`,
-      {
-        records: p.repetition.looping,
-        examples: p.repetition.examples,
-      },
-    );
-  }
-}
-
-function syntheticFindings(p: AnalysisPartial, a: Analysis, ctx: Context, add: Add): void {
-  const s = a.synthetic;
-  const [lo, hi] = s.interval;
-  add(
-    'synthetic.estimate',
-    bySeverity(s.estimatedShare, [
-      [0.5, 'medium'],
-      [0.2, 'low'],
-    ]),
-    `About ${pct(s.estimatedShare)} of records look machine-generated (95% interval ${pct(lo)}–${pct(hi)}).`,
-    {
-      estimatedShare: s.estimatedShare,
-      interval: s.interval,
-      markerRate: s.markerRate,
-      statisticalShare: ctx.synth.statisticalShare,
-      method: s.method,
-    },
-  );
-  if (p.markers.records > 0) {
-    add(
-      'synthetic.markers',
-      bySeverity(s.markerRate, [[0.05, 'medium']], 'low'),
-      `${p.markers.records} records contain assistant boilerplate (self-reference, refusals, chat closings or knowledge-cutoff phrases).`,
-      {
-        kinds: p.markers.kinds,
-        examples: p.markers.examples,
-      },
-    );
-  }
-  if (s.declaredShare !== null && (s.declaredShare < lo - 0.05 || s.declaredShare > hi + 0.05)) {
-    add(
-      'synthetic.declared-mismatch',
-      'medium',
-      `The records' own synthetic flag marks ${pct(s.declaredShare)}, outside the measured interval ${pct(lo)}–${pct(hi)}.`,
-      {
-        declaredShare: s.declaredShare,
-        interval: s.interval,
-      },
-    );
-  }
-}
-
-function labelFindings(a: Analysis, add: Add): void {
-  const l = a.labels;
-  if (!l) return;
-  if (l.imbalanceRatio >= 3) {
-    add(
-      'labels.imbalance',
-      l.imbalanceRatio >= 10 ? 'medium' : 'low',
-      `The largest class is ${l.imbalanceRatio.toFixed(1)}× the smallest (normalized entropy ${l.normalizedEntropy.toFixed(2)}).`,
-      {
-        classes: l.classes,
-      },
-    );
-  }
-  if (l.rareClasses.length > 0) {
-    add('labels.rare', 'low', `${l.rareClasses.length} classes hold under 1% of labels each.`, {
-      rareClasses: l.rareClasses.slice(0, 20),
-    });
-  }
-  if (l.conflictRate > 0) {
-    add(
-      'labels.conflicts',
-      l.conflictRate >= 0.01 ? 'medium' : 'low',
-      `${pct(l.conflictRate)} of records sit in duplicate clusters whose labels disagree.`,
-      { conflictRate: l.conflictRate },
-    );
-  }
-  if (l.lowAgreementShare !== null && l.lowAgreementShare > 0.05) {
-    add(
-      'labels.low-agreement',
-      l.lowAgreementShare >= 0.2 ? 'medium' : 'low',
-      `${pct(l.lowAgreementShare)} of labels have low annotator confidence.`,
-      { lowAgreementShare: l.lowAgreementShare },
-    );
-  }
-  if (l.missingInTraining.length > 0) {
-    add(
-      'labels.missing-in-training',
-      'high',
-      `${l.missingInTraining.length} holdout classes never occur in training.`,
-      { classes: l.missingInTraining.slice(0, 20) },
-    );
-  }
-}
-
-function provenanceFindings(p: AnalysisPartial, a: Analysis, add: Add): void {
-  const pr = a.provenance;
-  if (pr.completeness < 1) {
-    add(
-      'provenance.incomplete',
-      pr.completeness < 0.5 ? 'medium' : 'low',
-      `Provenance is ${pct(pr.completeness)} complete (source, creation date, licence, synthetic flag).`,
-      { perField: pr.perField },
-    );
-  }
-  if (pr.syntheticWithoutGenerator > 0) {
-    add(
-      'provenance.synthetic-without-generator',
-      'medium',
-      `${pr.syntheticWithoutGenerator} records are flagged synthetic but name no generator.`,
-      {
-        count: pr.syntheticWithoutGenerator,
-        examples: p.provenance.examples,
-      },
-    );
-  }
-}
-
-function freshnessFindings(p: AnalysisPartial, a: Analysis, ctx: Context, add: Add): void {
-  if (p.dates.unparseable > 0) {
-    const share = p.dates.unparseable / Math.max(1, p.dates.present);
-    add(
-      'freshness.unparseable',
-      bySeverity(share, [[0.1, 'medium']], 'low'),
-      `${p.dates.unparseable} creation dates could not be read.`,
-      {
-        count: p.dates.unparseable,
-        examples: p.dates.examples,
-      },
-    );
-  }
-  const f = a.freshness;
-  if (!f) return;
-  if (f.medianAgeDays > 3 * 365) {
-    add(
-      'freshness.stale',
-      f.medianAgeDays > 5 * 365 ? 'medium' : 'low',
-      `The median record is ${(f.medianAgeDays / 365).toFixed(1)} years old (${f.oldest} to ${f.newest}).`,
-      {
-        medianAgeDays: f.medianAgeDays,
-      },
-    );
-  }
-  if (Date.parse(`${f.newest}T00:00:00Z`) > ctx.nowMs + 86_400_000) {
-    add(
-      'freshness.future',
-      'medium',
-      `Some creation dates lie in the future (newest ${f.newest}).`,
-      { newest: f.newest },
-    );
-  }
 }

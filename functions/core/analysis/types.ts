@@ -19,6 +19,8 @@ export interface FieldMapping {
   generator?: string;
   license?: string;
   confidence?: string;
+  /** Record identifier, checked for spreadsheet damage (e.g. "5.70306E+17"). */
+  id?: string;
 }
 
 /** The measured analysis of one sample file: a contract shared with the CLI, API and web app. */

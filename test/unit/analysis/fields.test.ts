@@ -64,6 +64,7 @@ describe('field detection', () => {
       label: 'airline_sentiment',
       confidence: 'airline_sentiment_confidence',
       createdAt: 'tweet_created',
+      id: 'tweet_id',
     });
   });
 

@@ -115,4 +115,29 @@ describe('analysis invariants (property-based)', () => {
       { numRuns: 25 },
     );
   });
+
+  it('keeps every rate a share in [0, 1] for arbitrary Unicode text', async () => {
+    const anyText = fc.array(fc.record({ text: fc.string({ unit: 'binary', maxLength: 80 }) }), {
+      minLength: 1,
+      maxLength: 20,
+    });
+    await fc.assert(
+      fc.asyncProperty(anyText, async (rs) => {
+        const a = await run(rs);
+        const shares = [
+          a.duplicates.exactRate,
+          a.duplicates.nearRate,
+          a.diversity.distinct1,
+          a.diversity.mattr,
+          a.synthetic.markerRate,
+          a.synthetic.estimatedShare,
+          ...a.synthetic.interval,
+          a.pii.recordShare,
+        ];
+        for (const x of shares) expect(x >= 0 && x <= 1, String(x)).toBe(true);
+        expect(a.duplicates.nearRate).toBeGreaterThanOrEqual(a.duplicates.exactRate);
+      }),
+      { numRuns: 40 },
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { titleFor } from '../../../web/src/components/page-main';
 import { matchRoute } from '../../../web/src/router';
 
 describe('matchRoute', () => {
@@ -15,5 +16,13 @@ describe('matchRoute', () => {
 
   it('rejects malformed escapes instead of throwing', () => {
     expect(matchRoute('/assessments/:id', '/assessments/%E0%A4%A')).toBeNull();
+  });
+});
+
+describe('titleFor', () => {
+  it('names each page in the document title', () => {
+    expect(titleFor('/assessments/01abc')).toBe('Assessment · Diligence');
+    expect(titleFor('/vendor')).toBe('Questionnaire · Diligence');
+    expect(titleFor('/nowhere')).toBe('Diligence');
   });
 });

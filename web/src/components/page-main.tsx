@@ -2,10 +2,27 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
+const titles: [prefix: string, title: string][] = [
+  ['/signin', 'Sign in'],
+  ['/procurement', 'Assessments'],
+  ['/assessments/', 'Assessment'],
+  ['/governance', 'Review queue'],
+  ['/portfolio', 'Portfolio'],
+  ['/outbox', 'Outbox'],
+  ['/vendor', 'Questionnaire'],
+];
+
+/** The document title for a path, so browser tabs and screen readers name the page. */
+export function titleFor(path: string): string {
+  const match = titles.find(([prefix]) => path.startsWith(prefix));
+  return match ? `${match[1]} · Diligence` : 'Diligence';
+}
+
 /** Wraps page content in the focusable main landmark targeted by the skip link. */
 export function PageMain({ path, children }: { path: string; children: ComponentChildren }) {
   const main = useRef<HTMLElement>(null);
   useEffect(() => {
+    document.title = titleFor(path);
     main.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [path]);

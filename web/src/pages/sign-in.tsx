@@ -17,10 +17,15 @@ export function SignInPage() {
   const [error, setError] = useState<unknown>(undefined);
 
   useEffect(() => {
-    const token = takeCognitoToken();
-    if (!token) return;
-    setStaffToken(token);
-    getMe().then((me) => navigate(roleHome(me.role), true), setError);
+    portalConfig()
+      .then((c) => takeCognitoToken(c.cognito))
+      .then(async (token) => {
+        if (!token) return;
+        setStaffToken(token);
+        const me = await getMe();
+        navigate(roleHome(me.role), true);
+      })
+      .catch(setError);
   }, []);
 
   return (
@@ -34,7 +39,9 @@ export function SignInPage() {
           <button
             type="button"
             class="button"
-            onClick={() => config.data?.cognito && redirectToCognito(config.data.cognito)}
+            onClick={() => {
+              if (config.data?.cognito) redirectToCognito(config.data.cognito).catch(setError);
+            }}
           >
             Sign in with your organization account
           </button>

@@ -85,6 +85,21 @@ export const remindersRoute = createRoute({
   },
 });
 
+/** PUT /api/dev/clock: shift the portal's clock to try reminders, overdue and expired links. */
+export const clockRoute = createRoute({
+  method: 'put',
+  path: '/dev/clock',
+  tags: ['dev'],
+  summary: 'Shift the portal clock by whole or fractional days (local mode only; 0 resets)',
+  security: [{ staffJwt: [] }],
+  middleware: [requireStaff()] as const,
+  request: { body: jsonBody(z.strictObject({ offsetDays: z.number().min(-3650).max(3650) })) },
+  responses: {
+    200: jsonResponse(z.object({ now: z.string() }), 'The portal time now'),
+    ...errorResponses(400, 401, 413, 415),
+  },
+});
+
 /** The dev router; mounted only in local mode. */
 export function devRoutes() {
   return createRouter()
@@ -104,5 +119,9 @@ export function devRoutes() {
         200,
       );
     })
-    .openapi(remindersRoute, async (c) => c.json({ sent: await sendReminders(c.var.deps) }, 200));
+    .openapi(remindersRoute, async (c) => c.json({ sent: await sendReminders(c.var.deps) }, 200))
+    .openapi(clockRoute, (c) => {
+      c.var.deps.dev?.shiftClock(c.req.valid('json').offsetDays);
+      return c.json({ now: c.var.deps.clock().toISOString() }, 200);
+    });
 }

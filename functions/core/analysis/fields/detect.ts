@@ -54,6 +54,7 @@ const SYNTHETIC =
   /^(?:is_)?(?:synthetic|generated|machine_generated|ai_generated|ai|model_generated)$/;
 const GENERATOR = /^(?:generator|generated_by|model|model_name|source_model|llm|generator_model)$/;
 const LICENSE = /licen[cs]e/;
+const ID = /^(?:id|uuid|guid|key|record_id|doc_id|[a-z0-9]+_id)$/;
 const CHAT = /^(?:messages|conversations|conversation|turns|dialogue|chat)$/;
 
 function collect(value: unknown, path: string, depth: number, stats: Map<string, PathStats>): void {
@@ -188,34 +189,20 @@ export function detectFields(
     pick(confCands, (s) => (labelLeaf && s.leaf.startsWith(labelLeaf) ? 1e9 : 0) + s.present);
   const dateCands = rest.filter((s) => CREATED.test(s.leaf) && s.dates >= s.present * 0.5);
   const mapping: FieldMapping = { text };
+  const named = (re: RegExp, ok: (s: PathStats) => boolean = () => true) =>
+    pick(
+      rest.filter((s) => re.test(s.leaf) && ok(s)),
+      (s) => s.present,
+    );
   const found = {
     label,
     confidence,
-    source:
-      overrides.source ??
-      pick(
-        rest.filter((s) => SOURCE.test(s.leaf)),
-        (s) => s.present,
-      ),
+    source: overrides.source ?? named(SOURCE),
     createdAt: overrides.createdAt ?? pick(dateCands, (s) => s.dates),
-    synthetic:
-      overrides.synthetic ??
-      pick(
-        rest.filter((s) => SYNTHETIC.test(s.leaf) && s.flags >= s.present * 0.9),
-        (s) => s.present,
-      ),
-    generator:
-      overrides.generator ??
-      pick(
-        rest.filter((s) => GENERATOR.test(s.leaf) && s.strings > 0),
-        (s) => s.present,
-      ),
-    license:
-      overrides.license ??
-      pick(
-        rest.filter((s) => LICENSE.test(s.leaf)),
-        (s) => s.present,
-      ),
+    synthetic: overrides.synthetic ?? named(SYNTHETIC, (s) => s.flags >= s.present * 0.9),
+    generator: overrides.generator ?? named(GENERATOR, (s) => s.strings > 0),
+    license: overrides.license ?? named(LICENSE),
+    id: overrides.id ?? named(ID, (s) => s.depth === 0 && s.present >= n * 0.5),
   };
   for (const [k, v] of Object.entries(found))
     if (v) (mapping as unknown as Record<string, string>)[k] = v;

@@ -14,6 +14,7 @@ export interface Extracted {
   hasGenerator: boolean;
   /** Declared synthetic flag (null when absent or unreadable). */
   synthetic: boolean | null;
+  id: unknown;
 }
 
 /** Builds a function that fills an Extracted from a record according to `fields`. */
@@ -27,6 +28,7 @@ export function compileExtractor(fields: FieldMapping): (record: unknown, out: E
   const license = opt(fields.license);
   const generator = opt(fields.generator);
   const synthetic = opt(fields.synthetic);
+  const id = opt(fields.id);
   return (record, out) => {
     const parts = out.parts;
     parts.length = 0;
@@ -42,6 +44,7 @@ export function compileExtractor(fields: FieldMapping): (record: unknown, out: E
     out.hasLicense = license ? isPresent(license(record)) : false;
     out.hasGenerator = generator ? isPresent(generator(record)) : false;
     out.synthetic = synthetic ? parseFlag(synthetic(record)) : null;
+    out.id = id?.(record);
   };
 }
 
@@ -56,5 +59,6 @@ export function emptyExtracted(): Extracted {
     hasLicense: false,
     hasGenerator: false,
     synthetic: null,
+    id: undefined,
   };
 }

@@ -1,6 +1,6 @@
 import { PARAMS } from '../params';
-import { fmix32, rotl, splitmix32 } from './mix';
 import { createWasmSigner, type WasmSigner } from './minhash-wasm';
+import { fmix32, rotl, splitmix32 } from './mix';
 
 const K = PARAMS.permutations;
 

@@ -1,6 +1,9 @@
 import { Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
+import { AnalysisInputError } from '../errors';
 import type { ParseState, RawItem } from './items';
+
+type CsvRow = { record: Record<string, string>; info: { lines: number } };
 
 function delimiterOf(head: string, fallback: string): string {
   const firstLine = head.split('\n', 1)[0] ?? '';
@@ -53,17 +56,20 @@ export async function* csvRecords(
   input.on('error', (e) => parser.destroy(e));
   input.pipe(parser);
   let batch: RawItem[] = [];
-  for await (const row of parser as AsyncIterable<{
-    record: Record<string, string>;
-    info: { lines: number };
-  }>) {
-    if (skipped.length > 0) batch.push(...skipped.splice(0));
-    batch.push({ line: row.info.lines, value: row.record });
-    if (batch.length >= 256) {
-      state.lines = row.info.lines;
-      yield batch;
-      batch = [];
+  try {
+    for await (const row of parser as AsyncIterable<CsvRow>) {
+      if (skipped.length > 0) batch.push(...skipped.splice(0));
+      batch.push({ line: row.info.lines, value: row.record });
+      if (batch.length >= 256) {
+        state.lines = row.info.lines;
+        yield batch;
+        batch = [];
+      }
     }
+  } catch (e) {
+    const err = e as CsvError & { lines?: number };
+    if (typeof err.code !== 'string' || !err.code.startsWith('CSV_')) throw e;
+    throw new AnalysisInputError(`invalid CSV: ${err.message}`, { line: err.lines, cause: e });
   }
   if (skipped.length > 0) batch.push(...skipped.splice(0));
   state.lines = parser.info.lines;

@@ -27,6 +27,7 @@ export function createPartial(
     malformed: 0,
     malformedExamples: [],
     emptyText: 0,
+    mangledIds: { count: 0, example: null },
     index: createIndex(),
     labels: { names: [], counts: [], missing: 0, overflow: 0 },
     confidence: { present: 0, low: 0 },

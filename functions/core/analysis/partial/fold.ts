@@ -20,6 +20,7 @@ const { bands: B, permutations: K, shingleWords, shortCharShingle } = PARAMS;
 const BUDGET_SALT = 0x51ed_270b;
 const LOOPING = 0.3;
 const MAX_LABELS = 10_000;
+const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d+$/i;
 
 initAnchors((phrase) => {
   const wb = new WordBuffer();
@@ -125,7 +126,8 @@ export class Folder {
       if (skip) return;
     } else {
       if (skip) return;
-      const chars = n === 0 ? new Int32Array(0) : charShingles(normalizeText(full), shortCharShingle);
+      const chars =
+        n === 0 ? new Int32Array(0) : charShingles(normalizeText(full), shortCharShingle);
       count = chars.length;
       this.minhash.input(count).set(chars);
     }
@@ -177,6 +179,10 @@ export class Folder {
   private metadata(id: number, ex: Extracted): void {
     const p = this.partial;
     const prov = p.provenance;
+    if (typeof ex.id === 'string' && SCIENTIFIC.test(ex.id)) {
+      p.mangledIds.count++;
+      p.mangledIds.example ??= ex.id;
+    }
     if (ex.confidence !== null) {
       p.confidence.present++;
       if (ex.confidence < p.limits.lowAgreementBelow) p.confidence.low++;

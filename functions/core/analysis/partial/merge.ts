@@ -57,6 +57,10 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
       b.malformedExamples.map((m) => ({ ...m, line: m.line + a.lines })),
     ),
     emptyText: a.emptyText + b.emptyText,
+    mangledIds: {
+      count: a.mangledIds.count + b.mangledIds.count,
+      example: a.mangledIds.example ?? b.mangledIds.example,
+    },
     index,
     labels: {
       names,

@@ -59,6 +59,8 @@ export interface AnalysisPartial {
   malformed: number;
   malformedExamples: { line: number; message: string }[];
   emptyText: number;
+  /** Identifiers a spreadsheet turned into rounded scientific notation ("5.70306E+17"). */
+  mangledIds: { count: number; example: string | null };
   index: RecordIndex;
   labels: { names: string[]; counts: number[]; missing: number; overflow: number };
   confidence: { present: number; low: number };

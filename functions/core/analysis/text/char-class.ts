@@ -1,8 +1,12 @@
-/** Character classes used by the tokenizer. */
+/** Separator: ends a word. */
 export const SEP = 0;
+/** Lower-case letter (or any non-ASCII letter, digit or mark). */
 export const WORD = 1;
+/** ASCII upper-case letter, hashed as lower case. */
 export const UPPER = 2;
+/** Apostrophe: dropped inside words. */
 export const APOS = 3;
+/** ASCII digit. */
 export const DIGIT = 4;
 
 /** Class of each ASCII code unit. */

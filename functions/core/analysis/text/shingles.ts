@@ -36,7 +36,7 @@ export function sequenceKey(words: Int32Array, n: number, out: Int32Array): void
   for (let i = 0; i < n; i++) {
     const w = words[i] as number;
     a = Math.imul(rotl(a ^ w, 15), 0x85ebca6b);
-    b = Math.imul(rotl(b, 11) ^ w, 0xcc9e2d51) + 0x6b43a9b5;
+    b = (Math.imul(rotl(b, 11) ^ w, 0xcc9e2d51) + 0x6b43a9b5) | 0;
   }
   out[0] = fmix32(a);
   out[1] = fmix32(b ^ 0x7f4a7c15);

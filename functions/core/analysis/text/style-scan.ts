@@ -80,7 +80,12 @@ export class StyleTracker {
 
   /** A separator `c` (not a word character) at index `i`; the common "word, space" case is inlined. */
   separator(c: number, i: number): void {
-    if (c === 32 && this.spaceRun === 0 && i >= this.skipUntil && isLower(this.text.charCodeAt(i - 1))) {
+    if (
+      c === 32 &&
+      this.spaceRun === 0 &&
+      i >= this.skipUntil &&
+      isLower(this.text.charCodeAt(i - 1))
+    ) {
       this.spaceRun = 1;
       this.runAfterText = true;
       return;

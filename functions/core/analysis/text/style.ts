@@ -55,6 +55,8 @@ export class StyleState {
 
   /** `patternOf(this.cues())` without allocating. */
   pattern(): number {
-    return (this.irregular ? 1 : 0) + (this.list ? 2 : 0) + (this.curly ? 4 : 0) + 8 * this.rhythm();
+    return (
+      (this.irregular ? 1 : 0) + (this.list ? 2 : 0) + (this.curly ? 4 : 0) + 8 * this.rhythm()
+    );
   }
 }

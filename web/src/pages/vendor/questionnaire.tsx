@@ -1,14 +1,14 @@
 /** The vendor's questionnaire: steps per section, sample upload, then submit; autosaved. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Answers } from '../../api/types';
 import type { VendorAssessment } from '../../api/vendor';
-import { ErrorBanner, Notice } from '../../components/feedback';
+import { Notice } from '../../components/feedback';
 import { formatDateTime } from '../../format';
-import { isAnswered, overallProgress, sectionOf, sectionProgress } from './answer-model';
+import { overallProgress, sectionOf } from './answer-model';
 import { QuestionField } from './question-field';
+import { AnsweredSummary, SaveIndicator, StepsNav } from './questionnaire-parts';
 import { SampleUpload } from './sample-upload';
 import { SubmitPanel } from './submit-panel';
-import { type SaveState, useAutosave } from './use-autosave';
+import { useAutosave } from './use-autosave';
 
 interface Props {
   data: VendorAssessment;
@@ -72,48 +72,14 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
 
   return (
     <div class="vendor-layout">
-      <nav class="steps card" aria-label="Questionnaire steps">
-        <p class="small">
-          <label for="overall-progress">
-            {progress.answered} of {progress.total} questions answered
-          </label>
-        </p>
-        <progress id="overall-progress" max={progress.total} value={progress.answered} />
-        <ol>
-          {steps.map((s) => {
-            const section = sections.find((x) => x.id === s.id);
-            const p = section ? sectionProgress(section, save.answers) : null;
-            const done = p && p.answered === p.total;
-            const noted = section
-              ? comments.filter((c) => section.questions.some((q) => q.id === c.questionId)).length
-              : 0;
-            return (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  class="step-button"
-                  aria-current={s.id === step ? 'step' : undefined}
-                  onClick={() => go(s.id)}
-                >
-                  <span>{s.title}</span>
-                  {p ? (
-                    <span class="small muted">
-                      {done ? '✔ ' : ''}
-                      {p.answered}/{p.total}
-                      {p.requiredOpen.length ? `, ${p.requiredOpen.length} required open` : ''}
-                    </span>
-                  ) : null}
-                  {noted ? (
-                    <span class="small step-note">
-                      {noted} reviewer comment{noted > 1 ? 's' : ''}
-                    </span>
-                  ) : null}
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
+      <StepsNav
+        steps={steps}
+        current={step}
+        sections={sections}
+        answers={save.answers}
+        comments={comments}
+        onGo={go}
+      />
       <div class="step-body stack">
         {general.length ? (
           <div class="banner banner-warning" role="note">
@@ -189,54 +155,5 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
         </div>
       </div>
     </div>
-  );
-}
-
-function SaveIndicator(props: {
-  state: SaveState;
-  savedAt: Date | null;
-  failure: unknown;
-  retry: () => Promise<boolean>;
-}) {
-  const { state, savedAt, failure, retry } = props;
-  if (state === 'conflict') {
-    return (
-      <div class="banner banner-warning" role="alert">
-        Your answers were changed in another window since this page loaded. We loaded the latest
-        saved answers: please check your last change and enter it again if it is missing.
-      </div>
-    );
-  }
-  if (state === 'failed') {
-    return (
-      <div class="banner banner-error" role="alert">
-        <ErrorBanner error={failure} />
-        <button type="button" class="button secondary small" onClick={() => void retry()}>
-          Try saving again
-        </button>
-      </div>
-    );
-  }
-  const words: Record<Exclude<SaveState, 'conflict' | 'failed'>, string> = {
-    saved: savedAt
-      ? `All changes saved at ${savedAt.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`
-      : 'Answers save automatically as you type.',
-    pending: 'Unsaved changes…',
-    saving: 'Saving…',
-    invalid: 'Not saved: fix the answers marked below.',
-  };
-  return (
-    <p class={`save-state save-${state}`} role="status" data-save-state={state}>
-      {words[state]}
-    </p>
-  );
-}
-
-function AnsweredSummary({ answers, total }: { answers: Answers; total: number }) {
-  const count = Object.values(answers).filter(isAnswered).length;
-  return (
-    <p>
-      You answered {count} of {total} questions. Use the steps to read your answers.
-    </p>
   );
 }
