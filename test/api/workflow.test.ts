@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
-import { invitedAssessment, json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
+import {
+  invitedAssessment,
+  json,
+  newAssessmentBody,
+  startTestPortal,
+  type TestPortal,
+} from './harness';
 
 let t: TestPortal;
 let proc: string;

@@ -12,6 +12,7 @@ describe('README', () => {
       ...Object.entries(defaultPolicy.tiers),
     ];
     for (const [key, value] of rows) expect(readme, key).toContain(`| \`${key}\` | ${value} |`);
-    for (const factor of policyDocs.factors) expect(readme, factor.id).toContain(`| \`${factor.id}\` |`);
+    for (const factor of policyDocs.factors)
+      expect(readme, factor.id).toContain(`| \`${factor.id}\` |`);
   });
 });
