@@ -53,7 +53,7 @@ describe('auth', () => {
     expect(names.sort()).toEqual(['admin', 'governance', 'procurement']);
   });
 
-  it('gives the SPA a public code-flow client that returns to the web origin', () => {
+  it('gives the SPA a public code-flow client (PKCE) that returns to the sign-in page', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
@@ -64,7 +64,7 @@ describe('auth', () => {
             [
               'https://',
               { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] },
-              '/',
+              '/signin',
             ],
           ],
         },
