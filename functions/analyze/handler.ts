@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../api/env';
 import { parseSampleKey } from '../api/services/samples';
+import { exampleRecords, recordTexts, withClusterTexts } from '../core/analysis';
 import type { Analysis } from '../core/analysis/types';
 import { ConflictError } from '../lib/errors';
 import type { Sample } from '../store/samples';
@@ -77,6 +78,25 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     return next;
   }
 
+  /** Adds the masked texts of the largest duplicate clusters' examples (a second, early-stopping read). */
+  async function withExamples(
+    object: ObjectCreated,
+    sample: Sample,
+    analysis: Analysis,
+  ): Promise<Analysis> {
+    const records = exampleRecords(analysis);
+    if (records.length === 0) return analysis;
+    const stream = await blobs.stream(object.bucket, object.key);
+    try {
+      return withClusterTexts(
+        analysis,
+        await recordTexts(stream, analysis, records, { fileName: sample.fileName }),
+      );
+    } finally {
+      (stream as { destroy?: () => void }).destroy?.();
+    }
+  }
+
   async function analyzeOne(object: ObjectCreated): Promise<void> {
     const ids = parseSampleKey(object.key);
     if (object.bucket !== config.SAMPLES_BUCKET || !ids) return;
@@ -108,14 +128,15 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       await finish(sample, { status: 'failed', error: message });
       return;
     }
+    const analysis = await withExamples(object, sample, result.analysis);
     const keys = analysisKeys(sample);
     await blobs.put(config.SAMPLES_BUCKET, keys.partial, result.partial, {
       contentType: 'application/json',
     });
-    await blobs.put(config.SAMPLES_BUCKET, keys.analysis, JSON.stringify(result.analysis), {
+    await blobs.put(config.SAMPLES_BUCKET, keys.analysis, JSON.stringify(analysis), {
       contentType: 'application/json',
     });
-    const a = result.analysis;
+    const a = analysis;
     const done = await finish(sample, {
       status: 'analyzed',
       sha256: hash.digest('hex'),

@@ -108,10 +108,13 @@ describe('sample upload and analysis', () => {
     expect(status.summary.exactRate).toBeCloseTo(10 / 60, 5);
     const { createHash } = await import('node:crypto');
     expect(status.sha256).toBe(createHash('sha256').update(body).digest('hex'));
-    const analysis = await json<{ input: { records: number } }>(
-      t.call('GET', `/api/assessments/${id}/samples/${upload.sampleId}/analysis`, { token: proc }),
-    );
+    const analysis = await json<{
+      input: { records: number };
+      duplicates: { clusters: { size: number; texts?: string[] }[] };
+    }>(t.call('GET', `/api/assessments/${id}/samples/${upload.sampleId}/analysis`, { token: proc }));
     expect(analysis.input.records).toBe(60);
+    const shown = analysis.duplicates.clusters.find((c) => c.texts?.length);
+    expect(shown?.texts?.[0]).toMatch(/^\d+ /);
   });
 
   it('ignores a duplicate event: no second analysis, nothing changes', async () => {

@@ -41,9 +41,15 @@ export async function assessmentAnalyses(
     ? (JSON.parse((await read(hold.analysisKey)) ?? '') as Analysis)
     : undefined;
   let training: Analysis | undefined;
-  if (train?.partialKey && hold?.partialKey) {
-    const [tp, hp] = await Promise.all([read(train.partialKey), read(hold.partialKey)]);
-    training = deps.analyzer.withHoldout(tp ?? '', hp ?? '', deps.clock());
+  if (train?.partialKey && hold?.partialKey && train.analysisKey) {
+    const [tp, hp, stored] = await Promise.all([
+      read(train.partialKey),
+      read(hold.partialKey),
+      read(train.analysisKey),
+    ]);
+    const combined = deps.analyzer.withHoldout(tp ?? '', hp ?? '', deps.clock());
+    // Same partial, same clusters: keep the example texts the stored analysis carries.
+    training = { ...combined, duplicates: (JSON.parse(stored ?? '') as Analysis).duplicates };
   } else if (train?.analysisKey) {
     training = JSON.parse((await read(train.analysisKey)) ?? '') as Analysis;
   }

@@ -7,6 +7,7 @@ export {
   type SourceInput,
 } from './analyze';
 export { AnalysisInputError } from './errors';
+export { type ExampleLimits, exampleRecords, recordTexts, withClusterTexts } from './examples';
 export { detectFields } from './fields/detect';
 export { type FinalizeOptions, finalize } from './finalize';
 export { type AnalysisLimits, candidateProbability, DEFAULT_LIMITS, PARAMS } from './params';

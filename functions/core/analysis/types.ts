@@ -35,7 +35,8 @@ export interface Analysis {
   duplicates: {
     exactRate: number;
     nearRate: number;
-    clusters: { size: number; examples: number[] }[];
+    /** `texts`: masked texts of the first examples, added by the portal for reviewers. */
+    clusters: { size: number; examples: number[]; texts?: string[] }[];
   };
   diversity: {
     distinct1: number;

@@ -31,7 +31,6 @@ export type {
 export type ReportSample = CoreReportSample & {
   sampleId?: string;
   fileName?: string;
-  examples?: { size: number; texts: string[] }[];
 };
 
 /** The scored report as `GET /api/assessments/{id}/report` returns it: the stored report plus its version. */

@@ -1,10 +1,12 @@
 /** Kinds of personal data the analyzer counts. */
 export type PiiKind = 'email' | 'phone' | 'card' | 'iban' | 'ip';
 
-/** One detected item, already masked. */
+/** One detected item, already masked, with where it stands in the text. */
 export interface PiiHit {
   kind: PiiKind;
   masked: string;
+  start: number;
+  end: number;
 }
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
@@ -96,7 +98,7 @@ export function findPii(text: string, hasAt: boolean, digits: number): PiiHit[] 
       const end = m.index + m[0].length;
       if (overlaps(spans, m.index, end) || !accept(m[0])) continue;
       spans.push([m.index, end]);
-      hits.push({ kind, masked: maskPii(kind, m[0]) });
+      hits.push({ kind, masked: maskPii(kind, m[0]), start: m.index, end });
     }
   };
   if (hasAt) scan(EMAIL, 'email', () => true);
@@ -114,4 +116,13 @@ export function findPii(text: string, hasAt: boolean, digits: number): PiiHit[] 
   }
   if (text.includes(':')) scan(IPV6, 'ip', () => true);
   return hits;
+}
+
+/** `text` with every detected item of personal data replaced by its masked form. */
+export function maskPersonalData(text: string): string {
+  const digits = text.replace(/\D/g, '').length;
+  const hits = findPii(text, text.includes('@'), digits).sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const h of hits) out = `${out.slice(0, h.start)}${h.masked}${out.slice(h.end)}`;
+  return out;
 }

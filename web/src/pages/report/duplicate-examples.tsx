@@ -8,8 +8,10 @@ const SHOWN = 4;
 
 /** The duplicate-examples disclosure of one sample. */
 export function DuplicateExamples({ sample }: { sample: ReportSample }) {
-  const texts = (sample.examples ?? []).slice(0, SHOWN);
   const clusters = [...sample.duplicates.clusters].sort((a, b) => b.size - a.size).slice(0, SHOWN);
+  const texts = clusters
+    .filter((c) => (c.texts?.length ?? 0) > 0)
+    .map((c) => ({ size: c.size, texts: c.texts ?? [] }));
   if (!texts.length && !clusters.length) return null;
   return (
     <details class="duplicates">
