@@ -6,6 +6,9 @@ import {
   serializePartial,
 } from '../core/analysis';
 import type { Analysis } from '../core/analysis/types';
+import { foldObject, type StoredObject } from './shards/fold-object';
+
+export type { StoredObject } from './shards/fold-object';
 
 /** Options for analyzing one sample file. */
 export interface AnalyzeOptions {
@@ -14,12 +17,28 @@ export interface AnalyzeOptions {
   now: Date;
 }
 
+/** Fan-out settings for `analyzeObject` (from ANALYSIS_WORKERS and ANALYSIS_SHARD_BYTES). */
+export interface ObjectOptions extends AnalyzeOptions {
+  /** Worker threads for big JSON Lines and text samples (default 1: one sequential pass). */
+  workers?: number;
+  /** Largest shard in bytes (default 64 MiB); smaller objects are read in one pass. */
+  shardBytes?: number;
+}
+
 /** The analysis engine as the handler uses it: a stream in, the analysis and its serialized partial out. */
 export interface SampleAnalyzer {
   analyze(
     source: AsyncIterable<Uint8Array>,
     options: AnalyzeOptions,
   ): Promise<{ analysis: Analysis; partial: string }>;
+  /**
+   * Analyzes a stored object and computes its SHA-256; big JSON Lines and text samples fan out
+   * over byte-range shards on worker threads (`shards` > 1) with exactly the one-pass result.
+   */
+  analyzeObject(
+    object: StoredObject,
+    options: ObjectOptions,
+  ): Promise<{ analysis: Analysis; partial: string; sha256: string; shards: number }>;
   /** The training analysis with contamination measured against a holdout (both as stored partials). */
   withHoldout(trainingPartial: string, holdoutPartial: string, now: Date): Analysis;
 }
@@ -40,6 +59,11 @@ export function createSampleAnalyzer(): SampleAnalyzer {
         now: options.now,
       });
       return { analysis, partial: serializePartial(partial) };
+    },
+    async analyzeObject(object, options) {
+      const { partial, sha256, shards } = await foldObject(object, options);
+      const analysis = finalize(partial, { now: options.now });
+      return { analysis, partial: serializePartial(partial), sha256, shards };
     },
     withHoldout(trainingPartial, holdoutPartial, now) {
       return finalize(deserializePartial(trainingPartial), {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AppDeps } from '../api/env';
 import { parseSampleKey } from '../api/services/samples';
 import { exampleRecords, recordTexts, withClusterTexts } from '../core/analysis';
@@ -28,13 +27,6 @@ export const analysisLeaseMs = 20 * 60_000;
 export function analysisKeys(s: Pick<Sample, 'organizationId' | 'assessmentId' | 'sampleId'>) {
   const base = `${s.organizationId}/${s.assessmentId}/${s.sampleId}`;
   return { analysis: `analyses/${base}.json`, partial: `partials/${base}.json` };
-}
-
-async function* hashing(source: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>) {
-  for await (const chunk of source) {
-    hash.update(chunk);
-    yield chunk;
-  }
 }
 
 /** Handles ObjectCreated notifications for sample uploads: check, hash, analyze, store, mark. */
@@ -113,15 +105,22 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       });
       return;
     }
-    const hash = createHash('sha256');
-    let result: { analysis: Analysis; partial: string };
+    let result: { analysis: Analysis; partial: string; sha256: string; shards: number };
     try {
-      const source = hashing(await blobs.stream(object.bucket, object.key), hash);
-      result = await deps.analyzer.analyze(source, {
+      const { bucket, key } = object;
+      const stored = {
+        size: head.size,
+        open: () => blobs.stream(bucket, key),
+        openRange: (start: number, end: number) => blobs.streamRange(bucket, key, start, end),
+      };
+      result = await deps.analyzer.analyzeObject(stored, {
         fileName: sample.fileName,
         fields: sample.fieldOverrides,
         now: deps.clock(),
+        workers: config.ANALYSIS_WORKERS ?? 1,
+        shardBytes: config.ANALYSIS_SHARD_BYTES,
       });
+      if (result.shards > 1) logger.info('analysis fanned out', { key, shards: result.shards });
     } catch (error) {
       const message = describeFailure(error);
       if (!message) throw error;
@@ -139,7 +138,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     const a = analysis;
     const done = await finish(sample, {
       status: 'analyzed',
-      sha256: hash.digest('hex'),
+      sha256: result.sha256,
       analysisKey: keys.analysis,
       partialKey: keys.partial,
       summary: {

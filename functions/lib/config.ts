@@ -26,6 +26,14 @@ const schema = z
     VENDOR_AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
     MAIL_FROM: z.email().optional(),
+    /** Worker threads for big JSON Lines/text samples; unset = 1 (the local runtime picks its own). */
+    ANALYSIS_WORKERS: z.coerce.number().int().min(1).optional(),
+    /** Samples above this size fan out over shards of at most this many bytes (when workers > 1). */
+    ANALYSIS_SHARD_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(64 * 1024 ** 2),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

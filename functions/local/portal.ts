@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { S3rverEvent } from 's3rver';
 import { createAnalyzeHandler } from '../analyze/handler';
@@ -58,6 +59,8 @@ export async function startPortal(
       DYNAMODB_ENDPOINT: engines.dynamoEndpoint,
       S3_ENDPOINT: `http://127.0.0.1:${port}${s3Prefix}`,
       PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? origin,
+      // Locally, big samples fan out over worker threads; Lambda keeps 1 (AWS fans out per the plan).
+      ANALYSIS_WORKERS: config.ANALYSIS_WORKERS ?? Math.min(4, availableParallelism()),
     };
     const clients = createAwsClients(local);
     await ensureTable(clients.dynamo, local.TABLE_NAME);

@@ -20,6 +20,13 @@ export interface BlobHead {
 export interface BlobStore {
   head(bucket: string, key: string): Promise<BlobHead | undefined>;
   stream(bucket: string, key: string): Promise<AsyncIterable<Uint8Array>>;
+  /** Streams bytes [start, endInclusive] of an object (an S3 GetObject Range request). */
+  streamRange(
+    bucket: string,
+    key: string,
+    start: number,
+    endInclusive: number,
+  ): Promise<AsyncIterable<Uint8Array>>;
   getText(bucket: string, key: string): Promise<string>;
   /** Writes once: an existing key is a ConflictError (reports are never overwritten). */
   putNew(
@@ -62,6 +69,17 @@ export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
     async stream(bucket, key) {
       try {
         const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        return out.Body as AsyncIterable<Uint8Array>;
+      } catch (error) {
+        if (isMissing(error))
+          throw new NotFoundError('The stored object does not exist.', { cause: error });
+        throw error;
+      }
+    },
+    async streamRange(bucket, key, start, endInclusive) {
+      try {
+        const range = `bytes=${start}-${endInclusive}`;
+        const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range }));
         return out.Body as AsyncIterable<Uint8Array>;
       } catch (error) {
         if (isMissing(error))

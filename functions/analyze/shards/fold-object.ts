@@ -1,0 +1,70 @@
+import { createHash, type Hash } from 'node:crypto';
+import { type AnalysisPartial, type FieldMapping, foldSource } from '../../core/analysis';
+import { fanOut } from './fan-out';
+import { DEFAULT_SHARD_BYTES, shardCount } from './plan';
+import type { OpenRange } from './range-reader';
+
+/** A stored sample object: its size, a reader for all of it, and a reader for byte ranges. */
+export interface StoredObject {
+  size: number;
+  open(): Promise<AsyncIterable<Uint8Array>>;
+  openRange: OpenRange;
+}
+
+/** How to fold a stored object: the analyzer's options plus the fan-out settings. */
+export interface FoldObjectOptions {
+  fileName?: string;
+  fields?: Partial<FieldMapping>;
+  /** Worker threads for big JSON Lines and text samples (default 1: one sequential pass). */
+  workers?: number;
+  /** Largest shard in bytes; objects up to this size are never split (default 64 MiB). */
+  shardBytes?: number;
+}
+
+/** What folding an object gives: the partial, the SHA-256 of its bytes, and the shards used. */
+export interface FoldedObject {
+  partial: AnalysisPartial;
+  sha256: string;
+  /** 1 when the object was folded in one pass. */
+  shards: number;
+}
+
+async function* hashing(source: AsyncIterable<Uint8Array>, hash: Hash) {
+  for await (const chunk of source) {
+    hash.update(chunk);
+    yield chunk;
+  }
+}
+
+async function digest(source: Promise<AsyncIterable<Uint8Array>>, hash: Hash): Promise<void> {
+  for await (const chunk of await source) hash.update(chunk);
+}
+
+/**
+ * Folds a stored sample and hashes its bytes. Small, single-worker, gzip, JSON-array and CSV
+ * samples take one pass that hashes as it reads; big JSON Lines and text samples fan out over
+ * worker threads while one sequential read computes the SHA-256 alongside.
+ */
+export async function foldObject(
+  object: StoredObject,
+  options: FoldObjectOptions,
+): Promise<FoldedObject> {
+  const hash = createHash('sha256');
+  const fold = { fileName: options.fileName, fields: options.fields };
+  const workers = options.workers ?? 1;
+  const shards = shardCount(object.size, workers, options.shardBytes ?? DEFAULT_SHARD_BYTES);
+  if (shards > 1) {
+    const [partial] = await Promise.all([
+      fanOut(object, { ...fold, workers, shards }),
+      digest(object.open(), hash),
+    ]);
+    if (partial) return { partial, sha256: hash.digest('hex'), shards };
+    return {
+      partial: await foldSource(await object.open(), fold),
+      sha256: hash.digest('hex'),
+      shards: 1,
+    };
+  }
+  const partial = await foldSource(hashing(await object.open(), hash), fold);
+  return { partial, sha256: hash.digest('hex'), shards: 1 };
+}

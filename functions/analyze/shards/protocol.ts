@@ -1,0 +1,26 @@
+import type { AnalysisPartial, FieldMapping } from '../../core/analysis';
+
+/** How every shard reads its lines, fixed once from the start of the whole file. */
+export interface ShardSettings {
+  fileName?: string;
+  format: 'jsonl' | 'text';
+  /** The whole file's mapping with every field set ('' = none), so no shard detects its own. */
+  fields: Partial<FieldMapping>;
+  /** True for shards after the first: their text continues the file mid-stream. */
+  continues: boolean;
+}
+
+/** Messages to a shard worker: a task, then the task's bytes on request. */
+export type ToWorker =
+  | { type: 'task'; id: number; settings: ShardSettings }
+  | { type: 'chunk'; id: number; bytes: Uint8Array }
+  | { type: 'end'; id: number };
+
+/**
+ * Messages from a shard worker: requests for bytes, then the partial or a failure. The partial
+ * travels by structured clone with its index buffers transferred: no JSON/base64 round trip.
+ */
+export type FromWorker =
+  | { type: 'pull'; id: number }
+  | { type: 'done'; id: number; partial: AnalysisPartial | null }
+  | { type: 'failed'; id: number; input: boolean; message: string };
