@@ -111,7 +111,9 @@ describe('sample upload and analysis', () => {
     const analysis = await json<{
       input: { records: number };
       duplicates: { clusters: { size: number; texts?: string[] }[] };
-    }>(t.call('GET', `/api/assessments/${id}/samples/${upload.sampleId}/analysis`, { token: proc }));
+    }>(
+      t.call('GET', `/api/assessments/${id}/samples/${upload.sampleId}/analysis`, { token: proc }),
+    );
     expect(analysis.input.records).toBe(60);
     const shown = analysis.duplicates.clusters.find((c) => c.texts?.length);
     expect(shown?.texts?.[0]).toMatch(/^\d+ /);
