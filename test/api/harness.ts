@@ -94,3 +94,14 @@ export async function invitedAssessment(
   );
   return { id: a.id, token };
 }
+
+/** A fresh portal plus tokens of the demo organization's three staff users. */
+export async function startWithStaff(env: Record<string, string> = {}) {
+  const t = await startTestPortal(env);
+  return {
+    t,
+    proc: await t.staff('procurement', 'demo', 'pat@demo.test'),
+    gov: await t.staff('governance', 'demo', 'gail@demo.test'),
+    admin: await t.staff('admin', 'demo', 'ada@demo.test'),
+  };
+}

@@ -4,7 +4,7 @@ import {
   invitedAssessment,
   json,
   newAssessmentBody,
-  startTestPortal,
+  startWithStaff,
   type TestPortal,
 } from './harness';
 
@@ -12,9 +12,7 @@ let t: TestPortal;
 let proc: string;
 let gov: string;
 beforeAll(async () => {
-  t = await startTestPortal();
-  proc = await t.staff('procurement', 'demo', 'pat@demo.test');
-  gov = await t.staff('governance', 'demo', 'gail@demo.test');
+  ({ t, proc, gov } = await startWithStaff());
 });
 afterAll(async () => {
   await t.stop();

@@ -1,31 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
-import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
+import {
+  invitedAssessment,
+  json,
+  newAssessmentBody,
+  startWithStaff,
+  type TestPortal,
+} from './harness';
 
 let t: TestPortal;
 let proc: string;
 let admin: string;
 let gov: string;
 beforeAll(async () => {
-  t = await startTestPortal();
-  proc = await t.staff('procurement', 'demo', 'pat@demo.test');
-  admin = await t.staff('admin', 'demo', 'ada@demo.test');
-  gov = await t.staff('governance', 'demo', 'gail@demo.test');
+  ({ t, proc, admin, gov } = await startWithStaff());
 });
 afterAll(async () => {
   await t.stop();
 });
 
 async function submitted(answers = completeAnswers()) {
-  const a = await json<{ id: string }>(
-    t.call('POST', '/api/assessments', { token: proc, body: newAssessmentBody() }),
-  );
-  const { token } = await json<{ token: string }>(
-    t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }),
-  );
+  const { id, token } = await invitedAssessment(t, proc);
   await t.call('PUT', '/api/vendor/answers', { token, body: { answers } });
   expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
-  return a.id;
+  return id;
 }
 
 interface Report {

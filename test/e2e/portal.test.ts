@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expiredInvitation } from './expired-link';
 import {
   chromiumPath,
   launchChromium,
@@ -363,45 +364,16 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
   }, 60_000);
 
   it('shows an expired invitation link as expired', async () => {
-    const api = async <T>(method: string, path: string, token?: string, body?: unknown) => {
-      const res = await fetch(`${base()}${path}`, {
-        method,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      expect(res.ok, `${method} ${path}`).toBe(true);
-      return (await res.json()) as T;
-    };
-    const { token } = await api<{ token: string }>('POST', '/api/dev/session', undefined, {
-      email: 'pat@demo.test',
-      role: 'procurement',
-    });
-    const a = await api<{ id: string }>('POST', '/api/assessments', token, {
-      vendor: { name: 'Late Vendor', contactEmail: 'late@vendor.test' },
-      dataset: { name: 'Old corpus', intendedUse: 'fine-tuning' },
-      templateId: 'ai-training-data',
-      dueAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
-    });
-    const invite = await api<{ inviteUrl: string; expiresAt: string }>(
-      'POST',
-      `/api/assessments/${a.id}/invitations`,
-      token,
-    );
-    // Move the portal's clock past the link's expiry (a local-only dev route), then back.
-    const days = (Date.parse(invite.expiresAt) - Date.now()) / 86_400_000 + 1;
-    await api('PUT', '/api/dev/clock', token, { offsetDays: days });
+    const expired = await expiredInvitation(base());
     try {
       const late = await person('vendor-expired');
       watcher.allow('/api/vendor/assessment', 401);
-      await late.goto(invite.inviteUrl);
+      await late.goto(expired.link);
       await late.getByRole('heading', { name: 'This link has expired' }).waitFor();
       watcher.clearAllowed();
       await screenshot(late, '15-link-expired');
     } finally {
-      await api('PUT', '/api/dev/clock', token, { offsetDays: 0 });
+      await expired.restore();
     }
   }, 60_000);
 
