@@ -1,6 +1,6 @@
 import { fmt, none, num, pct, ramp, str } from '../context';
 import { exactDuplicatePercent, nearDuplicatePercent } from '../evidence';
-import { type ClaimRule, factor } from './rule';
+import { type ClaimRule, chargeExcess, factor } from './rule';
 
 const AUDIT_FACTOR: Record<string, number> = { none: 1, sampled: 0.4, full: 0 };
 
@@ -118,30 +118,22 @@ export const nearDuplicateRule: ClaimRule = {
     const m = nearDuplicatePercent(ctx.training);
     const excess = weight * Math.min(1, Math.max(c, m) / full) - claimed;
     if (excess <= 0) return out;
-    if (m - c > tol) {
-      const message = `The sample has ${fmt(m)} % near-duplicates, against ${fmt(c)} % claimed; tolerance ${fmt(tol)} points.`;
-      out.factors.push(
-        factor('near_duplicates_understated', excess, message, 'discrepancy', [RATE]),
-      );
-      out.discrepancies.push({
-        questionId: RATE,
-        claimed: c,
-        measured: Math.round(m * 10) / 10,
-        tolerance: tol,
-        unit: 'percentage points',
-        message,
-      });
-    } else {
-      out.factors.push(
-        factor(
-          'near_duplicates_measured',
-          excess,
-          `The sample has ${fmt(m)} % near-duplicates, slightly above the ${fmt(c)} % claimed.`,
-          'sample',
-          [RATE],
-        ),
-      );
-    }
+    chargeExcess(out, {
+      questionId: RATE,
+      points: excess,
+      claimed: c,
+      measured: m,
+      tolerance: tol,
+      contradicted: m - c > tol,
+      discrepancy: {
+        id: 'near_duplicates_understated',
+        message: `The sample has ${fmt(m)} % near-duplicates, against ${fmt(c)} % claimed; tolerance ${fmt(tol)} points.`,
+      },
+      withinTolerance: {
+        id: 'near_duplicates_measured',
+        message: `The sample has ${fmt(m)} % near-duplicates, slightly above the ${fmt(c)} % claimed.`,
+      },
+    });
     return out;
   },
   evasion: (_id, ctx) =>

@@ -30,6 +30,39 @@ export const factor = (
   questionIds: string[],
 ): RawFactor => ({ id, raw, reason, source, questionIds });
 
+/** A measured share above the claimed one: its points, and the two ways to report it. */
+export interface Excess {
+  questionId: string;
+  points: number;
+  claimed: number;
+  measured: number;
+  tolerance: number;
+  /** True when the gap is beyond tolerance: a discrepancy, otherwise a plain sample factor. */
+  contradicted: boolean;
+  discrepancy: { id: string; message: string };
+  withinTolerance: { id: string; message: string };
+}
+
+/** Charges the part of a percentage the sample adds above the claim, as discrepancy or sample factor. */
+export function chargeExcess(out: Outcome, e: Excess): void {
+  if (!e.contradicted) {
+    out.factors.push(
+      factor(e.withinTolerance.id, e.points, e.withinTolerance.message, 'sample', [e.questionId]),
+    );
+    return;
+  }
+  const { message } = e.discrepancy;
+  out.factors.push(factor(e.discrepancy.id, e.points, message, 'discrepancy', [e.questionId]));
+  out.discrepancies.push({
+    questionId: e.questionId,
+    claimed: e.claimed,
+    measured: Math.round(e.measured * 10) / 10,
+    tolerance: e.tolerance,
+    unit: 'percentage points',
+    message,
+  });
+}
+
 const total = (o: Outcome): number => o.factors.reduce((sum, f) => sum + f.raw, 0);
 
 /** The rule's questions that are undisclosed and applicable. */

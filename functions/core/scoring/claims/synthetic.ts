@@ -1,6 +1,6 @@
 import { type Ctx, fmt, none, num, type Outcome, str } from '../context';
 import { syntheticLowPercent, syntheticPercent } from '../evidence';
-import { type ClaimRule, factor } from './rule';
+import { type ClaimRule, chargeExcess, factor } from './rule';
 
 const SHARE = 'synthetic_share_percent';
 const clampPct = (x: number) => Math.min(100, Math.max(0, x));
@@ -43,30 +43,22 @@ export const syntheticShareRule: ClaimRule = {
     const low = syntheticLowPercent(ctx.training);
     if (m <= c) return out;
     const excess = (weight * (m - c)) / 100;
-    if (low - c > tol) {
-      const message = `The sample shows about ${fmt(m)} % machine-generated records (at least ${fmt(low)} %), against ${fmt(c)} % claimed; tolerance ${fmt(tol)} points.`;
-      out.factors.push(
-        factor('synthetic_share_understated', excess, message, 'discrepancy', [SHARE]),
-      );
-      out.discrepancies.push({
-        questionId: SHARE,
-        claimed: c,
-        measured: Math.round(m * 10) / 10,
-        tolerance: tol,
-        unit: 'percentage points',
-        message,
-      });
-    } else {
-      out.factors.push(
-        factor(
-          'machine_text_signals',
-          excess,
-          `The sample shows about ${fmt(m)} % machine-generated records, above the ${fmt(c)} % claimed but within tolerance.`,
-          'sample',
-          [SHARE],
-        ),
-      );
-    }
+    chargeExcess(out, {
+      questionId: SHARE,
+      points: excess,
+      claimed: c,
+      measured: m,
+      tolerance: tol,
+      contradicted: low - c > tol,
+      discrepancy: {
+        id: 'synthetic_share_understated',
+        message: `The sample shows about ${fmt(m)} % machine-generated records (at least ${fmt(low)} %), against ${fmt(c)} % claimed; tolerance ${fmt(tol)} points.`,
+      },
+      withinTolerance: {
+        id: 'machine_text_signals',
+        message: `The sample shows about ${fmt(m)} % machine-generated records, above the ${fmt(c)} % claimed but within tolerance.`,
+      },
+    });
     return out;
   },
   evasion: (_id, ctx) =>
