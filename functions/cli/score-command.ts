@@ -42,10 +42,12 @@ function parse(args: string[]) {
 }
 
 function jsonErrorAt(text: string, message: string): string {
+  // Node 22 appends "(line L column C)" to the message; Node 20 only gives the offset.
+  const detail = message.replace(/\s*\(line \d+ column \d+\)$/, '');
   const position = /position (\d+)/.exec(message)?.[1];
-  if (position === undefined || /line \d+/.test(message)) return message;
+  if (position === undefined) return message;
   const before = text.slice(0, Number(position)).split('\n');
-  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}: ${message}`;
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}: ${detail}`;
 }
 
 async function readAnswers(file: string): Promise<Answers> {
