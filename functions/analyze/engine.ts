@@ -3,9 +3,11 @@ import {
   analyzeSource,
   deserializePartial,
   finalize,
+  type InputLimits,
   serializePartial,
 } from '../core/analysis';
 import type { Analysis } from '../core/analysis/types';
+import type { Config } from '../lib/config';
 import { foldObject, type StoredObject } from './shards/fold-object';
 
 export type { StoredObject } from './shards/fold-object';
@@ -23,6 +25,20 @@ export interface ObjectOptions extends AnalyzeOptions {
   workers?: number;
   /** Largest shard in bytes (default 64 MiB); smaller objects are read in one pass. */
   shardBytes?: number;
+  /** Input limits of this analysis (see `inputLimitsOf`); defaults apply to the rest. */
+  input?: Partial<InputLimits>;
+}
+
+/** The input limits a configuration sets (the local runtime and the AWS analyzer both use it). */
+export function inputLimitsOf(config: Config): InputLimits {
+  return {
+    maxDecompressedBytes: config.ANALYSIS_MAX_DECOMPRESSED_BYTES,
+    maxLineBytes: config.ANALYSIS_MAX_LINE_BYTES,
+    maxColumns: config.ANALYSIS_MAX_COLUMNS,
+    maxDepth: config.ANALYSIS_MAX_DEPTH,
+    maxRecords: config.ANALYSIS_MAX_RECORDS,
+    timeBudgetMs: config.ANALYSIS_TIME_BUDGET_SECONDS * 1000,
+  };
 }
 
 /** The analysis engine as the handler uses it: a stream in, the analysis and its serialized partial out. */

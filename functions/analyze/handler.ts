@@ -4,7 +4,7 @@ import { exampleRecords, recordTexts, withClusterTexts } from '../core/analysis'
 import type { Analysis } from '../core/analysis/types';
 import { ConflictError } from '../lib/errors';
 import type { Sample } from '../store/samples';
-import { describeFailure, type SampleAnalyzer } from './engine';
+import { describeFailure, inputLimitsOf, type SampleAnalyzer } from './engine';
 
 /** The part of an S3 event record the analyzer reads. */
 export interface ObjectCreated {
@@ -23,6 +23,11 @@ export type AnalyzeDeps = Pick<AppDeps, 'config' | 'logger' | 'clock' | 'repos' 
 /** A crashed analysis may be taken over after this long (SQS redelivers after its visibility timeout). */
 export const analysisLeaseMs = 20 * 60_000;
 
+/** The message of a sample whose analysis kept being interrupted. */
+export function interruptedMessage(attempts: number): string {
+  return `The analysis was interrupted ${attempts} times (the analyzer stopped or crashed before it finished), so it was given up. Upload the file again; if this repeats, upload a smaller sample.`;
+}
+
 /** Keys of the stored analysis and mergeable partial of a sample. */
 export function analysisKeys(s: Pick<Sample, 'organizationId' | 'assessmentId' | 'sampleId'>) {
   const base = `${s.organizationId}/${s.assessmentId}/${s.sampleId}`;
@@ -33,26 +38,36 @@ export function analysisKeys(s: Pick<Sample, 'organizationId' | 'assessmentId' |
 export function createAnalyzeHandler(deps: AnalyzeDeps) {
   const { repos, blobs, config, logger } = deps;
 
-  /** Moves the sample to `analyzing` unless another run holds it or it is done; false = skip. */
+  const leaseMs = config.ANALYSIS_LEASE_SECONDS * 1000;
+  const maxAttempts = config.ANALYSIS_MAX_ATTEMPTS;
+
+  /**
+   * Moves the sample to `analyzing` unless another run holds it or it is done; undefined = skip.
+   * A run taking over an expired lease counts as another attempt; past the limit the sample fails.
+   */
   async function claim(sample: Sample, etag: string): Promise<Sample | undefined> {
     const now = deps.clock();
     const fresh =
-      sample.status === 'analyzing' &&
-      now.getTime() - Date.parse(sample.updatedAt) < analysisLeaseMs;
+      sample.status === 'analyzing' && now.getTime() - Date.parse(sample.updatedAt) < leaseMs;
     const done =
       (sample.status === 'analyzed' || sample.status === 'failed') && sample.objectETag === etag;
     if (fresh || done) return undefined;
+    const retry = sample.status === 'analyzing' && sample.objectETag === etag;
+    const attempts = retry ? (sample.attempts ?? 1) : 0;
+    const given = attempts >= maxAttempts;
     const next: Sample = {
       ...sample,
-      status: 'analyzing',
-      error: null,
+      status: given ? 'failed' : 'analyzing',
+      error: given ? interruptedMessage(attempts) : null,
       objectETag: etag,
+      attempts: given ? attempts : attempts + 1,
       updatedAt: now.toISOString(),
       version: sample.version + 1,
     };
     try {
       await repos.samples.save(next);
-      return next;
+      if (given) logger.warn('analysis given up', { key: sample.key, attempts });
+      return given ? undefined : next;
     } catch (error) {
       if (error instanceof ConflictError) return undefined;
       throw error;
@@ -98,6 +113,44 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     if (!head) return;
     const sample = await claim(stored, head.etag ?? String(head.size));
     if (!sample) return logger.info('duplicate or in-flight event ignored', { key: object.key });
+    try {
+      await analyzeClaimed(object, sample, head.size);
+    } catch (error) {
+      await giveBack(sample, error);
+      throw error;
+    }
+  }
+
+  /**
+   * After an unexpected error: fails the sample on its last attempt, else expires its lease so the
+   * retry (SQS redelivery, or the local queue) takes it over at once. Never leaves it `analyzing`.
+   */
+  async function giveBack(sample: Sample, error: unknown): Promise<void> {
+    const current = await repos.samples.get(
+      sample.organizationId,
+      sample.assessmentId,
+      sample.sampleId,
+    );
+    if (!current || current.status !== 'analyzing' || current.version !== sample.version) return;
+    const last = (current.attempts ?? 1) >= maxAttempts;
+    logger.error('analysis attempt failed', { key: sample.key, error, last });
+    const next: Sample = last
+      ? {
+          ...current,
+          status: 'failed',
+          error:
+            'The analysis failed because of an internal error, several times. Upload the file again; if this repeats, contact the buyer.',
+          updatedAt: deps.clock().toISOString(),
+          version: current.version + 1,
+        }
+      : { ...current, updatedAt: new Date(0).toISOString(), version: current.version + 1 };
+    await repos.samples
+      .save(next)
+      .catch((e: unknown) => logger.error('could not release the sample', { error: e }));
+  }
+
+  async function analyzeClaimed(object: ObjectCreated, sample: Sample, size: number) {
+    const head = { size };
     if (head.size !== sample.sizeBytes) {
       await finish(sample, {
         status: 'failed',
@@ -119,6 +172,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
         now: deps.clock(),
         workers: config.ANALYSIS_WORKERS ?? 1,
         shardBytes: config.ANALYSIS_SHARD_BYTES,
+        input: inputLimitsOf(config),
       });
       if (result.shards > 1) logger.info('analysis fanned out', { key, shards: result.shards });
     } catch (error) {

@@ -6,6 +6,10 @@ const schema = z
   .object({
     DILIGENCE_MODE: z.enum(['local', 'aws']).default('local'),
     PORT: port.default(3000),
+    /** Local listen address; anything but loopback exposes the portal to the network. */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Dev routes and demo seed; default on for loopback, off for any other HOST. */
+    DEV_TOOLS: z.enum(['on', 'off']).optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     AWS_REGION: z.string().min(1).default('us-east-1'),
     TABLE_NAME: z.string().min(1).default('diligence'),
@@ -34,6 +38,27 @@ const schema = z
       .int()
       .positive()
       .default(64 * 1024 ** 2),
+    /** Input limits of one analysis (each fails the sample with a message naming it). */
+    ANALYSIS_MAX_DECOMPRESSED_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(16 * 1024 ** 3),
+    ANALYSIS_MAX_LINE_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(16 * 1024 ** 2),
+    ANALYSIS_MAX_COLUMNS: z.coerce.number().int().positive().default(10_000),
+    ANALYSIS_MAX_DEPTH: z.coerce.number().int().positive().default(64),
+    ANALYSIS_MAX_RECORDS: z.coerce.number().int().positive().default(20_000_000),
+    ANALYSIS_TIME_BUDGET_SECONDS: z.coerce.number().int().positive().default(1800),
+    /** Analyses run at once by the local queue (each on its own worker thread). */
+    ANALYSIS_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+    /** An analysis not finished after this long is considered interrupted and re-queued. */
+    ANALYSIS_LEASE_SECONDS: z.coerce.number().int().positive().default(1200),
+    /** Attempts before an interrupted analysis is marked failed. */
+    ANALYSIS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -45,6 +70,16 @@ const schema = z
       });
     }
   });
+
+/** True for addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Whether dev routes and the demo seed are on: explicit DEV_TOOLS, else only on loopback. */
+export function devToolsEnabled(config: Pick<Config, 'HOST' | 'DEV_TOOLS'>): boolean {
+  return config.DEV_TOOLS ? config.DEV_TOOLS === 'on' : isLoopback(config.HOST);
+}
 
 /** Validated runtime configuration: the only view of the environment the code gets. */
 export type Config = z.infer<typeof schema>;

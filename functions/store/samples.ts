@@ -31,6 +31,8 @@ export interface Sample {
   analysisKey: string | null;
   partialKey: string | null;
   summary: SampleSummary | null;
+  /** Analysis runs started for the current upload (absent on samples stored before it existed). */
+  attempts?: number;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -1,5 +1,10 @@
 import type { Worker } from 'node:worker_threads';
-import { type AnalysisPartial, type FieldMapping, mergePartials } from '../../core/analysis';
+import {
+  type AnalysisPartial,
+  type FieldMapping,
+  type InputLimits,
+  mergePartials,
+} from '../../core/analysis';
 import { type ByteRange, planRanges } from './plan';
 import { runShard, ShardInputError, startShardWorker } from './pool';
 import { probeSample } from './probe';
@@ -19,6 +24,8 @@ export interface FanOutOptions {
   workers: number;
   /** Shards to split the object into (see `shardCount`). */
   shards: number;
+  input?: Partial<InputLimits>;
+  deadline?: number;
 }
 
 /**
@@ -83,7 +90,12 @@ export async function fanOut(
     const lane = async (worker: Worker) => {
       for (let i = next++; i < ranges.length; i = next++) {
         const range = ranges[i] as ByteRange;
-        const settings = { ...setup, continues: range.start > 0 };
+        const settings = {
+          ...setup,
+          continues: range.start > 0,
+          input: options.input,
+          deadline: options.deadline,
+        };
         done.set(i, await runShard(worker, i, settings, alignedRange(openRange, range, size)));
         mergeReady();
       }

@@ -1,5 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
-import { type AnalysisPartial, type FieldMapping, foldSource } from '../../core/analysis';
+import {
+  type AnalysisPartial,
+  type FieldMapping,
+  foldSource,
+  type InputLimits,
+  inputLimits,
+} from '../../core/analysis';
+import { checkRecords } from '../../core/analysis/parse/limits';
 import { fanOut } from './fan-out';
 import { DEFAULT_SHARD_BYTES, shardCount } from './plan';
 import type { OpenRange } from './range-reader';
@@ -19,6 +26,8 @@ export interface FoldObjectOptions {
   workers?: number;
   /** Largest shard in bytes; objects up to this size are never split (default 64 MiB). */
   shardBytes?: number;
+  /** Input limits (defaults: `defaultInputLimits`); the time limit starts now. */
+  input?: Partial<InputLimits>;
 }
 
 /** What folding an object gives: the partial, the SHA-256 of its bytes, and the shards used. */
@@ -50,7 +59,13 @@ export async function foldObject(
   options: FoldObjectOptions,
 ): Promise<FoldedObject> {
   const hash = createHash('sha256');
-  const fold = { fileName: options.fileName, fields: options.fields };
+  const limits = inputLimits(options.input);
+  const fold = {
+    fileName: options.fileName,
+    fields: options.fields,
+    input: limits,
+    deadline: Date.now() + limits.timeBudgetMs,
+  };
   const workers = options.workers ?? 1;
   const shards = shardCount(object.size, workers, options.shardBytes ?? DEFAULT_SHARD_BYTES);
   if (shards > 1) {
@@ -58,7 +73,10 @@ export async function foldObject(
       fanOut(object, { ...fold, workers, shards }),
       digest(object.open(), hash),
     ]);
-    if (partial) return { partial, sha256: hash.digest('hex'), shards };
+    if (partial) {
+      checkRecords(partial.records + partial.malformed, limits);
+      return { partial, sha256: hash.digest('hex'), shards };
+    }
     return {
       partial: await foldSource(await object.open(), fold),
       sha256: hash.digest('hex'),

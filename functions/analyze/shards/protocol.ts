@@ -1,4 +1,4 @@
-import type { AnalysisPartial, FieldMapping } from '../../core/analysis';
+import type { AnalysisPartial, FieldMapping, InputLimits } from '../../core/analysis';
 
 /** How every shard reads its lines, fixed once from the start of the whole file. */
 export interface ShardSettings {
@@ -8,6 +8,9 @@ export interface ShardSettings {
   fields: Partial<FieldMapping>;
   /** True for shards after the first: their text continues the file mid-stream. */
   continues: boolean;
+  /** The input limits of the whole analysis, and when its time limit ends (epoch ms). */
+  input?: Partial<InputLimits>;
+  deadline?: number;
 }
 
 /** Messages to a shard worker: a task, then the task's bytes on request. */

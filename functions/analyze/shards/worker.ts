@@ -54,6 +54,8 @@ async function run(id: number, s: ShardSettings): Promise<void> {
       fileName: s.fileName,
       format: s.format,
       fields: s.fields,
+      input: s.input,
+      deadline: s.deadline,
     });
     if (s.continues) partial.bytes -= BOM.length;
     post({ type: 'done', id, partial }, indexBuffers(partial));

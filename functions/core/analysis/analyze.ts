@@ -5,6 +5,7 @@ import type { AnalysisLimits } from './params';
 import { decodeText } from './parse/decode';
 import { detectFormat, type InputFormat } from './parse/format';
 import type { ParseState, RawItem } from './parse/items';
+import { checkDeadline, checkRecords, type InputLimits, inputLimits } from './parse/limits';
 import { parseRecords } from './parse/records';
 import { createPartial } from './partial/create';
 import { Folder } from './partial/fold';
@@ -28,6 +29,10 @@ export interface AnalyzeOptions extends FinalizeOptions {
   /** Called after each parsed batch. */
   onProgress?: (progress: AnalysisProgress) => void;
   limits?: Partial<AnalysisLimits>;
+  /** Input limits (decompressed size, line length, columns, depth, records, time). */
+  input?: Partial<InputLimits>;
+  /** When the time limit ends (epoch ms); default: now + the time limit. */
+  deadline?: number;
 }
 
 async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
@@ -59,7 +64,9 @@ export async function foldSource(
   options: AnalyzeOptions = {},
 ): Promise<AnalysisPartial> {
   const stats = { bytes: 0 };
-  const text = decodeText(source, stats);
+  const limits = inputLimits(options.input);
+  const deadline = options.deadline ?? Date.now() + limits.timeBudgetMs;
+  const text = decodeText(source, stats, limits);
   // format and CSV delimiter detection need at least the first two lines
   let head = '';
   for (let r = await text.next(); !r.done; r = await text.next()) {
@@ -68,6 +75,7 @@ export async function foldSource(
     if ((nl >= 0 && head.indexOf('\n', nl + 1) >= 0) || head.length >= 65536) break;
   }
   const format = options.format ?? detectFormat(options.fileName, head);
+  checkDeadline(deadline, limits);
   const state: ParseState = { lines: 0 };
   const chunks = prepend(head, text);
   const pending: RawItem[] = [];
@@ -84,7 +92,11 @@ export async function foldSource(
     }
     return f;
   };
-  for await (const batch of parseRecords(chunks, format, head, state)) {
+  let seen = 0;
+  for await (const batch of parseRecords(chunks, format, head, state, limits)) {
+    seen += batch.length;
+    checkRecords(seen, limits);
+    checkDeadline(deadline, limits);
     for (const item of batch) {
       if (folder) {
         if (item.error !== undefined) folder.malformed(item.line, item.error);

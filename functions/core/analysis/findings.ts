@@ -11,6 +11,7 @@ import type { Duplicates } from './metrics/dedup';
 import type { Diversity } from './metrics/diversity';
 import type { estimateSynthetic } from './metrics/synthetic';
 import { candidateProbability, PARAMS } from './params';
+import { type InputFormat, misnamed } from './parse/format';
 import type { AnalysisPartial } from './partial/types';
 import type { Analysis, Finding, Severity } from './types';
 
@@ -35,6 +36,14 @@ export function buildFindings(p: AnalysisPartial, a: Analysis, ctx: Context): Fi
   const n = p.records;
   const ix = p.index;
 
+  if (misnamed(p.fileName, p.format as InputFormat)) {
+    add(
+      'input.misnamed',
+      'low',
+      `The file ${p.fileName} is named as CSV but holds JSON Lines (one JSON object per line); it was read as JSON Lines. Rename it to .jsonl so other tools read it correctly.`,
+      { fileName: p.fileName, readAs: 'JSON Lines' },
+    );
+  }
   if (p.malformed > 0) {
     const rate = p.malformed / (n + p.malformed);
     add(

@@ -12,6 +12,13 @@ export { detectFields } from './fields/detect';
 export { type FinalizeOptions, finalize } from './finalize';
 export { type AnalysisLimits, candidateProbability, DEFAULT_LIMITS, PARAMS } from './params';
 export { FORMATS, type InputFormat } from './parse/format';
+export {
+  defaultInputLimits,
+  InputLimitError,
+  type InputLimits,
+  inputLimits,
+  limitLabels,
+} from './parse/limits';
 export { mergePartials } from './partial/merge';
 export { deserializePartial, serializePartial } from './partial/serialize';
 export type { AnalysisPartial } from './partial/types';

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
 import { AnalysisInputError } from '../errors';
 import type { ParseState, RawItem } from './items';
+import { checkColumns, defaultInputLimits, InputLimitError, type InputLimits } from './limits';
 
 type CsvRow = { record: Record<string, string>; info: { lines: number } };
 
@@ -19,7 +20,8 @@ function delimiterOf(head: string, fallback: string): string {
   return best;
 }
 
-function headerNames(header: string[]): string[] {
+function headerNames(header: string[], limits: InputLimits): string[] {
+  checkColumns(header.length, 1, limits);
   const seen = new Map<string, number>();
   return header.map((raw, i) => {
     const name = raw.trim() || `column_${i + 1}`;
@@ -38,11 +40,13 @@ export async function* csvRecords(
   head: string,
   tab: boolean,
   state: ParseState,
+  limits: InputLimits = defaultInputLimits,
 ): AsyncGenerator<RawItem[]> {
   const skipped: RawItem[] = [];
   const parser = parse({
     bom: true,
-    columns: headerNames,
+    columns: (header: string[]) => headerNames(header, limits),
+    max_record_size: limits.maxLineBytes,
     delimiter: delimiterOf(head, tab ? '\t' : ','),
     info: true,
     relax_quotes: true,
@@ -69,6 +73,13 @@ export async function* csvRecords(
   } catch (e) {
     const err = e as CsvError & { lines?: number };
     if (typeof err.code !== 'string' || !err.code.startsWith('CSV_')) throw e;
+    if (err.code === 'CSV_MAX_RECORD_SIZE') {
+      throw new InputLimitError(
+        'maxLineBytes',
+        `a record is longer than ${limits.maxLineBytes.toLocaleString('en-US')} characters`,
+        { line: err.lines },
+      );
+    }
     throw new AnalysisInputError(`invalid CSV: ${err.message}`, { line: err.lines, cause: e });
   }
   if (skipped.length > 0) batch.push(...skipped.splice(0));

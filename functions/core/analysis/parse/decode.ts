@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { AnalysisInputError } from '../errors';
+import { checkDecompressed, defaultInputLimits, type InputLimits } from './limits';
 
 /** Byte counters shared with the caller for progress reports. */
 export interface ByteStats {
@@ -19,13 +20,21 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-async function* gunzip(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+async function* gunzip(
+  input: AsyncIterable<Uint8Array>,
+  limits: InputLimits = defaultInputLimits,
+): AsyncGenerator<Uint8Array> {
   const z = createGunzip();
+  let out = 0;
   const feeder = Readable.from(input, { objectMode: false });
   feeder.on('error', (e) => z.destroy(e));
   feeder.pipe(z);
   try {
-    for await (const chunk of z) yield chunk as Uint8Array;
+    for await (const chunk of z) {
+      out += (chunk as Uint8Array).length;
+      checkDecompressed(out, limits);
+      yield chunk as Uint8Array;
+    }
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('Z_')) {
@@ -55,6 +64,7 @@ function checkStart(bytes: Uint8Array): void {
 export async function* decodeText(
   source: AsyncIterable<Uint8Array>,
   stats: ByteStats,
+  limits: InputLimits = defaultInputLimits,
 ): AsyncGenerator<string> {
   const it = source[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
@@ -80,7 +90,7 @@ export async function* decodeText(
       yield r.value;
     }
   }
-  const bytes = first[0] === 0x1f && first[1] === 0x8b ? gunzip(raw()) : raw();
+  const bytes = first[0] === 0x1f && first[1] === 0x8b ? gunzip(raw(), limits) : raw();
   const decoder = new TextDecoder('utf-8');
   let checked = false;
   for await (const chunk of bytes) {

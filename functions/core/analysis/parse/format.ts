@@ -16,15 +16,37 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   md: 'text',
 };
 
+/** True when the first non-blank line is a complete JSON object (JSON Lines content). */
+function firstLineIsObject(head: string): boolean {
+  const line = head.trimStart().split('\n', 1)[0] ?? '';
+  try {
+    const value: unknown = JSON.parse(line);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** True when a file named as CSV or TSV was read as another format (a finding warns about it). */
+export function misnamed(fileName: string | null | undefined, format: InputFormat): boolean {
+  const ext = (fileName ?? '').toLowerCase().replace(/\.gz$/, '').split('.').pop() ?? '';
+  const byName = BY_EXTENSION[ext];
+  return (byName === 'csv' || byName === 'tsv') && format === 'jsonl';
+}
+
 /**
  * Chooses the format from the file name (".gz" ignored) and the first text of the file: a ".json"
- * file starting with "{" is read as JSON Lines; unknown names are sniffed from the content.
+ * file starting with "{" is read as JSON Lines, and so is a ".csv" or ".tsv" file whose first line
+ * is a JSON object (the findings warn about the name); unknown names are sniffed from the content.
  */
 export function detectFormat(fileName: string | undefined, head: string): InputFormat {
   const first = head.trimStart()[0];
   const ext = (fileName ?? '').toLowerCase().replace(/\.gz$/, '').split('.').pop() ?? '';
   const byName = BY_EXTENSION[ext];
   if (byName === 'json' && first === '{') return 'jsonl';
+  if ((byName === 'csv' || byName === 'tsv') && first === '{' && firstLineIsObject(head)) {
+    return 'jsonl';
+  }
   if (byName) return byName;
   if (first === '[') return 'json';
   if (first === '{') return 'jsonl';

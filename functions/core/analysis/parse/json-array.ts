@@ -1,5 +1,12 @@
 import { AnalysisInputError } from '../errors';
 import { asRecord, jsonError, type ParseState, type RawItem } from './items';
+import {
+  checkLineLength,
+  checkRecordShape,
+  defaultInputLimits,
+  InputLimitError,
+  type InputLimits,
+} from './limits';
 
 /**
  * Streams the elements of a top-level JSON array without holding the whole document: a small scanner
@@ -8,6 +15,7 @@ import { asRecord, jsonError, type ParseState, type RawItem } from './items';
 export async function* jsonArrayRecords(
   chunks: AsyncIterable<string>,
   state: ParseState,
+  limits: InputLimits = defaultInputLimits,
 ): AsyncGenerator<RawItem[]> {
   let buf = '';
   let pos = 0;
@@ -20,11 +28,15 @@ export async function* jsonArrayRecords(
   let elemStart = -1;
   let elemLine = 1;
   const emit = (text: string, out: RawItem[]) => {
+    let value: unknown;
     try {
-      out.push(asRecord(JSON.parse(text), elemLine));
+      value = JSON.parse(text);
     } catch (e) {
       out.push({ line: elemLine, error: jsonError(e) });
+      return;
     }
+    checkRecordShape(value, elemLine, limits);
+    out.push(asRecord(value, elemLine));
   };
   for await (const chunk of chunks) {
     buf += chunk;
@@ -61,8 +73,16 @@ export async function* jsonArrayRecords(
         elemLine = line;
       }
       if (c === 34) inString = true;
-      else if (c === 123 || c === 91) depth++;
-      else if (c === 125 || c === 93) {
+      else if (c === 123 || c === 91) {
+        // the array itself is level 1, so a record may reach maxDepth + 1
+        if (++depth > limits.maxDepth + 1) {
+          throw new InputLimitError(
+            'maxDepth',
+            `the record nests deeper than ${limits.maxDepth} levels`,
+            { line: elemLine },
+          );
+        }
+      } else if (c === 125 || c === 93) {
         depth--;
         if (depth === 1) {
           emit(buf.slice(elemStart, pos + 1), batch);
@@ -78,6 +98,7 @@ export async function* jsonArrayRecords(
       }
     }
     if (elemStart >= 0) {
+      checkLineLength(buf.length - elemStart, elemLine, limits);
       buf = buf.slice(elemStart);
       pos -= elemStart;
       elemStart = 0;

@@ -1,4 +1,5 @@
 import { asRecord, jsonError, type ParseState, type RawItem } from './items';
+import { checkLineLength, checkRecordShape, defaultInputLimits, type InputLimits } from './limits';
 
 /**
  * Splits text chunks into lines and turns each non-blank line into an item: JSON Lines parse each
@@ -8,6 +9,7 @@ export async function* lineRecords(
   chunks: AsyncIterable<string>,
   mode: 'jsonl' | 'text',
   state: ParseState,
+  limits: InputLimits = defaultInputLimits,
 ): AsyncGenerator<RawItem[]> {
   let rest = '';
   let line = 0;
@@ -16,24 +18,38 @@ export async function* lineRecords(
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (text.trim() === '') return;
     if (mode === 'text') {
+      checkLineLength(text.length, line, limits);
       out.push({ line, value: { text } });
       return;
     }
+    checkLineLength(text.length, line, limits);
+    let value: unknown;
     try {
-      out.push(asRecord(JSON.parse(text), line));
+      value = JSON.parse(text);
     } catch (e) {
       out.push({ line, error: jsonError(e) });
+      return;
     }
+    checkRecordShape(value, line, limits);
+    out.push(asRecord(value, line));
   };
   for await (const chunk of chunks) {
+    const first = chunk.indexOf('\n');
+    if (first === -1) {
+      // only search the new text: an endless line costs linear time until the limit stops it
+      rest += chunk;
+      checkLineLength(rest.length, line + 1, limits);
+      continue;
+    }
     const buf = rest + chunk;
     const batch: RawItem[] = [];
     let start = 0;
-    for (let nl = buf.indexOf('\n'); nl !== -1; nl = buf.indexOf('\n', start)) {
+    for (let nl = rest.length + first; nl !== -1; nl = buf.indexOf('\n', start)) {
       take(buf.slice(start, nl), batch);
       start = nl + 1;
     }
     rest = buf.slice(start);
+    checkLineLength(rest.length, line + 1, limits);
     state.lines = line;
     if (batch.length > 0) yield batch;
   }
