@@ -1,10 +1,13 @@
 import './quiet-warnings';
 import { ConfigError, loadConfig } from '../lib/config';
+import { exposureWarning } from './exposure';
 import { startPortal } from './portal';
 import { explainStartupError } from './startup-errors';
 
 async function main() {
   const config = loadConfig();
+  const warning = exposureWarning(config);
+  if (warning) process.stderr.write(warning);
   const portal = await startPortal(config);
   process.stdout.write(
     [

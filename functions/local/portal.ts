@@ -2,22 +2,33 @@ import type { Server } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { S3rverEvent } from 's3rver';
-import { createAnalyzeHandler } from '../analyze/handler';
 import { createApp } from '../api/app';
 import { createStaffVerifier } from '../api/auth/staff-jwt';
 import { buildDeps } from '../api/build-deps';
 import type { AppDeps } from '../api/env';
 import { rescore } from '../api/services/reports';
+import { parseSampleKey } from '../api/services/samples';
 import { createAwsClients } from '../lib/aws-clients';
-import type { Config } from '../lib/config';
+import { type Config, devToolsEnabled } from '../lib/config';
 import { createLogger, type Logger } from '../lib/logger';
 import { consoleMailer } from '../lib/mailers';
 import { sendReminders } from '../notify/reminders';
+import type { DocClient } from '../store/dynamo';
 import { ensureTable } from '../store/table-schema';
+import { type AnalysisQueue, createAnalysisQueue } from './analysis/queue';
+import { recoverLost, sweepLeases } from './analysis/recover';
 import { startEngines } from './engines';
 import { localKeys } from './keys';
+import { createS3Guard, type GuardDecision, type GuardRequest } from './s3-guard';
 import { demoUsers, seedDemo } from './seed';
-import { createPortalServer, listen, s3Prefix, withWebApp } from './server';
+import {
+  createPortalServer,
+  listen,
+  publicUploadPath,
+  startInternalS3,
+  withWebApp,
+} from './server';
+import { sweepExpired } from './ttl-sweep';
 
 /** A running local portal. */
 export interface Portal {
@@ -32,32 +43,47 @@ export interface Portal {
   close(): Promise<void>;
 }
 
+/** Options of `startPortal` (tests use them; `npm start` takes everything from the config). */
+export interface PortalOptions {
+  logger?: Logger;
+  webDist?: string;
+  /** Listen address; default HOST (127.0.0.1). */
+  host?: string;
+  /** Seeds the demo organization when dev tools are on (default true). */
+  seed?: boolean;
+}
+
 /** Boots engines, table, buckets, keys and seed data, then serves API, uploads and web on one port. */
-export async function startPortal(
-  config: Config,
-  options: { logger?: Logger; webDist?: string; host?: string; seed?: boolean } = {},
-): Promise<Portal> {
+export async function startPortal(config: Config, options: PortalOptions = {}): Promise<Portal> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL, { fn: 'local' });
   const engines = await startEngines(config.DATA_DIR, [
     config.SAMPLES_BUCKET,
     config.REPORTS_BUCKET,
   ]);
   let server: Server | undefined;
+  let internal: Server | undefined;
+  let stopTimers = () => undefined as void;
+  let queue: AnalysisQueue | undefined;
   try {
     let app: ReturnType<typeof createApp> | undefined;
-    // The app needs the port (for its own S3 endpoint), so the server starts first and forwards lazily.
-    const lazy = async (req: Request) => {
+    let guard: ((req: GuardRequest) => Promise<GuardDecision>) | undefined;
+    // The app needs the port (for its links), so the server starts first and forwards lazily.
+    const lazy = async (req: Request, env: unknown) => {
       if (!app) return new Response('starting', { status: 503 });
-      return app.fetch(req);
+      return app.fetch(req, env);
     };
-    server = createPortalServer(lazy, engines.s3rver);
-    const port = await listen(server, config.PORT, options.host);
+    const lazyGuard = async (req: GuardRequest): Promise<GuardDecision> =>
+      guard ? guard(req) : { allow: false, reason: 'starting' };
+    const s3 = await startInternalS3(engines.s3rver);
+    internal = s3.server;
+    server = createPortalServer(lazy, engines.s3rver, lazyGuard, logger);
+    const port = await listen(server, config.PORT, options.host ?? config.HOST);
     const origin = `http://localhost:${port}`;
     const local: Config = {
       ...config,
       PORT: port,
       DYNAMODB_ENDPOINT: engines.dynamoEndpoint,
-      S3_ENDPOINT: `http://127.0.0.1:${port}${s3Prefix}`,
+      S3_ENDPOINT: s3.endpoint,
       PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? origin,
       // Locally, big samples fan out over worker threads; Lambda keeps 1 (AWS fans out per the plan).
       ANALYSIS_WORKERS: config.ANALYSIS_WORKERS ?? Math.min(4, availableParallelism()),
@@ -70,6 +96,7 @@ export async function startPortal(
       local.AUTH_AUDIENCE,
     );
     let clockOffsetMs = 0;
+    const devTools = devToolsEnabled(config);
     const deps = buildDeps(local, clients, {
       logger,
       clock: () => new Date(Date.now() + clockOffsetMs),
@@ -79,64 +106,101 @@ export async function startPortal(
         audience: local.AUTH_AUDIENCE,
         keys: keys.jwks,
       }),
-      dev: {
-        users: demoUsers,
-        signToken: (claims) => keys.sign(claims),
-        shiftClock: (days) => {
-          clockOffsetMs = days * 86_400_000;
-        },
-      },
-      rewriteUploadUrl: (url) => `${url.pathname}${url.search}`,
+      dev: devTools
+        ? {
+            users: demoUsers,
+            signToken: (claims) => keys.sign(claims),
+            shiftClock: (days) => {
+              clockOffsetMs = days * 86_400_000;
+            },
+          }
+        : undefined,
+      rewriteUploadUrl: (url) => publicUploadPath(url, s3.endpoint),
     });
-    const analyze = createAnalyzeHandler({
-      ...deps,
+    guard = createS3Guard({
+      s3: clients.s3,
+      samplesBucket: local.SAMPLES_BUCKET,
+      clock: deps.clock,
+    });
+    const analysis = createAnalysisQueue({
+      config: local,
+      logger,
+      clockOffsetMs: () => clockOffsetMs,
       onAnalyzed: async (sample) => {
         const a = await deps.repos.assessments.get(sample.organizationId, sample.assessmentId);
         if (a) await rescore(deps, a, 'analysis');
       },
+      onLost: (object, reason) => recoverLost(deps, object, reason),
     });
-    const running = new Set<Promise<void>>();
+    queue = analysis;
     engines.s3rver.on('event', (event: S3rverEvent) => {
-      const objects = event.Records.filter((r) => r.eventName.startsWith('ObjectCreated')).map(
-        (r) => ({
-          bucket: r.s3.bucket.name,
-          key: decodeURIComponent(r.s3.object.key.replace(/\+/g, ' ')),
-          size: r.s3.object.size,
-        }),
-      );
-      if (objects.length === 0) return;
-      const job = analyze(objects)
-        .catch((error: unknown) => logger.error('analysis failed', { error }))
-        .finally(() => running.delete(job));
-      running.add(job);
+      for (const r of event.Records) {
+        if (!r.eventName.startsWith('ObjectCreated')) continue;
+        const key = decodeURIComponent(r.s3.object.key.replace(/\+/g, ' '));
+        if (r.s3.bucket.name !== local.SAMPLES_BUCKET || !parseSampleKey(key)) continue;
+        analysis.push({ bucket: r.s3.bucket.name, key, size: r.s3.object.size });
+      }
     });
     app = withWebApp(createApp(deps), options.webDist ?? 'web/dist');
-    const demoVendorLink = options.seed === false ? undefined : await seedDemo(deps, app);
-    const reminders = setInterval(() => {
-      sendReminders(deps).catch((error: unknown) => logger.error('reminders failed', { error }));
-    }, 3_600_000);
-    reminders.unref();
+    const demoVendorLink =
+      options.seed === false || !devTools ? undefined : await seedDemo(deps, app);
+    stopTimers = startTimers(deps, clients.doc, analysis, logger);
     const s = server;
+    const i = internal;
     return {
       url: origin,
       port,
       demoVendorLink,
       app,
       deps,
-      idle: async () => {
-        while (running.size > 0) await Promise.all([...running]);
-      },
+      idle: () => analysis.idle(),
       close: async () => {
-        clearInterval(reminders);
-        await Promise.all([...running]);
+        stopTimers();
+        await analysis.close();
         await new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeAllConnections();
+        await new Promise<void>((resolve) => i.close(() => resolve()));
+        i.closeAllConnections();
         await engines.close();
       },
     };
   } catch (error) {
+    stopTimers();
+    await queue?.close();
     server?.close();
+    internal?.close();
     await engines.close();
     throw error;
   }
+}
+
+/** Reminders hourly; lease and TTL sweeps at start and then every half lease (1 s to 1 min). */
+function startTimers(
+  deps: AppDeps,
+  doc: DocClient,
+  queue: AnalysisQueue,
+  logger: Logger,
+): () => void {
+  const reminders = setInterval(() => {
+    sendReminders(deps).catch((error: unknown) => logger.error('reminders failed', { error }));
+  }, 3_600_000);
+  const sweep = () => {
+    sweepLeases(deps, doc, queue).catch((error: unknown) =>
+      logger.error('lease sweep failed', { error }),
+    );
+    sweepExpired(doc, deps.config.TABLE_NAME, deps.clock()).catch((error: unknown) =>
+      logger.error('expiry sweep failed', { error }),
+    );
+  };
+  sweep();
+  const everyMs = Math.min(
+    60_000,
+    Math.max(1_000, (deps.config.ANALYSIS_LEASE_SECONDS * 1000) / 2),
+  );
+  const sweeps = setInterval(sweep, everyMs);
+  for (const t of [reminders, sweeps]) t.unref();
+  return () => {
+    clearInterval(reminders);
+    clearInterval(sweeps);
+  };
 }

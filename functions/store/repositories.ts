@@ -5,6 +5,7 @@ import { invitationRepo } from './invitations';
 import { organizationRepo } from './organizations';
 import { outboxRepo } from './outbox';
 import { policyRepo } from './policies';
+import { rateLimitRepo } from './rate-limits';
 import { reportRepo } from './reports';
 import { sampleRepo } from './samples';
 
@@ -19,6 +20,7 @@ export function createRepositories(table: Table) {
     reports: reportRepo(table),
     policies: policyRepo(table),
     outbox: outboxRepo(table),
+    rateLimits: rateLimitRepo(table),
   };
 }
 

@@ -16,11 +16,15 @@ export class ShardInputError extends Error {
  * `execArgv: ['--import', 'tsx']` does not do for a worker's entry module on Node 20.
  */
 export function startShardWorker(): Worker {
-  const entry = new URL('./worker.ts', import.meta.url);
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
+  return startModuleWorker(new URL('./worker.ts', import.meta.url));
+}
+
+/** Starts a worker thread on `entry` (a `.ts` module runs through the tsx loader). */
+export function startModuleWorker(entry: URL, workerData?: unknown): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData });
 }
 
 /**

@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import { TooManyRequestsError, UnauthorizedError } from '../../lib/errors';
 import { parseToken, secretMatches } from '../auth/vendor-token';
 import type { AppEnv } from '../env';
+import { clientAddress } from './client-address';
 import type { createFailureLimiter } from './failure-limiter';
 import { bearer } from './staff-auth';
 
@@ -11,25 +12,13 @@ const invalid = () =>
     'invitation-invalid',
   );
 
-type RuntimeEnv = {
-  event?: { requestContext?: { http?: { sourceIp?: string } } };
-  incoming?: { socket?: { remoteAddress?: string } };
-};
-
-/** The caller's address as the runtime saw it (never a client-supplied header). */
-function clientAddress(env: unknown): string {
-  const e = env as RuntimeEnv | undefined;
-  return (
-    e?.event?.requestContext?.http?.sourceIp ?? e?.incoming?.socket?.remoteAddress ?? 'unknown'
-  );
-}
-
 /** Requires a live invitation token; sets the vendor identity (one assessment of one organization). */
 export function requireVendor(limiter: ReturnType<typeof createFailureLimiter>) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const client = clientAddress(c.env);
     const now = c.var.deps.clock();
-    if (limiter.blocked(client, now)) {
+    const counts = c.var.deps.repos.rateLimits;
+    if (await limiter.blocked(counts, client, now)) {
       throw new TooManyRequestsError(
         'Too many invalid invitation attempts; wait a few minutes and retry.',
       );
@@ -40,7 +29,7 @@ export function requireVendor(limiter: ReturnType<typeof createFailureLimiter>) 
       parsed &&
       (await c.var.deps.repos.invitations.get(parsed.organizationId, parsed.assessmentId));
     if (!parsed || !invitation || !secretMatches(parsed.secret, invitation.tokenHash)) {
-      limiter.fail(client, now);
+      await limiter.fail(counts, client, now);
       throw invalid();
     }
     if (invitation.revokedAt) {

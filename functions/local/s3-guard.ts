@@ -1,0 +1,128 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { sampleContentTypes } from '../api/routes/vendor/schemas';
+import { parseSampleKey } from '../api/services/samples';
+
+/** What the guard decided: forward to the engine under `path`, or refuse with a reason (logged). */
+export type GuardDecision = { allow: true; path: string } | { allow: false; reason: string };
+
+/** The request as the guard sees it (path and query after the `/_s3` mount point). */
+export interface GuardRequest {
+  method: string;
+  /** Raw (still percent-encoded) path and query, e.g. `/bucket/samples/…?X-Amz-…`. */
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+/** What the guard needs: the presigning client (same credentials and endpoint), bucket and clock. */
+export interface S3GuardOptions {
+  s3: S3Client;
+  samplesBucket: string;
+  clock: () => Date;
+}
+
+const refuse = (reason: string): GuardDecision => ({ allow: false, reason });
+const required = [
+  'X-Amz-Algorithm',
+  'X-Amz-Credential',
+  'X-Amz-Date',
+  'X-Amz-Expires',
+  'X-Amz-SignedHeaders',
+  'X-Amz-Signature',
+];
+/** Clock skew tolerated for a signing date in the future. */
+const skewMs = 5 * 60_000;
+
+/** `20260101T120000Z` as a Date; undefined when malformed. */
+function amzDate(value: string): Date | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  return new Date(Date.UTC(y as number, (mo as number) - 1, d, h, mi, s));
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? undefined : v;
+}
+
+/** Rejects paths that could leave the bucket or smuggle a separator past the engine. */
+function safePath(rawPath: string): string[] | undefined {
+  if (/%2f|%5c|%2e|%00|\\/i.test(rawPath)) return undefined;
+  const segments = rawPath.slice(1).split('/');
+  if (segments.some((s) => s === '' || s === '.' || s === '..')) return undefined;
+  return segments;
+}
+
+function sameSignature(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Guards the embedded S3 engine mounted on the portal: only a PUT of a sample key with a valid,
+ * unexpired SigV4 presigned signature over its content length and type passes. The signature is
+ * checked by re-signing the same request with the SDK presigner (`@smithy/signature-v4` under
+ * `@aws-sdk/s3-request-presigner`) and the portal's own credentials, then comparing.
+ */
+export function createS3Guard(options: S3GuardOptions) {
+  return async (req: GuardRequest): Promise<GuardDecision> => {
+    if (req.method !== 'PUT') return refuse(`method ${req.method} is not allowed`);
+    const q = req.url.indexOf('?');
+    const rawPath = q < 0 ? req.url : req.url.slice(0, q);
+    const query = new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1));
+    const segments = safePath(rawPath);
+    if (!segments) return refuse('unsafe path');
+    const [bucket, ...rest] = segments;
+    const key = rest.map((s) => decodeURIComponent(s)).join('/');
+    if (bucket !== options.samplesBucket || !parseSampleKey(key)) return refuse('not a sample key');
+    if (required.some((name) => query.getAll(name).length !== 1)) return refuse('not presigned');
+    if (query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') return refuse('unknown algorithm');
+    const signed = (query.get('X-Amz-SignedHeaders') ?? '').split(';');
+    if (!['content-length', 'content-type', 'host'].every((h) => signed.includes(h))) {
+      return refuse('length and type not signed');
+    }
+    const date = amzDate(query.get('X-Amz-Date') ?? '');
+    const expires = Number(query.get('X-Amz-Expires'));
+    if (!date || !Number.isInteger(expires) || expires <= 0) return refuse('malformed signature');
+    const now = options.clock().getTime();
+    if (now > date.getTime() + expires * 1000) return refuse('expired');
+    if (date.getTime() > now + skewMs) return refuse('signed in the future');
+    if (req.headers['transfer-encoding']) return refuse('chunked upload');
+    const contentType = header(req.headers, 'content-type');
+    const length = header(req.headers, 'content-length');
+    if (!contentType || !(sampleContentTypes as readonly string[]).includes(contentType)) {
+      return refuse('content type not allowed');
+    }
+    if (!length || !/^\d+$/.test(length)) return refuse('no content length');
+    const metaHeaders = Object.keys(req.headers).filter((h) => h.startsWith('x-amz-meta-'));
+    const metadata = Object.fromEntries(
+      metaHeaders.map((h) => [h.slice('x-amz-meta-'.length), header(req.headers, h) ?? '']),
+    );
+    const expected = new URL(
+      await getSignedUrl(
+        options.s3,
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          ContentType: contentType,
+          ContentLength: Number(length),
+          Metadata: metadata,
+        }),
+        {
+          expiresIn: expires,
+          signingDate: date,
+          signableHeaders: new Set(['content-type', 'content-length']),
+          unhoistableHeaders: new Set(metaHeaders),
+        },
+      ),
+    ).searchParams.get('X-Amz-Signature');
+    if (!expected || !sameSignature(expected, query.get('X-Amz-Signature') ?? '')) {
+      return refuse('signature does not match');
+    }
+    return { allow: true, path: rawPath };
+  };
+}
