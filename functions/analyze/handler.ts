@@ -1,4 +1,5 @@
 import type { AppDeps } from '../api/env';
+import { isLateReplacement } from '../api/services/sample-freeze';
 import { parseSampleKey } from '../api/services/samples';
 import { exampleRecords, recordTexts, withClusterTexts } from '../core/analysis';
 import type { Analysis } from '../core/analysis/types';
@@ -111,6 +112,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     if (!stored) return logger.warn('object without a sample record', { key: object.key });
     const head = await blobs.head(object.bucket, object.key);
     if (!head) return;
+    if (await isLateReplacement(deps, stored, head.etag ?? String(head.size))) return;
     const sample = await claim(stored, head.etag ?? String(head.size));
     if (!sample) return logger.info('duplicate or in-flight event ignored', { key: object.key });
     try {

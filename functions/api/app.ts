@@ -5,6 +5,7 @@ import { PayloadTooLargeError } from '../lib/errors';
 import { createRouter } from './create-router';
 import type { AppDeps } from './env';
 import { jsonOnly } from './middleware/json-only';
+import { jsonShape } from './middleware/json-shape';
 import { requestContext } from './middleware/request-context';
 import { notFound, onError } from './problem';
 import { featureRoutes } from './routes';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/*', jsonOnly);
+  app.use('/api/*', jsonShape);
   for (const routes of featureRoutes(deps)) app.route('/api', routes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'staffJwt', {

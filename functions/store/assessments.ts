@@ -23,6 +23,9 @@ export const assessmentKeys = {
   due: 'DUE',
 };
 
+const idPattern = /^[a-z0-9]{26}$/;
+const skPattern = /^ASMT#[a-z0-9]{26}$/;
+
 function toItem(a: Assessment, pendingEvent?: AuditEvent) {
   const open = openStatuses.includes(a.status);
   return {
@@ -69,7 +72,12 @@ export function assessmentRepo(table: Table) {
           ExpressionAttributeValues: { ':pk': pk },
           ScanIndexForward: false,
         },
-        { limit: options.limit, cursor: options.cursor, partition: { attr: 'GSI1PK', value: pk } },
+        {
+          limit: options.limit,
+          cursor: options.cursor,
+          partition: { attr: 'GSI1PK', value: pk },
+          attrs: { GSI1PK: pk, GSI1SK: idPattern, PK: assessmentKeys.pk(org), SK: skPattern },
+        },
       );
     }
     const pk = assessmentKeys.pk(org);
@@ -80,7 +88,12 @@ export function assessmentRepo(table: Table) {
         ExpressionAttributeValues: { ':pk': pk, ':sk': 'ASMT#' },
         ScanIndexForward: false,
       },
-      { limit: options.limit, cursor: options.cursor, partition: { attr: 'PK', value: pk } },
+      {
+        limit: options.limit,
+        cursor: options.cursor,
+        partition: { attr: 'PK', value: pk },
+        attrs: { PK: pk, SK: skPattern },
+      },
     );
   };
   return {

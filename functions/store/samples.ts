@@ -1,3 +1,5 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getItem, putIfVersion, putNew, queryAll, stripKeys, type Table } from './dynamo';
 
 /** Upload and analysis state of one sample file. */
@@ -43,6 +45,8 @@ export const sampleKeys = {
   pk: (org: string) => `ORG#${org}`,
   sk: (assessmentId: string, sampleId: string) => `SAMPLE#${assessmentId}#${sampleId}`,
   prefix: (assessmentId: string) => `SAMPLE#${assessmentId}#`,
+  /** The per-assessment counter of registered samples (outside the `SAMPLE#` prefix). */
+  counter: (assessmentId: string) => `COUNT#SAMPLES#${assessmentId}`,
 };
 
 const toItem = (s: Sample) => ({
@@ -64,6 +68,47 @@ export function sampleRepo(table: Table) {
     /** Saves `next` only if the stored version is `next.version - 1`. */
     save: (next: Sample) =>
       putIfVersion(table, toItem(next), next.version - 1, 'The sample changed meanwhile.'),
+    /**
+     * Takes one of `max` sample slots of an assessment with a single conditional update, so
+     * concurrent registrations never exceed `max`. `existing` seeds a counter that does not exist
+     * yet (assessments created before it). False when the assessment is full.
+     */
+    async reserveSlot(org: string, assessmentId: string, existing: number, max: number) {
+      if (existing >= max) return false;
+      try {
+        await table.doc.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: { PK: sampleKeys.pk(org), SK: sampleKeys.counter(assessmentId) },
+            UpdateExpression: 'SET #n = if_not_exists(#n, :base) + :one',
+            ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
+            ExpressionAttributeNames: { '#n': 'registered' },
+            ExpressionAttributeValues: { ':base': existing, ':one': 1, ':max': max },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    /** Gives a slot back (a registration that failed after reserving, or a deleted sample). */
+    async releaseSlot(org: string, assessmentId: string): Promise<void> {
+      try {
+        await table.doc.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: { PK: sampleKeys.pk(org), SK: sampleKeys.counter(assessmentId) },
+            UpdateExpression: 'SET #n = #n - :one',
+            ConditionExpression: '#n > :zero',
+            ExpressionAttributeNames: { '#n': 'registered' },
+            ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
     /** All samples of an assessment, in upload order. */
     list: (org: string, assessmentId: string) =>
       queryAll<Sample>(table, {

@@ -10,9 +10,10 @@ import {
 
 let t: TestPortal;
 let proc: string;
+let admin: string;
 let gov: string;
 beforeAll(async () => {
-  ({ t, proc, gov } = await startWithStaff());
+  ({ t, proc, gov, admin } = await startWithStaff());
 });
 afterAll(async () => {
   await t.stop();
@@ -184,14 +185,14 @@ describe('assessment workflow', () => {
 
   it('expires invitation links: the vendor gets a 401 that says so', async () => {
     const { token } = await invitedAssessment(t, proc);
-    const shift = await t.call('PUT', '/api/dev/clock', { token: proc, body: { offsetDays: 31 } });
+    const shift = await t.call('PUT', '/api/dev/clock', { token: admin, body: { offsetDays: 31 } });
     expect(shift.status).toBe(200);
     try {
       const res = await t.call('GET', '/api/vendor/assessment', { token });
       expect(res.status).toBe(401);
       expect((await json<{ type: string; detail: string }>(res)).detail).toMatch(/expired/);
     } finally {
-      await t.call('PUT', '/api/dev/clock', { token: proc, body: { offsetDays: 0 } });
+      await t.call('PUT', '/api/dev/clock', { token: admin, body: { offsetDays: 0 } });
     }
     expect((await t.call('GET', '/api/vendor/assessment', { token })).status).toBe(200);
   });
@@ -206,10 +207,10 @@ describe('assessment workflow', () => {
     );
     await t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc });
     const first = await json<{ sent: number }>(
-      await t.call('POST', '/api/dev/reminders', { token: proc }),
+      await t.call('POST', '/api/dev/reminders', { token: admin }),
     );
     const second = await json<{ sent: number }>(
-      await t.call('POST', '/api/dev/reminders', { token: proc }),
+      await t.call('POST', '/api/dev/reminders', { token: admin }),
     );
     expect(first.sent).toBeGreaterThanOrEqual(1);
     expect(second.sent).toBe(0);

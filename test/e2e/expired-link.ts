@@ -43,11 +43,16 @@ export async function expiredInvitation(
     token,
   );
   const days = (Date.parse(invite.expiresAt) - Date.now()) / 86_400_000 + 1;
-  await api(base, 'PUT', '/api/dev/clock', token, { offsetDays: days });
+  // Only admins may move the portal's clock.
+  const admin = await api<{ token: string }>(base, 'POST', '/api/dev/session', undefined, {
+    email: 'ada@demo.test',
+    role: 'admin',
+  });
+  await api(base, 'PUT', '/api/dev/clock', admin.token, { offsetDays: days });
   return {
     link: invite.inviteUrl,
     restore: async () => {
-      await api(base, 'PUT', '/api/dev/clock', token, { offsetDays: 0 });
+      await api(base, 'PUT', '/api/dev/clock', admin.token, { offsetDays: 0 });
     },
   };
 }

@@ -3,16 +3,34 @@ import { assessmentStatuses } from '../../core/assessment/types';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** A date-time or date in ISO 8601, normalized to a full timestamp. */
+const isoPattern =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2})))?$/;
+
+/** True for a real calendar date (2027-02-31 is not) with an in-range time and offset. */
+export function isRealDateTime(s: string): boolean {
+  const m = isoPattern.exec(s);
+  if (!m) return false;
+  const [y, mo, d, h = 0, mi = 0, sec = 0, oh = 0, om = 0] = m.slice(1).map((x) => Number(x ?? 0));
+  const day = new Date(Date.UTC(y as number, (mo as number) - 1, d as number));
+  const sameDay =
+    day.getUTCFullYear() === y &&
+    day.getUTCMonth() === (mo as number) - 1 &&
+    day.getUTCDate() === d;
+  return sameDay && h < 24 && mi < 60 && sec < 60 && oh < 24 && om < 60 && (y as number) >= 1970;
+}
+
+/** A date-time or date in ISO 8601 that exists on the calendar, normalized to a full timestamp. */
 export const isoDateTime = z
   .string()
-  .refine(
-    (s) =>
-      /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(s) && !Number.isNaN(Date.parse(s)),
-    {
-      message: 'use an ISO 8601 date such as 2026-12-31 or 2026-12-31T17:00:00Z',
-    },
-  );
+  .max(40)
+  .refine(isRealDateTime, {
+    message:
+      'use a real ISO 8601 date such as 2026-12-31 or 2026-12-31T17:00:00Z (the day must exist in that month)',
+  })
+  .openapi({
+    description: 'ISO 8601 date or date-time (a day that exists)',
+    example: '2026-12-31T17:00:00Z',
+  });
 
 /** Body of POST /api/assessments. Strict: unknown fields are refused. */
 export const CreateAssessmentBody = z

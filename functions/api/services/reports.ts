@@ -13,6 +13,7 @@ import { ConflictError } from '../../lib/errors';
 import type { Sample } from '../../store/samples';
 import type { AppDeps } from '../env';
 import { saveChange } from './assessments';
+import { isDecided } from './sample-freeze';
 
 type Deps = Pick<AppDeps, 'repos' | 'blobs' | 'config' | 'clock' | 'newId' | 'logger' | 'analyzer'>;
 
@@ -66,6 +67,10 @@ export async function rescore(
   assessment: Assessment,
   trigger: string,
 ): Promise<ScoredReport | undefined> {
+  if (isDecided(assessment)) {
+    deps.logger.info('decided report left unchanged', { assessmentId: assessment.id, trigger });
+    return undefined;
+  }
   const template = getTemplate(assessment.templateId, assessment.templateVersion);
   if (!template) return undefined;
   const policy = await currentPolicy(deps, assessment.organizationId);
@@ -124,7 +129,7 @@ async function updateSummary(
 ): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await deps.repos.assessments.get(assessment.organizationId, assessment.id);
-    if (!current || (current.report?.version ?? 0) >= s.version) return;
+    if (!current || isDecided(current) || (current.report?.version ?? 0) >= s.version) return;
     try {
       await saveChange(deps, current, { kind: 'system', name: 'scoring' }, 'scored', (draft) => {
         draft.report = {

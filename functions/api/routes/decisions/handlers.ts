@@ -6,6 +6,9 @@ import { applyAction, loadAssessment } from '../../services/assessments';
 import { notify } from '../../services/notify';
 import type { decide } from './routes';
 
+/** E-mail addresses compare case-insensitively (Pat@Acme.test is pat@acme.test). */
+const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
 const words = {
   approve: 'approved',
   reject: 'rejected',
@@ -20,7 +23,7 @@ export const decideHandler: RouteHandler<typeof decide, AppEnv> = async (c) => {
   if (body.version !== undefined && body.version !== current.version) {
     throw new ConflictError('The assessment changed since you opened it; reload and decide again.');
   }
-  if (body.decision === 'approve' && current.createdBy === staff.email) {
+  if (body.decision === 'approve' && sameEmail(current.createdBy, staff.email)) {
     throw new ForbiddenError('You created this assessment, so someone else must approve it.');
   }
   if (body.decision === 'request_changes' && !body.comment && !body.comments?.length) {

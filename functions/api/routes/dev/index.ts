@@ -3,6 +3,7 @@ import { staffRoles } from '../../../core/assessment/types';
 import { ForbiddenError } from '../../../lib/errors';
 import { sendReminders } from '../../../notify/reminders';
 import { createRouter } from '../../create-router';
+import type { AppDeps } from '../../env';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonBody, jsonResponse } from '../../schemas/problem';
 
@@ -76,12 +77,12 @@ export const remindersRoute = createRoute({
   method: 'post',
   path: '/dev/reminders',
   tags: ['dev'],
-  summary: 'Run the due-date reminder job now (local mode only)',
+  summary: 'Run the due-date reminder job now for your organization (local mode only, admins)',
   security: [{ staffJwt: [] }],
-  middleware: [requireStaff()] as const,
+  middleware: [requireStaff('admin')] as const,
   responses: {
     200: jsonResponse(z.object({ sent: z.number().int() }), 'Reminders sent'),
-    ...errorResponses(401),
+    ...errorResponses(401, 403),
   },
 });
 
@@ -90,15 +91,33 @@ export const clockRoute = createRoute({
   method: 'put',
   path: '/dev/clock',
   tags: ['dev'],
-  summary: 'Shift the portal clock by whole or fractional days (local mode only; 0 resets)',
+  summary: 'Shift the portal clock by whole or fractional days (local mode only, admins; 0 resets)',
+  description:
+    'The clock is the whole local portal’s (every organization on it sees the same time), so only admins may move it.',
   security: [{ staffJwt: [] }],
-  middleware: [requireStaff()] as const,
+  middleware: [requireStaff('admin')] as const,
   request: { body: jsonBody(z.strictObject({ offsetDays: z.number().min(-3650).max(3650) })) },
   responses: {
     200: jsonResponse(z.object({ now: z.string() }), 'The portal time now'),
-    ...errorResponses(400, 401, 413, 415),
+    ...errorResponses(400, 401, 403, 413, 415),
   },
 });
+
+/** The caller's organization's view of the reminder job: other tenants' assessments are left alone. */
+function scopedToOrganization(deps: AppDeps, organizationId: string): AppDeps {
+  const assessments = deps.repos.assessments;
+  return {
+    ...deps,
+    repos: {
+      ...deps.repos,
+      assessments: {
+        ...assessments,
+        dueBefore: async (until: string) =>
+          (await assessments.dueBefore(until)).filter((a) => a.organizationId === organizationId),
+      },
+    },
+  };
+}
 
 /** The dev router; mounted only in local mode. */
 export function devRoutes() {
@@ -119,7 +138,10 @@ export function devRoutes() {
         200,
       );
     })
-    .openapi(remindersRoute, async (c) => c.json({ sent: await sendReminders(c.var.deps) }, 200))
+    .openapi(remindersRoute, async (c) => {
+      const deps = scopedToOrganization(c.var.deps, c.var.staff.organizationId);
+      return c.json({ sent: await sendReminders(deps) }, 200);
+    })
     .openapi(clockRoute, (c) => {
       c.var.deps.dev?.shiftClock(c.req.valid('json').offsetDays);
       return c.json({ now: c.var.deps.clock().toISOString() }, 200);

@@ -1,4 +1,5 @@
 import type { RouteHandler } from '@hono/zod-openapi';
+import { can, refusal } from '../../../core/assessment/state-machine';
 import { ConflictError } from '../../../lib/errors';
 import { formatToken, hashSecret } from '../../auth/vendor-token';
 import type { AppEnv } from '../../env';
@@ -53,15 +54,19 @@ export const revokeInvitationHandler: RouteHandler<typeof revokeInvitation, AppE
   const invitation = await deps.repos.invitations.get(current.organizationId, current.id);
   if (!invitation || invitation.revokedAt)
     throw new ConflictError('There is no live invitation to revoke.');
+  // A refused revoke changes nothing: check the workflow before touching the link.
+  if (!can(current.status, 'revoke')) throw new ConflictError(refusal(current.status, 'revoke'));
   const now = deps.clock().toISOString();
+  // The assessment (with its event) first: it is compare-and-set, so a racing change wins cleanly
+  // and the link stays as it was.
+  await applyAction(deps, current, 'revoke', staff, (draft) => {
+    if (draft.invitation) draft.invitation.revokedAt = now;
+    return undefined;
+  });
   await deps.repos.invitations.save({
     ...invitation,
     revokedAt: now,
     version: invitation.version + 1,
-  });
-  await applyAction(deps, current, 'revoke', staff, (draft) => {
-    if (draft.invitation) draft.invitation.revokedAt = now;
-    return undefined;
   });
   return c.body(null, 204);
 };

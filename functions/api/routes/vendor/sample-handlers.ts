@@ -12,6 +12,14 @@ export const maxSamplesPerAssessment = 20;
 /** Presigned upload URLs live this long. */
 export const uploadTtlSeconds = 15 * 60;
 
+/**
+ * The upload URL as an absolute URL: S3's own in AWS; locally the portal's origin (the embedded
+ * S3 is mounted under `/_s3` on the same port), so clients need no base to resolve it.
+ */
+export function absoluteUrl(url: string, base: string): string {
+  return new URL(url, base).toString();
+}
+
 /** Registers a sample and returns a presigned PUT bound to its length and type. */
 export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = async (c) => {
   const { deps, vendor } = c.var;
@@ -25,8 +33,16 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
     );
   }
   const existing = await deps.repos.samples.list(a.organizationId, a.id);
-  if (existing.length >= maxSamplesPerAssessment) {
-    throw new ConflictError(`An assessment holds at most ${maxSamplesPerAssessment} samples.`);
+  const slot = await deps.repos.samples.reserveSlot(
+    a.organizationId,
+    a.id,
+    existing.length,
+    maxSamplesPerAssessment,
+  );
+  if (!slot) {
+    throw new ConflictError(
+      `An assessment holds at most ${maxSamplesPerAssessment} samples; this one is full.`,
+    );
   }
   const now = deps.clock();
   const sampleId = deps.newId(now);
@@ -52,7 +68,12 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
     updatedAt: now.toISOString(),
     version: 1,
   };
-  await deps.repos.samples.create(sample);
+  try {
+    await deps.repos.samples.create(sample);
+  } catch (error) {
+    await deps.repos.samples.releaseSlot(a.organizationId, a.id);
+    throw error;
+  }
   const target = await deps.presigner({
     bucket: deps.config.SAMPLES_BUCKET,
     key,
@@ -63,7 +84,12 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
     now,
   });
   return c.json(
-    { sampleId, uploadUrl: target.url, uploadHeaders: target.headers, expiresAt: target.expiresAt },
+    {
+      sampleId,
+      uploadUrl: absoluteUrl(target.url, deps.config.PUBLIC_BASE_URL ?? c.req.url),
+      uploadHeaders: target.headers,
+      expiresAt: target.expiresAt,
+    },
     201,
   );
 };
