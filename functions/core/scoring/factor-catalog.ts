@@ -38,7 +38,7 @@ export const factorCatalog: readonly FactorDoc[] = [
     'real_data_replaced',
     'answer',
     'real_data_replaced',
-    'weight × (replaceFloor + (1 − replaceFloor) × synthetic share), where synthetic share is the larger of claim and measurement',
+    "weight × (replaceFloor + (1 − replaceFloor) × synthetic share), where synthetic share is the larger of the claim and the measurement's lower bound",
     'Replacing real data with new, partly synthetic data between releases is the setting in which collapse occurs; accumulating real data alongside synthetic data keeps error bounded (Gerstgrasser et al. 2024). The main driver, so the largest weight; the floor applies because a replacing pipeline collapses as soon as synthetic data enters it.',
     "Accumulate: keep every earlier release's verified human data and add new data to it; restore human data dropped in earlier releases.",
   ),
