@@ -25,7 +25,7 @@ export function finalize(p: AnalysisPartial, options: FinalizeOptions = {}): Ana
   const dup = findDuplicates(p.index, p.limits.nearThreshold);
   const budget = sortedEntries(p.budget.entries, p.limits.tokenBudget);
   const div = diversity(budget);
-  const synth = estimateSynthetic(p.markers.records, p.cues);
+  const synth = estimateSynthetic(p.markers.records, p.scores);
   const records = p.records;
   const share = (x: number) => (records ? x / records : 0);
   const perField = {
@@ -66,6 +66,7 @@ export function finalize(p: AnalysisPartial, options: FinalizeOptions = {}): Ana
       estimatedShare: synth.estimatedShare,
       interval: synth.interval,
       method: ESTIMATE_METHOD,
+      scoreHistogram: synth.scoreHistogram,
     },
     labels: labelStats(p, dup.conflictRate, holdout),
     provenance: {

@@ -1,6 +1,7 @@
 import type { Context } from './findings';
 import { bySeverity, pct } from './findings-util';
 import type { AnalysisPartial } from './partial/types';
+import { estimateFinding } from './synthetic/finding';
 import type { Analysis, Severity } from './types';
 
 /** Adds one finding. */
@@ -43,21 +44,8 @@ export function diversityFindings(p: AnalysisPartial, a: Analysis, ctx: Context,
 export function syntheticFindings(p: AnalysisPartial, a: Analysis, ctx: Context, add: Add): void {
   const s = a.synthetic;
   const [lo, hi] = s.interval;
-  add(
-    'synthetic.estimate',
-    bySeverity(s.estimatedShare, [
-      [0.5, 'medium'],
-      [0.2, 'low'],
-    ]),
-    `About ${pct(s.estimatedShare)} of records look machine-generated (95% interval ${pct(lo)}–${pct(hi)}).`,
-    {
-      estimatedShare: s.estimatedShare,
-      interval: s.interval,
-      markerRate: s.markerRate,
-      statisticalShare: ctx.synth.statisticalShare,
-      method: s.method,
-    },
-  );
+  const estimate = estimateFinding(s, ctx.synth.statisticalShare);
+  add(estimate.id, estimate.severity, estimate.message, estimate.evidence);
   if (p.markers.records > 0) {
     add(
       'synthetic.markers',

@@ -23,6 +23,25 @@ export interface FieldMapping {
   id?: string;
 }
 
+/** The buyer reference that calibrated a machine-text estimate, and its split-half self-test. */
+export interface ReferenceSummary {
+  /** A name for people (file or library entry), when known. */
+  name?: string;
+  /** Reference records with a style score (records with text and no marker). */
+  records: number;
+  /** Reference records with machine-text markers (a known-human reference should have none). */
+  markerRecords: number;
+  selfTest: {
+    /** False when the halves of the reference do not read ~0 against each other (or too few records). */
+    usable: boolean;
+    /** The larger lower bound of one half read against the other (≈ 0 for a consistent reference). */
+    lowerBound: number;
+    message: string;
+  };
+  /** The uncalibrated (screening) estimate and interval, kept for comparison. */
+  screening: { estimatedShare: number; interval: [number, number] };
+}
+
 /** The measured analysis of one sample file: a contract shared with the CLI, API and web app. */
 export interface Analysis {
   input: {
@@ -52,6 +71,14 @@ export interface Analysis {
     estimatedShare: number;
     interval: [number, number];
     method: string;
+    /**
+     * Style-score histograms (20 bins over 0–1) of the records without markers, for two halves of
+     * the records split by a hash of their text: what a reference calibration reads. Absent from
+     * analyses stored before it existed.
+     */
+    scoreHistogram?: [number[], number[]];
+    /** Present when a buyer reference calibrated the estimate (`interval` is then calibrated). */
+    reference?: ReferenceSummary;
   };
   labels: null | {
     classes: Record<string, number>;

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis/types';
 import { type Answers, type AnswerValue, UNKNOWN } from '../questionnaire/types';
 import type { Policy } from './policy';
-import type { Discrepancy, FactorSource } from './types';
+import type { ClaimCheck, Discrepancy, FactorSource } from './types';
 
 /** What every rule reads: answers (possibly with worst-case substitutions), evidence and policy. */
 export interface Ctx {
@@ -25,10 +25,11 @@ export interface RawFactor {
 export interface Outcome {
   factors: RawFactor[];
   discrepancies: Discrepancy[];
+  checks?: ClaimCheck[];
 }
 
 /** An empty outcome. */
-export const none = (): Outcome => ({ factors: [], discrepancies: [] });
+export const none = (): Outcome => ({ factors: [], discrepancies: [], checks: [] });
 
 /** True when the answer is missing, "unknown", or not a usable value. */
 export const isUndisclosed = (answers: Answers, id: string): boolean => {

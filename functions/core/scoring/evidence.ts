@@ -1,20 +1,51 @@
 import type { Analysis } from '../analysis/types';
+import type { EvidenceStrength } from './types';
 
 const max = (...xs: number[]): number => Math.max(0, ...xs.filter((x) => Number.isFinite(x)));
 
-/** The measured machine-generated share in percent: the largest of estimate, vendor flags and markers. */
-export function syntheticPercent(a: Analysis): number {
-  const s = a.synthetic;
-  return Math.min(100, 100 * max(s.estimatedShare, s.declaredShare ?? 0, s.markerRate));
+/** What a sample says about its machine-generated share, by strength of evidence (percent). */
+export interface SyntheticReading {
+  /** Measured facts: the larger of the vendor's own synthetic tags and the marker rate. */
+  facts: number;
+  /** The style-model estimate (markers included): screening or calibrated. */
+  estimate: number;
+  /** The lower bound the evidence supports: the interval's lower end, or the facts if higher. */
+  low: number;
+  /** The strength of the style-model part: calibrated by a usable reference, or screening. */
+  strength: 'calibrated' | 'screening';
+  /** Why the style-model part is only screening, for people (absent when calibrated). */
+  weakness?: string;
 }
 
-/** The lower end of the measured synthetic share in percent, used to decide discrepancies. */
-export function syntheticLowPercent(a: Analysis): number {
+/** Reads the machine-generated share of a sample, separating facts from model estimates. */
+export function syntheticReading(a: Analysis): SyntheticReading {
   const s = a.synthetic;
-  return Math.min(
-    syntheticPercent(a),
-    100 * max(s.interval[0], s.declaredShare ?? 0, s.markerRate),
-  );
+  const facts = Math.min(100, 100 * max(s.declaredShare ?? 0, s.markerRate));
+  const estimate = Math.min(100, 100 * max(s.estimatedShare));
+  const low = Math.min(Math.max(estimate, facts), 100 * max(s.interval[0], facts / 100));
+  const ref = s.reference;
+  if (ref?.selfTest.usable) return { facts, estimate, low, strength: 'calibrated' };
+  const weakness = ref
+    ? `the reference sample failed its self-test (${ref.selfTest.message})`
+    : 'no reference sample calibrates the style model';
+  return { facts, estimate, low, strength: 'screening', weakness };
+}
+
+/** The measured machine-generated share in percent: the largest of estimate, vendor flags and markers. */
+export function syntheticPercent(a: Analysis): number {
+  const r = syntheticReading(a);
+  return Math.max(r.estimate, r.facts);
+}
+
+/** The lower end of the measured synthetic share in percent: what the evidence holds up to. */
+export function syntheticLowPercent(a: Analysis): number {
+  return syntheticReading(a).low;
+}
+
+/** The strength of the evidence behind `syntheticLowPercent`. */
+export function syntheticLowStrength(a: Analysis): EvidenceStrength {
+  const r = syntheticReading(a);
+  return r.facts >= r.low ? 'measured' : r.strength;
 }
 
 /** The measured near-duplicate rate in percent. */

@@ -1,4 +1,5 @@
 export { scoredQuestionIds } from './claims';
+export { claimEvidence, evidenceLabels } from './evidence-strength';
 export { type FactorDoc, factorCatalog } from './factor-catalog';
 export { canonicalJson, reportHash, verifyReportHash, withHash } from './hash';
 export { assessMaturity, overallLevelRule } from './maturity';

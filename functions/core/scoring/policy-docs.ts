@@ -6,6 +6,8 @@ type Setting<K extends string> = { key: K; default: number; reason: string };
 const weightReasons: Record<keyof typeof defaultWeights, string> = {
   synthetic_share:
     'Second largest: a fully synthetic dataset reaches the moderate tier on this alone, but not high, since accumulation still bounds the damage.',
+  synthetic_unverified:
+    'Small and separate: a style-model reading that no reference or measured fact confirms is a reason to ask, not evidence of a false claim.',
   real_data_replaced:
     'Largest: replacement is the setting in which collapse was shown; with a fully synthetic share it alone passes the moderate cut-off.',
   recursive_generation: 'Compounds the synthetic-share factors rather than standing alone.',

@@ -4,6 +4,7 @@ import { deepFreeze } from '../questionnaire/build';
 /** Default maximum points per weighted factor id (see `policyDocs` for the reason of each). */
 export const defaultWeights = {
   synthetic_share: 30,
+  synthetic_unverified: 5,
   real_data_replaced: 35,
   recursive_generation: 10,
   synthetic_untagged: 10,

@@ -6,7 +6,7 @@ import { factorDoc } from './factor-catalog';
 import { missingFactors } from './missing';
 import type { Policy } from './policy';
 import { sampleFactors } from './sample-factors';
-import type { Discrepancy, RiskFactor, Tier } from './types';
+import type { ClaimCheck, Discrepancy, RiskFactor, Tier } from './types';
 
 /** The tier a score falls in under the policy's cut-offs. */
 export function tierOf(score: number, policy: Policy): Tier {
@@ -28,6 +28,7 @@ export function assessRisk(
   uncappedPoints: number;
   factors: RiskFactor[];
   discrepancies: Discrepancy[];
+  claimChecks: ClaimCheck[];
 } {
   const outcomes = claimRules.map((rule) => runRule(rule, ctx));
   const raw = [
@@ -54,5 +55,6 @@ export function assessRisk(
     uncappedPoints: round1(total),
     factors,
     discrepancies: outcomes.flatMap((o) => o.discrepancies),
+    claimChecks: outcomes.flatMap((o) => o.checks ?? []),
   };
 }

@@ -48,6 +48,7 @@ export function score(input: ScoreInput): ScoredReport {
       factors: risk.factors,
     },
     discrepancies: risk.discrepancies,
+    claimChecks: risk.claimChecks,
     samples: [
       ...(training ? [{ ...training, role: 'training' as const }] : []),
       ...(holdout ? [{ ...holdout, role: 'holdout' as const }] : []),

@@ -18,6 +18,13 @@ export interface RiskFactor {
   questionIds: string[];
 }
 
+/**
+ * How strong the evidence behind a claim check is: `measured` (counted in the sample: tags, markers,
+ * duplicates, dates, fields), `calibrated` (the style model read against a buyer reference) or
+ * `screening` (the style model alone).
+ */
+export type EvidenceStrength = 'measured' | 'calibrated' | 'screening';
+
 /** A claim the sample contradicts, with the tolerance that was allowed. */
 export interface Discrepancy {
   questionId: string;
@@ -25,6 +32,27 @@ export interface Discrepancy {
   measured: number | string;
   tolerance: number;
   unit: 'percentage points' | 'days' | 'share';
+  message: string;
+  /** The strength of the evidence that contradicts the claim. */
+  evidence: EvidenceStrength;
+}
+
+/** The outcome of checking one claim against the sample. */
+export type ClaimStatus = 'consistent' | 'unverified' | 'contradicted';
+
+/**
+ * One claim checked against the sample, whatever the outcome: `unverified` when only weak evidence
+ * disagrees (with the reason: no reference, signal too weak), never a contradiction.
+ */
+export interface ClaimCheck {
+  questionId: string;
+  claimed: AnswerValue;
+  /** The best estimate, in the claim's unit. */
+  measured: number;
+  /** The lower bound the evidence supports, in the claim's unit. */
+  lowerBound: number;
+  status: ClaimStatus;
+  evidence: EvidenceStrength;
   message: string;
 }
 
@@ -58,6 +86,8 @@ export interface ScoredReport {
   maturity: { level: number; dimensions: DimensionScore[] };
   risk: { score: number; tier: Tier; uncappedPoints: number; factors: RiskFactor[] };
   discrepancies: Discrepancy[];
+  /** Claims checked against the sample, with their status and evidence strength. */
+  claimChecks: ClaimCheck[];
   samples: ReportSample[];
 }
 

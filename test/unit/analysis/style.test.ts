@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanWords } from '../../../functions/core/analysis/text/scan';
-import { patternOf, StyleState } from '../../../functions/core/analysis/text/style';
+import { StyleState } from '../../../functions/core/analysis/text/style';
 import { WordBuffer } from '../../../functions/core/analysis/text/word-buffer';
 
 function cues(text: string) {
@@ -62,13 +62,11 @@ describe('style cues', () => {
     expect(cues('Only one sentence here.').rhythm).toBe(0);
   });
 
-  it('packs cues into distinct pattern numbers', () => {
-    const all = new Set<number>();
-    for (const irregular of [false, true])
-      for (const list of [false, true])
-        for (const curly of [false, true])
-          for (const rhythm of [0, 1, 2] as const)
-            all.add(patternOf({ irregular, list, curly, rhythm }));
-    expect(all.size).toBe(24);
+  it('counts short and long sentences and their length variation', () => {
+    const st = new StyleState();
+    const long = Array.from({ length: 31 }, (_, i) => `w${i}`).join(' ');
+    scanWords(`Short one here. ${long}. Four five six seven eight nine ten.`, new WordBuffer(), st);
+    expect([st.sentences, st.short, st.long]).toEqual([3, 1, 1]);
+    expect(st.lengthCv()).toBeGreaterThan(0.5);
   });
 });

@@ -1,30 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_RATES, mixtureShare } from '../../../functions/core/analysis/metrics/synthetic';
-import { PATTERNS } from '../../../functions/core/analysis/text/style';
+import { estimateShare } from '../../../functions/core/analysis/synthetic/estimate';
+import { MODEL } from '../../../functions/core/analysis/synthetic/model';
 import { analyze, jsonl } from './helpers';
 
-function expectedCounts(cls: 'human' | 'machine', n: number): number[] {
-  const r = CUE_RATES;
-  return Array.from({ length: PATTERNS }, (_, p) => {
-    const pr =
-      (p & 1 ? r.irregular[cls] : 1 - r.irregular[cls]) *
-      ((p >> 1) & 1 ? r.list[cls] : 1 - r.list[cls]) *
-      ((p >> 2) & 1 ? r.curly[cls] : 1 - r.curly[cls]) *
-      (r.rhythm[cls][p >> 3] as number);
-    return Math.round(pr * n);
-  });
+/** The histogram a population with machine share `pi` is expected to have under the model's rates. */
+function expectedHistogram(pi: number, n: number): number[] {
+  const rate = (k: number) =>
+    pi * ((MODEL.machineAtLeast[k] as number) - (MODEL.machineAtLeast[k + 1] as number)) +
+    (1 - pi) * ((MODEL.humanAtLeast[k] as number) - (MODEL.humanAtLeast[k + 1] as number));
+  return Array.from({ length: MODEL.bins }, (_, k) => Math.round(rate(k) * n));
 }
 
 describe('machine-text estimate', () => {
-  it('recovers the mixture share from cue patterns with a shrinking standard error', () => {
-    const human = expectedCounts('human', 10_000);
-    const machine = expectedCounts('machine', 10_000);
-    expect(mixtureShare(human).share).toBeLessThan(0.02);
-    expect(mixtureShare(machine).share).toBeGreaterThan(0.98);
-    const mixed = human.map((h, i) => Math.round(0.7 * h + 0.3 * (machine[i] as number)));
-    const m = mixtureShare(mixed);
-    expect(m.share).toBeCloseTo(0.3, 1);
-    expect(m.se).toBeLessThan(mixtureShare(mixed.map((c) => Math.round(c / 100))).se);
+  it('recovers the share from a histogram with the model rates, with a narrowing bootstrap', () => {
+    for (const pi of [0, 0.3, 0.7, 1]) {
+      const e = estimateShare(expectedHistogram(pi, 20_000), MODEL, 0);
+      expect(e.share).toBeCloseTo(pi, 1);
+      expect(e.bootstrap[0]).toBeLessThanOrEqual(e.share);
+      expect(e.bootstrap[1]).toBeGreaterThanOrEqual(e.share);
+    }
+    const small = estimateShare(expectedHistogram(0.3, 200), MODEL, 0);
+    const large = estimateShare(expectedHistogram(0.3, 20_000), MODEL, 0);
+    const width = (e: typeof small) => e.bootstrap[1] - e.bootstrap[0];
+    expect(width(large)).toBeLessThan(width(small));
+  });
+
+  it('widens the bootstrap interval by the cross-domain error', () => {
+    const e = estimateShare(expectedHistogram(0.5, 5000), MODEL);
+    expect(e.interval[0]).toBeCloseTo(Math.max(0, e.bootstrap[0] - MODEL.crossDomainError), 9);
+    expect(e.interval[1]).toBeCloseTo(Math.min(1, e.bootstrap[1] + MODEL.crossDomainError), 9);
   });
 
   it('counts marker records as generated and states its method and interval', async () => {
@@ -41,7 +45,8 @@ describe('machine-text estimate', () => {
     expect(s.interval[0]).toBeGreaterThanOrEqual(0.25);
     expect(s.interval[0]).toBeLessThanOrEqual(s.estimatedShare);
     expect(s.interval[1]).toBeGreaterThanOrEqual(s.estimatedShare);
-    expect(s.method).toMatch(/mixture-proportion/);
+    expect(s.method).toMatch(/logistic regression/);
+    expect(s.method).toMatch(/not proof of human origin/);
     const finding = analysis.findings.find((f) => f.id === 'synthetic.markers');
     expect(finding?.evidence).toMatchObject({ examples: [{ record: 0, kind: 'self-reference' }] });
   });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy, policyDocs } from '../../../functions/core/scoring';
+import { claimEvidence, defaultPolicy, policyDocs } from '../../../functions/core/scoring';
 
 describe('README', () => {
   it('documents every default weight, threshold, tolerance and tier as the code has them', async () => {
@@ -14,5 +14,7 @@ describe('README', () => {
     for (const [key, value] of rows) expect(readme, key).toContain(`| \`${key}\` | ${value} |`);
     for (const factor of policyDocs.factors)
       expect(readme, factor.id).toContain(`| \`${factor.id}\` |`);
+    for (const [id, strengths] of Object.entries(claimEvidence))
+      expect(readme, id).toContain(`| \`${id}\` | ${strengths.join(', ')} |`);
   });
 });

@@ -77,7 +77,8 @@ describe('score: discrepancies', () => {
       training: makeAnalysis({ synthetic: { estimatedShare: 0.1, interval: [0.05, 0.15] } }),
     });
     expect(report.discrepancies).toEqual([]);
-    expect(factor(report, 'machine_text_signals')?.points).toBe(2.1);
+    // the lower bound (5 %) above the 3 % claim, at the synthetic-share weight: 30 × 2 / 100
+    expect(factor(report, 'machine_text_signals')?.points).toBe(0.6);
   });
 
   it.each([
@@ -130,8 +131,8 @@ describe('score: answers', () => {
       { ...honest, synthetic_share_percent: 0, real_data_policy: 'replace' },
       clean,
     );
-    // Half the weight as a floor, plus half scaled by the 2 % the clean sample still measures.
-    expect(factor(report, 'real_data_replaced')?.points).toBe(17.9);
+    // Half the weight as a floor; the clean sample's lower bound (0 %) adds nothing.
+    expect(factor(report, 'real_data_replaced')?.points).toBe(17.5);
   });
 
   it('charges an undisclosed claim as its worst answer plus an evasiveness charge', () => {
@@ -145,8 +146,9 @@ describe('score: answers', () => {
     const hidden = { ...honest, synthetic_share_percent: 'unknown' };
     const cleanSample = run(hidden, clean);
     const troubled = run(hidden, { ...clean, training: synthetic70 });
-    expect(factor(cleanSample, 'evasion_contradicted')?.points).toBe(0.3);
-    expect(factor(troubled, 'evasion_contradicted')?.points).toBe(10.5);
+    // severity is the share the evidence holds up to: 0 % clean, at least 60 % troubled (× 15)
+    expect(factor(cleanSample, 'evasion_contradicted')).toBeUndefined();
+    expect(factor(troubled, 'evasion_contradicted')?.points).toBe(9);
     expect(troubled.risk.score).toBeGreaterThan(cleanSample.risk.score);
   });
 

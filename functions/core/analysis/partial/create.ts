@@ -1,5 +1,5 @@
 import { type AnalysisLimits, DEFAULT_LIMITS, PARAMS } from '../params';
-import { PATTERNS } from '../text/style';
+import { SCORE_BINS } from '../synthetic/model';
 import type { FieldMapping } from '../types';
 import { createIndex } from './record-index';
 import type { AnalysisPartial } from './types';
@@ -42,7 +42,7 @@ export function createPartial(
       kinds: { 'self-reference': 0, refusal: 0, 'chat-closing': 0, 'knowledge-cutoff': 0 },
       examples: [],
     },
-    cues: new Array(PATTERNS).fill(0),
+    scores: new Array(2 * SCORE_BINS).fill(0),
     repetition: { sum: 0, records: 0, looping: 0, examples: [] },
     pii: { records: 0, kinds: { email: 0, phone: 0, card: 0, iban: 0, ip: 0 }, examples: [] },
     dates: { present: 0, unparseable: 0, examples: [], days: new Map() },

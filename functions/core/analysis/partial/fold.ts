@@ -5,6 +5,9 @@ import { dayOf, parseDate } from '../metrics/dates';
 import { findMarker, hasMarkerAnchor, initAnchors } from '../metrics/markers';
 import { findPii } from '../metrics/pii';
 import { PARAMS } from '../params';
+import { FEATURE_COUNT, measureStyle } from '../synthetic/features';
+import { MODEL } from '../synthetic/model';
+import { scoreBin, styleScore } from '../synthetic/score';
 import { DistinctSet } from '../text/distinct-set';
 import { grams13 } from '../text/grams';
 import { normalizeText, scanWords } from '../text/scan';
@@ -21,6 +24,7 @@ const BUDGET_SALT = 0x51ed_270b;
 const LOOPING = 0.3;
 const MAX_LABELS = 10_000;
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d+$/i;
+const HALF_SALT = 0x2c1b_3c6d;
 
 initAnchors((phrase) => {
   const wb = new WordBuffer();
@@ -32,6 +36,7 @@ initAnchors((phrase) => {
 export class Folder {
   private readonly words = new WordBuffer();
   private readonly style = new StyleState();
+  private readonly features = new Float64Array(FEATURE_COUNT);
   private readonly minhash = new MinHasher();
   private readonly distinct = new DistinctSet();
   private readonly key = new Int32Array(2);
@@ -75,11 +80,11 @@ export class Folder {
     scanWords(response, wb, this.style);
     const n = wb.n;
     const full = parts.length === 1 ? response : parts.join('\n');
-    if (n === 0) p.emptyText++;
-    else this.machineSignals(id, response, responseStart);
     sequenceKey(wb.hashes, n, this.key);
     const keyLo = this.key[0] as number;
     const keyHi = this.key[1] as number;
+    if (n === 0) p.emptyText++;
+    else this.machineSignals(id, response, responseStart, keyLo);
     const labelId = this.labels(ex.label);
     this.index(id, keyLo, keyHi, labelId, full);
     if (n > 0) this.offerBudget(keyLo, keyHi, full);
@@ -87,7 +92,7 @@ export class Folder {
     if (wb.at > 0 || wb.digits >= 4) this.personalData(id, full, wb.at > 0, wb.digits);
   }
 
-  private machineSignals(id: number, response: string, responseStart: number): void {
+  private machineSignals(id: number, response: string, responseStart: number, key: number): void {
     const p = this.partial;
     const marker = hasMarkerAnchor(this.words.hashes, responseStart, this.words.n)
       ? findMarker(response)
@@ -99,8 +104,12 @@ export class Folder {
         p.markers.examples.push({ record: id, kind: marker.kind, value: marker.phrase });
       }
     } else {
-      const pattern = this.style.pattern();
-      p.cues[pattern] = (p.cues[pattern] as number) + 1;
+      const wb = this.words;
+      measureStyle(response, wb.hashes, responseStart, wb.n, this.style, this.features);
+      const bin =
+        (fmix32(key ^ HALF_SALT) & 1) * MODEL.bins +
+        scoreBin(styleScore(this.features, MODEL), MODEL.bins);
+      p.scores[bin] = (p.scores[bin] as number) + 1;
     }
   }
 

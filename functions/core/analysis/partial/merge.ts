@@ -87,7 +87,7 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
       kinds: addCounts(a.markers.kinds, b.markers.kinds),
       examples: firstExamples(a.markers.examples, shift(b.markers.examples, r)),
     },
-    cues: a.cues.map((c, i) => c + (b.cues[i] ?? 0)),
+    scores: a.scores.map((c, i) => c + (b.scores[i] ?? 0)),
     repetition: {
       sum: a.repetition.sum + b.repetition.sum,
       records: a.repetition.records + b.repetition.records,

@@ -71,8 +71,11 @@ export interface AnalysisPartial {
     examples: number[];
   };
   markers: { records: number; kinds: Record<MarkerKind, number>; examples: Example[] };
-  /** Style-cue pattern counts of records with text and no marker (see text/style). */
-  cues: number[];
+  /**
+   * Style-score histogram of records with text and no marker: `SCORE_BINS` counts for each of two
+   * halves of the records (split by a hash of the text), for the reference self-test.
+   */
+  scores: number[];
   /** Self-repetition: `sum` of per-record repeated-shingle shares in millionths (an integer). */
   repetition: { sum: number; records: number; looping: number; examples: number[] };
   pii: { records: number; kinds: Record<PiiKind, number>; examples: Example[] };

@@ -141,11 +141,7 @@ export class StyleTracker {
   private endSentence(): void {
     const s = this.s as StyleState;
     const w = this.sentWords;
-    if (w > 0) {
-      s.sentences++;
-      s.sum += w;
-      s.sumSq += w * w;
-    }
+    if (w > 0) s.sentence(w);
     this.sentWords = 0;
   }
 

@@ -1,5 +1,5 @@
 import { fmt, none, num, ramp, str } from '../context';
-import { syntheticLowPercent, syntheticPercent } from '../evidence';
+import { syntheticLowPercent, syntheticLowStrength, syntheticPercent } from '../evidence';
 import { type ClaimRule, factor } from './rule';
 
 const EXISTS = 'holdout_exists';
@@ -74,6 +74,7 @@ export const holdoutRule: ClaimRule = {
           tolerance: tol,
           unit: 'percentage points',
           message,
+          evidence: syntheticLowStrength(ctx.holdout),
         });
       }
     }
@@ -93,8 +94,8 @@ export const holdoutRule: ClaimRule = {
   evasion: (id, ctx) =>
     id === FREE && ctx.holdout
       ? {
-          severity: syntheticPercent(ctx.holdout) / 100,
-          measured: `about ${fmt(syntheticPercent(ctx.holdout))} % machine-generated holdout records`,
+          severity: syntheticLowPercent(ctx.holdout) / 100,
+          measured: `at least ${fmt(syntheticLowPercent(ctx.holdout))} % machine-generated holdout records`,
         }
       : undefined,
 };

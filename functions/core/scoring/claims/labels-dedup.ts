@@ -75,6 +75,7 @@ export const dedupMethodRule: ClaimRule = {
       tolerance: tol,
       unit: 'percentage points',
       message,
+      evidence: 'measured',
     });
     return out;
   },

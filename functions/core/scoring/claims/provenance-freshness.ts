@@ -55,6 +55,7 @@ export const provenanceFieldsRule: ClaimRule = {
         tolerance: tol,
         unit: 'share',
         message,
+        evidence: 'measured',
       });
     }
     if (out.discrepancies.length > 0) {
@@ -134,6 +135,7 @@ export const freshnessRule: ClaimRule = {
         tolerance: tolDays,
         unit: 'days',
         message,
+        evidence: 'measured',
       });
     if (m.newest !== undefined && claimedNewest !== undefined) {
       if (m.newest < claimedNewest - tol)
@@ -210,6 +212,7 @@ export const personalDataRule: ClaimRule = {
           tolerance: tol,
           unit: 'share',
           message,
+          evidence: 'measured',
         },
       ],
     };

@@ -1,5 +1,6 @@
 import type { AnswerValue } from '../../questionnaire/types';
 import { type Ctx, isUndisclosed, type Outcome, type RawFactor } from '../context';
+import type { EvidenceStrength } from '../types';
 
 /** A value tried for an undisclosed answer, with how to name it in the reason. */
 export interface Candidate {
@@ -41,6 +42,8 @@ export interface Excess {
   contradicted: boolean;
   discrepancy: { id: string; message: string };
   withinTolerance: { id: string; message: string };
+  /** The strength of the measurement (default `measured`). */
+  evidence?: EvidenceStrength;
 }
 
 /** Charges the part of a percentage the sample adds above the claim, as discrepancy or sample factor. */
@@ -60,6 +63,7 @@ export function chargeExcess(out: Outcome, e: Excess): void {
     tolerance: e.tolerance,
     unit: 'percentage points',
     message,
+    evidence: e.evidence ?? 'measured',
   });
 }
 
@@ -108,5 +112,6 @@ export function runRule(rule: ClaimRule, ctx: Ctx): Outcome {
         : f,
     ),
     discrepancies: outcome.discrepancies.filter((d) => !hidden.includes(d.questionId)),
+    checks: (outcome.checks ?? []).filter((c) => !hidden.includes(c.questionId)),
   };
 }

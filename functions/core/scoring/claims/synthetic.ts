@@ -1,6 +1,7 @@
 import { type Ctx, fmt, none, num, type Outcome, str } from '../context';
-import { syntheticLowPercent, syntheticPercent } from '../evidence';
-import { type ClaimRule, chargeExcess, factor } from './rule';
+import { syntheticLowPercent, syntheticLowStrength, syntheticReading } from '../evidence';
+import { type ClaimRule, factor } from './rule';
+import { checkShare } from './synthetic-share';
 
 const SHARE = 'synthetic_share_percent';
 const clampPct = (x: number) => Math.min(100, Math.max(0, x));
@@ -8,9 +9,9 @@ const clampPct = (x: number) => Math.min(100, Math.max(0, x));
 /** The claimed synthetic share in percent; an undisclosed claim counts as 100 (the worst). */
 export const claimedShare = (ctx: Ctx): number => clampPct(num(ctx.answers, SHARE) ?? 100);
 
-/** The synthetic share risk is charged on: the larger of claim and measurement. */
+/** The synthetic share risk is charged on: the larger of the claim and what the evidence holds up to. */
 export const effectiveShare = (ctx: Ctx): number =>
-  Math.max(claimedShare(ctx), ctx.training ? syntheticPercent(ctx.training) : 0);
+  Math.max(claimedShare(ctx), ctx.training ? syntheticLowPercent(ctx.training) : 0);
 
 /** True when synthetic data is claimed, or measured above the tolerance. */
 const anySynthetic = (ctx: Ctx): boolean =>
@@ -18,7 +19,7 @@ const anySynthetic = (ctx: Ctx): boolean =>
   (ctx.training !== undefined &&
     syntheticLowPercent(ctx.training) > ctx.policy.tolerances.syntheticSharePoints);
 
-/** Claimed synthetic share, and the sample's excess over it (a discrepancy beyond tolerance). */
+/** Claimed synthetic share, checked against facts first, then the (calibrated or screening) estimate. */
 export const syntheticShareRule: ClaimRule = {
   questionIds: [SHARE],
   candidates: () => [{ value: 100 }],
@@ -38,34 +39,14 @@ export const syntheticShareRule: ClaimRule = {
         ),
       );
     }
-    if (!ctx.training) return out;
-    const m = syntheticPercent(ctx.training);
-    const low = syntheticLowPercent(ctx.training);
-    if (m <= c) return out;
-    const excess = (weight * (m - c)) / 100;
-    chargeExcess(out, {
-      questionId: SHARE,
-      points: excess,
-      claimed: c,
-      measured: m,
-      tolerance: tol,
-      contradicted: low - c > tol,
-      discrepancy: {
-        id: 'synthetic_share_understated',
-        message: `The sample shows about ${fmt(m)} % machine-generated records (at least ${fmt(low)} %), against ${fmt(c)} % claimed; tolerance ${fmt(tol)} points.`,
-      },
-      withinTolerance: {
-        id: 'machine_text_signals',
-        message: `The sample shows about ${fmt(m)} % machine-generated records, above the ${fmt(c)} % claimed but within tolerance.`,
-      },
-    });
+    if (ctx.training) checkShare(out, ctx, syntheticReading(ctx.training), c, tol);
     return out;
   },
   evasion: (_id, ctx) =>
     ctx.training
       ? {
-          severity: syntheticPercent(ctx.training) / 100,
-          measured: `about ${fmt(syntheticPercent(ctx.training))} % machine-generated records`,
+          severity: syntheticLowPercent(ctx.training) / 100,
+          measured: `at least ${fmt(syntheticLowPercent(ctx.training))} % machine-generated records`,
         }
       : undefined,
 };
@@ -79,7 +60,7 @@ export const realDataRule: ClaimRule = {
     const floor = ctx.policy.thresholds.replaceFloor;
     const s = effectiveShare(ctx);
     const raw = ctx.policy.weights.real_data_replaced * (floor + ((1 - floor) * s) / 100);
-    const reason = `Each release replaces earlier real data instead of accumulating it; synthetic share ${fmt(s)} % (the larger of claim and sample).`;
+    const reason = `Each release replaces earlier real data instead of accumulating it; synthetic share ${fmt(s)} % (the larger of the claim and the sample's lower bound).`;
     return {
       factors: [factor('real_data_replaced', raw, reason, 'answer', ['real_data_policy', SHARE])],
       discrepancies: [],
@@ -161,6 +142,7 @@ export const taggingRule: ClaimRule = {
       tolerance: tol,
       unit: 'percentage points',
       message,
+      evidence: syntheticLowStrength(t),
     });
     return out;
   },

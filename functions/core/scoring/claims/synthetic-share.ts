@@ -1,0 +1,75 @@
+import type { Ctx } from '../context';
+import { fmt, type Outcome } from '../context';
+import type { SyntheticReading } from '../evidence';
+import type { EvidenceStrength } from '../types';
+import { chargeExcess, factor } from './rule';
+
+const SHARE = 'synthetic_share_percent';
+
+/**
+ * Checks a claimed synthetic share `c` against the sample: contradicted only when measured facts
+ * (tags, markers) or the interval's lower bound exceed the claim plus tolerance; unverified, with
+ * small separately weighted points, when only the estimate does; consistent otherwise.
+ */
+export function checkShare(out: Outcome, ctx: Ctx, r: SyntheticReading, c: number, tol: number) {
+  const weight = ctx.policy.weights.synthetic_share;
+  const best = Math.max(r.estimate, r.facts);
+  const check = (
+    status: 'consistent' | 'unverified' | 'contradicted',
+    evidence: EvidenceStrength,
+    message: string,
+  ) =>
+    (out.checks ??= []).push({
+      questionId: SHARE,
+      claimed: c,
+      measured: Math.round(best * 10) / 10,
+      lowerBound: Math.round(r.low * 10) / 10,
+      status,
+      evidence,
+      message,
+    });
+  const byFacts = r.facts - c > tol;
+  if (byFacts || r.low - c > tol) {
+    const evidence: EvidenceStrength = byFacts ? 'measured' : r.strength;
+    const basis = byFacts
+      ? `${fmt(r.facts)} % of records are tagged synthetic or carry assistant boilerplate`
+      : `the ${r.strength === 'calibrated' ? 'reference-calibrated' : 'screening'} estimate is about ${fmt(best)} % (at least ${fmt(r.low)} % with 95% confidence)`;
+    const message = `The sample contradicts the claimed ${fmt(c)} % synthetic share: ${basis}; tolerance ${fmt(tol)} points.`;
+    chargeExcess(out, {
+      questionId: SHARE,
+      points: (weight * (best - c)) / 100,
+      claimed: c,
+      measured: best,
+      tolerance: tol,
+      contradicted: true,
+      evidence,
+      discrepancy: { id: 'synthetic_share_understated', message },
+      withinTolerance: { id: 'machine_text_signals', message },
+    });
+    check('contradicted', evidence, message);
+    return;
+  }
+  if (best - c > tol) {
+    const why =
+      r.weakness ?? `the signal is too weak (at least ${fmt(r.low)} % with 95% confidence)`;
+    const message = `Unverified: the style model reads about ${fmt(best)} % machine-generated records against ${fmt(c)} % claimed, but ${why}. Not a contradiction, and a low reading would not prove human origin either.`;
+    const points = ctx.policy.weights.synthetic_unverified * Math.min(1, (best - c) / 100);
+    out.factors.push(factor('synthetic_share_unverified', points, message, 'sample', [SHARE]));
+    check('unverified', r.strength, message);
+    return;
+  }
+  const evidence: EvidenceStrength = r.facts > 0 && r.facts >= r.low ? 'measured' : r.strength;
+  if (r.low > c) {
+    const message = `The sample shows at least ${fmt(r.low)} % machine-generated records, above the ${fmt(c)} % claimed but within tolerance.`;
+    out.factors.push(
+      factor('machine_text_signals', (weight * (r.low - c)) / 100, message, 'sample', [SHARE]),
+    );
+    check('consistent', evidence, message);
+    return;
+  }
+  const message =
+    evidence === 'screening'
+      ? `Consistent with the claimed ${fmt(c)} %: about ${fmt(best)} % by screening (${r.weakness}); a low reading is not proof of human origin.`
+      : `Consistent with the claimed ${fmt(c)} %: about ${fmt(best)} % machine-generated records.`;
+  check('consistent', evidence, message);
+}
