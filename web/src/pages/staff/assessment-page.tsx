@@ -151,7 +151,7 @@ export function AssessmentPage({ id }: { id: string }) {
         <DecisionForm assessment={a} template={template.data ?? null} onDone={bump} />
       ) : null}
       <AnswersTable assessment={a} template={template.data ?? null} />
-      <AuditTrail id={a.id} refresh={refresh} />
+      <AuditTrail id={a.id} refresh={refresh} template={template.data ?? null} />
     </>
   );
 }
