@@ -1,4 +1,4 @@
-import { getItem, putIfVersion, putNew, stripKeys, type Table } from './dynamo';
+import { getItem, putIfVersion, putNew, queryAll, stripKeys, type Table } from './dynamo';
 
 /** An organization's stored scoring policy; version 0 means the built-in default. */
 export interface StoredPolicy {
@@ -23,6 +23,14 @@ export function policyRepo(table: Table) {
     async current(org: string): Promise<StoredPolicy | undefined> {
       const item = await getItem(table, policyKeys.pk(org), policyKeys.current);
       return item ? stripKeys<StoredPolicy>(item) : undefined;
+    },
+    /** Every stored version, oldest first (the history items `POLICY#<version>`). */
+    async history(org: string): Promise<StoredPolicy[]> {
+      const items = await queryAll<Record<string, unknown>>(table, {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': policyKeys.pk(org), ':sk': 'POLICY#' },
+      });
+      return items.map((item) => stripKeys<StoredPolicy>(item));
     },
     /** Stores version `p.version` (history first, then the current pointer with compare-and-set). */
     async save(p: StoredPolicy): Promise<void> {

@@ -66,6 +66,27 @@ const routes: RouteCase[] = [
   { method: 'DELETE', path: (i) => `/api/assessments/${i.a}/invitations`, allowed: ['proc1'] },
   { method: 'POST', path: (i) => `/api/assessments/${i.a}/reassess`, allowed: ['proc1'] },
   {
+    method: 'PATCH',
+    path: (i) => `/api/assessments/${i.a}`,
+    body: { dueAt: newAssessmentBody().dueAt },
+    allowed: ['proc1'],
+  },
+  {
+    method: 'POST',
+    path: (i) => `/api/assessments/${i.a}/cancel`,
+    body: { reason: 'no longer needed' },
+    allowed: ['proc1'],
+  },
+  { method: 'POST', path: (i) => `/api/assessments/${i.a}/archive`, allowed: ['proc1'] },
+  { method: 'POST', path: (i) => `/api/assessments/${i.a}/reminders`, allowed: ['proc1'] },
+  { method: 'GET', path: () => '/api/policy/versions', allowed: staffAll },
+  {
+    method: 'POST',
+    path: () => '/api/policy/preview',
+    body: { policy: {} },
+    allowed: ['admin1', 'admin2'],
+  },
+  {
     method: 'POST',
     path: (i) => `/api/assessments/${i.a}/decision`,
     body: { decision: 'reject', comment: 'no' },

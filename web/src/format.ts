@@ -9,6 +9,7 @@ const statusLabels: Record<AssessmentStatus, string> = {
   approved: 'Approved',
   rejected: 'Rejected',
   changes_requested: 'Changes requested',
+  cancelled: 'Cancelled',
 };
 
 /** A human label for an assessment status. */
@@ -24,7 +25,7 @@ const tierLabels: Record<Tier, string> = {
 /** A human label for a risk tier (the text that goes with the tier colour). */
 export const tierLabel = (tier: Tier): string => tierLabels[tier] ?? tier;
 
-const closed: AssessmentStatus[] = ['submitted', 'approved', 'rejected'];
+const closed: AssessmentStatus[] = ['submitted', 'approved', 'rejected', 'cancelled'];
 
 /** True when the due date has passed and the vendor still owes an answer. */
 export function isOverdue(

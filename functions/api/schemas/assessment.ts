@@ -84,7 +84,13 @@ export const AssessmentSchema = z
     answers: z.record(z.string(), z.unknown()),
     previousAssessmentId: z.string().nullable(),
     invitation: z
-      .object({ issuedAt: z.string(), expiresAt: z.string(), revokedAt: z.string().nullable() })
+      .object({
+        issuedAt: z.string(),
+        expiresAt: z.string(),
+        revokedAt: z.string().nullable(),
+        sentTo: z.string().optional(),
+        lastReminderAt: z.string().nullable().optional(),
+      })
       .nullable(),
     submittedAt: z.string().nullable(),
     decision: z
@@ -96,6 +102,11 @@ export const AssessmentSchema = z
       })
       .nullable(),
     report: ReportSummarySchema.nullable(),
+    cancellation: z
+      .object({ by: z.string(), at: z.string(), reason: z.string() })
+      .nullable()
+      .optional(),
+    archivedAt: z.string().nullable().optional(),
   })
   .openapi('Assessment');
 

@@ -12,6 +12,7 @@ export const assessmentStatuses = [
   'approved',
   'rejected',
   'changes_requested',
+  'cancelled',
 ] as const;
 /** One assessment status. */
 export type AssessmentStatus = (typeof assessmentStatuses)[number];
@@ -56,8 +57,20 @@ export interface Assessment {
   version: number;
   answers: Answers;
   previousAssessmentId: string | null;
-  invitation: { issuedAt: string; expiresAt: string; revokedAt: string | null } | null;
+  invitation: {
+    issuedAt: string;
+    expiresAt: string;
+    revokedAt: string | null;
+    /** Where the invitation e-mail went (absent on assessments invited before it was recorded). */
+    sentTo?: string;
+    /** When procurement last sent a reminder by hand. */
+    lastReminderAt?: string | null;
+  } | null;
   submittedAt: string | null;
   decision: { decision: Decision; by: string; at: string; comments: ReviewComment[] } | null;
   report: ReportSummary | null;
+  /** Set when procurement cancelled the assessment: who, when and why. */
+  cancellation?: { by: string; at: string; reason: string } | null;
+  /** Set when a closed assessment was archived (hidden from the working list, kept in full). */
+  archivedAt?: string | null;
 }

@@ -35,3 +35,27 @@ describe('assessment state machine', () => {
     }
   });
 });
+
+describe('procurement actions', () => {
+  it('allows edits only before submission and explains the refusal after it', () => {
+    for (const s of ['draft', 'invited', 'in_progress', 'changes_requested'] as const)
+      expect(can(s, 'edit')).toBe(true);
+    for (const s of ['submitted', 'approved', 'rejected', 'cancelled'] as const)
+      expect(can(s, 'edit')).toBe(false);
+    expect(refusal('submitted', 'edit')).toMatch(/re-assessment/);
+  });
+
+  it('cancels undecided assessments and archives only closed ones', () => {
+    expect(nextStatus('in_progress', 'cancel')).toBe('cancelled');
+    expect(can('approved', 'cancel')).toBe(false);
+    expect(can('cancelled', 'archive')).toBe(true);
+    expect(can('submitted', 'archive')).toBe(false);
+    expect(nextStatus('approved', 'archive')).toBe('approved');
+  });
+
+  it('reminds only while the vendor holds a link', () => {
+    expect(can('draft', 'remind')).toBe(false);
+    expect(refusal('draft', 'remind')).toMatch(/issue an invitation link first/);
+    expect(can('in_progress', 'remind')).toBe(true);
+  });
+});

@@ -4,6 +4,14 @@ import { clearStaffSession, staffToken } from '../session';
 import type { ScoredReport, Template } from './domain';
 import { ApiError, createHttp } from './http';
 import type {
+  AssessmentEdit,
+  PolicyInput,
+  PolicyPreview,
+  PolicyVersion,
+  PolicyView,
+  ScoringMethod,
+} from './staff-types';
+import type {
   Assessment,
   AssessmentStatus,
   AuditEvent,
@@ -102,3 +110,37 @@ export const decide = (id: string, body: DecisionInput) =>
 
 /** `GET /api/dev/outbox` (local portal only). */
 export const getOutbox = () => http<{ items: OutboxMessage[] }>('GET', '/api/dev/outbox');
+
+/** `PATCH /api/assessments/{id}`: change the vendor contact, dataset details or due date. */
+export const updateAssessment = (id: string, body: AssessmentEdit) =>
+  http<Assessment>('PATCH', `/api/assessments/${enc(id)}`, body);
+
+/** `POST /api/assessments/{id}/cancel` with the reason. */
+export const cancelAssessment = (id: string, reason: string, version?: number) =>
+  http<Assessment>('POST', `/api/assessments/${enc(id)}/cancel`, { reason, version });
+
+/** `POST /api/assessments/{id}/archive`. */
+export const archiveAssessment = (id: string) =>
+  http<Assessment>('POST', `/api/assessments/${enc(id)}/archive`);
+
+/** `POST /api/assessments/{id}/reminders`: e-mails the vendor a reminder now. */
+export const sendReminder = (id: string) =>
+  http<{ sentTo: string; sentAt: string }>('POST', `/api/assessments/${enc(id)}/reminders`);
+
+/** `GET /api/scoring-method`: rubric, policy explanations and the labels of every id. */
+export const getScoringMethod = () => http<ScoringMethod>('GET', '/api/scoring-method');
+
+/** `GET /api/policy`. */
+export const getPolicy = () => http<PolicyView>('GET', '/api/policy');
+
+/** `PUT /api/policy`: stores a new version (admin); `version` is the one loaded. */
+export const putPolicy = (policy: PolicyInput, version: number) =>
+  http<PolicyView>('PUT', '/api/policy', { policy, version });
+
+/** `POST /api/policy/preview`: current assessments scored under `policy`, nothing saved. */
+export const previewPolicy = (policy: PolicyInput) =>
+  http<PolicyPreview>('POST', '/api/policy/preview', { policy });
+
+/** `GET /api/policy/versions`: newest first, with the settings each changed. */
+export const listPolicyVersions = () =>
+  http<{ items: PolicyVersion[] }>('GET', '/api/policy/versions');

@@ -5,6 +5,7 @@ import { ValidationError } from '../../../lib/errors';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
 import { auditEvent } from '../../services/audit';
+import { futureDue } from './due-date';
 import type {
   createAssessment,
   getAssessment,
@@ -14,16 +15,6 @@ import type {
 } from './routes';
 
 const dayMs = 86_400_000;
-
-function futureDue(dueAt: string, now: Date): string {
-  const due = new Date(dueAt);
-  if (due.getTime() <= now.getTime()) {
-    throw new ValidationError('The due date is in the past.', [
-      { path: 'dueAt', message: 'choose a date after today' },
-    ]);
-  }
-  return due.toISOString();
-}
 
 /** Creates an assessment in `draft`, pinned to the template's current version. */
 export const createAssessmentHandler: RouteHandler<typeof createAssessment, AppEnv> = async (c) => {
@@ -55,6 +46,8 @@ export const createAssessmentHandler: RouteHandler<typeof createAssessment, AppE
     submittedAt: null,
     decision: null,
     report: null,
+    cancellation: null,
+    archivedAt: null,
   };
   await deps.repos.assessments.create(
     a,
@@ -121,6 +114,8 @@ export const reassessHandler: RouteHandler<typeof reassess, AppEnv> = async (c) 
     submittedAt: null,
     decision: null,
     report: null,
+    cancellation: null,
+    archivedAt: null,
   };
   await deps.repos.assessments.create(
     a,

@@ -6,6 +6,12 @@ import {
   listEventsHandler,
   reassessHandler,
 } from './handlers';
+import {
+  archiveAssessmentHandler,
+  cancelAssessmentHandler,
+  updateAssessmentHandler,
+} from './manage-handlers';
+import { archiveAssessment, cancelAssessment, updateAssessment } from './manage-routes';
 import { createAssessment, getAssessment, listAssessments, listEvents, reassess } from './routes';
 
 /** The assessments router. */
@@ -15,5 +21,8 @@ export function assessmentRoutes() {
     .openapi(listAssessments, listAssessmentsHandler)
     .openapi(getAssessment, getAssessmentHandler)
     .openapi(listEvents, listEventsHandler)
-    .openapi(reassess, reassessHandler);
+    .openapi(reassess, reassessHandler)
+    .openapi(updateAssessment, updateAssessmentHandler)
+    .openapi(cancelAssessment, cancelAssessmentHandler)
+    .openapi(archiveAssessment, archiveAssessmentHandler);
 }

@@ -34,6 +34,14 @@ export const decideHandler: RouteHandler<typeof decide, AppEnv> = async (c) => {
       },
     ]);
   }
+  if (body.decision === 'reject' && !body.comment) {
+    throw new ValidationError('Say why the dataset is rejected.', [
+      {
+        path: 'comment',
+        message: 'a rejection needs a comment: the vendor and the record read it',
+      },
+    ]);
+  }
   const template = getTemplate(current.templateId, current.templateVersion);
   const known = new Set(template ? questionsOf(template).map((q) => q.id) : []);
   const unknownIds = (body.comments ?? []).filter((x) => !known.has(x.questionId));

@@ -19,14 +19,24 @@ export const DecisionBody = z
       .optional(),
     version: z.number().int().positive().optional(),
   })
-  .openapi('DecisionRequest');
+  .openapi('DecisionRequest', {
+    example: {
+      decision: 'request_changes',
+      comment: 'Please add the holdout refresh schedule.',
+      comments: [{ questionId: 'holdout_refresh_months', comment: 'How often exactly?' }],
+      version: 4,
+    },
+  });
 
 /** POST /api/assessments/{id}/decision */
 export const decide = createRoute({
   method: 'post',
   path: '/assessments/{id}/decision',
+  operationId: 'decideAssessment',
   tags: ['review'],
   summary: 'Approve, reject or request changes (governance; not the assessment’s creator)',
+  description:
+    'A comment is required to reject or request changes (400 on `comment` without one); a stale `version` is refused with 409.',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff('governance')] as const,
   request: { params: IdParam, body: jsonBody(DecisionBody) },

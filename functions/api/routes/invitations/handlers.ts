@@ -18,8 +18,18 @@ export const issueInvitationHandler: RouteHandler<typeof issueInvitation, AppEnv
   const secret = deps.newSecret();
   const token = formatToken(current.organizationId, current.id, secret);
   const next = await applyAction(deps, current, 'invite', staff, (draft) => {
-    draft.invitation = { issuedAt: now.toISOString(), expiresAt, revokedAt: null };
-    return { expiresAt, replacedEarlier: current.invitation !== null };
+    draft.invitation = {
+      issuedAt: now.toISOString(),
+      expiresAt,
+      revokedAt: null,
+      sentTo: current.vendor.contactEmail,
+      lastReminderAt: null,
+    };
+    return {
+      expiresAt,
+      replacedEarlier: current.invitation !== null,
+      sentTo: current.vendor.contactEmail,
+    };
   });
   const previous = await deps.repos.invitations.get(current.organizationId, current.id);
   await deps.repos.invitations.replace({

@@ -1,10 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { maturityRubric, overallLevelRule, policyDocs, policySchema } from '../../../core/scoring';
-import { ConflictError, ValidationError } from '../../../lib/errors';
+import { maturityRubric, overallLevelRule, policyDocs } from '../../../core/scoring';
+import { scoringLabels } from '../../../core/scoring/labels';
+import { ConflictError } from '../../../lib/errors';
 import { createRouter } from '../../create-router';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
 import { currentPolicy } from '../../services/reports';
+import { previewPolicy, previewPolicyHandler } from './preview';
+import { parsePolicy } from './validate';
+import { listPolicyVersions, listPolicyVersionsHandler } from './versions';
 
 const PolicyView = z
   .object({
@@ -66,7 +70,17 @@ export const scoringMethod = createRoute({
   responses: {
     200: jsonResponse(
       z
-        .object({ rubric: z.unknown(), overallLevelRule: z.string(), policyDocs: z.unknown() })
+        .object({
+          rubric: z.unknown(),
+          overallLevelRule: z.string(),
+          policyDocs: z.unknown(),
+          labels: z.object({
+            factors: z.record(z.string(), z.string()),
+            thresholds: z.record(z.string(), z.string()),
+            tolerances: z.record(z.string(), z.string()),
+            tiers: z.record(z.string(), z.string()),
+          }),
+        })
         .openapi('ScoringMethod'),
       'The scoring method',
     ),
@@ -78,7 +92,7 @@ export const scoringMethod = createRoute({
 export function policyRoutes() {
   return createRouter()
     .openapi(scoringMethod, (c) =>
-      c.json({ rubric: maturityRubric, overallLevelRule, policyDocs }, 200),
+      c.json({ rubric: maturityRubric, overallLevelRule, policyDocs, labels: scoringLabels }, 200),
     )
     .openapi(getPolicy, async (c) => {
       const { deps, staff } = c.var;
@@ -104,24 +118,17 @@ export function policyRoutes() {
         );
       }
       const version = current.version + 1;
-      const parsed = policySchema.safeParse({ ...body.policy, version });
-      if (!parsed.success) {
-        throw new ValidationError(
-          'The policy is invalid: see errors.',
-          parsed.error.issues.map((i) => ({
-            path: ['policy', ...i.path.map(String)].join('.'),
-            message: i.message,
-          })),
-        );
-      }
+      const policy = parsePolicy(body.policy, version);
       const now = deps.clock().toISOString();
       await deps.repos.policies.save({
         organizationId: staff.organizationId,
         version,
-        policy: parsed.data as unknown as Record<string, unknown>,
+        policy: policy as unknown as Record<string, unknown>,
         updatedAt: now,
         updatedBy: staff.email,
       });
-      return c.json({ version, policy: parsed.data, updatedAt: now, updatedBy: staff.email }, 200);
-    });
+      return c.json({ version, policy, updatedAt: now, updatedBy: staff.email }, 200);
+    })
+    .openapi(listPolicyVersions, listPolicyVersionsHandler)
+    .openapi(previewPolicy, previewPolicyHandler);
 }

@@ -1,7 +1,7 @@
 /** The vendor's answers by section, read-only, with any reviewer comments. */
 import type { Template } from '../../api/domain';
 import type { Assessment } from '../../api/types';
-import { displayValue } from '../../format';
+import { answerText, questionTitle } from '../report/vocabulary';
 
 /** Answers grouped as the questionnaire groups them. */
 export function AnswersTable({
@@ -36,11 +36,13 @@ export function AnswersTable({
                 {section.questions.map((q) => (
                   <tr key={q.id}>
                     <th scope="row">
-                      {q.prompt}
-                      <div class="muted small">{q.id}</div>
+                      {questionTitle(q)}
+                      {questionTitle(q) !== q.prompt ? (
+                        <div class="muted small">{q.prompt}</div>
+                      ) : null}
                     </th>
                     <td class="prose">
-                      {displayValue(answers[q.id])}
+                      {answers[q.id] === undefined ? '—' : answerText(q, answers[q.id])}
                       {comments
                         .filter((c) => c.questionId === q.id)
                         .map((c) => (
@@ -55,13 +57,7 @@ export function AnswersTable({
             </table>
           ))
         ) : (
-          <ul>
-            {Object.entries(answers).map(([id, value]) => (
-              <li key={id}>
-                {id}: {displayValue(value)}
-              </li>
-            ))}
-          </ul>
+          <p class="muted">Loading the questionnaire…</p>
         )}
       </details>
     </section>

@@ -21,6 +21,11 @@ export const intendedUses = [
   { value: 'synthetic-data-generation', label: 'Synthetic data generation' },
 ];
 
+/** The label of an intended use (a value not offered by the form is shown as written). */
+export function intendedUseLabel(value: string): string {
+  return intendedUses.find((u) => u.value === value)?.label ?? value;
+}
+
 /** Empty values with a due date `days` ahead of `today`. */
 export function emptyForm(today: Date, days = 30): AssessmentFormValues {
   const due = new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);

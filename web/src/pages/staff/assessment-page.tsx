@@ -6,13 +6,16 @@ import { MeContext } from '../../auth';
 import { DueDate, StatusBadge, TierBadge } from '../../components/badges';
 import { ErrorBanner, Loading } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
-import { formatDateTime, humanize } from '../../format';
+import { formatDateTime } from '../../format';
 import { Link, navigate } from '../../router';
 import { ReportView } from '../report/report-view';
+import { questionTitles } from '../report/vocabulary';
 import { AnswersTable } from './answers-table';
+import { intendedUseLabel } from './assessment-form-model';
 import { AuditTrail } from './audit-trail';
 import { DecisionForm } from './decision-form';
 import { InvitationPanel } from './invitation-panel';
+import { ManagePanel } from './manage-panel';
 
 const decisionWords: Record<Decision, string> = {
   approve: 'Approved',
@@ -39,13 +42,15 @@ export function AssessmentPage({ id }: { id: string }) {
     [templateId],
   );
   const [error, setError] = useState<unknown>(undefined);
+  const titles = questionTitles(template.data);
 
   if (assessment.loading && !current) return <Loading what="Loading the assessment" />;
   const a = current;
   if (!a) return <ErrorBanner error={assessment.error} onRetry={assessment.reload} />;
 
-  const canBuy = me?.role === 'procurement' || me?.role === 'admin';
-  const canDecide = (me?.role === 'governance' || me?.role === 'admin') && a.status === 'submitted';
+  // The API lets only procurement manage and only governance decide; admins read.
+  const canBuy = me?.role === 'procurement';
+  const canDecide = me?.role === 'governance' && a.status === 'submitted';
   const startReassessment = async () => {
     setError(undefined);
     try {
@@ -64,6 +69,8 @@ export function AssessmentPage({ id }: { id: string }) {
         </h1>
         <StatusBadge status={a.status} />
         <TierBadge tier={a.report?.tier} score={a.report?.score} />
+        {a.previousAssessmentId ? <span class="badge reassessment">Re-assessment</span> : null}
+        {a.archivedAt ? <span class="badge archived">Archived</span> : null}
       </div>
       <ErrorBanner error={error ?? assessment.error} />
       <section class="card" aria-labelledby="summary-heading">
@@ -74,7 +81,7 @@ export function AssessmentPage({ id }: { id: string }) {
           <dt>Vendor contact</dt>
           <dd>{a.vendor.contactEmail}</dd>
           <dt>Intended use</dt>
-          <dd>{humanize(a.dataset.intendedUse)}</dd>
+          <dd>{intendedUseLabel(a.dataset.intendedUse)}</dd>
           {a.dataset.description ? (
             <>
               <dt>Description</dt>
@@ -100,7 +107,7 @@ export function AssessmentPage({ id }: { id: string }) {
               <dt>Re-assessment of</dt>
               <dd>
                 <Link href={`/assessments/${encodeURIComponent(a.previousAssessmentId)}`}>
-                  the previous assessment
+                  the original assessment of this dataset
                 </Link>
               </dd>
             </>
@@ -113,7 +120,7 @@ export function AssessmentPage({ id }: { id: string }) {
                 {formatDateTime(a.decision.at)}
                 {a.decision.comments.map((c) => (
                   <p class="prose small" key={`${c.questionId}-${c.comment}`}>
-                    {c.questionId ? `On ${c.questionId}: ` : ''}
+                    {c.questionId ? `On “${titles.get(c.questionId) ?? 'a question'}”: ` : ''}
                     {c.comment}
                   </p>
                 ))}
@@ -128,6 +135,7 @@ export function AssessmentPage({ id }: { id: string }) {
         ) : null}
       </section>
       {canBuy ? <InvitationPanel assessment={a} onChange={bump} /> : null}
+      {canBuy ? <ManagePanel assessment={a} onChange={bump} /> : null}
       <section aria-labelledby="report-heading">
         <div class="title-row">
           <h2 id="report-heading">Scored report</h2>
@@ -151,7 +159,7 @@ export function AssessmentPage({ id }: { id: string }) {
         <DecisionForm assessment={a} template={template.data ?? null} onDone={bump} />
       ) : null}
       <AnswersTable assessment={a} template={template.data ?? null} />
-      <AuditTrail id={a.id} refresh={refresh} />
+      <AuditTrail id={a.id} refresh={refresh} template={template.data ?? null} />
     </>
   );
 }

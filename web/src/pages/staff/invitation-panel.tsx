@@ -1,6 +1,6 @@
 /** Issue, copy and revoke the vendor's invitation link; the token is shown once. */
 import { useState } from 'preact/hooks';
-import { issueInvitation, revokeInvitation } from '../../api/staff';
+import { issueInvitation, revokeInvitation, sendReminder } from '../../api/staff';
 import type { Assessment, Invitation } from '../../api/types';
 import { ErrorBanner, Notice } from '../../components/feedback';
 import { formatDateTime } from '../../format';
@@ -20,7 +20,8 @@ export function InvitationPanel({
   const [copied, setCopied] = useState('');
   const current = assessment.invitation;
   const active = current && !current.revokedAt && Date.parse(current.expiresAt) > Date.now();
-  const open = !['submitted', 'approved', 'rejected'].includes(assessment.status);
+  const open = !['submitted', 'approved', 'rejected', 'cancelled'].includes(assessment.status);
+  const [reminded, setReminded] = useState('');
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -46,6 +47,11 @@ export function InvitationPanel({
       await revokeInvitation(assessment.id);
       setFresh(null);
     });
+  const remind = () =>
+    run(async () => {
+      const sent = await sendReminder(assessment.id);
+      setReminded(`Reminder e-mailed to ${sent.sentTo} at ${formatDateTime(sent.sentAt)}.`);
+    });
   const copy = async (link: string) => {
     try {
       await navigator.clipboard.writeText(link);
@@ -68,6 +74,16 @@ export function InvitationPanel({
               ? `Active: issued ${formatDateTime(current.issuedAt)}, expires ${formatDateTime(current.expiresAt)}.`
               : `Expired ${formatDateTime(current.expiresAt)}.`}
       </p>
+      {current ? (
+        <p data-testid="invite-mail">
+          The invitation e-mail went to {current.sentTo ?? assessment.vendor.contactEmail} on{' '}
+          {formatDateTime(current.issuedAt)}.
+          {current.lastReminderAt
+            ? ` Last reminder sent ${formatDateTime(current.lastReminderAt)}.`
+            : ''}
+        </p>
+      ) : null}
+      {reminded ? <Notice kind="success">{reminded}</Notice> : null}
       <ErrorBanner error={error} />
       {fresh ? (
         <div class="invite-link stack">
@@ -94,7 +110,16 @@ export function InvitationPanel({
       <div class="inline">
         {open ? (
           <button type="button" class="button" disabled={busy} onClick={issue}>
-            {active ? 'Issue a new link (revokes the current one)' : 'Issue invitation link'}
+            {active
+              ? 'Resend the invitation with a new link (the current one stops working)'
+              : current
+                ? 'Resend the invitation with a new link'
+                : 'Issue invitation link'}
+          </button>
+        ) : null}
+        {active && open && assessment.status !== 'draft' ? (
+          <button type="button" class="button secondary" disabled={busy} onClick={remind}>
+            Send a reminder
           </button>
         ) : null}
         {active && !confirming ? (

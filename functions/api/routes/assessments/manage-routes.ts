@@ -1,0 +1,107 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireStaff } from '../../middleware/staff-auth';
+import { AssessmentSchema, IdParam, isoDateTime } from '../../schemas/assessment';
+import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
+import { assessmentExample } from './examples';
+
+const staff = [{ staffJwt: [] }];
+const text = (max: number) => z.string().trim().min(1).max(max);
+const version = z
+  .number()
+  .int()
+  .positive()
+  .optional()
+  .openapi({ description: 'the version you loaded; if it changed meanwhile → 409' });
+
+/** Body of PATCH /api/assessments/{id}: any of the editable fields. */
+export const UpdateAssessmentBody = z
+  .strictObject({
+    vendor: z
+      .strictObject({ name: text(200).optional(), contactEmail: z.email().max(254).optional() })
+      .optional(),
+    dataset: z
+      .strictObject({
+        name: text(200).optional(),
+        description: z
+          .string()
+          .trim()
+          .max(2000)
+          .optional()
+          .openapi({ description: 'an empty string removes the description' }),
+        intendedUse: text(200).optional(),
+      })
+      .optional(),
+    dueAt: isoDateTime.optional(),
+    version,
+  })
+  .openapi('UpdateAssessment', {
+    example: {
+      vendor: { contactEmail: 'new-contact@acme.example' },
+      dueAt: '2027-01-15',
+      version: 3,
+    },
+  });
+
+/** Body of POST /api/assessments/{id}/cancel. */
+export const CancelBody = z
+  .strictObject({
+    reason: text(2000).openapi({ description: 'why, for the record and the vendor' }),
+    version,
+  })
+  .openapi('CancelAssessment', {
+    example: { reason: 'The project was stopped; we no longer need this dataset.' },
+  });
+
+const assessmentResponse = (description: string) =>
+  jsonResponse(AssessmentSchema.openapi({ example: assessmentExample }), description);
+
+/** PATCH /api/assessments/{id} */
+export const updateAssessment = createRoute({
+  method: 'patch',
+  path: '/assessments/{id}',
+  operationId: 'updateAssessment',
+  tags: ['assessments'],
+  summary: 'Edit the vendor contact, dataset details or due date (procurement, before submission)',
+  description:
+    'Only the fields sent change; each change is an audit event with the old and new value. ' +
+    'Refused with 409 once the vendor has submitted (start a re-assessment instead).',
+  security: staff,
+  middleware: [requireStaff('procurement')] as const,
+  request: { params: IdParam, body: jsonBody(UpdateAssessmentBody) },
+  responses: {
+    200: assessmentResponse('The edited assessment'),
+    ...errorResponses(...writeErrors),
+  },
+});
+
+/** POST /api/assessments/{id}/cancel */
+export const cancelAssessment = createRoute({
+  method: 'post',
+  path: '/assessments/{id}/cancel',
+  operationId: 'cancelAssessment',
+  tags: ['assessments'],
+  summary: 'Cancel an undecided assessment; the vendor link stops working (procurement)',
+  security: staff,
+  middleware: [requireStaff('procurement')] as const,
+  request: { params: IdParam, body: jsonBody(CancelBody) },
+  responses: {
+    200: assessmentResponse('The cancelled assessment'),
+    ...errorResponses(...writeErrors),
+  },
+});
+
+/** POST /api/assessments/{id}/archive */
+export const archiveAssessment = createRoute({
+  method: 'post',
+  path: '/assessments/{id}/archive',
+  operationId: 'archiveAssessment',
+  tags: ['assessments'],
+  summary: 'Archive a decided or cancelled assessment: kept in full, hidden from working lists',
+  security: staff,
+  middleware: [requireStaff('procurement')] as const,
+  request: { params: IdParam },
+  responses: {
+    200: assessmentResponse('The archived assessment'),
+    ...errorResponses(400, 401, 403, 404, 409, 429),
+  },
+});

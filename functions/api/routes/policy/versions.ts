@@ -1,0 +1,73 @@
+import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
+import { defaultPolicy, type Policy, policySchema } from '../../../core/scoring';
+import { policyChanges } from '../../../core/scoring/policy-diff';
+import type { AppEnv } from '../../env';
+import { requireStaff } from '../../middleware/staff-auth';
+import { errorResponses, jsonResponse } from '../../schemas/problem';
+
+const PolicyVersion = z
+  .object({
+    version: z.number().int(),
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+    changes: z.array(
+      z.object({
+        group: z.enum(['weights', 'thresholds', 'tolerances', 'tiers']),
+        key: z.string(),
+        from: z.number(),
+        to: z.number(),
+      }),
+    ),
+  })
+  .openapi('PolicyVersion');
+
+/** GET /api/policy/versions */
+export const listPolicyVersions = createRoute({
+  method: 'get',
+  path: '/policy/versions',
+  operationId: 'listPolicyVersions',
+  tags: ['policy'],
+  summary: 'Every stored policy version, newest first, with who changed which settings',
+  security: [{ staffJwt: [] }],
+  middleware: [requireStaff()] as const,
+  responses: {
+    200: jsonResponse(
+      z.object({ items: z.array(PolicyVersion) }).openapi({
+        example: {
+          items: [
+            {
+              version: 2,
+              updatedAt: '2026-11-28T10:00:00.000Z',
+              updatedBy: 'ada@demo.example',
+              changes: [{ group: 'weights', key: 'no_sample', from: 20, to: 25 }],
+            },
+          ],
+        },
+      }),
+      'Policy versions',
+    ),
+    ...errorResponses(401, 403, 429),
+  },
+});
+
+/** Lists the versions, each compared with the one before it (version 1 with the default). */
+export const listPolicyVersionsHandler: RouteHandler<typeof listPolicyVersions, AppEnv> = async (
+  c,
+) => {
+  const { deps, staff } = c.var;
+  const stored = await deps.repos.policies.history(staff.organizationId);
+  stored.sort((a, b) => a.version - b.version);
+  let previous: Policy = defaultPolicy;
+  const items = stored.map((p) => {
+    const policy = policySchema.parse({ ...p.policy, version: p.version });
+    const item = {
+      version: p.version,
+      updatedAt: p.updatedAt,
+      updatedBy: p.updatedBy,
+      changes: policyChanges(previous, policy),
+    };
+    previous = policy;
+    return item;
+  });
+  return c.json({ items: items.reverse() }, 200);
+};

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../../../web/src/api/types';
+import {
+  actorWords,
+  describeEvent,
+  listWords,
+  statusMove,
+} from '../../../web/src/pages/staff/audit-sentences';
+
+const ctx = {
+  questionTitles: new Map([
+    ['synthetic_share_percent', 'Synthetic share'],
+    ['label_audit', 'Label audits'],
+  ]),
+};
+const event = (
+  type: string,
+  detail: Record<string, unknown>,
+  role = 'procurement',
+): AuditEvent => ({
+  id: '1',
+  at: '2026-11-28T10:00:00.000Z',
+  actor: 'pat@demo.test',
+  role,
+  type,
+  detail,
+});
+const internal = /\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z][a-zA-Z]+\b/;
+
+describe('audit sentences', () => {
+  it('names saved questions by their titles, never by id', () => {
+    const text = describeEvent(
+      event('save_answers', { questions: ['synthetic_share_percent', 'label_audit'] }, 'vendor'),
+      ctx,
+    );
+    expect(text).toBe('Saved 2 answers: “Synthetic share” and “Label audits”.');
+  });
+
+  it('writes an invitation as a sentence with the recipient and expiry', () => {
+    const text = describeEvent(
+      event('invite', {
+        from: 'draft',
+        to: 'invited',
+        expiresAt: '2026-12-28T10:00:00.000Z',
+        replacedEarlier: false,
+        sentTo: 'data@acme.test',
+      }),
+      ctx,
+    );
+    expect(text).toBe(
+      'Issued the invitation link and e-mailed it to data@acme.test; it expires on 2026-12-28.',
+    );
+    expect(text).not.toMatch(internal);
+  });
+
+  it('lists each edited field with old and new values in words', () => {
+    const text = describeEvent(
+      event('edit', {
+        changes: [
+          { field: 'vendor.contactEmail', from: 'a@x.test', to: 'b@x.test' },
+          { field: 'dueAt', from: '2026-12-01T23:59:59.000Z', to: '2027-01-15T23:59:59.000Z' },
+        ],
+      }),
+      ctx,
+    );
+    expect(text).toBe(
+      'Changed the vendor contact e-mail from “a@x.test” to “b@x.test” and the due date from 2026-12-01 to 2027-01-15.',
+    );
+  });
+
+  it('reads every known event type without internal names', () => {
+    const samples: AuditEvent[] = [
+      event('create', { status: 'draft', reassessmentOf: 'x' }),
+      event('revoke', {}),
+      event('remind', { to: 'data@acme.test' }),
+      event('submit', { from: 'in_progress', to: 'submitted' }, 'vendor'),
+      event('request_changes', { decision: 'request_changes', comments: 2 }, 'governance'),
+      event('scored', { version: 2, score: 41.6, tier: 'moderate' }, 'system'),
+      event('cancel', { reason: 'Project stopped', linkRevoked: true }),
+      event('archive', {}),
+      event('sample_deleted', { fileName: 'a.jsonl' }, 'vendor'),
+    ];
+    for (const e of samples) expect(describeEvent(e, ctx)).not.toMatch(internal);
+    expect(describeEvent(samples[5] as AuditEvent, ctx)).toBe(
+      'Scored the report (version 2): 42 of 100, moderate risk.',
+    );
+    expect(describeEvent(samples[8] as AuditEvent, ctx)).toBe('Sample deleted.');
+  });
+
+  it('shows the status move and the actor in words', () => {
+    expect(statusMove(event('submit', { from: 'in_progress', to: 'submitted' }))).toBe(
+      'In progress → Submitted',
+    );
+    expect(actorWords(event('scored', {}, 'system'))).toBe('Diligence (automatic)');
+    expect(listWords(['a', 'b', 'c', 'd', 'e'])).toBe('a, b, c and 2 more');
+  });
+});

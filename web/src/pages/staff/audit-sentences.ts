@@ -1,0 +1,114 @@
+/** Audit events as sentences people read: no raw fields, question titles instead of ids. */
+import type { AssessmentStatus, AuditEvent } from '../../api/types';
+import { formatDate, statusLabel, tierLabel } from '../../format';
+
+/** What a sentence needs besides the event: question titles by id. */
+export interface SentenceContext {
+  questionTitles: Map<string, string>;
+}
+
+const fieldWords: Record<string, string> = {
+  'vendor.name': 'vendor name',
+  'vendor.contactEmail': 'vendor contact e-mail',
+  'dataset.name': 'dataset name',
+  'dataset.description': 'dataset description',
+  'dataset.intendedUse': 'intended use',
+  dueAt: 'due date',
+};
+
+const decisionWords: Record<string, string> = {
+  approve: 'Approved the dataset',
+  reject: 'Rejected the dataset',
+  request_changes: 'Sent the questionnaire back to the vendor for changes',
+};
+
+/** "A, B and C", or "A, B and 4 more" past `max` items. */
+export function listWords(items: string[], max = 3): string {
+  if (items.length <= 1) return items[0] ?? '';
+  if (items.length > max) return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function quoted(value: unknown, field: string): string {
+  if (value === null || value === undefined || value === '') return 'nothing';
+  if (field === 'dueAt' && typeof value === 'string') return formatDate(value);
+  return `“${String(value)}”`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** One sentence for one event. Unknown event types still read as words, never as raw data. */
+export function describeEvent(event: AuditEvent, ctx: SentenceContext): string {
+  const d = (event.detail ?? {}) as Record<string, unknown>;
+  const title = (id: string) => `“${ctx.questionTitles.get(id) ?? 'a question no longer asked'}”`;
+  switch (event.type) {
+    case 'create':
+      return typeof d.reassessmentOf === 'string'
+        ? 'Started this re-assessment, prefilled with the previous answers.'
+        : 'Created the assessment as a draft.';
+    case 'invite':
+      return `${d.replacedEarlier ? 'Issued a new invitation link (the earlier one stopped working)' : 'Issued the invitation link'}${typeof d.sentTo === 'string' ? ` and e-mailed it to ${d.sentTo}` : ''}; it expires on ${formatDate(String(d.expiresAt ?? ''))}.`;
+    case 'revoke':
+      return 'Revoked the invitation link; the vendor can no longer open the questionnaire.';
+    case 'remind':
+      return `Sent a reminder to ${String(d.to ?? 'the vendor')}.`;
+    case 'save_answers': {
+      const ids = Array.isArray(d.questions) ? (d.questions as string[]) : [];
+      return ids.length
+        ? `Saved ${plural(ids.length, 'answer')}: ${listWords(ids.map(title))}.`
+        : 'Saved answers.';
+    }
+    case 'submit':
+      return 'Submitted the questionnaire for review.';
+    case 'approve':
+    case 'reject':
+    case 'request_changes': {
+      const n = typeof d.comments === 'number' ? d.comments : 0;
+      return `${decisionWords[event.type]}${n ? ` with ${plural(n, 'comment')}` : ''}.`;
+    }
+    case 'scored':
+      return `Scored the report (version ${String(d.version)}): ${Math.round(Number(d.score))} of 100, ${tierLabel(d.tier as 'low').toLowerCase()}.`;
+    case 'edit': {
+      const changes = Array.isArray(d.changes)
+        ? (d.changes as { field: string; from: unknown; to: unknown }[])
+        : [];
+      const parts = changes.map(
+        (c) =>
+          `the ${fieldWords[c.field] ?? 'details'} from ${quoted(c.from, c.field)} to ${quoted(c.to, c.field)}`,
+      );
+      return parts.length ? `Changed ${listWords(parts, 6)}.` : 'Edited the assessment.';
+    }
+    case 'cancel':
+      return `Cancelled the assessment${d.linkRevoked ? ' and revoked the invitation link' : ''}. Reason: ${String(d.reason ?? 'none given')}`;
+    case 'archive':
+      return 'Archived the assessment.';
+    default:
+      return `${sentenceCase(event.type)}.`;
+  }
+}
+
+/** The status move an event made, in words ("Invited → In progress"), or ''. */
+export function statusMove(event: AuditEvent): string {
+  const d = (event.detail ?? {}) as Record<string, unknown>;
+  if (typeof d.from !== 'string' || typeof d.to !== 'string') return '';
+  return `${statusLabel(d.from as AssessmentStatus)} → ${statusLabel(d.to as AssessmentStatus)}`;
+}
+
+function sentenceCase(type: string): string {
+  const words = type.replace(/[_:-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Who did it, in words. */
+export function actorWords(event: AuditEvent): string {
+  if (event.role === 'system') return 'Diligence (automatic)';
+  const role: Record<string, string> = {
+    vendor: 'vendor',
+    procurement: 'procurement',
+    governance: 'governance',
+    admin: 'administrator',
+  };
+  return `${event.actor} (${role[event.role] ?? 'staff'})`;
+}
