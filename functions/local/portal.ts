@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { S3rverEvent } from 's3rver';
@@ -34,6 +35,8 @@ import { sweepExpired } from './ttl-sweep';
 export interface Portal {
   url: string;
   port: number;
+  /** The address the portal listens on (127.0.0.1 unless HOST says otherwise). */
+  address: string;
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
   /** On first boot, the invitation link of a demo assessment (shown once). */
@@ -150,6 +153,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
     return {
       url: origin,
       port,
+      address: (s.address() as AddressInfo).address,
       demoVendorLink,
       app,
       deps,

@@ -74,6 +74,7 @@ export async function sweepLeases(
     if (s.status === 'analyzing' && !expired) continue;
     const head = await deps.blobs.head(config.SAMPLES_BUCKET, s.key);
     if (!head) continue;
+    deps.logger.info('interrupted analysis re-queued', { key: s.key, status: s.status });
     queue.push({ bucket: config.SAMPLES_BUCKET, key: s.key, size: head.size });
     queued++;
   }

@@ -42,7 +42,7 @@ describe('analysis input limits', () => {
       analyze(`${header}\n${header}\n`, { fileName: 'wide.csv', input: { maxColumns: 20 } }),
     );
     expect(error.limit).toBe('maxColumns');
-    expect(error.message).toMatch(/line 1: 50 columns, more than 20 \(column limit\)/);
+    expect(error.message).toMatch(/line 1: more than 20 columns \(column limit\)/);
   });
 
   it('stops a JSON record with too many fields at the column limit', async () => {

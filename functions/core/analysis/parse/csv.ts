@@ -32,6 +32,31 @@ function headerNames(header: string[], limits: InputLimits): string[] {
 }
 
 /**
+ * Passes text through, counting the header's delimiters (outside quotes) as it goes: a header
+ * wider than the column limit fails before the CSV parser builds a million-field row.
+ */
+async function* checkedHeader(
+  chunks: AsyncIterable<string>,
+  delimiter: string,
+  limits: InputLimits,
+): AsyncGenerator<string> {
+  let inHeader = true;
+  let quoted = false;
+  let columns = 1;
+  const d = delimiter.charCodeAt(0);
+  for await (const chunk of chunks) {
+    for (let i = 0; inHeader && i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c === 34) quoted = !quoted;
+      else if (!quoted && c === d) columns++;
+      else if (!quoted && c === 10) inHeader = false;
+    }
+    checkColumns(columns, 1, limits);
+    yield chunk;
+  }
+}
+
+/**
  * Streams CSV (or TSV) rows as objects keyed by the header, with csv-parse. The delimiter is taken
  * from the header line; rows that fail to parse are reported with their line and skipped.
  */
@@ -43,11 +68,12 @@ export async function* csvRecords(
   limits: InputLimits = defaultInputLimits,
 ): AsyncGenerator<RawItem[]> {
   const skipped: RawItem[] = [];
+  const delimiter = delimiterOf(head, tab ? '\t' : ',');
   const parser = parse({
     bom: true,
     columns: (header: string[]) => headerNames(header, limits),
     max_record_size: limits.maxLineBytes,
-    delimiter: delimiterOf(head, tab ? '\t' : ','),
+    delimiter,
     info: true,
     relax_quotes: true,
     skip_empty_lines: true,
@@ -56,7 +82,7 @@ export async function* csvRecords(
   parser.on('skip', (err: CsvError & { lines?: number }) => {
     skipped.push({ line: err.lines ?? 0, error: `invalid CSV row: ${err.message}` });
   });
-  const input = Readable.from(chunks);
+  const input = Readable.from(checkedHeader(chunks, delimiter, limits));
   input.on('error', (e) => parser.destroy(e));
   input.pipe(parser);
   let batch: RawItem[] = [];

@@ -95,7 +95,7 @@ export function checkColumns(count: number, line: number, limits: InputLimits): 
   if (count > limits.maxColumns) {
     throw new InputLimitError(
       'maxColumns',
-      `${count.toLocaleString('en-US')} columns, more than ${limits.maxColumns.toLocaleString('en-US')}`,
+      `more than ${limits.maxColumns.toLocaleString('en-US')} columns`,
       { line },
     );
   }
