@@ -8,6 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { buildApiDocs } from './api-docs/build';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const outDir = join(webDir, 'dist');
@@ -54,6 +55,7 @@ const html = template
   .replace('__JS_HASH__', hashes['app.js'] ?? 'missing')
   .replace('__CSS_HASH__', hashes['app.css'] ?? 'missing');
 await writeFile(join(outDir, 'index.html'), html);
+await buildApiDocs(outDir);
 
 const inputs = Object.entries(result.metafile.inputs);
 const byPackage = new Map<string, number>();

@@ -9,7 +9,8 @@ import { jsonShape } from './middleware/json-shape';
 import { requestContext } from './middleware/request-context';
 import { notFound, onError } from './problem';
 import { featureRoutes } from './routes';
-import { renderDocsPage } from './routes/meta/docs-page';
+import { docsRoutes } from './routes/docs';
+import { openApiInfo } from './schemas/document';
 
 /** Largest JSON body any route accepts. */
 export const maxJsonBytes = 256 * 1024;
@@ -63,22 +64,11 @@ export function createApp(deps: AppDeps) {
     scheme: 'bearer',
     description: 'Invitation token from the vendor link',
   });
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Diligence API',
-      version: '1.0.0',
-      description:
-        'Due diligence on AI training datasets: questionnaires, samples, scored reports.',
-    },
-  });
-  app.get('/api/docs', (c) => {
-    const doc = app.getOpenAPI31Document({
-      openapi: '3.1.0',
-      info: { title: 'Diligence API', version: '1.0.0' },
-    });
-    return c.html(renderDocsPage(doc as Parameters<typeof renderDocsPage>[0]));
-  });
+  app.doc31('/api/openapi.json', openApiInfo);
+  app.route(
+    '/api',
+    docsRoutes(() => app.getOpenAPI31Document(openApiInfo)),
+  );
   app.notFound(notFound);
   app.onError(onError);
   return app;

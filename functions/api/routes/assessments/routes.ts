@@ -9,6 +9,7 @@ import {
   isoDateTime,
   ListQuery,
 } from '../../schemas/assessment';
+import { assessmentExample, createAssessmentExample, eventExample } from '../../schemas/examples';
 import {
   errorResponses,
   jsonBody,
@@ -23,13 +24,24 @@ const staff = [{ staffJwt: [] }];
 export const createAssessment = createRoute({
   method: 'post',
   path: '/assessments',
+  operationId: 'createAssessment',
   tags: ['assessments'],
   summary: 'Create an assessment of a vendor dataset (procurement)',
   security: staff,
   middleware: [requireStaff('procurement')] as const,
-  request: { body: jsonBody(CreateAssessmentBody) },
+  request: {
+    body: jsonBody(CreateAssessmentBody, 'The assessment to create', createAssessmentExample),
+  },
   responses: {
-    201: jsonResponse(AssessmentSchema, 'The new assessment'),
+    201: jsonResponse(AssessmentSchema, 'The new assessment', {
+      ...assessmentExample,
+      status: 'draft' as const,
+      version: 1,
+      answers: {},
+      invitation: null,
+      submittedAt: null,
+      report: null,
+    }),
     ...errorResponses(...writeErrors),
   },
 });
@@ -38,13 +50,17 @@ export const createAssessment = createRoute({
 export const listAssessments = createRoute({
   method: 'get',
   path: '/assessments',
+  operationId: 'listAssessments',
   tags: ['assessments'],
   summary: 'List assessments, newest first, optionally by status',
   security: staff,
   middleware: [requireStaff()] as const,
   request: { query: ListQuery },
   responses: {
-    200: jsonResponse(AssessmentPage, 'A page of assessments'),
+    200: jsonResponse(AssessmentPage, 'A page of assessments', {
+      items: [assessmentExample],
+      nextCursor: 'eyJQSyI6Ik9SRyNkZW1vIiwiU0siOiJBU01UIzAxa2IyeDdxOW0zbjRwNXI2czd0OHY5dzB4In0',
+    }),
     ...errorResponses(...readErrors),
   },
 });
@@ -53,13 +69,14 @@ export const listAssessments = createRoute({
 export const getAssessment = createRoute({
   method: 'get',
   path: '/assessments/{id}',
+  operationId: 'getAssessment',
   tags: ['assessments'],
   summary: 'One assessment',
   security: staff,
   middleware: [requireStaff()] as const,
   request: { params: IdParam },
   responses: {
-    200: jsonResponse(AssessmentSchema, 'The assessment'),
+    200: jsonResponse(AssessmentSchema, 'The assessment', assessmentExample),
     ...errorResponses(...readErrors),
   },
 });
@@ -68,13 +85,16 @@ export const getAssessment = createRoute({
 export const listEvents = createRoute({
   method: 'get',
   path: '/assessments/{id}/events',
+  operationId: 'listAssessmentEvents',
   tags: ['assessments'],
   summary: 'The audit trail of an assessment, oldest first',
   security: staff,
   middleware: [requireStaff()] as const,
   request: { params: IdParam },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(EventSchema) }), 'Audit events'),
+    200: jsonResponse(z.object({ items: z.array(EventSchema) }), 'Audit events', {
+      items: [eventExample],
+    }),
     ...errorResponses(...readErrors),
   },
 });
@@ -83,6 +103,7 @@ export const listEvents = createRoute({
 export const reassess = createRoute({
   method: 'post',
   path: '/assessments/{id}/reassess',
+  operationId: 'reassessAssessment',
   tags: ['assessments'],
   summary: 'Start a new assessment of the same dataset, linked and prefilled (procurement)',
   security: staff,
@@ -92,12 +113,23 @@ export const reassess = createRoute({
     body: {
       required: false,
       content: {
-        'application/json': { schema: z.strictObject({ dueAt: isoDateTime.optional() }) },
+        'application/json': {
+          schema: z.strictObject({ dueAt: isoDateTime.optional() }),
+          example: { dueAt: '2027-06-30' },
+        },
       },
     },
   },
   responses: {
-    201: jsonResponse(AssessmentSchema, 'The new assessment'),
+    201: jsonResponse(AssessmentSchema, 'The new assessment', {
+      ...assessmentExample,
+      status: 'draft' as const,
+      version: 1,
+      answers: {},
+      invitation: null,
+      submittedAt: null,
+      report: null,
+    }),
     ...errorResponses(...writeErrors),
   },
 });

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireStaff } from '../../middleware/staff-auth';
 import { AssessmentSchema, IdParam } from '../../schemas/assessment';
+import { assessmentExample } from '../../schemas/examples';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
 
 /** Body of POST /api/assessments/{id}/decision. */
@@ -39,9 +40,27 @@ export const decide = createRoute({
     'A comment is required to reject or request changes (400 on `comment` without one); a stale `version` is refused with 409.',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff('governance')] as const,
-  request: { params: IdParam, body: jsonBody(DecisionBody) },
+  request: {
+    params: IdParam,
+    body: jsonBody(DecisionBody, 'The decision', {
+      decision: 'request_changes',
+      comment: 'Please state the synthetic share per record, not per token.',
+      comments: [{ questionId: 'synthetic_share_percent', comment: 'Per record or per token?' }],
+      version: 7,
+    }),
+  },
   responses: {
-    200: jsonResponse(AssessmentSchema, 'The decided assessment'),
+    200: jsonResponse(AssessmentSchema, 'The decided assessment', {
+      ...assessmentExample,
+      status: 'changes_requested',
+      version: 8,
+      decision: {
+        decision: 'request_changes',
+        by: 'gail@demo.example',
+        at: '2026-11-28T15:00:00.000Z',
+        comments: [{ questionId: 'synthetic_share_percent', comment: 'Per record or per token?' }],
+      },
+    }),
     ...errorResponses(...writeErrors),
   },
 });

@@ -40,11 +40,21 @@ const MessageSchema = z
 export const sessionRoute = createRoute({
   method: 'post',
   path: '/dev/session',
+  operationId: 'createDevSession',
+  security: [],
   tags: ['dev'],
   summary: 'Issue a local staff token (local mode only)',
-  request: { body: jsonBody(SessionBody) },
+  request: {
+    body: jsonBody(SessionBody, 'Who to sign in as', {
+      email: 'ada@demo.test',
+      role: 'admin',
+      organizationId: 'demo',
+    }),
+  },
   responses: {
-    200: jsonResponse(z.object({ token: z.string() }), 'A signed staff JWT'),
+    200: jsonResponse(z.object({ token: z.string() }), 'A signed staff JWT', {
+      token: 'eyJhbGciOiJFUzI1NiJ9.eyJlbWFpbCI6ImFkYUBkZW1vLnRlc3QifQ.c2lnbmF0dXJl',
+    }),
     ...errorResponses(400, 403, 413, 415),
   },
 });
@@ -53,21 +63,39 @@ export const sessionRoute = createRoute({
 export const usersRoute = createRoute({
   method: 'get',
   path: '/dev/users',
+  operationId: 'listDevUsers',
+  security: [],
   tags: ['dev'],
   summary: 'Demo users (local mode only)',
-  responses: { 200: jsonResponse(z.object({ items: z.array(UserSchema) }), 'Demo users') },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(UserSchema) }), 'Demo users', {
+      items: [{ email: 'ada@demo.test', name: 'Ada Admin', role: 'admin', organizationId: 'demo' }],
+    }),
+  },
 });
 
 /** GET /api/dev/outbox: notifications that would have been e-mailed (local only). */
 export const outboxRoute = createRoute({
   method: 'get',
   path: '/dev/outbox',
+  operationId: 'listOutboxMessages',
   tags: ['dev'],
   summary: 'Notifications that would have been e-mailed (local mode only)',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff()] as const,
   responses: {
-    200: jsonResponse(z.object({ items: z.array(MessageSchema) }), 'Outbox'),
+    200: jsonResponse(z.object({ items: z.array(MessageSchema) }), 'Outbox', {
+      items: [
+        {
+          id: '01kb2y3a1b2c3d4e5f6g7h8j9k',
+          at: '2026-11-28T14:05:00.000Z',
+          to: 'data@acme.example',
+          subject: 'Reminder: questionnaire for Acme Instructions v3 is due in 3 day(s)',
+          body: 'The due-diligence questionnaire for "Acme Instructions v3" is due on 2026-12-01.',
+          kind: 'reminder:due-3',
+        },
+      ],
+    }),
     ...errorResponses(401),
   },
 });
@@ -76,12 +104,13 @@ export const outboxRoute = createRoute({
 export const remindersRoute = createRoute({
   method: 'post',
   path: '/dev/reminders',
+  operationId: 'sendDueReminders',
   tags: ['dev'],
   summary: 'Run the due-date reminder job now for your organization (local mode only, admins)',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff('admin')] as const,
   responses: {
-    200: jsonResponse(z.object({ sent: z.number().int() }), 'Reminders sent'),
+    200: jsonResponse(z.object({ sent: z.number().int() }), 'Reminders sent', { sent: 1 }),
     ...errorResponses(401, 403),
   },
 });
@@ -90,15 +119,24 @@ export const remindersRoute = createRoute({
 export const clockRoute = createRoute({
   method: 'put',
   path: '/dev/clock',
+  operationId: 'setDevClock',
   tags: ['dev'],
   summary: 'Shift the portal clock by whole or fractional days (local mode only, admins; 0 resets)',
   description:
     'The clock is the whole local portal’s (every organization on it sees the same time), so only admins may move it.',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff('admin')] as const,
-  request: { body: jsonBody(z.strictObject({ offsetDays: z.number().min(-3650).max(3650) })) },
+  request: {
+    body: jsonBody(
+      z.strictObject({ offsetDays: z.number().min(-3650).max(3650) }),
+      'Days to move the clock from real time',
+      { offsetDays: 31 },
+    ),
+  },
   responses: {
-    200: jsonResponse(z.object({ now: z.string() }), 'The portal time now'),
+    200: jsonResponse(z.object({ now: z.string() }), 'The portal time now', {
+      now: '2026-12-29T14:05:00.000Z',
+    }),
     ...errorResponses(400, 401, 403, 413, 415),
   },
 });

@@ -6,10 +6,14 @@ import { jsonResponse } from '../../schemas/problem';
 export const healthRoute = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
+  security: [],
   tags: ['meta'],
   summary: 'Liveness check',
   responses: {
-    200: jsonResponse(z.object({ status: z.literal('ok') }).openapi('Health'), 'The API is up'),
+    200: jsonResponse(z.object({ status: z.literal('ok') }).openapi('Health'), 'The API is up', {
+      status: 'ok',
+    }),
   },
 });
 

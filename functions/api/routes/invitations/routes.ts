@@ -14,13 +14,18 @@ export const InvitationSchema = z
 export const issueInvitation = createRoute({
   method: 'post',
   path: '/assessments/{id}/invitations',
+  operationId: 'issueInvitation',
   tags: ['invitations'],
   summary: 'Issue a vendor invitation; the token is shown once and revokes any earlier one',
   security: staff,
   middleware: [requireStaff('procurement')] as const,
   request: { params: IdParam },
   responses: {
-    201: jsonResponse(InvitationSchema, 'The new invitation'),
+    201: jsonResponse(InvitationSchema, 'The new invitation', {
+      token: 'demo.01kb2x7q9m3n4p5r6s7t8v9w0x.q3J9…',
+      inviteUrl: 'http://localhost:3000/vendor#token=demo.01kb2x7q9m3n4p5r6s7t8v9w0x.q3J9…',
+      expiresAt: '2026-12-28T14:05:00.000Z',
+    }),
     ...errorResponses(400, 401, 403, 404, 409, 429),
   },
 });
@@ -29,6 +34,7 @@ export const issueInvitation = createRoute({
 export const revokeInvitation = createRoute({
   method: 'delete',
   path: '/assessments/{id}/invitations',
+  operationId: 'revokeInvitation',
   tags: ['invitations'],
   summary: 'Revoke the vendor invitation',
   security: staff,

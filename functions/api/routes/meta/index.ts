@@ -19,20 +19,32 @@ const MeSchema = z
 export const configRoute = createRoute({
   method: 'get',
   path: '/config',
+  operationId: 'getClientConfig',
+  security: [],
   tags: ['meta'],
   summary: 'Sign-in configuration for the web app',
-  responses: { 200: jsonResponse(ConfigSchema, 'Client configuration') },
+  responses: {
+    200: jsonResponse(ConfigSchema, 'Client configuration', { mode: 'local' }),
+  },
 });
 
 /** GET /api/me: the signed-in staff identity. */
 export const meRoute = createRoute({
   method: 'get',
   path: '/me',
+  operationId: 'getCurrentUser',
   tags: ['meta'],
   summary: 'The signed-in staff member',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff()] as const,
-  responses: { 200: jsonResponse(MeSchema, 'Who you are'), ...errorResponses(401, 429) },
+  responses: {
+    200: jsonResponse(MeSchema, 'Who you are', {
+      email: 'pat@demo.example',
+      role: 'procurement',
+      organizationId: 'demo',
+    }),
+    ...errorResponses(401, 429),
+  },
 });
 
 /** The meta router. */

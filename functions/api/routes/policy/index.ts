@@ -1,7 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { maturityRubric, overallLevelRule, policyDocs } from '../../../core/scoring';
+import {
+  defaultPolicy,
+  maturityRubric,
+  overallLevelRule,
+  policyDocs,
+  policySchema,
+} from '../../../core/scoring';
 import { scoringLabels } from '../../../core/scoring/labels';
-import { ConflictError } from '../../../lib/errors';
+import { ConflictError, ValidationError } from '../../../lib/errors';
 import { createRouter } from '../../create-router';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
@@ -32,28 +38,51 @@ const PutPolicyBody = z
   })
   .openapi('PutPolicy');
 
+/** The built-in policy as GET /api/policy shows it before any change (the example). */
+const defaultPolicyView = {
+  version: 0,
+  policy: defaultPolicy as unknown as Record<string, unknown>,
+  updatedAt: null,
+  updatedBy: null,
+};
+
 /** GET /api/policy */
 export const getPolicy = createRoute({
   method: 'get',
   path: '/policy',
+  operationId: 'getPolicy',
   tags: ['policy'],
   summary: 'The organization’s scoring policy (thresholds, weights, tolerances, tiers)',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff()] as const,
-  responses: { 200: jsonResponse(PolicyView, 'Current policy'), ...errorResponses(401, 429) },
+  responses: {
+    200: jsonResponse(PolicyView, 'Current policy', defaultPolicyView),
+    ...errorResponses(401, 429),
+  },
 });
 
 /** PUT /api/policy */
 export const putPolicy = createRoute({
   method: 'put',
   path: '/policy',
+  operationId: 'replacePolicy',
   tags: ['policy'],
   summary: 'Store a new policy version (admin); reports record the version they used',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff('admin')] as const,
-  request: { body: jsonBody(PutPolicyBody) },
+  request: {
+    body: jsonBody(PutPolicyBody, 'The changes and the version you loaded', {
+      policy: { weights: { no_sample: 25 } },
+      version: 0,
+    }),
+  },
   responses: {
-    200: jsonResponse(PolicyView, 'The stored policy'),
+    200: jsonResponse(PolicyView, 'The stored policy', {
+      ...defaultPolicyView,
+      version: 1,
+      updatedAt: '2026-11-28T14:05:00.000Z',
+      updatedBy: 'ada@demo.example',
+    }),
     ...errorResponses(...writeErrors),
   },
 });
@@ -62,6 +91,7 @@ export const putPolicy = createRoute({
 export const scoringMethod = createRoute({
   method: 'get',
   path: '/scoring-method',
+  operationId: 'getScoringMethod',
   tags: ['policy'],
   summary:
     'How reports are scored: maturity rubric, overall-level rule, factor catalogue with reasons',
@@ -82,7 +112,13 @@ export const scoringMethod = createRoute({
           }),
         })
         .openapi('ScoringMethod'),
-      'The scoring method',
+      'The scoring method (example abridged to one dimension)',
+      {
+        rubric: maturityRubric.slice(0, 1),
+        overallLevelRule,
+        policyDocs: { tiers: policyDocs.tiers },
+        labels: scoringLabels,
+      },
     ),
     ...errorResponses(401, 429),
   },

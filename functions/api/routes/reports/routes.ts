@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireStaff } from '../../middleware/staff-auth';
 import { IdParam } from '../../schemas/assessment';
+import { analysisExample, reportExample, sampleExample } from '../../schemas/examples';
 import { errorResponses, jsonResponse, readErrors } from '../../schemas/problem';
 import { SampleIdParam, SampleSchema } from '../vendor/schemas';
 
@@ -46,6 +47,7 @@ const VersionSchema = z
 export const getReport = createRoute({
   method: 'get',
   path: '/assessments/{id}/report',
+  operationId: 'getCurrentReport',
   tags: ['reports'],
   summary: 'The latest scored report (or ?version=N); refused if its hash no longer matches',
   security: staff,
@@ -55,7 +57,7 @@ export const getReport = createRoute({
     query: z.strictObject({ version: z.coerce.number().int().positive().optional() }),
   },
   responses: {
-    200: jsonResponse(ReportSchema, 'The report'),
+    200: jsonResponse(ReportSchema, 'The report', reportExample),
     ...errorResponses(...readErrors, 500),
   },
 });
@@ -64,13 +66,27 @@ export const getReport = createRoute({
 export const listReports = createRoute({
   method: 'get',
   path: '/assessments/{id}/reports',
+  operationId: 'listReportVersions',
   tags: ['reports'],
   summary: 'Every stored report version, oldest first',
   security: staff,
   middleware: [requireStaff()] as const,
   request: { params: IdParam },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(VersionSchema) }), 'Versions'),
+    200: jsonResponse(z.object({ items: z.array(VersionSchema) }), 'Versions', {
+      items: [
+        {
+          version: 2,
+          generatedAt: '2026-11-28T14:05:00.000Z',
+          sha256: reportExample.sha256,
+          score: 41.5,
+          tier: 'moderate',
+          maturity: 2,
+          policyVersion: 0,
+          trigger: 'analysis',
+        },
+      ],
+    }),
     ...errorResponses(...readErrors),
   },
 });
@@ -79,13 +95,16 @@ export const listReports = createRoute({
 export const listSamples = createRoute({
   method: 'get',
   path: '/assessments/{id}/samples',
+  operationId: 'listAssessmentSamples',
   tags: ['reports'],
   summary: 'The samples the vendor uploaded, with their analysis status',
   security: staff,
   middleware: [requireStaff()] as const,
   request: { params: IdParam },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(SampleSchema) }), 'Samples'),
+    200: jsonResponse(z.object({ items: z.array(SampleSchema) }), 'Samples', {
+      items: [sampleExample],
+    }),
     ...errorResponses(...readErrors),
   },
 });
@@ -94,13 +113,18 @@ export const listSamples = createRoute({
 export const getAnalysis = createRoute({
   method: 'get',
   path: '/assessments/{id}/samples/{sampleId}/analysis',
+  operationId: 'getSampleAnalysis',
   tags: ['reports'],
   summary: 'The full analysis of one sample',
   security: staff,
   middleware: [requireStaff()] as const,
   request: { params: IdParam.extend(SampleIdParam.shape) },
   responses: {
-    200: jsonResponse(z.record(z.string(), z.unknown()).openapi('Analysis'), 'The analysis'),
+    200: jsonResponse(
+      z.record(z.string(), z.unknown()).openapi('Analysis'),
+      'The analysis',
+      analysisExample,
+    ),
     ...errorResponses(...readErrors, 409),
   },
 });

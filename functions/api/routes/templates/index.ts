@@ -7,16 +7,30 @@ import { errorResponses, jsonResponse } from '../../schemas/problem';
 
 const TemplateSchema = z.record(z.string(), z.unknown()).openapi('Template');
 
+/** The built-in template with only its first question, as the example. */
+function templateExample(): Record<string, unknown> {
+  const t = templates[0];
+  if (!t) return {};
+  const first = t.sections[0];
+  const sections = first ? [{ ...first, questions: first.questions.slice(0, 1) }] : [];
+  return { ...t, sections } as unknown as Record<string, unknown>;
+}
+
 /** GET /api/templates */
 export const listTemplates = createRoute({
   method: 'get',
   path: '/templates',
+  operationId: 'listTemplates',
   tags: ['templates'],
   summary: 'Questionnaire templates (latest version of each)',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff()] as const,
   responses: {
-    200: jsonResponse(z.object({ items: z.array(TemplateSchema) }), 'Templates'),
+    200: jsonResponse(
+      z.object({ items: z.array(TemplateSchema) }),
+      'Templates (example abridged to one question)',
+      { items: [templateExample()] },
+    ),
     ...errorResponses(401, 429),
   },
 });
@@ -25,6 +39,7 @@ export const listTemplates = createRoute({
 export const getTemplateRoute = createRoute({
   method: 'get',
   path: '/templates/{id}',
+  operationId: 'getTemplate',
   tags: ['templates'],
   summary: 'One template (latest version, or ?version=N)',
   security: [{ staffJwt: [] }],
@@ -39,7 +54,11 @@ export const getTemplateRoute = createRoute({
     query: z.strictObject({ version: z.coerce.number().int().positive().optional() }),
   },
   responses: {
-    200: jsonResponse(TemplateSchema, 'The template'),
+    200: jsonResponse(
+      TemplateSchema,
+      'The template (example abridged to one question)',
+      templateExample(),
+    ),
     ...errorResponses(400, 401, 404, 429),
   },
 });

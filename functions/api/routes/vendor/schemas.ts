@@ -12,6 +12,17 @@ export const sampleContentTypes = [
   'text/plain',
 ] as const;
 
+const caseless = (word: string) =>
+  [...word].map((ch) => (/[a-z]/.test(ch) ? `[${ch}${ch.toUpperCase()}]` : `\\${ch}`)).join('');
+
+/**
+ * Sample file names by extension, in any letter case (`DATA.JSONL.GZ` too). Spelled without regex
+ * flags: a flag cannot travel in an OpenAPI `pattern`, so clients validate exactly what we do.
+ */
+export const sampleFileNamePattern = new RegExp(
+  `\\.(${['csv', 'jsonl', 'ndjson', 'json', 'txt'].map(caseless).join('|')})(${caseless('.gz')})?$`,
+);
+
 /** Per-upload field overrides (which record field holds the text, the label, …). */
 export const FieldOverrides = z
   .strictObject({
@@ -31,9 +42,10 @@ export const CreateSampleBody = z
       .min(1)
       .max(255)
       .regex(
-        /\.(csv|jsonl|ndjson|json|txt)(\.gz)?$/i,
-        'use a .csv, .jsonl, .json or .txt file, optionally .gz',
-      ),
+        sampleFileNamePattern,
+        'use a .csv, .jsonl, .ndjson, .json or .txt file, optionally .gz',
+      )
+      .openapi({ example: 'support-tickets-2025.jsonl.gz' }),
     role: z.enum(['training', 'holdout']),
     sizeBytes: z.number().int().positive(),
     contentType: z.enum(sampleContentTypes),
