@@ -128,8 +128,10 @@ export class DiligenceStack extends Stack {
       distPath: props.webDistPath,
       apiDomainName: this.api.domainName,
       accessLogs: this.storage.accessLogs,
+      // Presigned uploads go to <bucket>.s3.<region>.amazonaws.com. Naming the bucket itself
+      // would close a cycle (its CORS rule names the distribution), so: S3 in this region only.
       connectSources: [
-        `https://${this.storage.samples.bucketRegionalDomainName}`,
+        `https://*.s3.${this.region}.${this.urlSuffix}`,
         ...(this.auth.domain ? [this.auth.domain.baseUrl()] : []),
       ],
       webAclArn: props.webAclArn,
