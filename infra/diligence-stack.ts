@@ -117,7 +117,8 @@ export class DiligenceStack extends Stack {
       reports: this.storage.reports,
     });
     this.apiFunction.bindAuth(this.auth.settings);
-    if (this.auth.domain) this.apiFunction.fn.addEnvironment('COGNITO_DOMAIN', this.auth.domain.baseUrl());
+    if (this.auth.domain)
+      this.apiFunction.fn.addEnvironment('COGNITO_DOMAIN', this.auth.domain.baseUrl());
     originSecret.bind(this.apiFunction);
     if (mail) {
       this.analyzer.deadLetterFunction.bindMail(mail.from, mail.configurationSet);

@@ -20,6 +20,7 @@ export function powertoolsLogger(
     info: (m, f) => inner.info(m, f ?? {}),
     warn: (m, f) => inner.warn(m, f ?? {}),
     error: (m, f) => inner.error(m, f ?? {}),
-    child: (fields) => powertoolsLogger(level, fields, inner.createChild({ persistentKeys: fields })),
+    child: (fields) =>
+      powertoolsLogger(level, fields, inner.createChild({ persistentKeys: fields })),
   };
 }

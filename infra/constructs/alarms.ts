@@ -8,9 +8,9 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { DiligenceFunction } from './function';
 
@@ -37,11 +37,16 @@ export class Alarms extends Construct {
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
     // CloudWatch cannot publish to a topic encrypted with the AWS managed SNS key: use our own.
-    const key = (this.topicKey = new Key(this, 'TopicKey', {
+    const key = new Key(this, 'TopicKey', {
       enableKeyRotation: true,
       description: 'Diligence alarm topic',
-    }));
-    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    });
+    this.topicKey = key;
+    key.grant(
+      new ServicePrincipal('cloudwatch.amazonaws.com'),
+      'kms:Decrypt',
+      'kms:GenerateDataKey*',
+    );
     this.topic = new Topic(this, 'Topic', {
       displayName: 'Diligence alarms',
       masterKey: key,

@@ -67,11 +67,6 @@ export class Analyzer extends Construct {
       visibilityTimeout: Duration.seconds(ANALYZE_TIMEOUT.toSeconds() * 6),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 3 },
     });
-    acknowledge(
-      this.parkedQueue,
-      'AwsSolutions-SQS3',
-      'The parked queue is the last stop of the dead-letter chain; operators inspect it by hand.',
-    );
 
     this.function = new DiligenceFunction(this, 'Analyze', {
       source: props.source,

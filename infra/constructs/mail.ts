@@ -39,7 +39,11 @@ export class Mail extends Construct {
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],
     });
     props.topic.grantPublish(new ServicePrincipal('ses.amazonaws.com'));
-    props.topicKey.grant(new ServicePrincipal('ses.amazonaws.com'), 'kms:GenerateDataKey*', 'kms:Decrypt');
+    props.topicKey.grant(
+      new ServicePrincipal('ses.amazonaws.com'),
+      'kms:GenerateDataKey*',
+      'kms:Decrypt',
+    );
   }
 
   /** What `DiligenceFunction.bindMail` needs. */

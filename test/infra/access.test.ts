@@ -10,7 +10,10 @@ import { asList, policyStatements } from './template-tools';
 const FUNCTIONS: Record<FunctionName, { entry: string; role: string }> = {
   api: { entry: 'functions/api/lambda.ts', role: 'ApiFunctionRole' },
   analyze: { entry: 'functions/analyze/lambda.ts', role: 'AnalyzerAnalyzeRole' },
-  deadLetters: { entry: 'functions/analyze/dead-letters/lambda.ts', role: 'AnalyzerDeadLettersRole' },
+  deadLetters: {
+    entry: 'functions/analyze/dead-letters/lambda.ts',
+    role: 'AnalyzerDeadLettersRole',
+  },
   notify: { entry: 'functions/notify/lambda.ts', role: 'NotifierNotifyRole' },
 };
 
@@ -97,10 +100,19 @@ describe.each(Object.keys(FUNCTIONS) as FunctionName[])('%s access', (name) => {
         .filter((r) => r.includes(`"${bucket}"`) && r.includes('"/'));
       expect(sorted(objectArns).length, `${bucket} object grants`).toBe(grants.length);
       const lists = on((r) => r === `{"Fn::GetAtt":["${bucket}","Arn"]}`);
-      expect(lists).toEqual(grants.some((g) => g.actions.includes('s3:GetObject')) ? ['s3:ListBucket'] : []);
+      expect(lists).toEqual(
+        grants.some((g) => (g.actions as readonly string[]).includes('s3:GetObject'))
+          ? ['s3:ListBucket']
+          : [],
+      );
     }
     const actions = statements.flatMap((s) => asList(s.Action).map(String));
-    for (const forbidden of ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:Scan', 's3:DeleteObject']) {
+    for (const forbidden of [
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:Scan',
+      's3:DeleteObject',
+    ]) {
       expect(actions).not.toContain(forbidden);
     }
   });

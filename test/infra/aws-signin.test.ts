@@ -5,8 +5,8 @@ import type { AppDeps } from '../../functions/api/env';
 import { cameThroughCloudFront, ORIGIN_HEADER } from '../../functions/api/origin-guard';
 import { metaRoutes } from '../../functions/api/routes/meta';
 import { loadConfig } from '../../functions/lib/config';
-import { synthStack } from './synth';
 import { resolveEnvironment, resolveValue } from './resolve';
+import { synthStack } from './synth';
 import type { CfnJson } from './template-tools';
 
 // What the browser does in AWS mode (web/src/auth.ts), checked against the synthesized stack:
@@ -37,7 +37,10 @@ async function clientConfig() {
   });
   app.route('/api', metaRoutes());
   const res = await app.request('/api/config');
-  return { status: res.status, body: (await res.json()) as { mode: string; cognito?: Record<string, string> } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { mode: string; cognito?: Record<string, string> },
+  };
 }
 
 describe('staff sign-in in AWS', () => {
@@ -72,7 +75,8 @@ describe('staff sign-in in AWS', () => {
   it('allows the token exchange with the hosted domain in the CSP', async () => {
     const { body } = await clientConfig();
     const policy = resources('AWS::CloudFront::ResponseHeadersPolicy').find(
-      ([, p]) => p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig?.ContentSecurityPolicy,
+      ([, p]) =>
+        p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig?.ContentSecurityPolicy,
     )?.[1];
     const csp = resolveValue(
       policy?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy
@@ -85,7 +89,9 @@ describe('staff sign-in in AWS', () => {
   it('accepts the ID token of that client on staff routes', async () => {
     const { body } = await clientConfig();
     const authorizer = resources('AWS::ApiGatewayV2::Authorizer')[0]?.[1].Properties;
-    expect(authorizer.JwtConfiguration.Audience.map(resolveValue)).toEqual([body.cognito?.clientId]);
+    expect(authorizer.JwtConfiguration.Audience.map(resolveValue)).toEqual([
+      body.cognito?.clientId,
+    ]);
     expect(resolveValue(authorizer.JwtConfiguration.Issuer)).toBe(env.AUTH_ISSUER);
     expect(route('ANY /api/{proxy+}')?.Properties).toMatchObject({ AuthorizationType: 'JWT' });
   });
@@ -102,7 +108,9 @@ describe('staff sign-in in AWS', () => {
     expect(sent).toMatch(/^\{\{resolve:secretsmanager:/);
     expect(cameThroughCloudFront({ [ORIGIN_HEADER]: sent }, env.ORIGIN_VERIFY_SECRET)).toBe(true);
     expect(cameThroughCloudFront({}, env.ORIGIN_VERIFY_SECRET)).toBe(false);
-    expect(cameThroughCloudFront({ [ORIGIN_HEADER]: `${sent}x` }, env.ORIGIN_VERIFY_SECRET)).toBe(false);
+    expect(cameThroughCloudFront({ [ORIGIN_HEADER]: `${sent}x` }, env.ORIGIN_VERIFY_SECRET)).toBe(
+      false,
+    );
   });
 
   it('without a hosted domain, /api/config offers no hosted sign-in', async () => {

@@ -96,20 +96,23 @@ describe('lambda bundling', () => {
     expect(JSON.parse(result.body)).toEqual({ status: 'ok' });
   });
 
-  it.each(['Analyze', 'DeadLetters', 'Notify'])('the %s bundle loads and exports a handler', (id) => {
-    const script = `const m = await import(${JSON.stringify(bundles[id])}); process.stdout.write(typeof m.handler);`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      env: {
-        PATH: process.env.PATH,
-        DILIGENCE_MODE: 'aws',
-        AWS_REGION: 'eu-west-1',
-        AUTH_JWKS_URL: 'https://example.com/jwks.json',
-        LOG_LEVEL: 'silent',
-      },
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 20_000,
-    });
-    expect(out).toBe('function');
-  });
+  it.each(['Analyze', 'DeadLetters', 'Notify'])(
+    'the %s bundle loads and exports a handler',
+    (id) => {
+      const script = `const m = await import(${JSON.stringify(bundles[id])}); process.stdout.write(typeof m.handler);`;
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        env: {
+          PATH: process.env.PATH,
+          DILIGENCE_MODE: 'aws',
+          AWS_REGION: 'eu-west-1',
+          AUTH_JWKS_URL: 'https://example.com/jwks.json',
+          LOG_LEVEL: 'silent',
+        },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 20_000,
+      });
+      expect(out).toBe('function');
+    },
+  );
 });
