@@ -36,7 +36,7 @@ export const analysisLeaseMs = 20 * 60_000;
 /** Keys of the stored analysis and mergeable partial of a sample. */
 export function analysisKeys(s: Pick<Sample, 'organizationId' | 'assessmentId' | 'sampleId'>) {
   const base = `${s.organizationId}/${s.assessmentId}/${s.sampleId}`;
-  return { analysis: `analyses/${base}.json`, partial: `partials/${base}.json` };
+  return { analysis: `analyses/${base}.json`, partial: `partials/${base}.bin` };
 }
 
 /** Handles ObjectCreated notifications for sample uploads: check, hash, analyze, store, mark. */
@@ -150,7 +150,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     }
     const keys = analysisKeys(sample);
     await blobs.put(config.SAMPLES_BUCKET, keys.partial, result.partial, {
-      contentType: 'application/json',
+      contentType: 'application/vnd.diligence.partial',
     });
     await blobs.put(config.SAMPLES_BUCKET, keys.analysis, JSON.stringify(analysis), {
       contentType: 'application/json',

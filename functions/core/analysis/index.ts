@@ -13,6 +13,11 @@ export { type FinalizeOptions, finalize } from './finalize';
 export { type AnalysisLimits, candidateProbability, DEFAULT_LIMITS, PARAMS } from './params';
 export { FORMATS, type InputFormat } from './parse/format';
 export { mergePartials } from './partial/merge';
-export { deserializePartial, serializePartial } from './partial/serialize';
+export {
+  deserializePartial,
+  partialByteLength,
+  readPartial,
+  serializePartial,
+} from './partial/serialize';
 export type { AnalysisPartial } from './partial/types';
 export type { Analysis, FieldMapping, Finding, Severity } from './types';
