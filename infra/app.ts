@@ -18,10 +18,29 @@ if (mailFrom && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mailFrom)) {
   throw new Error(`Context "mailFrom" must be an e-mail address, got "${mailFrom}".`);
 }
 
+function positiveInteger(key: string): number | undefined {
+  const value = context(key);
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) {
+    throw new Error(`Context "${key}" must be a whole number above 0, got "${value}".`);
+  }
+  return Number(value);
+}
+
+const lockMode = context('reportLockMode')?.toUpperCase();
+if (lockMode && lockMode !== 'GOVERNANCE' && lockMode !== 'COMPLIANCE') {
+  throw new Error(`Context "reportLockMode" must be GOVERNANCE or COMPLIANCE, got "${lockMode}".`);
+}
+
 new DiligenceStack(app, 'DiligenceStack', {
   projectRoot,
   webDistPath: resolve(projectRoot, context('webDist') ?? 'web/dist'),
   mailFrom,
+  cognitoEmailViaSes: context('cognitoEmailViaSes') === 'true',
+  alarmEmail: context('alarmEmail'),
+  sampleRetentionDays: positiveInteger('sampleRetentionDays'),
+  analyzerConcurrency: positiveInteger('analyzerConcurrency'),
+  reportLockMode: lockMode as 'GOVERNANCE' | 'COMPLIANCE' | undefined,
   cognitoDomainPrefix: context('cognitoDomainPrefix'),
   extraCallbackUrls: context('callbackUrls')
     ?.split(',')

@@ -1,11 +1,15 @@
 import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { ACCESS } from './constructs/access';
+import { Alarms } from './constructs/alarms';
 import { Analyzer } from './constructs/analyzer';
 import { Api } from './constructs/api';
 import { Auth } from './constructs/auth';
 import { type CodeMode, DiligenceFunction } from './constructs/function';
+import { Mail } from './constructs/mail';
 import { Notifier } from './constructs/notifier';
-import { Storage } from './constructs/storage';
+import { OriginSecret } from './constructs/origin-secret';
+import { type ReportLockMode, Storage } from './constructs/storage';
 import { Web } from './constructs/web';
 
 /** Everything the stack needs to know; `infra/app.ts` fills it from CDK context. */
@@ -16,17 +20,27 @@ export interface DiligenceStackProps extends StackProps {
   readonly webDistPath: string;
   /** Sender address for e-mail; without it no SES permission is granted. */
   readonly mailFrom?: string;
+  /** Send Cognito's own messages (temporary passwords, codes) through SES from `mailFrom`. */
+  readonly cognitoEmailViaSes?: boolean;
   /** Cognito hosted domain prefix, for the authorization-code sign-in. */
   readonly cognitoDomainPrefix?: string;
   /** Extra OAuth callback URLs (e.g. `http://localhost:3000/`). */
   readonly extraCallbackUrls?: string[];
   /** WAFv2 web ACL (CLOUDFRONT scope) for the distribution. */
   readonly webAclArn?: string;
+  /** Address subscribed to the alarm topic. */
+  readonly alarmEmail?: string;
+  /** Days uploaded samples (and their analyses and partials) are kept; default 180. */
+  readonly sampleRetentionDays?: number;
+  /** Object Lock mode of stored reports; default GOVERNANCE. */
+  readonly reportLockMode?: ReportLockMode;
+  /** Analyses running at once (reserved concurrency of the analyzer); default 5. */
+  readonly analyzerConcurrency?: number;
   /** `stub` skips esbuild (template tests); default `bundle`. */
   readonly code?: CodeMode;
 }
 
-/** The whole Diligence deployment: storage, auth, API, analyzer, notifier, web. */
+/** The whole Diligence deployment: storage, auth, API, analyzer, notifier, web, alarms. */
 export class DiligenceStack extends Stack {
   readonly storage: Storage;
   readonly auth: Auth;
@@ -35,6 +49,8 @@ export class DiligenceStack extends Stack {
   readonly analyzer: Analyzer;
   readonly notifier: Notifier;
   readonly web: Web;
+  readonly alarms: Alarms;
+  readonly mail?: Mail;
 
   constructor(scope: Construct, id: string, props: DiligenceStackProps) {
     super(scope, id, { description: 'Diligence: AI training-data due diligence portal', ...props });
@@ -42,58 +58,99 @@ export class DiligenceStack extends Stack {
     // The web origin exists only once CloudFront does, which needs the API; resolved at synth.
     const webUrl = Lazy.string({ produce: () => this.web.url });
 
-    this.storage = new Storage(this, 'Storage');
+    this.storage = new Storage(this, 'Storage', {
+      sampleRetentionDays: props.sampleRetentionDays,
+      reportLockMode: props.reportLockMode,
+    });
     this.auth = new Auth(this, 'Auth', {
       callbackUrls: [`${webUrl}/signin`, ...(props.extraCallbackUrls ?? [])],
       domainPrefix: props.cognitoDomainPrefix,
     });
+    const originSecret = new OriginSecret(this, 'OriginSecret');
 
     this.apiFunction = new DiligenceFunction(this, 'ApiFunction', {
       source,
       entry: 'functions/api/lambda.ts',
       description: 'Diligence HTTP API',
+      serviceName: 'api',
     });
-    this.apiFunction.bindTable(this.storage.tableRef, 'readWrite');
-    // Presigns sample uploads and reads analyses; writes (create-only) and reads scored reports.
-    this.apiFunction.bindBucket(this.storage.samples, 'SAMPLES_BUCKET', 'readWrite');
-    this.apiFunction.bindBucket(this.storage.reports, 'REPORTS_BUCKET', 'readWrite');
-    this.apiFunction.bindAuth(this.auth.settings);
-    if (props.mailFrom) this.apiFunction.bindMail(props.mailFrom);
     this.api = new Api(this, 'Api', { handler: this.apiFunction, auth: this.auth.settings });
-
     this.analyzer = new Analyzer(this, 'Analyzer', {
       source,
       table: this.storage.tableRef,
       samples: this.storage.samples,
       reports: this.storage.reports,
       auth: this.auth.settings,
+      concurrency: props.analyzerConcurrency,
     });
     this.notifier = new Notifier(this, 'Notifier', {
       source,
       table: this.storage.tableRef,
       auth: this.auth.settings,
-      mailFrom: props.mailFrom,
     });
+    this.alarms = new Alarms(this, 'Alarms', {
+      functions: {
+        Api: this.apiFunction,
+        Analyze: this.analyzer.function,
+        DeadLetters: this.analyzer.deadLetterFunction,
+        Notify: this.notifier.function,
+      },
+      deadLetterQueue: this.analyzer.deadLetterQueue,
+      parkedQueue: this.analyzer.parkedQueue,
+      deadLetterFunction: this.analyzer.deadLetterFunction,
+      email: props.alarmEmail,
+    });
+
+    if (props.mailFrom) {
+      this.mail = new Mail(this, 'Mail', {
+        from: props.mailFrom,
+        topic: this.alarms.topic,
+        topicKey: this.alarms.topicKey,
+      });
+      if (props.cognitoEmailViaSes) this.auth.sendEmailThroughSes(this.mail.binding);
+    }
+    const mail = this.mail?.binding;
+    const storage = { table: this.storage.tableRef, mail };
+    this.apiFunction.bindAccess(ACCESS.api, {
+      ...storage,
+      samples: this.storage.samples,
+      reports: this.storage.reports,
+    });
+    this.apiFunction.bindAuth(this.auth.settings);
+    if (this.auth.domain)
+      this.apiFunction.fn.addEnvironment('COGNITO_DOMAIN', this.auth.domain.baseUrl());
+    originSecret.bind(this.apiFunction);
+    if (mail) {
+      this.analyzer.deadLetterFunction.bindMail(mail.from, mail.configurationSet);
+      this.notifier.function.bindMail(mail.from, mail.configurationSet);
+    }
 
     this.web = new Web(this, 'Web', {
       distPath: props.webDistPath,
       apiDomainName: this.api.domainName,
       accessLogs: this.storage.accessLogs,
-      connectSources: this.auth.domain ? [this.auth.domain.baseUrl()] : [],
+      // Presigned uploads go to <bucket>.s3.<region>.amazonaws.com. Naming the bucket itself
+      // would close a cycle (its CORS rule names the distribution), so: S3 in this region only.
+      connectSources: [
+        `https://*.s3.${this.region}.${this.urlSuffix}`,
+        ...(this.auth.domain ? [this.auth.domain.baseUrl()] : []),
+      ],
       webAclArn: props.webAclArn,
+      originSecret: originSecret.header,
     });
     this.storage.allowBrowserUploads(this.web.url);
     this.apiFunction.bindPublicBaseUrl(this.web.url);
     this.notifier.function.bindPublicBaseUrl(this.web.url);
+    this.analyzer.deadLetterFunction.bindPublicBaseUrl(this.web.url);
 
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'Portal URL' });
     new CfnOutput(this, 'ApiUrl', {
       value: `${this.web.url}/api`,
-      description: 'API base URL (through CloudFront)',
+      description: 'API base URL (through CloudFront; the only way in)',
     });
-    new CfnOutput(this, 'ApiGatewayUrl', {
-      value: this.api.httpApi.apiEndpoint,
-      description: 'HTTP API endpoint behind CloudFront (for diagnostics)',
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Subscribe operators to this topic',
     });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });

@@ -46,7 +46,7 @@ export interface SampleAnalyzer {
   analyze(
     source: AsyncIterable<Uint8Array>,
     options: AnalyzeOptions,
-  ): Promise<{ analysis: Analysis; partial: string }>;
+  ): Promise<{ analysis: Analysis; partial: Uint8Array[] }>;
   /**
    * Analyzes a stored object and computes its SHA-256; big JSON Lines and text samples fan out
    * over byte-range shards on worker threads (`shards` > 1) with exactly the one-pass result.
@@ -54,9 +54,9 @@ export interface SampleAnalyzer {
   analyzeObject(
     object: StoredObject,
     options: ObjectOptions,
-  ): Promise<{ analysis: Analysis; partial: string; sha256: string; shards: number }>;
-  /** The training analysis with contamination measured against a holdout (both as stored partials). */
-  withHoldout(trainingPartial: string, holdoutPartial: string, now: Date): Analysis;
+  ): Promise<{ analysis: Analysis; partial: Uint8Array[]; sha256: string; shards: number }>;
+  /** The training analysis with contamination measured against a holdout (both as stored partials' chunks). */
+  withHoldout(trainingPartial: Uint8Array[], holdoutPartial: Uint8Array[], now: Date): Analysis;
 }
 
 /** A message a vendor can act on for input errors; undefined for failures worth retrying. */

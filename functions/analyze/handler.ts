@@ -4,7 +4,9 @@ import { parseSampleKey } from '../api/services/samples';
 import { exampleRecords, recordTexts, withClusterTexts } from '../core/analysis';
 import type { Analysis } from '../core/analysis/types';
 import { ConflictError } from '../lib/errors';
+import { noMetrics, type ProductMetrics } from '../lib/metrics';
 import type { Sample } from '../store/samples';
+import { Deadline, timeLimitMessage } from './deadline';
 import { describeFailure, inputLimitsOf, type SampleAnalyzer } from './engine';
 
 /** The part of an S3 event record the analyzer reads. */
@@ -19,7 +21,15 @@ export type AnalyzeDeps = Pick<AppDeps, 'config' | 'logger' | 'clock' | 'repos' 
   analyzer: SampleAnalyzer;
   /** Called after each completed analysis (the portal re-scores the assessment). */
   onAnalyzed?: (sample: Sample) => Promise<void>;
+  /** Product metrics (Powertools EMF in Lambda); none by default. */
+  metrics?: ProductMetrics;
 };
+
+/** Per-invocation options: Lambda passes its remaining time so a slow analysis fails cleanly. */
+export interface InvocationOptions {
+  /** Milliseconds left before the runtime kills the invocation. */
+  remainingMs?: () => number;
+}
 
 /** A crashed analysis may be taken over after this long (SQS redelivers after its visibility timeout). */
 export const analysisLeaseMs = 20 * 60_000;
@@ -32,12 +42,13 @@ export function interruptedMessage(attempts: number): string {
 /** Keys of the stored analysis and mergeable partial of a sample. */
 export function analysisKeys(s: Pick<Sample, 'organizationId' | 'assessmentId' | 'sampleId'>) {
   const base = `${s.organizationId}/${s.assessmentId}/${s.sampleId}`;
-  return { analysis: `analyses/${base}.json`, partial: `partials/${base}.json` };
+  return { analysis: `analyses/${base}.json`, partial: `partials/${base}.bin` };
 }
 
 /** Handles ObjectCreated notifications for sample uploads: check, hash, analyze, store, mark. */
 export function createAnalyzeHandler(deps: AnalyzeDeps) {
   const { repos, blobs, config, logger } = deps;
+  const metrics = deps.metrics ?? noMetrics;
 
   const leaseMs = config.ANALYSIS_LEASE_SECONDS * 1000;
   const maxAttempts = config.ANALYSIS_MAX_ATTEMPTS;
@@ -91,10 +102,11 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     object: ObjectCreated,
     sample: Sample,
     analysis: Analysis,
+    deadline: Deadline,
   ): Promise<Analysis> {
     const records = exampleRecords(analysis);
     if (records.length === 0) return analysis;
-    const stream = await blobs.stream(object.bucket, object.key);
+    const stream = deadline.guard(await blobs.stream(object.bucket, object.key));
     try {
       return withClusterTexts(
         analysis,
@@ -105,7 +117,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     }
   }
 
-  async function analyzeOne(object: ObjectCreated): Promise<void> {
+  async function analyzeOne(object: ObjectCreated, deadline: Deadline): Promise<void> {
     const ids = parseSampleKey(object.key);
     if (object.bucket !== config.SAMPLES_BUCKET || !ids) return;
     const stored = await repos.samples.get(ids.organizationId, ids.assessmentId, ids.sampleId);
@@ -116,7 +128,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     const sample = await claim(stored, head.etag ?? String(head.size));
     if (!sample) return logger.info('duplicate or in-flight event ignored', { key: object.key });
     try {
-      await analyzeClaimed(object, sample, head.size);
+      await analyzeClaimed(object, sample, head.size, deadline);
     } catch (error) {
       await giveBack(sample, error);
       throw error;
@@ -151,22 +163,31 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       .catch((e: unknown) => logger.error('could not release the sample', { error: e }));
   }
 
-  async function analyzeClaimed(object: ObjectCreated, sample: Sample, size: number) {
+  async function analyzeClaimed(
+    object: ObjectCreated,
+    sample: Sample,
+    size: number,
+    deadline: Deadline,
+  ) {
     const head = { size };
     if (head.size !== sample.sizeBytes) {
+      metrics.analysisFailed('size');
       await finish(sample, {
         status: 'failed',
         error: `The uploaded file has ${head.size} bytes but ${sample.sizeBytes} were declared. Register the file again with its exact size and upload it once more.`,
       });
       return;
     }
-    let result: { analysis: Analysis; partial: string; sha256: string; shards: number };
+    const started = Date.now();
+    let result: Awaited<ReturnType<SampleAnalyzer['analyzeObject']>>;
+    let analysis: Analysis;
     try {
       const { bucket, key } = object;
       const stored = {
         size: head.size,
-        open: () => blobs.stream(bucket, key),
-        openRange: (start: number, end: number) => blobs.streamRange(bucket, key, start, end),
+        open: async () => deadline.guard(await blobs.stream(bucket, key)),
+        openRange: async (start: number, end: number) =>
+          deadline.guard(await blobs.streamRange(bucket, key, start, end)),
       };
       result = await deps.analyzer.analyzeObject(stored, {
         fileName: sample.fileName,
@@ -177,20 +198,25 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
         input: inputLimitsOf(config),
       });
       if (result.shards > 1) logger.info('analysis fanned out', { key, shards: result.shards });
+      analysis = await withExamples(object, sample, result.analysis, deadline);
     } catch (error) {
-      const message = describeFailure(error);
+      const message = deadline.expired
+        ? timeLimitMessage(sample.fileName, deadline.budgetMs)
+        : describeFailure(error);
       if (!message) throw error;
+      metrics.analysisFailed(deadline.expired ? 'timeout' : 'input');
+      logger.warn('analysis failed', { key: object.key, reason: message });
       await finish(sample, { status: 'failed', error: message });
       return;
     }
-    const analysis = await withExamples(object, sample, result.analysis);
     const keys = analysisKeys(sample);
     await blobs.put(config.SAMPLES_BUCKET, keys.partial, result.partial, {
-      contentType: 'application/json',
+      contentType: 'application/vnd.diligence.partial',
     });
     await blobs.put(config.SAMPLES_BUCKET, keys.analysis, JSON.stringify(analysis), {
       contentType: 'application/json',
     });
+    metrics.sampleAnalyzed((Date.now() - started) / 1000);
     const a = analysis;
     const done = await finish(sample, {
       status: 'analyzed',
@@ -208,7 +234,14 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     await deps.onAnalyzed?.(done);
   }
 
-  return async (objects: ObjectCreated[]): Promise<void> => {
-    for (const object of objects) await analyzeOne(object);
+  return async (objects: ObjectCreated[], options: InvocationOptions = {}): Promise<void> => {
+    for (const object of objects) {
+      const deadline = new Deadline(options.remainingMs);
+      try {
+        await analyzeOne(object, deadline);
+      } finally {
+        deadline.clear();
+      }
+    }
   };
 }

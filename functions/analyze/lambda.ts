@@ -1,9 +1,12 @@
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { rescore } from '../api/services/reports';
 import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
 import { newId } from '../lib/ids';
-import { createLogger } from '../lib/logger';
+import { powertoolsLogger } from '../lib/logger-powertools';
+import { createProductMetrics } from '../lib/metrics';
 import { createBlobStore } from '../store/blob-store';
 import { createRepositories } from '../store/repositories';
 import { createSampleAnalyzer } from './engine';
@@ -11,8 +14,12 @@ import { createAnalyzeHandler } from './handler';
 import { objectsFromSqs } from './sqs-records';
 
 const config = loadConfig();
+const tracer = new Tracer();
 const clients = defaultAwsClients(config);
-const logger = createLogger(config.LOG_LEVEL, { fn: 'analyze' });
+tracer.captureAWSv3Client(clients.s3);
+tracer.captureAWSv3Client(clients.dynamo);
+const logger = powertoolsLogger(config.LOG_LEVEL);
+const metrics = createProductMetrics();
 const deps = {
   config,
   logger,
@@ -24,22 +31,32 @@ const deps = {
 };
 const analyze = createAnalyzeHandler({
   ...deps,
+  metrics,
   onAnalyzed: async (sample) => {
     const a = await deps.repos.assessments.get(sample.organizationId, sample.assessmentId);
-    if (a) await rescore(deps, a, 'analysis');
+    if (a && (await rescore(deps, a, 'analysis'))) metrics.reportScored();
   },
 });
+const processor = new BatchProcessor(EventType.SQS);
 
-/** SQS entry: each message carries S3 ObjectCreated records; failed messages are retried, then dead-lettered. */
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
-  const failures: SQSBatchResponse['batchItemFailures'] = [];
-  for (const message of event.Records) {
+/**
+ * SQS entry: each message carries S3 ObjectCreated records. Powertools' batch processor reports
+ * failed messages, which SQS retries and after three attempts dead-letters.
+ */
+export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
+  logger.powertools.addContext(context);
+  const remainingMs = () => context.getRemainingTimeInMillis();
+  const record = async (message: SQSRecord) => {
     try {
-      await analyze(objectsFromSqs(message.body));
+      await analyze(objectsFromSqs(message.body), { remainingMs });
     } catch (error) {
       logger.error('analysis message failed', { error, messageId: message.messageId });
-      failures.push({ itemIdentifier: message.messageId });
+      throw error;
     }
+  };
+  try {
+    return await processPartialResponse(event, record, processor, { context });
+  } finally {
+    metrics.flush();
   }
-  return { batchItemFailures: failures };
 }

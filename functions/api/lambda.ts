@@ -1,19 +1,19 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { handle } from 'hono/aws-lambda';
 import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
-import { consoleMailer, sesMailer } from '../lib/mailers';
+import { consoleMailer, lazySesMailer } from '../lib/mailers';
 import { createApp } from './app';
 import { createStaffVerifier, remoteKeys } from './auth/staff-jwt';
 import { buildDeps } from './build-deps';
+import { bypassResponse, cameThroughCloudFront } from './origin-guard';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL, { fn: 'api' });
 const deps = buildDeps(config, defaultAwsClients(config), {
   logger,
   mailer: config.MAIL_FROM
-    ? sesMailer(new SESv2Client({ region: config.AWS_REGION }), config.MAIL_FROM)
+    ? lazySesMailer(config.AWS_REGION, config.MAIL_FROM, config.MAIL_CONFIGURATION_SET)
     : consoleMailer(logger),
   verifyStaff: createStaffVerifier({
     issuer: config.AUTH_ISSUER,
@@ -22,6 +22,10 @@ const deps = buildDeps(config, defaultAwsClients(config), {
     keys: remoteKeys(config.AUTH_JWKS_URL ?? ''),
   }),
 });
+const app = handle(createApp(deps));
 
-/** The API Gateway (HTTP API v2) entry point. */
-export const handler = handle(createApp(deps));
+/** The API Gateway (HTTP API v2) entry point; only requests CloudFront forwarded reach the app. */
+export async function handler(...[event, context]: Parameters<typeof app>) {
+  if (!cameThroughCloudFront(event.headers, config.ORIGIN_VERIFY_SECRET)) return bypassResponse;
+  return app(event, context);
+}

@@ -53,6 +53,9 @@ export function createAwsClients(
     region: config.AWS_REGION,
     endpoint: config.S3_ENDPOINT,
     forcePathStyle: Boolean(config.S3_ENDPOINT),
+    // Checksums only where S3 requires them: presigned upload URLs then carry no checksum of an
+    // empty body (which browsers' PUTs would fail), and streamed bodies go as plain PUTs.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
     credentials,
     maxAttempts: t.maxAttempts,
     requestHandler: handler(t.s3RequestMs),

@@ -30,6 +30,10 @@ const schema = z
     VENDOR_AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
     MAIL_FROM: z.email().optional(),
+    /** SES configuration set (bounce and complaint handling) set by the stack. */
+    MAIL_CONFIGURATION_SET: z.string().min(1).optional(),
+    /** Value CloudFront sends in `x-diligence-origin`; the API Lambda refuses requests without it. */
+    ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
     /** Worker threads for big JSON Lines/text samples; unset = 1 (the local runtime picks its own). */
     ANALYSIS_WORKERS: z.coerce.number().int().min(1).optional(),
     /** Samples above this size fan out over shards of at most this many bytes (when workers > 1). */

@@ -1,4 +1,4 @@
-import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Logger } from './logger';
 
 /** One e-mail. */
@@ -15,17 +15,31 @@ export function consoleMailer(logger: Logger) {
   };
 }
 
-/** AWS mailer: sends plain text through Amazon SES from `from`. */
-export function sesMailer(ses: Pick<SESv2Client, 'send'>, from: string) {
+/** AWS mailer: sends plain text through Amazon SES from `from`, tagged with the configuration set. */
+export function sesMailer(ses: Pick<SESv2Client, 'send'>, from: string, configurationSet?: string) {
   return async (mail: Mail) => {
+    const { SendEmailCommand } = await import('@aws-sdk/client-sesv2');
     await ses.send(
       new SendEmailCommand({
         FromEmailAddress: from,
+        ConfigurationSetName: configurationSet,
         Destination: { ToAddresses: [mail.to] },
         Content: {
           Simple: { Subject: { Data: mail.subject }, Body: { Text: { Data: mail.body } } },
         },
       }),
     );
+  };
+}
+
+/** `sesMailer` whose SES client (and SDK module) load on the first message, not at cold start. */
+export function lazySesMailer(region: string, from: string, configurationSet?: string) {
+  let send: ((mail: Mail) => Promise<void>) | undefined;
+  return async (mail: Mail) => {
+    if (!send) {
+      const { SESv2Client } = await import('@aws-sdk/client-sesv2');
+      send = sesMailer(new SESv2Client({ region }), from, configurationSet);
+    }
+    await send(mail);
   };
 }

@@ -1,9 +1,8 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
 import { newId } from '../lib/ids';
 import { createLogger } from '../lib/logger';
-import { consoleMailer, sesMailer } from '../lib/mailers';
+import { consoleMailer, lazySesMailer } from '../lib/mailers';
 import { createRepositories } from '../store/repositories';
 import { sendReminders } from './reminders';
 
@@ -13,7 +12,7 @@ const logger = createLogger(config.LOG_LEVEL, { fn: 'notify' });
 const deps = {
   repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   mailer: config.MAIL_FROM
-    ? sesMailer(new SESv2Client({ region: config.AWS_REGION }), config.MAIL_FROM)
+    ? lazySesMailer(config.AWS_REGION, config.MAIL_FROM, config.MAIL_CONFIGURATION_SET)
     : consoleMailer(logger),
   clock: () => new Date(),
   newId,

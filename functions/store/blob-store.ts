@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import {
   GetObjectCommand,
   HeadObjectCommand,
@@ -35,7 +36,13 @@ export interface BlobStore {
     body: string | Uint8Array,
     options: PutOptions,
   ): Promise<void>;
-  put(bucket: string, key: string, body: string | Uint8Array, options: PutOptions): Promise<void>;
+  /** Writes (or replaces) an object; a list of chunks is streamed in order, never joined. */
+  put(
+    bucket: string,
+    key: string,
+    body: string | Uint8Array | readonly Uint8Array[],
+    options: PutOptions,
+  ): Promise<void>;
 }
 
 /** Content type and user metadata of a write. */
@@ -116,11 +123,13 @@ export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
       }
     },
     async put(bucket, key, body, options) {
+      const chunked = Array.isArray(body);
       await s3.send(
         new PutObjectCommand({
           Bucket: bucket,
           Key: key,
-          Body: body,
+          Body: chunked ? Readable.from(body) : (body as string | Uint8Array),
+          ContentLength: chunked ? body.reduce((n, c) => n + c.length, 0) : undefined,
           ContentType: options.contentType,
           Metadata: options.metadata,
         }),

@@ -1,9 +1,11 @@
-import { Duration, Size } from 'aws-cdk-lib';
+import { Duration, Size, Stack } from 'aws-cdk-lib';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ACCESS } from './access';
 import {
   type AuthSettings,
   DiligenceFunction,
@@ -22,28 +24,45 @@ export interface AnalyzerProps {
   readonly samples: IBucket;
   readonly reports: IBucket;
   readonly auth: AuthSettings;
-  /** Most analyses running at once (SQS event source maximum concurrency, at least 2). */
-  readonly maxConcurrency?: number;
+  /** Sender (and SES configuration set) for the dead-letter notices; none = log only. */
+  readonly mail?: { from: string; configurationSet?: string };
+  /** Analyses running at once: reserved concurrency of the function and the queue's maximum (≥ 2). */
+  readonly concurrency?: number;
 }
 
 const ANALYZE_TIMEOUT = Duration.minutes(15);
+/** SQS keeps messages 14 days (the maximum), so a long outage loses no upload event. */
+const QUEUE_RETENTION = Duration.days(14);
 
-/** Samples bucket ObjectCreated → SQS (with DLQ) → analyze function sized for large samples. */
+/**
+ * Samples bucket ObjectCreated → SQS → analyze function sized for large samples. After three
+ * failed attempts a message moves to the dead-letter queue, whose consumer marks the sample
+ * failed and notifies vendor and procurement; a message that consumer cannot handle is parked.
+ */
 export class Analyzer extends Construct {
   readonly function: DiligenceFunction;
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
+  /** Dead letters the consumer failed on three times: an operator must look (see the README). */
+  readonly parkedQueue: Queue;
+  readonly deadLetterFunction: DiligenceFunction;
 
   constructor(scope: Construct, id: string, props: AnalyzerProps) {
     super(scope, id);
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+    const concurrency = Math.max(2, props.concurrency ?? 5);
+    const queueDefaults = {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+      retentionPeriod: QUEUE_RETENTION,
+    };
+    this.parkedQueue = new Queue(this, 'ParkedQueue', queueDefaults);
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      ...queueDefaults,
+      visibilityTimeout: Duration.minutes(6),
+      deadLetterQueue: { queue: this.parkedQueue, maxReceiveCount: 3 },
     });
     this.queue = new Queue(this, 'Queue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+      ...queueDefaults,
       // AWS guidance: at least six times the function timeout, so retries never overlap a running analysis.
       visibilityTimeout: Duration.seconds(ANALYZE_TIMEOUT.toSeconds() * 6),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 3 },
@@ -53,26 +72,55 @@ export class Analyzer extends Construct {
       source: props.source,
       entry: 'functions/analyze/lambda.ts',
       description: 'Diligence sample analyzer',
+      serviceName: 'analyze',
       memorySize: 3008,
       timeout: ANALYZE_TIMEOUT,
       ephemeralStorageSize: Size.gibibytes(10),
+      reservedConcurrency: concurrency,
     });
-    this.function.bindTable(props.table, 'readWrite');
-    // Reads the upload and writes analyses/ and partials/ beside it (outside SAMPLES_PREFIX, so no loop).
-    this.function.bindBucket(props.samples, 'SAMPLES_BUCKET', 'readWrite');
-    this.function.bindBucket(props.reports, 'REPORTS_BUCKET', 'write');
+    // Reads uploads and writes analyses/ and partials/ beside them (outside SAMPLES_PREFIX, so no loop).
+    this.function.bindAccess(ACCESS.analyze, props);
     this.function.bindAuth(props.auth);
     this.function.fn.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: 1,
         reportBatchItemFailures: true,
-        maxConcurrency: props.maxConcurrency ?? 5,
+        maxConcurrency: concurrency,
       }),
     );
 
-    props.samples.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), {
+    this.deadLetterFunction = new DiligenceFunction(this, 'DeadLetters', {
+      source: props.source,
+      entry: 'functions/analyze/dead-letters/lambda.ts',
+      description: 'Diligence dead-letter handler',
+      serviceName: 'dead-letters',
+      memorySize: 512,
+      timeout: Duration.minutes(1),
+    });
+    this.deadLetterFunction.bindAccess(ACCESS.deadLetters, props);
+    this.deadLetterFunction.bindAuth(props.auth);
+    this.deadLetterFunction.fn.addEnvironment('SAMPLES_BUCKET', props.samples.bucketName);
+    this.deadLetterFunction.fn.addEventSource(
+      new SqsEventSource(this.deadLetterQueue, { batchSize: 10, reportBatchItemFailures: true }),
+    );
+
+    this.notifyOnUploads(props.samples);
+  }
+
+  private notifyOnUploads(samples: IBucket): void {
+    samples.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(this.queue), {
       prefix: SAMPLES_PREFIX,
     });
+    // SqsDestination allows s3.amazonaws.com from this bucket; also pin the account (confused deputy).
+    this.queue.addToResourcePolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        principals: [new ServicePrincipal('s3.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [this.queue.queueArn],
+        conditions: { StringNotEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
     for (const handler of cdkManagedHandlers(this, 'BucketNotificationsHandler')) {
       acknowledge(
         handler,

@@ -29,6 +29,8 @@ export interface ApiProps {
 /** Routes that reach the app without a staff JWT: public documents, and vendor routes whose invitation token the app checks. */
 export const PUBLIC_ROUTES: ReadonlyArray<{ path: string; methods: HttpMethod[] }> = [
   { path: '/api/health', methods: [HttpMethod.GET] },
+  // The web app asks which sign-in applies before anyone is signed in.
+  { path: '/api/config', methods: [HttpMethod.GET] },
   { path: '/api/openapi.json', methods: [HttpMethod.GET] },
   { path: '/api/docs', methods: [HttpMethod.GET] },
   { path: '/api/vendor/{proxy+}', methods: [HttpMethod.ANY] },
@@ -68,7 +70,7 @@ export class Api extends Construct {
           'AwsSolutions-APIG4',
           route.path.startsWith('/api/vendor/')
             ? 'Vendors have no accounts: the app checks their invitation bearer token (hash lookup, expiry, revocation) on every vendor route.'
-            : 'Public by design: health check and the OpenAPI document carry no data.',
+            : 'Public by design: health check, sign-in configuration and the OpenAPI document carry no data.',
         );
       }
     }

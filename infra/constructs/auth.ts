@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   type CfnUserPool,
@@ -34,6 +34,26 @@ export class Auth extends Construct {
   readonly domain?: UserPoolDomain;
   /** Issuer, audience (the app client) and JWKS URL the API verifies staff tokens against. */
   readonly settings: AuthSettings;
+
+  /**
+   * Sends Cognito's own messages (temporary passwords, verification codes) through SES from the
+   * stack's sender and configuration set, instead of Cognito's capped default sender. The sender
+   * must be a verified SES identity in this region.
+   */
+  sendEmailThroughSes(mail: { from: string; configurationSet?: string }): void {
+    const pool = this.userPool.node.defaultChild as CfnUserPool;
+    const stack = Stack.of(this);
+    pool.emailConfiguration = {
+      emailSendingAccount: 'DEVELOPER',
+      from: mail.from,
+      sourceArn: stack.formatArn({
+        service: 'ses',
+        resource: 'identity',
+        resourceName: mail.from,
+      }),
+      configurationSet: mail.configurationSet,
+    };
+  }
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);

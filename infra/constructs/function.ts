@@ -2,12 +2,16 @@ import { join } from 'node:path';
 import { Duration, type Size, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import type { FunctionAccess, PrefixGrant, TableAction } from './access';
 import { acknowledge, objectArnFinding } from './nag';
+
+/** CloudWatch namespace of the Powertools (EMF) metrics. */
+export const METRICS_NAMESPACE = 'Diligence';
 
 /** `bundle` runs esbuild on the entry; `stub` deploys a placeholder (template tests only). */
 export type CodeMode = 'bundle' | 'stub';
@@ -29,6 +33,10 @@ export interface DiligenceFunctionProps {
   readonly timeout?: Duration;
   readonly ephemeralStorageSize?: Size;
   readonly logRetention?: RetentionDays;
+  /** Executions reserved for (and capped at) this function. */
+  readonly reservedConcurrency?: number;
+  /** Powertools service name (logs, metrics dimension, traces). */
+  readonly serviceName: string;
 }
 
 /** A table with the names of its secondary indexes, so grants can list index ARNs instead of `index/*`. */
@@ -44,23 +52,6 @@ export interface AuthSettings {
   readonly jwksUrl: string;
 }
 
-/** Access levels the binders grant. */
-export type TableAccess = 'read' | 'readWrite';
-/** `write` covers presigned PUTs and multipart uploads; `read` includes ListBucket so a missing key is a 404. */
-export type BucketAccess = 'read' | 'write' | 'readWrite';
-
-const TABLE_READ = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
-];
-const TABLE_WRITE = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-];
 const BANNER =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 const STUB = 'exports.handler = async () => ({ statusCode: 204 });';
@@ -92,7 +83,14 @@ export class DiligenceFunction extends Construct {
       ephemeralStorageSize: props.ephemeralStorageSize,
       role: this.role,
       logGroup,
-      environment: { DILIGENCE_MODE: 'aws', NODE_OPTIONS: '--enable-source-maps' },
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      tracing: Tracing.ACTIVE,
+      environment: {
+        DILIGENCE_MODE: 'aws',
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+      },
       ...(code === 'stub'
         ? { code: Code.fromInline(STUB), handler: 'index.handler' }
         : {
@@ -119,15 +117,23 @@ export class DiligenceFunction extends Construct {
       'AwsSolutions-L1',
       'Node.js 22 is pinned on purpose: the code and its tests target Node 20/22; move to 24 together with the toolchain.',
     );
+    acknowledge(
+      this,
+      'AwsSolutions-IAM5[Resource::*]',
+      'Active tracing: CDK grants only xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.',
+    );
   }
 
-  /** Sets TABLE_NAME and grants item access to the table (and Query on its named indexes). No Scan. */
-  bindTable(ref: TableRef, access: TableAccess): void {
+  /** Sets TABLE_NAME and grants exactly `actions` on the table (Query also on its named indexes). */
+  bindTable(ref: TableRef, actions: readonly TableAction[]): void {
     this.fn.addEnvironment('TABLE_NAME', ref.table.tableName);
-    const actions = access === 'read' ? TABLE_READ : [...TABLE_READ, ...TABLE_WRITE];
-    Grant.addToPrincipal({ grantee: this.role, actions, resourceArns: [ref.table.tableArn] });
+    Grant.addToPrincipal({
+      grantee: this.role,
+      actions: [...actions],
+      resourceArns: [ref.table.tableArn],
+    });
     const indexArns = ref.indexNames.map((name) => `${ref.table.tableArn}/index/${name}`);
-    if (indexArns.length > 0) {
+    if (actions.includes('dynamodb:Query') && indexArns.length > 0) {
       this.role.addToPrincipalPolicy(
         new PolicyStatement({
           effect: Effect.ALLOW,
@@ -138,29 +144,50 @@ export class DiligenceFunction extends Construct {
     }
   }
 
-  /** Sets `envName` to the bucket name and grants object access at the given level. */
-  bindBucket(bucket: IBucket, envName: string, access: BucketAccess): void {
+  /**
+   * Sets `envName` to the bucket name and grants each prefix only its listed object actions;
+   * readers also get ListBucket, so a missing key is a 404 rather than a 403.
+   */
+  bindBucket(bucket: IBucket, envName: string, grants: readonly PrefixGrant[]): void {
     this.fn.addEnvironment(envName, bucket.bucketName);
-    const actions: string[] = [];
-    if (access !== 'write') actions.push('s3:GetObject');
-    if (access !== 'read') actions.push('s3:PutObject', 's3:AbortMultipartUpload');
-    Grant.addToPrincipal({
-      grantee: this.role,
-      actions,
-      resourceArns: [bucket.arnForObjects('*')],
-    });
-    if (access !== 'write') {
+    for (const grant of grants) {
+      Grant.addToPrincipal({
+        grantee: this.role,
+        actions: [...grant.actions],
+        resourceArns: [bucket.arnForObjects(`${grant.prefix}*`)],
+      });
+      acknowledge(
+        this,
+        `AwsSolutions-IAM5[${objectArnFinding(this, bucket, `${grant.prefix}*`)}]`,
+        'Object-level S3 actions need object ARNs; the grant is limited to one key prefix of one bucket and to the actions the code calls there.',
+      );
+    }
+    if (grants.some((g) => g.actions.includes('s3:GetObject'))) {
       Grant.addToPrincipal({
         grantee: this.role,
         actions: ['s3:ListBucket'],
         resourceArns: [bucket.bucketArn],
       });
     }
-    acknowledge(
-      this,
-      `AwsSolutions-IAM5[${objectArnFinding(this, bucket)}]`,
-      'Object-level S3 actions need object ARNs; the grant is limited to this one bucket and to the listed actions.',
-    );
+  }
+
+  /** Applies one entry of the access map (table, both buckets, mail) in one call. */
+  bindAccess(
+    access: FunctionAccess,
+    resources: {
+      table: TableRef;
+      samples?: IBucket;
+      reports?: IBucket;
+      mail?: { from: string; configurationSet?: string };
+    },
+  ): void {
+    this.bindTable(resources.table, access.table);
+    if (resources.samples && access.samples.length > 0)
+      this.bindBucket(resources.samples, 'SAMPLES_BUCKET', access.samples);
+    if (resources.reports && access.reports.length > 0)
+      this.bindBucket(resources.reports, 'REPORTS_BUCKET', access.reports);
+    if (access.mail && resources.mail)
+      this.bindMail(resources.mail.from, resources.mail.configurationSet);
   }
 
   /** Sets AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URL (the config requires them in AWS mode). */
@@ -175,14 +202,27 @@ export class DiligenceFunction extends Construct {
     this.fn.addEnvironment('PUBLIC_BASE_URL', url);
   }
 
-  /** Sets MAIL_FROM and allows ses:SendEmail from that address only, via its address or domain identity. */
-  bindMail(from: string): void {
+  /**
+   * Sets MAIL_FROM (and MAIL_CONFIGURATION_SET) and allows ses:SendEmail from that address only,
+   * via its address or domain identity and the configuration set.
+   */
+  bindMail(from: string, configurationSet?: string): void {
     this.fn.addEnvironment('MAIL_FROM', from);
     const domain = from.slice(from.lastIndexOf('@') + 1);
     const stack = Stack.of(this);
     const identities = [from, domain].map((name) =>
       stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name }),
     );
+    if (configurationSet) {
+      this.fn.addEnvironment('MAIL_CONFIGURATION_SET', configurationSet);
+      identities.push(
+        stack.formatArn({
+          service: 'ses',
+          resource: 'configuration-set',
+          resourceName: configurationSet,
+        }),
+      );
+    }
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,

@@ -11,12 +11,12 @@ export function acknowledge(scope: IConstruct, id: string, reason: string): void
   Validations.of(scope).acknowledge({ id, reason });
 }
 
-/** The cdk-nag IAM5 finding id for `<bucket ARN>/*`, as AwsSolutions-IAM5 spells it. */
-export function objectArnFinding(scope: IConstruct, bucket: IBucket): string {
+/** The cdk-nag IAM5 finding id for `<bucket ARN>/<keys>` (default `*`), as AwsSolutions-IAM5 spells it. */
+export function objectArnFinding(scope: IConstruct, bucket: IBucket, keys = '*'): string {
   const arn: unknown = Stack.of(scope).resolve(bucket.bucketArn);
   const getAtt = (arn as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
   const flat = getAtt ? `<${getAtt[0]}.${getAtt[1]}>` : String(arn);
-  return `Resource::${flat}/*`;
+  return `Resource::${flat}/${keys}`;
 }
 
 /**

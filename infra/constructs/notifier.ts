@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
+import { ACCESS } from './access';
 import {
   type AuthSettings,
   DiligenceFunction,
@@ -14,13 +15,11 @@ export interface NotifierProps {
   readonly source: FunctionSource;
   readonly table: TableRef;
   readonly auth: AuthSettings;
-  /** Sender address; without it the function runs but has no SES permission. */
-  readonly mailFrom?: string;
   /** How often due-date reminders are computed and sent. */
   readonly schedule?: Schedule;
 }
 
-/** Scheduled notify function: reminders before and after due dates, sent through SES. */
+/** Scheduled notify function: reminders before and after due dates (the stack binds the sender). */
 export class Notifier extends Construct {
   readonly function: DiligenceFunction;
   readonly rule: Rule;
@@ -31,12 +30,12 @@ export class Notifier extends Construct {
       source: props.source,
       entry: 'functions/notify/lambda.ts',
       description: 'Diligence reminder sender',
+      serviceName: 'notify',
       memorySize: 512,
       timeout: Duration.minutes(5),
     });
-    this.function.bindTable(props.table, 'readWrite');
+    this.function.bindAccess(ACCESS.notify, { table: props.table });
     this.function.bindAuth(props.auth);
-    if (props.mailFrom) this.function.bindMail(props.mailFrom);
 
     this.rule = new Rule(this, 'Schedule', {
       description: 'Diligence due-date reminders',

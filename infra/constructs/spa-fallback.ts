@@ -13,9 +13,12 @@ export const SPA_FALLBACK_SOURCE = `function handler(event) {
   return request;
 }`;
 
-/** The web app's Content-Security-Policy; `extraConnect` adds origins the SPA must call (e.g. a Cognito domain). */
+/**
+ * The web app's Content-Security-Policy; `extraConnect` adds the only other origins the SPA calls
+ * (the samples bucket for presigned uploads, the Cognito domain for the token exchange).
+ */
 export function contentSecurityPolicy(extraConnect: string[] = []): string {
-  const connect = ["'self'", 'https://*.amazonaws.com', ...extraConnect].join(' ');
+  const connect = ["'self'", ...extraConnect].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",

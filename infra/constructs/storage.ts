@@ -15,11 +15,25 @@ import { secureBucket } from './secure-bucket';
 
 /** Props of the data layer. */
 export interface StorageProps {
-  /** Default Object Lock retention of stored reports, in days (governance mode). */
+  /** Default Object Lock retention of stored reports, in days. */
   readonly reportRetentionDays?: number;
+  /** Object Lock mode of stored reports (default GOVERNANCE; see the README). */
+  readonly reportLockMode?: ReportLockMode;
+  /** Days after upload that samples, their analyses and partials are deleted (default 180). */
+  readonly sampleRetentionDays?: number;
   /** Days access logs are kept. */
   readonly accessLogDays?: number;
 }
+
+/**
+ * GOVERNANCE: no one can change or delete a locked report version unless they hold
+ * `s3:BypassGovernanceRetention` (which no role in this stack has), so an administrator can still
+ * honor a court order or an erasure request. COMPLIANCE: no one, root included, until it expires.
+ */
+export type ReportLockMode = 'GOVERNANCE' | 'COMPLIANCE';
+
+/** Key prefixes of the samples bucket that hold vendor data and expire together. */
+export const SAMPLE_DATA_PREFIXES = ['samples/', 'analyses/', 'partials/'] as const;
 
 /** Secondary indexes of the single table (the store's key builders rely on these names). */
 export const TABLE_INDEXES = ['GSI1', 'GSI2'] as const;
@@ -83,11 +97,21 @@ export class Storage extends Construct {
       logicalId: 'ReportsBucket',
       extra: {
         objectLockEnabled: true,
-        objectLockDefaultRetention: ObjectLockRetention.governance(
-          Duration.days(props.reportRetentionDays ?? 365),
-        ),
+        objectLockDefaultRetention: (props.reportLockMode === 'COMPLIANCE'
+          ? ObjectLockRetention.compliance
+          : ObjectLockRetention.governance)(Duration.days(props.reportRetentionDays ?? 365)),
       },
     });
+    // Samples may hold personal data: each upload and what was derived from it expire together.
+    const retention = Duration.days(props.sampleRetentionDays ?? 180);
+    for (const prefix of SAMPLE_DATA_PREFIXES) {
+      this.samples.addLifecycleRule({
+        id: `retention-${prefix.slice(0, -1)}`,
+        prefix,
+        expiration: retention,
+        noncurrentVersionExpiration: Duration.days(1),
+      });
+    }
   }
 
   /** Lets browsers on `origin` PUT samples straight to the bucket through presigned URLs. */

@@ -33,8 +33,10 @@ export interface WebProps {
   /** Host name of the HTTP API (`/api/*` origin). */
   readonly apiDomainName: string;
   readonly accessLogs: IBucket;
-  /** Extra origins the SPA may call, e.g. the Cognito hosted domain for the token exchange. */
+  /** Origins the SPA calls besides its own: the samples bucket (presigned PUT), the Cognito domain. */
   readonly connectSources?: string[];
+  /** Header CloudFront adds to API origin requests so the API can refuse requests that bypass it. */
+  readonly originSecret?: { name: string; value: string };
   /** ARN of a WAFv2 web ACL (scope CLOUDFRONT, in us-east-1) to attach. */
   readonly webAclArn?: string;
 }
@@ -116,10 +118,17 @@ export class Web extends Construct {
           origin: new HttpOrigin(props.apiDomainName, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+            customHeaders: props.originSecret
+              ? { [props.originSecret.name]: props.originSecret.value }
+              : undefined,
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
+          // All viewer headers but Host (API Gateway routes on its own host name), plus the
+          // CloudFront headers, CloudFront-Viewer-Address among them: the client's real IP and port
+          // for the vendor rate limit. A custom policy cannot forward Authorization, so the managed
+          // one it is; test/infra/web.test.ts pins its id.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: apiHeaders,
         },

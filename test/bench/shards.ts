@@ -43,10 +43,9 @@ async function worker(): Promise<void> {
     shardBytes: Number(shardBytes),
   });
   const seconds = (performance.now() - start) / 1000;
-  const digest = createHash('sha256')
-    .update(out.partial)
-    .update(JSON.stringify(out.analysis))
-    .digest('hex');
+  const hash = createHash('sha256');
+  for (const chunk of out.partial) hash.update(chunk);
+  const digest = hash.update(JSON.stringify(out.analysis)).digest('hex');
   const run: Run = {
     seconds,
     shards: out.shards,

@@ -95,6 +95,7 @@ describe('api', () => {
 
   it.each([
     'GET /api/health',
+    'GET /api/config',
     'GET /api/openapi.json',
     'GET /api/docs',
     'ANY /api/vendor/{proxy+}',
@@ -105,7 +106,7 @@ describe('api', () => {
   });
 
   it('declares no other routes', () => {
-    expect(routes().size).toBe(6);
+    expect(routes().size).toBe(7);
   });
 
   it('throttles the default stage and writes JSON access logs', () => {

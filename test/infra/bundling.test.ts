@@ -10,6 +10,7 @@ import { projectRoot } from './synth';
 const ENTRIES = {
   Api: 'functions/api/lambda.ts',
   Analyze: 'functions/analyze/lambda.ts',
+  DeadLetters: 'functions/analyze/dead-letters/lambda.ts',
   Notify: 'functions/notify/lambda.ts',
 } as const;
 const bundles: Record<string, string> = {};
@@ -23,6 +24,7 @@ beforeAll(() => {
       source: { projectRoot, code: 'bundle' },
       entry,
       description: id,
+      serviceName: id,
     });
   }
   const assembly = app.synth();
@@ -94,20 +96,23 @@ describe('lambda bundling', () => {
     expect(JSON.parse(result.body)).toEqual({ status: 'ok' });
   });
 
-  it.each(['Analyze', 'Notify'])('the %s bundle loads and exports a handler', (id) => {
-    const script = `const m = await import(${JSON.stringify(bundles[id])}); process.stdout.write(typeof m.handler);`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      env: {
-        PATH: process.env.PATH,
-        DILIGENCE_MODE: 'aws',
-        AWS_REGION: 'eu-west-1',
-        AUTH_JWKS_URL: 'https://example.com/jwks.json',
-        LOG_LEVEL: 'silent',
-      },
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 20_000,
-    });
-    expect(out).toBe('function');
-  });
+  it.each(['Analyze', 'DeadLetters', 'Notify'])(
+    'the %s bundle loads and exports a handler',
+    (id) => {
+      const script = `const m = await import(${JSON.stringify(bundles[id])}); process.stdout.write(typeof m.handler);`;
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        env: {
+          PATH: process.env.PATH,
+          DILIGENCE_MODE: 'aws',
+          AWS_REGION: 'eu-west-1',
+          AUTH_JWKS_URL: 'https://example.com/jwks.json',
+          LOG_LEVEL: 'silent',
+        },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 20_000,
+      });
+      expect(out).toBe('function');
+    },
+  );
 });

@@ -6,6 +6,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SPA_FALLBACK_SOURCE } from '../../infra/constructs/spa-fallback';
 import { DiligenceStack } from '../../infra/diligence-stack';
+import { resolveValue } from './resolve';
 import { cdkContext, projectRoot, synthStack } from './synth';
 import { type CfnJson, findCycle } from './template-tools';
 
@@ -19,8 +20,9 @@ beforeAll(() => {
   distribution = found[0]?.Properties.DistributionConfig;
 });
 
+// connect-src: the portal, and S3 in the stack's region only (presigned uploads), not all of AWS.
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.amazonaws.com; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.s3.eu-west-1.amazonaws.com; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 describe('web', () => {
   it('serves a private, encrypted, TLS-only bucket through origin access control', () => {
@@ -92,7 +94,9 @@ describe('web', () => {
       PathPattern: '/api/*',
       AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
       CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
-      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+      // Managed-AllViewerExceptHostHeader: every viewer header but Host, and the CloudFront
+      // headers, CloudFront-Viewer-Address (client IP:port for the vendor rate limit) among them.
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
       ViewerProtocolPolicy: 'https-only',
     });
     const origin = distribution.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
@@ -106,8 +110,11 @@ describe('web', () => {
   it('sends the strict CSP, nosniff, no-referrer and HSTS with the web app', () => {
     const policyId = distribution.DefaultCacheBehavior.ResponseHeadersPolicyId.Ref;
     const config = template.toJSON().Resources[policyId].Properties.ResponseHeadersPolicyConfig;
+    expect(
+      resolveValue(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy),
+    ).toBe(CSP);
     expect(config.SecurityHeadersConfig).toMatchObject({
-      ContentSecurityPolicy: { ContentSecurityPolicy: CSP, Override: true },
+      ContentSecurityPolicy: { Override: true },
       ContentTypeOptions: { Override: true },
       ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
       FrameOptions: { FrameOption: 'DENY', Override: true },
@@ -160,11 +167,18 @@ describe('web', () => {
 });
 
 describe('stack', () => {
-  it('outputs the web URL, API URL, user pool id and client id', () => {
+  it('outputs the web URL, API URL, alarm topic, user pool id and client id, but no execute-api URL', () => {
     const outputs = template.toJSON().Outputs;
     expect(Object.keys(outputs)).toEqual(
-      expect.arrayContaining(['WebUrl', 'ApiUrl', 'UserPoolId', 'UserPoolClientId']),
+      expect.arrayContaining([
+        'WebUrl',
+        'ApiUrl',
+        'AlarmTopicArn',
+        'UserPoolId',
+        'UserPoolClientId',
+      ]),
     );
+    expect(JSON.stringify(outputs)).not.toMatch(/execute-api|ApiEndpoint/);
     expect(outputs.ApiUrl.Value['Fn::Join'][1]).toContain('/api');
   });
 

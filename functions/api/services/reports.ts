@@ -43,12 +43,18 @@ export async function assessmentAnalyses(
     : undefined;
   let training: Analysis | undefined;
   if (train?.partialKey && hold?.partialKey && train.analysisKey) {
+    // Partials are binary and may be large: keep the stream's chunks, never one string.
+    const chunks = async (key: string) => {
+      const out: Uint8Array[] = [];
+      for await (const chunk of await deps.blobs.stream(bucket, key)) out.push(chunk);
+      return out;
+    };
     const [tp, hp, stored] = await Promise.all([
-      read(train.partialKey),
-      read(hold.partialKey),
+      chunks(train.partialKey),
+      chunks(hold.partialKey),
       read(train.analysisKey),
     ]);
-    const combined = deps.analyzer.withHoldout(tp ?? '', hp ?? '', deps.clock());
+    const combined = deps.analyzer.withHoldout(tp, hp, deps.clock());
     // Same partial, same clusters: keep the example texts the stored analysis carries.
     training = { ...combined, duplicates: (JSON.parse(stored ?? '') as Analysis).duplicates };
   } else if (train?.analysisKey) {

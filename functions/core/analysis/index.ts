@@ -20,6 +20,11 @@ export {
   limitLabels,
 } from './parse/limits';
 export { mergePartials } from './partial/merge';
-export { deserializePartial, serializePartial } from './partial/serialize';
+export {
+  deserializePartial,
+  partialByteLength,
+  readPartial,
+  serializePartial,
+} from './partial/serialize';
 export type { AnalysisPartial } from './partial/types';
 export type { Analysis, FieldMapping, Finding, Severity } from './types';

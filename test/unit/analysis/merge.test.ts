@@ -59,7 +59,7 @@ describe('mergeable partials', () => {
       c as AnalysisPartial,
     );
     expect(finalize(merged, { now: NOW })).toEqual(whole.analysis);
-    expect(serializePartial(merged)).toBe(serializePartial(whole.partial));
+    expect(serializePartial(merged)).toEqual(serializePartial(whole.partial));
     expect(whole.analysis.input.malformed).toBe(7);
     expect(merged.malformedExamples[0]?.line).toBe(41);
   });
@@ -72,14 +72,14 @@ describe('mergeable partials', () => {
     ];
     const left = mergePartials(mergePartials(a, b), c);
     const right = mergePartials(a, mergePartials(b, c));
-    expect(serializePartial(left)).toBe(serializePartial(right));
+    expect(serializePartial(left)).toEqual(serializePartial(right));
   });
 
   it('round-trips through serialization', async () => {
     const { analysis, partial } = await analyze(`${lines.join('\n')}\n`);
     const text = serializePartial(partial);
     expect(finalize(deserializePartial(text), { now: NOW })).toEqual(analysis);
-    expect(serializePartial(deserializePartial(text))).toBe(text);
+    expect(serializePartial(deserializePartial(text))).toEqual(text);
   });
 
   it('computes contamination from two stored partials', async () => {
@@ -114,7 +114,7 @@ describe('mergeable partials', () => {
     expect(() => mergePartials(partial, { ...partial, params: '{}' })).toThrow(
       /different analysis parameters/,
     );
-    expect(() => deserializePartial(JSON.stringify({ params: 'old' }))).toThrow(
+    expect(() => deserializePartial(serializePartial({ ...partial, params: 'old' }))).toThrow(
       /different analysis parameters/,
     );
   });

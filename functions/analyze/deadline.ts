@@ -1,0 +1,54 @@
+/** Time kept back from the Lambda limit to store the failure before the runtime kills the run. */
+export const deadlineMarginMs = 60_000;
+
+/** Thrown into a guarded stream once the time budget is spent. */
+export class AnalysisTimeLimitError extends Error {
+  constructor() {
+    super('The analysis ran out of time.');
+    this.name = 'AnalysisTimeLimitError';
+  }
+}
+
+/**
+ * The time budget of one analysis: `remainingMs` (Lambda's clock) minus a margin. Streams wrapped
+ * with `guard` throw once it is spent, so the analysis stops at its next chunk and the handler can
+ * mark the sample failed instead of being killed mid-write. Without `remainingMs` it never expires.
+ */
+export class Deadline {
+  readonly budgetMs: number;
+  #expired = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(remainingMs?: () => number, marginMs = deadlineMarginMs) {
+    this.budgetMs = remainingMs ? Math.max(0, remainingMs() - marginMs) : Number.POSITIVE_INFINITY;
+    if (Number.isFinite(this.budgetMs)) {
+      this.#timer = setTimeout(() => {
+        this.#expired = true;
+      }, this.budgetMs);
+    }
+  }
+
+  /** Whether the budget is spent. */
+  get expired(): boolean {
+    return this.#expired;
+  }
+
+  /** Passes chunks through until the budget is spent, then throws AnalysisTimeLimitError. */
+  async *guard(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    for await (const chunk of source) {
+      if (this.#expired) throw new AnalysisTimeLimitError();
+      yield chunk;
+    }
+  }
+
+  /** Stops the timer (call when the analysis ends either way). */
+  clear(): void {
+    clearTimeout(this.#timer);
+  }
+}
+
+/** What the vendor reads when their sample took longer than the analyzer may run. */
+export function timeLimitMessage(fileName: string, budgetMs: number): string {
+  const minutes = Math.max(1, Math.round(budgetMs / 60_000));
+  return `The analysis of "${fileName}" did not finish within ${minutes} minutes, the most one analysis may take. Upload a smaller sample (for example the first half of the records, or split the file into parts) and register each part as its own sample.`;
+}

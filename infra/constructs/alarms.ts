@@ -1,0 +1,106 @@
+import { Duration } from 'aws-cdk-lib';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { DiligenceFunction } from './function';
+
+/** Props of the operator alarms. */
+export interface AlarmsProps {
+  /** Every function of the stack: each gets an errors and a throttles alarm. */
+  readonly functions: Record<string, DiligenceFunction>;
+  /** Dead letters of the analyzer (the consumer drains it; a backlog means it cannot). */
+  readonly deadLetterQueue: IQueue;
+  /** Dead letters the consumer itself failed on. */
+  readonly parkedQueue: IQueue;
+  /** The function that handles dead letters: each invocation is a failed analysis. */
+  readonly deadLetterFunction: DiligenceFunction;
+  /** Address subscribed to the alarm topic (it must confirm the subscription). */
+  readonly email?: string;
+}
+
+/** One SNS topic, and alarms on dead letters, function errors and throttles that publish to it. */
+export class Alarms extends Construct {
+  readonly topic: Topic;
+  readonly topicKey: Key;
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: AlarmsProps) {
+    super(scope, id);
+    // CloudWatch cannot publish to a topic encrypted with the AWS managed SNS key: use our own.
+    const key = new Key(this, 'TopicKey', {
+      enableKeyRotation: true,
+      description: 'Diligence alarm topic',
+    });
+    this.topicKey = key;
+    key.grant(
+      new ServicePrincipal('cloudwatch.amazonaws.com'),
+      'kms:Decrypt',
+      'kms:GenerateDataKey*',
+    );
+    this.topic = new Topic(this, 'Topic', {
+      displayName: 'Diligence alarms',
+      masterKey: key,
+      enforceSSL: true,
+    });
+    if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
+    const action = new SnsAction(this.topic);
+    const add = (name: string, metric: IMetric, description: string, periods = 1) => {
+      const alarm = new Alarm(this, name, {
+        metric,
+        threshold: 1,
+        evaluationPeriods: periods,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      });
+      alarm.addAlarmAction(action);
+      this.alarms.push(alarm);
+    };
+
+    const fiveMinutes = { period: Duration.minutes(5) };
+    add(
+      'AnalysesDeadLettered',
+      props.deadLetterFunction.fn.metricInvocations({ ...fiveMinutes, statistic: 'Sum' }),
+      'An analysis failed three times and was dead-lettered: the sample is marked failed and vendor and procurement were told. Read the dead-letter function log for the sample and the cause.',
+    );
+    add(
+      'DeadLetterBacklog',
+      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        ...fiveMinutes,
+        statistic: 'Maximum',
+      }),
+      'Dead letters have waited 15 minutes: the dead-letter function is not draining its queue (see its errors).',
+      3,
+    );
+    add(
+      'DeadLettersParked',
+      props.parkedQueue.metricApproximateNumberOfMessagesVisible({
+        ...fiveMinutes,
+        statistic: 'Maximum',
+      }),
+      'A dead letter could not be handled three times and is parked: the sample may still show "analyzing". Follow "When a dead-letter alarm fires" in the README.',
+    );
+    for (const [name, fn] of Object.entries(props.functions)) {
+      add(
+        `${name}Errors`,
+        fn.fn.metricErrors({ ...fiveMinutes, statistic: 'Sum' }),
+        `The ${name} function failed (an uncaught error or a timeout). See its log group.`,
+      );
+      add(
+        `${name}Throttles`,
+        fn.fn.metricThrottles({ ...fiveMinutes, statistic: 'Sum' }),
+        `The ${name} function was throttled: raise its (or the account's) concurrency.`,
+      );
+    }
+  }
+}

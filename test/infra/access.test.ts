@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS, type FunctionName } from '../../infra/constructs/access';
+import { projectRoot, synthStack } from './synth';
+import { asList, policyStatements } from './template-tools';
+
+const FUNCTIONS: Record<FunctionName, { entry: string; role: string }> = {
+  api: { entry: 'functions/api/lambda.ts', role: 'ApiFunctionRole' },
+  analyze: { entry: 'functions/analyze/lambda.ts', role: 'AnalyzerAnalyzeRole' },
+  deadLetters: {
+    entry: 'functions/analyze/dead-letters/lambda.ts',
+    role: 'AnalyzerDeadLettersRole',
+  },
+  notify: { entry: 'functions/notify/lambda.ts', role: 'NotifierNotifyRole' },
+};
+
+/** The IAM action each SDK command needs (HeadObject is authorized as GetObject). */
+const ACTION_OF: Record<string, string> = {
+  GetCommand: 'dynamodb:GetItem',
+  PutCommand: 'dynamodb:PutItem',
+  QueryCommand: 'dynamodb:Query',
+  GetObjectCommand: 's3:GetObject',
+  HeadObjectCommand: 's3:GetObject',
+  PutObjectCommand: 's3:PutObject',
+  SendEmailCommand: 'ses:SendEmail',
+};
+
+/** SDK commands constructed anywhere in the files an entry point bundles. */
+async function commandsOf(entry: string): Promise<Set<string>> {
+  const result = await build({
+    entryPoints: [join(projectRoot, entry)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  const found = new Set<string>();
+  for (const file of Object.keys(result.metafile.inputs)) {
+    if (!file.startsWith('functions/')) continue;
+    const text = readFileSync(join(projectRoot, file), 'utf8');
+    for (const m of text.matchAll(/new (\w+Command)\(/g)) if (m[1]) found.add(m[1]);
+  }
+  return found;
+}
+
+let template: Template;
+const code: Partial<Record<FunctionName, Set<string>>> = {};
+
+beforeAll(async () => {
+  ({ template } = synthStack());
+  for (const [name, f] of Object.entries(FUNCTIONS)) {
+    code[name as FunctionName] = await commandsOf(f.entry);
+  }
+}, 120_000);
+
+const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
+
+describe.each(Object.keys(FUNCTIONS) as FunctionName[])('%s access', (name) => {
+  const access = ACCESS[name];
+
+  it('grants exactly the actions its bundled code calls', () => {
+    const commands = code[name] ?? new Set();
+    const unknown = [...commands].filter((c) => !(c in ACTION_OF));
+    expect(unknown, 'map these commands to IAM actions in ACTION_OF').toEqual([]);
+    const called = [...commands].map((c) => ACTION_OF[c] as string);
+    expect(sorted(access.table)).toEqual(sorted(called.filter((a) => a.startsWith('dynamodb:'))));
+    const objectActions = [...access.samples, ...access.reports].flatMap((g) => g.actions);
+    expect(sorted(objectActions)).toEqual(sorted(called.filter((a) => a.startsWith('s3:'))));
+    expect(access.mail).toBe(called.includes('ses:SendEmail'));
+  });
+
+  it('has only the access map in its role policy', () => {
+    const statements = policyStatements(template)
+      .filter(({ owner }) => owner.startsWith(FUNCTIONS[name].role))
+      .map(({ statement }) => statement);
+    const on = (match: (resource: string) => boolean) =>
+      sorted(
+        statements
+          .filter((s) => asList(s.Resource).some((r) => match(JSON.stringify(r))))
+          .flatMap((s) => asList(s.Action).map(String)),
+      );
+    expect(on((r) => r === '{"Fn::GetAtt":["Table","Arn"]}')).toEqual(sorted(access.table));
+    for (const [bucket, grants] of [
+      ['SamplesBucket', access.samples],
+      ['ReportsBucket', access.reports],
+    ] as const) {
+      for (const grant of grants) {
+        expect(on((r) => r.includes(`"${bucket}"`) && r.includes(`"/${grant.prefix}*"`))).toEqual(
+          sorted(grant.actions),
+        );
+      }
+      const objectArns = statements
+        .flatMap((s) => asList(s.Resource).map((r) => JSON.stringify(r)))
+        .filter((r) => r.includes(`"${bucket}"`) && r.includes('"/'));
+      expect(sorted(objectArns).length, `${bucket} object grants`).toBe(grants.length);
+      const lists = on((r) => r === `{"Fn::GetAtt":["${bucket}","Arn"]}`);
+      expect(lists).toEqual(
+        grants.some((g) => (g.actions as readonly string[]).includes('s3:GetObject'))
+          ? ['s3:ListBucket']
+          : [],
+      );
+    }
+    const actions = statements.flatMap((s) => asList(s.Action).map(String));
+    for (const forbidden of [
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:Scan',
+      's3:DeleteObject',
+    ]) {
+      expect(actions).not.toContain(forbidden);
+    }
+  });
+});
+
+describe('api access', () => {
+  it('cannot write analyses or partials, only presign uploads under samples/', () => {
+    const writes = ACCESS.api.samples.filter((g) => g.actions.includes('s3:PutObject'));
+    expect(writes.map((g) => g.prefix)).toEqual(['samples/']);
+  });
+});
