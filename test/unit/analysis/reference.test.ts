@@ -27,7 +27,9 @@ const texts = (f: (i: number) => string, from: number, n: number) =>
 describe('reference calibration', () => {
   it('bounds the excess of machine-like scores over the reference from below, never above the truth', () => {
     // 200 reference records with 10 % above every threshold; a sample with 60 % of its records shifted to the top bin
-    const reference = Array.from({ length: 20 }, (_, k) => (k < 2 ? 0 : k === 19 ? 20 : 10));
+    const reference: number[] = Array.from({ length: 20 }, (_, k) =>
+      k < 2 ? 0 : k === 19 ? 20 : 10,
+    );
     reference[0] = 200 - reference.reduce((s, c) => s + c, 0) + (reference[0] as number);
     const sample = reference.map((c, k) => Math.round(c * 0.4) + (k === 19 ? 120 : 0));
     const lb = excessLowerBound(sample, reference);
