@@ -44,7 +44,7 @@ describe('reference calibration', () => {
     const small = selfTest({ halves: [[5], [5]], markerRecords: 0 });
     expect(small).toMatchObject({ usable: false });
     expect(small.message).toMatch(/at least 40/);
-    const top = even.map((c, k) => (k >= 15 ? 60 : 0));
+    const top = even.map((_c, k) => (k >= 15 ? 60 : 0));
     const split = selfTest({ halves: [even, top], markerRecords: 0 });
     expect(split.usable).toBe(false);
     expect(split.message).toMatch(/not one consistent body of text/);
