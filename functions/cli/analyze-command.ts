@@ -10,8 +10,10 @@ import {
   foldSource,
   type InputFormat,
 } from '../core/analysis';
+import { applyReference } from '../core/analysis/reference';
 import type { CliIo } from './io';
 import { progressReporter } from './progress';
+import { referenceName } from './reference-name';
 import { formatSummary } from './summary';
 
 class UsageError extends Error {}
@@ -23,6 +25,7 @@ function parse(args: string[]) {
       allowPositionals: true,
       options: {
         holdout: { type: 'string' },
+        reference: { type: 'string' },
         text: { type: 'string' },
         label: { type: 'string' },
         format: { type: 'string' },
@@ -66,13 +69,13 @@ async function fold(
   }
 }
 
-/** `diligence analyze <file> [--holdout <file>] [--text <field>] [--label <field>] [--json]`; resolves to the exit code. */
+/** `diligence analyze <file> [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--json]`; resolves to the exit code. */
 export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parse(args);
     if (values.help) {
       io.stdout.write(
-        'Usage: diligence analyze <file> [--holdout <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]\n',
+        'Usage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]\n',
       );
       return 0;
     }
@@ -95,7 +98,12 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
     const training = await fold(file, io, { format, fields });
     let holdout: AnalysisPartial | undefined;
     if (values.holdout) holdout = await fold(values.holdout, io, { format, fields });
-    const analysis = finalize(training, { holdout, now: new Date() });
+    let analysis = finalize(training, { holdout, now: new Date() });
+    if (values.reference) {
+      // the reference is read with its own field detection: it is a different file
+      const reference = await fold(values.reference, io, { format, fields: {} });
+      analysis = applyReference(analysis, reference, { name: referenceName(values.reference) });
+    }
     io.stdout.write(
       values.json
         ? `${JSON.stringify(analysis, null, 2)}\n`
@@ -105,7 +113,7 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(
-        `diligence analyze: ${e.message}\nUsage: diligence analyze <file> [--holdout <file>] [--text <field>] [--label <field>] [--json]\n`,
+        `diligence analyze: ${e.message}\nUsage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--json]\n`,
       );
       return 2;
     }

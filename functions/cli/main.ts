@@ -3,11 +3,13 @@ import type { CliIo } from './io';
 
 /** Usage text for `diligence --help`. */
 export const USAGE = `Usage:
-  diligence analyze <file> [--holdout <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
-  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--json]
+  diligence analyze <file> [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
+  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--json]
 
 analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) without a server.
          --text takes a field path (instances[0].output) or several joined by commas.
+         --reference names known-human records of the same domain (the buyer's own): they
+         calibrate the machine-text estimate and give it a conservative lower bound.
 Exit codes: 0 success, 1 analysis failure, 2 bad usage or unreadable input.
 `;
 

@@ -10,13 +10,22 @@ import {
   finalize,
   foldSource,
 } from '../core/analysis';
+import { applyReference } from '../core/analysis/reference';
 import { type Answers, getTemplate, missingRequired, validateAnswers } from '../core/questionnaire';
-import { defaultPolicy, maturityRubric, type ScoredReport, score, withHash } from '../core/scoring';
+import {
+  defaultPolicy,
+  evidenceLabels,
+  maturityRubric,
+  type ScoredReport,
+  score,
+  withHash,
+} from '../core/scoring';
 import type { CliIo } from './io';
 import { progressReporter } from './progress';
+import { referenceName } from './reference-name';
 
 const USAGE =
-  'Usage: diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--text <field>] [--label <field>] [--json]\n';
+  'Usage: diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--json]\n';
 const TEMPLATE_ID = 'ai-training-data';
 
 /** Bad usage or unreadable input: exit code 2. */
@@ -30,6 +39,7 @@ function parse(args: string[]) {
         answers: { type: 'string' },
         sample: { type: 'string' },
         holdout: { type: 'string' },
+        reference: { type: 'string' },
         text: { type: 'string' },
         label: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -101,7 +111,7 @@ async function fold(
 }
 
 async function analyses(
-  values: { sample?: string; holdout?: string; text?: string; label?: string },
+  values: { sample?: string; holdout?: string; reference?: string; text?: string; label?: string },
   io: CliIo,
   now: Date,
 ): Promise<{ training?: Analysis; holdout?: Analysis }> {
@@ -113,11 +123,20 @@ async function analyses(
       .filter(Boolean) ?? [];
   if (text.length > 0) fields.text = text.length === 1 ? (text[0] as string) : text;
   if (values.label) fields.label = values.label;
+  if (values.reference && !values.sample)
+    throw new InputError(`--reference calibrates the --sample: give a --sample too\n${USAGE}`);
   const training = values.sample ? await fold(values.sample, io, fields) : undefined;
   const holdout = values.holdout ? await fold(values.holdout, io, fields) : undefined;
+  const reference = values.reference ? await fold(values.reference, io, {}) : undefined;
+  const calibrate = (a: Analysis): Analysis =>
+    reference && values.reference
+      ? applyReference(a, reference, { name: referenceName(values.reference) })
+      : a;
   return {
-    ...(training ? { training: finalize(training, { now, ...(holdout ? { holdout } : {}) }) } : {}),
-    ...(holdout ? { holdout: finalize(holdout, { now }) } : {}),
+    ...(training
+      ? { training: calibrate(finalize(training, { now, ...(holdout ? { holdout } : {}) })) }
+      : {}),
+    ...(holdout ? { holdout: calibrate(finalize(holdout, { now })) } : {}),
   };
 }
 
@@ -138,6 +157,11 @@ function summary(report: ScoredReport, file: string, unanswered: number): string
   if (report.discrepancies.length > 0) {
     lines.push('', 'Claims the sample contradicts:');
     for (const d of report.discrepancies) lines.push(`  ${d.questionId}: ${d.message}`);
+  }
+  if (report.claimChecks.length > 0) {
+    lines.push('', 'Claim checks (status, evidence):');
+    for (const c of report.claimChecks)
+      lines.push(`  ${c.questionId}: ${c.status}, ${evidenceLabels[c.evidence]}. ${c.message}`);
   }
   if (report.samples.length === 0)
     lines.push('', 'No sample given (--sample): the claims were not checked, which adds risk.');

@@ -12,6 +12,16 @@ function fields(f: FieldMapping): string {
   return [`text=${text}`, ...rest].join('  ');
 }
 
+/** How the machine-text estimate was made: screening, or calibrated by a reference (and its self-test). */
+function referenceLine(s: Analysis['synthetic']): string {
+  const r = s.reference;
+  if (!r)
+    return 'screening estimate (style model alone, no --reference): a low value is not proof of human origin';
+  return r.selfTest.usable
+    ? `calibrated against ${r.name ?? 'the reference'} (${r.records} records; ${r.selfTest.message})`
+    : `NOT calibrated: ${r.selfTest.message} Screening estimate only.`;
+}
+
 /** The human-readable summary `diligence analyze` prints without --json. */
 export function formatSummary(a: Analysis, file: string, holdout?: string): string {
   const lines: string[] = [];
@@ -36,6 +46,7 @@ export function formatSummary(a: Analysis, file: string, holdout?: string): stri
     'synthetic',
     `estimated ${pct(s.estimatedShare)} (95% interval ${pct(s.interval[0])}–${pct(s.interval[1])}), markers ${pct(s.markerRate)}, declared ${s.declaredShare === null ? 'n/a' : pct(s.declaredShare)}`,
   );
+  row('', referenceLine(s));
   if (a.labels) {
     const l = a.labels;
     const classes = Object.entries(l.classes)

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Analysis, analyzeSources } from '../../functions/core/analysis';
+import { type Analysis, analyzeSource, analyzeSources } from '../../functions/core/analysis';
+import { applyReference } from '../../functions/core/analysis/reference';
 import { type Answers, aiTrainingDataV1 } from '../../functions/core/questionnaire';
-import { defaultPolicy, type ScoredReport, score, type Tier } from '../../functions/core/scoring';
+import { defaultPolicy, type ScoredReport, score } from '../../functions/core/scoring';
 
 const DATA = resolve('../shared/data');
 const hasData = existsSync(DATA);
@@ -11,7 +12,6 @@ if (!hasData)
   console.log(`scoring scenarios skipped: ${DATA} not found (real datasets live there in CI)`);
 
 const NOW = new Date('2025-06-01T00:00:00Z');
-const TIERS: Tier[] = ['low', 'moderate', 'high', 'critical'];
 const answers = (name: string): Answers =>
   JSON.parse(readFileSync(`test/fixtures/answers/${name}.json`, 'utf8')) as Answers;
 const jsonl = (file: string): Record<string, unknown>[] =>
@@ -58,13 +58,13 @@ const run = (name: string, analyses: { training: Analysis; holdout: Analysis }):
     now: NOW,
   });
 const ids = (report: ScoredReport) => report.risk.factors.map((f) => f.id);
-const rank = (report: ScoredReport) => TIERS.indexOf(report.risk.tier);
 
 describe.skipIf(!hasData)(
   'scoring scenarios on real data (self-instruct human and model answers)',
   () => {
     let honest: ScoredReport;
     let understating: ScoredReport;
+    let untagged: ScoredReport;
     let evasive: ScoredReport;
 
     beforeAll(async () => {
@@ -78,13 +78,22 @@ describe.skipIf(!hasData)(
       );
       const holdout = records(human.slice(180), false);
       const clean = await analyze(records(human.slice(0, 180), false), holdout);
-      // Two thirds model-written, yet flagged as human: what the understating vendor delivers.
+      // Two thirds model-written and tagged so by the vendor's own pipeline, yet claimed as 3 %.
       const mixed = await analyze(
+        [...records(human.slice(0, 60), false), ...records(model.slice(60, 180), true)],
+        holdout,
+      );
+      // The same records with the tags stripped: only the style model can tell, calibrated by the
+      // buyer's known-human answers of the same kind (the 72 holdout tasks' answers).
+      const reference = await analyzeSource(bytes(holdout), { fileName: 'reference.jsonl' });
+      const raw = await analyze(
         records([...human.slice(0, 60), ...model.slice(60, 180)], false),
         holdout,
       );
+      const calibrated = { ...raw, training: applyReference(raw.training, reference.partial) };
       honest = run('honest-vendor', clean);
       understating = { ...run('honest-vendor', mixed), assessmentId: 'understating' };
+      untagged = { ...run('honest-vendor', calibrated), assessmentId: 'untagged' };
       evasive = run('evasive-vendor', clean);
     });
 
@@ -94,23 +103,30 @@ describe.skipIf(!hasData)(
       expect(honest.maturity.level).toBeGreaterThanOrEqual(3);
     });
 
-    it('lists the discrepancies of the same vendor when the sample shows far more synthetic data', () => {
-      expect(understating.discrepancies.map((d) => d.questionId)).toEqual(
-        expect.arrayContaining(['synthetic_share_percent', 'synthetic_records_tagged']),
-      );
+    it('contradicts the same vendor when its own tags show far more synthetic data (measured)', () => {
       const share = understating.discrepancies.find(
         (d) => d.questionId === 'synthetic_share_percent',
       );
-      expect(share?.claimed).toBe(3);
-      expect(share?.measured).toBeGreaterThan(40);
-      expect(ids(understating)).toEqual(
-        expect.arrayContaining(['synthetic_share_understated', 'tagging_contradicted']),
-      );
+      expect(share).toMatchObject({ claimed: 3, evidence: 'measured' });
+      expect(share?.measured).toBeCloseTo(66.7, 0);
+      expect(ids(understating)).toContain('synthetic_share_understated');
     });
 
-    it('puts the understating vendor in a higher tier, with lower maturity, than the honest one', () => {
-      expect(understating.risk.score).toBeGreaterThan(honest.risk.score);
-      expect(rank(understating)).toBeGreaterThan(rank(honest));
+    it('leaves untagged model text the calibrated style model cannot confirm unverified, not contradicted', () => {
+      // Measured: text-davinci-003 answers read only weakly differently from human answers to such
+      // tasks, so 120 of 180 model-written records do not lift the lower bound above 13 %.
+      const check = untagged.claimChecks.find((c) => c.questionId === 'synthetic_share_percent');
+      expect(check).toMatchObject({ status: 'unverified', evidence: 'calibrated' });
+      expect(check?.message).toMatch(/signal is too weak/);
+      expect(untagged.discrepancies.map((d) => d.questionId)).not.toContain(
+        'synthetic_share_percent',
+      );
+      expect(ids(untagged)).toContain('synthetic_share_unverified');
+    });
+
+    it('scores the understating vendor well above the honest one, with lower maturity', () => {
+      // Measured: 7 honest, 22 understating (the contradicted share charges 30 × (66.7 − 3) / 100).
+      expect(understating.risk.score).toBeGreaterThanOrEqual(honest.risk.score + 15);
       expect(understating.maturity.level).toBeLessThan(honest.maturity.level);
     });
 

@@ -92,6 +92,17 @@ describe('field detection', () => {
     });
   });
 
+  it('maps a creation_method field to the generator, and keeps a synthetic flag beside it', () => {
+    const fields = detectFields(
+      many((i) => ({
+        text: `record ${i} with some words`,
+        synthetic: i % 3 === 0,
+        creation_method: i % 3 === 0 ? 'llm:model-x' : 'human-written',
+      })),
+    );
+    expect(fields).toMatchObject({ synthetic: 'synthetic', generator: 'creation_method' });
+  });
+
   it('lets overrides win and falls back to the longest string field', () => {
     const records = many((i) => ({
       title: 'short',

@@ -52,7 +52,8 @@ const CREATED =
   /(?:created|created_at|createdat|timestamp|date|datetime|time|published|published_at|collected|collected_at|_at|_on)$/;
 const SYNTHETIC =
   /^(?:is_)?(?:synthetic|generated|machine_generated|ai_generated|ai|model_generated)$/;
-const GENERATOR = /^(?:generator|generated_by|model|model_name|source_model|llm|generator_model)$/;
+const GENERATOR =
+  /^(?:generator|generated_by|model|model_name|source_model|llm|generator_model|creation_method|creationmethod|generation_method)$/;
 const LICENSE = /licen[cs]e/;
 const ID = /^(?:id|uuid|guid|key|record_id|doc_id|[a-z0-9]+_id)$/;
 const CHAT = /^(?:messages|conversations|conversation|turns|dialogue|chat)$/;

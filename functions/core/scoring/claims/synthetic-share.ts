@@ -14,12 +14,14 @@ const SHARE = 'synthetic_share_percent';
 export function checkShare(out: Outcome, ctx: Ctx, r: SyntheticReading, c: number, tol: number) {
   const weight = ctx.policy.weights.synthetic_share;
   const best = Math.max(r.estimate, r.facts);
+  out.checks ??= [];
+  const checks = out.checks;
   const check = (
     status: 'consistent' | 'unverified' | 'contradicted',
     evidence: EvidenceStrength,
     message: string,
   ) =>
-    (out.checks ??= []).push({
+    checks.push({
       questionId: SHARE,
       claimed: c,
       measured: Math.round(best * 10) / 10,
