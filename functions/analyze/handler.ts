@@ -145,7 +145,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       sample.assessmentId,
       sample.sampleId,
     );
-    if (!current || current.status !== 'analyzing' || current.version !== sample.version) return;
+    if (current?.status !== 'analyzing' || current.version !== sample.version) return;
     const last = (current.attempts ?? 1) >= maxAttempts;
     logger.error('analysis attempt failed', { key: sample.key, error, last });
     const next: Sample = last

@@ -65,7 +65,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
   ]);
   let server: Server | undefined;
   let internal: Server | undefined;
-  let stopTimers = () => undefined as void;
+  let stopTimers: () => void = () => undefined;
   let queue: AnalysisQueue | undefined;
   try {
     let app: ReturnType<typeof createApp> | undefined;

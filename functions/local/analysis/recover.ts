@@ -17,7 +17,7 @@ export async function recoverLost(deps: Deps, object: ObjectCreated, reason: Los
   const ids = parseSampleKey(object.key);
   if (!ids) return;
   const s = await deps.repos.samples.get(ids.organizationId, ids.assessmentId, ids.sampleId);
-  if (!s || s.status !== 'analyzing') return;
+  if (s?.status !== 'analyzing') return;
   const minutes = deps.config.ANALYSIS_TIME_BUDGET_SECONDS / 60;
   const error =
     reason === 'overran'
