@@ -15,7 +15,6 @@ export const openApiInfo: DocumentConfig = {
       name: 'Proprietary: no licence is granted to use this API outside your organization',
       identifier: 'LicenseRef-Proprietary',
     } as { name: string },
-    contact: { name: 'Diligence', url: 'https://diligence.dev' },
   },
   servers: [
     {
@@ -25,8 +24,7 @@ export const openApiInfo: DocumentConfig = {
     },
   ],
   tags: [
-    { name: 'health', description: 'Liveness' },
-    { name: 'meta', description: 'Client configuration and the signed-in user' },
+    { name: 'meta', description: 'Liveness, client configuration and the signed-in user' },
     { name: 'templates', description: 'Questionnaire templates' },
     { name: 'assessments', description: 'Assessments of a vendor dataset (procurement)' },
     { name: 'invitations', description: 'Vendor invitation links' },
