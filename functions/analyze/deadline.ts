@@ -15,13 +15,18 @@ export class AnalysisTimeLimitError extends Error {
  * mark the sample failed instead of being killed mid-write. Without `remainingMs` it never expires.
  */
 export class Deadline {
+  /** Time the run had when it started (the Lambda limit, for messages). */
+  readonly limitMs: number;
+  /** Time the analysis may take: the limit minus the margin. */
   readonly budgetMs: number;
   #expired = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(remainingMs?: () => number, marginMs = deadlineMarginMs) {
-    this.budgetMs = remainingMs ? Math.max(0, remainingMs() - marginMs) : Number.POSITIVE_INFINITY;
-    if (Number.isFinite(this.budgetMs)) {
+    this.limitMs = remainingMs ? remainingMs() : Number.POSITIVE_INFINITY;
+    this.budgetMs = Math.max(0, this.limitMs - marginMs);
+    if (this.budgetMs === 0) this.#expired = true;
+    else if (Number.isFinite(this.budgetMs)) {
       this.#timer = setTimeout(() => {
         this.#expired = true;
       }, this.budgetMs);
@@ -48,7 +53,7 @@ export class Deadline {
 }
 
 /** What the vendor reads when their sample took longer than the analyzer may run. */
-export function timeLimitMessage(fileName: string, budgetMs: number): string {
-  const minutes = Math.max(1, Math.round(budgetMs / 60_000));
-  return `The analysis of "${fileName}" did not finish within ${minutes} minutes, the most one analysis may take. Upload a smaller sample (for example the first half of the records, or split the file into parts) and register each part as its own sample.`;
+export function timeLimitMessage(fileName: string, limitMs: number): string {
+  const minutes = Math.max(1, Math.round(limitMs / 60_000));
+  return `The analysis of "${fileName}" did not finish within ${minutes} minute${minutes === 1 ? '' : 's'}, the most one analysis may take. Upload a smaller sample (for example the first half of the records, or split the file into parts) and register each part as its own sample.`;
 }

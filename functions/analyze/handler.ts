@@ -201,7 +201,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       analysis = await withExamples(object, sample, result.analysis, deadline);
     } catch (error) {
       const message = deadline.expired
-        ? timeLimitMessage(sample.fileName, deadline.budgetMs)
+        ? timeLimitMessage(sample.fileName, deadline.limitMs)
         : describeFailure(error);
       if (!message) throw error;
       metrics.analysisFailed(deadline.expired ? 'timeout' : 'input');

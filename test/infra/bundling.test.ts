@@ -34,7 +34,7 @@ beforeAll(() => {
     const id = Object.keys(ENTRIES).find((name) => logicalId.startsWith(name));
     if (id) bundles[id] = join(assembly.directory, assetDir, 'index.mjs');
   }
-}, 60_000);
+}, 240_000);
 
 describe('lambda bundling', () => {
   it.each(Object.keys(ENTRIES))(
