@@ -117,3 +117,12 @@ describe('report headline', () => {
     );
   });
 });
+
+describe('plain words', () => {
+  it('leaves ordinary words alone even when they are also ids', () => {
+    const labels = new Map([['provenance', 'Provenance and lineage']]);
+    expect(plainWords('Records lack 4 of 5 provenance fields.', labels)).toBe(
+      'Records lack 4 of 5 provenance fields.',
+    );
+  });
+});

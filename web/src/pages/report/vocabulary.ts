@@ -33,7 +33,10 @@ export function labelMap(method: ScoringMethod | undefined): Map<string, string>
 
 /** Replaces ids in a sentence with their labels (longest first, whole words only). */
 export function plainWords(text: string, labels: Map<string, string>): string {
-  const ids = [...labels.keys()].sort((a, b) => b.length - a.length);
+  // Only id-shaped words: plain words such as "provenance" stay as written.
+  const ids = [...labels.keys()]
+    .filter((id) => /_|[a-z][A-Z]/.test(id))
+    .sort((a, b) => b.length - a.length);
   if (ids.length === 0) return text;
   const pattern = new RegExp(`\\b(${ids.map(escapeRegExp).join('|')})\\b`, 'g');
   return text.replace(pattern, (id, _g, offset: number) => {
