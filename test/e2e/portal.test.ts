@@ -276,7 +276,8 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     await reviewer
       .getByLabel('Comment 1', { exact: true })
       .fill('Our analysis suggests more than 5 %.');
-    await reviewer.getByRole('button', { name: 'Record decision' }).click();
+    await reviewer.getByRole('button', { name: 'Review decision' }).click();
+    await reviewer.getByRole('button', { name: 'Yes, request changes' }).click();
     await reviewer.locator('.title-row .status-changes_requested').waitFor();
   }, 60_000);
 
@@ -298,7 +299,8 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
   it('lets governance approve the resubmitted assessment', async () => {
     await reviewer.reload();
     await reviewer.getByLabel(/^Approve/).check();
-    await reviewer.getByRole('button', { name: 'Record decision' }).click();
+    await reviewer.getByRole('button', { name: 'Review decision' }).click();
+    await reviewer.getByRole('button', { name: 'Yes, approve' }).click();
     await reviewer.locator('.title-row .status-approved').waitFor();
     await screenshot(reviewer, '10-approved');
   }, 60_000);
@@ -327,7 +329,7 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     await buyer.waitForURL(
       (url) => url.pathname.startsWith('/assessments/') && `${url}` !== assessmentUrl,
     );
-    await buyer.getByText('the previous assessment').waitFor();
+    await buyer.getByText('the original assessment of this dataset').waitFor();
 
     await buyer.getByRole('button', { name: 'Issue invitation link' }).click();
     const revokedLink = await buyer.locator('#invite-link').inputValue();

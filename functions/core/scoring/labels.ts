@@ -40,10 +40,15 @@ export const factorNames: Record<WeightId | string, string> = {
   undisclosed_claim: 'Undisclosed answers on scored questions',
   unanswered_question: 'Unanswered questions',
   evasion_contradicted: 'Undisclosed answers the sample contradicts',
+  // Factors other branches add (evidence strength, delivery comparison), named ahead of the merge.
+  synthetic_unverified: 'Synthetic share claim unverified',
+  synthetic_share_unverified: 'Synthetic share claim unverified',
+  delivery_degradation: 'Degradation since the last delivery',
 };
 
 /** Labels of the policy's thresholds. */
-export const thresholdLabels: Record<keyof typeof defaultThresholds, string> = {
+export const thresholdLabels: Record<keyof typeof defaultThresholds, string> &
+  Record<string, string> = {
   replaceFloor: 'Replacement floor (share of the weight)',
   nearDuplicateFullPercent: 'Near-duplicate rate at full weight (%)',
   holdoutFreshMonths: 'Holdout fresh up to (months)',
@@ -58,6 +63,13 @@ export const thresholdLabels: Record<keyof typeof defaultThresholds, string> = {
   labelConflictFull: 'Conflicting-label share at full weight',
   contaminationFull: 'Holdout overlap share at full weight',
   personalDataFull: 'Personal-data share at full weight',
+  diversityNoiseMultiple: 'Diversity drop that counts (multiples of the noise)',
+  diversityMinRelativeDrop: 'Smallest diversity drop that counts (share)',
+  diversityDropFull: 'Diversity drop at full weight (share)',
+  syntheticRiseFull: 'Machine-text rise at full weight',
+  recycledShareStart: 'Recycled share where degradation starts',
+  recycledShareFull: 'Recycled share at full weight',
+  vanishingClassMinExpected: 'Records a class needs before its loss counts',
 };
 
 /** Labels of the policy's tolerances. */

@@ -9,6 +9,7 @@ const titles: [prefix: string, title: string][] = [
   ['/governance', 'Review queue'],
   ['/portfolio', 'Portfolio'],
   ['/outbox', 'Outbox'],
+  ['/policy', 'Scoring policy'],
   ['/vendor', 'Questionnaire'],
 ];
 

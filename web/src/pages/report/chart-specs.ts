@@ -22,12 +22,14 @@ const sourceWords: Record<RiskFactor['source'], string> = {
 };
 
 /** Risk points per factor, largest first, each bar labelled with its source. */
-export function factorSpec(factors: RiskFactor[]): ChartSpec {
+export function factorSpec(factors: RiskFactor[], names?: Map<string, string>): ChartSpec {
   const sorted = [...factors].sort((a, b) => b.points - a.points);
   return {
     kind: 'bar',
     horizontal: true,
-    labels: sorted.map((f) => `${humanize(f.id)} (${sourceWords[f.source] ?? f.source})`),
+    labels: sorted.map(
+      (f) => `${names?.get(f.id) ?? humanize(f.id)} (${sourceWords[f.source] ?? f.source})`,
+    ),
     series: [
       {
         label: 'Risk points',
@@ -40,10 +42,10 @@ export function factorSpec(factors: RiskFactor[]): ChartSpec {
 }
 
 /** Maturity level (0–4) per dimension. */
-export function maturitySpec(dimensions: DimensionScore[]): ChartSpec {
+export function maturitySpec(dimensions: DimensionScore[], names?: Map<string, string>): ChartSpec {
   return {
     kind: 'bar',
-    labels: dimensions.map((d) => humanize(d.id)),
+    labels: dimensions.map((d) => names?.get(d.id) ?? humanize(d.id)),
     series: [
       { label: 'Maturity level (0–4)', values: dimensions.map((d) => d.level), color: '#1d6b5f' },
     ],

@@ -28,10 +28,7 @@ export function DiscrepancyTable(props: {
           <tbody>
             {discrepancies.map((d) => (
               <tr key={d.questionId + d.message}>
-                <th scope="row">
-                  {prompts.get(d.questionId) ?? d.questionId}
-                  <div class="muted small">{d.questionId}</div>
-                </th>
+                <th scope="row">{prompts.get(d.questionId) ?? 'A claim'}</th>
                 <td>{displayValue(d.claimed)}</td>
                 <td>{displayValue(d.measured)}</td>
                 <td>

@@ -1,6 +1,7 @@
 /** Every risk factor with its points, reason, source and remediation. */
 import type { RiskFactor } from '../../api/domain';
 import { humanize } from '../../format';
+import { plainWords } from './vocabulary';
 
 const sourceLabels: Record<RiskFactor['source'], string> = {
   answer: 'Answer',
@@ -10,7 +11,8 @@ const sourceLabels: Record<RiskFactor['source'], string> = {
 };
 
 /** The factor list, largest first. */
-export function FactorTable({ factors }: { factors: RiskFactor[] }) {
+export function FactorTable(props: { factors: RiskFactor[]; labels?: Map<string, string> }) {
+  const { factors, labels = new Map<string, string>() } = props;
   const sorted = [...factors].sort((a, b) => b.points - a.points);
   return (
     <section class="card" aria-labelledby="factors-heading">
@@ -35,14 +37,14 @@ export function FactorTable({ factors }: { factors: RiskFactor[] }) {
             {sorted.map((f) => (
               <tr key={f.id}>
                 <td class="num">{formatPoints(f.points)}</td>
-                <th scope="row">{humanize(f.id)}</th>
+                <th scope="row">{labels.get(f.id) ?? humanize(f.id)}</th>
                 <td>
                   <span class={`source source-${f.source}`}>
                     {sourceLabels[f.source] ?? f.source}
                   </span>
                 </td>
-                <td class="prose">{f.reason}</td>
-                <td class="prose">{f.remediation ?? '—'}</td>
+                <td class="prose">{plainWords(f.reason, labels)}</td>
+                <td class="prose">{f.remediation ? plainWords(f.remediation, labels) : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -5,11 +5,14 @@ import { listReports } from '../../api/staff';
 import { TierBadge } from '../../components/badges';
 import { ChartFigure } from '../../components/chart-figure';
 import { useAsync } from '../../components/use-async';
-import { displayValue, formatDateTime, humanize } from '../../format';
+import { formatDateTime, tierLabel } from '../../format';
 import { factorSpec, maturitySpec } from './chart-specs';
 import { DiscrepancyTable } from './discrepancy-table';
 import { FactorTable } from './factor-table';
+import { MaturityEvidence } from './maturity-evidence';
+import { ReportHeadline } from './report-headline';
 import { SampleAnalysis } from './sample-analysis';
+import { labelMap, questionTitles, useScoringMethod } from './vocabulary';
 
 /** Renders one report; `template` supplies question prompts where available. */
 export function ReportView(props: {
@@ -18,11 +21,14 @@ export function ReportView(props: {
   assessmentId: string;
 }) {
   const { report, template, assessmentId } = props;
-  const prompts = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const q of template?.sections.flatMap((s) => s.questions) ?? []) map.set(q.id, q.prompt);
-    return map;
-  }, [template]);
+  const prompts = useMemo(() => questionTitles(template), [template]);
+  const method = useScoringMethod();
+  const labels = useMemo(() => labelMap(method.data), [method.data]);
+  const headline = {
+    labels,
+    critical: new Set(method.data?.rubric.filter((d) => d.critical).map((d) => d.id)),
+    questionTitles: prompts,
+  };
   const versions = useAsync(
     () => listReports(assessmentId).then((r) => r.items),
     [assessmentId, report.sha256],
@@ -64,7 +70,7 @@ export function ReportView(props: {
                 {versions.data.map((v) => (
                   <li key={v.version}>
                     Version {v.version}, {formatDateTime(v.generatedAt)}: score{' '}
-                    {Math.round(v.score)}, {v.tier}
+                    {Math.round(v.score)}, {tierLabel(v.tier).toLowerCase()}
                   </li>
                 ))}
               </ul>
@@ -73,26 +79,28 @@ export function ReportView(props: {
         </div>
       </div>
 
+      <ReportHeadline report={report} ctx={headline} />
+
       <div class="chart-grid">
         <ChartFigure
           id="chart-factors"
           title="Risk factor breakdown"
           summary={`${factors.length} factors add up to ${Math.round(total)} points (the score is capped at 100).`}
-          spec={factorSpec(factors)}
+          spec={factorSpec(factors, labels)}
         />
         <ChartFigure
           id="chart-maturity"
           title="Maturity by dimension"
           summary={report.maturity.dimensions
-            .map((d) => `${humanize(d.id)}: level ${d.level}`)
+            .map((d) => `${labels.get(d.id) ?? 'Dimension'}: level ${d.level}`)
             .join('; ')}
-          spec={maturitySpec(report.maturity.dimensions)}
+          spec={maturitySpec(report.maturity.dimensions, labels)}
         />
       </div>
 
-      <FactorTable factors={factors} />
+      <FactorTable factors={factors} labels={labels} />
       <DiscrepancyTable discrepancies={report.discrepancies} prompts={prompts} />
-      <MaturityEvidence report={report} prompts={prompts} />
+      <MaturityEvidence report={report} template={template} labels={labels} />
       {report.samples.length === 0 ? (
         <p class="empty">
           No sample was analyzed for this report; a missing sample carries risk of its own.
@@ -103,53 +111,5 @@ export function ReportView(props: {
         ))
       )}
     </div>
-  );
-}
-
-function MaturityEvidence({
-  report,
-  prompts,
-}: {
-  report: ScoredReport;
-  prompts: Map<string, string>;
-}) {
-  return (
-    <section class="card" aria-labelledby="maturity-heading">
-      <details>
-        <summary>
-          <h3 id="maturity-heading" class="inline-heading">
-            Maturity evidence by dimension
-          </h3>
-        </summary>
-        {report.maturity.dimensions.map((d) => (
-          <table class="data evidence" key={d.id}>
-            <caption>
-              {humanize(d.id)}: level {d.level} of 4
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Question</th>
-                <th scope="col">Answer</th>
-                <th scope="col">Requirement</th>
-                <th scope="col">Met</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.evidence.map((e) => (
-                <tr key={`${e.questionId}-${e.requirement}`}>
-                  <th scope="row">{prompts.get(e.questionId) ?? e.questionId}</th>
-                  <td class="prose">{displayValue(e.answer)}</td>
-                  <td>
-                    {e.requirement}
-                    {e.note ? <div class="muted small">{e.note}</div> : null}
-                  </td>
-                  <td>{e.met ? '✔ Met' : '✖ Not met'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ))}
-      </details>
-    </section>
   );
 }

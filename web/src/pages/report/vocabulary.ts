@@ -33,9 +33,12 @@ export function labelMap(method: ScoringMethod | undefined): Map<string, string>
 
 /** Replaces ids in a sentence with their labels (longest first, whole words only). */
 export function plainWords(text: string, labels: Map<string, string>): string {
-  const ids = [...labels.keys()].sort((a, b) => b.length - a.length);
+  // Only id-shaped words: plain words such as "provenance" stay as written.
+  const ids = [...labels.keys()]
+    .filter((id) => /_|[a-z][A-Z]/.test(id))
+    .sort((a, b) => b.length - a.length);
   if (ids.length === 0) return text;
-  const pattern = new RegExp(`\\b(${ids.map(escape).join('|')})\\b`, 'g');
+  const pattern = new RegExp(`\\b(${ids.map(escapeRegExp).join('|')})\\b`, 'g');
   return text.replace(pattern, (id, _g, offset: number) => {
     const label = labels.get(id) ?? id;
     const startsSentence = offset === 0 || /[.:;!?]\s*$/.test(text.slice(0, offset));
@@ -43,7 +46,7 @@ export function plainWords(text: string, labels: Map<string, string>): string {
   });
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

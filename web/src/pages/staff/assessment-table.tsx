@@ -1,42 +1,74 @@
-/** A table of assessments: vendor, dataset, status, due date, risk. Shared by list pages. */
+/** A table of assessments: vendor, dataset, status, vendor progress, last activity, due date, risk. */
+import type { Template } from '../../api/domain';
 import type { Assessment } from '../../api/types';
 import { DueDate, StatusBadge, TierBadge } from '../../components/badges';
+import { formatDateTime } from '../../format';
 import { Link } from '../../router';
+import { progress } from './list-model';
 
 /** Renders assessments as rows; `caption` names the table for screen readers. */
-export function AssessmentTable({ items, caption }: { items: Assessment[]; caption: string }) {
+export function AssessmentTable(props: {
+  items: Assessment[];
+  caption: string;
+  templates: Template[];
+}) {
+  const { items, caption, templates } = props;
+  const byId = new Map(templates.map((t) => [t.id, t]));
   return (
-    <table class="data assessments">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Vendor</th>
-          <th scope="col">Dataset</th>
-          <th scope="col">Status</th>
-          <th scope="col">Due</th>
-          <th scope="col">Risk</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((a) => (
-          <tr key={a.id}>
-            <th scope="row">
-              <Link href={`/assessments/${encodeURIComponent(a.id)}`}>{a.vendor.name}</Link>
-              <div class="muted small">{a.vendor.contactEmail}</div>
-            </th>
-            <td>{a.dataset.name}</td>
-            <td>
-              <StatusBadge status={a.status} />
-            </td>
-            <td>
-              <DueDate dueAt={a.dueAt} status={a.status} />
-            </td>
-            <td>
-              <TierBadge tier={a.report?.tier} score={a.report?.score} />
-            </td>
+    <div class="table-scroll">
+      <table class="data assessments">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Vendor</th>
+            <th scope="col">Dataset</th>
+            <th scope="col">Status</th>
+            <th scope="col">Vendor progress</th>
+            <th scope="col">Last activity</th>
+            <th scope="col">Due</th>
+            <th scope="col">Risk</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((a) => {
+            const p = progress(a, byId.get(a.templateId));
+            return (
+              <tr key={a.id}>
+                <th scope="row">
+                  <Link href={`/assessments/${encodeURIComponent(a.id)}`}>{a.vendor.name}</Link>
+                  <div class="muted small">{a.vendor.contactEmail}</div>
+                </th>
+                <td>
+                  {a.dataset.name}
+                  {a.previousAssessmentId ? (
+                    <div class="small">
+                      <span class="badge reassessment">Re-assessment</span>{' '}
+                      <Link href={`/assessments/${encodeURIComponent(a.previousAssessmentId)}`}>
+                        original
+                      </Link>
+                    </div>
+                  ) : null}
+                </td>
+                <td>
+                  <StatusBadge status={a.status} />
+                </td>
+                <td class="progress-text">
+                  {a.status === 'draft' ? 'Not invited' : `${p.answered} of ${p.required} required`}
+                </td>
+                <td>
+                  <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt)}</time>
+                </td>
+                <td>
+                  <DueDate dueAt={a.dueAt} status={a.status} />
+                </td>
+                <td>
+                  <TierBadge tier={a.report?.tier} score={a.report?.score} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

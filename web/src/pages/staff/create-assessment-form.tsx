@@ -1,4 +1,7 @@
-/** The create-assessment form with inline validation (on blur, on submit, and from the API). */
+/**
+ * The create-assessment form. Fields are checked on submit (and live once an error shows), never on
+ * blur: an error appearing on blur moved the button away from a click already on its way.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../api/http';
 import { createAssessment, listTemplates } from '../../api/staff';
@@ -35,10 +38,6 @@ export function CreateAssessmentForm() {
     const next = { ...values, [key]: value };
     setValues(next);
     if (touched[key]) setErrors((old) => ({ ...old, [key]: validateForm(next, new Date())[key] }));
-  };
-  const blur = (key: Key) => {
-    setTouched((t) => ({ ...t, [key]: true }));
-    setErrors((old) => ({ ...old, [key]: validateForm(values, new Date())[key] }));
   };
 
   const submit = async (event: Event) => {
@@ -80,7 +79,6 @@ export function CreateAssessmentForm() {
         aria-invalid={errors[key] ? 'true' : undefined}
         aria-describedby={describedBy(fieldId(key), hint, errors[key])}
         onInput={(e) => set(key, e.currentTarget.value)}
-        onBlur={() => blur(key)}
       />
     </Field>
   );

@@ -6,6 +6,7 @@ import { decide } from '../../api/staff';
 import type { Assessment, Decision } from '../../api/types';
 import { ErrorBanner } from '../../components/feedback';
 import { describedBy, Field } from '../../components/field';
+import { questionTitle } from '../report/vocabulary';
 
 const choices: { value: Decision; label: string; hint: string }[] = [
   { value: 'approve', label: 'Approve', hint: 'The dataset may be bought for the intended use.' },
@@ -16,6 +17,26 @@ const choices: { value: Decision; label: string; hint: string }[] = [
   },
   { value: 'reject', label: 'Reject', hint: 'Closes the assessment.' },
 ];
+
+const confirmWords: Record<Decision, { question: string; effect: string; yes: string }> = {
+  approve: {
+    question: 'Approve this dataset?',
+    effect:
+      'The decision is final and the vendor is told at once. A later change needs a re-assessment.',
+    yes: 'Yes, approve',
+  },
+  reject: {
+    question: 'Reject this dataset?',
+    effect:
+      'The decision is final; the vendor is told at once and reads your comment. A later change needs a re-assessment.',
+    yes: 'Yes, reject',
+  },
+  request_changes: {
+    question: 'Send the questionnaire back to the vendor?',
+    effect: 'The vendor can edit the answers again and reads your comments beside the questions.',
+    yes: 'Yes, request changes',
+  },
+};
 
 interface QuestionComment {
   key: number;
@@ -36,6 +57,7 @@ export function DecisionForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const questions = template?.sections.flatMap((s) => s.questions) ?? [];
 
   const update = (key: number, patch: Partial<QuestionComment>) =>
@@ -45,8 +67,10 @@ export function DecisionForm(props: {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (!decision) found.decision = 'Choose a decision.';
-    if (decision && decision !== 'approve' && !comment.trim())
-      found.comment = 'Explain the decision to the vendor.';
+    if (decision === 'reject' && !comment.trim())
+      found.comment = 'Say why the dataset is rejected: the vendor and the record read it.';
+    if (decision === 'request_changes' && !comment.trim())
+      found.comment = 'Say what the vendor needs to change.';
     rows.forEach((r, i) => {
       if (!r.questionId)
         found[`comments.${i}.questionId`] = 'Choose the question this comment is about.';
@@ -55,6 +79,10 @@ export function DecisionForm(props: {
     });
     setErrors(found);
     if (Object.keys(found).length || !decision) return;
+    if (!confirming) {
+      setConfirming(true);
+      return;
+    }
     setBusy(true);
     setFailure(undefined);
     try {
@@ -69,6 +97,7 @@ export function DecisionForm(props: {
     } catch (error) {
       if (error instanceof ApiError) setErrors(error.fieldErrors());
       setFailure(error);
+      setConfirming(false);
     } finally {
       setBusy(false);
     }
@@ -92,7 +121,10 @@ export function DecisionForm(props: {
                 name="decision"
                 value={c.value}
                 checked={decision === c.value}
-                onChange={() => setDecision(c.value)}
+                onChange={() => {
+                  setDecision(c.value);
+                  setConfirming(false);
+                }}
               />
               <label for={`decision-${c.value}`}>
                 {c.label} <span class="muted">— {c.hint}</span>
@@ -108,6 +140,7 @@ export function DecisionForm(props: {
         <Field
           id="decision-comment"
           label="Comment to the vendor and the record"
+          hint="Required to reject or request changes."
           error={errors.comment}
         >
           <textarea
@@ -115,7 +148,11 @@ export function DecisionForm(props: {
             rows={3}
             value={comment}
             aria-invalid={errors.comment ? 'true' : undefined}
-            aria-describedby={describedBy('decision-comment', undefined, errors.comment)}
+            aria-describedby={describedBy(
+              'decision-comment',
+              'Required to reject or request changes.',
+              errors.comment,
+            )}
             onInput={(e) => setComment(e.currentTarget.value)}
           />
         </Field>
@@ -136,7 +173,7 @@ export function DecisionForm(props: {
                     <option value="">Choose a question…</option>
                     {questions.map((q) => (
                       <option key={q.id} value={q.id}>
-                        {q.prompt}
+                        {questionTitle(q)}
                       </option>
                     ))}
                   </select>
@@ -173,9 +210,24 @@ export function DecisionForm(props: {
             Add a comment on a question
           </button>
         </fieldset>
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? 'Recording…' : 'Record decision'}
-        </button>
+        {confirming && decision ? (
+          <fieldset class="confirm" aria-describedby="confirm-what">
+            <legend>{confirmWords[decision].question}</legend>
+            <p id="confirm-what">{confirmWords[decision].effect}</p>
+            <div class="inline">
+              <button type="submit" class="button" disabled={busy}>
+                {busy ? 'Recording…' : confirmWords[decision].yes}
+              </button>
+              <button type="button" class="button secondary" onClick={() => setConfirming(false)}>
+                Go back
+              </button>
+            </div>
+          </fieldset>
+        ) : (
+          <button type="submit" class="button">
+            Review decision
+          </button>
+        )}
       </form>
     </section>
   );

@@ -1,63 +1,116 @@
-/** Governance review queue: submitted assessments, highest risk first. */
+/** Governance review queue: submitted assessments, highest risk first, with filters and waiting time. */
+import { useState } from 'preact/hooks';
 import { listAllAssessments } from '../../api/staff';
+import type { Tier } from '../../api/types';
 import { DueDate, TierBadge } from '../../components/badges';
 import { ErrorBanner, Loading } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
-import { formatDateTime } from '../../format';
+import { formatDateTime, tierLabel } from '../../format';
 import { Link } from '../../router';
-import { byRiskDescending } from './portfolio-model';
+import { type QueueFilters, queueRows, timeInQueue } from './queue-model';
+
+const tiers: Tier[] = ['critical', 'high', 'moderate', 'low'];
 
 /** The review queue. */
 export function GovernancePage() {
-  const queue = useAsync(
-    () => listAllAssessments('submitted').then((items) => items.sort(byRiskDescending)),
-    [],
-  );
+  const queue = useAsync(() => listAllAssessments('submitted'), []);
+  const [f, setF] = useState<QueueFilters>({ q: '', tier: '', waiting: '' });
+  const rows = queueRows(queue.data ?? [], f);
+  const filtered = Boolean(f.q.trim() || f.tier || f.waiting);
   return (
     <>
       <h1>Review queue</h1>
       <p class="lead">Submitted assessments waiting for a decision, highest collapse risk first.</p>
+      <search class="filters">
+        <div class="field">
+          <label for="queue-search">Search vendor or dataset</label>
+          <input
+            id="queue-search"
+            type="search"
+            value={f.q}
+            onInput={(e) => setF({ ...f, q: e.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="queue-tier">Risk tier</label>
+          <select
+            id="queue-tier"
+            value={f.tier}
+            onChange={(e) => setF({ ...f, tier: e.currentTarget.value as Tier | '' })}
+          >
+            <option value="">Every tier</option>
+            {tiers.map((t) => (
+              <option key={t} value={t}>
+                {tierLabel(t)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="queue-waiting">Waiting</label>
+          <select
+            id="queue-waiting"
+            value={f.waiting}
+            onChange={(e) => setF({ ...f, waiting: e.currentTarget.value as '' | 'week' })}
+          >
+            <option value="">Any time</option>
+            <option value="week">More than a week</option>
+          </select>
+        </div>
+      </search>
       <ErrorBanner error={queue.error} onRetry={queue.reload} />
       {queue.loading && !queue.data ? <Loading /> : null}
-      {queue.data && queue.data.length === 0 ? (
-        <p class="empty">Nothing is waiting for review.</p>
+      {queue.data && rows.length === 0 ? (
+        <p class="empty">
+          {filtered
+            ? 'No submitted assessment matches these filters.'
+            : 'Nothing is waiting for review.'}
+        </p>
       ) : null}
-      {queue.data?.length ? (
-        <table class="data queue">
-          <caption class="visually-hidden">
-            Review queue sorted by risk score, highest first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" class="num">
-                Risk score
-              </th>
-              <th scope="col">Tier</th>
-              <th scope="col">Vendor and dataset</th>
-              <th scope="col">Submitted</th>
-              <th scope="col">Due</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.data.map((a) => (
-              <tr key={a.id}>
-                <td class="num">{a.report ? Math.round(a.report.score) : '—'}</td>
-                <td>
-                  <TierBadge tier={a.report?.tier} />
-                </td>
-                <th scope="row">
-                  <Link href={`/assessments/${encodeURIComponent(a.id)}`}>
-                    {a.vendor.name}: {a.dataset.name}
-                  </Link>
+      {rows.length ? (
+        <div class="table-scroll">
+          <table class="data queue">
+            <caption class="visually-hidden">
+              Review queue sorted by risk score, highest first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" class="num">
+                  Risk score
                 </th>
-                <td>{formatDateTime(a.submittedAt)}</td>
-                <td>
-                  <DueDate dueAt={a.dueAt} status={a.status} />
-                </td>
+                <th scope="col">Tier</th>
+                <th scope="col">Vendor and dataset</th>
+                <th scope="col">In queue</th>
+                <th scope="col">Due</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.id}>
+                  <td class="num">{a.report ? Math.round(a.report.score) : '—'}</td>
+                  <td>
+                    <TierBadge tier={a.report?.tier} />
+                  </td>
+                  <th scope="row">
+                    <Link href={`/assessments/${encodeURIComponent(a.id)}`}>
+                      {a.vendor.name}: {a.dataset.name}
+                    </Link>
+                    {a.previousAssessmentId ? (
+                      <span class="badge reassessment">Re-assessment</span>
+                    ) : null}
+                  </th>
+                  <td>
+                    {timeInQueue(a.submittedAt)}
+                    <div class="muted small">since {formatDateTime(a.submittedAt)}</div>
+                  </td>
+                  <td>
+                    <DueDate dueAt={a.dueAt} status={a.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </>
   );

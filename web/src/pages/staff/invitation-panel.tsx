@@ -112,9 +112,7 @@ export function InvitationPanel({
           <button type="button" class="button" disabled={busy} onClick={issue}>
             {active
               ? 'Resend the invitation with a new link (the current one stops working)'
-              : current
-                ? 'Resend the invitation with a new link'
-                : 'Issue invitation link'}
+              : 'Issue invitation link'}
           </button>
         ) : null}
         {active && open && assessment.status !== 'draft' ? (

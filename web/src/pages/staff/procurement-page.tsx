@@ -1,84 +1,142 @@
-/** Procurement: every assessment with status, due date and risk, filterable, and the create form. */
-import { useEffect, useState } from 'preact/hooks';
-import { listAssessments } from '../../api/staff';
-import type { Assessment, AssessmentStatus } from '../../api/types';
+/** Procurement: dashboard counts, the assessment list (search, sort, URL-kept filters), create form. */
+import { useMemo, useState } from 'preact/hooks';
+import { listAllAssessments, listTemplates } from '../../api/staff';
+import { assessmentStatuses } from '../../api/statuses';
+import type { AssessmentStatus } from '../../api/types';
 import { ErrorBanner, Loading } from '../../components/feedback';
+import { useAsync } from '../../components/use-async';
 import { statusLabel } from '../../format';
+import { navigate } from '../../router';
 import { AssessmentTable } from './assessment-table';
 import { CreateAssessmentForm } from './create-assessment-form';
-
-const statuses: AssessmentStatus[] = [
-  'draft',
-  'invited',
-  'in_progress',
-  'submitted',
-  'changes_requested',
-  'approved',
-  'rejected',
-];
+import {
+  applyFilters,
+  dashboardCounts,
+  filtersFrom,
+  isFiltered,
+  type ListFilters,
+  type SortKey,
+  sorts,
+  toSearch,
+} from './list-model';
 
 /** The procurement home page. */
 export function ProcurementPage() {
-  const [status, setStatus] = useState<AssessmentStatus | ''>('');
-  const [items, setItems] = useState<Assessment[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(undefined);
+  const [filters, setFilters] = useState<ListFilters>(() =>
+    filtersFrom(window.location.search, assessmentStatuses),
+  );
+  const all = useAsync(() => listAllAssessments(), []);
+  const templates = useAsync(() => listTemplates().then((r) => r.items), []);
+  const rows = useMemo(() => applyFilters(all.data ?? [], filters), [all.data, filters]);
+  const counts = dashboardCounts(all.data ?? []);
 
-  const load = async (from: string | null, reset: boolean) => {
-    setLoading(true);
-    setError(undefined);
-    try {
-      const page = await listAssessments({
-        status: status || undefined,
-        limit: 25,
-        cursor: from ?? undefined,
-      });
-      setItems((old) => (reset ? page.items : [...old, ...page.items]));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
+  const update = (patch: Partial<ListFilters>) => {
+    const next = { ...filters, ...patch };
+    setFilters(next);
+    navigate(`${window.location.pathname}${toSearch(next)}`, true);
   };
-
-  useEffect(() => {
-    void load(null, true);
-  }, [status]);
 
   return (
     <>
       <h1>Assessments</h1>
+      <ul class="counts" aria-label="At a glance">
+        <li>
+          <span class="count" data-testid="count-review">
+            {counts.awaitingReview}
+          </span>
+          awaiting review
+        </li>
+        <li>
+          <span class="count" data-testid="count-overdue">
+            {counts.overdue}
+          </span>
+          overdue
+        </li>
+        <li>
+          <span class="count">{counts.withVendor}</span>
+          with the vendor
+        </li>
+        <li>
+          <span class="count">{counts.drafts}</span>
+          drafts not sent
+        </li>
+      </ul>
       <div class="columns">
         <section class="grow" aria-labelledby="list-heading">
-          <div class="toolbar">
-            <h2 id="list-heading">Your organization's assessments</h2>
-            <label for="status-filter">Status</label>
-            <select
-              id="status-filter"
-              value={status}
-              onChange={(e) => setStatus(e.currentTarget.value as AssessmentStatus | '')}
-            >
-              <option value="">All statuses</option>
-              {statuses.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(s)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <ErrorBanner error={error} onRetry={() => load(null, true)} />
-          {items.length ? (
-            <AssessmentTable items={items} caption="Assessments, newest first" />
-          ) : loading ? null : (
-            <p class="empty">No assessments yet. Create the first one with the form.</p>
-          )}
-          {loading ? <Loading /> : null}
-          {cursor && !loading ? (
-            <button type="button" class="button secondary" onClick={() => load(cursor, false)}>
-              Load more
-            </button>
+          <h2 id="list-heading">Your organization's assessments</h2>
+          <search class="filters">
+            <div class="field">
+              <label for="list-search">Search vendor or dataset</label>
+              <input
+                id="list-search"
+                type="search"
+                value={filters.q}
+                onInput={(e) => update({ q: e.currentTarget.value })}
+              />
+            </div>
+            <div class="field">
+              <label for="status-filter">Status</label>
+              <select
+                id="status-filter"
+                value={filters.status}
+                onChange={(e) => update({ status: e.currentTarget.value as AssessmentStatus | '' })}
+              >
+                <option value="">All statuses</option>
+                {assessmentStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {statusLabel(s)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="list-sort">Sort</label>
+              <select
+                id="list-sort"
+                value={filters.sort}
+                onChange={(e) => update({ sort: e.currentTarget.value as SortKey })}
+              >
+                {Object.entries(sorts).map(([key, label]) => (
+                  <option key={key} value={key}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="choice">
+              <input
+                id="list-archived"
+                type="checkbox"
+                checked={filters.archived}
+                onChange={(e) => update({ archived: e.currentTarget.checked })}
+              />
+              <label for="list-archived">Show archived instead</label>
+            </div>
+          </search>
+          <ErrorBanner error={all.error} onRetry={all.reload} />
+          {all.loading && !all.data ? <Loading /> : null}
+          {all.data && rows.length ? (
+            <AssessmentTable
+              items={rows}
+              templates={templates.data ?? []}
+              caption={`Assessments, ${sorts[filters.sort].toLowerCase()}`}
+            />
+          ) : null}
+          {all.data && rows.length === 0 ? (
+            isFiltered(filters) ? (
+              <p class="empty" data-testid="empty-filtered">
+                No assessment matches these filters.{' '}
+                <button
+                  type="button"
+                  class="button secondary small"
+                  onClick={() => update({ status: '', q: '', archived: false })}
+                >
+                  Clear the filters
+                </button>
+              </p>
+            ) : (
+              <p class="empty">No assessments yet. Create the first one with the form.</p>
+            )
           ) : null}
         </section>
         <section class="side card" aria-labelledby="create-heading">

@@ -11,11 +11,18 @@ interface NavItem {
   localOnly?: boolean;
 }
 
+const roleWords: Record<Me['role'], string> = {
+  procurement: 'procurement',
+  governance: 'governance',
+  admin: 'administrator',
+};
+
 function navFor(role: Me['role']): NavItem[] {
   const items: NavItem[] = [];
   if (role !== 'governance') items.push({ href: '/procurement', label: 'Assessments' });
   if (role !== 'procurement') items.push({ href: '/governance', label: 'Review queue' });
   items.push({ href: '/portfolio', label: 'Portfolio' });
+  items.push({ href: '/policy', label: 'Scoring policy' });
   items.push({ href: '/outbox', label: 'Outbox', localOnly: true });
   return items;
 }
@@ -52,7 +59,7 @@ export function StaffHeader({ me, path }: { me: Me; path: string }) {
       </nav>
       <div class="who">
         <span>
-          {me.email} <span class="role">({me.role})</span>
+          {me.email} <span class="role">({roleWords[me.role]})</span>
         </span>
         <button type="button" class="button secondary small" onClick={signOut}>
           Sign out

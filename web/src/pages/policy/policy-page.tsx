@@ -1,0 +1,147 @@
+/** Admin policy page: every setting with its explanation, validation, preview, versions. */
+import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { ApiError } from '../../api/http';
+import { getPolicy, listPolicyVersions, previewPolicy, putPolicy } from '../../api/staff';
+import type { PolicyPreview } from '../../api/staff-types';
+import { MeContext } from '../../auth';
+import { ErrorBanner, Loading, Notice } from '../../components/feedback';
+import { useAsync } from '../../components/use-async';
+import { formatDateTime } from '../../format';
+import { labelMap, plainWords, useScoringMethod } from '../report/vocabulary';
+import { changedKeys, groups, type PolicyValues, parseValues, valuesOf } from './policy-model';
+import { PreviewTable } from './policy-preview';
+import { PolicyVersions } from './policy-versions';
+import { SettingField } from './setting-field';
+
+/** The `/policy` page; only admins can change the policy, everyone else reads it. */
+export function PolicyPage() {
+  const me = useContext(MeContext);
+  const canEdit = me?.role === 'admin';
+  const policy = useAsync(getPolicy, []);
+  const method = useScoringMethod();
+  const [tick, setTick] = useState(0);
+  const versions = useAsync(() => listPolicyVersions().then((r) => r.items), [tick]);
+  const labels = useMemo(() => labelMap(method.data), [method.data]);
+  const [values, setValues] = useState<PolicyValues | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const [preview, setPreview] = useState<PolicyPreview | null>(null);
+  const [saved, setSaved] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (policy.data) setValues(valuesOf(policy.data));
+  }, [policy.data]);
+
+  if ((policy.loading && !policy.data) || (method.loading && !method.data))
+    return <Loading what="Loading the policy" />;
+  if (!policy.data || !method.data || !values)
+    return <ErrorBanner error={policy.error ?? method.error} onRetry={policy.reload} />;
+  const view = policy.data;
+  const docs = method.data.policyDocs;
+  const changed = new Set(changedKeys(values, view));
+
+  const call = async (action: 'preview' | 'save') => {
+    const parsed = parseValues(values);
+    setErrors(parsed.errors);
+    setSaved('');
+    setFailure(undefined);
+    if (Object.keys(parsed.errors).length) return;
+    setBusy(true);
+    try {
+      if (action === 'preview') setPreview(await previewPolicy(parsed.input));
+      else {
+        const stored = await putPolicy(parsed.input, view.version);
+        setSaved(`Saved as version ${stored.version}. New reports use it from now on.`);
+        setPreview(null);
+        policy.reload();
+        setTick((n) => n + 1);
+      }
+    } catch (error) {
+      if (error instanceof ApiError) setErrors(error.fieldErrors('policy'));
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>Scoring policy</h1>
+      <p class="lead">
+        Version {view.version}
+        {view.updatedBy
+          ? `, saved by ${view.updatedBy} on ${formatDateTime(view.updatedAt)}`
+          : ' (the built-in default)'}
+        . Each report records the policy version it was scored with.
+        {canEdit ? '' : ' Only administrators can change it.'}
+      </p>
+      <ErrorBanner error={failure} />
+      {saved ? <Notice kind="success">{saved}</Notice> : null}
+      <form class="stack" onSubmit={(e) => e.preventDefault()} noValidate>
+        {groups.map((g) => {
+          const groupError = errors[g.id];
+          return (
+            <fieldset class="card policy-group" key={g.id}>
+              <legend>{g.title}</legend>
+              <p class="hint">{g.intro}</p>
+              {groupError ? (
+                <p class="error-text" id={`policy-${g.id}-error`}>
+                  {plainWords(groupError, labels)}
+                </p>
+              ) : null}
+              <div class="settings">
+                {docs[g.id].map((d) => (
+                  <SettingField
+                    key={d.key}
+                    id={`policy-${g.id}-${d.key}`}
+                    label={labels.get(d.key) ?? 'Setting'}
+                    reason={plainWords(d.reason, labels)}
+                    defaultValue={d.default}
+                    value={values[g.id][d.key] ?? ''}
+                    changed={changed.has(`${g.id}.${d.key}`)}
+                    error={
+                      errors[`${g.id}.${d.key}`] &&
+                      plainWords(errors[`${g.id}.${d.key}`] ?? '', labels)
+                    }
+                    readOnly={!canEdit}
+                    onInput={(v) =>
+                      setValues({ ...values, [g.id]: { ...values[g.id], [d.key]: v } })
+                    }
+                  />
+                ))}
+              </div>
+            </fieldset>
+          );
+        })}
+        {canEdit ? (
+          <div class="inline sticky-actions">
+            <button
+              type="button"
+              class="button secondary"
+              disabled={busy}
+              onClick={() => call('preview')}
+            >
+              Preview the effect
+            </button>
+            <button
+              type="button"
+              class="button"
+              disabled={busy || changed.size === 0}
+              onClick={() => call('save')}
+            >
+              Save as version {view.version + 1}
+            </button>
+            <span class="muted">
+              {changed.size
+                ? `${changed.size} setting${changed.size === 1 ? '' : 's'} changed`
+                : 'No changes yet'}
+            </span>
+          </div>
+        ) : null}
+      </form>
+      {preview ? <PreviewTable preview={preview} /> : null}
+      <PolicyVersions items={versions.data ?? []} labels={labels} />
+    </>
+  );
+}
