@@ -1,4 +1,5 @@
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   NoSuchKey,
@@ -36,6 +37,8 @@ export interface BlobStore {
     options: PutOptions,
   ): Promise<void>;
   put(bucket: string, key: string, body: string | Uint8Array, options: PutOptions): Promise<void>;
+  /** Removes an object (a delete marker in a versioned bucket); a missing key is not an error. */
+  delete(bucket: string, key: string): Promise<void>;
 }
 
 /** Content type and user metadata of a write. */
@@ -114,6 +117,9 @@ export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
         }
         throw error;
       }
+    },
+    async delete(bucket, key) {
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
     async put(bucket, key, body, options) {
       await s3.send(

@@ -1,3 +1,5 @@
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { getItem, putIfVersion, putNew, queryAll, stripKeys, type Table } from './dynamo';
 
 /** Upload and analysis state of one sample file. */
@@ -10,6 +12,16 @@ export interface SampleSummary {
   nearRate: number;
   estimatedShare: number;
   fields: Record<string, unknown>;
+}
+
+/** How far an analysis has come: the stage, and bytes and lines read so far. */
+export interface SampleProgress {
+  stage: 'reading' | 'examples' | 'saving';
+  bytesRead: number;
+  totalBytes: number;
+  /** Lines read so far (records for JSON Lines, CSV and text; 0 for compressed files). */
+  linesRead: number;
+  at: string;
 }
 
 /** A sample file a vendor uploads for one assessment. */
@@ -31,6 +43,8 @@ export interface Sample {
   analysisKey: string | null;
   partialKey: string | null;
   summary: SampleSummary | null;
+  /** Set while analyzing, at bounded intervals; absent on samples stored before it existed. */
+  progress?: SampleProgress | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -62,6 +76,34 @@ export function sampleRepo(table: Table) {
     /** Saves `next` only if the stored version is `next.version - 1`. */
     save: (next: Sample) =>
       putIfVersion(table, toItem(next), next.version - 1, 'The sample changed meanwhile.'),
+    /** Records analysis progress without bumping `version`, only while the sample is analyzing. */
+    async saveProgress(s: Sample, progress: SampleProgress): Promise<boolean> {
+      try {
+        await table.doc.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: { PK: sampleKeys.pk(s.organizationId), SK: sampleKeys.sk(s.assessmentId, s.sampleId) },
+            UpdateExpression: 'SET progress = :p',
+            ConditionExpression: '#v = :v AND #s = :analyzing',
+            ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
+            ExpressionAttributeValues: { ':p': progress, ':v': s.version, ':analyzing': 'analyzing' },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    /** Deletes a sample's record (idempotent). */
+    async remove(org: string, assessmentId: string, sampleId: string): Promise<void> {
+      await table.doc.send(
+        new DeleteCommand({
+          TableName: table.name,
+          Key: { PK: sampleKeys.pk(org), SK: sampleKeys.sk(assessmentId, sampleId) },
+        }),
+      );
+    },
     /** All samples of an assessment, in upload order. */
     list: (org: string, assessmentId: string) =>
       queryAll<Sample>(table, {

@@ -4,4 +4,5 @@ export { findQuestion, getTemplate, questionsOf, templates } from './registry';
 export { references } from './sources';
 export { aiTrainingDataV1 } from './templates/ai-training-data';
 export * from './types';
+export { type MergeResult, mergeValidAnswers } from './merge-valid';
 export { missingRequired, validateAnswer, validateAnswers } from './validate';
