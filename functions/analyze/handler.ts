@@ -5,6 +5,7 @@ import type { Analysis } from '../core/analysis/types';
 import { ConflictError } from '../lib/errors';
 import type { Sample } from '../store/samples';
 import { describeFailure, type SampleAnalyzer } from './engine';
+import { createProgress } from './progress';
 
 /** The part of an S3 event record the analyzer reads. */
 export interface ObjectCreated {
@@ -46,6 +47,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       ...sample,
       status: 'analyzing',
       error: null,
+      progress: null,
       objectETag: etag,
       updatedAt: now.toISOString(),
       version: sample.version + 1,
@@ -62,6 +64,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
   async function finish(sample: Sample, change: Partial<Sample>): Promise<Sample> {
     const next = {
       ...sample,
+      progress: null,
       ...change,
       updatedAt: deps.clock().toISOString(),
       version: sample.version + 1,
@@ -106,11 +109,12 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       return;
     }
     let result: { analysis: Analysis; partial: string; sha256: string; shards: number };
+    const progress = createProgress(sample, (s, p) => repos.samples.saveProgress(s, p));
     try {
       const { bucket, key } = object;
       const stored = {
         size: head.size,
-        open: () => blobs.stream(bucket, key),
+        open: async () => progress.counting(await blobs.stream(bucket, key)),
         openRange: (start: number, end: number) => blobs.streamRange(bucket, key, start, end),
       };
       result = await deps.analyzer.analyzeObject(stored, {
@@ -124,10 +128,14 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     } catch (error) {
       const message = describeFailure(error);
       if (!message) throw error;
+      await progress.settled();
       await finish(sample, { status: 'failed', error: message });
       return;
     }
+    void progress.stage('examples');
     const analysis = await withExamples(object, sample, result.analysis);
+    void progress.stage('saving');
+    await progress.settled();
     const keys = analysisKeys(sample);
     await blobs.put(config.SAMPLES_BUCKET, keys.partial, result.partial, {
       contentType: 'application/json',
@@ -136,7 +144,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       contentType: 'application/json',
     });
     const a = analysis;
-    const done = await finish(sample, {
+    const done = await finishUnlessDeleted(sample, {
       status: 'analyzed',
       sha256: result.sha256,
       analysisKey: keys.analysis,
@@ -149,7 +157,25 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
         fields: { ...a.input.fields },
       },
     });
+    if (!done) {
+      // The vendor deleted or replaced the sample meanwhile: drop what this run wrote.
+      for (const k of [keys.analysis, keys.partial]) await blobs.delete(config.SAMPLES_BUCKET, k);
+      return logger.info('sample deleted during analysis', { key: object.key });
+    }
     await deps.onAnalyzed?.(done);
+  }
+
+  /** `finish`, or undefined when the sample record no longer exists. */
+  async function finishUnlessDeleted(sample: Sample, change: Partial<Sample>) {
+    try {
+      return await finish(sample, change);
+    } catch (error) {
+      const gone =
+        error instanceof ConflictError &&
+        !(await repos.samples.get(sample.organizationId, sample.assessmentId, sample.sampleId));
+      if (gone) return undefined;
+      throw error;
+    }
   }
 
   return async (objects: ObjectCreated[]): Promise<void> => {

@@ -1,5 +1,5 @@
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getItem, putIfVersion, putNew, queryAll, stripKeys, type Table } from './dynamo';
 
 /** Upload and analysis state of one sample file. */
@@ -82,11 +82,18 @@ export function sampleRepo(table: Table) {
         await table.doc.send(
           new UpdateCommand({
             TableName: table.name,
-            Key: { PK: sampleKeys.pk(s.organizationId), SK: sampleKeys.sk(s.assessmentId, s.sampleId) },
+            Key: {
+              PK: sampleKeys.pk(s.organizationId),
+              SK: sampleKeys.sk(s.assessmentId, s.sampleId),
+            },
             UpdateExpression: 'SET progress = :p',
             ConditionExpression: '#v = :v AND #s = :analyzing',
             ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
-            ExpressionAttributeValues: { ':p': progress, ':v': s.version, ':analyzing': 'analyzing' },
+            ExpressionAttributeValues: {
+              ':p': progress,
+              ':v': s.version,
+              ':analyzing': 'analyzing',
+            },
           }),
         );
         return true;

@@ -86,7 +86,10 @@ export async function rescore(
   // Each sample names its file (name, upload time, records, SHA-256) inside the hashed report.
   const report = withHash({
     ...scored,
-    samples: scored.samples.map((s) => ({ ...s, ...(files[s.role] ? { file: files[s.role] } : {}) })),
+    samples: scored.samples.map((s) => ({
+      ...s,
+      ...(files[s.role] ? { file: files[s.role] } : {}),
+    })),
   });
   for (let attempt = 0; attempt < 5; attempt++) {
     const versions = await deps.repos.reports.list(assessment.organizationId, assessment.id);

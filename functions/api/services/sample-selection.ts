@@ -1,5 +1,7 @@
+import type { ReportSampleFile } from '../../core/scoring/types';
 import type { Sample } from '../../store/samples';
 import type { AppDeps } from '../env';
+import { toSampleView } from './samples';
 
 /**
  * The sample that counts for a role: the newest analyzed one. New uploads replace the earlier
@@ -22,12 +24,12 @@ export function countingIds(samples: Sample[]): Set<string> {
 }
 
 /** What a report says about the file behind one of its samples. */
-export interface SampleFile {
-  sampleId: string;
-  fileName: string;
-  uploadedAt: string;
-  records: number;
-  sha256: string;
+export type SampleFile = ReportSampleFile;
+
+/** Sample views, each marked with whether it counts for the report. */
+export function viewsWithCounts(samples: Sample[]) {
+  const ids = countingIds(samples);
+  return samples.map((s) => ({ ...toSampleView(s), counts: ids.has(s.sampleId) }));
 }
 
 /** The file facts of an analyzed sample, as the report names it. */

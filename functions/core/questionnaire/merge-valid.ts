@@ -1,5 +1,5 @@
-import { validateAnswers } from './validate';
 import type { QuestionnaireTemplate, TemplateRule, ValidationError } from './types';
+import { validateAnswers } from './validate';
 
 /** The outcome of merging a draft: what is stored now, which ids were kept, which were refused. */
 export interface MergeResult {
