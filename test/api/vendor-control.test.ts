@@ -209,4 +209,17 @@ describe('sample control', () => {
     expect(v.buyer.contactEmail).toBe('pat@demo.test');
     expect(v.buyer.name.length).toBeGreaterThan(0);
   });
+
+  it('says "revoked" for a link a newer invitation replaced, and "not valid" for a forged one', async () => {
+    const { id, token } = await invited();
+    const reissued = await t.call('POST', `/api/assessments/${id}/invitations`, { token: proc });
+    expect(reissued.status).toBe(201);
+    const old = await t.call('GET', '/api/vendor/assessment', { token });
+    expect(old.status).toBe(401);
+    expect((await json<{ type: string }>(old)).type).toMatch(/invitation-revoked$/);
+    const forged = await t.call('GET', '/api/vendor/assessment', {
+      token: `${token.slice(0, -4)}AAAA`,
+    });
+    expect((await json<{ type: string }>(forged)).type).toMatch(/invitation-invalid$/);
+  });
 });
