@@ -116,7 +116,7 @@ export function SaveIndicator(props: {
       : 'Answers save automatically as you type.',
     pending: 'Unsaved changes…',
     saving: 'Saving…',
-    invalid: 'Your other answers are saved. The answers marked below are not: correct them.',
+    invalid: 'Not saved: the answers marked below (correct them). Your other answers are saved.',
   };
   return (
     <p class={`save-state save-${state}`} role="status" data-save-state={state}>

@@ -53,7 +53,6 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
   }, [focusId]);
 
   // Procurement already named the dataset: offer that name instead of asking for it again.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on opening the questionnaire
   useEffect(() => {
     if (!readOnly && !isAnswered(data.answers.dataset_name) && data.assessment.dataset.name)
       save.setAnswer('dataset_name', data.assessment.dataset.name);

@@ -28,7 +28,6 @@ export function SampleRow(props: Props) {
   const { info: polled, error } = useSamplePoll(shouldPoll ? initial.sampleId : null, initial);
   const info = polled ? { ...initial, ...polled } : initial;
   const [confirming, setConfirming] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: tell the list when polling moves on
   useEffect(() => {
     if (polled && polled.status !== initial.status) onUpdate({ ...initial, ...polled });
   }, [polled?.status]);
@@ -155,7 +154,7 @@ export function SampleRow(props: Props) {
             Replace with another file
           </label>
           {confirming ? (
-            <span class="confirm" role="group" aria-label="Confirm deletion">
+            <span class="confirm">
               <span class="small">Delete {info.fileName}? </span>
               <button type="button" class="button danger small" onClick={() => void onDelete()}>
                 Delete

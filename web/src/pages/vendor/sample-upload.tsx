@@ -61,7 +61,6 @@ export function SampleUpload({ initial, readOnly, onChange }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const current = rows.find((r) => r.info.role === role);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: report list changes only
   useEffect(() => onChange?.(rows.map((r) => r.info)), [rows]);
 
   const choose = (chosen: File | null) => {
