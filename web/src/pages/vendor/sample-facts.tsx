@@ -1,4 +1,4 @@
-/** The facts of one sample file (role, upload time, size, records, SHA-256) and analysis progress. */
+/** The facts of one sample file (role, upload time, size, SHA-256) and analysis progress. */
 import type { SampleInfo } from '../../api/types';
 import { formatDateTime } from '../../format';
 import { formatBytes, progressText, roleLabel } from './sample-model';
@@ -29,12 +29,6 @@ export function SampleFacts({ info }: { info: SampleInfo }) {
         <div>
           <dt>Size</dt>
           <dd>{formatBytes(info.sizeBytes)}</dd>
-        </div>
-      ) : null}
-      {info.summary ? (
-        <div>
-          <dt>Records</dt>
-          <dd>{info.summary.records.toLocaleString('en')}</dd>
         </div>
       ) : null}
       {info.sha256 ? (
