@@ -1,29 +1,46 @@
 /**
- * Builds the single-page app into web/dist: app.js (ESM, minified), app.css and index.html,
- * whose asset links carry a content hash as a cache-busting query. Prints raw and gzip sizes.
+ * Builds the single-page app into web/dist: content-hashed `app-<hash>.js` and `app-<hash>.css`
+ * (minified ESM) with brotli and gzip copies beside them, and index.html linking the hashed
+ * names. Hashed files never change, so servers may cache them for a year; index.html must be
+ * revalidated. Every file is written to a temporary name and renamed, so a portal serving
+ * web/dist during a rebuild never reads half a file. Prints raw, gzip and brotli sizes.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+
+import { mkdirSync } from 'node:fs';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { buildApiDocs } from './api-docs/build';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const outDir = join(webDir, 'dist');
-
-const shortHash = (data: Uint8Array): string =>
-  createHash('sha256').update(data).digest('hex').slice(0, 12);
-
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 
-await rm(outDir, { recursive: true, force: true });
-await mkdir(outDir, { recursive: true });
+/** Brotli (quality 11) and gzip (level 9) copies, for servers that send them as they are. */
+function compressAll(data: Uint8Array): { br: Buffer; gzip: Buffer } {
+  const params = {
+    [constants.BROTLI_PARAM_QUALITY]: 11,
+    [constants.BROTLI_PARAM_SIZE_HINT]: data.byteLength,
+  };
+  return { br: brotliCompressSync(data, { params }), gzip: gzipSync(data, { level: 9 }) };
+}
+
+async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, data);
+  await rename(temp, path);
+}
+
+mkdirSync(outDir, { recursive: true });
 
 const result = await build({
   entryPoints: { app: join(webDir, 'src/main.tsx') },
   outdir: outDir,
+  entryNames: '[name]-[hash]',
+  chunkNames: 'chunk-[hash]',
+  splitting: true,
   bundle: true,
   format: 'esm',
   platform: 'browser',
@@ -37,45 +54,54 @@ const result = await build({
   define: { 'process.env.NODE_ENV': '"production"' },
 });
 
-const hashes: Record<string, string> = {};
-const sizes: { file: string; raw: number; gzip: number }[] = [];
+const written = new Set<string>(['index.html']);
+const sizes: { file: string; raw: number; gzip: number; br: number }[] = [];
 for (const file of result.outputFiles) {
-  await writeFile(file.path, file.contents);
   const name = relative(outDir, file.path);
-  hashes[name] = shortHash(file.contents);
+  await writeAtomic(file.path, file.contents);
+  const packed = compressAll(file.contents);
+  await writeAtomic(`${file.path}.br`, packed.br);
+  await writeAtomic(`${file.path}.gz`, packed.gzip);
+  for (const suffix of ['', '.br', '.gz']) written.add(`${name}${suffix}`);
   sizes.push({
     file: name,
     raw: file.contents.byteLength,
-    gzip: gzipSync(file.contents).byteLength,
+    gzip: packed.gzip.byteLength,
+    br: packed.br.byteLength,
   });
 }
 
+const entry = (ext: string) =>
+  sizes.map((s) => s.file).find((f) => f.startsWith('app-') && f.endsWith(ext)) ?? 'missing';
 const template = await readFile(join(webDir, 'index.html'), 'utf8');
-const html = template
-  .replace('__JS_HASH__', hashes['app.js'] ?? 'missing')
-  .replace('__CSS_HASH__', hashes['app.css'] ?? 'missing');
-await writeFile(join(outDir, 'index.html'), html);
+const html = template.replace('__APP_JS__', entry('.js')).replace('__APP_CSS__', entry('.css'));
+await writeAtomic(join(outDir, 'index.html'), html);
 await buildApiDocs(outDir);
+written.add('api-docs');
 
-const inputs = Object.entries(result.metafile.inputs);
+// Files of earlier builds go last, once the new index.html no longer links them.
+for (const name of await readdir(outDir)) {
+  if (!written.has(name) && !name.endsWith('.tmp')) await rm(join(outDir, name), { force: true });
+}
+
 const byPackage = new Map<string, number>();
-const jsOutput = result.metafile.outputs[relative(process.cwd(), join(outDir, 'app.js'))];
-for (const [path, info] of Object.entries(jsOutput?.inputs ?? {})) {
-  const pkg = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? 'web/src';
-  byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + info.bytesInOutput);
+for (const [out, info] of Object.entries(result.metafile.outputs)) {
+  if (!out.endsWith('.js')) continue;
+  for (const [path, input] of Object.entries(info.inputs)) {
+    const pkg = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? 'web/src';
+    const key = `${basename(out).startsWith('app-') ? 'app' : 'lazy chunk'} from ${pkg}`;
+    byPackage.set(key, (byPackage.get(key) ?? 0) + input.bytesInOutput);
+  }
 }
 
-console.log(`web build: ${inputs.length} inputs -> ${relative(process.cwd(), outDir)}`);
-for (const { file, raw, gzip } of sizes) {
-  console.log(`  ${file.padEnd(10)} ${kib(raw).padStart(10)} raw  ${kib(gzip).padStart(10)} gzip`);
-}
-const total = sizes.reduce((sum, s) => ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip }), {
-  raw: 0,
-  gzip: 0,
-});
 console.log(
-  `  ${'total'.padEnd(10)} ${kib(total.raw).padStart(10)} raw  ${kib(total.gzip).padStart(10)} gzip`,
+  `web build: ${Object.keys(result.metafile.inputs).length} inputs -> ${relative(process.cwd(), outDir)}`,
 );
-for (const [pkg, bytes] of [...byPackage].sort((a, b) => b[1] - a[1])) {
-  console.log(`    app.js from ${pkg}: ${kib(bytes)} (minified, before gzip)`);
+for (const { file, raw, gzip, br } of sizes) {
+  console.log(
+    `  ${file.padEnd(26)} ${kib(raw).padStart(10)} raw ${kib(gzip).padStart(10)} gzip ${kib(br).padStart(10)} br`,
+  );
+}
+for (const [what, bytes] of [...byPackage].sort((a, b) => b[1] - a[1])) {
+  console.log(`    ${what}: ${kib(bytes)} (minified, before compression)`);
 }

@@ -8,6 +8,7 @@ import { noMetrics, type ProductMetrics } from '../lib/metrics';
 import type { Sample } from '../store/samples';
 import { Deadline, timeLimitMessage } from './deadline';
 import { describeFailure, inputLimitsOf, type SampleAnalyzer } from './engine';
+import { createProgress } from './progress';
 
 /** The part of an S3 event record the analyzer reads. */
 export interface ObjectCreated {
@@ -71,6 +72,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       ...sample,
       status: given ? 'failed' : 'analyzing',
       error: given ? interruptedMessage(attempts) : null,
+      progress: null,
       objectETag: etag,
       attempts: given ? attempts : attempts + 1,
       updatedAt: now.toISOString(),
@@ -89,6 +91,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
   async function finish(sample: Sample, change: Partial<Sample>): Promise<Sample> {
     const next = {
       ...sample,
+      progress: null,
       ...change,
       updatedAt: deps.clock().toISOString(),
       version: sample.version + 1,
@@ -181,11 +184,12 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     const started = Date.now();
     let result: Awaited<ReturnType<SampleAnalyzer['analyzeObject']>>;
     let analysis: Analysis;
+    const progress = createProgress(sample, (s, p) => repos.samples.saveProgress(s, p));
     try {
       const { bucket, key } = object;
       const stored = {
         size: head.size,
-        open: async () => deadline.guard(await blobs.stream(bucket, key)),
+        open: async () => deadline.guard(progress.counting(await blobs.stream(bucket, key))),
         openRange: async (start: number, end: number) =>
           deadline.guard(await blobs.streamRange(bucket, key, start, end)),
       };
@@ -198,6 +202,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
         input: inputLimitsOf(config),
       });
       if (result.shards > 1) logger.info('analysis fanned out', { key, shards: result.shards });
+      void progress.stage('examples');
       analysis = await withExamples(object, sample, result.analysis, deadline);
     } catch (error) {
       const message = deadline.expired
@@ -206,9 +211,12 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       if (!message) throw error;
       metrics.analysisFailed(deadline.expired ? 'timeout' : 'input');
       logger.warn('analysis failed', { key: object.key, reason: message });
+      await progress.settled();
       await finish(sample, { status: 'failed', error: message });
       return;
     }
+    void progress.stage('saving');
+    await progress.settled();
     const keys = analysisKeys(sample);
     await blobs.put(config.SAMPLES_BUCKET, keys.partial, result.partial, {
       contentType: 'application/vnd.diligence.partial',
@@ -218,7 +226,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     });
     metrics.sampleAnalyzed((Date.now() - started) / 1000);
     const a = analysis;
-    const done = await finish(sample, {
+    const done = await finishUnlessDeleted(sample, {
       status: 'analyzed',
       sha256: result.sha256,
       analysisKey: keys.analysis,
@@ -231,7 +239,25 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
         fields: { ...a.input.fields },
       },
     });
+    if (!done) {
+      // The vendor deleted or replaced the sample meanwhile: drop what this run wrote.
+      for (const k of [keys.analysis, keys.partial]) await blobs.delete(config.SAMPLES_BUCKET, k);
+      return logger.info('sample deleted during analysis', { key: object.key });
+    }
     await deps.onAnalyzed?.(done);
+  }
+
+  /** `finish`, or undefined when the sample record no longer exists. */
+  async function finishUnlessDeleted(sample: Sample, change: Partial<Sample>) {
+    try {
+      return await finish(sample, change);
+    } catch (error) {
+      const gone =
+        error instanceof ConflictError &&
+        !(await repos.samples.get(sample.organizationId, sample.assessmentId, sample.sampleId));
+      if (gone) return undefined;
+      throw error;
+    }
   }
 
   return async (objects: ObjectCreated[], options: InvocationOptions = {}): Promise<void> => {

@@ -1,24 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type S3rver from 's3rver';
 import type { createApp } from '../api/app';
 import type { Logger } from '../lib/logger';
 import type { GuardDecision, GuardRequest } from './s3-guard';
+import { webAssets } from './web-assets';
 
 /** Path prefix under which s3rver is mounted, so uploads are same-origin. */
 export const s3Prefix = '/_s3';
 
 /** Adds the built web app (with SPA fallback) to the API app. */
 export function withWebApp(app: ReturnType<typeof createApp>, webDist: string) {
-  const root = webDist;
-  app.get('*', serveStatic({ root }));
-  app.get('*', async (c, next) => {
-    if (c.req.path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(c.req.path)) return next();
-    return serveStatic({ root, path: join('index.html') })(c, next);
-  });
+  app.get('*', webAssets(webDist));
   return app;
 }
 

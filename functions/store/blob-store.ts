@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   NoSuchKey,
@@ -43,6 +44,8 @@ export interface BlobStore {
     body: string | Uint8Array | readonly Uint8Array[],
     options: PutOptions,
   ): Promise<void>;
+  /** Removes an object (a delete marker in a versioned bucket); a missing key is not an error. */
+  delete(bucket: string, key: string): Promise<void>;
 }
 
 /** Content type and user metadata of a write. */
@@ -121,6 +124,9 @@ export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
         }
         throw error;
       }
+    },
+    async delete(bucket, key) {
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
     async put(bucket, key, body, options) {
       const chunked = Array.isArray(body);

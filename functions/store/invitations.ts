@@ -9,6 +9,8 @@ export interface Invitation {
   issuedAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** Hashes of the tokens this one replaced (newest last, a few kept), so an old link says "revoked". */
+  replacedHashes?: string[];
   version: number;
 }
 

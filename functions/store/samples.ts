@@ -14,6 +14,16 @@ export interface SampleSummary {
   fields: Record<string, unknown>;
 }
 
+/** How far an analysis has come: the stage, and bytes and lines read so far. */
+export interface SampleProgress {
+  stage: 'reading' | 'examples' | 'saving';
+  bytesRead: number;
+  totalBytes: number;
+  /** Lines read so far (records for JSON Lines, CSV and text; 0 for compressed files). */
+  linesRead: number;
+  at: string;
+}
+
 /** A sample file a vendor uploads for one assessment. */
 export interface Sample {
   sampleId: string;
@@ -35,6 +45,8 @@ export interface Sample {
   summary: SampleSummary | null;
   /** Analysis runs started for the current upload (absent on samples stored before it existed). */
   attempts?: number;
+  /** Set while analyzing, at bounded intervals; absent on samples stored before it existed. */
+  progress?: SampleProgress | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -63,7 +75,7 @@ export function sampleRepo(table: Table) {
     /** Reads one sample. */
     async get(org: string, assessmentId: string, sampleId: string): Promise<Sample | undefined> {
       const item = await getItem(table, sampleKeys.pk(org), sampleKeys.sk(assessmentId, sampleId));
-      return item ? stripKeys<Sample>(item) : undefined;
+      return item && !item.deletedAt ? stripKeys<Sample>(item) : undefined;
     },
     /** Saves `next` only if the stored version is `next.version - 1`. */
     save: (next: Sample) =>
@@ -109,14 +121,63 @@ export function sampleRepo(table: Table) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
     },
+    /** Records analysis progress without bumping `version`, only while the sample is analyzing. */
+    async saveProgress(s: Sample, progress: SampleProgress): Promise<boolean> {
+      try {
+        await table.doc.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: {
+              PK: sampleKeys.pk(s.organizationId),
+              SK: sampleKeys.sk(s.assessmentId, s.sampleId),
+            },
+            UpdateExpression: 'SET progress = :p',
+            ConditionExpression: '#v = :v AND #s = :analyzing',
+            ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
+            ExpressionAttributeValues: {
+              ':p': progress,
+              ':v': s.version,
+              ':analyzing': 'analyzing',
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    /**
+     * Retires a sample (idempotent). A tombstone, not a DeleteItem: no function may delete items,
+     * so the append-only audit trail stays so. The version bump makes any in-flight analysis's
+     * compare-and-set fail, so a late result cannot bring the sample back.
+     */
+    async remove(org: string, assessmentId: string, sampleId: string, at: string): Promise<void> {
+      try {
+        await table.doc.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: { PK: sampleKeys.pk(org), SK: sampleKeys.sk(assessmentId, sampleId) },
+            UpdateExpression: 'SET deletedAt = :at, #v = #v + :one',
+            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
+            ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: { ':at': at, ':one': 1 },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
     /** All samples of an assessment, in upload order. */
-    list: (org: string, assessmentId: string) =>
-      queryAll<Sample>(table, {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: {
-          ':pk': sampleKeys.pk(org),
-          ':sk': sampleKeys.prefix(assessmentId),
-        },
-      }),
+    list: async (org: string, assessmentId: string) =>
+      (
+        await queryAll<Sample & { deletedAt?: string }>(table, {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: {
+            ':pk': sampleKeys.pk(org),
+            ':sk': sampleKeys.prefix(assessmentId),
+          },
+        })
+      ).filter((s) => !s.deletedAt),
   };
 }

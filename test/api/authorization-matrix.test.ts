@@ -112,6 +112,13 @@ const routes: RouteCase[] = [
     allowed: ['vendorA', 'vendorB'],
   },
   { method: 'GET', path: (i) => `/api/vendor/samples/${i.sampleA}`, allowed: ['vendorA'] },
+  { method: 'DELETE', path: (i) => `/api/vendor/samples/${i.sampleA}`, allowed: ['vendorA'] },
+  {
+    method: 'PATCH',
+    path: () => '/api/vendor/answers',
+    body: { answers: { label_audit: 'none' } },
+    allowed: ['vendorA', 'vendorB'],
+  },
   { method: 'GET', path: () => '/api/dev/outbox', allowed: staffAll },
   { method: 'POST', path: () => '/api/dev/reminders', allowed: ['admin1', 'admin2'] },
   {

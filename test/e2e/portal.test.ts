@@ -126,7 +126,6 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     await goToStep(vendor, 'Dataset identity');
     await vendor.locator('#q-dataset_name').fill(xss);
     await goToStep(vendor, 'Synthetic data');
-    watcher.allow('/api/vendor/answers', 400);
     await vendor.locator('#q-synthetic_share_percent').fill('150');
     await vendor.locator('#q-synthetic_share_percent-error').waitFor();
     expect(await vendor.locator('[data-save-state]').textContent()).toContain('Not saved');
@@ -204,18 +203,20 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     await first.getByRole('button', { name: 'Correct the field mapping' }).click();
     await first.getByLabel('Text field').fill('instruction');
     await first.getByRole('button', { name: 'Re-upload with this mapping' }).click();
-    await analyzed(2);
+    // A re-upload replaces the sample: still one row, now analyzed with the named field.
     await vendor
       .locator('.sample-row')
       .first()
       .locator('code', { hasText: /^instruction$/ })
       .waitFor();
 
+    await analyzed(1);
     await vendor.locator('#sample-file').setInputFiles(labelledPath);
-    await vendor.getByRole('button', { name: 'Upload sample' }).click();
-    await analyzed(3);
-    const newest = vendor.locator('.sample-row').first();
+    await vendor.getByRole('button', { name: 'Upload and replace' }).click();
+    const newest = vendor.locator('.sample-row[data-status="analyzed"]', { hasText: 'airline' });
+    await newest.waitFor({ timeout: 90_000 });
     expect(await newest.locator('.stat dd').first().textContent()).toBe('14,640');
+    expect(await vendor.locator('.sample-row').count()).toBe(1);
     await screenshot(vendor, '05-vendor-samples-analyzed');
   }, 180_000);
 

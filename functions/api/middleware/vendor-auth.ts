@@ -28,17 +28,22 @@ export function requireVendor(limiter: ReturnType<typeof createFailureLimiter>) 
     const invitation =
       parsed &&
       (await c.var.deps.repos.invitations.get(parsed.organizationId, parsed.assessmentId));
-    if (!parsed || !invitation || !secretMatches(parsed.secret, invitation.tokenHash)) {
+    const replaced =
+      parsed && invitation?.replacedHashes?.some((h) => secretMatches(parsed.secret, h));
+    if (
+      !replaced &&
+      (!parsed || !invitation || !secretMatches(parsed.secret, invitation.tokenHash))
+    ) {
       await limiter.fail(counts, client, now);
       throw invalid();
     }
-    if (invitation.revokedAt) {
+    if (replaced || invitation?.revokedAt) {
       throw new UnauthorizedError(
         'This invitation link was revoked. Ask your contact for a new link.',
         'invitation-revoked',
       );
     }
-    if (invitation.expiresAt <= now.toISOString()) {
+    if (!invitation || invitation.expiresAt <= now.toISOString()) {
       throw new UnauthorizedError(
         'This invitation link has expired. Ask your contact for a new link.',
         'invitation-expired',

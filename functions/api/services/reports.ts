@@ -10,10 +10,10 @@ import {
   withHash,
 } from '../../core/scoring';
 import { ConflictError } from '../../lib/errors';
-import type { Sample } from '../../store/samples';
 import type { AppDeps } from '../env';
 import { saveChange } from './assessments';
 import { isDecided } from './sample-freeze';
+import { countingSample, type SampleFile, sampleFile } from './sample-selection';
 
 type Deps = Pick<AppDeps, 'repos' | 'blobs' | 'config' | 'clock' | 'newId' | 'logger' | 'analyzer'>;
 
@@ -23,21 +23,25 @@ export async function currentPolicy(deps: Pick<AppDeps, 'repos'>, org: string): 
   return stored ? policySchema.parse({ ...stored.policy, version: stored.version }) : defaultPolicy;
 }
 
-const latest = (samples: Sample[], role: Sample['role']) =>
-  samples
-    .filter((s) => s.role === role && s.status === 'analyzed')
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-
-/** The newest analyzed training and holdout analyses, with contamination measured between them. */
+/** The analyses that count (one per role), with contamination measured between them. */
 export async function assessmentAnalyses(
   deps: Deps,
   a: Assessment,
 ): Promise<{ training?: Analysis; holdout?: Analysis }> {
+  return (await countedAnalyses(deps, a)).analyses;
+}
+
+/** The counting analyses and the files they come from. */
+async function countedAnalyses(deps: Deps, a: Assessment) {
   const samples = await deps.repos.samples.list(a.organizationId, a.id);
   const bucket = deps.config.SAMPLES_BUCKET;
   const read = async (key: string | null) => (key ? deps.blobs.getText(bucket, key) : undefined);
-  const train = latest(samples, 'training');
-  const hold = latest(samples, 'holdout');
+  const train = countingSample(samples, 'training');
+  const hold = countingSample(samples, 'holdout');
+  const files: Partial<Record<'training' | 'holdout', SampleFile>> = {
+    ...(train ? { training: sampleFile(train) } : {}),
+    ...(hold ? { holdout: sampleFile(hold) } : {}),
+  };
   const holdout = hold?.analysisKey
     ? (JSON.parse((await read(hold.analysisKey)) ?? '') as Analysis)
     : undefined;
@@ -60,7 +64,8 @@ export async function assessmentAnalyses(
   } else if (train?.analysisKey) {
     training = JSON.parse((await read(train.analysisKey)) ?? '') as Analysis;
   }
-  return { ...(training ? { training } : {}), ...(holdout ? { holdout } : {}) };
+  const analyses = { ...(training ? { training } : {}), ...(holdout ? { holdout } : {}) };
+  return { analyses, files };
 }
 
 /** Where report version `v` of an assessment is stored. */
@@ -80,17 +85,23 @@ export async function rescore(
   const template = getTemplate(assessment.templateId, assessment.templateVersion);
   if (!template) return undefined;
   const policy = await currentPolicy(deps, assessment.organizationId);
-  const analyses = await assessmentAnalyses(deps, assessment);
-  const report = withHash(
-    score({
-      assessmentId: assessment.id,
-      answers: assessment.answers as Record<string, string | number | string[]>,
-      template,
-      analyses,
-      policy,
-      now: deps.clock(),
-    }),
-  );
+  const { analyses, files } = await countedAnalyses(deps, assessment);
+  const scored = score({
+    assessmentId: assessment.id,
+    answers: assessment.answers as Record<string, string | number | string[]>,
+    template,
+    analyses,
+    policy,
+    now: deps.clock(),
+  });
+  // Each sample names its file (name, upload time, records, SHA-256) inside the hashed report.
+  const report = withHash({
+    ...scored,
+    samples: scored.samples.map((s) => ({
+      ...s,
+      ...(files[s.role] ? { file: files[s.role] } : {}),
+    })),
+  });
   for (let attempt = 0; attempt < 5; attempt++) {
     const versions = await deps.repos.reports.list(assessment.organizationId, assessment.id);
     const version = (versions.at(-1)?.version ?? 0) + 1;

@@ -10,6 +10,7 @@ export function toSampleView(s: Sample) {
     status: s.status,
     error: s.error,
     sha256: s.sha256,
+    progress: s.status === 'analyzing' ? (s.progress ?? null) : null,
     summary: s.summary,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

@@ -1,5 +1,6 @@
 export { answerValueSchema, expectation, knownAnswerSchema } from './answer-schema';
 export { deepFreeze } from './build';
+export { type MergeResult, mergeValidAnswers } from './merge-valid';
 export { findQuestion, getTemplate, questionsOf, templates } from './registry';
 export { references } from './sources';
 export { aiTrainingDataV1 } from './templates/ai-training-data';

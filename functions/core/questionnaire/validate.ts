@@ -33,7 +33,11 @@ export function validateAnswer(question: Question, value: unknown): ValidationRe
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function ruleErrors(rule: TemplateRule, answers: Record<string, unknown>): ValidationError[] {
+function ruleErrors(
+  rule: TemplateRule,
+  answers: Record<string, unknown>,
+  title: (id: string) => string,
+): ValidationError[] {
   if (rule.kind === 'sum_at_most') {
     const present = rule.questionIds.filter((id) => typeof answers[id] === 'number');
     const sum = present.reduce((total, id) => total + (answers[id] as number), 0);
@@ -42,7 +46,7 @@ function ruleErrors(rule: TemplateRule, answers: Record<string, unknown>): Valid
     return [
       {
         path: last,
-        message: `${present.join(' + ')} add up to ${sum}, more than ${rule.max}; count each record under one origin`,
+        message: `${present.map((id) => `${title(id)} (${answers[id]} %)`).join(' and ')} add up to ${sum} %, more than ${rule.max} %; count each record under one origin`,
       },
     ];
   }
@@ -53,7 +57,7 @@ function ruleErrors(rule: TemplateRule, answers: Record<string, unknown>): Valid
   return [
     {
       path: rule.later,
-      message: `(${later}) is before ${rule.earlier} (${earlier}); swap the dates or correct one of them`,
+      message: `${later} is before the answer to ${title(rule.earlier)} (${earlier}); swap the dates or correct one of them`,
     },
   ];
 }
@@ -89,7 +93,9 @@ export function validateAnswers(
     if (checked.ok) valid[id] = value;
     else errors.push(...checked.errors);
   }
-  for (const rule of template.rules) errors.push(...ruleErrors(rule, valid));
+  // Messages name questions by their prompt, never by id: people read them beside the question.
+  const title = (id: string) => `“${questions.get(id)?.prompt ?? id}”`;
+  for (const rule of template.rules) errors.push(...ruleErrors(rule, valid, title));
   if (!options.partial) {
     for (const missing of missingRequired(template, answers)) {
       errors.push({ path: missing.questionId, message: 'is required; answer it or say "unknown"' });

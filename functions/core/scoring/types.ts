@@ -72,8 +72,17 @@ export interface DimensionScore {
   evidence: MaturityEvidence[];
 }
 
-/** An analysis as it appears in a report, tagged with the role of the sample. */
-export type ReportSample = Analysis & { role: 'training' | 'holdout' };
+/** The file a report sample was measured on (set by the portal; absent in offline scoring). */
+export interface ReportSampleFile {
+  sampleId: string;
+  fileName: string;
+  uploadedAt: string;
+  records: number;
+  sha256: string;
+}
+
+/** An analysis as it appears in a report, tagged with the role of the sample and its file. */
+export type ReportSample = Analysis & { role: 'training' | 'holdout'; file?: ReportSampleFile };
 
 /** The scored report (contract in DESIGN.md), plus the template and policy it was scored with. */
 export interface ScoredReport {

@@ -170,7 +170,7 @@ describe('validateAnswers', () => {
     expect(result.errors.map((e) => e.path)).toEqual(['synthetic_share_percent', 'label_audit']);
   });
 
-  it('rejects origin shares that add up to more than 100', () => {
+  it('rejects origin shares that add up to more than 100, naming the questions by their prompts', () => {
     const result = validateAnswers(
       aiTrainingDataV1,
       { origin_human_percent: 70, synthetic_share_percent: 40 },
@@ -180,19 +180,22 @@ describe('validateAnswers', () => {
       {
         path: 'synthetic_share_percent',
         message:
-          'origin_human_percent + synthetic_share_percent add up to 110, more than 100; count each record under one origin',
+          '“Share of records you collected first-hand from people (primary human data)” (70 %) and “Share of records that are machine-generated” (40 %) add up to 110 %, more than 100 %; count each record under one origin',
       },
     ]);
   });
 
-  it('rejects a newest date before the oldest date', () => {
+  it('rejects a newest date before the oldest date, naming the other question by its prompt', () => {
     const result = validateAnswers(
       aiTrainingDataV1,
       { collection_oldest_date: '2024-05-01', collection_newest_date: '2023-01-01' },
       { partial: true },
     );
     expect(result.errors[0]?.path).toBe('collection_newest_date');
-    expect(result.errors[0]?.message).toContain('is before collection_oldest_date (2024-05-01)');
+    expect(result.errors[0]?.message).toBe(
+      '2023-01-01 is before the answer to “Date of the oldest record” (2024-05-01); swap the dates or correct one of them',
+    );
+    expect(result.errors[0]?.message).not.toMatch(/[a-z]+_[a-z_]+/);
   });
 });
 

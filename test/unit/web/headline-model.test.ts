@@ -91,7 +91,15 @@ describe('report headline', () => {
       samples: [sample] as unknown as ScoredReport['samples'],
     }) as ScoredReport & { claimChecks: unknown[] };
     withSample.claimChecks = [
-      { questionId: 'synthetic_share_percent', status: 'unverified', message: 'No reference.' },
+      {
+        questionId: 'synthetic_share_percent',
+        claimed: 0,
+        measured: 12,
+        lowerBound: 0,
+        status: 'unverified',
+        evidence: 'screening',
+        message: 'No reference.',
+      },
     ];
     expect(evidenceWarnings(withSample, ctx)).toEqual([
       'Training sample “chats.jsonl” had 10 malformed lines (10 %) that could not be read and were left out.',

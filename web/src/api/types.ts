@@ -108,6 +108,12 @@ export interface SampleInfo {
     estimatedShare: number;
     fields: Record<string, unknown>;
   } | null;
+  sizeBytes?: number;
+  sha256?: string | null;
+  createdAt?: string;
+  progress?: SampleProgress | null;
+  /** True when the report uses this sample for its role. */
+  counts?: boolean;
 }
 
 /** `POST /api/vendor/samples` body. */
@@ -124,4 +130,15 @@ export interface SampleUpload {
   sampleId: string;
   uploadUrl: string;
   uploadHeaders: Record<string, string>;
+  /** Earlier samples of the same role this upload replaced. */
+  replaced?: string[];
+}
+
+/** How far an analysis has come (set while analyzing). */
+export interface SampleProgress {
+  stage: 'reading' | 'examples' | 'saving';
+  bytesRead: number;
+  totalBytes: number;
+  linesRead: number;
+  at: string;
 }

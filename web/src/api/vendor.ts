@@ -22,7 +22,10 @@ export interface VendorAssessment {
     dataset: { name: string; description?: string; intendedUse: string };
     dueAt: string;
     submittedAt: string | null;
+    decidedAt?: string | null;
   };
+  /** The organization that invited the vendor, and its contact. */
+  buyer?: { name: string; contactEmail: string };
   template: Template;
   answers: Answers;
   version: number;
@@ -36,6 +39,19 @@ export const getVendorAssessment = () => http<VendorAssessment>('GET', '/api/ven
 /** `PUT /api/vendor/answers`: saves a draft; 409 when `version` is stale. */
 export const saveAnswers = (answers: Record<string, unknown>, version: number) =>
   http<{ answers: Answers; version: number }>('PUT', '/api/vendor/answers', { answers, version });
+
+/** `PATCH /api/vendor/answers`: stores every valid answer; `errors` lists the refused ones. */
+export const mergeAnswers = (answers: Record<string, unknown>, version: number) =>
+  http<{
+    answers: Answers;
+    version: number;
+    saved: string[];
+    errors: { path: string; message: string }[];
+  }>('PATCH', '/api/vendor/answers', { answers, version });
+
+/** `DELETE /api/vendor/samples/{id}`: removes a sample while the questionnaire is open. */
+export const deleteSample = (sampleId: string) =>
+  http<void>('DELETE', `/api/vendor/samples/${encodeURIComponent(sampleId)}`);
 
 /** `POST /api/vendor/samples` → where to PUT the file. */
 export const createSample = (body: NewSample) =>

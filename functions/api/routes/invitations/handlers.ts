@@ -39,6 +39,9 @@ export const issueInvitationHandler: RouteHandler<typeof issueInvitation, AppEnv
     issuedAt: now.toISOString(),
     expiresAt,
     revokedAt: null,
+    replacedHashes: previous
+      ? [...(previous.replacedHashes ?? []), previous.tokenHash].slice(-10)
+      : [],
     version: (previous?.version ?? 0) + 1,
   });
   const base = deps.config.PUBLIC_BASE_URL ?? '';

@@ -5,7 +5,7 @@ import type { AppEnv } from '../../env';
 import { applyAction, loadAssessment } from '../../services/assessments';
 import { notify } from '../../services/notify';
 import { rescore } from '../../services/reports';
-import { toSampleView } from '../../services/samples';
+import { viewsWithCounts } from '../../services/sample-selection';
 import type { saveAnswers, submit, vendorView } from './routes';
 
 function templateOf(id: string, version: number) {
@@ -21,7 +21,10 @@ function templateOf(id: string, version: number) {
 export const vendorViewHandler: RouteHandler<typeof vendorView, AppEnv> = async (c) => {
   const { deps, vendor } = c.var;
   const a = await loadAssessment(deps, vendor.organizationId, vendor.assessmentId);
-  const samples = await deps.repos.samples.list(a.organizationId, a.id);
+  const [samples, org] = await Promise.all([
+    deps.repos.samples.list(a.organizationId, a.id),
+    deps.repos.organizations.get(a.organizationId),
+  ]);
   const reopened = a.decision?.decision === 'request_changes' && a.status !== 'submitted';
   const comments = reopened ? (a.decision?.comments ?? []) : [];
   return c.json(
@@ -33,11 +36,13 @@ export const vendorViewHandler: RouteHandler<typeof vendorView, AppEnv> = async 
         dataset: a.dataset,
         dueAt: a.dueAt,
         submittedAt: a.submittedAt,
+        decidedAt: a.decision?.at ?? null,
       },
+      buyer: { name: org?.name ?? a.organizationId, contactEmail: a.createdBy },
       template: templateOf(a.templateId, a.templateVersion) as unknown as Record<string, unknown>,
       answers: a.answers,
       version: a.version,
-      samples: samples.map(toSampleView),
+      samples: viewsWithCounts(samples),
       comments,
     },
     200,

@@ -3,6 +3,8 @@ import type { AppDeps } from '../../env';
 import { createFailureLimiter } from '../../middleware/failure-limiter';
 import { requireVendor } from '../../middleware/vendor-auth';
 import { saveAnswersHandler, submitHandler, vendorViewHandler } from './answer-handlers';
+import { deleteSampleHandler, mergeAnswersHandler } from './control-handlers';
+import { deleteSample, mergeAnswers } from './control-routes';
 import { createSample, getSample, saveAnswers, submit, vendorView } from './routes';
 import { createSampleHandler, getSampleHandler } from './sample-handlers';
 
@@ -18,5 +20,7 @@ export function vendorRoutes(deps: AppDeps) {
     .openapi(saveAnswers, saveAnswersHandler)
     .openapi(submit, submitHandler)
     .openapi(createSample, createSampleHandler)
-    .openapi(getSample, getSampleHandler);
+    .openapi(getSample, getSampleHandler)
+    .openapi(mergeAnswers, mergeAnswersHandler)
+    .openapi(deleteSample, deleteSampleHandler);
 }

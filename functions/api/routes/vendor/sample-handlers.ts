@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, PayloadTooLargeError } from '../../../lib
 import type { Sample } from '../../../store/samples';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
+import { retireSample } from '../../services/sample-selection';
 import { sampleKey, toSampleView } from '../../services/samples';
 import type { createSample, getSample } from './routes';
 
@@ -74,6 +75,9 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
     await deps.repos.samples.releaseSlot(a.organizationId, a.id);
     throw error;
   }
+  // One sample per role: a new upload (a re-upload, a mapping fix) replaces the earlier one.
+  const replaced = existing.filter((s) => s.role === body.role);
+  for (const old of replaced) await retireSample(deps, old);
   const target = await deps.presigner({
     bucket: deps.config.SAMPLES_BUCKET,
     key,
@@ -89,6 +93,7 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
       uploadUrl: absoluteUrl(target.url, deps.config.PUBLIC_BASE_URL ?? c.req.url),
       uploadHeaders: target.headers,
       expiresAt: target.expiresAt,
+      replaced: replaced.map((s) => s.sampleId),
     },
     201,
   );

@@ -23,6 +23,10 @@ export const sampleFileNamePattern = new RegExp(
   `\\.(${['csv', 'jsonl', 'ndjson', 'json', 'txt'].map(caseless).join('|')})(${caseless('.gz')})?$`,
 );
 
+/** What a person reads when the file is of a kind the analyzer cannot read. */
+export const unsupportedType =
+  'This file type is not supported. Upload CSV (.csv), JSON Lines (.jsonl, .ndjson), a JSON array (.json) or plain text (.txt), optionally gzip-compressed (.gz).';
+
 /** Per-upload field overrides (which record field holds the text, the label, …). */
 export const FieldOverrides = z
   .strictObject({
@@ -41,14 +45,11 @@ export const CreateSampleBody = z
       .string()
       .min(1)
       .max(255)
-      .regex(
-        sampleFileNamePattern,
-        'use a .csv, .jsonl, .ndjson, .json or .txt file, optionally .gz',
-      )
+      .regex(sampleFileNamePattern, unsupportedType)
       .openapi({ example: 'support-tickets-2025.jsonl.gz' }),
     role: z.enum(['training', 'holdout']),
     sizeBytes: z.number().int().positive(),
-    contentType: z.enum(sampleContentTypes),
+    contentType: z.enum(sampleContentTypes, { error: unsupportedType }),
     fields: FieldOverrides.optional(),
   })
   .openapi('CreateSample');
@@ -60,6 +61,10 @@ export const UploadSchema = z
     uploadUrl: z.string(),
     uploadHeaders: z.record(z.string(), z.string()),
     expiresAt: z.string(),
+    replaced: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: 'earlier samples of the same role this one replaced (deleted)' }),
   })
   .openapi('SampleUpload');
 
@@ -73,6 +78,21 @@ export const SampleSchema = z
     status: z.enum(['awaiting_upload', 'analyzing', 'analyzed', 'failed']),
     error: z.string().nullable(),
     sha256: z.string().nullable(),
+    progress: z
+      .object({
+        stage: z.enum(['reading', 'examples', 'saving']),
+        bytesRead: z.number(),
+        totalBytes: z.number(),
+        linesRead: z.number(),
+        at: z.string(),
+      })
+      .nullable()
+      .optional()
+      .openapi({ description: 'while analyzing: stage, bytes and lines read so far' }),
+    counts: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'true when this sample is the one the report uses for its role' }),
     summary: z
       .object({
         records: z.number(),
@@ -114,7 +134,16 @@ export const VendorViewSchema = z
       }),
       dueAt: z.string(),
       submittedAt: z.string().nullable(),
+      decidedAt: z
+        .string()
+        .nullable()
+        .optional()
+        .openapi({ description: 'when the latest decision was recorded' }),
     }),
+    buyer: z
+      .object({ name: z.string(), contactEmail: z.string() })
+      .optional()
+      .openapi({ description: 'the organization that invited you and the person who created it' }),
     template: z
       .record(z.string(), z.unknown())
       .openapi({ description: 'the pinned questionnaire template' }),

@@ -74,3 +74,23 @@ export function withAnswer(answers: Answers, id: string, value: AnswerValue | un
 export function sectionOf(sections: readonly Section[], questionId: string): Section | undefined {
   return sections.find((s) => s.questions.some((q) => q.id === questionId));
 }
+
+/** An answer as a person reads it: option labels, units, "Unknown", or "Not answered". */
+export function answerText(question: Question, value: unknown): string {
+  if (!isAnswered(value)) return 'Not answered';
+  if (value === UNKNOWN) return 'Unknown / prefer not to say';
+  const options =
+    question.type === 'single_choice' || question.type === 'multi_choice'
+      ? question.options
+      : question.type === 'yes_no'
+        ? [
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ]
+        : [];
+  const label = (v: unknown) => options.find((o) => o.value === v)?.label ?? String(v);
+  if (Array.isArray(value)) return value.map(label).join('; ');
+  if (question.type === 'percent') return `${value} %`;
+  if (question.type === 'number' && question.unit) return `${value} ${question.unit}`;
+  return label(value);
+}

@@ -2,6 +2,7 @@
  * One question as the right control, with "Unknown / prefer not to say" always available, the
  * API's validation message inline, and reviewer comments beside it. Vendor text renders as text.
  */
+import { useRef } from 'preact/hooks';
 import type { AnswerValue, Question, Reference } from '../../api/domain';
 import { type InputKind, inputType } from '../../components/field';
 import { fromInput, toggleChoice, UNKNOWN } from './answer-model';
@@ -22,6 +23,9 @@ export function QuestionField(props: Props) {
   const id = `q-${q.id}`;
   const unknown = value === UNKNOWN;
   const disabled = readOnly || unknown;
+  // What was typed or chosen before "Unknown" was ticked: shown greyed, restored on unticking.
+  const before = useRef<AnswerValue | undefined>(undefined);
+  const shown = unknown ? before.current : value;
   const described =
     [
       q.help ? `${id}-help` : '',
@@ -53,8 +57,8 @@ export function QuestionField(props: Props) {
         const optionId = `${id}-${option.value}`;
         const multi = q.type === 'multi_choice';
         const checked = multi
-          ? Array.isArray(value) && value.includes(option.value)
-          : value === option.value;
+          ? Array.isArray(shown) && shown.includes(option.value)
+          : shown === option.value;
         return (
           <div class="choice" key={option.value}>
             <input
@@ -92,7 +96,7 @@ export function QuestionField(props: Props) {
             id={id}
             rows={4}
             maxLength={q.maxLength}
-            value={unknown ? '' : text(value)}
+            value={text(shown)}
             disabled={disabled}
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={described}
@@ -107,7 +111,7 @@ export function QuestionField(props: Props) {
             max={q.type === 'percent' ? 100 : q.type === 'number' ? q.max : undefined}
             step={q.type === 'number' && q.integer ? 1 : 'any'}
             maxLength={q.type === 'short_text' ? q.maxLength : undefined}
-            value={unknown ? '' : text(value)}
+            value={text(shown)}
             disabled={disabled}
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={described}
@@ -135,10 +139,24 @@ export function QuestionField(props: Props) {
             type="checkbox"
             checked={unknown}
             disabled={readOnly}
-            onChange={(e) => onChange(e.currentTarget.checked ? UNKNOWN : undefined)}
+            aria-describedby={unknown ? `${id}-unknown-note` : undefined}
+            onChange={(e) => {
+              if (e.currentTarget.checked) {
+                if (value !== UNKNOWN) before.current = value as AnswerValue | undefined;
+                onChange(UNKNOWN);
+              } else {
+                onChange(before.current);
+              }
+            }}
           />
           <label for={`${id}-unknown`}>Unknown / prefer not to say</label>
         </div>
+        {unknown && !readOnly ? (
+          <p class="hint unknown-note" id={`${id}-unknown-note`}>
+            Unknown answers add risk to the score. Answer if you can
+            {before.current !== undefined ? ': untick to bring back what you entered' : ''}.
+          </p>
+        ) : null}
         {error ? (
           <p class="error-text" id={`${id}-error`}>
             <span aria-hidden="true">✖ </span>

@@ -1,4 +1,6 @@
 /** Pieces of the questionnaire page: the steps navigation, the save indicator, the closed summary. */
+
+import { useState } from 'preact/hooks';
 import type { Section } from '../../api/domain';
 import type { Answers, ReviewComment } from '../../api/types';
 import { ErrorBanner } from '../../components/feedback';
@@ -14,17 +16,37 @@ export function StepsNav(props: {
   comments: ReviewComment[];
   onGo: (id: string) => void;
 }) {
-  const { steps, current: step, sections, answers, comments, onGo: go } = props;
+  const { steps, current: step, sections, answers, comments, onGo } = props;
   const progress = overallProgress(sections, answers);
+  // On narrow screens the list folds away behind one line, so the first question is in view.
+  const [open, setOpen] = useState(false);
+  const index = steps.findIndex((s) => s.id === step);
+  const go = (id: string) => {
+    setOpen(false);
+    onGo(id);
+  };
   return (
-    <nav class="steps card" aria-label="Questionnaire steps">
-      <p class="small">
+    <nav class={open ? 'steps card open' : 'steps card'} aria-label="Questionnaire steps">
+      <button
+        type="button"
+        class="steps-toggle"
+        aria-expanded={open}
+        aria-controls="steps-list"
+        onClick={() => setOpen(!open)}
+      >
+        <span>
+          Step {index + 1} of {steps.length} · {progress.answered}/{progress.total} answered
+        </span>
+        <span aria-hidden="true">{open ? '▲' : '▼'}</span>
+        <span class="visually-hidden">{open ? 'Hide' : 'Show'} all steps</span>
+      </button>
+      <p class="small steps-summary">
         <label for="overall-progress">
           {progress.answered} of {progress.total} questions answered
         </label>
       </p>
       <progress id="overall-progress" max={progress.total} value={progress.answered} />
-      <ol>
+      <ol id="steps-list">
         {steps.map((s) => {
           const section = sections.find((x) => x.id === s.id);
           const p = section ? sectionProgress(section, answers) : null;
@@ -94,7 +116,7 @@ export function SaveIndicator(props: {
       : 'Answers save automatically as you type.',
     pending: 'Unsaved changes…',
     saving: 'Saving…',
-    invalid: 'Not saved: fix the answers marked below.',
+    invalid: 'Not saved: the answers marked below (correct them). Your other answers are saved.',
   };
   return (
     <p class={`save-state save-${state}`} role="status" data-save-state={state}>

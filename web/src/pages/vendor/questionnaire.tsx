@@ -1,9 +1,9 @@
 /** The vendor's questionnaire: steps per section, sample upload, then submit; autosaved. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { VendorAssessment } from '../../api/vendor';
-import { Notice } from '../../components/feedback';
-import { formatDateTime } from '../../format';
-import { overallProgress, sectionOf } from './answer-model';
+import { isAnswered, overallProgress, sectionOf } from './answer-model';
+import { AnswersReview } from './answers-review';
+import { ClosedNotice } from './closed-notice';
 import { QuestionField } from './question-field';
 import { AnsweredSummary, SaveIndicator, StepsNav } from './questionnaire-parts';
 import { SampleUpload } from './sample-upload';
@@ -27,6 +27,7 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
     reload().then((fresh) => ({ answers: fresh.answers, version: fresh.version })),
   );
   const [step, setStep] = useState<string>(sections[0]?.id ?? 'samples');
+  const [samples, setSamples] = useState(data.samples);
   const [focusId, setFocusId] = useState<string | null>(null);
   const references = useMemo(
     () => new Map(template.references.map((r) => [r.id as string, r])),
@@ -51,9 +52,19 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
     setFocusId(null);
   }, [focusId]);
 
+  // Procurement already named the dataset: offer that name instead of asking for it again.
   useEffect(() => {
+    if (!readOnly && !isAnswered(data.answers.dataset_name) && data.assessment.dataset.name)
+      save.setAnswer('dataset_name', data.assessment.dataset.name);
+  }, []);
+
+  useEffect(() => {
+    const unsaved = ['pending', 'saving', 'invalid', 'failed'];
     const warn = (event: BeforeUnloadEvent) => {
-      if (save.state === 'pending' || save.state === 'saving') event.preventDefault();
+      if (!unsaved.includes(save.state)) return;
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = '';
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
@@ -89,13 +100,7 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
             ))}
           </div>
         ) : null}
-        {readOnly ? (
-          <Notice kind="info">
-            {data.assessment.submittedAt
-              ? `Submitted ${formatDateTime(data.assessment.submittedAt)}. Your answers are locked while the reviewers decide; you will hear from your contact.`
-              : 'This questionnaire is closed for changes.'}
-          </Notice>
-        ) : null}
+        {readOnly ? <ClosedNotice data={data} /> : null}
         {readOnly ? null : (
           <SaveIndicator
             state={save.state}
@@ -124,18 +129,25 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
             ))}
           </section>
         ) : null}
-        {step === 'samples' ? <SampleUpload initial={data.samples} readOnly={readOnly} /> : null}
+        {step === 'samples' ? (
+          <SampleUpload initial={samples} readOnly={readOnly} onChange={setSamples} />
+        ) : null}
         {step === 'submit' && !readOnly ? (
           <SubmitPanel
             sections={sections}
             answers={save.answers}
+            samples={samples}
+            goToSamples={() => go('samples')}
             flush={save.flush}
             onSubmitted={onSubmitted}
             goTo={goToQuestion}
           />
         ) : null}
         {step === 'submit' && readOnly ? (
-          <AnsweredSummary answers={save.answers} total={progress.total} />
+          <>
+            <AnsweredSummary answers={save.answers} total={progress.total} />
+            <AnswersReview sections={sections} answers={save.answers} />
+          </>
         ) : null}
         <div class="inline step-nav">
           {index > 0 ? (

@@ -52,3 +52,44 @@ export function mappingOf(fields: Record<string, unknown> | undefined): {
     label: typeof fields?.label === 'string' ? fields.label : '',
   };
 }
+
+/** What a person reads when a file is of a kind the analyzer cannot read. */
+export const unsupportedTypeMessage =
+  'This file type is not supported. Upload CSV (.csv), JSON Lines (.jsonl, .ndjson), a JSON array (.json) or plain text (.txt), optionally gzip-compressed (.gz).';
+
+/** True when the file name has an extension the analyzer reads. */
+export const isSupportedFile = (name: string): boolean =>
+  /\.(csv|jsonl|ndjson|json|txt)(\.gz)?$/i.test(name);
+
+/** The role as words. */
+export const roleLabel = (role: 'training' | 'holdout'): string =>
+  role === 'training' ? 'Training sample' : 'Holdout (evaluation) sample';
+
+/** Samples newest first (upload time; the API lists them oldest first). */
+export function newestFirst<T extends { createdAt?: string }>(samples: readonly T[]): T[] {
+  return [...samples]
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => (b.s.createdAt ?? '').localeCompare(a.s.createdAt ?? '') || b.i - a.i)
+    .map(({ s }) => s);
+}
+
+const stageWords = {
+  reading: 'Reading and measuring the records',
+  examples: 'Collecting examples of duplicates',
+  saving: 'Saving the results',
+} as const;
+
+/** One line on an analysis in progress: the stage, the share read and the lines so far. */
+export function progressText(p: {
+  stage: keyof typeof stageWords;
+  bytesRead: number;
+  totalBytes: number;
+  linesRead: number;
+}): string {
+  const words = stageWords[p.stage] ?? 'Analyzing';
+  if (p.stage !== 'reading') return `${words}…`;
+  const share =
+    p.totalBytes > 0 ? Math.min(100, Math.round((p.bytesRead / p.totalBytes) * 100)) : 0;
+  const lines = p.linesRead > 0 ? `, ${p.linesRead.toLocaleString('en')} lines so far` : '';
+  return `${words}: ${share} % of the file read${lines}…`;
+}

@@ -1,9 +1,13 @@
-/** One uploaded sample: live status, short summary, and the detected field mapping to correct. */
-import { useState } from 'preact/hooks';
+/**
+ * One uploaded sample: live status and progress, the file's facts, a short summary, the detected
+ * field mapping to correct, and delete or replace while the questionnaire is open.
+ */
+import { useEffect, useState } from 'preact/hooks';
 import type { SampleInfo } from '../../api/types';
 import { ErrorBanner } from '../../components/feedback';
 import { percent } from '../../format';
-import { isFinal, mappingOf, sampleStatusLabel } from './sample-model';
+import { AnalysisProgress, SampleFacts } from './sample-facts';
+import { acceptedExtensions, isFinal, mappingOf, sampleStatusLabel } from './sample-model';
 import type { FieldOverrides } from './sample-upload';
 import { useSamplePoll } from './use-sample-poll';
 
@@ -13,13 +17,20 @@ interface Props {
   readOnly: boolean;
   retained: File | null;
   onReupload: (file: File, fields: FieldOverrides) => Promise<void>;
+  onDelete: () => Promise<void>;
+  onUpdate: (info: SampleInfo) => void;
 }
 
 /** Renders and polls one sample. */
-export function SampleRow({ info: initial, poll, readOnly, retained, onReupload }: Props) {
+export function SampleRow(props: Props) {
+  const { info: initial, poll, readOnly, retained, onReupload, onDelete, onUpdate } = props;
   const shouldPoll = poll && !isFinal(initial.status);
   const { info: polled, error } = useSamplePoll(shouldPoll ? initial.sampleId : null, initial);
-  const info = polled ?? initial;
+  const info = polled ? { ...initial, ...polled } : initial;
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    if (polled && polled.status !== initial.status) onUpdate({ ...initial, ...polled });
+  }, [polled?.status]);
   const [correcting, setCorrecting] = useState(false);
   const detected = mappingOf(info.summary?.fields);
   const [text, setText] = useState('');
@@ -35,13 +46,15 @@ export function SampleRow({ info: initial, poll, readOnly, retained, onReupload 
 
   return (
     <li class="card sample-row" id={id} data-status={info.status}>
-      <p>
-        <strong>{info.fileName}</strong> <span class="muted">({info.role})</span> —{' '}
+      <p class="sample-title">
+        <strong class="file-name">{info.fileName}</strong>{' '}
         <span class={`sample-status status-${info.status}`} role="status">
           {info.status === 'analyzed' ? '✔ ' : info.status === 'failed' ? '✖ ' : '… '}
           {sampleStatusLabel(info.status)}
         </span>
       </p>
+      <SampleFacts info={info} />
+      <AnalysisProgress info={info} />
       {info.status === 'failed' && info.error ? <p class="error-text">{info.error}</p> : null}
       <ErrorBanner error={error} />
       {info.summary ? (
@@ -125,6 +138,46 @@ export function SampleRow({ info: initial, poll, readOnly, retained, onReupload 
           </button>
         )
       ) : null}
+      {readOnly || correcting ? null : (
+        <div class="inline sample-actions">
+          <input
+            id={`${id}-replace`}
+            class="visually-hidden"
+            type="file"
+            accept={acceptedExtensions}
+            onChange={(e) => {
+              const chosen = e.currentTarget.files?.[0];
+              if (chosen) void onReupload(chosen, {});
+            }}
+          />
+          <label class="button secondary small file-button" for={`${id}-replace`}>
+            Replace with another file
+          </label>
+          {confirming ? (
+            <span class="confirm">
+              <span class="small">Delete {info.fileName}? </span>
+              <button type="button" class="button danger small" onClick={() => void onDelete()}>
+                Delete
+              </button>
+              <button
+                type="button"
+                class="button secondary small"
+                onClick={() => setConfirming(false)}
+              >
+                Keep
+              </button>
+            </span>
+          ) : (
+            <button
+              type="button"
+              class="button secondary small"
+              onClick={() => setConfirming(true)}
+            >
+              Delete sample
+            </button>
+          )}
+        </div>
+      )}
     </li>
   );
 }

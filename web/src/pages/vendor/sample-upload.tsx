@@ -1,10 +1,22 @@
-/** Sample upload: drag and drop or choose a file, progress, then analysis status per sample. */
-import { useRef, useState } from 'preact/hooks';
+/**
+ * Sample upload: drag and drop or choose a file, progress, then analysis status per sample. One
+ * sample counts per role: uploading again (a new file, a mapping fix) replaces the current one.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../../api/http';
 import type { SampleInfo } from '../../api/types';
-import { createSample, uploadFile } from '../../api/vendor';
+import { createSample, deleteSample, uploadFile } from '../../api/vendor';
 import { ErrorBanner } from '../../components/feedback';
 import { Field } from '../../components/field';
-import { acceptedExtensions, contentTypeOf, formatBytes } from './sample-model';
+import {
+  acceptedExtensions,
+  contentTypeOf,
+  formatBytes,
+  isSupportedFile,
+  newestFirst,
+  roleLabel,
+  unsupportedTypeMessage,
+} from './sample-model';
 import { SampleRow } from './sample-row';
 
 type Role = 'training' | 'holdout';
@@ -20,10 +32,25 @@ interface Row {
   uploaded: boolean;
 }
 
+interface Props {
+  initial: SampleInfo[];
+  readOnly: boolean;
+  /** Told about every change to the list (uploads, replacements, deletions, status). */
+  onChange?: (samples: SampleInfo[]) => void;
+}
+
+/** A refused registration's messages as one error a person can read (no field names). */
+function readable(error: unknown): unknown {
+  if (error instanceof ApiError && error.status === 400 && error.problem.errors?.length) {
+    return new Error([...new Set(error.problem.errors.map((e) => e.message))].join(' '));
+  }
+  return error;
+}
+
 /** The upload area plus the list of samples with their status. */
-export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; readOnly: boolean }) {
-  const [rows, setRows] = useState<Row[]>(
-    initial.map((info) => ({ info, uploaded: info.status !== 'awaiting_upload' })),
+export function SampleUpload({ initial, readOnly, onChange }: Props) {
+  const [rows, setRows] = useState<Row[]>(() =>
+    newestFirst(initial).map((info) => ({ info, uploaded: info.status !== 'awaiting_upload' })),
   );
   const [file, setFile] = useState<File | null>(null);
   const [role, setRole] = useState<Role>('training');
@@ -32,8 +59,22 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
   const [error, setError] = useState<unknown>(undefined);
   const files = useRef(new Map<string, File>());
   const input = useRef<HTMLInputElement>(null);
+  const current = rows.find((r) => r.info.role === role);
+
+  useEffect(() => onChange?.(rows.map((r) => r.info)), [rows]);
+
+  const choose = (chosen: File | null) => {
+    setError(
+      chosen && !isSupportedFile(chosen.name) ? new Error(unsupportedTypeMessage) : undefined,
+    );
+    setFile(chosen);
+  };
 
   const upload = async (chosen: File, sampleRole: Role, fields?: FieldOverrides) => {
+    if (!isSupportedFile(chosen.name)) {
+      setError(new Error(unsupportedTypeMessage));
+      return;
+    }
     setError(undefined);
     setProgress({ name: chosen.name, share: 0 });
     try {
@@ -51,8 +92,14 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
         fileName: chosen.name,
         role: sampleRole,
         status: 'awaiting_upload',
+        sizeBytes: chosen.size,
+        createdAt: new Date().toISOString(),
       };
-      setRows((old) => [{ info, uploaded: false }, ...old]);
+      const gone = new Set(target.replaced ?? []);
+      setRows((old) => [
+        { info, uploaded: false },
+        ...old.filter((r) => !gone.has(r.info.sampleId)),
+      ]);
       await uploadFile(target, chosen, (share) => setProgress({ name: chosen.name, share }));
       setRows((old) =>
         old.map((r) => (r.info.sampleId === target.sampleId ? { ...r, uploaded: true } : r)),
@@ -60,9 +107,19 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
       setFile(null);
       if (input.current) input.current.value = '';
     } catch (e) {
-      setError(e);
+      setError(readable(e));
     } finally {
       setProgress(null);
+    }
+  };
+
+  const remove = async (sampleId: string) => {
+    setError(undefined);
+    try {
+      await deleteSample(sampleId);
+      setRows((old) => old.filter((r) => r.info.sampleId !== sampleId));
+    } catch (e) {
+      setError(e);
     }
   };
 
@@ -70,16 +127,17 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
     event.preventDefault();
     setDragging(false);
     const dropped = event.dataTransfer?.files?.[0];
-    if (dropped) setFile(dropped);
+    if (dropped) choose(dropped);
   };
 
   return (
-    <section aria-labelledby="step-heading" class="stack">
+    <section aria-labelledby="step-heading" class="stack sample-step">
       <p>
         Upload a representative sample of the dataset (CSV, JSON Lines, JSON array or plain text,
         optionally gzip-compressed). The portal measures duplicates, diversity, machine-generated
         text, labels, provenance, freshness and personal data, and checks your answers against it. A
-        holdout sample lets it check for contamination.
+        holdout sample lets it check for contamination. One sample counts per role: uploading
+        another replaces it.
       </p>
       {readOnly ? null : (
         <form
@@ -128,7 +186,7 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
                 type="file"
                 accept={acceptedExtensions}
                 aria-describedby="sample-file-hint"
-                onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+                onChange={(e) => choose(e.currentTarget.files?.[0] ?? null)}
               />
             </Field>
             {file ? (
@@ -137,6 +195,12 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
               </p>
             ) : null}
           </div>
+          {current ? (
+            <p class="small" data-testid="replaces-note">
+              This replaces the current {roleLabel(role).toLowerCase()},{' '}
+              <strong>{current.info.fileName}</strong>.
+            </p>
+          ) : null}
           <ErrorBanner error={error} />
           {progress ? (
             <div class="progress-row">
@@ -146,11 +210,12 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
             </div>
           ) : null}
           <button type="submit" class="button" disabled={!file || Boolean(progress)}>
-            Upload sample
+            {current ? 'Upload and replace' : 'Upload sample'}
           </button>
         </form>
       )}
-      {rows.length ? <h3>Uploaded samples, newest first</h3> : null}
+      {readOnly ? <ErrorBanner error={error} /> : null}
+      {rows.length ? <h3>Your samples, newest first</h3> : null}
       {rows.length ? (
         <ul class="samples">
           {rows.map((row) => (
@@ -161,6 +226,12 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
               readOnly={readOnly || Boolean(progress)}
               retained={files.current.get(row.info.sampleId) ?? null}
               onReupload={(chosen, fields) => upload(chosen, row.info.role, fields)}
+              onDelete={() => remove(row.info.sampleId)}
+              onUpdate={(info) =>
+                setRows((old) =>
+                  old.map((r) => (r.info.sampleId === info.sampleId ? { ...r, info } : r)),
+                )
+              }
             />
           ))}
         </ul>

@@ -2,21 +2,25 @@
 import { useState } from 'preact/hooks';
 import type { Section } from '../../api/domain';
 import { ApiError } from '../../api/http';
-import type { Answers } from '../../api/types';
+import type { Answers, SampleInfo } from '../../api/types';
 import { submitAssessment } from '../../api/vendor';
 import { ErrorBanner } from '../../components/feedback';
 import { overallProgress, sectionProgress } from './answer-model';
+import { AnswersReview } from './answers-review';
 
 interface Props {
   sections: readonly Section[];
   answers: Answers;
+  samples: SampleInfo[];
+  goToSamples: () => void;
   flush: () => Promise<boolean>;
   onSubmitted: () => void;
   goTo: (questionId: string) => void;
 }
 
 /** The review-and-submit step. */
-export function SubmitPanel({ sections, answers, flush, onSubmitted, goTo }: Props) {
+export function SubmitPanel(props: Props) {
+  const { sections, answers, samples, goToSamples, flush, onSubmitted, goTo } = props;
   const [missing, setMissing] = useState<{ questionId: string; prompt: string }[] | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
@@ -80,10 +84,36 @@ export function SubmitPanel({ sections, answers, flush, onSubmitted, goTo }: Pro
       ) : (
         <p class="banner banner-success">Every required question has an answer.</p>
       )}
+      <SampleWarning samples={samples} goToSamples={goToSamples} />
+      <AnswersReview sections={sections} answers={answers} goTo={goTo} />
       <ErrorBanner error={error} />
       <button type="button" class="button" onClick={submit} disabled={busy}>
         {busy ? 'Submitting…' : 'Submit answers'}
       </button>
     </section>
+  );
+}
+
+/** Warns when no sample was uploaded (or none could be analyzed): the answers then go unchecked. */
+function SampleWarning({
+  samples,
+  goToSamples,
+}: {
+  samples: SampleInfo[];
+  goToSamples: () => void;
+}) {
+  const usable = samples.filter((s) => s.status !== 'failed');
+  if (usable.some((s) => s.role === 'training')) return null;
+  return (
+    <div class="banner banner-warning" role="note" data-testid="no-sample-warning">
+      <h3>No sample data {samples.length ? 'could be analyzed' : 'uploaded'}</h3>
+      <p>
+        Without a training sample your answers cannot be checked against the data, and the reviewers
+        count that as risk. You can still submit.
+      </p>
+      <button type="button" class="button secondary small" onClick={goToSamples}>
+        Upload a sample
+      </button>
+    </div>
   );
 }

@@ -1,12 +1,13 @@
 /**
- * Debounced autosave of draft answers with a version check. On 409 the latest saved answers are
- * reloaded and the person is told; on 400 each message lands on its question.
+ * Debounced autosave of draft answers with a version check. Every valid answer is stored (the API
+ * merges and refuses only the invalid ones); a refused answer stays on screen with its message
+ * until corrected. On 409 the latest saved answers are reloaded and the person is told.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AnswerValue } from '../../api/domain';
 import { ApiError } from '../../api/http';
 import type { Answers } from '../../api/types';
-import { saveAnswers } from '../../api/vendor';
+import { mergeAnswers } from '../../api/vendor';
 import { withAnswer } from './answer-model';
 
 /** What the save indicator says. */
@@ -22,6 +23,9 @@ export function useAutosave(
   const [answers, setAnswers] = useState<Answers>(initial.answers);
   const [state, setState] = useState<SaveState>('saved');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const errorsRef = useRef<Record<string, string>>({});
+  // Values the API refused, still on screen; sent again with every save until accepted.
+  const refusedValues = useRef<Record<string, AnswerValue | null>>({});
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [failure, setFailure] = useState<unknown>(undefined);
   const latest = useRef(initial.answers);
@@ -34,20 +38,33 @@ export function useAutosave(
 
   const save = useCallback(async (): Promise<boolean> => {
     if (inFlight.current) await inFlight.current;
-    if (!dirty.current) return true;
+    if (!dirty.current) return Object.keys(errorsRef.current).length === 0;
     dirty.current = false;
-    const sending = changes.current;
+    // Refused answers ride along until accepted: fixing a related answer can make them valid.
+    const sending = { ...refusedValues.current, ...changes.current };
     changes.current = {};
     setState('saving');
     const run = (async () => {
       try {
-        const saved = await saveAnswers(sending, version.current);
+        const saved = await mergeAnswers(sending, version.current);
         version.current = saved.version;
-        setErrors({});
+        const refused = new ApiError({
+          type: 'refused',
+          title: 'Not saved',
+          status: 400,
+          errors: saved.errors,
+        }).fieldErrors('answers');
+        refusedValues.current = Object.fromEntries(
+          Object.keys(refused).map((id) => [id, sending[id] ?? null]),
+        );
+        const nextErrors = refused;
+        errorsRef.current = nextErrors;
+        setErrors(nextErrors);
         setFailure(undefined);
         setSavedAt(new Date());
-        setState(dirty.current ? 'pending' : 'saved');
-        return true;
+        const bad = Object.keys(nextErrors).length > 0;
+        setState(dirty.current ? 'pending' : bad ? 'invalid' : 'saved');
+        return !bad;
       } catch (error) {
         if (error instanceof ApiError && error.status === 409) {
           const fresh = await reload();
@@ -55,13 +72,16 @@ export function useAutosave(
           version.current = fresh.version;
           dirty.current = false;
           changes.current = {};
+          refusedValues.current = {};
           setAnswers(fresh.answers);
+          errorsRef.current = {};
           setErrors({});
           setState('conflict');
         } else if (error instanceof ApiError && error.status === 400) {
-          // Nothing was stored: keep the rejected values so the next edit resends them corrected.
+          // The request itself was refused: keep every value so the next edit resends them.
           changes.current = { ...sending, ...changes.current };
-          setErrors(error.fieldErrors('answers'));
+          errorsRef.current = error.fieldErrors('answers');
+          setErrors(errorsRef.current);
           setState('invalid');
         } else {
           changes.current = { ...sending, ...changes.current };
@@ -86,11 +106,11 @@ export function useAutosave(
       changes.current = { ...changes.current, [id]: value ?? null };
       dirty.current = true;
       setAnswers(latest.current);
-      setErrors((old) => {
-        if (!(id in old)) return old;
-        const { [id]: _gone, ...rest } = old;
-        return rest;
-      });
+      if (id in errorsRef.current) {
+        const { [id]: _gone, ...rest } = errorsRef.current;
+        errorsRef.current = rest;
+        setErrors(rest);
+      }
       setState('pending');
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void save(), DELAY_MS);

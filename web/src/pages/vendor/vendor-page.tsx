@@ -54,10 +54,18 @@ export function VendorPage() {
               <StatusBadge status={data.assessment.status} />
             </div>
             <p class="lead">
-              Questionnaire for {data.assessment.vendor.name}, due{' '}
+              {data.buyer ? `${data.buyer.name} asks ` : 'Questionnaire for '}
+              {data.assessment.vendor.name}
+              {data.buyer ? ' to answer this questionnaire' : ''}, due{' '}
               <DueDate dueAt={data.assessment.dueAt} status={data.assessment.status} />.{' '}
               {data.template.title}.
             </p>
+            {data.buyer ? (
+              <p class="small muted buyer-contact">
+                Questions? Contact{' '}
+                <a href={`mailto:${data.buyer.contactEmail}`}>{data.buyer.contactEmail}</a>.
+              </p>
+            ) : null}
             <Questionnaire
               key={`${data.assessment.id}-${generation}-${data.assessment.status}`}
               data={data}
