@@ -5,6 +5,8 @@ import type { CliIo } from './io';
 export const USAGE = `Usage:
   diligence analyze <file> [--holdout <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
   diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--json]
+  diligence compare <previous> <current> [--text <field>] [--label <field>] [--json]
+  diligence verify <report.json> [--sha256 <file>]
 
 analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) without a server.
          --text takes a field path (instances[0].output) or several joined by commas.
@@ -22,6 +24,10 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       const { runScore } = await import('./score-command');
       return runScore(rest, io);
     }
+    case 'compare':
+      return (await import('./compare-command')).runCompare(rest, io);
+    case 'verify':
+      return (await import('./verify-command')).runVerify(rest, io);
     case 'help':
     case '--help':
     case '-h':

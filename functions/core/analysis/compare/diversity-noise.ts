@@ -20,7 +20,7 @@ export interface DiversityDelta {
   noise: number;
 }
 
-const SPLITS = [0x1b87_3593, 0x2c1b_3c6d, 0x5bd1_e995, 0x7feb_352d, 0x68e3_1da4, 0x0b52_9a1d];
+const SPLITS = [0x1b87_3593, 0x2c1b_3c6d, 0x5bd1_e995, 0x7feb_352d];
 
 /**
  * Diversity of both deliveries on equal token budgets (size-dependent metrics are only comparable
