@@ -13,6 +13,7 @@ import { ConflictError } from '../../lib/errors';
 import type { Sample } from '../../store/samples';
 import type { AppDeps } from '../env';
 import { saveChange } from './assessments';
+import { sinceLastDelivery } from './delivery-comparison';
 
 type Deps = Pick<AppDeps, 'repos' | 'blobs' | 'config' | 'clock' | 'newId' | 'logger' | 'analyzer'>;
 
@@ -70,12 +71,14 @@ export async function rescore(
   if (!template) return undefined;
   const policy = await currentPolicy(deps, assessment.organizationId);
   const analyses = await assessmentAnalyses(deps, assessment);
+  const since = await sinceLastDelivery(deps, assessment, policy);
   const report = withHash(
     score({
       assessmentId: assessment.id,
       answers: assessment.answers as Record<string, string | number | string[]>,
       template,
       analyses,
+      ...(since ? { sinceLastDelivery: since } : {}),
       policy,
       now: deps.clock(),
     }),
