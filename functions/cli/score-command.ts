@@ -12,11 +12,12 @@ import {
 } from '../core/analysis';
 import { type Answers, getTemplate, missingRequired, validateAnswers } from '../core/questionnaire';
 import { defaultPolicy, maturityRubric, type ScoredReport, score, withHash } from '../core/scoring';
+import { croissantExport } from '../core/report/croissant';
 import type { CliIo } from './io';
 import { progressReporter } from './progress';
 
 const USAGE =
-  'Usage: diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--text <field>] [--label <field>] [--json]\n';
+  'Usage: diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--text <field>] [--label <field>] [--json | --croissant]\n';
 const TEMPLATE_ID = 'ai-training-data';
 
 /** Bad usage or unreadable input: exit code 2. */
@@ -33,6 +34,7 @@ function parse(args: string[]) {
         text: { type: 'string' },
         label: { type: 'string' },
         json: { type: 'boolean', default: false },
+        croissant: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -166,6 +168,11 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
       score({ assessmentId, answers, template, analyses: samples, policy: defaultPolicy, now }),
     );
     const unanswered = missingRequired(template, answers).length;
+    if (values.croissant) {
+      const doc = croissantExport({ report, answers, template });
+      io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+      return 0;
+    }
     io.stdout.write(
       values.json
         ? `${JSON.stringify(report, null, 2)}\n`

@@ -173,3 +173,14 @@ describe('diligence verify', () => {
     expect((await cli('verify', path, '--sha256', 'xyz')).code).toBe(2);
   });
 });
+
+describe('diligence score --croissant', () => {
+  it('prints Croissant JSON-LD with the RAI vocabulary', async () => {
+    const r = await cli('score', '--answers', 'test/fixtures/answers/honest-vendor.json', '--croissant');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc['@context'].rai).toBe('http://mlcommons.org/croissant/RAI/');
+    expect(doc['@type']).toBe('sc:Dataset');
+    expect(doc['rai:dataCollection'].join(' ')).toContain('Vendor states');
+  });
+});
