@@ -8,4 +8,5 @@ export {
 export { CROISSANT_CONTEXT, type CroissantInput, croissantExport, REQUIRED_RAI } from './croissant';
 export { reportCsv, safeCell, toCsv } from './csv';
 export { diffReports, type ReportDiff, type VersionedReport } from './diff';
+export { labeler } from './labels';
 export { reportPdf } from './pdf';
