@@ -9,7 +9,10 @@ import { displayValue, formatDateTime, humanize } from '../../format';
 import { factorSpec, maturitySpec } from './chart-specs';
 import { DiscrepancyTable } from './discrepancy-table';
 import { FactorTable } from './factor-table';
+import { ReportDownloads } from './report-downloads';
+import { ReportVersions } from './report-versions';
 import { SampleAnalysis } from './sample-analysis';
+import { SinceLastDelivery } from './since-last-delivery';
 
 /** Renders one report; `template` supplies question prompts where available. */
 export function ReportView(props: {
@@ -90,9 +93,12 @@ export function ReportView(props: {
         />
       </div>
 
+      <ReportDownloads assessmentId={assessmentId} version={report.version} />
+      <SinceLastDelivery comparison={report.sinceLastDelivery} />
       <FactorTable factors={factors} />
       <DiscrepancyTable discrepancies={report.discrepancies} prompts={prompts} />
       <MaturityEvidence report={report} prompts={prompts} />
+      <ReportVersions assessmentId={assessmentId} current={report.version} prompts={prompts} />
       {report.samples.length === 0 ? (
         <p class="empty">
           No sample was analyzed for this report; a missing sample carries risk of its own.
