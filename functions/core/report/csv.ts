@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ScoredReport } from '../scoring';
+import type { Labels } from './labels';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -20,11 +21,11 @@ export function toCsv(header: string[], rows: unknown[][]): string {
 }
 
 /** A report's factors and discrepancies as one CSV: a `kind` column tells them apart. */
-export function reportCsv(report: ScoredReport, label: (factorId: string) => string): string {
+export function reportCsv(report: ScoredReport, label: Labels): string {
   const rows: unknown[][] = [
     ...report.risk.factors.map((f) => [
       'factor',
-      label(f.id),
+      label.factor(f.id),
       f.points,
       f.source,
       f.reason,
@@ -34,7 +35,7 @@ export function reportCsv(report: ScoredReport, label: (factorId: string) => str
     ]),
     ...report.discrepancies.map((d) => [
       'discrepancy',
-      d.questionId,
+      label.other(d.questionId),
       '',
       'discrepancy',
       d.message,

@@ -1,13 +1,11 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { ScoredReport } from '../scoring';
+import type { Labels } from './labels';
 import { PdfWriter } from './pdf-layout';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 const round = (x: number | string | null) =>
   typeof x === 'number' ? String(Math.round(x * 1000) / 1000) : String(x ?? '-');
-
-/** Names for people: the label of an id ("delivery_degradation" → "Delivery degradation"). */
-export type Labeler = (id: string) => string;
 
 /**
  * The report as a PDF (A4, standard fonts, no browser): score, factors with bars, claims the
@@ -15,7 +13,7 @@ export type Labeler = (id: string) => string;
  */
 export async function reportPdf(
   report: ScoredReport & { version?: number },
-  options: { title: string; label: Labeler },
+  options: { title: string; label: Labels },
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(options.title);
@@ -38,7 +36,7 @@ export async function reportPdf(
   if (report.risk.factors.length === 0) w.text('No risk factors.');
   const max = Math.max(1, ...report.risk.factors.map((f) => f.points));
   for (const f of report.risk.factors) {
-    w.bar(`${f.points.toFixed(1)} points - ${options.label(f.id)}`, f.points, max);
+    w.bar(`${f.points.toFixed(1)} points - ${options.label.factor(f.id)}`, f.points, max);
     w.text(f.reason, { indent: 10 });
     w.text(`Fix: ${f.remediation}`, { indent: 10, gap: 5 });
   }
@@ -46,10 +44,12 @@ export async function reportPdf(
   w.heading('Claims the sample contradicts');
   if (report.discrepancies.length === 0)
     w.text('None: every checked claim agrees with the sample.');
-  for (const d of report.discrepancies) w.text(`${options.label(d.questionId)}: ${d.message}`);
+  for (const d of report.discrepancies)
+    w.text(`${options.label.other(d.questionId)}: ${d.message}`);
 
   w.heading('Maturity by dimension');
-  for (const d of report.maturity.dimensions) w.text(`${options.label(d.id)}: level ${d.level}`);
+  for (const d of report.maturity.dimensions)
+    w.text(`${options.label.other(d.id)}: level ${d.level}`);
 
   w.heading('Samples');
   if (report.samples.length === 0) w.text('No sample was analyzed.');

@@ -5,6 +5,7 @@ import { aiTrainingDataV1 } from '../../../functions/core/questionnaire';
 import {
   croissantExport,
   diffReports,
+  labeler,
   makeBundle,
   REQUIRED_RAI,
   reportCsv,
@@ -18,7 +19,7 @@ import { loadAnswers, run } from '../scoring/inputs';
 import { makeAnalysis } from '../scoring/make-analysis';
 
 const honest = loadAnswers('honest-vendor');
-const label = (id: string) => id.replaceAll('_', ' ');
+const label = labeler(aiTrainingDataV1);
 const v1 = { ...withHash(run(honest)), version: 1 };
 const v2 = {
   ...withHash(

@@ -38,44 +38,46 @@ export function ReportVersions(props: {
   return (
     <section class="card no-print report-versions" aria-labelledby="versions-heading">
       <h3 id="versions-heading">Report versions</h3>
-      <table class="data">
-        <caption class="visually-hidden">Every stored version of this report</caption>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Generated</th>
-            <th scope="col">Risk</th>
-            <th scope="col">
-              <span class="visually-hidden">Open</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((v) => (
-            <tr key={v.version}>
-              <th scope="row">
-                {v.version}
-                {v.version === current ? ' (shown above)' : ''}
+      <div class="table-scroll">
+        <table class="data">
+          <caption class="visually-hidden">Every stored version of this report</caption>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Generated</th>
+              <th scope="col">Risk</th>
+              <th scope="col">
+                <span class="visually-hidden">Open</span>
               </th>
-              <td>{formatDateTime(v.generatedAt)}</td>
-              <td>
-                <TierBadge tier={v.tier} score={Math.round(v.score)} />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  class="button secondary small"
-                  onClick={() =>
-                    run(async () => setOpened(await getReportVersion(assessmentId, v.version)))
-                  }
-                >
-                  Open version {v.version}
-                </button>
-              </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {items.map((v) => (
+              <tr key={v.version}>
+                <th scope="row">
+                  {v.version}
+                  {v.version === current ? ' (shown above)' : ''}
+                </th>
+                <td>{formatDateTime(v.generatedAt)}</td>
+                <td>
+                  <TierBadge tier={v.tier} score={Math.round(v.score)} />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    class="button secondary small"
+                    onClick={() =>
+                      run(async () => setOpened(await getReportVersion(assessmentId, v.version)))
+                    }
+                  >
+                    Open version {v.version}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <form
         class="button-row"
         onSubmit={(e) => {

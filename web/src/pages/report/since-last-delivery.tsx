@@ -94,35 +94,37 @@ export function SinceLastDelivery({ comparison }: { comparison?: DeliveryCompari
         summary="Relative change of each diversity measurement; red bars are changes for the worse."
         spec={diversityChangeSpec(c.changes)}
       />
-      <table class="data">
-        <caption class="visually-hidden">
-          Measurements of the previous and the current delivery
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Measurement</th>
-            <th scope="col" class="num">
-              Previous
-            </th>
-            <th scope="col" class="num">
-              Current
-            </th>
-            <th scope="col" class="num">
-              Noise
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.changes.map((m) => (
-            <tr key={m.metric}>
-              <th scope="row">{nameOf(m.metric)}</th>
-              <td class="num">{show(m, m.previous)}</td>
-              <td class="num">{show(m, m.current)}</td>
-              <td class="num">{m.noise === undefined ? '' : `±${m.noise.toFixed(3)}`}</td>
+      <div class="table-scroll">
+        <table class="data">
+          <caption class="visually-hidden">
+            Measurements of the previous and the current delivery
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Measurement</th>
+              <th scope="col" class="num">
+                Previous
+              </th>
+              <th scope="col" class="num">
+                Current
+              </th>
+              <th scope="col" class="num">
+                Noise
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {c.changes.map((m) => (
+              <tr key={m.metric}>
+                <th scope="row">{nameOf(m.metric)}</th>
+                <td class="num">{show(m, m.previous)}</td>
+                <td class="num">{show(m, m.current)}</td>
+                <td class="num">{m.noise === undefined ? '' : `±${m.noise.toFixed(3)}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
