@@ -11,8 +11,8 @@ import {
   foldSource,
 } from '../core/analysis';
 import { type Answers, getTemplate, missingRequired, validateAnswers } from '../core/questionnaire';
-import { defaultPolicy, maturityRubric, type ScoredReport, score, withHash } from '../core/scoring';
 import { croissantExport } from '../core/report/croissant';
+import { defaultPolicy, maturityRubric, type ScoredReport, score, withHash } from '../core/scoring';
 import type { CliIo } from './io';
 import { progressReporter } from './progress';
 

@@ -176,7 +176,12 @@ describe('diligence verify', () => {
 
 describe('diligence score --croissant', () => {
   it('prints Croissant JSON-LD with the RAI vocabulary', async () => {
-    const r = await cli('score', '--answers', 'test/fixtures/answers/honest-vendor.json', '--croissant');
+    const r = await cli(
+      'score',
+      '--answers',
+      'test/fixtures/answers/honest-vendor.json',
+      '--croissant',
+    );
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc['@context'].rai).toBe('http://mlcommons.org/croissant/RAI/');
