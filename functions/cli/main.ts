@@ -4,7 +4,9 @@ import type { CliIo } from './io';
 /** Usage text for `diligence --help`. */
 export const USAGE = `Usage:
   diligence analyze <file> [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
-  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--json]
+  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--json] [--croissant]
+  diligence compare <previous> <current> [--text <field>] [--label <field>] [--json]
+  diligence verify <report.json> [--sha256 <hex>]
 
 analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) without a server.
          --text takes a field path (instances[0].output) or several joined by commas.
@@ -24,6 +26,10 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       const { runScore } = await import('./score-command');
       return runScore(rest, io);
     }
+    case 'compare':
+      return (await import('./compare-command')).runCompare(rest, io);
+    case 'verify':
+      return (await import('./verify-command')).runVerify(rest, io);
     case 'help':
     case '--help':
     case '-h':

@@ -12,6 +12,7 @@ import {
 } from '../core/analysis';
 import { applyReference } from '../core/analysis/reference';
 import { type Answers, getTemplate, missingRequired, validateAnswers } from '../core/questionnaire';
+import { croissantExport } from '../core/report/croissant';
 import {
   defaultPolicy,
   evidenceLabels,
@@ -25,7 +26,7 @@ import { progressReporter } from './progress';
 import { referenceName } from './reference-name';
 
 const USAGE =
-  'Usage: diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--json]\n';
+  'Usage: diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--json | --croissant]\n';
 const TEMPLATE_ID = 'ai-training-data';
 
 /** Bad usage or unreadable input: exit code 2. */
@@ -43,6 +44,7 @@ function parse(args: string[]) {
         text: { type: 'string' },
         label: { type: 'string' },
         json: { type: 'boolean', default: false },
+        croissant: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -190,6 +192,11 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
       score({ assessmentId, answers, template, analyses: samples, policy: defaultPolicy, now }),
     );
     const unanswered = missingRequired(template, answers).length;
+    if (values.croissant) {
+      const doc = croissantExport({ report, answers, template });
+      io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+      return 0;
+    }
     io.stdout.write(
       values.json
         ? `${JSON.stringify(report, null, 2)}\n`

@@ -150,6 +150,17 @@ const routes: RouteCase[] = [
     path: (i) => `/api/assessments/${i.a}/samples/${i.sampleA}/analysis`,
     allowed: ['proc1', 'gov1', 'admin1'],
   },
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/reports/diff?from=1&to=1`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  ...['bundle', 'csv', 'croissant', 'pdf'].map((kind) => ({
+    method: 'GET',
+    path: (i: Ids) => `/api/assessments/${i.a}/reports/1/${kind}`,
+    allowed: ['proc1', 'gov1', 'admin1'] as Who[],
+  })),
+  { method: 'GET', path: () => '/api/exports/assessments.csv', allowed: staffAll },
   { method: 'GET', path: () => '/api/policy', allowed: staffAll },
   { method: 'GET', path: () => '/api/scoring-method', allowed: staffAll },
   {
@@ -274,10 +285,10 @@ describe('authorization matrix', () => {
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .filter((r) => !publicRoutes.includes(r));
     const tested = routes.map((r) =>
-      `${r.method} ${r.path({ a: '{id}', sampleA: '{sampleId}' })}`.replace(
-        '/templates/ai-training-data',
-        '/templates/{id}',
-      ),
+      `${r.method} ${r.path({ a: '{id}', sampleA: '{sampleId}' })}`
+        .replace('/templates/ai-training-data', '/templates/{id}')
+        .replace('/reports/1/', '/reports/{version}/')
+        .replace(/\?.*$/, ''),
     );
     expect(documented.filter((r) => !tested.includes(r))).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { invitationRoutes } from './invitations';
 import { metaRoutes } from './meta';
 import { policyRoutes } from './policy';
 import { reportRoutes } from './reports';
+import { reportExportRoutes } from './reports/exports';
 import { templateRoutes } from './templates';
 import { vendorRoutes } from './vendor';
 
@@ -19,6 +20,7 @@ export function featureRoutes(deps: AppDeps) {
     assessmentRoutes(),
     invitationRoutes(),
     decisionRoutes(),
+    reportExportRoutes(),
     reportRoutes(),
     policyRoutes(),
     vendorRoutes(deps),

@@ -14,6 +14,7 @@ import type { AppDeps } from '../env';
 import { saveChange } from './assessments';
 import { isDecided } from './sample-freeze';
 import { countingSample, type SampleFile, sampleFile } from './sample-selection';
+import { sinceLastDelivery } from './delivery-comparison';
 
 type Deps = Pick<AppDeps, 'repos' | 'blobs' | 'config' | 'clock' | 'newId' | 'logger' | 'analyzer'>;
 
@@ -86,11 +87,13 @@ export async function rescore(
   if (!template) return undefined;
   const policy = await currentPolicy(deps, assessment.organizationId);
   const { analyses, files } = await countedAnalyses(deps, assessment);
+  const since = await sinceLastDelivery(deps, assessment, policy);
   const scored = score({
     assessmentId: assessment.id,
     answers: assessment.answers as Record<string, string | number | string[]>,
     template,
     analyses,
+    ...(since ? { sinceLastDelivery: since } : {}),
     policy,
     now: deps.clock(),
   });

@@ -1,3 +1,4 @@
+import type { DeliveryComparison } from '../analysis/compare/types';
 import type { Analysis } from '../analysis/types';
 import { type Answers, type AnswerValue, UNKNOWN } from '../questionnaire/types';
 import type { Policy } from './policy';
@@ -10,6 +11,8 @@ export interface Ctx {
   now: Date;
   training?: Analysis;
   holdout?: Analysis;
+  /** The training sample compared with the previous delivery's (re-assessments). */
+  comparison?: DeliveryComparison;
 }
 
 /** A factor before rounding and remediation are attached. */

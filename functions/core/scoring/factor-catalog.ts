@@ -203,6 +203,14 @@ export const factorCatalog: readonly FactorDoc[] = [
     'Remove or pseudonymize personal data and document the legal basis.',
   ),
   doc(
+    'delivery_degradation',
+    'sample',
+    'delivery_degradation',
+    'weight × the worst of: recycled share (½ at recycledShareStart, full at recycledShareFull); diversity fall beyond noise (relative fall / diversityDropFull); machine-text rise above the previous interval (rise / syntheticRiseFull); full when a class vanished. Re-assessments only.',
+    'Collapse shows across releases before any single report looks bad: each delivery more recycled, more synthetic and less diverse than the last (Shumailov et al. 2024).',
+    'Restore the human sources the earlier delivery had; stop re-delivering old records; cap the synthetic share per release.',
+  ),
+  doc(
     'synthetic_share_understated',
     'discrepancy',
     'synthetic_share',

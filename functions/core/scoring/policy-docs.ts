@@ -47,6 +47,8 @@ const weightReasons: Record<keyof typeof defaultWeights, string> = {
   unanswered_question: 'Per question: gaps in documentation add up without dominating.',
   evasion_contradicted:
     'Per scored topic at full severity: as much as a discrepancy, because hiding what the sample then shows is worse than either.',
+  delivery_degradation:
+    'As large as holdout contamination: a delivery measurably worse than the last is the collapse trend itself, not a single symptom.',
 };
 
 const thresholdReasons: Record<keyof typeof defaultThresholds, string> = {
@@ -70,6 +72,18 @@ const thresholdReasons: Record<keyof typeof defaultThresholds, string> = {
     'More than 5 % of duplicates with disagreeing labels points to a broken labeling process.',
   contaminationFull: '5 % overlap already inflates benchmark scores noticeably.',
   personalDataFull: '5 % of records with personal data means no systematic scrubbing took place.',
+  diversityNoiseMultiple:
+    'Three times the spread between random halves of each delivery: two interleaved halves of the airline tweets stay within it, every generation of a simulated recursive series exceeds it.',
+  diversityMinRelativeDrop:
+    'Very large samples have tiny noise; a drop under 3 % is not worth a finding (a recycled half of the airline tweets moved MATTR 0.7 %).',
+  diversityDropFull:
+    'A 20 % fall in a diversity metric (about two generations of a bigram model fitted to its own output) is full severity.',
+  syntheticRiseFull: 'A 30-point rise in the estimated machine-text share is full severity.',
+  recycledShareStart:
+    "Independent deliveries from one source share a few percent of records (3.4 % between the airline tweets' halves); 20 % is reuse.",
+  recycledShareFull: 'Half the delivery repeating the previous one is full severity.',
+  vanishingClassMinExpected:
+    'A class expected five or more times at its previous share is absent by chance with probability under 1 %.',
 };
 
 const toleranceReasons: Record<keyof typeof defaultTolerances, string> = {

@@ -34,6 +34,7 @@ export const defaultWeights = {
   undisclosed_claim: 3,
   unanswered_question: 1,
   evasion_contradicted: 15,
+  delivery_degradation: 12,
 } as const;
 
 /** A factor id that carries its own weight in the policy. */
@@ -55,6 +56,13 @@ export const defaultThresholds = {
   labelConflictFull: 0.05,
   contaminationFull: 0.05,
   personalDataFull: 0.05,
+  diversityNoiseMultiple: 3,
+  diversityMinRelativeDrop: 0.03,
+  diversityDropFull: 0.2,
+  syntheticRiseFull: 0.3,
+  recycledShareStart: 0.2,
+  recycledShareFull: 0.5,
+  vanishingClassMinExpected: 5,
 } as const;
 
 /** Default tolerances: how far a measurement may differ from a claim before it is a discrepancy. */
@@ -124,6 +132,14 @@ export const policySchema = z.strictObject({
           'labelConflictFull, contaminationFull and personalDataFull must be shares above 0 and at most 1',
       },
     )
+    .refine((t) => t.recycledShareStart < t.recycledShareFull && t.recycledShareFull <= 1, {
+      error: 'recycledShareStart must be below recycledShareFull, and recycledShareFull at most 1',
+      path: ['recycledShareStart'],
+    })
+    .refine((t) => t.diversityMinRelativeDrop < 1 && t.diversityDropFull > 0, {
+      error: 'diversityMinRelativeDrop must be below 1 and diversityDropFull above 0',
+      path: ['diversityMinRelativeDrop'],
+    })
     .refine((t) => t.nearDuplicateFullPercent > 0 && t.nearDuplicateFullPercent <= 100, {
       error: 'nearDuplicateFullPercent must be above 0 and at most 100',
       path: ['nearDuplicateFullPercent'],

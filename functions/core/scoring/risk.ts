@@ -2,6 +2,7 @@ import type { QuestionnaireTemplate } from '../questionnaire/types';
 import { claimRules } from './claims';
 import { runRule } from './claims/rule';
 import type { Ctx } from './context';
+import { degradationFactors } from './degradation';
 import { factorDoc } from './factor-catalog';
 import { missingFactors } from './missing';
 import type { Policy } from './policy';
@@ -34,6 +35,7 @@ export function assessRisk(
   const raw = [
     ...outcomes.flatMap((o) => o.factors),
     ...sampleFactors(ctx),
+    ...degradationFactors(ctx),
     ...missingFactors(ctx, template, claimRules),
   ].filter((f) => f.raw > 0);
   // Sum unrounded points (rounded to 1e-6 to drop float noise) so the score is monotone in its inputs.

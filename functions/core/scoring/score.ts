@@ -30,6 +30,7 @@ export function score(input: ScoreInput): ScoredReport {
     now: input.now,
     ...(training ? { training } : {}),
     ...(holdout ? { holdout } : {}),
+    ...(input.sinceLastDelivery ? { comparison: input.sinceLastDelivery } : {}),
   };
   const risk = assessRisk(ctx, input.template);
   const contradicted = new Set(risk.discrepancies.map((d) => d.questionId));
@@ -53,5 +54,6 @@ export function score(input: ScoreInput): ScoredReport {
       ...(training ? [{ ...training, role: 'training' as const }] : []),
       ...(holdout ? [{ ...holdout, role: 'holdout' as const }] : []),
     ],
+    ...(input.sinceLastDelivery ? { sinceLastDelivery: input.sinceLastDelivery } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { DeliveryComparison } from '../analysis/compare/types';
 import type { Analysis } from '../analysis/types';
 import type { Answers, AnswerValue, QuestionnaireTemplate } from '../questionnaire/types';
 import type { Policy } from './policy';
@@ -98,7 +99,12 @@ export interface ScoredReport {
   /** Claims checked against the sample, with their status and evidence strength. */
   claimChecks: ClaimCheck[];
   samples: ReportSample[];
+  /** Re-assessments: this delivery compared with the previous assessment's. */
+  sinceLastDelivery?: SinceLastDelivery;
 }
+
+/** The comparison with the previous delivery, and which assessment that was. */
+export type SinceLastDelivery = DeliveryComparison & { previousAssessmentId: string };
 
 /** Everything `score` needs; it reads no clock and does no I/O. */
 export interface ScoreInput {
@@ -106,6 +112,8 @@ export interface ScoreInput {
   answers: Answers;
   template: QuestionnaireTemplate;
   analyses: { training?: Analysis; holdout?: Analysis };
+  /** Re-assessments: the training sample compared with the previous assessment's. */
+  sinceLastDelivery?: SinceLastDelivery;
   policy: Policy;
   now: Date;
 }

@@ -10,8 +10,11 @@ import { factorSpec, maturitySpec } from './chart-specs';
 import { DiscrepancyTable } from './discrepancy-table';
 import { FactorTable } from './factor-table';
 import { MaturityEvidence } from './maturity-evidence';
+import { ReportDownloads } from './report-downloads';
 import { ReportHeadline } from './report-headline';
+import { ReportVersions } from './report-versions';
 import { SampleAnalysis } from './sample-analysis';
+import { SinceLastDelivery } from './since-last-delivery';
 import { labelMap, questionTitles, useScoringMethod } from './vocabulary';
 
 /** Renders one report; `template` supplies question prompts where available. */
@@ -98,9 +101,12 @@ export function ReportView(props: {
         />
       </div>
 
+      <ReportDownloads assessmentId={assessmentId} version={report.version} />
+      <SinceLastDelivery comparison={report.sinceLastDelivery} />
       <FactorTable factors={factors} labels={labels} />
       <DiscrepancyTable discrepancies={report.discrepancies} prompts={prompts} />
       <MaturityEvidence report={report} template={template} labels={labels} />
+      <ReportVersions assessmentId={assessmentId} current={report.version} prompts={prompts} />
       {report.samples.length === 0 ? (
         <p class="empty">
           No sample was analyzed for this report; a missing sample carries risk of its own.

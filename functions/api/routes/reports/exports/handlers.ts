@@ -1,0 +1,150 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { getTemplate } from '../../../../core/questionnaire';
+import {
+  croissantExport,
+  diffReports,
+  labeler,
+  makeBundle,
+  reportCsv,
+  reportPdf,
+  toCsv,
+} from '../../../../core/report';
+import type { AppEnv } from '../../../env';
+import { loadAssessment } from '../../../services/assessments';
+import { allAssessments, loadReportVersion } from '../../../services/report-versions';
+import type {
+  diffReportVersions,
+  downloadReportBundle,
+  downloadReportPdf,
+  exportAssessmentsCsv,
+  exportReportCroissant,
+  exportReportCsv,
+} from './routes';
+
+const attachment = (c: Context<AppEnv>, body: string | Uint8Array, type: string, name: string) =>
+  c.body(body as string, 200, {
+    'Content-Type': type,
+    'Content-Disposition': `attachment; filename="${name}"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+
+/** Diffs two stored report versions (both integrity-checked). */
+export const diffReportVersionsHandler: RouteHandler<typeof diffReportVersions, AppEnv> = async (
+  c,
+) => {
+  const { deps, staff } = c.var;
+  const a = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
+  const { from, to } = c.req.valid('query');
+  const [older, newer] = await Promise.all([
+    loadReportVersion(deps, a, from),
+    loadReportVersion(deps, a, to),
+  ]);
+  // answers are JSON values; the diff types them as the questionnaire's (readonly) answer values
+  return c.json(JSON.parse(JSON.stringify(diffReports(older, newer))) as never, 200);
+};
+
+async function versioned(c: Context<AppEnv>, params: { id: string; version: number }) {
+  const { deps, staff } = c.var;
+  const a = await loadAssessment(deps, staff.organizationId, params.id);
+  const report = await loadReportVersion(deps, a, params.version);
+  const base = `report-${a.id}-v${report.version}`;
+  return { a, report, base, label: labeler(getTemplate(a.templateId, a.templateVersion)) };
+}
+
+/** The stored report and its SHA-256 as one JSON file. */
+export const downloadReportBundleHandler: RouteHandler<
+  typeof downloadReportBundle,
+  AppEnv
+> = async (c) => {
+  const { report, base } = await versioned(c, c.req.valid('param'));
+  return attachment(
+    c,
+    JSON.stringify(makeBundle(report), null, 2),
+    'application/json',
+    `${base}.json`,
+  );
+};
+
+/** Factors and discrepancies as CSV. */
+export const exportReportCsvHandler: RouteHandler<typeof exportReportCsv, AppEnv> = async (c) => {
+  const { report, base, label } = await versioned(c, c.req.valid('param'));
+  return attachment(c, reportCsv(report, label), 'text/csv; charset=utf-8', `${base}.csv`);
+};
+
+/** Croissant JSON-LD of the answers and measurements. */
+export const exportReportCroissantHandler: RouteHandler<
+  typeof exportReportCroissant,
+  AppEnv
+> = async (c) => {
+  const { a, report, base } = await versioned(c, c.req.valid('param'));
+  const template = getTemplate(a.templateId, a.templateVersion);
+  if (!template) throw new Error(`template ${a.templateId} v${a.templateVersion} is missing`);
+  const doc = croissantExport({
+    report,
+    answers: a.answers as Record<string, string | number | string[]>,
+    template,
+    dataset: a.dataset,
+    vendor: { name: a.vendor.name },
+  });
+  return attachment(
+    c,
+    JSON.stringify(doc, null, 2),
+    'application/ld+json',
+    `${base}.croissant.json`,
+  );
+};
+
+/** The report as a PDF. */
+export const downloadReportPdfHandler: RouteHandler<typeof downloadReportPdf, AppEnv> = async (
+  c,
+) => {
+  const { a, report, base, label } = await versioned(c, c.req.valid('param'));
+  const pdf = await reportPdf(report, { title: `${a.dataset.name} (${a.vendor.name})`, label });
+  return attachment(c, pdf, 'application/pdf', `${base}.pdf`);
+};
+
+const STATUS: Record<string, string> = {
+  draft: 'Draft',
+  invited: 'Invited',
+  in_progress: 'In progress',
+  submitted: 'Submitted',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  changes_requested: 'Changes requested',
+};
+
+/** Every assessment of the caller's organization as CSV. */
+export const exportAssessmentsCsvHandler: RouteHandler<
+  typeof exportAssessmentsCsv,
+  AppEnv
+> = async (c) => {
+  const { deps, staff } = c.var;
+  const items = await allAssessments(deps, staff.organizationId);
+  const csv = toCsv(
+    [
+      'vendor',
+      'dataset',
+      'status',
+      'due',
+      'score',
+      'tier',
+      'maturity',
+      'report version',
+      'created',
+    ],
+    items.map((a) => [
+      a.vendor.name,
+      a.dataset.name,
+      STATUS[a.status] ?? a.status,
+      a.dueAt.slice(0, 10),
+      a.report?.score ?? '',
+      a.report?.tier ?? '',
+      a.report?.maturity ?? '',
+      a.report?.version ?? '',
+      a.createdAt.slice(0, 10),
+    ]),
+  );
+  return attachment(c, csv, 'text/csv; charset=utf-8', 'assessments.csv');
+};

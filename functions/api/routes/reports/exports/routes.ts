@@ -1,0 +1,181 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireStaff } from '../../../middleware/staff-auth';
+import { IdParam } from '../../../schemas/assessment';
+import { errorResponses, jsonResponse, readErrors } from '../../../schemas/problem';
+
+const staff = [{ staffJwt: [] }];
+const SHA = 'a3f1c9e0b7d24c6e8f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a';
+
+const VersionParam = IdParam.extend({
+  version: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'version', in: 'path' }, example: 2 }),
+});
+
+const FactorSchema = z.object({
+  id: z.string(),
+  points: z.number(),
+  reason: z.string(),
+  source: z.string(),
+});
+
+/** The difference between two report versions. */
+export const ReportDiffSchema = z
+  .object({
+    from: z.object({ version: z.number().int(), generatedAt: z.string(), sha256: z.string() }),
+    to: z.object({ version: z.number().int(), generatedAt: z.string(), sha256: z.string() }),
+    score: z.object({ from: z.number(), to: z.number(), change: z.number() }),
+    tier: z.object({ from: z.string(), to: z.string(), changed: z.boolean() }),
+    maturity: z.object({ from: z.number(), to: z.number() }),
+    factors: z.object({
+      added: z.array(FactorSchema.passthrough()),
+      removed: z.array(FactorSchema.passthrough()),
+      changed: z.array(
+        z.object({
+          id: z.string(),
+          from: z.object({ points: z.number(), reason: z.string() }),
+          to: z.object({ points: z.number(), reason: z.string() }),
+        }),
+      ),
+    }),
+    answers: z.array(z.object({ questionId: z.string(), from: z.unknown(), to: z.unknown() })),
+    samples: z.array(
+      z.object({
+        role: z.string(),
+        change: z.enum(['added', 'removed', 'changed']),
+        from: z.unknown(),
+        to: z.unknown(),
+      }),
+    ),
+    discrepancies: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+  })
+  .openapi('ReportDiff', {
+    example: {
+      from: { version: 1, generatedAt: '2025-05-01T10:00:00.000Z', sha256: SHA },
+      to: { version: 2, generatedAt: '2025-05-03T09:00:00.000Z', sha256: SHA },
+      score: { from: 31, to: 44, change: 13 },
+      tier: { from: 'moderate', to: 'moderate', changed: false },
+      maturity: { from: 2, to: 2 },
+      factors: {
+        added: [{ id: 'no_dedup', points: 8, reason: 'No deduplication.', source: 'answer' }],
+        removed: [],
+        changed: [],
+      },
+      answers: [{ questionId: 'dedup_method', from: 'near', to: 'none' }],
+      samples: [],
+      discrepancies: { added: [], removed: [] },
+    },
+  });
+
+/** GET /api/assessments/{id}/reports/diff */
+export const diffReportVersions = createRoute({
+  method: 'get',
+  path: '/assessments/{id}/reports/diff',
+  operationId: 'diffReportVersions',
+  tags: ['reports'],
+  summary: 'What changed between two report versions: score, tier, factors, answers, samples',
+  security: staff,
+  middleware: [requireStaff()] as const,
+  request: {
+    params: IdParam,
+    query: z.strictObject({
+      from: z.coerce.number().int().positive().openapi({ example: 1 }),
+      to: z.coerce.number().int().positive().openapi({ example: 2 }),
+    }),
+  },
+  responses: {
+    200: jsonResponse(ReportDiffSchema, 'The differences, from `from` to `to`'),
+    ...errorResponses(...readErrors, 500),
+  },
+});
+
+const download = (type: string, description: string, example: string) => ({
+  description,
+  headers: z.object({
+    'Content-Disposition': z.string().openapi({ example: 'attachment; filename="report-v2.csv"' }),
+  }),
+  content: { [type]: { schema: z.string().openapi({ example }) } },
+});
+
+const exportRoute = (
+  suffix: string,
+  operationId: string,
+  summary: string,
+  body: ReturnType<typeof download>,
+) =>
+  createRoute({
+    method: 'get',
+    path: `/assessments/{id}/reports/{version}/${suffix}`,
+    operationId,
+    tags: ['reports'],
+    summary,
+    security: staff,
+    middleware: [requireStaff()] as const,
+    request: { params: VersionParam },
+    responses: { 200: body, ...errorResponses(...readErrors, 500) },
+  });
+
+/** GET /api/assessments/{id}/reports/{version}/bundle */
+export const downloadReportBundle = exportRoute(
+  'bundle',
+  'downloadReportBundle',
+  'The stored report with its SHA-256, to check with `npx diligence verify <file>`',
+  download(
+    'application/json',
+    'The report bundle',
+    `{"format":"diligence-report-bundle/1","sha256":"${SHA}","report":{}}`,
+  ),
+);
+
+/** GET /api/assessments/{id}/reports/{version}/csv */
+export const exportReportCsv = exportRoute(
+  'csv',
+  'exportReportCsv',
+  "The report's factors and discrepancies as CSV (formula cells neutralized)",
+  download(
+    'text/csv',
+    'CSV, one row per factor or discrepancy',
+    'kind,name,points,source,reason,remediation,claimed,measured\r\nfactor,No dedup,8,answer,No deduplication.,Remove duplicates.,,\r\n',
+  ),
+);
+
+/** GET /api/assessments/{id}/reports/{version}/croissant */
+export const exportReportCroissant = exportRoute(
+  'croissant',
+  'exportReportCroissant',
+  'The answers and measurements as Croissant JSON-LD with the RAI vocabulary',
+  download(
+    'application/ld+json',
+    'Croissant JSON-LD',
+    '{"@context":{"cr":"http://mlcommons.org/croissant/","rai":"http://mlcommons.org/croissant/RAI/"},"@type":"sc:Dataset"}',
+  ),
+);
+
+/** GET /api/assessments/{id}/reports/{version}/pdf */
+export const downloadReportPdf = exportRoute(
+  'pdf',
+  'downloadReportPdf',
+  'The report as a PDF (made without a browser)',
+  download('application/pdf', 'The PDF', '%PDF-1.7 …'),
+);
+
+/** GET /api/exports/assessments.csv */
+export const exportAssessmentsCsv = createRoute({
+  method: 'get',
+  path: '/exports/assessments.csv',
+  operationId: 'exportAssessmentsCsv',
+  tags: ['reports'],
+  summary: "The organization's assessments as CSV (formula cells neutralized)",
+  security: staff,
+  middleware: [requireStaff()] as const,
+  responses: {
+    200: download(
+      'text/csv',
+      'CSV, one row per assessment',
+      'vendor,dataset,status,due,score,tier,maturity,report version,created\r\n',
+    ),
+    ...errorResponses(401, 403, 429),
+  },
+});

@@ -1,0 +1,12 @@
+export {
+  BUNDLE_FORMAT,
+  makeBundle,
+  type ReportBundle,
+  type VerifyResult,
+  verifyReport,
+} from './bundle';
+export { CROISSANT_CONTEXT, type CroissantInput, croissantExport, REQUIRED_RAI } from './croissant';
+export { reportCsv, safeCell, toCsv } from './csv';
+export { diffReports, type ReportDiff, type VersionedReport } from './diff';
+export { labeler } from './labels';
+export { reportPdf } from './pdf';
