@@ -12,9 +12,9 @@ import {
 import { ConflictError } from '../../lib/errors';
 import type { AppDeps } from '../env';
 import { saveChange } from './assessments';
+import { sinceLastDelivery } from './delivery-comparison';
 import { isDecided } from './sample-freeze';
 import { countingSample, type SampleFile, sampleFile } from './sample-selection';
-import { sinceLastDelivery } from './delivery-comparison';
 
 type Deps = Pick<AppDeps, 'repos' | 'blobs' | 'config' | 'clock' | 'newId' | 'logger' | 'analyzer'>;
 

@@ -51,7 +51,12 @@ export async function retireSample(
   deps: Pick<AppDeps, 'repos' | 'blobs' | 'config' | 'logger' | 'clock'>,
   s: Sample,
 ): Promise<void> {
-  await deps.repos.samples.remove(s.organizationId, s.assessmentId, s.sampleId, deps.clock().toISOString());
+  await deps.repos.samples.remove(
+    s.organizationId,
+    s.assessmentId,
+    s.sampleId,
+    deps.clock().toISOString(),
+  );
   await deps.repos.samples.releaseSlot(s.organizationId, s.assessmentId);
   const keys = [s.key, s.analysisKey, s.partialKey].filter((k): k is string => Boolean(k));
   for (const key of keys) {

@@ -1,13 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  defaultPolicy,
-  maturityRubric,
-  overallLevelRule,
-  policyDocs,
-  policySchema,
-} from '../../../core/scoring';
+import { defaultPolicy, maturityRubric, overallLevelRule, policyDocs } from '../../../core/scoring';
 import { scoringLabels } from '../../../core/scoring/labels';
-import { ConflictError, ValidationError } from '../../../lib/errors';
+import { ConflictError } from '../../../lib/errors';
 import { createRouter } from '../../create-router';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
