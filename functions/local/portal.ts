@@ -65,7 +65,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
   ]);
   let server: Server | undefined;
   let internal: Server | undefined;
-  let stopTimers: () => void = () => undefined;
+  let stopTimers: () => Promise<void> = async () => undefined;
   let queue: AnalysisQueue | undefined;
   try {
     let app: ReturnType<typeof createApp> | undefined;
@@ -159,7 +159,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
       deps,
       idle: () => analysis.idle(),
       close: async () => {
-        stopTimers();
+        await stopTimers();
         await analysis.close();
         await new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeAllConnections();
@@ -169,7 +169,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
       },
     };
   } catch (error) {
-    stopTimers();
+    await stopTimers();
     await queue?.close();
     server?.close();
     internal?.close();
@@ -178,23 +178,33 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
   }
 }
 
-/** Reminders hourly; lease and TTL sweeps at start and then every half lease (1 s to 1 min). */
+/**
+ * Reminders hourly; lease and TTL sweeps at start and then every half lease (1 s to 1 min). The
+ * returned stop waits for a running sweep, so the engines never close under it.
+ */
 function startTimers(
   deps: AppDeps,
   doc: DocClient,
   queue: AnalysisQueue,
   logger: Logger,
-): () => void {
+): () => Promise<void> {
   const reminders = setInterval(() => {
     sendReminders(deps).catch((error: unknown) => logger.error('reminders failed', { error }));
   }, 3_600_000);
+  let running: Promise<unknown> | undefined;
+  let stopped = false;
   const sweep = () => {
-    sweepLeases(deps, doc, queue).catch((error: unknown) =>
-      logger.error('lease sweep failed', { error }),
-    );
-    sweepExpired(doc, deps.config.TABLE_NAME, deps.clock()).catch((error: unknown) =>
-      logger.error('expiry sweep failed', { error }),
-    );
+    if (running || stopped) return;
+    running = Promise.allSettled([
+      sweepLeases(deps, doc, queue).catch((error: unknown) =>
+        logger.error('lease sweep failed', { error }),
+      ),
+      sweepExpired(doc, deps.config.TABLE_NAME, deps.clock()).catch((error: unknown) =>
+        logger.error('expiry sweep failed', { error }),
+      ),
+    ]).finally(() => {
+      running = undefined;
+    });
   };
   sweep();
   const everyMs = Math.min(
@@ -203,8 +213,10 @@ function startTimers(
   );
   const sweeps = setInterval(sweep, everyMs);
   for (const t of [reminders, sweeps]) t.unref();
-  return () => {
+  return async () => {
+    stopped = true;
     clearInterval(reminders);
     clearInterval(sweeps);
+    await running;
   };
 }

@@ -124,29 +124,49 @@ export function checkDeadline(deadline: number, limits: InputLimits, now = Date.
 /** Depth of nested objects and arrays in `value`, counting stops just past `max` (no deep recursion). */
 export function depthOf(value: unknown, max: number, depth = 0): number {
   if (value === null || typeof value !== 'object') return depth;
-  if (depth >= max) return depth + 1;
-  let deepest = depth + 1;
-  const children = Array.isArray(value) ? value : Object.values(value);
-  for (const child of children) {
-    if (child !== null && typeof child === 'object') {
-      deepest = Math.max(deepest, depthOf(child, max, depth + 1));
-      if (deepest > max) return deepest;
-    }
+  return deeper(value, max, depth + 1) ? max + 1 : measured(value, depth + 1);
+}
+
+function measured(value: object, depth: number): number {
+  let deepest = depth;
+  for (const c of Array.isArray(value) ? value : Object.values(value)) {
+    if (c !== null && typeof c === 'object') deepest = Math.max(deepest, measured(c, depth + 1));
   }
   return deepest;
+}
+
+/** True when `value` (at `depth`) holds containers nested deeper than `max`; allocation-free. */
+function deeper(value: object, max: number, depth: number): boolean {
+  if (depth > max) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const c: unknown = value[i];
+      if (c !== null && typeof c === 'object' && deeper(c, max, depth + 1)) return true;
+    }
+    return false;
+  }
+  for (const k in value) {
+    const c = (value as Record<string, unknown>)[k];
+    if (c !== null && typeof c === 'object' && deeper(c, max, depth + 1)) return true;
+  }
+  return false;
 }
 
 /** Throws when a parsed JSON record nests deeper than allowed or has too many fields. */
 export function checkRecordShape(value: unknown, line: number, limits: InputLimits): void {
   if (value === null || typeof value !== 'object') return;
-  if (!Array.isArray(value)) {
-    let keys = 0;
-    for (const _ in value) {
-      if (++keys > limits.maxColumns) break;
+  let keys = 0;
+  let nested = false;
+  if (Array.isArray(value)) nested = true;
+  else {
+    for (const k in value) {
+      keys++;
+      const c = (value as Record<string, unknown>)[k];
+      if (c !== null && typeof c === 'object') nested = true;
     }
-    if (keys > limits.maxColumns) checkColumns(Object.keys(value).length, line, limits);
   }
-  if (depthOf(value, limits.maxDepth) > limits.maxDepth) {
+  if (keys > limits.maxColumns) checkColumns(keys, line, limits);
+  if (nested && deeper(value, limits.maxDepth, 1)) {
     throw new InputLimitError(
       'maxDepth',
       `the record nests deeper than ${limits.maxDepth} levels`,
