@@ -16,6 +16,7 @@ async function main() {
       `  web app   ${portal.url}/`,
       `  API       ${portal.url}/api  (docs: ${portal.url}/api/docs)`,
       `  data      ${config.DATA_DIR}`,
+      `  node      ${process.version} (the Lambda runtime is Node 22)`,
       ...(portal.demoVendorLink
         ? [`  demo vendor link (shown once): ${portal.demoVendorLink}`]
         : []),

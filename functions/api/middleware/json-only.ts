@@ -7,7 +7,12 @@ const withBody = new Set(['POST', 'PUT', 'PATCH']);
 /** Rejects request bodies that are not JSON with 415 (an empty body is allowed). */
 export const jsonOnly = createMiddleware<AppEnv>(async (c, next) => {
   const length = c.req.header('content-length');
-  const hasBody = length !== undefined ? length !== '0' : c.req.raw.body !== null;
+  // Without a Content-Length (chunked, or `curl -X POST` with no data) only the bytes tell; the
+  // body limit ran first and Hono caches what is read here for the route's validator.
+  const hasBody =
+    length !== undefined
+      ? length !== '0'
+      : withBody.has(c.req.method) && c.req.raw.body !== null && (await c.req.text()).length > 0;
   if (withBody.has(c.req.method) && hasBody) {
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
