@@ -57,6 +57,8 @@ export class Storage extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Rate-limit counters (functions/store/rate-limits.ts) carry `ttl`; locally a sweep honours it.
+      timeToLiveAttribute: 'ttl',
     });
     for (const name of TABLE_INDEXES) {
       this.table.addGlobalSecondaryIndex({
