@@ -1,10 +1,11 @@
 import type { AppDeps } from '../api/env';
-import { parseSampleKey } from '../api/services/samples';
 import { exampleRecords, recordTexts, withClusterTexts } from '../core/analysis';
+import { UnusableInputError } from '../core/analysis/errors';
 import type { Analysis } from '../core/analysis/types';
+import { unusableReason } from '../core/analysis/usability';
 import { ConflictError } from '../lib/errors';
-import type { Sample } from '../store/samples';
 import { describeFailure, type SampleAnalyzer } from './engine';
+import { parseUploadKey, type Upload, uploadRepo } from './uploads';
 
 /** The part of an S3 event record the analyzer reads. */
 export interface ObjectCreated {
@@ -16,15 +17,15 @@ export interface ObjectCreated {
 /** What the analyzer needs from the app's dependencies. */
 export type AnalyzeDeps = Pick<AppDeps, 'config' | 'logger' | 'clock' | 'repos' | 'blobs'> & {
   analyzer: SampleAnalyzer;
-  /** Called after each completed analysis (the portal re-scores the assessment). */
-  onAnalyzed?: (sample: Sample) => Promise<void>;
+  /** Called after each completed analysis, usable or not (the portal re-scores what it feeds). */
+  onAnalyzed?: (sample: Upload) => Promise<void>;
 };
 
 /** A crashed analysis may be taken over after this long (SQS redelivers after its visibility timeout). */
 export const analysisLeaseMs = 20 * 60_000;
 
 /** Keys of the stored analysis and mergeable partial of a sample. */
-export function analysisKeys(s: Pick<Sample, 'organizationId' | 'assessmentId' | 'sampleId'>) {
+export function analysisKeys(s: Pick<Upload, 'organizationId' | 'assessmentId' | 'sampleId'>) {
   const base = `${s.organizationId}/${s.assessmentId}/${s.sampleId}`;
   return { analysis: `analyses/${base}.json`, partial: `partials/${base}.json` };
 }
@@ -32,17 +33,21 @@ export function analysisKeys(s: Pick<Sample, 'organizationId' | 'assessmentId' |
 /** Handles ObjectCreated notifications for sample uploads: check, hash, analyze, store, mark. */
 export function createAnalyzeHandler(deps: AnalyzeDeps) {
   const { repos, blobs, config, logger } = deps;
+  const uploads = uploadRepo(repos);
 
   /** Moves the sample to `analyzing` unless another run holds it or it is done; false = skip. */
-  async function claim(sample: Sample, etag: string): Promise<Sample | undefined> {
+  async function claim(sample: Upload, etag: string): Promise<Upload | undefined> {
     const now = deps.clock();
     const fresh =
       sample.status === 'analyzing' &&
       now.getTime() - Date.parse(sample.updatedAt) < analysisLeaseMs;
     const done =
-      (sample.status === 'analyzed' || sample.status === 'failed') && sample.objectETag === etag;
+      (sample.status === 'analyzed' ||
+        sample.status === 'failed' ||
+        sample.status === 'unusable') &&
+      sample.objectETag === etag;
     if (fresh || done) return undefined;
-    const next: Sample = {
+    const next: Upload = {
       ...sample,
       status: 'analyzing',
       error: null,
@@ -51,7 +56,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       version: sample.version + 1,
     };
     try {
-      await repos.samples.save(next);
+      await uploads.save(next);
       return next;
     } catch (error) {
       if (error instanceof ConflictError) return undefined;
@@ -59,21 +64,21 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     }
   }
 
-  async function finish(sample: Sample, change: Partial<Sample>): Promise<Sample> {
+  async function finish(sample: Upload, change: Partial<Upload>): Promise<Upload> {
     const next = {
       ...sample,
       ...change,
       updatedAt: deps.clock().toISOString(),
       version: sample.version + 1,
-    };
-    await repos.samples.save(next);
+    } as Upload;
+    await uploads.save(next);
     return next;
   }
 
   /** Adds the masked texts of the largest duplicate clusters' examples (a second, early-stopping read). */
   async function withExamples(
     object: ObjectCreated,
-    sample: Sample,
+    sample: Upload,
     analysis: Analysis,
   ): Promise<Analysis> {
     const records = exampleRecords(analysis);
@@ -90,9 +95,9 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
   }
 
   async function analyzeOne(object: ObjectCreated): Promise<void> {
-    const ids = parseSampleKey(object.key);
+    const ids = parseUploadKey(object.key);
     if (object.bucket !== config.SAMPLES_BUCKET || !ids) return;
-    const stored = await repos.samples.get(ids.organizationId, ids.assessmentId, ids.sampleId);
+    const stored = await uploads.get(ids);
     if (!stored) return logger.warn('object without a sample record', { key: object.key });
     const head = await blobs.head(object.bucket, object.key);
     if (!head) return;
@@ -124,7 +129,10 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     } catch (error) {
       const message = describeFailure(error);
       if (!message) throw error;
-      await finish(sample, { status: 'failed', error: message });
+      const status = error instanceof UnusableInputError ? 'unusable' : 'failed';
+      const done = await finish(sample, { status, error: message });
+      // An unusable sample is named in the report's headline, so the report is redone.
+      if (status === 'unusable') await deps.onAnalyzed?.(done);
       return;
     }
     const analysis = await withExamples(object, sample, result.analysis);
@@ -136,8 +144,10 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       contentType: 'application/json',
     });
     const a = analysis;
+    const unusable = unusableReason(a);
     const done = await finish(sample, {
-      status: 'analyzed',
+      status: unusable ? 'unusable' : 'analyzed',
+      error: unusable ?? null,
       sha256: result.sha256,
       analysisKey: keys.analysis,
       partialKey: keys.partial,
@@ -147,6 +157,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
         nearRate: a.duplicates.nearRate,
         estimatedShare: a.synthetic.estimatedShare,
         fields: { ...a.input.fields },
+        ...malformedSummary(a),
       },
     });
     await deps.onAnalyzed?.(done);
@@ -155,4 +166,14 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
   return async (objects: ObjectCreated[]): Promise<void> => {
     for (const object of objects) await analyzeOne(object);
   };
+}
+
+/** The malformed-row count and first rows, from the analysis's input and its finding. */
+function malformedSummary(a: Analysis) {
+  const finding = a.findings.find((f) => f.id === 'input.malformed');
+  const first = Array.isArray(finding?.evidence.first) ? finding.evidence.first : [];
+  const malformedLines = first
+    .filter((m): m is { line: number; message: string } => typeof m?.line === 'number')
+    .map((m) => ({ line: m.line, message: String(m.message) }));
+  return { malformed: a.input.malformed, malformedLines };
 }

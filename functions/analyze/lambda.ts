@@ -1,5 +1,5 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { rescore } from '../api/services/reports';
+import { afterAnalysis } from '../api/services/after-analysis';
 import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
 import { newId } from '../lib/ids';
@@ -24,10 +24,7 @@ const deps = {
 };
 const analyze = createAnalyzeHandler({
   ...deps,
-  onAnalyzed: async (sample) => {
-    const a = await deps.repos.assessments.get(sample.organizationId, sample.assessmentId);
-    if (a) await rescore(deps, a, 'analysis');
-  },
+  onAnalyzed: (upload) => afterAnalysis(deps, upload),
 });
 
 /** SQS entry: each message carries S3 ObjectCreated records; failed messages are retried, then dead-lettered. */

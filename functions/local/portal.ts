@@ -7,7 +7,7 @@ import { createApp } from '../api/app';
 import { createStaffVerifier } from '../api/auth/staff-jwt';
 import { buildDeps } from '../api/build-deps';
 import type { AppDeps } from '../api/env';
-import { rescore } from '../api/services/reports';
+import { afterAnalysis } from '../api/services/after-analysis';
 import { createAwsClients } from '../lib/aws-clients';
 import type { Config } from '../lib/config';
 import { createLogger, type Logger } from '../lib/logger';
@@ -90,10 +90,7 @@ export async function startPortal(
     });
     const analyze = createAnalyzeHandler({
       ...deps,
-      onAnalyzed: async (sample) => {
-        const a = await deps.repos.assessments.get(sample.organizationId, sample.assessmentId);
-        if (a) await rescore(deps, a, 'analysis');
-      },
+      onAnalyzed: (upload) => afterAnalysis(deps, upload),
     });
     const running = new Set<Promise<void>>();
     engines.s3rver.on('event', (event: S3rverEvent) => {

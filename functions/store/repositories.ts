@@ -5,6 +5,7 @@ import { invitationRepo } from './invitations';
 import { organizationRepo } from './organizations';
 import { outboxRepo } from './outbox';
 import { policyRepo } from './policies';
+import { referenceRepo } from './references';
 import { reportRepo } from './reports';
 import { sampleRepo } from './samples';
 
@@ -16,6 +17,7 @@ export function createRepositories(table: Table) {
     events: eventRepo(table),
     invitations: invitationRepo(table),
     samples: sampleRepo(table),
+    references: referenceRepo(table),
     reports: reportRepo(table),
     policies: policyRepo(table),
     outbox: outboxRepo(table),

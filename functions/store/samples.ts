@@ -1,7 +1,19 @@
 import { getItem, putIfVersion, putNew, queryAll, stripKeys, type Table } from './dynamo';
 
-/** Upload and analysis state of one sample file. */
-export type SampleStatus = 'awaiting_upload' | 'analyzing' | 'analyzed' | 'failed';
+/**
+ * Upload and analysis state of one sample file. `unusable`: read, but not evidence (most records
+ * without text, too many malformed rows); `error` says what to fix, and it is never scored.
+ */
+export type SampleStatus = 'awaiting_upload' | 'analyzing' | 'analyzed' | 'failed' | 'unusable';
+
+/** Statuses that no longer change until a new upload. */
+export const finalSampleStatuses: readonly SampleStatus[] = ['analyzed', 'failed', 'unusable'];
+
+/** A row of the file that could not be read, as shown to the vendor. */
+export interface MalformedLine {
+  line: number;
+  message: string;
+}
 
 /** Short analysis summary shown to the vendor. */
 export interface SampleSummary {
@@ -10,6 +22,10 @@ export interface SampleSummary {
   nearRate: number;
   estimatedShare: number;
   fields: Record<string, unknown>;
+  /** Rows that could not be read and were skipped (absent on summaries stored before it). */
+  malformed?: number;
+  /** The first of those rows, with the parser's message. */
+  malformedLines?: MalformedLine[];
 }
 
 /** A sample file a vendor uploads for one assessment. */

@@ -1,4 +1,3 @@
-import type { Analysis } from '../../core/analysis/types';
 import type { Assessment } from '../../core/assessment/types';
 import { getTemplate } from '../../core/questionnaire';
 import {
@@ -10,50 +9,20 @@ import {
   withHash,
 } from '../../core/scoring';
 import { ConflictError } from '../../lib/errors';
-import type { Sample } from '../../store/samples';
 import type { AppDeps } from '../env';
 import { saveChange } from './assessments';
+import { evidenceFor } from './evidence';
 
-type Deps = Pick<AppDeps, 'repos' | 'blobs' | 'config' | 'clock' | 'newId' | 'logger' | 'analyzer'>;
+/** What scoring needs from the app's dependencies. */
+export type ReportDeps = Pick<
+  AppDeps,
+  'repos' | 'blobs' | 'config' | 'clock' | 'newId' | 'logger' | 'analyzer'
+>;
 
 /** The organization's current policy, or the built-in default (version 0). */
 export async function currentPolicy(deps: Pick<AppDeps, 'repos'>, org: string): Promise<Policy> {
   const stored = await deps.repos.policies.current(org);
   return stored ? policySchema.parse({ ...stored.policy, version: stored.version }) : defaultPolicy;
-}
-
-const latest = (samples: Sample[], role: Sample['role']) =>
-  samples
-    .filter((s) => s.role === role && s.status === 'analyzed')
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-
-/** The newest analyzed training and holdout analyses, with contamination measured between them. */
-export async function assessmentAnalyses(
-  deps: Deps,
-  a: Assessment,
-): Promise<{ training?: Analysis; holdout?: Analysis }> {
-  const samples = await deps.repos.samples.list(a.organizationId, a.id);
-  const bucket = deps.config.SAMPLES_BUCKET;
-  const read = async (key: string | null) => (key ? deps.blobs.getText(bucket, key) : undefined);
-  const train = latest(samples, 'training');
-  const hold = latest(samples, 'holdout');
-  const holdout = hold?.analysisKey
-    ? (JSON.parse((await read(hold.analysisKey)) ?? '') as Analysis)
-    : undefined;
-  let training: Analysis | undefined;
-  if (train?.partialKey && hold?.partialKey && train.analysisKey) {
-    const [tp, hp, stored] = await Promise.all([
-      read(train.partialKey),
-      read(hold.partialKey),
-      read(train.analysisKey),
-    ]);
-    const combined = deps.analyzer.withHoldout(tp ?? '', hp ?? '', deps.clock());
-    // Same partial, same clusters: keep the example texts the stored analysis carries.
-    training = { ...combined, duplicates: (JSON.parse(stored ?? '') as Analysis).duplicates };
-  } else if (train?.analysisKey) {
-    training = JSON.parse((await read(train.analysisKey)) ?? '') as Analysis;
-  }
-  return { ...(training ? { training } : {}), ...(holdout ? { holdout } : {}) };
 }
 
 /** Where report version `v` of an assessment is stored. */
@@ -62,16 +31,16 @@ export const reportKey = (a: Pick<Assessment, 'organizationId' | 'id'>, v: numbe
 
 /** Scores the assessment and stores a new immutable report version, then updates its summary. */
 export async function rescore(
-  deps: Deps,
+  deps: ReportDeps,
   assessment: Assessment,
   trigger: string,
 ): Promise<ScoredReport | undefined> {
   const template = getTemplate(assessment.templateId, assessment.templateVersion);
   if (!template) return undefined;
   const policy = await currentPolicy(deps, assessment.organizationId);
-  const analyses = await assessmentAnalyses(deps, assessment);
-  const report = withHash(
-    score({
+  const { analyses, reference, unusableSamples } = await evidenceFor(deps, assessment);
+  const report = withHash({
+    ...score({
       assessmentId: assessment.id,
       answers: assessment.answers as Record<string, string | number | string[]>,
       template,
@@ -79,7 +48,9 @@ export async function rescore(
       policy,
       now: deps.clock(),
     }),
-  );
+    reference,
+    unusableSamples,
+  } as ScoredReport);
   for (let attempt = 0; attempt < 5; attempt++) {
     const versions = await deps.repos.reports.list(assessment.organizationId, assessment.id);
     const version = (versions.at(-1)?.version ?? 0) + 1;
@@ -118,7 +89,7 @@ export async function rescore(
 }
 
 async function updateSummary(
-  deps: Deps,
+  deps: ReportDeps,
   assessment: Assessment,
   s: { version: number; key: string; report: ScoredReport },
 ): Promise<void> {

@@ -1,4 +1,5 @@
-import { AnalysisInputError } from './errors';
+import { AnalysisInputError, UnusableInputError } from './errors';
+import { checkFieldOverrides } from './fields/check';
 import { detectFields } from './fields/detect';
 import { type FinalizeOptions, finalize } from './finalize';
 import type { AnalysisLimits } from './params';
@@ -42,8 +43,8 @@ function failOnMalformed(p: AnalysisPartial, final: boolean): void {
   const total = malformed + records;
   if (records === 0 || (final && malformed / total > limits.malformedShare)) {
     const share = `${malformed} of ${total} rows could not be read`;
-    throw new AnalysisInputError(
-      `${first.message} (${share}; the limit is ${limits.malformedShare * 100}%)`,
+    throw new UnusableInputError(
+      `${first.message} (${share}; the limit is ${limits.malformedShare * 100}%). Fix or remove the malformed rows and upload the file again`,
       { line: first.line },
     );
   }
@@ -76,6 +77,7 @@ export async function foldSource(
   const sampleSize = options.limits?.detectionSample ?? 200;
   const start = () => {
     const records = pending.filter((i) => i.error === undefined).map((i) => i.value);
+    checkFieldOverrides(options.fields, records, options.fileName);
     const fields = detectFields(records, options.fields);
     const f = new Folder(createPartial(fields, format, options.fileName ?? null, options.limits));
     for (const item of pending.splice(0)) {

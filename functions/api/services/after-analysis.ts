@@ -1,0 +1,14 @@
+import type { Upload } from '../../analyze/uploads';
+import { type ReportDeps, rescore } from './reports';
+
+/** Re-scores what an analyzed upload feeds: its assessment, or every assessment a reference is attached to. */
+export async function afterAnalysis(deps: ReportDeps, upload: Upload): Promise<void> {
+  const ids =
+    upload.role === 'reference'
+      ? upload.attachedTo.map((x) => x.assessmentId)
+      : [upload.assessmentId];
+  for (const id of ids) {
+    const a = await deps.repos.assessments.get(upload.organizationId, id);
+    if (a) await rescore(deps, a, upload.role === 'reference' ? 'reference' : 'analysis');
+  }
+}

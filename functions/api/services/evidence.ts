@@ -1,0 +1,82 @@
+import { type CalibratedSynthetic, calibrateWithReference } from '../../core/analysis/reference';
+import type { Analysis } from '../../core/analysis/types';
+import type { Assessment } from '../../core/assessment/types';
+import type { Sample } from '../../store/samples';
+import type { AppDeps } from '../env';
+import { attachedReference, referenceAnalysis, referenceNote } from './references';
+
+type Deps = Pick<AppDeps, 'repos' | 'blobs' | 'config' | 'clock' | 'analyzer'>;
+
+const latest = (samples: Sample[], role: Sample['role']) =>
+  samples
+    .filter((s) => s.role === role && s.status === 'analyzed')
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+
+/** The newest analyzed training and holdout analyses, with contamination measured between them. */
+export async function assessmentAnalyses(
+  deps: Deps,
+  a: Assessment,
+): Promise<{ training?: Analysis; holdout?: Analysis }> {
+  const samples = await deps.repos.samples.list(a.organizationId, a.id);
+  const bucket = deps.config.SAMPLES_BUCKET;
+  const read = async (key: string | null) => (key ? deps.blobs.getText(bucket, key) : undefined);
+  const train = latest(samples, 'training');
+  const hold = latest(samples, 'holdout');
+  const holdout = hold?.analysisKey
+    ? (JSON.parse((await read(hold.analysisKey)) ?? '') as Analysis)
+    : undefined;
+  let training: Analysis | undefined;
+  if (train?.partialKey && hold?.partialKey && train.analysisKey) {
+    const [tp, hp, stored] = await Promise.all([
+      read(train.partialKey),
+      read(hold.partialKey),
+      read(train.analysisKey),
+    ]);
+    const combined = deps.analyzer.withHoldout(tp ?? '', hp ?? '', deps.clock());
+    // Same partial, same clusters: keep the example texts the stored analysis carries.
+    training = { ...combined, duplicates: (JSON.parse(stored ?? '') as Analysis).duplicates };
+  } else if (train?.analysisKey) {
+    training = JSON.parse((await read(train.analysisKey)) ?? '') as Analysis;
+  }
+  return { ...(training ? { training } : {}), ...(holdout ? { holdout } : {}) };
+}
+
+/** Samples the report cannot use as evidence: unusable ones not superseded by a newer analyzed upload. */
+export function unusableSamples(samples: Sample[]) {
+  return samples
+    .filter((s) => s.status === 'unusable')
+    .filter((s) => {
+      const used = latest(samples, s.role);
+      return !used || used.createdAt < s.createdAt;
+    })
+    .map((s) => ({
+      sampleId: s.sampleId,
+      fileName: s.fileName,
+      role: s.role,
+      reason: s.error ?? 'The sample cannot be used as evidence.',
+    }));
+}
+
+/**
+ * The analyses to score: training and holdout, with the machine-text estimate calibrated against
+ * the attached reference when it is analyzed; plus what the report says about the reference.
+ */
+export async function evidenceFor(deps: Deps, a: Assessment) {
+  const [analyses, ref, samples] = await Promise.all([
+    assessmentAnalyses(deps, a),
+    attachedReference(deps, a),
+    deps.repos.samples.list(a.organizationId, a.id),
+  ]);
+  const refAnalysis = await referenceAnalysis(deps, ref);
+  const calibrate = (x: Analysis | undefined) =>
+    x && refAnalysis ? { ...x, synthetic: calibrateWithReference(x, refAnalysis) } : x;
+  const training = calibrate(analyses.training);
+  const holdout = calibrate(analyses.holdout);
+  const synthetic = (training ?? holdout)?.synthetic as CalibratedSynthetic | undefined;
+  const calibrated = Boolean(refAnalysis && synthetic?.reference?.calibrated);
+  return {
+    analyses: { ...(training ? { training } : {}), ...(holdout ? { holdout } : {}) },
+    reference: referenceNote(ref, calibrated),
+    unusableSamples: unusableSamples(samples),
+  };
+}
