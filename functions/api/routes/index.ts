@@ -6,6 +6,7 @@ import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
 import { metaRoutes } from './meta';
 import { policyRoutes } from './policy';
+import { referenceRoutes } from './references';
 import { reportRoutes } from './reports';
 import { templateRoutes } from './templates';
 import { vendorRoutes } from './vendor';
@@ -21,6 +22,7 @@ export function featureRoutes(deps: AppDeps) {
     decisionRoutes(),
     reportRoutes(),
     policyRoutes(),
+    referenceRoutes(),
     vendorRoutes(deps),
     ...(deps.dev ? [devRoutes()] : []),
   ];
