@@ -98,7 +98,9 @@ describe('reference library', () => {
       attachedTo: [],
     });
     expect(ref.summary?.records).toBe(60);
-    const list = await json<{ items: Reference[] }>(t.call('GET', '/api/references', { token: proc }));
+    const list = await json<{ items: Reference[] }>(
+      t.call('GET', '/api/references', { token: proc }),
+    );
     expect(list.items.map((r) => r.referenceId)).toContain(id);
   });
 
@@ -148,7 +150,10 @@ describe('reference library', () => {
     expect(res.status, await res.clone().text()).toBe(200);
     const attached = await report(a);
     expect(attached.version).toBe(before.version + 1);
-    expect(attached.reference).toMatchObject({ name: 'Support tickets 2024 (human)', status: 'analyzed' });
+    expect(attached.reference).toMatchObject({
+      name: 'Support tickets 2024 (human)',
+      status: 'analyzed',
+    });
     expect(attached.samples[0]?.synthetic.reference?.records).toBe(60);
     expect(typeof attached.samples[0]?.synthetic.reference?.calibrated).toBe('boolean');
     const events = await json<{ items: { type: string; detail: Record<string, unknown> }[] }>(
@@ -160,14 +165,20 @@ describe('reference library', () => {
 
     const refused = await t.call('DELETE', `/api/references/${ref}`, { token: proc });
     expect(refused.status).toBe(409);
-    expect((await json<{ detail: string }>(refused)).detail).toMatch(/Acme Instructions v3.*detach/);
+    expect((await json<{ detail: string }>(refused)).detail).toMatch(
+      /Acme Instructions v3.*detach/,
+    );
 
-    expect((await t.call('DELETE', `/api/assessments/${a}/reference`, { token: proc })).status).toBe(204);
+    expect(
+      (await t.call('DELETE', `/api/assessments/${a}/reference`, { token: proc })).status,
+    ).toBe(204);
     const detached = await report(a);
     expect(detached.version).toBe(attached.version + 1);
     expect(detached.reference).toBeNull();
     expect(detached.samples[0]?.synthetic.reference).toBeUndefined();
-    expect((await t.call('DELETE', `/api/assessments/${a}/reference`, { token: proc })).status).toBe(404);
+    expect(
+      (await t.call('DELETE', `/api/assessments/${a}/reference`, { token: proc })).status,
+    ).toBe(404);
 
     expect((await t.call('DELETE', `/api/references/${ref}`, { token: proc })).status).toBe(204);
     expect((await t.call('GET', `/api/references/${ref}`, { token: proc })).status).toBe(404);
@@ -226,6 +237,8 @@ describe('reference library', () => {
       t.call('GET', `/api/references/${target.referenceId}`, { token: proc }),
     );
     expect(ref.status).toBe('failed');
-    expect(ref.error).toMatch(/text field "body" is not in the file "tickets.jsonl"; fields found: text/);
+    expect(ref.error).toMatch(
+      /text field "body" is not in the file "tickets.jsonl"; fields found: text/,
+    );
   });
 });

@@ -32,7 +32,7 @@ export async function checkMappingAgainstUpload(
   } catch (error) {
     if (!(error instanceof FieldMappingError)) throw error;
     const message = error.message.charAt(0).toUpperCase() + error.message.slice(1);
-    throw new ValidationError(`${message}.`, [{ path: `${path}.${error.slot}`, message }], {
+    throw new ValidationError(message, [{ path: `${path}.${error.slot}`, message }], {
       cause: error,
     });
   }
