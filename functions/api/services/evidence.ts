@@ -1,4 +1,4 @@
-import { type CalibratedSynthetic, calibrateWithReference } from '../../core/analysis/reference';
+import { calibrateWithReference } from '../../core/analysis/reference';
 import type { Analysis } from '../../core/analysis/types';
 import type { Assessment } from '../../core/assessment/types';
 import type { Sample } from '../../store/samples';
@@ -68,15 +68,26 @@ export async function evidenceFor(deps: Deps, a: Assessment) {
     deps.repos.samples.list(a.organizationId, a.id),
   ]);
   const refAnalysis = await referenceAnalysis(deps, ref);
-  const calibrate = (x: Analysis | undefined) =>
-    x && refAnalysis ? { ...x, synthetic: calibrateWithReference(x, refAnalysis) } : x;
+  let problem: string | undefined;
+  const calibrate = (x: Analysis | undefined): Analysis | undefined => {
+    if (!x || !refAnalysis || problem) return x;
+    try {
+      return { ...x, synthetic: calibrateWithReference(x, refAnalysis, { name: ref?.name }) };
+    } catch (error) {
+      // e.g. an analysis stored before the estimator kept what calibration reads
+      problem = `The reference could not calibrate this sample: ${(error as Error).message}`;
+      return x;
+    }
+  };
   const training = calibrate(analyses.training);
   const holdout = calibrate(analyses.holdout);
-  const synthetic = (training ?? holdout)?.synthetic as CalibratedSynthetic | undefined;
-  const calibrated = Boolean(refAnalysis && synthetic?.reference?.calibrated);
+  const synthetic = (training ?? holdout)?.synthetic as
+    | Partial<ReturnType<typeof calibrateWithReference>>
+    | undefined;
+  const calibrated = Boolean(refAnalysis && synthetic?.reference?.selfTest.usable);
   return {
     analyses: { ...(training ? { training } : {}), ...(holdout ? { holdout } : {}) },
-    reference: referenceNote(ref, calibrated),
+    reference: referenceNote(ref, calibrated, problem ?? synthetic?.reference?.selfTest.message),
     unusableSamples: unusableSamples(samples),
   };
 }

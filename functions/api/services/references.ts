@@ -68,14 +68,24 @@ export async function referenceAnalysis(
 }
 
 /** What a report says about the reference it was calibrated against. */
-export function referenceNote(ref: ReferenceSample | undefined, calibrated: boolean) {
+export function referenceNote(
+  ref: ReferenceSample | undefined,
+  calibrated: boolean,
+  message?: string,
+) {
   if (!ref) return null;
+  const waiting =
+    ref.status === 'analyzed'
+      ? undefined
+      : ref.status === 'awaiting_upload' || ref.status === 'analyzing'
+        ? 'The reference is not analyzed yet; the report is redone when it is.'
+        : `The reference cannot be used: ${ref.error ?? 'its analysis failed'}`;
   return {
     referenceId: ref.sampleId,
     name: ref.name,
     status: ref.status,
     records: ref.summary?.records ?? null,
     calibrated,
-    error: ref.error,
+    message: waiting ?? message ?? null,
   };
 }
