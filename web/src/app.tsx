@@ -5,6 +5,7 @@ import { MeContext, roleHome } from './auth';
 import { ErrorBanner, Loading } from './components/feedback';
 import { PageMain } from './components/page-main';
 import { useAsync } from './components/use-async';
+import { ReferencesPage } from './pages/references/references-page';
 import { SignInPage } from './pages/sign-in';
 import { AssessmentPage } from './pages/staff/assessment-page';
 import { GovernancePage } from './pages/staff/governance-page';
@@ -77,6 +78,7 @@ function staffPage(path: string): preact.ComponentChild {
   if (path === '/governance') return <GovernancePage />;
   if (path === '/portfolio') return <PortfolioPage />;
   if (path === '/outbox') return <OutboxPage />;
+  if (path === '/references') return <ReferencesPage />;
   const detail = matchRoute('/assessments/:id', path);
   if (detail?.id) return <AssessmentPage id={detail.id} />;
   return (

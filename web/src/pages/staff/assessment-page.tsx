@@ -8,6 +8,7 @@ import { ErrorBanner, Loading } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
 import { formatDateTime, humanize } from '../../format';
 import { Link, navigate } from '../../router';
+import { ReferenceAttach } from '../references/reference-attach';
 import { ReportView } from '../report/report-view';
 import { AnswersTable } from './answers-table';
 import { AuditTrail } from './audit-trail';
@@ -128,6 +129,13 @@ export function AssessmentPage({ id }: { id: string }) {
         ) : null}
       </section>
       {canBuy ? <InvitationPanel assessment={a} onChange={bump} /> : null}
+      {me?.role === 'procurement' || me?.role === 'governance' ? (
+        <ReferenceAttach
+          assessmentId={a.id}
+          readOnly={a.status === 'approved' || a.status === 'rejected'}
+          onChange={bump}
+        />
+      ) : null}
       <section aria-labelledby="report-heading">
         <div class="title-row">
           <h2 id="report-heading">Scored report</h2>

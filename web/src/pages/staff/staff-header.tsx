@@ -16,6 +16,7 @@ function navFor(role: Me['role']): NavItem[] {
   if (role !== 'governance') items.push({ href: '/procurement', label: 'Assessments' });
   if (role !== 'procurement') items.push({ href: '/governance', label: 'Review queue' });
   items.push({ href: '/portfolio', label: 'Portfolio' });
+  if (role !== 'admin') items.push({ href: '/references', label: 'Reference samples' });
   items.push({ href: '/outbox', label: 'Outbox', localOnly: true });
   return items;
 }

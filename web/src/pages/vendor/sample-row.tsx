@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { SampleInfo } from '../../api/types';
 import { ErrorBanner } from '../../components/feedback';
 import { percent } from '../../format';
+import { MalformedLines } from './malformed-lines';
 import { isFinal, mappingOf, sampleStatusLabel } from './sample-model';
 import type { FieldOverrides } from './sample-upload';
 import { useSamplePoll } from './use-sample-poll';
@@ -38,11 +39,19 @@ export function SampleRow({ info: initial, poll, readOnly, retained, onReupload 
       <p>
         <strong>{info.fileName}</strong> <span class="muted">({info.role})</span> —{' '}
         <span class={`sample-status status-${info.status}`} role="status">
-          {info.status === 'analyzed' ? '✔ ' : info.status === 'failed' ? '✖ ' : '… '}
+          {info.status === 'analyzed'
+            ? '✔ '
+            : info.status === 'failed'
+              ? '✖ '
+              : info.status === 'unusable'
+                ? '⚠ '
+                : '… '}
           {sampleStatusLabel(info.status)}
         </span>
       </p>
-      {info.status === 'failed' && info.error ? <p class="error-text">{info.error}</p> : null}
+      {(info.status === 'failed' || info.status === 'unusable') && info.error ? (
+        <p class="error-text">{info.error}</p>
+      ) : null}
       <ErrorBanner error={error} />
       {info.summary ? (
         <>
@@ -68,9 +77,10 @@ export function SampleRow({ info: initial, poll, readOnly, retained, onReupload 
             Fields the analyzer used: text <code>{detected.text || '—'}</code>, label{' '}
             <code>{detected.label || 'none'}</code>.
           </p>
+          <MalformedLines summary={info.summary} />
         </>
       ) : null}
-      {info.status === 'analyzed' || info.status === 'failed' ? (
+      {isFinal(info.status) ? (
         readOnly ? null : correcting ? (
           <form
             class="stack mapping"

@@ -33,7 +33,12 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
   const files = useRef(new Map<string, File>());
   const input = useRef<HTMLInputElement>(null);
 
-  const upload = async (chosen: File, sampleRole: Role, fields?: FieldOverrides) => {
+  const upload = async (
+    chosen: File,
+    sampleRole: Role,
+    fields?: FieldOverrides,
+    replaces?: string,
+  ) => {
     setError(undefined);
     setProgress({ name: chosen.name, share: 0 });
     try {
@@ -44,6 +49,7 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
         sizeBytes: chosen.size,
         contentType: contentTypeOf(chosen),
         ...(cleaned ? { fields: cleaned } : {}),
+        ...(cleaned && replaces ? { replaces } : {}),
       });
       files.current.set(target.sampleId, chosen);
       const info: SampleInfo = {
@@ -160,7 +166,9 @@ export function SampleUpload({ initial, readOnly }: { initial: SampleInfo[]; rea
               poll={row.uploaded}
               readOnly={readOnly || Boolean(progress)}
               retained={files.current.get(row.info.sampleId) ?? null}
-              onReupload={(chosen, fields) => upload(chosen, row.info.role, fields)}
+              onReupload={(chosen, fields) =>
+                upload(chosen, row.info.role, fields, row.info.sampleId)
+              }
             />
           ))}
         </ul>
