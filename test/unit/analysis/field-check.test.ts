@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { analyzeSource } from '../../../functions/core/analysis';
 import {
   checkFieldOverrides,
   FieldMappingError,
@@ -8,7 +9,6 @@ import {
 } from '../../../functions/core/analysis/fields/check';
 import { readHeadRecords } from '../../../functions/core/analysis/fields/head';
 import { unusableReason } from '../../../functions/core/analysis/usability';
-import { analyzeSource } from '../../../functions/core/analysis';
 
 const records = [
   { body: 'hello there', meta: { lang: 'en', src: { url: 'x' } }, messages: [{ content: 'hi' }] },

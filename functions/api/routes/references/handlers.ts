@@ -3,7 +3,6 @@ import { referenceKey } from '../../../analyze/uploads';
 import { ConflictError, PayloadTooLargeError } from '../../../lib/errors';
 import { REFERENCE_SCOPE, type ReferenceSample } from '../../../store/references';
 import type { AppEnv } from '../../env';
-import { loadAssessment } from '../../services/assessments';
 import {
   loadReference,
   maxReferencesPerOrganization,

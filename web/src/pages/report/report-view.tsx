@@ -7,7 +7,8 @@ import { ChartFigure } from '../../components/chart-figure';
 import { useAsync } from '../../components/use-async';
 import { displayValue, formatDateTime, humanize } from '../../format';
 import { factorSpec, maturitySpec } from './chart-specs';
-import { DiscrepancyTable } from './discrepancy-table';
+import { type ClaimCheckView, DiscrepancyTable } from './discrepancy-table';
+import { ReferenceNote, UnusableSampleWarning } from './evidence-warnings';
 import { FactorTable } from './factor-table';
 import { SampleAnalysis } from './sample-analysis';
 
@@ -32,6 +33,7 @@ export function ReportView(props: {
 
   return (
     <div class="report stack">
+      <UnusableSampleWarning report={report} />
       <div class="score-row">
         <div class="score card">
           <p class="score-label">Collapse-risk score</p>
@@ -91,7 +93,12 @@ export function ReportView(props: {
       </div>
 
       <FactorTable factors={factors} />
-      <DiscrepancyTable discrepancies={report.discrepancies} prompts={prompts} />
+      <DiscrepancyTable
+        discrepancies={report.discrepancies}
+        claimChecks={(report as { claimChecks?: ClaimCheckView[] }).claimChecks}
+        prompts={prompts}
+      />
+      <ReferenceNote report={report} />
       <MaturityEvidence report={report} prompts={prompts} />
       {report.samples.length === 0 ? (
         <p class="empty">
