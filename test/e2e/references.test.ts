@@ -139,7 +139,7 @@ describe.skipIf(!ready)('reference library in Chromium', () => {
     await buyer.locator('#reference-choice').selectOption({ label: refName });
     await buyer.getByRole('button', { name: 'Attach', exact: true }).click();
     await buyer
-      .locator('[data-testid="attached-reference"]', { hasText: `Calibrated against ${refName}` })
+      .locator('[data-testid="attached-reference"]', { hasText: `Attached: ${refName}` })
       .waitFor();
     await buyer
       .locator('[data-testid="reference-note"]', { hasText: `Reference sample ${refName}` })

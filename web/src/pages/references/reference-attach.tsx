@@ -41,7 +41,7 @@ export function ReferenceAttach(props: {
       <p class="small" data-testid="attached-reference">
         {attached ? (
           <>
-            Calibrated against <strong>{attached.name}</strong>
+            Attached: <strong>{attached.name}</strong>
             {attached.status === 'analyzed' ? '.' : ` (${attached.status.replace('_', ' ')}).`}
           </>
         ) : (
