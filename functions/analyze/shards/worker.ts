@@ -54,6 +54,8 @@ async function run(id: number, s: ShardSettings): Promise<void> {
       fileName: s.fileName,
       format: s.format,
       fields: s.fields,
+      // the whole file's detected mapping: a shard's first records may lack an optional field
+      checkMapping: false,
     });
     if (s.continues) partial.bytes -= BOM.length;
     post({ type: 'done', id, partial }, indexBuffers(partial));

@@ -26,6 +26,11 @@ export interface AnalyzeOptions extends FinalizeOptions {
   format?: InputFormat;
   /** Field paths that override detection, e.g. { text: 'body', label: 'class' }. */
   fields?: Partial<FieldMapping>;
+  /**
+   * Refuse `fields` naming a field the first records lack (default true). False when `fields` is
+   * a mapping already detected from the whole file, as shards of one file receive it.
+   */
+  checkMapping?: boolean;
   /** Called after each parsed batch. */
   onProgress?: (progress: AnalysisProgress) => void;
   limits?: Partial<AnalysisLimits>;
@@ -77,7 +82,8 @@ export async function foldSource(
   const sampleSize = options.limits?.detectionSample ?? 200;
   const start = () => {
     const records = pending.filter((i) => i.error === undefined).map((i) => i.value);
-    checkFieldOverrides(options.fields, records, options.fileName);
+    if (options.checkMapping !== false)
+      checkFieldOverrides(options.fields, records, options.fileName);
     const fields = detectFields(records, options.fields);
     const f = new Folder(createPartial(fields, format, options.fileName ?? null, options.limits));
     for (const item of pending.splice(0)) {
