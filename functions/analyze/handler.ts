@@ -1,14 +1,16 @@
 import type { AppDeps } from '../api/env';
 import { isLateReplacement } from '../api/services/sample-freeze';
-import { parseSampleKey } from '../api/services/samples';
 import { exampleRecords, recordTexts, withClusterTexts } from '../core/analysis';
+import { UnusableInputError } from '../core/analysis/errors';
 import type { Analysis } from '../core/analysis/types';
+import { unusableReason } from '../core/analysis/usability';
 import { ConflictError } from '../lib/errors';
 import { noMetrics, type ProductMetrics } from '../lib/metrics';
 import type { Sample } from '../store/samples';
 import { Deadline, timeLimitMessage } from './deadline';
 import { describeFailure, inputLimitsOf, type SampleAnalyzer } from './engine';
 import { createProgress } from './progress';
+import { parseUploadKey, type Upload, uploadRepo } from './uploads';
 
 /** The part of an S3 event record the analyzer reads. */
 export interface ObjectCreated {
@@ -20,8 +22,8 @@ export interface ObjectCreated {
 /** What the analyzer needs from the app's dependencies. */
 export type AnalyzeDeps = Pick<AppDeps, 'config' | 'logger' | 'clock' | 'repos' | 'blobs'> & {
   analyzer: SampleAnalyzer;
-  /** Called after each completed analysis (the portal re-scores the assessment). */
-  onAnalyzed?: (sample: Sample) => Promise<void>;
+  /** Called after each completed analysis, usable or not (the portal re-scores what it feeds). */
+  onAnalyzed?: (sample: Upload) => Promise<void>;
   /** Product metrics (Powertools EMF in Lambda); none by default. */
   metrics?: ProductMetrics;
 };
@@ -41,7 +43,7 @@ export function interruptedMessage(attempts: number): string {
 }
 
 /** Keys of the stored analysis and mergeable partial of a sample. */
-export function analysisKeys(s: Pick<Sample, 'organizationId' | 'assessmentId' | 'sampleId'>) {
+export function analysisKeys(s: Pick<Upload, 'organizationId' | 'assessmentId' | 'sampleId'>) {
   const base = `${s.organizationId}/${s.assessmentId}/${s.sampleId}`;
   return { analysis: `analyses/${base}.json`, partial: `partials/${base}.bin` };
 }
@@ -50,6 +52,12 @@ export function analysisKeys(s: Pick<Sample, 'organizationId' | 'assessmentId' |
 export function createAnalyzeHandler(deps: AnalyzeDeps) {
   const { repos, blobs, config, logger } = deps;
   const metrics = deps.metrics ?? noMetrics;
+  const uploads = uploadRepo(repos);
+  const idsOf = (s: Upload) => ({
+    organizationId: s.organizationId,
+    scope: s.assessmentId,
+    sampleId: s.sampleId,
+  });
 
   const leaseMs = config.ANALYSIS_LEASE_SECONDS * 1000;
   const maxAttempts = config.ANALYSIS_MAX_ATTEMPTS;
@@ -58,17 +66,20 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
    * Moves the sample to `analyzing` unless another run holds it or it is done; undefined = skip.
    * A run taking over an expired lease counts as another attempt; past the limit the sample fails.
    */
-  async function claim(sample: Sample, etag: string): Promise<Sample | undefined> {
+  async function claim(sample: Upload, etag: string): Promise<Upload | undefined> {
     const now = deps.clock();
     const fresh =
       sample.status === 'analyzing' && now.getTime() - Date.parse(sample.updatedAt) < leaseMs;
     const done =
-      (sample.status === 'analyzed' || sample.status === 'failed') && sample.objectETag === etag;
+      (sample.status === 'analyzed' ||
+        sample.status === 'failed' ||
+        sample.status === 'unusable') &&
+      sample.objectETag === etag;
     if (fresh || done) return undefined;
     const retry = sample.status === 'analyzing' && sample.objectETag === etag;
     const attempts = retry ? (sample.attempts ?? 1) : 0;
     const given = attempts >= maxAttempts;
-    const next: Sample = {
+    const next = {
       ...sample,
       status: given ? 'failed' : 'analyzing',
       error: given ? interruptedMessage(attempts) : null,
@@ -79,31 +90,31 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       version: sample.version + 1,
     };
     try {
-      await repos.samples.save(next);
+      await uploads.save(next as Upload);
       if (given) logger.warn('analysis given up', { key: sample.key, attempts });
-      return given ? undefined : next;
+      return given ? undefined : (next as Upload);
     } catch (error) {
       if (error instanceof ConflictError) return undefined;
       throw error;
     }
   }
 
-  async function finish(sample: Sample, change: Partial<Sample>): Promise<Sample> {
+  async function finish(sample: Upload, change: Partial<Upload>): Promise<Upload> {
     const next = {
       ...sample,
       progress: null,
       ...change,
       updatedAt: deps.clock().toISOString(),
       version: sample.version + 1,
-    };
-    await repos.samples.save(next);
+    } as Upload;
+    await uploads.save(next);
     return next;
   }
 
   /** Adds the masked texts of the largest duplicate clusters' examples (a second, early-stopping read). */
   async function withExamples(
     object: ObjectCreated,
-    sample: Sample,
+    sample: Upload,
     analysis: Analysis,
     deadline: Deadline,
   ): Promise<Analysis> {
@@ -121,14 +132,15 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
   }
 
   async function analyzeOne(object: ObjectCreated, deadline: Deadline): Promise<void> {
-    const ids = parseSampleKey(object.key);
+    const ids = parseUploadKey(object.key);
     if (object.bucket !== config.SAMPLES_BUCKET || !ids) return;
-    const stored = await repos.samples.get(ids.organizationId, ids.assessmentId, ids.sampleId);
+    const stored = await uploads.get(ids);
     if (!stored) return logger.warn('object without a sample record', { key: object.key });
     const head = await blobs.head(object.bucket, object.key);
     if (!head) return;
-    if (await isLateReplacement(deps, stored, head.etag ?? String(head.size))) return;
-    const sample = await claim(stored, head.etag ?? String(head.size));
+    const etag = head.etag ?? String(head.size);
+    if (stored.role !== 'reference' && (await isLateReplacement(deps, stored, etag))) return;
+    const sample = await claim(stored, etag);
     if (!sample) return logger.info('duplicate or in-flight event ignored', { key: object.key });
     try {
       await analyzeClaimed(object, sample, head.size, deadline);
@@ -142,33 +154,31 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
    * After an unexpected error: fails the sample on its last attempt, else expires its lease so the
    * retry (SQS redelivery, or the local queue) takes it over at once. Never leaves it `analyzing`.
    */
-  async function giveBack(sample: Sample, error: unknown): Promise<void> {
-    const current = await repos.samples.get(
-      sample.organizationId,
-      sample.assessmentId,
-      sample.sampleId,
-    );
+  async function giveBack(sample: Upload, error: unknown): Promise<void> {
+    const current = await uploads.get(idsOf(sample));
     if (current?.status !== 'analyzing' || current.version !== sample.version) return;
     const last = (current.attempts ?? 1) >= maxAttempts;
     logger.error('analysis attempt failed', { key: sample.key, error, last });
-    const next: Sample = last
-      ? {
-          ...current,
-          status: 'failed',
-          error:
-            'The analysis failed because of an internal error, several times. Upload the file again; if this repeats, contact the buyer.',
-          updatedAt: deps.clock().toISOString(),
-          version: current.version + 1,
-        }
-      : { ...current, updatedAt: new Date(0).toISOString(), version: current.version + 1 };
-    await repos.samples
+    const next = (
+      last
+        ? {
+            ...current,
+            status: 'failed',
+            error:
+              'The analysis failed because of an internal error, several times. Upload the file again; if this repeats, contact the buyer.',
+            updatedAt: deps.clock().toISOString(),
+            version: current.version + 1,
+          }
+        : { ...current, updatedAt: new Date(0).toISOString(), version: current.version + 1 }
+    ) as Upload;
+    await uploads
       .save(next)
       .catch((e: unknown) => logger.error('could not release the sample', { error: e }));
   }
 
   async function analyzeClaimed(
     object: ObjectCreated,
-    sample: Sample,
+    sample: Upload,
     size: number,
     deadline: Deadline,
   ) {
@@ -184,7 +194,10 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     const started = Date.now();
     let result: Awaited<ReturnType<SampleAnalyzer['analyzeObject']>>;
     let analysis: Analysis;
-    const progress = createProgress(sample, (s, p) => repos.samples.saveProgress(s, p));
+    // References have no progress display; their sink records nothing.
+    const progress = createProgress(sample as Sample, (s, p) =>
+      sample.role === 'reference' ? Promise.resolve(false) : repos.samples.saveProgress(s, p),
+    );
     try {
       const { bucket, key } = object;
       const stored = {
@@ -212,7 +225,10 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       metrics.analysisFailed(deadline.expired ? 'timeout' : 'input');
       logger.warn('analysis failed', { key: object.key, reason: message });
       await progress.settled();
-      await finish(sample, { status: 'failed', error: message });
+      const status = error instanceof UnusableInputError ? 'unusable' : 'failed';
+      const done = await finishUnlessDeleted(sample, { status, error: message });
+      // An unusable sample is named in the report's headline, so the report is redone.
+      if (status === 'unusable' && done) await deps.onAnalyzed?.(done);
       return;
     }
     void progress.stage('saving');
@@ -226,8 +242,10 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     });
     metrics.sampleAnalyzed((Date.now() - started) / 1000);
     const a = analysis;
+    const unusable = unusableReason(a);
     const done = await finishUnlessDeleted(sample, {
-      status: 'analyzed',
+      status: unusable ? 'unusable' : 'analyzed',
+      error: unusable ?? null,
       sha256: result.sha256,
       analysisKey: keys.analysis,
       partialKey: keys.partial,
@@ -237,6 +255,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
         nearRate: a.duplicates.nearRate,
         estimatedShare: a.synthetic.estimatedShare,
         fields: { ...a.input.fields },
+        ...malformedSummary(a),
       },
     });
     if (!done) {
@@ -248,13 +267,11 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
   }
 
   /** `finish`, or undefined when the sample record no longer exists. */
-  async function finishUnlessDeleted(sample: Sample, change: Partial<Sample>) {
+  async function finishUnlessDeleted(sample: Upload, change: Partial<Upload>) {
     try {
       return await finish(sample, change);
     } catch (error) {
-      const gone =
-        error instanceof ConflictError &&
-        !(await repos.samples.get(sample.organizationId, sample.assessmentId, sample.sampleId));
+      const gone = error instanceof ConflictError && !(await uploads.get(idsOf(sample)));
       if (gone) return undefined;
       throw error;
     }
@@ -270,4 +287,14 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       }
     }
   };
+}
+
+/** The malformed-row count and first rows, from the analysis's input and its finding. */
+function malformedSummary(a: Analysis) {
+  const finding = a.findings.find((f) => f.id === 'input.malformed');
+  const first = Array.isArray(finding?.evidence.first) ? finding.evidence.first : [];
+  const malformedLines = first
+    .filter((m): m is { line: number; message: string } => typeof m?.line === 'number')
+    .map((m) => ({ line: m.line, message: String(m.message) }));
+  return { malformed: a.input.malformed, malformedLines };
 }

@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { rescore } from '../api/services/reports';
+import { afterAnalysis } from '../api/services/after-analysis';
 import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
 import { newId } from '../lib/ids';
@@ -32,9 +32,9 @@ const deps = {
 const analyze = createAnalyzeHandler({
   ...deps,
   metrics,
-  onAnalyzed: async (sample) => {
-    const a = await deps.repos.assessments.get(sample.organizationId, sample.assessmentId);
-    if (a && (await rescore(deps, a, 'analysis'))) metrics.reportScored();
+  onAnalyzed: async (upload) => {
+    const scored = await afterAnalysis(deps, upload);
+    for (let i = 0; i < scored; i++) metrics.reportScored();
   },
 });
 const processor = new BatchProcessor(EventType.SQS);

@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { S3rverEvent } from 's3rver';
+import { parseUploadKey } from '../analyze/uploads';
 import { createApp } from '../api/app';
 import { createStaffVerifier } from '../api/auth/staff-jwt';
 import { buildDeps } from '../api/build-deps';
 import type { AppDeps } from '../api/env';
-import { rescore } from '../api/services/reports';
-import { parseSampleKey } from '../api/services/samples';
+import { afterAnalysis } from '../api/services/after-analysis';
 import { createAwsClients } from '../lib/aws-clients';
 import { type Config, devToolsEnabled } from '../lib/config';
 import { createLogger, type Logger } from '../lib/logger';
@@ -129,9 +129,8 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
       config: local,
       logger,
       clockOffsetMs: () => clockOffsetMs,
-      onAnalyzed: async (sample) => {
-        const a = await deps.repos.assessments.get(sample.organizationId, sample.assessmentId);
-        if (a) await rescore(deps, a, 'analysis');
+      onAnalyzed: async (upload) => {
+        await afterAnalysis(deps, upload);
       },
       onLost: (object, reason) => recoverLost(deps, object, reason),
     });
@@ -140,7 +139,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
       for (const r of event.Records) {
         if (!r.eventName.startsWith('ObjectCreated')) continue;
         const key = decodeURIComponent(r.s3.object.key.replace(/\+/g, ' '));
-        if (r.s3.bucket.name !== local.SAMPLES_BUCKET || !parseSampleKey(key)) continue;
+        if (r.s3.bucket.name !== local.SAMPLES_BUCKET || !parseUploadKey(key)) continue;
         analysis.push({ bucket: r.s3.bucket.name, key, size: r.s3.object.size });
       }
     });

@@ -2,8 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { parseUploadKey } from '../analyze/uploads';
 import { sampleContentTypes } from '../api/routes/vendor/schemas';
-import { parseSampleKey } from '../api/services/samples';
 
 /** What the guard decided: forward to the engine under `path`, or refuse with a reason (logged). */
 export type GuardDecision = { allow: true; path: string } | { allow: false; reason: string };
@@ -78,7 +78,7 @@ export function createS3Guard(options: S3GuardOptions) {
     if (!segments) return refuse('unsafe path');
     const [bucket, ...rest] = segments;
     const key = rest.map((s) => decodeURIComponent(s)).join('/');
-    if (bucket !== options.samplesBucket || !parseSampleKey(key)) return refuse('not a sample key');
+    if (bucket !== options.samplesBucket || !parseUploadKey(key)) return refuse('not a sample key');
     if (required.some((name) => query.getAll(name).length !== 1)) return refuse('not presigned');
     if (query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') return refuse('unknown algorithm');
     const signed = (query.get('X-Amz-SignedHeaders') ?? '').split(';');

@@ -6,6 +6,7 @@ import { organizationRepo } from './organizations';
 import { outboxRepo } from './outbox';
 import { policyRepo } from './policies';
 import { rateLimitRepo } from './rate-limits';
+import { referenceRepo } from './references';
 import { reportRepo } from './reports';
 import { sampleRepo } from './samples';
 
@@ -17,6 +18,7 @@ export function createRepositories(table: Table) {
     events: eventRepo(table),
     invitations: invitationRepo(table),
     samples: sampleRepo(table),
+    references: referenceRepo(table),
     reports: reportRepo(table),
     policies: policyRepo(table),
     outbox: outboxRepo(table),

@@ -2,8 +2,20 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getItem, putIfVersion, putNew, queryAll, stripKeys, type Table } from './dynamo';
 
-/** Upload and analysis state of one sample file. */
-export type SampleStatus = 'awaiting_upload' | 'analyzing' | 'analyzed' | 'failed';
+/**
+ * Upload and analysis state of one sample file. `unusable`: read, but not evidence (most records
+ * without text, too many malformed rows); `error` says what to fix, and it is never scored.
+ */
+export type SampleStatus = 'awaiting_upload' | 'analyzing' | 'analyzed' | 'failed' | 'unusable';
+
+/** Statuses that no longer change until a new upload. */
+export const finalSampleStatuses: readonly SampleStatus[] = ['analyzed', 'failed', 'unusable'];
+
+/** A row of the file that could not be read, as shown to the vendor. */
+export interface MalformedLine {
+  line: number;
+  message: string;
+}
 
 /** Short analysis summary shown to the vendor. */
 export interface SampleSummary {
@@ -12,6 +24,10 @@ export interface SampleSummary {
   nearRate: number;
   estimatedShare: number;
   fields: Record<string, unknown>;
+  /** Rows that could not be read and were skipped (absent on summaries stored before it). */
+  malformed?: number;
+  /** The first of those rows, with the parser's message. */
+  malformedLines?: MalformedLine[];
 }
 
 /** How far an analysis has come: the stage, and bytes and lines read so far. */

@@ -40,6 +40,7 @@ interface RouteCase {
 interface Ids {
   a: string;
   sampleA: string;
+  refA: string;
 }
 
 const staffAll: Who[] = ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'];
@@ -163,6 +164,26 @@ const routes: RouteCase[] = [
   { method: 'GET', path: () => '/api/exports/assessments.csv', allowed: staffAll },
   { method: 'GET', path: () => '/api/policy', allowed: staffAll },
   { method: 'GET', path: () => '/api/scoring-method', allowed: staffAll },
+  { method: 'GET', path: () => '/api/references', allowed: ['proc1', 'gov1', 'proc2', 'gov2'] },
+  {
+    method: 'POST',
+    path: () => '/api/references',
+    body: { name: 'r', fileName: 'r.jsonl', sizeBytes: 10, contentType: 'application/jsonl' },
+    allowed: ['proc1', 'gov1', 'proc2', 'gov2'],
+  },
+  { method: 'GET', path: (i) => `/api/references/${i.refA}`, allowed: ['proc1', 'gov1'] },
+  { method: 'DELETE', path: (i) => `/api/references/${i.refA}`, allowed: ['proc1', 'gov1'] },
+  {
+    method: 'PUT',
+    path: (i) => `/api/assessments/${i.a}/reference`,
+    body: { referenceId: '0'.repeat(26) },
+    allowed: ['proc1', 'gov1'],
+  },
+  {
+    method: 'DELETE',
+    path: (i) => `/api/assessments/${i.a}/reference`,
+    allowed: ['proc1', 'gov1'],
+  },
   {
     method: 'PUT',
     path: () => '/api/policy',
@@ -188,22 +209,25 @@ async function assessmentWithInvite(proc: string) {
 /** Everything an attacker might change, read straight from the store. */
 async function snapshot() {
   const { repos } = t.portal.deps;
-  const [a, events, samples, inv, out1, out2, list1, list2, p1, p2, r1] = await Promise.all([
-    repos.assessments.get('demo', ids.a),
-    repos.assessments.events('demo', ids.a),
-    repos.samples.list('demo', ids.a),
-    repos.invitations.get('demo', ids.a),
-    repos.outbox.list('demo'),
-    repos.outbox.list('other'),
-    repos.assessments.list('demo', { limit: 100 }),
-    repos.assessments.list('other', { limit: 100 }),
-    repos.policies.current('demo'),
-    repos.policies.current('other'),
-    repos.reports.list('demo', ids.a),
-  ]);
+  const [a, events, samples, inv, out1, out2, list1, list2, p1, p2, r1, refs1, refs2] =
+    await Promise.all([
+      repos.assessments.get('demo', ids.a),
+      repos.assessments.events('demo', ids.a),
+      repos.samples.list('demo', ids.a),
+      repos.invitations.get('demo', ids.a),
+      repos.outbox.list('demo'),
+      repos.outbox.list('other'),
+      repos.assessments.list('demo', { limit: 100 }),
+      repos.assessments.list('other', { limit: 100 }),
+      repos.policies.current('demo'),
+      repos.policies.current('other'),
+      repos.reports.list('demo', ids.a),
+      repos.references.list('demo'),
+      repos.references.list('other'),
+    ]);
   const n1 = list1.items.length;
   const n2 = list2.items.length;
-  return JSON.stringify({ a, events, samples, inv, out1, out2, n1, n2, p1, p2, r1 });
+  return JSON.stringify({ a, events, samples, inv, out1, out2, n1, n2, p1, p2, r1, refs1, refs2 });
 }
 
 beforeAll(async () => {
@@ -235,6 +259,13 @@ beforeAll(async () => {
     }),
   );
   ids.sampleA = sample.sampleId;
+  const ref = await json<{ referenceId: string }>(
+    t.call('POST', '/api/references', {
+      token: tokens.proc1,
+      body: { name: 'r', fileName: 'r.jsonl', sizeBytes: 5, contentType: 'application/jsonl' },
+    }),
+  );
+  ids.refA = ref.referenceId;
   await t.call('POST', '/api/vendor/submit', { token: a.token });
   tokens.vendorB = (await assessmentWithInvite(tokens.proc2)).token;
   const revoked = await assessmentWithInvite(tokens.proc1);
@@ -258,7 +289,7 @@ afterAll(async () => {
 describe('authorization matrix', () => {
   for (const route of routes) {
     for (const who of everyone.filter((w) => !route.allowed.includes(w))) {
-      it(`${route.method} ${route.path({ a: '{A}', sampleA: '{S}' })} denies ${who} and changes nothing`, async () => {
+      it(`${route.method} ${route.path({ a: '{A}', sampleA: '{S}', refA: '{R}' })} denies ${who} and changes nothing`, async () => {
         const before = await snapshot();
         const res = await t.call(route.method, route.path(ids), {
           token: tokens[who],
@@ -285,7 +316,7 @@ describe('authorization matrix', () => {
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .filter((r) => !publicRoutes.includes(r));
     const tested = routes.map((r) =>
-      `${r.method} ${r.path({ a: '{id}', sampleA: '{sampleId}' })}`
+      `${r.method} ${r.path({ a: '{id}', sampleA: '{sampleId}', refA: '{referenceId}' })}`
         .replace('/templates/ai-training-data', '/templates/{id}')
         .replace('/reports/1/', '/reports/{version}/')
         .replace(/\?.*$/, ''),

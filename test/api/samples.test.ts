@@ -214,7 +214,7 @@ describe('sample upload and analysis', () => {
     expect(status.error).toMatch(/bytes but .* were declared/);
   });
 
-  it('fails an unreadable file with a message naming the line', async () => {
+  it('marks a file with too many unreadable rows unusable, with a message naming the line', async () => {
     const { token } = await invited();
     const lines = jsonl(40).split('\n');
     const body = [
@@ -228,7 +228,7 @@ describe('sample upload and analysis', () => {
     const status = await json<{ status: string; error: string }>(
       t.call('GET', `/api/vendor/samples/${upload.sampleId}`, { token }),
     );
-    expect(status.status).toBe('failed');
+    expect(status.status).toBe('unusable');
     expect(status.error).toMatch(/line 6/);
   });
 

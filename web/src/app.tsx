@@ -6,6 +6,7 @@ import { ErrorBanner, Loading } from './components/feedback';
 import { PageMain } from './components/page-main';
 import { useAsync } from './components/use-async';
 import { PolicyPage } from './pages/policy/policy-page';
+import { ReferencesPage } from './pages/references/references-page';
 import { SignInPage } from './pages/sign-in';
 import { AssessmentPage } from './pages/staff/assessment-page';
 import { GovernancePage } from './pages/staff/governance-page';
@@ -79,6 +80,7 @@ function staffPage(path: string): preact.ComponentChild {
   if (path === '/portfolio') return <PortfolioPage />;
   if (path === '/outbox') return <OutboxPage />;
   if (path === '/policy') return <PolicyPage />;
+  if (path === '/references') return <ReferencesPage />;
   const detail = matchRoute('/assessments/:id', path);
   if (detail?.id) return <AssessmentPage id={detail.id} />;
   return (

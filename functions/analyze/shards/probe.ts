@@ -4,6 +4,7 @@ import {
   detectFields,
   type FieldMapping,
 } from '../../core/analysis';
+import { checkFieldOverrides } from '../../core/analysis/fields/check';
 import { decodeText } from '../../core/analysis/parse/decode';
 import { detectFormat } from '../../core/analysis/parse/format';
 import { lineRecords } from '../../core/analysis/parse/lines';
@@ -63,6 +64,8 @@ export async function probeSample(
         if (records.length >= wanted) break reading;
       }
     }
+    // a mapping naming a missing field: the single pass refuses it with the message
+    checkFieldOverrides(options.fields, records, options.fileName);
     const fields = detectFields(records, options.fields);
     return { fileName: options.fileName, format, fields: { ...NONE, ...fields } };
   } catch (error) {

@@ -6,6 +6,7 @@ import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
 import { metaRoutes } from './meta';
 import { policyRoutes } from './policy';
+import { referenceRoutes } from './references';
 import { reportRoutes } from './reports';
 import { reportExportRoutes } from './reports/exports';
 import { templateRoutes } from './templates';
@@ -23,6 +24,7 @@ export function featureRoutes(deps: AppDeps) {
     reportExportRoutes(),
     reportRoutes(),
     policyRoutes(),
+    referenceRoutes(),
     vendorRoutes(deps),
     ...(deps.dev ? [devRoutes()] : []),
   ];

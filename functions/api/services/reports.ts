@@ -13,10 +13,16 @@ import { ConflictError } from '../../lib/errors';
 import type { AppDeps } from '../env';
 import { saveChange } from './assessments';
 import { sinceLastDelivery } from './delivery-comparison';
+import { evidenceFor } from './evidence';
 import { isDecided } from './sample-freeze';
 import { countingSample, type SampleFile, sampleFile } from './sample-selection';
 
-type Deps = Pick<AppDeps, 'repos' | 'blobs' | 'config' | 'clock' | 'newId' | 'logger' | 'analyzer'>;
+/** What scoring needs from the app's dependencies. */
+export type ReportDeps = Pick<
+  AppDeps,
+  'repos' | 'blobs' | 'config' | 'clock' | 'newId' | 'logger' | 'analyzer'
+>;
+type Deps = ReportDeps;
 
 /** The organization's current policy, or the built-in default (version 0). */
 export async function currentPolicy(deps: Pick<AppDeps, 'repos'>, org: string): Promise<Policy> {
@@ -75,7 +81,7 @@ export const reportKey = (a: Pick<Assessment, 'organizationId' | 'id'>, v: numbe
 
 /** Scores the assessment and stores a new immutable report version, then updates its summary. */
 export async function rescore(
-  deps: Deps,
+  deps: ReportDeps,
   assessment: Assessment,
   trigger: string,
 ): Promise<ScoredReport | undefined> {
@@ -86,7 +92,13 @@ export async function rescore(
   const template = getTemplate(assessment.templateId, assessment.templateVersion);
   if (!template) return undefined;
   const policy = await currentPolicy(deps, assessment.organizationId);
-  const { analyses, files } = await countedAnalyses(deps, assessment);
+  const counted = await countedAnalyses(deps, assessment);
+  const { analyses, reference, unusableSamples } = await evidenceFor(
+    deps,
+    assessment,
+    counted.analyses,
+  );
+  const files = counted.files;
   const since = await sinceLastDelivery(deps, assessment, policy);
   const scored = score({
     assessmentId: assessment.id,
@@ -104,7 +116,9 @@ export async function rescore(
       ...s,
       ...(files[s.role] ? { file: files[s.role] } : {}),
     })),
-  });
+    reference,
+    unusableSamples,
+  } as ScoredReport);
   for (let attempt = 0; attempt < 5; attempt++) {
     const versions = await deps.repos.reports.list(assessment.organizationId, assessment.id);
     const version = (versions.at(-1)?.version ?? 0) + 1;
@@ -143,7 +157,7 @@ export async function rescore(
 }
 
 async function updateSummary(
-  deps: Deps,
+  deps: ReportDeps,
   assessment: Assessment,
   s: { version: number; key: string; report: ScoredReport },
 ): Promise<void> {

@@ -1,4 +1,5 @@
-import { AnalysisInputError } from './errors';
+import { AnalysisInputError, UnusableInputError } from './errors';
+import { checkFieldOverrides } from './fields/check';
 import { detectFields } from './fields/detect';
 import { type FinalizeOptions, finalize } from './finalize';
 import type { AnalysisLimits } from './params';
@@ -26,6 +27,11 @@ export interface AnalyzeOptions extends FinalizeOptions {
   format?: InputFormat;
   /** Field paths that override detection, e.g. { text: 'body', label: 'class' }. */
   fields?: Partial<FieldMapping>;
+  /**
+   * Refuse `fields` naming a field the first records lack (default true). False when `fields` is
+   * a mapping already detected from the whole file, as shards of one file receive it.
+   */
+  checkMapping?: boolean;
   /** Called after each parsed batch. */
   onProgress?: (progress: AnalysisProgress) => void;
   limits?: Partial<AnalysisLimits>;
@@ -47,8 +53,8 @@ function failOnMalformed(p: AnalysisPartial, final: boolean): void {
   const total = malformed + records;
   if (records === 0 || (final && malformed / total > limits.malformedShare)) {
     const share = `${malformed} of ${total} rows could not be read`;
-    throw new AnalysisInputError(
-      `${first.message} (${share}; the limit is ${limits.malformedShare * 100}%)`,
+    throw new UnusableInputError(
+      `${first.message} (${share}; the limit is ${limits.malformedShare * 100}%). Fix or remove the malformed rows and upload the file again`,
       { line: first.line },
     );
   }
@@ -84,6 +90,8 @@ export async function foldSource(
   const sampleSize = options.limits?.detectionSample ?? 200;
   const start = () => {
     const records = pending.filter((i) => i.error === undefined).map((i) => i.value);
+    if (options.checkMapping !== false)
+      checkFieldOverrides(options.fields, records, options.fileName);
     const fields = detectFields(records, options.fields);
     const f = new Folder(createPartial(fields, format, options.fileName ?? null, options.limits));
     for (const item of pending.splice(0)) {

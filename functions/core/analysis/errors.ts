@@ -13,3 +13,14 @@ export class AnalysisInputError extends Error {
     this.line = options.line;
   }
 }
+
+/**
+ * The file was read but cannot serve as evidence (e.g. too many malformed rows): the sample ends
+ * `unusable` rather than `failed`. A subclass, so every AnalysisInputError handler still applies.
+ */
+export class UnusableInputError extends AnalysisInputError {
+  constructor(message: string, options: { line?: number; cause?: unknown } = {}) {
+    super(message, options);
+    this.name = 'UnusableInputError';
+  }
+}

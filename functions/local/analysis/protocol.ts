@@ -1,5 +1,5 @@
 import type { ObjectCreated } from '../../analyze/handler';
-import type { Sample } from '../../store/samples';
+import type { Upload } from '../../analyze/uploads';
 
 /** A job for the analysis worker: one uploaded object, with the portal's dev clock offset. */
 export interface ToAnalysisWorker {
@@ -10,5 +10,5 @@ export interface ToAnalysisWorker {
 
 /** The worker's answer: the samples it analyzed (to re-score), or the unexpected error. */
 export type FromAnalysisWorker =
-  | { id: number; ok: true; analyzed: Sample[] }
+  | { id: number; ok: true; analyzed: Upload[] }
   | { id: number; ok: false; message: string };

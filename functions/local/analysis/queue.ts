@@ -1,9 +1,9 @@
 import type { Worker } from 'node:worker_threads';
 import type { ObjectCreated } from '../../analyze/handler';
 import { startModuleWorker } from '../../analyze/shards/pool';
+import type { Upload } from '../../analyze/uploads';
 import type { Config } from '../../lib/config';
 import type { Logger } from '../../lib/logger';
-import type { Sample } from '../../store/samples';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
 
 /** Why a job ended without an answer from its worker. */
@@ -16,7 +16,7 @@ export interface QueueOptions {
   logger: Logger;
   clockOffsetMs: () => number;
   /** Runs on the portal thread after each completed analysis (re-scoring). */
-  onAnalyzed: (sample: Sample) => Promise<void>;
+  onAnalyzed: (sample: Upload) => Promise<void>;
   /** A worker died or overran the time limit: the sample must not stay `analyzing`. */
   onLost: (object: ObjectCreated, reason: LostReason) => Promise<void>;
 }

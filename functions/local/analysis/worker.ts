@@ -1,12 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createSampleAnalyzer } from '../../analyze/engine';
 import { createAnalyzeHandler, type ObjectCreated } from '../../analyze/handler';
+import type { Upload } from '../../analyze/uploads';
 import { createAwsClients } from '../../lib/aws-clients';
 import type { Config } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
 import { createBlobStore } from '../../store/blob-store';
 import { createRepositories } from '../../store/repositories';
-import type { Sample } from '../../store/samples';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
 
 // Worker-thread entry: runs the analyze handler off the portal's request loop, one job at a time.
@@ -16,7 +16,7 @@ if (!port) throw new Error('analysis/worker.ts must run in a worker thread');
 const { config } = workerData as { config: Config };
 const clients = createAwsClients(config);
 let clockOffsetMs = 0;
-let analyzed: Sample[] = [];
+let analyzed: Upload[] = [];
 const handle = createAnalyzeHandler({
   config,
   logger: createLogger(config.LOG_LEVEL, { fn: 'analyze' }),

@@ -32,7 +32,9 @@ const record = fc.record({
 });
 const records = fc.array(record, { minLength: 1, maxLength: 40 });
 
-const run = async (rs: unknown[]) => (await analyze(jsonl(rs), { fields: FIELDS })).analysis;
+// A fixed mapping for generated records, some without a label: not a vendor's override to check.
+const run = async (rs: unknown[]) =>
+  (await analyze(jsonl(rs), { fields: FIELDS, checkMapping: false })).analysis;
 
 function rates(a: Analysis) {
   return {

@@ -20,7 +20,8 @@ describe('probing a sample before sharding', () => {
   });
 
   it('keeps field overrides and reads text files one record per line', async () => {
-    expect((await probe(lines(5), 'x.jsonl', { label: 'kind' }))?.fields.label).toBe('kind');
+    const kinds = lines(5, (i) => ({ kind: `k${i}` }));
+    expect((await probe(kinds, 'x.jsonl', { label: 'kind' }))?.fields.label).toBe('kind');
     const text = await probe('first line\nsecond, with a comma\n', 'notes.txt');
     expect(text).toMatchObject({ format: 'text', fields: { text: 'text' } });
   });
@@ -30,5 +31,7 @@ describe('probing a sample before sharding', () => {
     expect(await probe('[{"text": "a"}]', 'x.json')).toBeUndefined();
     expect(await probe('text,label\nhello,a\n', 'x.csv')).toBeUndefined();
     expect(await probe('{"body": 1}\n', 'x.jsonl')).toBeUndefined();
+    // a mapping naming a field the file lacks: the single pass refuses it with the message
+    expect(await probe(lines(5), 'x.jsonl', { label: 'kind' })).toBeUndefined();
   });
 });

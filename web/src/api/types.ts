@@ -92,7 +92,7 @@ export interface DecisionInput {
 }
 
 /** The status of one uploaded sample. */
-export type SampleStatus = 'awaiting_upload' | 'analyzing' | 'analyzed' | 'failed';
+export type SampleStatus = 'awaiting_upload' | 'analyzing' | 'analyzed' | 'failed' | 'unusable';
 
 /** A sample as the vendor sees it. */
 export interface SampleInfo {
@@ -107,6 +107,9 @@ export interface SampleInfo {
     nearRate: number;
     estimatedShare: number;
     fields: Record<string, unknown>;
+    /** Rows that could not be read and were skipped, and the first of them. */
+    malformed?: number;
+    malformedLines?: { line: number; message: string }[];
   } | null;
   sizeBytes?: number;
   sha256?: string | null;
@@ -123,6 +126,8 @@ export interface NewSample {
   sizeBytes: number;
   contentType: string;
   fields?: { text?: string; label?: string };
+  /** The uploaded sample this one corrects: the API checks `fields` against that file. */
+  replaces?: string;
 }
 
 /** Where and how to PUT a sample file. */

@@ -1,9 +1,15 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { can, refusal } from '../../../core/assessment/state-machine';
-import { ConflictError, NotFoundError, PayloadTooLargeError } from '../../../lib/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ValidationError,
+} from '../../../lib/errors';
 import type { Sample } from '../../../store/samples';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
+import { checkMappingAgainstUpload } from '../../services/field-mapping';
 import { retireSample } from '../../services/sample-selection';
 import { sampleKey, toSampleView } from '../../services/samples';
 import type { createSample, getSample } from './routes';
@@ -34,6 +40,16 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
     );
   }
   const existing = await deps.repos.samples.list(a.organizationId, a.id);
+  if (body.replaces) {
+    const replaced = existing.find((s) => s.sampleId === body.replaces);
+    if (!replaced || replaced.status === 'awaiting_upload') {
+      const message = replaced
+        ? 'that sample was never uploaded: upload the file first'
+        : 'no such sample in this assessment';
+      throw new ValidationError(`"replaces": ${message}.`, [{ path: 'replaces', message }]);
+    }
+    await checkMappingAgainstUpload(deps, replaced, body.fields);
+  }
   const slot = await deps.repos.samples.reserveSlot(
     a.organizationId,
     a.id,

@@ -51,8 +51,24 @@ export const CreateSampleBody = z
     sizeBytes: z.number().int().positive(),
     contentType: z.enum(sampleContentTypes, { error: unsupportedType }),
     fields: FieldOverrides.optional(),
+    replaces: z
+      .string()
+      .regex(/^[a-z0-9]{26}$/, 'a sample id is 26 lowercase letters and digits')
+      .optional()
+      .openapi({
+        description:
+          'the uploaded sample this one corrects (same file, new field mapping): `fields` is checked against that file, and a field it lacks is refused with 400',
+      }),
   })
-  .openapi('CreateSample');
+  .openapi('CreateSample', {
+    example: {
+      fileName: 'tickets.jsonl',
+      role: 'training',
+      sizeBytes: 48213,
+      contentType: 'application/x-ndjson',
+      fields: { text: 'body' },
+    },
+  });
 
 /** The upload target for a new sample. */
 export const UploadSchema = z
@@ -75,7 +91,10 @@ export const SampleSchema = z
     fileName: z.string(),
     role: z.enum(['training', 'holdout']),
     sizeBytes: z.number(),
-    status: z.enum(['awaiting_upload', 'analyzing', 'analyzed', 'failed']),
+    status: z.enum(['awaiting_upload', 'analyzing', 'analyzed', 'failed', 'unusable']).openapi({
+      description:
+        '`unusable`: the file was read but is not evidence (most records without text, too many malformed rows); `error` says what to fix',
+    }),
     error: z.string().nullable(),
     sha256: z.string().nullable(),
     progress: z
@@ -100,6 +119,15 @@ export const SampleSchema = z
         nearRate: z.number(),
         estimatedShare: z.number(),
         fields: z.record(z.string(), z.unknown()),
+        malformed: z
+          .number()
+          .int()
+          .optional()
+          .openapi({ description: 'rows that could not be read and were skipped' }),
+        malformedLines: z
+          .array(z.object({ line: z.number().int(), message: z.string() }))
+          .optional()
+          .openapi({ description: 'the first skipped rows, with what was wrong' }),
       })
       .nullable(),
     createdAt: z.string(),

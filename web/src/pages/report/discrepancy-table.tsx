@@ -1,13 +1,43 @@
-/** Claims the vendor made next to what the sample shows, with the tolerance applied. */
+/** Claims the vendor made next to what the sample shows, with the tolerance applied and how strong the evidence is. */
 import type { Discrepancy } from '../../api/domain';
 import { displayValue } from '../../format';
+import { evidenceWords } from './evidence-words';
 
-/** The claims-vs-evidence table. */
+/** A discrepancy, with the evidence strength the scoring adds when it has one. */
+export type CheckedDiscrepancy = Discrepancy & { evidence?: string };
+
+/** One claim check of the report (`claimChecks`), when the scoring provides them. */
+export interface ClaimCheckView {
+  questionId: string;
+  claimed: unknown;
+  measured: number;
+  lowerBound?: number;
+  status: string;
+  evidence?: string;
+  message: string;
+}
+
+/** A small badge naming the evidence strength, with its explanation as a tooltip and for screen readers. */
+export function EvidenceBadge({ strength }: { strength: string | undefined }) {
+  if (!strength) return <span class="muted">—</span>;
+  const { label, explain } = evidenceWords(strength);
+  return (
+    <span class={`badge evidence evidence-${strength}`} title={explain}>
+      {label}
+      <span class="visually-hidden">: {explain}</span>
+    </span>
+  );
+}
+
+/** The claims-vs-evidence table, then the claims the evidence could not settle. */
 export function DiscrepancyTable(props: {
-  discrepancies: Discrepancy[];
+  discrepancies: CheckedDiscrepancy[];
+  claimChecks?: ClaimCheckView[];
   prompts: Map<string, string>;
 }) {
   const { discrepancies, prompts } = props;
+  const unverified = (props.claimChecks ?? []).filter((c) => c.status === 'unverified');
+  const withEvidence = discrepancies.some((d) => d.evidence);
   return (
     <section class="card" aria-labelledby="claims-heading">
       <h3 id="claims-heading">Claims vs evidence</h3>
@@ -22,6 +52,7 @@ export function DiscrepancyTable(props: {
               <th scope="col">Claimed</th>
               <th scope="col">Measured</th>
               <th scope="col">Tolerance</th>
+              {withEvidence ? <th scope="col">Evidence</th> : null}
               <th scope="col">Finding</th>
             </tr>
           </thead>
@@ -34,6 +65,11 @@ export function DiscrepancyTable(props: {
                 <td>
                   ± {d.tolerance} {d.unit}
                 </td>
+                {withEvidence ? (
+                  <td>
+                    <EvidenceBadge strength={d.evidence} />
+                  </td>
+                ) : null}
                 <td class="prose">
                   <span aria-hidden="true">⚠ </span>
                   {d.message}
@@ -43,6 +79,58 @@ export function DiscrepancyTable(props: {
           </tbody>
         </table>
       )}
+      {unverified.length > 0 ? <UnverifiedClaims checks={unverified} prompts={prompts} /> : null}
     </section>
+  );
+}
+
+function UnverifiedClaims({
+  checks,
+  prompts,
+}: {
+  checks: ClaimCheckView[];
+  prompts: Map<string, string>;
+}) {
+  return (
+    <div class="stack" data-testid="unverified-claims">
+      <h4>Unverified claims</h4>
+      <p class="small">
+        The evidence leans against these claims but is too weak to contradict them; they are not
+        counted as contradictions.
+      </p>
+      <table class="data claims">
+        <caption class="visually-hidden">Claims the evidence could not settle</caption>
+        <thead>
+          <tr>
+            <th scope="col">Question</th>
+            <th scope="col">Claimed</th>
+            <th scope="col">Estimate</th>
+            <th scope="col">Evidence</th>
+            <th scope="col">Why unverified</th>
+          </tr>
+        </thead>
+        <tbody>
+          {checks.map((c) => (
+            <tr key={c.questionId + c.message}>
+              <th scope="row">
+                {prompts.get(c.questionId) ?? c.questionId}
+                <div class="muted small">{c.questionId}</div>
+              </th>
+              <td>{displayValue(c.claimed)}</td>
+              <td>
+                {displayValue(c.measured)}
+                {c.lowerBound !== undefined ? (
+                  <div class="muted small">at least {displayValue(c.lowerBound)}</div>
+                ) : null}
+              </td>
+              <td>
+                <EvidenceBadge strength={c.evidence} />
+              </td>
+              <td class="prose">{c.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

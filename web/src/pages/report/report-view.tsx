@@ -7,7 +7,8 @@ import { ChartFigure } from '../../components/chart-figure';
 import { useAsync } from '../../components/use-async';
 import { formatDateTime, tierLabel } from '../../format';
 import { factorSpec, maturitySpec } from './chart-specs';
-import { DiscrepancyTable } from './discrepancy-table';
+import { type ClaimCheckView, DiscrepancyTable } from './discrepancy-table';
+import { ReferenceNote, UnusableSampleWarning } from './evidence-warnings';
 import { FactorTable } from './factor-table';
 import { MaturityEvidence } from './maturity-evidence';
 import { ReportDownloads } from './report-downloads';
@@ -41,6 +42,7 @@ export function ReportView(props: {
 
   return (
     <div class="report stack">
+      <UnusableSampleWarning report={report} />
       <div class="score-row">
         <div class="score card">
           <p class="score-label">Collapse-risk score</p>
@@ -104,7 +106,12 @@ export function ReportView(props: {
       <ReportDownloads assessmentId={assessmentId} version={report.version} />
       <SinceLastDelivery comparison={report.sinceLastDelivery} />
       <FactorTable factors={factors} labels={labels} />
-      <DiscrepancyTable discrepancies={report.discrepancies} prompts={prompts} />
+      <DiscrepancyTable
+        discrepancies={report.discrepancies}
+        claimChecks={(report as { claimChecks?: ClaimCheckView[] }).claimChecks}
+        prompts={prompts}
+      />
+      <ReferenceNote report={report} />
       <MaturityEvidence report={report} template={template} labels={labels} />
       <ReportVersions assessmentId={assessmentId} current={report.version} prompts={prompts} />
       {report.samples.length === 0 ? (

@@ -8,6 +8,7 @@ import { ErrorBanner, Loading } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
 import { formatDateTime } from '../../format';
 import { Link, navigate } from '../../router';
+import { ReferenceAttach } from '../references/reference-attach';
 import { ReportView } from '../report/report-view';
 import { questionTitles } from '../report/vocabulary';
 import { AnswersTable } from './answers-table';
@@ -136,6 +137,13 @@ export function AssessmentPage({ id }: { id: string }) {
       </section>
       {canBuy ? <InvitationPanel assessment={a} onChange={bump} /> : null}
       {canBuy ? <ManagePanel assessment={a} onChange={bump} /> : null}
+      {me?.role === 'procurement' || me?.role === 'governance' ? (
+        <ReferenceAttach
+          assessmentId={a.id}
+          readOnly={a.status === 'approved' || a.status === 'rejected'}
+          onChange={bump}
+        />
+      ) : null}
       <section aria-labelledby="report-heading">
         <div class="title-row">
           <h2 id="report-heading">Scored report</h2>

@@ -23,6 +23,7 @@ function navFor(role: Me['role']): NavItem[] {
   if (role !== 'procurement') items.push({ href: '/governance', label: 'Review queue' });
   items.push({ href: '/portfolio', label: 'Portfolio' });
   items.push({ href: '/policy', label: 'Scoring policy' });
+  if (role !== 'admin') items.push({ href: '/references', label: 'Reference samples' });
   items.push({ href: '/outbox', label: 'Outbox', localOnly: true });
   return items;
 }

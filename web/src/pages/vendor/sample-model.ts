@@ -32,6 +32,7 @@ const statusWords: Record<SampleStatus, string> = {
   analyzing: 'Analyzing',
   analyzed: 'Analyzed',
   failed: 'Analysis failed',
+  unusable: 'Not usable as evidence',
 };
 
 /** The status as words. */
@@ -39,7 +40,7 @@ export const sampleStatusLabel = (status: SampleStatus): string => statusWords[s
 
 /** True when the status will not change any more. */
 export const isFinal = (status: SampleStatus): boolean =>
-  status === 'analyzed' || status === 'failed';
+  status === 'analyzed' || status === 'failed' || status === 'unusable';
 
 /** The detected text and label fields from a summary's `fields`, as strings for the form. */
 export function mappingOf(fields: Record<string, unknown> | undefined): {

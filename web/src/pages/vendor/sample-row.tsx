@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SampleInfo } from '../../api/types';
 import { ErrorBanner } from '../../components/feedback';
 import { percent } from '../../format';
+import { MalformedLines } from './malformed-lines';
 import { AnalysisProgress, SampleFacts } from './sample-facts';
 import { acceptedExtensions, isFinal, mappingOf, sampleStatusLabel } from './sample-model';
 import type { FieldOverrides } from './sample-upload';
@@ -49,13 +50,21 @@ export function SampleRow(props: Props) {
       <p class="sample-title">
         <strong class="file-name">{info.fileName}</strong>{' '}
         <span class={`sample-status status-${info.status}`} role="status">
-          {info.status === 'analyzed' ? '✔ ' : info.status === 'failed' ? '✖ ' : '… '}
+          {info.status === 'analyzed'
+            ? '✔ '
+            : info.status === 'failed'
+              ? '✖ '
+              : info.status === 'unusable'
+                ? '⚠ '
+                : '… '}
           {sampleStatusLabel(info.status)}
         </span>
       </p>
       <SampleFacts info={info} />
       <AnalysisProgress info={info} />
-      {info.status === 'failed' && info.error ? <p class="error-text">{info.error}</p> : null}
+      {(info.status === 'failed' || info.status === 'unusable') && info.error ? (
+        <p class="error-text">{info.error}</p>
+      ) : null}
       <ErrorBanner error={error} />
       {info.summary ? (
         <>
@@ -81,9 +90,10 @@ export function SampleRow(props: Props) {
             Fields the analyzer used: text <code>{detected.text || '—'}</code>, label{' '}
             <code>{detected.label || 'none'}</code>.
           </p>
+          <MalformedLines summary={info.summary} />
         </>
       ) : null}
-      {info.status === 'analyzed' || info.status === 'failed' ? (
+      {isFinal(info.status) ? (
         readOnly ? null : correcting ? (
           <form
             class="stack mapping"

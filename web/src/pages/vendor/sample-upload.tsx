@@ -70,7 +70,12 @@ export function SampleUpload({ initial, readOnly, onChange }: Props) {
     setFile(chosen);
   };
 
-  const upload = async (chosen: File, sampleRole: Role, fields?: FieldOverrides) => {
+  const upload = async (
+    chosen: File,
+    sampleRole: Role,
+    fields?: FieldOverrides,
+    replaces?: string,
+  ) => {
     if (!isSupportedFile(chosen.name)) {
       setError(new Error(unsupportedTypeMessage));
       return;
@@ -85,6 +90,7 @@ export function SampleUpload({ initial, readOnly, onChange }: Props) {
         sizeBytes: chosen.size,
         contentType: contentTypeOf(chosen),
         ...(cleaned ? { fields: cleaned } : {}),
+        ...(cleaned && replaces ? { replaces } : {}),
       });
       files.current.set(target.sampleId, chosen);
       const info: SampleInfo = {
@@ -225,7 +231,9 @@ export function SampleUpload({ initial, readOnly, onChange }: Props) {
               poll={row.uploaded}
               readOnly={readOnly || Boolean(progress)}
               retained={files.current.get(row.info.sampleId) ?? null}
-              onReupload={(chosen, fields) => upload(chosen, row.info.role, fields)}
+              onReupload={(chosen, fields) =>
+                upload(chosen, row.info.role, fields, row.info.sampleId)
+              }
               onDelete={() => remove(row.info.sampleId)}
               onUpdate={(info) =>
                 setRows((old) =>

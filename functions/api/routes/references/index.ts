@@ -1,0 +1,27 @@
+import { createRouter } from '../../create-router';
+import { attachReferenceHandler, detachReferenceHandler } from './attach-handlers';
+import {
+  createReferenceHandler,
+  deleteReferenceHandler,
+  getReferenceHandler,
+  listReferencesHandler,
+} from './handlers';
+import {
+  attachReference,
+  createReference,
+  deleteReference,
+  detachReference,
+  getReference,
+  listReferences,
+} from './routes';
+
+/** The reference library router (procurement and governance) and the attach control. */
+export function referenceRoutes() {
+  return createRouter()
+    .openapi(listReferences, listReferencesHandler)
+    .openapi(createReference, createReferenceHandler)
+    .openapi(getReference, getReferenceHandler)
+    .openapi(deleteReference, deleteReferenceHandler)
+    .openapi(attachReference, attachReferenceHandler)
+    .openapi(detachReference, detachReferenceHandler);
+}

@@ -1,0 +1,90 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../lib/errors';
+import { getItem, putIfVersion, putNew, queryAll, stripKeys, type Table } from './dynamo';
+import type { Sample } from './samples';
+
+/**
+ * The scope that stands in for an assessment id in a reference's storage keys, so a reference
+ * uploads to `samples/<org>/references/<id>` and is analyzed exactly like a vendor sample.
+ */
+export const REFERENCE_SCOPE = 'references';
+
+/** An assessment a reference is attached to, and when. */
+export interface ReferenceAttachment {
+  assessmentId: string;
+  attachedAt: string;
+  attachedBy: string;
+}
+
+/**
+ * A buyer's reference sample: known-human records from the buyer's own domain, uploaded by staff to
+ * the organization's library and attached to assessments to calibrate the machine-text estimate.
+ * Same upload and analysis state as a vendor sample (`sampleId` is its id), role `reference`.
+ */
+export interface ReferenceSample extends Omit<Sample, 'role' | 'assessmentId'> {
+  assessmentId: typeof REFERENCE_SCOPE;
+  role: 'reference';
+  name: string;
+  description: string;
+  createdBy: string;
+  /** Source of truth for attachments: the assessments this reference calibrates. */
+  attachedTo: ReferenceAttachment[];
+}
+
+/** Key builders for references. */
+export const referenceKeys = {
+  pk: (org: string) => `ORG#${org}`,
+  sk: (referenceId: string) => `REF#${referenceId}`,
+  prefix: 'REF#',
+};
+
+const toItem = (r: ReferenceSample) => ({
+  PK: referenceKeys.pk(r.organizationId),
+  SK: referenceKeys.sk(r.sampleId),
+  ...r,
+});
+
+/** Reference library repository: create-if-absent, compare-and-set, conditional delete. */
+export function referenceRepo(table: Table) {
+  return {
+    /** Registers a new reference awaiting upload. */
+    create: (r: ReferenceSample) =>
+      putNew(table, toItem(r), 'A reference with this id already exists.'),
+    /** Reads one reference of the organization. */
+    async get(org: string, referenceId: string): Promise<ReferenceSample | undefined> {
+      const item = await getItem(table, referenceKeys.pk(org), referenceKeys.sk(referenceId));
+      return item ? stripKeys<ReferenceSample>(item) : undefined;
+    },
+    /** Saves `next` only if the stored version is `next.version - 1`. */
+    save: (next: ReferenceSample) =>
+      putIfVersion(table, toItem(next), next.version - 1, 'The reference changed meanwhile.'),
+    /** The organization's library, oldest first (ids are time-sortable). */
+    list: (org: string) =>
+      queryAll<ReferenceSample>(table, {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': referenceKeys.pk(org), ':sk': referenceKeys.prefix },
+      }),
+    /** Deletes the reference only if it is still at `version` (so an attach meanwhile wins). */
+    async remove(org: string, referenceId: string, version: number): Promise<void> {
+      try {
+        await table.doc.send(
+          new DeleteCommand({
+            TableName: table.name,
+            Key: { PK: referenceKeys.pk(org), SK: referenceKeys.sk(referenceId) },
+            ConditionExpression: '#v = :v',
+            ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: { ':v': version },
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) {
+          throw new ConflictError('The reference changed meanwhile; reload and try again.', {
+            cause: error,
+          });
+        }
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/** Typed calls to the reference library routes (staff), and the shapes they return. */
+import { navigate } from '../router';
+import { clearStaffSession, staffToken } from '../session';
+import { createHttp } from './http';
+import type { SampleInfo } from './types';
+
+const http = createHttp(staffToken, () => {
+  clearStaffSession();
+  navigate('/signin');
+});
+const enc = encodeURIComponent;
+
+/** A reference sample of the organization's library. */
+export interface ReferenceInfo {
+  referenceId: string;
+  name: string;
+  description: string;
+  fileName: string;
+  sizeBytes: number;
+  status: SampleInfo['status'];
+  error: string | null;
+  summary: SampleInfo['summary'];
+  createdBy: string;
+  attachedTo: { assessmentId: string; attachedAt: string }[];
+  createdAt: string;
+}
+
+/** `POST /api/references` body. */
+export interface NewReference {
+  name: string;
+  description: string;
+  fileName: string;
+  sizeBytes: number;
+  contentType: string;
+}
+
+/** Where to PUT the reference file. */
+export interface ReferenceUpload {
+  referenceId: string;
+  uploadUrl: string;
+  uploadHeaders: Record<string, string>;
+  expiresAt: string;
+}
+
+/** `GET /api/references`. */
+export const listReferences = () => http<{ items: ReferenceInfo[] }>('GET', '/api/references');
+
+/** `POST /api/references` → the upload target. */
+export const createReference = (body: NewReference) =>
+  http<ReferenceUpload>('POST', '/api/references', body);
+
+/** `DELETE /api/references/{id}`: 409 while attached. */
+export const deleteReference = (id: string) => http<void>('DELETE', `/api/references/${enc(id)}`);
+
+/** `PUT /api/assessments/{id}/reference`. */
+export const attachReference = (assessmentId: string, referenceId: string) =>
+  http<unknown>('PUT', `/api/assessments/${enc(assessmentId)}/reference`, { referenceId });
+
+/** `DELETE /api/assessments/{id}/reference`. */
+export const detachReference = (assessmentId: string) =>
+  http<void>('DELETE', `/api/assessments/${enc(assessmentId)}/reference`);

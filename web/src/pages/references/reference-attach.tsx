@@ -1,0 +1,93 @@
+/** The attach control of an assessment: which library reference calibrates its machine-text estimate. */
+import { useState } from 'preact/hooks';
+import { attachReference, detachReference, listReferences } from '../../api/references';
+import { ErrorBanner } from '../../components/feedback';
+import { useAsync } from '../../components/use-async';
+import { Link } from '../../router';
+
+/** Shows the attached reference and lets procurement or governance attach, change or detach it. */
+export function ReferenceAttach(props: {
+  assessmentId: string;
+  readOnly: boolean;
+  onChange: () => void;
+}) {
+  const { assessmentId, readOnly, onChange } = props;
+  const list = useAsync(() => listReferences().then((r) => r.items), [assessmentId]);
+  const [choice, setChoice] = useState('');
+  const [error, setError] = useState<unknown>(undefined);
+  const [working, setWorking] = useState(false);
+  const library = list.data ?? [];
+  const attached = library.find((r) => r.attachedTo.some((x) => x.assessmentId === assessmentId));
+  const options = library.filter((r) => r.referenceId !== attached?.referenceId);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(undefined);
+    setWorking(true);
+    try {
+      await action();
+      setChoice('');
+      list.reload();
+      onChange();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  return (
+    <section class="card stack" aria-labelledby="reference-heading">
+      <h2 id="reference-heading">Reference sample</h2>
+      <p class="small" data-testid="attached-reference">
+        {attached ? (
+          <>
+            Attached: <strong>{attached.name}</strong>
+            {attached.status === 'analyzed' ? '.' : ` (${attached.status.replace('_', ' ')}).`}
+          </>
+        ) : (
+          'No reference attached: the machine-text estimate is a screening value only.'
+        )}
+      </p>
+      <ErrorBanner error={error ?? list.error} />
+      {readOnly ? null : library.length === 0 && !list.loading ? (
+        <p class="small">
+          Your library is empty. <Link href="/references">Add a reference sample</Link> first.
+        </p>
+      ) : (
+        <div class="inline">
+          <label for="reference-choice">{attached ? 'Use instead' : 'Attach'}</label>
+          <select
+            id="reference-choice"
+            value={choice}
+            onChange={(e) => setChoice(e.currentTarget.value)}
+          >
+            <option value="">Choose a reference…</option>
+            {options.map((r) => (
+              <option key={r.referenceId} value={r.referenceId}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            class="button small"
+            disabled={!choice || working}
+            onClick={() => run(() => attachReference(assessmentId, choice))}
+          >
+            Attach
+          </button>
+          {attached ? (
+            <button
+              type="button"
+              class="button secondary small"
+              disabled={working}
+              onClick={() => run(() => detachReference(assessmentId))}
+            >
+              Detach
+            </button>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}

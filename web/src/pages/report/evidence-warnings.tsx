@@ -1,0 +1,76 @@
+/** Report headline warnings: samples that could not be evidence, and what the reference did. */
+import type { ScoredReport } from '../../api/domain';
+
+/** A sample the report could not use, and why (as the API reports it). */
+export interface UnusableSampleNote {
+  sampleId: string;
+  fileName: string;
+  role: string;
+  reason: string;
+}
+
+/** What the report says about the buyer reference attached to the assessment. */
+export interface ReferenceNoteView {
+  name: string;
+  status: string;
+  records: number | null;
+  calibrated: boolean;
+  message: string | null;
+}
+
+type WithEvidenceNotes = ScoredReport & {
+  unusableSamples?: UnusableSampleNote[];
+  reference?: ReferenceNoteView | null;
+};
+
+const roleWords: Record<string, string> = {
+  training: 'training sample',
+  holdout: 'holdout sample',
+};
+
+/** Names each unusable sample and why; nothing when every sample could be used. */
+export function UnusableSampleWarning({ report }: { report: ScoredReport }) {
+  const notes = (report as WithEvidenceNotes).unusableSamples ?? [];
+  if (notes.length === 0) return null;
+  return (
+    <div class="banner banner-warning" role="status" data-testid="unusable-samples">
+      <p>
+        <strong>
+          {notes.length === 1
+            ? 'One sample could not be used as evidence'
+            : `${notes.length} samples could not be used as evidence`}
+        </strong>{' '}
+        and {notes.length === 1 ? 'was' : 'were'} not scored as data:
+      </p>
+      <ul>
+        {notes.map((n) => (
+          <li key={n.sampleId}>
+            <strong>{n.fileName}</strong> ({roleWords[n.role] ?? n.role}): {n.reason}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Whether the machine-text estimate was calibrated against the attached reference, and if not, why. */
+export function ReferenceNote({ report }: { report: ScoredReport }) {
+  const ref = (report as WithEvidenceNotes).reference;
+  if (!ref) {
+    return (
+      <p class="small muted" data-testid="reference-note">
+        No reference sample attached: machine-text estimates are screening values (the style model
+        alone).
+      </p>
+    );
+  }
+  return (
+    <p class="small" data-testid="reference-note">
+      Reference sample <strong>{ref.name}</strong>
+      {ref.records !== null ? ` (${ref.records.toLocaleString('en')} records)` : ''}:{' '}
+      {ref.calibrated
+        ? 'the machine-text estimate is calibrated against it.'
+        : `not calibrated. ${ref.message ?? ''}`}
+    </p>
+  );
+}
