@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../lib/errors';
 import { getItem, putIfVersion, putNew, queryAll, stripKeys, type Table } from './dynamo';
 import type { Sample } from './samples';
@@ -54,27 +54,37 @@ export function referenceRepo(table: Table) {
     /** Reads one reference of the organization. */
     async get(org: string, referenceId: string): Promise<ReferenceSample | undefined> {
       const item = await getItem(table, referenceKeys.pk(org), referenceKeys.sk(referenceId));
-      return item ? stripKeys<ReferenceSample>(item) : undefined;
+      return item && !item.deletedAt ? stripKeys<ReferenceSample>(item) : undefined;
     },
     /** Saves `next` only if the stored version is `next.version - 1`. */
     save: (next: ReferenceSample) =>
       putIfVersion(table, toItem(next), next.version - 1, 'The reference changed meanwhile.'),
     /** The organization's library, oldest first (ids are time-sortable). */
-    list: (org: string) =>
-      queryAll<ReferenceSample>(table, {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': referenceKeys.pk(org), ':sk': referenceKeys.prefix },
-      }),
-    /** Deletes the reference only if it is still at `version` (so an attach meanwhile wins). */
+    list: async (org: string) =>
+      (
+        await queryAll<ReferenceSample & { deletedAt?: string }>(table, {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': referenceKeys.pk(org), ':sk': referenceKeys.prefix },
+        })
+      ).filter((r) => !r.deletedAt),
+    /**
+     * Retires the reference only if it is still at `version` (so an attach meanwhile wins). A
+     * tombstone, not a DeleteItem: no function may delete items (the audit trail stays append-only).
+     */
     async remove(org: string, referenceId: string, version: number): Promise<void> {
       try {
         await table.doc.send(
-          new DeleteCommand({
+          new UpdateCommand({
             TableName: table.name,
             Key: { PK: referenceKeys.pk(org), SK: referenceKeys.sk(referenceId) },
-            ConditionExpression: '#v = :v',
+            UpdateExpression: 'SET deletedAt = :now, #v = #v + :one',
+            ConditionExpression: '#v = :v AND attribute_not_exists(deletedAt)',
             ExpressionAttributeNames: { '#v': 'version' },
-            ExpressionAttributeValues: { ':v': version },
+            ExpressionAttributeValues: {
+              ':v': version,
+              ':one': 1,
+              ':now': new Date().toISOString(),
+            },
           }),
         );
       } catch (error) {

@@ -4,10 +4,19 @@
  * and against the synthesized policies, so a grant can neither lag behind nor exceed the code.
  */
 
-/** Item-level DynamoDB actions the repositories use (never Scan, Delete or Batch*). */
-export type TableAction = 'dynamodb:GetItem' | 'dynamodb:PutItem' | 'dynamodb:Query';
+/**
+ * Item-level DynamoDB actions the repositories use: never Scan, DeleteItem or batch writes (samples
+ * and references are retired with a tombstone, so the append-only audit trail cannot be erased).
+ * UpdateItem serves counters and progress; BatchGetItem reads the two rate-limit windows at once.
+ */
+export type TableAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:Query'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:BatchGetItem';
 /** Object-level S3 actions (HeadObject is authorized as GetObject). */
-export type ObjectAction = 's3:GetObject' | 's3:PutObject';
+export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject';
 
 /** Object actions on the keys under one prefix of a bucket. */
 export interface PrefixGrant {
@@ -24,30 +33,43 @@ export interface FunctionAccess {
   readonly mail: boolean;
 }
 
-const ITEMS: readonly TableAction[] = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'];
+const ITEMS: readonly TableAction[] = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:UpdateItem',
+  'dynamodb:BatchGetItem',
+];
 const READ: readonly ObjectAction[] = ['s3:GetObject'];
 const READ_WRITE: readonly ObjectAction[] = ['s3:GetObject', 's3:PutObject'];
 
 /** Per-function access, keyed by function. */
 export const ACCESS = {
-  /** Presigns uploads under samples/ (write only), reads analyses and partials, stores and reads reports. */
+  /**
+   * Presigns uploads under samples/, reads analyses and partials, stores and reads reports. It reads
+   * an uploaded sample's first records to check a corrected field mapping, and deletes a sample's
+   * objects when the vendor deletes or replaces it (a delete marker: the bucket is versioned).
+   */
   api: {
     table: ITEMS,
     samples: [
-      { prefix: 'samples/', actions: ['s3:PutObject'] },
-      { prefix: 'analyses/', actions: READ },
-      { prefix: 'partials/', actions: READ },
+      { prefix: 'samples/', actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] },
+      { prefix: 'analyses/', actions: ['s3:GetObject', 's3:DeleteObject'] },
+      { prefix: 'partials/', actions: ['s3:GetObject', 's3:DeleteObject'] },
     ],
     reports: [{ prefix: 'reports/', actions: READ_WRITE }],
     mail: true,
   },
-  /** Reads uploads, writes analyses and partials beside them, re-scores into reports/. */
+  /**
+   * Reads uploads, writes analyses and partials beside them (and deletes them again when the sample
+   * was deleted during its analysis), re-scores into reports/.
+   */
   analyze: {
     table: ITEMS,
     samples: [
       { prefix: 'samples/', actions: READ },
-      { prefix: 'analyses/', actions: READ_WRITE },
-      { prefix: 'partials/', actions: READ_WRITE },
+      { prefix: 'analyses/', actions: [...READ_WRITE, 's3:DeleteObject'] },
+      { prefix: 'partials/', actions: [...READ_WRITE, 's3:DeleteObject'] },
     ],
     reports: [{ prefix: 'reports/', actions: READ_WRITE }],
     mail: false,
