@@ -34,7 +34,9 @@ interface Reference {
 interface Report {
   version: number;
   reference: { name: string; status: string; calibrated: boolean } | null;
-  samples: { synthetic: { reference?: { calibrated: boolean; records: number } } }[];
+  samples: {
+    synthetic: { reference?: { selfTest: { usable: boolean }; records: number } };
+  }[];
 }
 
 const humanFile = textRecords(60).join('\n');
@@ -155,7 +157,7 @@ describe('reference library', () => {
       status: 'analyzed',
     });
     expect(attached.samples[0]?.synthetic.reference?.records).toBe(60);
-    expect(typeof attached.samples[0]?.synthetic.reference?.calibrated).toBe('boolean');
+    expect(typeof attached.samples[0]?.synthetic.reference?.selfTest.usable).toBe('boolean');
     const events = await json<{ items: { type: string; detail: Record<string, unknown> }[] }>(
       t.call('GET', `/api/assessments/${a}/events`, { token: gov }),
     );

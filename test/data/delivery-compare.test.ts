@@ -107,8 +107,10 @@ describe.skipIf(!present)('delivery over delivery, on the public datasets', () =
     );
     const share = metric(c, 'synthetic.estimatedShare');
     expect(share.previous).toBeLessThan(0.2);
-    expect(share.current).toBeGreaterThan(0.7);
-    expect(ids(c)).toContain('delivery.machine_text_rose');
+    // Measured with the cross-domain style model (#9): 0.60 on the davinci answers.
+    expect(share.current).toBeGreaterThan(0.5);
+    // The cross-domain interval (#9) is wide, so this rise is not "beyond its interval": the
+    // delivery is flagged for what the data shows beyond doubt (diversity falling), not this.
     expect(c.degraded).toBe(true);
     // the same 252 instructions: records overlap partly, but far below the recycling threshold
     expect(c.overlap.nearRate).toBeLessThan(defaultPolicy.thresholds.recycledShareStart);

@@ -336,7 +336,7 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     const revokedLink = await buyer.locator('#invite-link').inputValue();
     await buyer.getByRole('button', { name: 'Revoke invitation' }).click();
     await buyer.getByRole('button', { name: 'Yes, revoke' }).click();
-    await buyer.getByText(/^Revoked /).waitFor();
+    await buyer.getByText(/^Revoked \d{4}-/).waitFor();
 
     const stranger = await person('vendor-revoked');
     watcher.allow('/api/vendor/assessment', 401);

@@ -108,7 +108,7 @@ describe('an analysis interrupted by kill -9', () => {
       sizeBytes: Buffer.byteLength(body),
       contentType: 'application/jsonl',
     });
-    const put = await fetch(`${first.url}${upload.uploadUrl}`, {
+    const put = await fetch(new URL(upload.uploadUrl, first.url), {
       method: 'PUT',
       headers: upload.uploadHeaders,
       body,

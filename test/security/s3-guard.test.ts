@@ -14,6 +14,12 @@ afterAll(async () => {
   await t.stop();
 });
 
+/** The upload URL is absolute (#15); requests here go to the portal by path and query. */
+const rel = (url: string) => {
+  const x = new URL(url, 'http://x');
+  return `${x.pathname}${x.search}`;
+};
+
 const pathOf = (u: Upload) => {
   const url = new URL(u.uploadUrl, 'http://x');
   return { path: url.pathname, search: url.search, url };
@@ -29,7 +35,7 @@ const put = (
   body: string,
   headers: Record<string, string> = u.uploadHeaders,
   path?: string,
-) => raw(t.portal.url, { method: 'PUT', path: path ?? u.uploadUrl, headers, body });
+) => raw(t.portal.url, { method: 'PUT', path: path ?? rel(u.uploadUrl), headers, body });
 
 describe('the guard in front of the embedded S3', () => {
   it('accepts the presigned PUT as issued, and its answer cannot render in a browser', async () => {
@@ -88,7 +94,7 @@ describe('the guard in front of the embedded S3', () => {
     });
     const late = await guard({
       method: 'PUT',
-      url: upload.uploadUrl.replace(/^\/_s3/, ''),
+      url: rel(upload.uploadUrl).replace(/^\/_s3/, ''),
       headers: { ...upload.uploadHeaders, 'content-length': String(Buffer.byteLength(body)) },
     });
     expect(late).toEqual({ allow: false, reason: 'expired' });
@@ -122,14 +128,14 @@ describe('the guard in front of the embedded S3', () => {
     const { path } = pathOf(upload);
     for (const [method, p] of [
       ['GET', path],
-      ['GET', upload.uploadUrl],
+      ['GET', rel(upload.uploadUrl)],
       ['HEAD', path],
       ['GET', `/_s3/${bucket}`],
       ['GET', `/_s3/${bucket}?list-type=2`],
       ['GET', '/_s3/'],
       ['GET', '/_s3'],
       ['DELETE', path],
-      ['DELETE', upload.uploadUrl],
+      ['DELETE', rel(upload.uploadUrl)],
       ['POST', `/_s3/${bucket}?delete`],
       ['GET', `/_s3/${t.portal.deps.config.REPORTS_BUCKET}`],
     ] as const) {

@@ -1,5 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { FieldOverrides, SampleSchema, sampleContentTypes } from '../vendor/schemas';
+import {
+  FieldOverrides,
+  SampleSchema,
+  sampleContentTypes,
+  sampleFileNamePattern,
+  unsupportedType,
+} from '../vendor/schemas';
 
 const exampleId = '01jbz3k6q9v8r2m4t7w5x0y1za';
 
@@ -22,10 +28,8 @@ export const CreateReferenceBody = z
       .string()
       .min(1)
       .max(255)
-      .regex(
-        /\.(csv|jsonl|ndjson|json|txt)(\.gz)?$/i,
-        'use a .csv, .jsonl, .json or .txt file, optionally .gz',
-      ),
+      .regex(sampleFileNamePattern, unsupportedType)
+      .openapi({ example: 'support-tickets-2024.jsonl' }),
     sizeBytes: z.number().int().positive(),
     contentType: z.enum(sampleContentTypes),
     fields: FieldOverrides.optional(),

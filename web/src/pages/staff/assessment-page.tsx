@@ -10,7 +10,7 @@ import { formatDateTime } from '../../format';
 import { Link, navigate } from '../../router';
 import { ReferenceAttach } from '../references/reference-attach';
 import { ReportView } from '../report/report-view';
-import { questionTitles } from '../report/vocabulary';
+import { questionTitles, useScoringMethod } from '../report/vocabulary';
 import { AnswersTable } from './answers-table';
 import { intendedUseLabel } from './assessment-form-model';
 import { AuditTrail } from './audit-trail';
@@ -30,6 +30,8 @@ export function AssessmentPage({ id }: { id: string }) {
   const [refresh, setRefresh] = useState(0);
   const bump = () => setRefresh((n) => n + 1);
   const assessment = useAsync(() => getAssessment(id), [id, refresh]);
+  // Fetched alongside the assessment (cached for the report view), not after the report arrives.
+  useScoringMethod();
   // Ask for the report only once the summary says one exists (a 404 would be logged as an error).
   const current = assessment.data?.id === id ? assessment.data : undefined;
   const reportKey = current?.report?.sha256 ?? null;
