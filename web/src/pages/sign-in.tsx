@@ -73,9 +73,11 @@ function LocalSignIn({ onError }: { onError: (error: unknown) => void }) {
     if (user) setRole(user.role);
   };
 
+  // Preselect the first user unless one was already chosen: the updater reads the current choice,
+  // so a pick made before this effect runs (a fast user or a browser test) is never overwritten.
   useEffect(() => {
     const first = list[0];
-    if (first && !email) pick(first.email);
+    if (first) setEmail((current) => current || first.email);
   }, [users.data]);
 
   const submit = async (event: Event) => {
@@ -86,7 +88,7 @@ function LocalSignIn({ onError }: { onError: (error: unknown) => void }) {
       const user = list.find((u) => u.email === email);
       const { token } = await createDevSession({
         email,
-        role,
+        role: user?.role ?? role,
         organizationId: user?.organizationId,
       });
       setStaffToken(token);
