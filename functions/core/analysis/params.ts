@@ -1,6 +1,6 @@
 /** Fixed algorithm parameters; stored in every partial so partials built differently never merge. */
 export const PARAMS = {
-  version: 1,
+  version: 2,
   seed: 0x5eed_d11,
   permutations: 128,
   bands: 20,
