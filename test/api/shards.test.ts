@@ -99,5 +99,5 @@ describe('big samples fan out over worker threads', () => {
     );
     expect(expected).toContain(await deps.blobs.getText(bucket, stored.analysisKey));
     expect(JSON.parse(expected[0] as string).duplicates.clusters.length).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 });

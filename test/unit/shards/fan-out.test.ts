@@ -56,7 +56,7 @@ describe('fan-out over worker threads', () => {
     const bad = data.split('\n').flatMap((l, i) => (l === '{not json' ? [i + 1] : []));
     expect(sharded.malformedExamples.map((m) => m.line)).toEqual(bad.slice(0, 10));
     expect(new Set(ranges.map(([start]) => start)).size).toBeGreaterThan(30);
-  });
+  }, 180_000);
 
   it('keeps a byte-order mark that starts a later shard as text, as the one pass does', async () => {
     const a = `${JSON.stringify({ text: words(1, 30) })}\n`;
