@@ -3,9 +3,9 @@ import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { consoleMailer, lazySesMailer } from '../lib/mailers';
-import { createApp } from './app';
 import { createStaffVerifier, remoteKeys } from './auth/staff-jwt';
 import { buildDeps } from './build-deps';
+import { createLazyApp } from './lazy-app';
 import { bypassResponse, cameThroughCloudFront } from './origin-guard';
 
 const config = loadConfig();
@@ -22,7 +22,8 @@ const deps = buildDeps(config, defaultAwsClients(config), {
     keys: remoteKeys(config.AUTH_JWKS_URL ?? ''),
   }),
 });
-const app = handle(createApp(deps));
+// Routers load per path on first use (see lazy-app.ts): the cold start pays for what it serves.
+const app = handle(createLazyApp(deps));
 
 /** The API Gateway (HTTP API v2) entry point; only requests CloudFront forwarded reach the app. */
 export async function handler(...[event, context]: Parameters<typeof app>) {

@@ -1,0 +1,84 @@
+import type { FeatureRouter } from '../app-shell';
+import type { AppDeps } from '../env';
+
+/**
+ * One feature router loaded on demand: `prefixes` are the first path segments under /api that
+ * its routes and middleware use (a test checks them against the loaded routes).
+ */
+export interface RouteGroup {
+  name: string;
+  prefixes: readonly string[];
+  load: () => Promise<(deps: AppDeps) => FeatureRouter>;
+}
+
+/**
+ * The routers of `featureRoutes`, in the same order, each behind a dynamic `import()` so the
+ * Lambda bundle evaluates (and fully compiles) only the ones a request can reach.
+ */
+export function routeGroups(deps: AppDeps): RouteGroup[] {
+  const groups: RouteGroup[] = [
+    {
+      name: 'health',
+      prefixes: ['health'],
+      load: async () => (await import('./health')).healthRoutes,
+    },
+    {
+      name: 'meta',
+      prefixes: ['config', 'me'],
+      load: async () => (await import('./meta')).metaRoutes,
+    },
+    {
+      name: 'templates',
+      prefixes: ['templates'],
+      load: async () => (await import('./templates')).templateRoutes,
+    },
+    {
+      name: 'assessments',
+      prefixes: ['assessments'],
+      load: async () => (await import('./assessments')).assessmentRoutes,
+    },
+    {
+      name: 'invitations',
+      prefixes: ['assessments'],
+      load: async () => (await import('./invitations')).invitationRoutes,
+    },
+    {
+      name: 'decisions',
+      prefixes: ['assessments'],
+      load: async () => (await import('./decisions')).decisionRoutes,
+    },
+    {
+      name: 'report-exports',
+      prefixes: ['assessments', 'exports'],
+      load: async () => (await import('./reports/exports')).reportExportRoutes,
+    },
+    {
+      name: 'reports',
+      prefixes: ['assessments'],
+      load: async () => (await import('./reports')).reportRoutes,
+    },
+    {
+      name: 'policy',
+      prefixes: ['policy', 'scoring-method'],
+      load: async () => (await import('./policy')).policyRoutes,
+    },
+    {
+      name: 'references',
+      prefixes: ['references', 'assessments'],
+      load: async () => (await import('./references')).referenceRoutes,
+    },
+    {
+      name: 'vendor',
+      prefixes: ['vendor'],
+      load: async () => (await import('./vendor')).vendorRoutes,
+    },
+  ];
+  if (deps.dev) {
+    groups.push({
+      name: 'dev',
+      prefixes: ['dev'],
+      load: async () => (await import('./dev')).devRoutes,
+    });
+  }
+  return groups;
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/api/app';
+import { createLazyApp, groupsFor } from '../../functions/api/lazy-app';
+import { routeGroups } from '../../functions/api/routes/groups';
+import { startTestPortal, type TestPortal } from './harness';
+
+let t: TestPortal;
+beforeAll(async () => {
+  t = await startTestPortal();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+type Doc = { paths: Record<string, Record<string, unknown>> };
+
+/** One request through an app; the fixed request id makes problem bodies comparable. */
+async function answer(
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  method: string,
+  path: string,
+  token?: string,
+) {
+  const headers: Record<string, string> = { 'x-request-id': 'lazy-app-test' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await app.request(path, { method, headers });
+  return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+}
+
+describe('Lambda lazy app', () => {
+  it('publishes the same OpenAPI document as the app that registers every route up front', async () => {
+    const eager = await createApp(t.portal.deps).request('/api/openapi.json');
+    const lazy = await createLazyApp(t.portal.deps).request('/api/openapi.json');
+    expect(lazy.status).toBe(200);
+    expect(await lazy.json()).toEqual(await eager.json());
+  });
+
+  it('declares, for every group, the first path segment of each of its routes and middleware', async () => {
+    for (const group of routeGroups(t.portal.deps)) {
+      const router = (await group.load())(t.portal.deps);
+      expect(router.routes.length, group.name).toBeGreaterThan(0);
+      for (const route of router.routes) {
+        const segment = route.path.split('/')[1] ?? '';
+        expect(group.prefixes, `${group.name}: ${route.method} ${route.path}`).toContain(segment);
+      }
+    }
+  });
+
+  it('loads only the groups a path can reach, every group for the document and unclaimed paths', () => {
+    const groups = routeGroups(t.portal.deps);
+    const names = (path: string) => groupsFor(groups, path).map((g) => g.name);
+    const all = groups.map((g) => g.name);
+    expect(names('/api/health')).toEqual(['health']);
+    expect(names('/api/vendor/answers')).toEqual(['vendor']);
+    expect(names('/api/exports/assessments.csv')).toEqual(['report-exports']);
+    expect(names('/api/assessments/01kb/reports/2/pdf')).toEqual([
+      'assessments',
+      'invitations',
+      'decisions',
+      'report-exports',
+      'reports',
+      'references',
+    ]);
+    expect(names('/api/openapi.json')).toEqual(all);
+    expect(names('/api/docs')).toEqual(all);
+    expect(names('/api/no-such-thing')).toEqual(all);
+    expect(names('/index.html')).toEqual([]);
+  });
+
+  it('answers every documented operation and stray paths exactly as the full app does', async () => {
+    const eager = createApp(t.portal.deps);
+    const lazy = createLazyApp(t.portal.deps);
+    const doc = (await (await eager.request('/api/openapi.json')).json()) as Doc;
+    const staff = await t.staff('procurement');
+    const requests: [string, string][] = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map(
+        (method) =>
+          [method.toUpperCase(), path.replace(/\{[^}]+\}/g, '01kbnotfound')] as [string, string],
+      ),
+    );
+    expect(requests.length).toBeGreaterThan(30);
+    requests.push(
+      ['GET', '/api/no-such-thing'],
+      ['GET', '/api/vendor/no-such-thing'],
+      ['GET', '/api/assessments/01kbnotfound/no-such-thing'],
+      ['GET', '/api/health/'],
+      ['GET', '/api'],
+      ['GET', '/no-such-page'],
+      ['GET', '/api/docs'],
+    );
+    for (const [method, path] of requests) {
+      for (const token of [undefined, staff]) {
+        const want = await answer(eager, method, path, token);
+        const got = await answer(lazy, method, path, token);
+        expect(got, `${method} ${path}${token ? ' (staff)' : ''}`).toEqual(want);
+      }
+    }
+  });
+});
