@@ -2,7 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireStaff } from '../../middleware/staff-auth';
 import { AssessmentSchema, IdParam, isoDateTime } from '../../schemas/assessment';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
-import { assessmentExample } from './examples';
+import {
+  archivedAssessmentExample,
+  assessmentExample,
+  cancelAssessmentExample,
+  cancelledAssessmentExample,
+  updateAssessmentExample,
+  updatedAssessmentExample,
+} from './examples';
 
 const staff = [{ staffJwt: [] }];
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -34,13 +41,7 @@ export const UpdateAssessmentBody = z
     dueAt: isoDateTime.optional(),
     version,
   })
-  .openapi('UpdateAssessment', {
-    example: {
-      vendor: { contactEmail: 'new-contact@acme.example' },
-      dueAt: '2027-01-15',
-      version: 3,
-    },
-  });
+  .openapi('UpdateAssessment', { example: updateAssessmentExample });
 
 /** Body of POST /api/assessments/{id}/cancel. */
 export const CancelBody = z
@@ -48,12 +49,10 @@ export const CancelBody = z
     reason: text(2000).openapi({ description: 'why, for the record and the vendor' }),
     version,
   })
-  .openapi('CancelAssessment', {
-    example: { reason: 'The project was stopped; we no longer need this dataset.' },
-  });
+  .openapi('CancelAssessment', { example: cancelAssessmentExample });
 
-const assessmentResponse = (description: string) =>
-  jsonResponse(AssessmentSchema.openapi({ example: assessmentExample }), description);
+const assessmentResponse = (description: string, example: z.output<typeof AssessmentSchema>) =>
+  jsonResponse(AssessmentSchema.openapi({ example: assessmentExample }), description, example);
 
 /** PATCH /api/assessments/{id} */
 export const updateAssessment = createRoute({
@@ -67,9 +66,12 @@ export const updateAssessment = createRoute({
     'Refused with 409 once the vendor has submitted (start a re-assessment instead).',
   security: staff,
   middleware: [requireStaff('procurement')] as const,
-  request: { params: IdParam, body: jsonBody(UpdateAssessmentBody) },
+  request: {
+    params: IdParam,
+    body: jsonBody(UpdateAssessmentBody, undefined, updateAssessmentExample),
+  },
   responses: {
-    200: assessmentResponse('The edited assessment'),
+    200: assessmentResponse('The edited assessment', updatedAssessmentExample),
     ...errorResponses(...writeErrors),
   },
 });
@@ -83,9 +85,9 @@ export const cancelAssessment = createRoute({
   summary: 'Cancel an undecided assessment; the vendor link stops working (procurement)',
   security: staff,
   middleware: [requireStaff('procurement')] as const,
-  request: { params: IdParam, body: jsonBody(CancelBody) },
+  request: { params: IdParam, body: jsonBody(CancelBody, undefined, cancelAssessmentExample) },
   responses: {
-    200: assessmentResponse('The cancelled assessment'),
+    200: assessmentResponse('The cancelled assessment', cancelledAssessmentExample),
     ...errorResponses(...writeErrors),
   },
 });
@@ -101,7 +103,7 @@ export const archiveAssessment = createRoute({
   middleware: [requireStaff('procurement')] as const,
   request: { params: IdParam },
   responses: {
-    200: assessmentResponse('The archived assessment'),
+    200: assessmentResponse('The archived assessment', archivedAssessmentExample),
     ...errorResponses(400, 401, 403, 404, 409, 429),
   },
 });

@@ -11,9 +11,12 @@ import { notify } from '../../services/notify';
 /** The shortest gap between two reminders sent by hand. */
 export const reminderGapMs = 60 * 60 * 1000;
 
-const ReminderSchema = z.object({ sentTo: z.string(), sentAt: z.string() }).openapi('Reminder', {
-  example: { sentTo: 'data@acme.example', sentAt: '2026-12-01T10:00:00.000Z' },
-});
+/** What POST …/reminders answers: who was reminded, and when. */
+const reminderExample = { sentTo: 'data@acme.example', sentAt: '2026-12-01T10:00:00.000Z' };
+
+const ReminderSchema = z
+  .object({ sentTo: z.string(), sentAt: z.string() })
+  .openapi('Reminder', { example: reminderExample });
 
 /** POST /api/assessments/{id}/reminders */
 export const sendReminder = createRoute({
@@ -29,7 +32,7 @@ export const sendReminder = createRoute({
   middleware: [requireStaff('procurement')] as const,
   request: { params: IdParam },
   responses: {
-    201: jsonResponse(ReminderSchema, 'The reminder was sent'),
+    201: jsonResponse(ReminderSchema, 'The reminder was sent', reminderExample),
     ...errorResponses(400, 401, 403, 404, 409, 429),
   },
 });

@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from '../../env';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
 import { assessmentAnalyses, currentPolicy } from '../../services/reports';
+import { policyPreviewExample, policyPreviewRequestExample } from './examples';
 import { parsePolicy } from './validate';
 
 /** The most assessments one preview scores (the newest scored ones). */
@@ -32,22 +33,7 @@ const PreviewResult = z
     ),
     truncated: z.boolean(),
   })
-  .openapi('PolicyPreview', {
-    example: {
-      currentVersion: 1,
-      items: [
-        {
-          assessmentId: '01jd5v7q2k8m3n4p5r6s7t8v9w',
-          vendorName: 'Acme Data Ltd',
-          datasetName: 'Customer support dialogues v3',
-          status: 'submitted',
-          current: { score: 42, tier: 'moderate', maturity: 2 },
-          proposed: { score: 51, tier: 'high', maturity: 2 },
-        },
-      ],
-      truncated: false,
-    },
-  });
+  .openapi('PolicyPreview', { example: policyPreviewExample });
 
 /** POST /api/policy/preview */
 export const previewPolicy = createRoute({
@@ -66,13 +52,17 @@ export const previewPolicy = createRoute({
     body: jsonBody(
       z
         .strictObject({ policy: z.record(z.string(), z.unknown()) })
-        .openapi('PolicyPreviewRequest', {
-          example: { policy: { weights: { no_sample: 25 }, tiers: { high: 45 } } },
-        }),
+        .openapi('PolicyPreviewRequest', { example: policyPreviewRequestExample }),
+      'A proposed policy: any subset; the rest default',
+      policyPreviewRequestExample,
     ),
   },
   responses: {
-    200: jsonResponse(PreviewResult, 'Scores under the current and the proposed policy'),
+    200: jsonResponse(
+      PreviewResult,
+      'Scores under the current and the proposed policy',
+      policyPreviewExample,
+    ),
     ...errorResponses(...writeErrors),
   },
 });

@@ -4,6 +4,7 @@ import { policyChanges } from '../../../core/scoring/policy-diff';
 import type { AppEnv } from '../../env';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonResponse } from '../../schemas/problem';
+import { policyVersionsExample } from './examples';
 
 const PolicyVersion = z
   .object({
@@ -32,19 +33,9 @@ export const listPolicyVersions = createRoute({
   middleware: [requireStaff()] as const,
   responses: {
     200: jsonResponse(
-      z.object({ items: z.array(PolicyVersion) }).openapi({
-        example: {
-          items: [
-            {
-              version: 2,
-              updatedAt: '2026-11-28T10:00:00.000Z',
-              updatedBy: 'ada@demo.example',
-              changes: [{ group: 'weights', key: 'no_sample', from: 20, to: 25 }],
-            },
-          ],
-        },
-      }),
+      z.object({ items: z.array(PolicyVersion) }).openapi({ example: policyVersionsExample }),
       'Policy versions',
+      policyVersionsExample,
     ),
     ...errorResponses(401, 403, 429),
   },

@@ -9,6 +9,13 @@ import {
   writeErrors,
 } from '../../schemas/problem';
 import {
+  attachmentExample,
+  attachReferenceExample,
+  createReferenceExample,
+  referenceExample,
+  referenceUploadExample,
+} from './examples';
+import {
   AttachmentSchema,
   AttachReferenceBody,
   CreateReferenceBody,
@@ -30,7 +37,9 @@ export const listReferences = createRoute({
   // Procurement and governance keep the library; vendors and admins do not.
   middleware: [requireStaff('procurement', 'governance')] as const,
   responses: {
-    200: jsonResponse(z.object({ items: z.array(ReferenceSchema) }), 'The library, oldest first'),
+    200: jsonResponse(z.object({ items: z.array(ReferenceSchema) }), 'The library, oldest first', {
+      items: [referenceExample],
+    }),
     ...errorResponses(401, 403, 429),
   },
 });
@@ -45,9 +54,9 @@ export const createReference = createRoute({
   security: staff,
   // Procurement and governance keep the library; vendors and admins do not.
   middleware: [requireStaff('procurement', 'governance')] as const,
-  request: { body: jsonBody(CreateReferenceBody) },
+  request: { body: jsonBody(CreateReferenceBody, undefined, createReferenceExample) },
   responses: {
-    201: jsonResponse(ReferenceUploadSchema, 'Upload target'),
+    201: jsonResponse(ReferenceUploadSchema, 'Upload target', referenceUploadExample),
     ...errorResponses(400, 401, 403, 409, 413, 415, 429),
   },
 });
@@ -64,7 +73,7 @@ export const getReference = createRoute({
   middleware: [requireStaff('procurement', 'governance')] as const,
   request: { params: ReferenceIdParam },
   responses: {
-    200: jsonResponse(ReferenceSchema, 'The reference sample'),
+    200: jsonResponse(ReferenceSchema, 'The reference sample', referenceExample),
     ...errorResponses(...readErrors),
   },
 });
@@ -96,9 +105,12 @@ export const attachReference = createRoute({
   security: staff,
   // Procurement and governance keep the library; vendors and admins do not.
   middleware: [requireStaff('procurement', 'governance')] as const,
-  request: { params: IdParam, body: jsonBody(AttachReferenceBody) },
+  request: {
+    params: IdParam,
+    body: jsonBody(AttachReferenceBody, undefined, attachReferenceExample),
+  },
   responses: {
-    200: jsonResponse(AttachmentSchema, 'Attached'),
+    200: jsonResponse(AttachmentSchema, 'Attached', attachmentExample),
     ...errorResponses(...writeErrors),
   },
 });

@@ -6,8 +6,13 @@ import {
   sampleFileNamePattern,
   unsupportedType,
 } from '../vendor/schemas';
-
-const exampleId = '01jbz3k6q9v8r2m4t7w5x0y1za';
+import {
+  attachReferenceExample,
+  createReferenceExample,
+  exampleId,
+  referenceExample,
+  referenceUploadExample,
+} from './examples';
 
 /** Body of POST /api/references. */
 export const CreateReferenceBody = z
@@ -35,14 +40,7 @@ export const CreateReferenceBody = z
     fields: FieldOverrides.optional(),
   })
   .openapi('CreateReference', {
-    example: {
-      name: 'Support tickets 2024 (human)',
-      description:
-        'Our own 2024 support tickets, written by customers and agents before any AI tooling.',
-      fileName: 'tickets-2024.jsonl',
-      sizeBytes: 182_044,
-      contentType: 'application/x-ndjson',
-    },
+    example: createReferenceExample,
   });
 
 /** The upload target for a new reference sample. */
@@ -54,13 +52,7 @@ export const ReferenceUploadSchema = z
     expiresAt: z.string(),
   })
   .openapi('ReferenceUpload', {
-    example: {
-      referenceId: exampleId,
-      uploadUrl:
-        'https://samples.example/samples/acme/references/01jbz3k6q9v8r2m4t7w5x0y1za?X-Amz-Signature=…',
-      uploadHeaders: { 'content-type': 'application/x-ndjson', 'content-length': '182044' },
-      expiresAt: '2026-11-28T15:15:00.000Z',
-    },
+    example: referenceUploadExample,
   });
 
 const status = SampleSchema.shape.status;
@@ -85,32 +77,7 @@ export const ReferenceSchema = z
     updatedAt: z.string(),
   })
   .openapi('ReferenceSample', {
-    example: {
-      referenceId: exampleId,
-      name: 'Support tickets 2024 (human)',
-      description: 'Our own 2024 support tickets, written before any AI tooling.',
-      fileName: 'tickets-2024.jsonl',
-      role: 'reference',
-      sizeBytes: 182_044,
-      status: 'analyzed',
-      error: null,
-      sha256: '9f2c…',
-      summary: {
-        records: 1200,
-        exactRate: 0.01,
-        nearRate: 0.02,
-        estimatedShare: 0.04,
-        fields: { text: 'body' },
-        malformed: 0,
-        malformedLines: [],
-      },
-      createdBy: 'pat@acme.example',
-      attachedTo: [
-        { assessmentId: '01jbz3m0a1b2c3d4e5f6g7h8j9', attachedAt: '2026-11-28T15:20:00.000Z' },
-      ],
-      createdAt: '2026-11-28T15:00:00.000Z',
-      updatedAt: '2026-11-28T15:01:10.000Z',
-    },
+    example: referenceExample,
   });
 
 /** Path parameter `{referenceId}`. */
@@ -128,7 +95,7 @@ export const AttachReferenceBody = z
       .string()
       .regex(/^[a-z0-9]{26}$/, 'a reference id is 26 lowercase letters and digits'),
   })
-  .openapi('AttachReference', { example: { referenceId: exampleId } });
+  .openapi('AttachReference', { example: attachReferenceExample });
 
 /** The assessment's reference after an attach. */
 export const AttachmentSchema = z

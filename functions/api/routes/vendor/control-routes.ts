@@ -2,6 +2,25 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses, jsonBody, jsonResponse } from '../../schemas/problem';
 import { SampleIdParam, SaveAnswersBody } from './schemas';
 
+/** Body of PATCH /api/vendor/answers: one answer set, one cleared, one out of range. */
+const mergeAnswersExample = {
+  answers: { dataset_name: 'Support dialogues', label_audit: null, synthetic_share_percent: 150 },
+  version: 3,
+};
+
+/** What PATCH /api/vendor/answers answers for it: the valid two stored, the third refused. */
+const mergedAnswersExample = {
+  answers: { dataset_name: 'Support dialogues' },
+  version: 4,
+  saved: ['dataset_name', 'label_audit'],
+  errors: [
+    {
+      path: 'answers.synthetic_share_percent',
+      message: 'must be a number from 0 to 100, or "unknown" (got 150)',
+    },
+  ],
+};
+
 const vendor = [{ vendorToken: [] }];
 
 /** What a merge save returns: the stored answers, what was kept, and each refused answer's error. */
@@ -14,19 +33,7 @@ export const MergedAnswersSchema = z
       .array(z.object({ path: z.string(), message: z.string() }))
       .openapi({ description: 'refused answers: `answers.<questionId>` and what to fix' }),
   })
-  .openapi('MergedAnswers', {
-    example: {
-      answers: { dataset_name: 'Support dialogues', label_audit: 'sampled' },
-      version: 4,
-      saved: ['dataset_name', 'label_audit'],
-      errors: [
-        {
-          path: 'answers.synthetic_share_percent',
-          message: 'must be a number from 0 to 100, or "unknown" (got 150)',
-        },
-      ],
-    },
-  });
+  .openapi('MergedAnswers', { example: mergedAnswersExample });
 
 /** PATCH /api/vendor/answers */
 export const mergeAnswers = createRoute({
@@ -40,13 +47,17 @@ export const mergeAnswers = createRoute({
   security: vendor,
   request: {
     body: jsonBody(
-      SaveAnswersBody.openapi({
-        example: { answers: { dataset_name: 'Support dialogues', label_audit: null }, version: 3 },
-      }),
+      SaveAnswersBody.openapi({ example: mergeAnswersExample }),
+      'Answers to store (null clears one) and the version you loaded',
+      mergeAnswersExample,
     ),
   },
   responses: {
-    200: jsonResponse(MergedAnswersSchema, 'Valid answers saved; refused ones listed'),
+    200: jsonResponse(
+      MergedAnswersSchema,
+      'Valid answers saved; refused ones listed',
+      mergedAnswersExample,
+    ),
     ...errorResponses(400, 401, 409, 413, 415, 429),
   },
 });

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireStaff } from '../../../middleware/staff-auth';
 import { IdParam } from '../../../schemas/assessment';
 import { errorResponses, jsonResponse, readErrors } from '../../../schemas/problem';
+import { croissantExample, ReportBundleSchema, reportBundleExample } from './examples';
 
 const staff = [{ staffJwt: [] }];
 const SHA = 'a3f1c9e0b7d24c6e8f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a';
@@ -20,6 +21,23 @@ const FactorSchema = z.object({
   reason: z.string(),
   source: z.string(),
 });
+
+/** What GET …/reports/diff answers for versions 1 and 2 of a report. */
+const reportDiffExample = {
+  from: { version: 1, generatedAt: '2025-05-01T10:00:00.000Z', sha256: SHA },
+  to: { version: 2, generatedAt: '2025-05-03T09:00:00.000Z', sha256: SHA },
+  score: { from: 31, to: 44, change: 13 },
+  tier: { from: 'moderate', to: 'moderate', changed: false },
+  maturity: { from: 2, to: 2 },
+  factors: {
+    added: [{ id: 'no_dedup', points: 8, reason: 'No deduplication.', source: 'answer' }],
+    removed: [],
+    changed: [],
+  },
+  answers: [{ questionId: 'dedup_method', from: 'near', to: 'none' }],
+  samples: [],
+  discrepancies: { added: [], removed: [] },
+};
 
 /** The difference between two report versions. */
 export const ReportDiffSchema = z
@@ -51,23 +69,7 @@ export const ReportDiffSchema = z
     ),
     discrepancies: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
   })
-  .openapi('ReportDiff', {
-    example: {
-      from: { version: 1, generatedAt: '2025-05-01T10:00:00.000Z', sha256: SHA },
-      to: { version: 2, generatedAt: '2025-05-03T09:00:00.000Z', sha256: SHA },
-      score: { from: 31, to: 44, change: 13 },
-      tier: { from: 'moderate', to: 'moderate', changed: false },
-      maturity: { from: 2, to: 2 },
-      factors: {
-        added: [{ id: 'no_dedup', points: 8, reason: 'No deduplication.', source: 'answer' }],
-        removed: [],
-        changed: [],
-      },
-      answers: [{ questionId: 'dedup_method', from: 'near', to: 'none' }],
-      samples: [],
-      discrepancies: { added: [], removed: [] },
-    },
-  });
+  .openapi('ReportDiff', { example: reportDiffExample });
 
 /** GET /api/assessments/{id}/reports/diff */
 export const diffReportVersions = createRoute({
@@ -86,7 +88,7 @@ export const diffReportVersions = createRoute({
     }),
   },
   responses: {
-    200: jsonResponse(ReportDiffSchema, 'The differences, from `from` to `to`'),
+    200: jsonResponse(ReportDiffSchema, 'The differences, from `from` to `to`', reportDiffExample),
     ...errorResponses(...readErrors, 500),
   },
 });
@@ -96,14 +98,29 @@ const download = (type: string, description: string, example: string) => ({
   headers: z.object({
     'Content-Disposition': z.string().openapi({ example: 'attachment; filename="report-v2.csv"' }),
   }),
-  content: { [type]: { schema: z.string().openapi({ example }) } },
+  content: { [type]: { schema: z.string().openapi({ example }), example } },
+});
+
+/** A JSON download (the file a browser saves), with the object it holds as its example. */
+const jsonDownload = <T extends z.ZodType>(
+  type: string,
+  description: string,
+  fileName: string,
+  schema: T,
+  example: z.output<T>,
+) => ({
+  description,
+  headers: z.object({
+    'Content-Disposition': z.string().openapi({ example: `attachment; filename="${fileName}"` }),
+  }),
+  content: { [type]: { schema, example } },
 });
 
 const exportRoute = (
   suffix: string,
   operationId: string,
   summary: string,
-  body: ReturnType<typeof download>,
+  body: ReturnType<typeof download> | ReturnType<typeof jsonDownload>,
 ) =>
   createRoute({
     method: 'get',
@@ -122,10 +139,12 @@ export const downloadReportBundle = exportRoute(
   'bundle',
   'downloadReportBundle',
   'The stored report with its SHA-256, to check with `npx diligence verify <file>`',
-  download(
+  jsonDownload(
     'application/json',
     'The report bundle',
-    `{"format":"diligence-report-bundle/1","sha256":"${SHA}","report":{}}`,
+    'acme-instructions-v3-report-v2.json',
+    ReportBundleSchema,
+    reportBundleExample,
   ),
 );
 
@@ -146,10 +165,12 @@ export const exportReportCroissant = exportRoute(
   'croissant',
   'exportReportCroissant',
   'The answers and measurements as Croissant JSON-LD with the RAI vocabulary',
-  download(
+  jsonDownload(
     'application/ld+json',
     'Croissant JSON-LD',
-    '{"@context":{"cr":"http://mlcommons.org/croissant/","rai":"http://mlcommons.org/croissant/RAI/"},"@type":"sc:Dataset"}',
+    'acme-instructions-v3-report-v2.croissant.json',
+    z.record(z.string(), z.unknown()).openapi('CroissantDocument'),
+    croissantExample,
   ),
 );
 
@@ -174,7 +195,7 @@ export const exportAssessmentsCsv = createRoute({
     200: download(
       'text/csv',
       'CSV, one row per assessment',
-      'vendor,dataset,status,due,score,tier,maturity,report version,created\r\n',
+      'vendor,dataset,status,due,score,tier,maturity,report version,created\r\nAcme Data,Acme Instructions v3,Submitted,2026-12-31,41.5,moderate,2,2,2026-11-20\r\n',
     ),
     ...errorResponses(401, 403, 429),
   },
