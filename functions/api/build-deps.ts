@@ -29,9 +29,20 @@ export function buildDeps(config: Config, clients: AwsClients, options: DepsOpti
     clock: options.clock ?? (() => new Date()),
     newId,
     newSecret: () => newSecret(256),
-    repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
-    blobs: createBlobStore(clients.s3),
-    presigner: createPresigner(clients.s3, options.rewriteUploadUrl),
+    // The clients are read on each call, not here, so lazily built ones stay unbuilt until used.
+    repos: createRepositories({
+      get doc() {
+        return clients.doc;
+      },
+      name: config.TABLE_NAME,
+    }),
+    blobs: createBlobStore({
+      get send() {
+        const { s3 } = clients;
+        return s3.send.bind(s3);
+      },
+    }),
+    presigner: (request) => createPresigner(clients.s3, options.rewriteUploadUrl)(request),
     analyzer: createSampleAnalyzer(),
     verifyStaff: options.verifyStaff,
     mailer: options.mailer,

@@ -65,8 +65,24 @@ export function createAwsClients(
 
 let cached: AwsClients | undefined;
 
-/** Clients built once per container (Lambda reuses them across invocations). */
+/**
+ * Clients built once per container (Lambda reuses them across invocations), each on first use:
+ * a cold start that never reaches DynamoDB or S3 does not pay for building their clients.
+ */
 export function defaultAwsClients(config: Config): AwsClients {
-  cached ??= createAwsClients(config);
-  return cached;
+  const built = () => {
+    cached ??= createAwsClients(config);
+    return cached;
+  };
+  return {
+    get dynamo() {
+      return built().dynamo;
+    },
+    get doc() {
+      return built().doc;
+    },
+    get s3() {
+      return built().s3;
+    },
+  };
 }
