@@ -39,6 +39,7 @@ new DiligenceStack(app, 'DiligenceStack', {
   cognitoEmailViaSes: context('cognitoEmailViaSes') === 'true',
   alarmEmail: context('alarmEmail'),
   sampleRetentionDays: positiveInteger('sampleRetentionDays'),
+  abandonedSampleRetentionDays: positiveInteger('abandonedSampleRetentionDays'),
   analyzerConcurrency: positiveInteger('analyzerConcurrency'),
   reportLockMode: lockMode as 'GOVERNANCE' | 'COMPLIANCE' | undefined,
   cognitoDomainPrefix: context('cognitoDomainPrefix'),

@@ -9,6 +9,7 @@ import { type CodeMode, DiligenceFunction } from './constructs/function';
 import { Mail } from './constructs/mail';
 import { Notifier } from './constructs/notifier';
 import { OriginSecret } from './constructs/origin-secret';
+import { Retention } from './constructs/retention';
 import { type ReportLockMode, Storage } from './constructs/storage';
 import { Web } from './constructs/web';
 
@@ -30,8 +31,10 @@ export interface DiligenceStackProps extends StackProps {
   readonly webAclArn?: string;
   /** Address subscribed to the alarm topic. */
   readonly alarmEmail?: string;
-  /** Days uploaded samples (and their analyses and partials) are kept; default 180. */
+  /** Days samples (and their analyses and partials) are kept after the decision; default 180. */
   readonly sampleRetentionDays?: number;
+  /** Days after upload samples of assessments never decided are deleted (backstop); default 365. */
+  readonly abandonedSampleRetentionDays?: number;
   /** Object Lock mode of stored reports; default GOVERNANCE. */
   readonly reportLockMode?: ReportLockMode;
   /** Analyses running at once (reserved concurrency of the analyzer); default 5. */
@@ -40,7 +43,7 @@ export interface DiligenceStackProps extends StackProps {
   readonly code?: CodeMode;
 }
 
-/** The whole Diligence deployment: storage, auth, API, analyzer, notifier, web, alarms. */
+/** The whole Diligence deployment: storage, auth, API, analyzer, notifier, retention, web, alarms. */
 export class DiligenceStack extends Stack {
   readonly storage: Storage;
   readonly auth: Auth;
@@ -48,6 +51,7 @@ export class DiligenceStack extends Stack {
   readonly api: Api;
   readonly analyzer: Analyzer;
   readonly notifier: Notifier;
+  readonly retention: Retention;
   readonly web: Web;
   readonly alarms: Alarms;
   readonly mail?: Mail;
@@ -59,7 +63,7 @@ export class DiligenceStack extends Stack {
     const webUrl = Lazy.string({ produce: () => this.web.url });
 
     this.storage = new Storage(this, 'Storage', {
-      sampleRetentionDays: props.sampleRetentionDays,
+      abandonedSampleRetentionDays: props.abandonedSampleRetentionDays,
       reportLockMode: props.reportLockMode,
     });
     this.auth = new Auth(this, 'Auth', {
@@ -88,12 +92,20 @@ export class DiligenceStack extends Stack {
       table: this.storage.tableRef,
       auth: this.auth.settings,
     });
+    this.retention = new Retention(this, 'Retention', {
+      source,
+      table: this.storage.tableRef,
+      samples: this.storage.samples,
+      auth: this.auth.settings,
+      sampleRetentionDays: props.sampleRetentionDays,
+    });
     this.alarms = new Alarms(this, 'Alarms', {
       functions: {
         Api: this.apiFunction,
         Analyze: this.analyzer.function,
         DeadLetters: this.analyzer.deadLetterFunction,
         Notify: this.notifier.function,
+        Purge: this.retention.function,
       },
       deadLetterQueue: this.analyzer.deadLetterQueue,
       parkedQueue: this.analyzer.parkedQueue,
