@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import { ACCESS } from './constructs/access';
 import { Alarms } from './constructs/alarms';
 import { Analyzer } from './constructs/analyzer';
-import { Api } from './constructs/api';
+import { Api, type ApiCustomDomain } from './constructs/api';
 import { Auth } from './constructs/auth';
 import { type CodeMode, DiligenceFunction } from './constructs/function';
 import { Mail } from './constructs/mail';
@@ -29,6 +29,8 @@ export interface DiligenceStackProps extends StackProps {
   readonly extraCallbackUrls?: string[];
   /** WAFv2 web ACL (CLOUDFRONT scope) for the distribution. */
   readonly webAclArn?: string;
+  /** The API's own domain and regional ACM certificate: turns the execute-api endpoint off. */
+  readonly apiDomain?: ApiCustomDomain;
   /** Address subscribed to the alarm topic. */
   readonly alarmEmail?: string;
   /** Days samples (and their analyses and partials) are kept after the decision; default 180. */
@@ -78,7 +80,11 @@ export class DiligenceStack extends Stack {
       description: 'Diligence HTTP API',
       serviceName: 'api',
     });
-    this.api = new Api(this, 'Api', { handler: this.apiFunction, auth: this.auth.settings });
+    this.api = new Api(this, 'Api', {
+      handler: this.apiFunction,
+      auth: this.auth.settings,
+      customDomain: props.apiDomain,
+    });
     this.analyzer = new Analyzer(this, 'Analyzer', {
       source,
       table: this.storage.tableRef,
@@ -168,6 +174,12 @@ export class DiligenceStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     if (this.auth.domain) {
       new CfnOutput(this, 'HostedSignInUrl', { value: this.auth.domain.baseUrl() });
+    }
+    if (this.api.domainTarget) {
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: this.api.domainTarget,
+        description: `Point a DNS CNAME (or alias) for ${props.apiDomain?.domainName} here`,
+      });
     }
   }
 }
