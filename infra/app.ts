@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { apiCustomDomain } from './constructs/api';
 import { DiligenceStack } from './diligence-stack';
 
 // The only place that reads CDK context (`cdk.json` or `-c key=value`).
@@ -32,6 +33,8 @@ if (lockMode && lockMode !== 'GOVERNANCE' && lockMode !== 'COMPLIANCE') {
   throw new Error(`Context "reportLockMode" must be GOVERNANCE or COMPLIANCE, got "${lockMode}".`);
 }
 
+const apiDomain = apiCustomDomain(context('apiDomainName'), context('apiCertificateArn'));
+
 new DiligenceStack(app, 'DiligenceStack', {
   projectRoot,
   webDistPath: resolve(projectRoot, context('webDist') ?? 'web/dist'),
@@ -39,6 +42,7 @@ new DiligenceStack(app, 'DiligenceStack', {
   cognitoEmailViaSes: context('cognitoEmailViaSes') === 'true',
   alarmEmail: context('alarmEmail'),
   sampleRetentionDays: positiveInteger('sampleRetentionDays'),
+  abandonedSampleRetentionDays: positiveInteger('abandonedSampleRetentionDays'),
   analyzerConcurrency: positiveInteger('analyzerConcurrency'),
   reportLockMode: lockMode as 'GOVERNANCE' | 'COMPLIANCE' | undefined,
   cognitoDomainPrefix: context('cognitoDomainPrefix'),
@@ -46,6 +50,7 @@ new DiligenceStack(app, 'DiligenceStack', {
     ?.split(',')
     .map((url) => url.trim()),
   webAclArn: context('webAclArn'),
+  apiDomain,
 });
 
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -3,12 +3,13 @@ import type { Construct } from 'constructs';
 import { ACCESS } from './constructs/access';
 import { Alarms } from './constructs/alarms';
 import { Analyzer } from './constructs/analyzer';
-import { Api } from './constructs/api';
+import { Api, type ApiCustomDomain } from './constructs/api';
 import { Auth } from './constructs/auth';
 import { type CodeMode, DiligenceFunction } from './constructs/function';
 import { Mail } from './constructs/mail';
 import { Notifier } from './constructs/notifier';
 import { OriginSecret } from './constructs/origin-secret';
+import { Retention } from './constructs/retention';
 import { type ReportLockMode, Storage } from './constructs/storage';
 import { Web } from './constructs/web';
 
@@ -28,10 +29,14 @@ export interface DiligenceStackProps extends StackProps {
   readonly extraCallbackUrls?: string[];
   /** WAFv2 web ACL (CLOUDFRONT scope) for the distribution. */
   readonly webAclArn?: string;
+  /** The API's own domain and regional ACM certificate: turns the execute-api endpoint off. */
+  readonly apiDomain?: ApiCustomDomain;
   /** Address subscribed to the alarm topic. */
   readonly alarmEmail?: string;
-  /** Days uploaded samples (and their analyses and partials) are kept; default 180. */
+  /** Days samples (and their analyses and partials) are kept after the decision; default 180. */
   readonly sampleRetentionDays?: number;
+  /** Days after upload samples of assessments never decided are deleted (backstop); default 365. */
+  readonly abandonedSampleRetentionDays?: number;
   /** Object Lock mode of stored reports; default GOVERNANCE. */
   readonly reportLockMode?: ReportLockMode;
   /** Analyses running at once (reserved concurrency of the analyzer); default 5. */
@@ -40,7 +45,7 @@ export interface DiligenceStackProps extends StackProps {
   readonly code?: CodeMode;
 }
 
-/** The whole Diligence deployment: storage, auth, API, analyzer, notifier, web, alarms. */
+/** The whole Diligence deployment: storage, auth, API, analyzer, notifier, retention, web, alarms. */
 export class DiligenceStack extends Stack {
   readonly storage: Storage;
   readonly auth: Auth;
@@ -48,6 +53,7 @@ export class DiligenceStack extends Stack {
   readonly api: Api;
   readonly analyzer: Analyzer;
   readonly notifier: Notifier;
+  readonly retention: Retention;
   readonly web: Web;
   readonly alarms: Alarms;
   readonly mail?: Mail;
@@ -59,7 +65,7 @@ export class DiligenceStack extends Stack {
     const webUrl = Lazy.string({ produce: () => this.web.url });
 
     this.storage = new Storage(this, 'Storage', {
-      sampleRetentionDays: props.sampleRetentionDays,
+      abandonedSampleRetentionDays: props.abandonedSampleRetentionDays,
       reportLockMode: props.reportLockMode,
     });
     this.auth = new Auth(this, 'Auth', {
@@ -74,7 +80,11 @@ export class DiligenceStack extends Stack {
       description: 'Diligence HTTP API',
       serviceName: 'api',
     });
-    this.api = new Api(this, 'Api', { handler: this.apiFunction, auth: this.auth.settings });
+    this.api = new Api(this, 'Api', {
+      handler: this.apiFunction,
+      auth: this.auth.settings,
+      customDomain: props.apiDomain,
+    });
     this.analyzer = new Analyzer(this, 'Analyzer', {
       source,
       table: this.storage.tableRef,
@@ -88,12 +98,20 @@ export class DiligenceStack extends Stack {
       table: this.storage.tableRef,
       auth: this.auth.settings,
     });
+    this.retention = new Retention(this, 'Retention', {
+      source,
+      table: this.storage.tableRef,
+      samples: this.storage.samples,
+      auth: this.auth.settings,
+      sampleRetentionDays: props.sampleRetentionDays,
+    });
     this.alarms = new Alarms(this, 'Alarms', {
       functions: {
         Api: this.apiFunction,
         Analyze: this.analyzer.function,
         DeadLetters: this.analyzer.deadLetterFunction,
         Notify: this.notifier.function,
+        Purge: this.retention.function,
       },
       deadLetterQueue: this.analyzer.deadLetterQueue,
       parkedQueue: this.analyzer.parkedQueue,
@@ -156,6 +174,12 @@ export class DiligenceStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     if (this.auth.domain) {
       new CfnOutput(this, 'HostedSignInUrl', { value: this.auth.domain.baseUrl() });
+    }
+    if (this.api.domainTarget) {
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: this.api.domainTarget,
+        description: `Point a DNS CNAME (or alias) for ${props.apiDomain?.domainName} here`,
+      });
     }
   }
 }

@@ -63,6 +63,8 @@ const schema = z
     ANALYSIS_LEASE_SECONDS: z.coerce.number().int().positive().default(1200),
     /** Attempts before an interrupted analysis is marked failed. */
     ANALYSIS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+    /** Days vendor sample data is kept after the assessment's decision (or cancellation). */
+    SAMPLE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(180),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

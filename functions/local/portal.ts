@@ -14,6 +14,7 @@ import { type Config, devToolsEnabled } from '../lib/config';
 import { createLogger, type Logger } from '../lib/logger';
 import { consoleMailer } from '../lib/mailers';
 import { sendReminders } from '../notify/reminders';
+import { purgeDueSamples } from '../retention/purge';
 import type { DocClient } from '../store/dynamo';
 import { ensureTable } from '../store/table-schema';
 import { type AnalysisQueue, createAnalysisQueue } from './analysis/queue';
@@ -43,6 +44,8 @@ export interface Portal {
   demoVendorLink?: string;
   /** Resolves when every analysis started so far has finished (tests wait on this, not on time). */
   idle(): Promise<void>;
+  /** Runs the periodic sweeps (leases, expiry, retention) once now and waits for them. */
+  sweep(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,7 +68,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
   ]);
   let server: Server | undefined;
   let internal: Server | undefined;
-  let stopTimers: () => Promise<void> = async () => undefined;
+  let timers: Timers = { stop: async () => undefined, sweep: async () => undefined };
   let queue: AnalysisQueue | undefined;
   try {
     let app: ReturnType<typeof createApp> | undefined;
@@ -146,7 +149,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
     app = withWebApp(createApp(deps), options.webDist ?? 'web/dist');
     const demoVendorLink =
       options.seed === false || !devTools ? undefined : await seedDemo(deps, app);
-    stopTimers = startTimers(deps, clients.doc, analysis, logger);
+    timers = startTimers(deps, clients.doc, analysis, logger);
     const s = server;
     const i = internal;
     return {
@@ -157,8 +160,9 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
       app,
       deps,
       idle: () => analysis.idle(),
+      sweep: () => timers.sweep(),
       close: async () => {
-        await stopTimers();
+        await timers.stop();
         await analysis.close();
         await new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeAllConnections();
@@ -168,7 +172,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
       },
     };
   } catch (error) {
-    await stopTimers();
+    await timers.stop();
     await queue?.close();
     server?.close();
     internal?.close();
@@ -177,16 +181,17 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
   }
 }
 
+/** Stops the timers (waiting for a running sweep), or runs one sweep now. */
+interface Timers {
+  stop(): Promise<void>;
+  sweep(): Promise<void>;
+}
+
 /**
- * Reminders hourly; lease and TTL sweeps at start and then every half lease (1 s to 1 min). The
- * returned stop waits for a running sweep, so the engines never close under it.
+ * Reminders hourly; lease, TTL and retention sweeps at start and then every half lease (1 s to
+ * 1 min). Stopping waits for a running sweep, so the engines never close under it.
  */
-function startTimers(
-  deps: AppDeps,
-  doc: DocClient,
-  queue: AnalysisQueue,
-  logger: Logger,
-): () => Promise<void> {
+function startTimers(deps: AppDeps, doc: DocClient, queue: AnalysisQueue, logger: Logger): Timers {
   const reminders = setInterval(() => {
     sendReminders(deps).catch((error: unknown) => logger.error('reminders failed', { error }));
   }, 3_600_000);
@@ -201,6 +206,10 @@ function startTimers(
       sweepExpired(doc, deps.config.TABLE_NAME, deps.clock()).catch((error: unknown) =>
         logger.error('expiry sweep failed', { error }),
       ),
+      // The same retention purge the daily AWS schedule runs, on the portal's (dev) clock.
+      purgeDueSamples(deps).catch((error: unknown) =>
+        logger.error('retention purge failed', { error }),
+      ),
     ]).finally(() => {
       running = undefined;
     });
@@ -212,10 +221,17 @@ function startTimers(
   );
   const sweeps = setInterval(sweep, everyMs);
   for (const t of [reminders, sweeps]) t.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(reminders);
-    clearInterval(sweeps);
-    await running;
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(reminders);
+      clearInterval(sweeps);
+      await running;
+    },
+    async sweep() {
+      await running;
+      sweep();
+      await running;
+    },
   };
 }

@@ -1,4 +1,6 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Assessment, AssessmentStatus } from '../core/assessment/types';
+import { closedAt } from '../core/retention';
 import { ConflictError } from '../lib/errors';
 import {
   getItem,
@@ -21,21 +23,31 @@ export const assessmentKeys = {
   sk: (id: string) => `ASMT#${id}`,
   byStatus: (org: string, status: string) => `ORG#${org}#STATUS#${status}`,
   due: 'DUE',
+  /** GSI2 partition of closed assessments whose samples the retention sweep has not deleted yet. */
+  purge: 'PURGE',
 };
 
 const idPattern = /^[a-z0-9]{26}$/;
 const skPattern = /^ASMT#[a-z0-9]{26}$/;
 
+/** GSI2 keys: open assessments by due date, closed ones awaiting retention by closing time. */
+function gsi2(a: Assessment) {
+  if (openStatuses.includes(a.status)) {
+    return { GSI2PK: assessmentKeys.due, GSI2SK: `${a.dueAt}#${a.organizationId}#${a.id}` };
+  }
+  const closed = a.samplesPurgedAt ? null : closedAt(a);
+  return closed
+    ? { GSI2PK: assessmentKeys.purge, GSI2SK: `${closed}#${a.organizationId}#${a.id}` }
+    : {};
+}
+
 function toItem(a: Assessment, pendingEvent?: AuditEvent) {
-  const open = openStatuses.includes(a.status);
   return {
     PK: assessmentKeys.pk(a.organizationId),
     SK: assessmentKeys.sk(a.id),
     GSI1PK: assessmentKeys.byStatus(a.organizationId, a.status),
     GSI1SK: a.id,
-    ...(open
-      ? { GSI2PK: assessmentKeys.due, GSI2SK: `${a.dueAt}#${a.organizationId}#${a.id}` }
-      : {}),
+    ...gsi2(a),
     ...a,
     ...(pendingEvent ? { pendingEvent } : {}),
   };
@@ -153,6 +165,22 @@ export function assessmentRepo(table: Table) {
         ExpressionAttributeValues: { ':pk': assessmentKeys.due, ':until': `${until}~` },
       });
       return items.map(fromItem);
+    },
+    /**
+     * Up to `limit` closed assessments whose samples were not deleted yet, closed before `cutoff`
+     * across organizations, oldest first (for the retention sweep only; eventually consistent).
+     */
+    async closedBefore(cutoff: string, limit: number): Promise<Assessment[]> {
+      const out = await table.doc.send(
+        new QueryCommand({
+          TableName: table.name,
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :cutoff',
+          ExpressionAttributeValues: { ':pk': assessmentKeys.purge, ':cutoff': cutoff },
+          Limit: limit,
+        }),
+      );
+      return (out.Items ?? []).map(fromItem);
     },
   };
 }

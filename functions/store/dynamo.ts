@@ -5,6 +5,7 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ValidationError } from '../lib/errors';
 
@@ -80,6 +81,41 @@ export async function putIfVersion<T extends Keys & { version: number }>(
     );
   } catch (error) {
     translate(error, message);
+  }
+}
+
+/**
+ * Retires an item with a tombstone (`deletedAt`) and a version bump, never a DeleteItem: no
+ * function may delete items, so the append-only audit trail stays so. Without `version` it is
+ * idempotent (an absent or already retired item is left alone); with it, the write happens only
+ * while the stored version is `version`, else ConflictError(`conflict`).
+ */
+export async function tombstone(
+  table: Table,
+  key: { PK: string; SK: string },
+  at: string,
+  expected?: { version: number; conflict: string },
+): Promise<void> {
+  try {
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: key,
+        UpdateExpression: 'SET deletedAt = :at, #v = #v + :one',
+        ConditionExpression: expected
+          ? '#v = :v AND attribute_not_exists(deletedAt)'
+          : 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: {
+          ':at': at,
+          ':one': 1,
+          ...(expected ? { ':v': expected.version } : {}),
+        },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (expected) throw new ConflictError(expected.conflict, { cause: error });
   }
 }
 

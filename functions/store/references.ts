@@ -1,7 +1,12 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../lib/errors';
-import { getItem, putIfVersion, putNew, queryAll, stripKeys, type Table } from './dynamo';
+import {
+  getItem,
+  putIfVersion,
+  putNew,
+  queryAll,
+  stripKeys,
+  type Table,
+  tombstone,
+} from './dynamo';
 import type { Sample } from './samples';
 
 /**
@@ -71,30 +76,12 @@ export function referenceRepo(table: Table) {
      * Retires the reference only if it is still at `version` (so an attach meanwhile wins). A
      * tombstone, not a DeleteItem: no function may delete items (the audit trail stays append-only).
      */
-    async remove(org: string, referenceId: string, version: number): Promise<void> {
-      try {
-        await table.doc.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: { PK: referenceKeys.pk(org), SK: referenceKeys.sk(referenceId) },
-            UpdateExpression: 'SET deletedAt = :now, #v = #v + :one',
-            ConditionExpression: '#v = :v AND attribute_not_exists(deletedAt)',
-            ExpressionAttributeNames: { '#v': 'version' },
-            ExpressionAttributeValues: {
-              ':v': version,
-              ':one': 1,
-              ':now': new Date().toISOString(),
-            },
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) {
-          throw new ConflictError('The reference changed meanwhile; reload and try again.', {
-            cause: error,
-          });
-        }
-        throw error;
-      }
-    },
+    remove: (org: string, referenceId: string, version: number): Promise<void> =>
+      tombstone(
+        table,
+        { PK: referenceKeys.pk(org), SK: referenceKeys.sk(referenceId) },
+        new Date().toISOString(),
+        { version, conflict: 'The reference changed meanwhile; reload and try again.' },
+      ),
   };
 }

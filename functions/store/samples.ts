@@ -1,6 +1,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { getItem, putIfVersion, putNew, queryAll, stripKeys, type Table } from './dynamo';
+import {
+  getItem,
+  putIfVersion,
+  putNew,
+  queryAll,
+  stripKeys,
+  type Table,
+  tombstone,
+} from './dynamo';
 
 /**
  * Upload and analysis state of one sample file. `unusable`: read, but not evidence (most records
@@ -63,6 +71,8 @@ export interface Sample {
   attempts?: number;
   /** Set while analyzing, at bounded intervals; absent on samples stored before it existed. */
   progress?: SampleProgress | null;
+  /** Set when the retention policy deleted the file, its analysis and partial (summary kept). */
+  purgedAt?: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -168,21 +178,26 @@ export function sampleRepo(table: Table) {
      * so the append-only audit trail stays so. The version bump makes any in-flight analysis's
      * compare-and-set fail, so a late result cannot bring the sample back.
      */
-    async remove(org: string, assessmentId: string, sampleId: string, at: string): Promise<void> {
-      try {
-        await table.doc.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: { PK: sampleKeys.pk(org), SK: sampleKeys.sk(assessmentId, sampleId) },
-            UpdateExpression: 'SET deletedAt = :at, #v = #v + :one',
-            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(deletedAt)',
-            ExpressionAttributeNames: { '#v': 'version' },
-            ExpressionAttributeValues: { ':at': at, ':one': 1 },
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+    remove: (org: string, assessmentId: string, sampleId: string, at: string): Promise<void> =>
+      tombstone(table, { PK: sampleKeys.pk(org), SK: sampleKeys.sk(assessmentId, sampleId) }, at),
+    /**
+     * Marks a sample's data deleted under the retention policy (compare-and-set, version bump):
+     * storage keys cleared so nothing tries to read the objects, the aggregate summary kept, the
+     * quoted malformed rows dropped (they are vendor data).
+     */
+    markPurged(s: Sample, at: string): Promise<void> {
+      const { malformedLines: _rows, ...summary } = s.summary ?? ({} as SampleSummary);
+      const next: Sample = {
+        ...s,
+        purgedAt: at,
+        analysisKey: null,
+        partialKey: null,
+        progress: null,
+        summary: s.summary ? summary : null,
+        updatedAt: at,
+        version: s.version + 1,
+      };
+      return putIfVersion(table, toItem(next), s.version, 'The sample changed meanwhile.');
     },
     /** All samples of an assessment, in upload order. */
     list: async (org: string, assessmentId: string) =>

@@ -78,6 +78,20 @@ export const ACCESS = {
   deadLetters: { table: ITEMS, samples: [], reports: [], mail: true },
   /** Due-date reminders. */
   notify: { table: ITEMS, samples: [], reports: [], mail: true },
+  /**
+   * The retention sweep: queries closed assessments, deletes their samples' objects (never reads
+   * them) and marks samples and assessments with compare-and-set puts.
+   */
+  purge: {
+    table: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+    samples: [
+      { prefix: 'samples/', actions: ['s3:DeleteObject'] },
+      { prefix: 'analyses/', actions: ['s3:DeleteObject'] },
+      { prefix: 'partials/', actions: ['s3:DeleteObject'] },
+    ],
+    reports: [],
+    mail: false,
+  },
 } as const satisfies Record<string, FunctionAccess>;
 
 /** A function name in ACCESS. */

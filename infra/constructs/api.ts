@@ -1,15 +1,19 @@
 import { Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  ApiMapping,
+  DomainName,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
   type HttpRoute,
   HttpStage,
   LogGroupLogDestination,
+  SecurityPolicy,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { AuthSettings, DiligenceFunction } from './function';
@@ -24,6 +28,47 @@ export interface ApiProps {
   /** Steady-state requests per second for the whole stage. */
   readonly rateLimit?: number;
   readonly burstLimit?: number;
+  /**
+   * A custom domain for the API (a regional ACM certificate in the stack's region). With it the
+   * execute-api endpoint is turned off and CloudFront reaches the API through this name.
+   */
+  readonly customDomain?: ApiCustomDomain;
+}
+
+/** The API's own host name and its regional ACM certificate. */
+export interface ApiCustomDomain {
+  readonly domainName: string;
+  readonly certificateArn: string;
+}
+
+const hostName = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const certificateArn = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[\w-]+$/;
+
+/**
+ * The custom API domain from the contexts `apiDomainName` and `apiCertificateArn`: both or
+ * neither, a host name and an ACM certificate ARN, else an error that says which and how to fix it.
+ */
+export function apiCustomDomain(
+  domainName: string | undefined,
+  certArn: string | undefined,
+): ApiCustomDomain | undefined {
+  if (!domainName && !certArn) return undefined;
+  if (!domainName || !certArn) {
+    throw new Error(
+      'Contexts "apiDomainName" and "apiCertificateArn" go together: give both (the API host name and its regional ACM certificate) or neither.',
+    );
+  }
+  if (!hostName.test(domainName)) {
+    throw new Error(
+      `Context "apiDomainName" must be a host name such as api.example.com, got "${domainName}".`,
+    );
+  }
+  if (!certificateArn.test(certArn)) {
+    throw new Error(
+      `Context "apiCertificateArn" must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>) in the stack's region, got "${certArn}".`,
+    );
+  }
+  return { domainName: domainName.toLowerCase(), certificateArn: certArn };
 }
 
 /** Routes that reach the app without a staff JWT: public documents, and vendor routes whose invitation token the app checks. */
@@ -39,8 +84,10 @@ export const PUBLIC_ROUTES: ReadonlyArray<{ path: string; methods: HttpMethod[] 
 /** HTTP API: JWT authorizer by default (staff), explicit public routes, stage throttling and access logs. */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
-  /** Host name of the API's execute-api endpoint (CloudFront's `/api/*` origin). */
+  /** Host name CloudFront's `/api/*` origin uses: the custom domain, else the execute-api host. */
   readonly domainName: string;
+  /** With a custom domain: the regional target its DNS record (CNAME or alias) must point to. */
+  readonly domainTarget?: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -54,6 +101,8 @@ export class Api extends Construct {
       defaultIntegration: integration,
       defaultAuthorizer: staffJwt,
       createDefaultStage: false,
+      // Only possible behind a custom domain; without one the origin secret guards the host.
+      disableExecuteApiEndpoint: props.customDomain !== undefined,
     });
     this.httpApi.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration });
 
@@ -76,7 +125,7 @@ export class Api extends Construct {
     }
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.SIX_MONTHS });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
@@ -88,6 +137,20 @@ export class Api extends Construct {
     });
     const stack = Stack.of(this);
     this.domainName = `${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+    if (props.customDomain) {
+      const domain = new DomainName(this, 'Domain', {
+        domainName: props.customDomain.domainName,
+        certificate: Certificate.fromCertificateArn(
+          this,
+          'Certificate',
+          props.customDomain.certificateArn,
+        ),
+        securityPolicy: SecurityPolicy.TLS_1_2,
+      });
+      new ApiMapping(this, 'Mapping', { api: this.httpApi, domainName: domain, stage });
+      this.domainName = props.customDomain.domainName;
+      this.domainTarget = domain.regionalDomainName;
+    }
   }
 }
 

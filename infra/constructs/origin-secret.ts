@@ -9,8 +9,9 @@ export const ORIGIN_HEADER = 'x-diligence-origin';
 /**
  * A random value only CloudFront and the API function know. CloudFront sends it as
  * `x-diligence-origin` and the API Lambda entry answers 403 without it, so the execute-api host
- * is not a way around CloudFront, its web ACL, or its `CloudFront-Viewer-Address`. (HTTP APIs can
- * only turn the execute-api endpoint off when a custom domain fronts them; this stack has none.)
+ * is not a way around CloudFront, its web ACL, or its `CloudFront-Viewer-Address`. HTTP APIs can
+ * only turn the execute-api endpoint off behind a custom domain (context `apiDomainName`); the
+ * guard stays then too, since the custom domain itself resolves publicly.
  */
 export class OriginSecret extends Construct {
   readonly secret: Secret;

@@ -19,8 +19,11 @@ export interface StorageProps {
   readonly reportRetentionDays?: number;
   /** Object Lock mode of stored reports (default GOVERNANCE; see the README). */
   readonly reportLockMode?: ReportLockMode;
-  /** Days after upload that samples, their analyses and partials are deleted (default 180). */
-  readonly sampleRetentionDays?: number;
+  /**
+   * Backstop for assessments never decided: days after upload that samples, their analyses and
+   * partials are deleted whatever happens (default 365). Decided ones go earlier (Retention).
+   */
+  readonly abandonedSampleRetentionDays?: number;
   /** Days access logs are kept. */
   readonly accessLogDays?: number;
 }
@@ -104,8 +107,10 @@ export class Storage extends Construct {
           : ObjectLockRetention.governance)(Duration.days(props.reportRetentionDays ?? 365)),
       },
     });
-    // Samples may hold personal data: each upload and what was derived from it expire together.
-    const retention = Duration.days(props.sampleRetentionDays ?? 180);
+    // Samples may hold personal data. The retention sweep deletes them a set time after the
+    // decision; this rule is the backstop for assessments never decided: each upload and what was
+    // derived from it expire together, and deleted versions go a day later.
+    const retention = Duration.days(props.abandonedSampleRetentionDays ?? 365);
     for (const prefix of SAMPLE_DATA_PREFIXES) {
       this.samples.addLifecycleRule({
         id: `retention-${prefix.slice(0, -1)}`,

@@ -15,6 +15,7 @@ const FUNCTIONS: Record<FunctionName, { entry: string; role: string }> = {
     role: 'AnalyzerDeadLettersRole',
   },
   notify: { entry: 'functions/notify/lambda.ts', role: 'NotifierNotifyRole' },
+  purge: { entry: 'functions/retention/lambda.ts', role: 'RetentionPurgeRole' },
 };
 
 /** The IAM action each SDK command needs (HeadObject is authorized as GetObject). */

@@ -19,7 +19,13 @@ function fn(prefix: string, from: Template = template): CfnJson {
   return match[0]?.[1].Properties;
 }
 
-const OURS = ['ApiFunction', 'AnalyzerAnalyze', 'AnalyzerDeadLetters', 'NotifierNotify'];
+const OURS = [
+  'ApiFunction',
+  'AnalyzerAnalyze',
+  'AnalyzerDeadLetters',
+  'NotifierNotify',
+  'RetentionPurge',
+];
 
 describe('functions', () => {
   it.each(OURS)('%s runs Node 22 on ARM64 with its own retained log group', (prefix) => {

@@ -73,9 +73,9 @@ describe('alarms', () => {
     expect(byMetric('ApproximateNumberOfMessagesVisible', 'AWS/SQS')).toHaveLength(2);
   });
 
-  it.each(['Errors', 'Throttles'])('alarms on %s of each of the four functions', (metric) => {
+  it.each(['Errors', 'Throttles'])('alarms on %s of each of the five functions', (metric) => {
     const found = alarms().filter((a) => a.MetricName === metric);
-    expect(found).toHaveLength(4);
+    expect(found).toHaveLength(5);
     for (const a of found) expect(a).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
   });
 });
@@ -88,17 +88,20 @@ describe('functions in operation', () => {
     });
   });
 
-  it.each(['ApiFunction', 'AnalyzerAnalyze', 'AnalyzerDeadLetters', 'NotifierNotify'])(
-    '%s traces with X-Ray and names its Powertools service and metrics namespace',
-    (prefix) => {
-      const props = fn(prefix);
-      expect(props?.TracingConfig).toEqual({ Mode: 'Active' });
-      expect(props?.Environment.Variables).toMatchObject({
-        POWERTOOLS_SERVICE_NAME: expect.any(String),
-        POWERTOOLS_METRICS_NAMESPACE: 'Diligence',
-      });
-    },
-  );
+  it.each([
+    'ApiFunction',
+    'AnalyzerAnalyze',
+    'AnalyzerDeadLetters',
+    'NotifierNotify',
+    'RetentionPurge',
+  ])('%s traces with X-Ray and names its Powertools service and metrics namespace', (prefix) => {
+    const props = fn(prefix);
+    expect(props?.TracingConfig).toEqual({ Mode: 'Active' });
+    expect(props?.Environment.Variables).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: expect.any(String),
+      POWERTOOLS_METRICS_NAMESPACE: 'Diligence',
+    });
+  });
 });
 
 describe('mail', () => {
@@ -135,18 +138,26 @@ describe('retention', () => {
   const rules = (t: Template) =>
     t.toJSON().Resources.SamplesBucket.Properties.LifecycleConfiguration.Rules as CfnJson[];
 
-  it('deletes uploads, analyses and partials 180 days after upload by default', () => {
+  it('backstops never-decided assessments: uploads, analyses and partials go 365 days after upload', () => {
     for (const prefix of ['samples/', 'analyses/', 'partials/']) {
       expect(rules(template)).toContainEqual(
-        expect.objectContaining({ Prefix: prefix, ExpirationInDays: 180, Status: 'Enabled' }),
+        expect.objectContaining({
+          Prefix: prefix,
+          ExpirationInDays: 365,
+          NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+          Status: 'Enabled',
+        }),
       );
     }
   });
 
-  it('takes the retention and the report lock mode from the props', () => {
-    const { template: t } = synthStack({ sampleRetentionDays: 30, reportLockMode: 'COMPLIANCE' });
+  it('takes the backstop and the report lock mode from the props', () => {
+    const { template: t } = synthStack({
+      abandonedSampleRetentionDays: 400,
+      reportLockMode: 'COMPLIANCE',
+    });
     expect(rules(t)).toContainEqual(
-      expect.objectContaining({ Prefix: 'samples/', ExpirationInDays: 30 }),
+      expect.objectContaining({ Prefix: 'samples/', ExpirationInDays: 400 }),
     );
     expect(t.toJSON().Resources.ReportsBucket.Properties.ObjectLockConfiguration.Rule).toEqual({
       DefaultRetention: { Mode: 'COMPLIANCE', Days: 365 },

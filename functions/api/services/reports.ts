@@ -14,6 +14,7 @@ import type { AppDeps } from '../env';
 import { saveChange } from './assessments';
 import { sinceLastDelivery } from './delivery-comparison';
 import { evidenceFor } from './evidence';
+import { deletedUnderRetention } from './retention-notes';
 import { isDecided } from './sample-freeze';
 import { countingSample, type SampleFile, sampleFile } from './sample-selection';
 
@@ -72,7 +73,7 @@ async function countedAnalyses(deps: Deps, a: Assessment) {
     training = JSON.parse((await read(train.analysisKey)) ?? '') as Analysis;
   }
   const analyses = { ...(training ? { training } : {}), ...(holdout ? { holdout } : {}) };
-  return { analyses, files };
+  return { analyses, files, deleted: deletedUnderRetention([train, hold]) };
 }
 
 /** Where report version `v` of an assessment is stored. */
@@ -117,7 +118,7 @@ export async function rescore(
       ...(files[s.role] ? { file: files[s.role] } : {}),
     })),
     reference,
-    unusableSamples,
+    unusableSamples: [...unusableSamples, ...counted.deleted],
   } as ScoredReport);
   for (let attempt = 0; attempt < 5; attempt++) {
     const versions = await deps.repos.reports.list(assessment.organizationId, assessment.id);

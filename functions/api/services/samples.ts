@@ -12,6 +12,7 @@ export function toSampleView(s: Sample) {
     sha256: s.sha256,
     progress: s.status === 'analyzing' ? (s.progress ?? null) : null,
     summary: s.summary,
+    purgedAt: s.purgedAt ?? null,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
   };

@@ -73,4 +73,6 @@ export interface Assessment {
   cancellation?: { by: string; at: string; reason: string } | null;
   /** Set when a closed assessment was archived (hidden from the working list, kept in full). */
   archivedAt?: string | null;
+  /** Set when the retention policy deleted the samples' data (files, analyses, partials). */
+  samplesPurgedAt?: string | null;
 }

@@ -3,6 +3,7 @@ import { type ScoredReport, verifyReportHash } from '../../../core/scoring';
 import { ConflictError, IntegrityError, NotFoundError } from '../../../lib/errors';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
+import { retentionReason } from '../../services/retention-notes';
 import { toSampleView } from '../../services/samples';
 import type { getAnalysis, getReport, listReports, listSamples } from './routes';
 
@@ -70,6 +71,7 @@ export const getAnalysisHandler: RouteHandler<typeof getAnalysis, AppEnv> = asyn
   const a = await loadAssessment(deps, staff.organizationId, id);
   const sample = await deps.repos.samples.get(a.organizationId, a.id, sampleId);
   if (!sample) throw new NotFoundError('No such sample in this assessment.');
+  if (sample.purgedAt) throw new ConflictError(retentionReason(sample.purgedAt));
   if (!sample.analysisKey)
     throw new ConflictError(`The sample is ${sample.status.replace('_', ' ')}; no analysis yet.`);
   const analysis = JSON.parse(

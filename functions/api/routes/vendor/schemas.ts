@@ -130,6 +130,10 @@ export const SampleSchema = z
           .openapi({ description: 'the first skipped rows, with what was wrong' }),
       })
       .nullable(),
+    purgedAt: z.string().nullable().optional().openapi({
+      description:
+        'when the file, its analysis and partial were deleted under the retention policy (the summary stays); null while held',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
