@@ -1,3 +1,4 @@
+export { type AnswerChange, type RecordedAnswers, recordAnswers } from './answers';
 export {
   BUNDLE_FORMAT,
   makeBundle,

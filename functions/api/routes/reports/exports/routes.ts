@@ -41,6 +41,10 @@ export const ReportDiffSchema = z
       ),
     }),
     answers: z.array(z.object({ questionId: z.string(), from: z.unknown(), to: z.unknown() })),
+    answersNotRecorded: z.array(z.number().int()).openapi({
+      description:
+        'Versions stored before reports recorded every answer: for them only the answers the reports quote were compared.',
+    }),
     samples: z.array(
       z.object({
         role: z.string(),
@@ -64,6 +68,7 @@ export const ReportDiffSchema = z
         changed: [],
       },
       answers: [{ questionId: 'dedup_method', from: 'near', to: 'none' }],
+      answersNotRecorded: [],
       samples: [],
       discrepancies: { added: [], removed: [] },
     },
