@@ -1,15 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { access, constants, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  type Analysis,
-  AnalysisInputError,
-  type AnalysisPartial,
-  type FieldMapping,
-  finalize,
-  foldSource,
-} from '../core/analysis';
+import { type Analysis, type FieldMapping, finalize } from '../core/analysis';
 import { applyReference } from '../core/analysis/reference';
 import { type Answers, getTemplate, missingRequired, validateAnswers } from '../core/questionnaire';
 import { croissantExport } from '../core/report/croissant';
@@ -21,8 +13,8 @@ import {
   score,
   withHash,
 } from '../core/scoring';
+import { FileInputError, foldFile as fold, textFields } from './fold-file';
 import type { CliIo } from './io';
-import { progressReporter } from './progress';
 import { referenceName } from './reference-name';
 
 const USAGE =
@@ -30,7 +22,7 @@ const USAGE =
 const TEMPLATE_ID = 'ai-training-data';
 
 /** Bad usage or unreadable input: exit code 2. */
-class InputError extends Error {}
+class InputError extends FileInputError {}
 
 function parse(args: string[]) {
   try {
@@ -87,43 +79,14 @@ async function readAnswers(file: string): Promise<Answers> {
   return parsed as Answers;
 }
 
-async function fold(
-  file: string,
-  io: CliIo,
-  fields: Partial<FieldMapping>,
-): Promise<AnalysisPartial> {
-  try {
-    await access(file, constants.R_OK);
-  } catch {
-    throw new InputError(`cannot read ${file}: no such file or no permission`);
-  }
-  const progress = progressReporter(io, file);
-  try {
-    const source = createReadStream(file, { highWaterMark: 1 << 20 });
-    return await foldSource(source, { fileName: file, fields, onProgress: progress.update });
-  } catch (e) {
-    if (e instanceof AnalysisInputError) throw new InputError(`${file}: ${e.message}`);
-    const code = (e as { code?: string }).code;
-    if (code === 'EISDIR' || code === 'EACCES' || code === 'ENOENT')
-      throw new InputError(`cannot read ${file}: ${(e as Error).message}`);
-    throw e;
-  } finally {
-    progress.done();
-  }
-}
-
 async function analyses(
   values: { sample?: string; holdout?: string; reference?: string; text?: string; label?: string },
   io: CliIo,
   now: Date,
 ): Promise<{ training?: Analysis; holdout?: Analysis }> {
   const fields: Partial<FieldMapping> = {};
-  const text =
-    values.text
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean) ?? [];
-  if (text.length > 0) fields.text = text.length === 1 ? (text[0] as string) : text;
+  const text = textFields(values.text);
+  if (text) fields.text = text;
   if (values.label) fields.label = values.label;
   if (values.reference && !values.sample)
     throw new InputError(`--reference calibrates the --sample: give a --sample too\n${USAGE}`);
@@ -204,7 +167,7 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
     );
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
+    if (e instanceof FileInputError) {
       io.stderr.write(`diligence score: ${e.message}\n`);
       return 2;
     }

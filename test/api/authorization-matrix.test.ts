@@ -162,6 +162,7 @@ const routes: RouteCase[] = [
     allowed: ['proc1', 'gov1', 'admin1'] as Who[],
   })),
   { method: 'GET', path: () => '/api/exports/assessments.csv', allowed: staffAll },
+  { method: 'GET', path: () => '/api/portfolio/delivery-series', allowed: staffAll },
   { method: 'GET', path: () => '/api/policy', allowed: staffAll },
   { method: 'GET', path: () => '/api/scoring-method', allowed: staffAll },
   { method: 'GET', path: () => '/api/references', allowed: ['proc1', 'gov1', 'proc2', 'gov2'] },

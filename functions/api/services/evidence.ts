@@ -4,20 +4,16 @@ import type { Assessment } from '../../core/assessment/types';
 import type { Sample } from '../../store/samples';
 import type { AppDeps } from '../env';
 import { attachedReference, referenceAnalysis, referenceNote } from './references';
+import { countingSample } from './sample-selection';
 
 type Deps = Pick<AppDeps, 'repos' | 'blobs' | 'config' | 'clock' | 'analyzer'>;
-
-const latest = (samples: Sample[], role: Sample['role']) =>
-  samples
-    .filter((s) => s.role === role && s.status === 'analyzed')
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 
 /** Samples the report cannot use as evidence: unusable ones not superseded by a newer analyzed upload. */
 export function unusableSamples(samples: Sample[]) {
   return samples
     .filter((s) => s.status === 'unusable')
     .filter((s) => {
-      const used = latest(samples, s.role);
+      const used = countingSample(samples, s.role);
       return !used || used.createdAt < s.createdAt;
     })
     .map((s) => ({

@@ -1,6 +1,8 @@
 import type { Analysis } from '../../core/analysis/types';
 import type { Assessment } from '../../core/assessment/types';
 import { getTemplate } from '../../core/questionnaire';
+import type { AnswerValue } from '../../core/questionnaire/types';
+import { recordAnswers } from '../../core/report';
 import {
   defaultPolicy,
   type Policy,
@@ -119,6 +121,8 @@ export async function rescore(
     })),
     reference,
     unusableSamples: [...unusableSamples, ...counted.deleted],
+    // Every answer scored on, so the version diff compares all of them (older versions lack it).
+    answers: recordAnswers(assessment.answers as Record<string, AnswerValue>),
   } as ScoredReport);
   for (let attempt = 0; attempt < 5; attempt++) {
     const versions = await deps.repos.reports.list(assessment.organizationId, assessment.id);

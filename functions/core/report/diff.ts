@@ -1,8 +1,7 @@
-import type { AnswerValue } from '../questionnaire/types';
 import type { RiskFactor, ScoredReport } from '../scoring';
+import { type AnswerChange, answerChanges, type VersionedReport } from './answers';
 
-/** A stored report version as the diff reads it. */
-export type VersionedReport = ScoredReport & { version: number };
+export type { VersionedReport } from './answers';
 
 /** A factor present in both versions whose points or reason changed. */
 export interface FactorChange {
@@ -19,7 +18,10 @@ export interface ReportDiff {
   tier: { from: string; to: string; changed: boolean };
   maturity: { from: number; to: number };
   factors: { added: RiskFactor[]; removed: RiskFactor[]; changed: FactorChange[] };
-  answers: { questionId: string; from: AnswerValue | null; to: AnswerValue | null }[];
+  /** Answers that changed: every answer when both versions recorded them (see `answersNotRecorded`). */
+  answers: AnswerChange[];
+  /** Versions stored before reports recorded every answer: only their quoted answers were compared. */
+  answersNotRecorded: number[];
   samples: {
     role: string;
     change: 'added' | 'removed' | 'changed';
@@ -35,15 +37,6 @@ export interface SampleFacts {
   bytes: number;
   nearRate: number;
   estimatedShare: number;
-}
-
-/** The answers a report records (the maturity evidence quotes every answer it judged). */
-function answersOf(r: ScoredReport): Map<string, AnswerValue | null> {
-  const out = new Map<string, AnswerValue | null>();
-  for (const d of r.maturity.dimensions)
-    for (const e of d.evidence) if (!out.has(e.questionId)) out.set(e.questionId, e.answer);
-  for (const d of r.discrepancies) if (!out.has(d.questionId)) out.set(d.questionId, d.claimed);
-  return out;
 }
 
 const facts = (s: ScoredReport['samples'][number]): SampleFacts => ({
@@ -69,16 +62,7 @@ export function diffReports(a: VersionedReport, b: VersionedReport): ReportDiff 
         to: { points: f.points, reason: f.reason },
       });
   }
-  const aa = answersOf(a);
-  const ab = answersOf(b);
-  const answers = [...new Set([...aa.keys(), ...ab.keys()])]
-    .filter((q) => !same(aa.get(q) ?? null, ab.get(q) ?? null))
-    .sort()
-    .map((questionId) => ({
-      questionId,
-      from: aa.get(questionId) ?? null,
-      to: ab.get(questionId) ?? null,
-    }));
+  const { answers, notRecorded } = answerChanges(a, b);
   const samples: ReportDiff['samples'] = [];
   for (const role of ['training', 'holdout']) {
     const sa = a.samples.find((s) => s.role === role);
@@ -107,6 +91,7 @@ export function diffReports(a: VersionedReport, b: VersionedReport): ReportDiff 
       changed,
     },
     answers,
+    answersNotRecorded: notRecorded,
     samples,
     discrepancies: {
       added: [...db].filter((q) => !da.has(q)),

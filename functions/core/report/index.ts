@@ -1,3 +1,4 @@
+export { type AnswerChange, type RecordedAnswers, recordAnswers } from './answers';
 export {
   BUNDLE_FORMAT,
   makeBundle,
@@ -7,6 +8,15 @@ export {
 } from './bundle';
 export { CROISSANT_CONTEXT, type CroissantInput, croissantExport, REQUIRED_RAI } from './croissant';
 export { reportCsv, safeCell, toCsv } from './csv';
+export {
+  buildDeliverySeries,
+  type DeliveryAssessment,
+  type DeliveryPoint,
+  type DeliverySeries,
+  deliveredAt,
+  deliveryChains,
+  type StoredReport,
+} from './delivery-series';
 export { diffReports, type ReportDiff, type VersionedReport } from './diff';
 export { labeler } from './labels';
 export { reportPdf } from './pdf';

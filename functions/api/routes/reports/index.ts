@@ -6,12 +6,14 @@ import {
   listSamplesHandler,
 } from './handlers';
 import { getAnalysis, getReport, listReports, listSamples } from './routes';
+import { listDeliverySeries, listDeliverySeriesHandler } from './series';
 
-/** The reports and samples router for staff. */
+/** The reports and samples router for staff, with the portfolio's delivery series. */
 export function reportRoutes() {
   return createRouter()
     .openapi(getReport, getReportHandler)
     .openapi(listReports, listReportsHandler)
     .openapi(listSamples, listSamplesHandler)
-    .openapi(getAnalysis, getAnalysisHandler);
+    .openapi(getAnalysis, getAnalysisHandler)
+    .openapi(listDeliverySeries, listDeliverySeriesHandler);
 }

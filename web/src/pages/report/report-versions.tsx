@@ -1,10 +1,9 @@
 /** Every stored version of a report: open any one, or compare two. */
 import { useState } from 'preact/hooks';
-import type { ScoredReport } from '../../api/domain';
+import type { Question, ScoredReport } from '../../api/domain';
 import { diffReportVersions, getReportVersion, type ReportDiff } from '../../api/report-exports';
-import { listReports } from '../../api/staff';
+import type { ReportVersion } from '../../api/types';
 import { TierBadge } from '../../components/badges';
-import { useAsync } from '../../components/use-async';
 import { formatDateTime } from '../../format';
 import { FactorTable } from './factor-table';
 import { VersionDiff } from './version-diff';
@@ -13,19 +12,17 @@ import { VersionDiff } from './version-diff';
 export function ReportVersions(props: {
   assessmentId: string;
   current: number;
+  versions: ReportVersion[];
   prompts: Map<string, string>;
+  questions: Map<string, Question>;
 }) {
-  const { assessmentId, current, prompts } = props;
-  const versions = useAsync(
-    () => listReports(assessmentId).then((r) => r.items),
-    [assessmentId, current],
-  );
+  const { assessmentId, current, versions, prompts, questions } = props;
   const [opened, setOpened] = useState<ScoredReport | null>(null);
   const [diff, setDiff] = useState<ReportDiff | null>(null);
   const [from, setFrom] = useState<number>(Math.max(1, current - 1));
   const [to, setTo] = useState<number>(current);
   const [error, setError] = useState<string | null>(null);
-  const items = versions.data ?? [];
+  const items = versions;
   if (items.length < 2) return null;
   const run = async (task: () => Promise<void>) => {
     setError(null);
@@ -117,7 +114,7 @@ export function ReportVersions(props: {
           {error}
         </p>
       ) : null}
-      {diff ? <VersionDiff diff={diff} prompts={prompts} /> : null}
+      {diff ? <VersionDiff diff={diff} prompts={prompts} questions={questions} /> : null}
       {opened ? (
         <div class="opened-version" data-testid="opened-version">
           <h4>

@@ -1,10 +1,9 @@
 /** The scored report: score, tier, maturity, factors, claims vs evidence, samples, versions. */
 import { useMemo } from 'preact/hooks';
 import type { ScoredReport, Template } from '../../api/domain';
-import { listReports } from '../../api/staff';
+import type { ReportVersion } from '../../api/types';
 import { TierBadge } from '../../components/badges';
 import { ChartFigure } from '../../components/chart-figure';
-import { useAsync } from '../../components/use-async';
 import { formatDateTime, tierLabel } from '../../format';
 import { factorSpec, maturitySpec } from './chart-specs';
 import { type ClaimCheckView, DiscrepancyTable } from './discrepancy-table';
@@ -16,16 +15,19 @@ import { ReportHeadline } from './report-headline';
 import { ReportVersions } from './report-versions';
 import { SampleAnalysis } from './sample-analysis';
 import { SinceLastDelivery } from './since-last-delivery';
-import { labelMap, questionTitles, useScoringMethod } from './vocabulary';
+import { labelMap, questionMap, questionTitles, useScoringMethod } from './vocabulary';
 
 /** Renders one report; `template` supplies question prompts where available. */
 export function ReportView(props: {
   report: ScoredReport;
+  /** Every stored version, fetched together with the report (see `report-loader.ts`). */
+  versions: ReportVersion[];
   template: Template | null;
   assessmentId: string;
 }) {
-  const { report, template, assessmentId } = props;
+  const { report, versions, template, assessmentId } = props;
   const prompts = useMemo(() => questionTitles(template), [template]);
+  const questions = useMemo(() => questionMap(template), [template]);
   const method = useScoringMethod();
   const labels = useMemo(() => labelMap(method.data), [method.data]);
   const headline = {
@@ -33,10 +35,6 @@ export function ReportView(props: {
     critical: new Set(method.data?.rubric.filter((d) => d.critical).map((d) => d.id)),
     questionTitles: prompts,
   };
-  const versions = useAsync(
-    () => listReports(assessmentId).then((r) => r.items),
-    [assessmentId, report.sha256],
-  );
   const factors = report.risk.factors;
   const total = factors.reduce((sum, f) => sum + f.points, 0);
 
@@ -68,11 +66,11 @@ export function ReportView(props: {
           <p class="small">
             SHA-256 <code class="hash">{report.sha256}</code>
           </p>
-          {versions.data && versions.data.length > 1 ? (
+          {versions.length > 1 ? (
             <details>
-              <summary>Earlier versions ({versions.data.length - 1})</summary>
+              <summary>Earlier versions ({versions.length - 1})</summary>
               <ul>
-                {versions.data.map((v) => (
+                {versions.map((v) => (
                   <li key={v.version}>
                     Version {v.version}, {formatDateTime(v.generatedAt)}: score{' '}
                     {Math.round(v.score)}, {tierLabel(v.tier).toLowerCase()}
@@ -113,7 +111,13 @@ export function ReportView(props: {
       />
       <ReferenceNote report={report} />
       <MaturityEvidence report={report} template={template} labels={labels} />
-      <ReportVersions assessmentId={assessmentId} current={report.version} prompts={prompts} />
+      <ReportVersions
+        assessmentId={assessmentId}
+        current={report.version}
+        versions={versions}
+        prompts={prompts}
+        questions={questions}
+      />
       {report.samples.length === 0 ? (
         <p class="empty">
           No sample was analyzed for this report; a missing sample carries risk of its own.

@@ -1,13 +1,25 @@
 /** What changed between two report versions: score and tier, factors, answers, samples. */
+import type { Question } from '../../api/domain';
 import type { ReportDiff } from '../../api/report-exports';
 import type { Tier } from '../../api/types';
-import { displayValue, humanize, percent, tierLabel } from '../../format';
+import { humanize, percent, tierLabel } from '../../format';
+import { answerText } from './vocabulary';
 
 const points = (p: number) => (Math.round(p * 10) / 10).toFixed(1);
 
 /** The diff of two versions as lists a reviewer can scan. */
-export function VersionDiff({ diff, prompts }: { diff: ReportDiff; prompts: Map<string, string> }) {
+export function VersionDiff({
+  diff,
+  prompts,
+  questions,
+}: {
+  diff: ReportDiff;
+  prompts: Map<string, string>;
+  questions: Map<string, Question>;
+}) {
   const f = diff.factors;
+  // Versions stored before reports recorded every answer (older servers omit the field).
+  const unrecorded = diff.answersNotRecorded ?? [];
   const nothing =
     f.added.length +
       f.removed.length +
@@ -24,7 +36,19 @@ export function VersionDiff({ diff, prompts }: { diff: ReportDiff; prompts: Map<
         {diff.tier.changed ? ` → ${tierLabel(diff.tier.to as Tier)}` : ' (unchanged)'}; maturity{' '}
         {diff.maturity.from} → {diff.maturity.to}.
       </p>
-      {nothing ? <p class="muted">No factor, answer or sample changed.</p> : null}
+      {nothing ? (
+        <p class="muted">
+          {unrecorded.length
+            ? 'No factor or sample changed.'
+            : 'No factor, answer or sample changed.'}
+        </p>
+      ) : null}
+      {unrecorded.length ? (
+        <p class="hint" data-testid="answers-not-recorded">
+          Answers not recorded in version {unrecorded.join(' and ')}: only the answers the reports
+          quote were compared, so other answers may have changed unseen.
+        </p>
+      ) : null}
       {f.added.length ? (
         <>
           <h4>Factors added</h4>
@@ -67,8 +91,9 @@ export function VersionDiff({ diff, prompts }: { diff: ReportDiff; prompts: Map<
           <ul>
             {diff.answers.map((a) => (
               <li key={a.questionId}>
-                {prompts.get(a.questionId) ?? humanize(a.questionId)}: {displayValue(a.from ?? '—')}{' '}
-                → {displayValue(a.to ?? '—')}
+                {prompts.get(a.questionId) ?? 'A question no longer in the questionnaire'}:{' '}
+                {a.from === null ? 'not answered' : answerText(questions.get(a.questionId), a.from)}{' '}
+                → {a.to === null ? 'not answered' : answerText(questions.get(a.questionId), a.to)}
               </li>
             ))}
           </ul>

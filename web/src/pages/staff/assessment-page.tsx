@@ -1,6 +1,6 @@
 /** One assessment: summary, invitation, report and decision, answers, audit trail. */
 import { useContext, useState } from 'preact/hooks';
-import { getAssessment, getReport, getTemplate, reassess } from '../../api/staff';
+import { getAssessment, getTemplate, reassess } from '../../api/staff';
 import type { Decision } from '../../api/types';
 import { MeContext } from '../../auth';
 import { DueDate, StatusBadge, TierBadge } from '../../components/badges';
@@ -9,6 +9,7 @@ import { useAsync } from '../../components/use-async';
 import { formatDateTime } from '../../format';
 import { Link, navigate } from '../../router';
 import { ReferenceAttach } from '../references/reference-attach';
+import { loadReportWithVersions } from '../report/report-loader';
 import { ReportView } from '../report/report-view';
 import { questionTitles, useScoringMethod } from '../report/vocabulary';
 import { AnswersTable } from './answers-table';
@@ -35,10 +36,12 @@ export function AssessmentPage({ id }: { id: string }) {
   // Ask for the report only once the summary says one exists (a 404 would be logged as an error).
   const current = assessment.data?.id === id ? assessment.data : undefined;
   const reportKey = current?.report?.sha256 ?? null;
-  const report = useAsync(
-    () => (reportKey ? getReport(id) : Promise.resolve(null)),
+  // The report and its version list arrive together (two requests in parallel).
+  const loaded = useAsync(
+    () => (reportKey ? loadReportWithVersions(id) : Promise.resolve(null)),
     [id, reportKey],
   );
+  const report = { ...loaded, data: loaded.data === null ? null : loaded.data?.report };
   const templateId = assessment.data?.templateId;
   const template = useAsync(
     () => (templateId ? getTemplate(templateId) : Promise.resolve(null)),
@@ -162,7 +165,12 @@ export function AssessmentPage({ id }: { id: string }) {
           </p>
         ) : null}
         {report.data ? (
-          <ReportView report={report.data} template={template.data ?? null} assessmentId={a.id} />
+          <ReportView
+            report={report.data}
+            versions={loaded.data?.versions ?? []}
+            template={template.data ?? null}
+            assessmentId={a.id}
+          />
         ) : null}
       </section>
       {canDecide ? (

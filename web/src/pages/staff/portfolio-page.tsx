@@ -5,6 +5,7 @@ import { ChartFigure, type ChartSpec } from '../../components/chart-figure';
 import { ErrorBanner, Loading } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
 import { Link } from '../../router';
+import { PortfolioDeliveries } from './portfolio-deliveries';
 import { buildChains, type Chain, trendText } from './portfolio-model';
 
 const palette = ['#1d4f91', '#b3261e', '#1d6b5f', '#6a3d9a', '#b35900', '#5f6b76'];
@@ -35,7 +36,8 @@ export function PortfolioPage() {
     <>
       <h1>Portfolio</h1>
       <p class="lead">
-        Every vendor dataset at a glance: the latest risk, and how it moved across re-assessments.
+        Every vendor dataset at a glance: the latest risk, how it moved across re-assessments, and
+        what each delivery measured.
       </p>
       <ErrorBanner error={chains.error} onRetry={chains.reload} />
       {chains.loading && !chains.data ? <Loading /> : null}
@@ -79,6 +81,7 @@ export function PortfolioPage() {
           spec={trendSpec(withHistory)}
         />
       ) : null}
+      <PortfolioDeliveries />
     </>
   );
 }

@@ -35,6 +35,7 @@ const reportDiffExample = {
     changed: [],
   },
   answers: [{ questionId: 'dedup_method', from: 'near', to: 'none' }],
+  answersNotRecorded: [],
   samples: [],
   discrepancies: { added: [], removed: [] },
 };
@@ -59,6 +60,10 @@ export const ReportDiffSchema = z
       ),
     }),
     answers: z.array(z.object({ questionId: z.string(), from: z.unknown(), to: z.unknown() })),
+    answersNotRecorded: z.array(z.number().int()).openapi({
+      description:
+        'Versions stored before reports recorded every answer: for them only the answers the reports quote were compared.',
+    }),
     samples: z.array(
       z.object({
         role: z.string(),

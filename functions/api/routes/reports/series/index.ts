@@ -1,0 +1,2 @@
+export { listDeliverySeriesHandler } from './handlers';
+export { listDeliverySeries } from './routes';
