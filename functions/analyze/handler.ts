@@ -7,8 +7,8 @@ import { ConflictError } from '../lib/errors';
 import { noMetrics, type ProductMetrics } from '../lib/metrics';
 import type { Sample } from '../store/samples';
 import { Deadline, timeLimitMessage } from './deadline';
-import { describeFailure, inputLimitsOf, type SampleAnalyzer } from './engine';
 import { type StartDeps, startDistributed, type WorkflowStarter } from './distributed/start';
+import { describeFailure, inputLimitsOf, type SampleAnalyzer } from './engine';
 import { createProgress } from './progress';
 import {
   finish as finishStored,

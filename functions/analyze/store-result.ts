@@ -5,7 +5,10 @@ import type { AnalyzeDeps } from './handler';
 import { type Upload, uploadRepo } from './uploads';
 
 /** What storing a finished analysis needs. */
-export type StoreDeps = Pick<AnalyzeDeps, 'config' | 'logger' | 'clock' | 'repos' | 'blobs' | 'onAnalyzed'>;
+export type StoreDeps = Pick<
+  AnalyzeDeps,
+  'config' | 'logger' | 'clock' | 'repos' | 'blobs' | 'onAnalyzed'
+>;
 
 /** Keys of the stored analysis and mergeable partial of a sample. */
 export function analysisKeys(s: Pick<Upload, 'organizationId' | 'assessmentId' | 'sampleId'>) {
@@ -27,7 +30,11 @@ export async function finish(deps: StoreDeps, sample: Upload, change: Partial<Up
 }
 
 /** `finish`, or undefined when the sample record no longer exists. */
-export async function finishUnlessDeleted(deps: StoreDeps, sample: Upload, change: Partial<Upload>) {
+export async function finishUnlessDeleted(
+  deps: StoreDeps,
+  sample: Upload,
+  change: Partial<Upload>,
+) {
   try {
     return await finish(deps, sample, change);
   } catch (error) {

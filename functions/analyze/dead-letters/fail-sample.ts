@@ -31,11 +31,14 @@ export async function failAndNotify(
   };
   await repos.samples.save(failed);
   deps.metrics.analysisFailed(source);
-  logger.error(`analysis ${source === 'dead-letter' ? 'dead-lettered' : 'workflow failed'}; sample marked failed`, {
-    organizationId: sample.organizationId,
-    assessmentId: sample.assessmentId,
-    sampleId: sample.sampleId,
-  });
+  logger.error(
+    `analysis ${source === 'dead-letter' ? 'dead-lettered' : 'workflow failed'}; sample marked failed`,
+    {
+      organizationId: sample.organizationId,
+      assessmentId: sample.assessmentId,
+      sampleId: sample.sampleId,
+    },
+  );
   const assessment = await repos.assessments.get(sample.organizationId, sample.assessmentId);
   if (!assessment) return;
   const subject = `Sample analysis failed: ${sample.fileName} (${assessment.dataset.name})`;

@@ -73,7 +73,9 @@ export function createFoldHandler(deps: FoldDeps) {
       };
     }
     if (read.bytes !== item.end - item.start)
-      throw new Error(`read ${read.bytes} bytes of range ${item.index}, expected ${item.end - item.start}`);
+      throw new Error(
+        `read ${read.bytes} bytes of range ${item.index}, expected ${item.end - item.start}`,
+      );
     if (continues) partial.bytes -= BOM.length;
     await deps.blobs.put(run.bucket, item.partialKey, serializePartial(partial), {
       contentType: 'application/vnd.diligence.partial',

@@ -1,16 +1,11 @@
-import {
-  type AnalysisPartial,
-  finalize,
-  readPartial,
-  serializePartial,
-} from '../../core/analysis';
+import { type AnalysisPartial, finalize, readPartial, serializePartial } from '../../core/analysis';
 import { treeHash, treeHashMethod } from '../../core/tree-hash';
 import type { AnalyzeDeps } from '../handler';
 import { InOrderMerge, tooMalformed } from '../shards/fan-out';
 import { finishUnlessDeleted, storeResult } from '../store-result';
 import { type Upload, uploadRepo } from '../uploads';
 import { withRangeExamples } from './examples';
-import { orderedOutputs, readManifest, readMapResults, type ResultWriterDetails } from './results';
+import { orderedOutputs, type ResultWriterDetails, readManifest, readMapResults } from './results';
 import type { FoldOutput, PlanOutput } from './types';
 
 /** The merge step's input: the plan's output and the Map's ResultWriter details (or the outputs). */
@@ -52,7 +47,8 @@ export function createMergeHandler(deps: MergeDeps) {
     if (rejected?.error) return fail(sample, rejected.error, 'failed');
 
     const merged = new InOrderMerge();
-    for (const out of outputs) merged.push(await readPartial(await blobs.stream(run.bucket, out.partialKey)));
+    for (const out of outputs)
+      merged.push(await readPartial(await blobs.stream(run.bucket, out.partialKey)));
     const partial = merged.result();
     if (!partial) throw new Error('the manifest has no ranges');
     if (tooMalformed(partial)) return fail(sample, malformedMessage(partial), 'unusable');
@@ -70,7 +66,9 @@ export function createMergeHandler(deps: MergeDeps) {
       hashMethod: treeHashMethod(input.rangeBytes),
     });
     logger.info('distributed analysis merged', { key: run.key, ranges: items.length });
-    return done ? { status: done.status as MergeOutput['status'], sha256 } : { status: 'superseded' };
+    return done
+      ? { status: done.status as MergeOutput['status'], sha256 }
+      : { status: 'superseded' };
   };
 
   async function fail(sample: Upload, message: string, status: 'failed' | 'unusable') {

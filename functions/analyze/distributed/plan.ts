@@ -1,5 +1,5 @@
-import { lineAlignedRanges, newlineFinder } from '../../core/tree-hash';
 import type { AppDeps } from '../../api/env';
+import { lineAlignedRanges, newlineFinder } from '../../core/tree-hash';
 import type { Config } from '../../lib/config';
 import { inputLimitsOf } from '../engine';
 import { probeSample } from '../shards/probe';

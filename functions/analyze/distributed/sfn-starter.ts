@@ -1,8 +1,4 @@
-import {
-  ExecutionAlreadyExists,
-  type SFNClient,
-  StartExecutionCommand,
-} from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { WorkflowStarter } from './start';
 
 /** Starts executions of the distributed state machine; ExecutionAlreadyExists means started. */

@@ -19,7 +19,9 @@ export async function lineAlignedRanges(
   nextNewline: NextNewline,
 ): Promise<LineRange[]> {
   if (!Number.isSafeInteger(rangeBytes) || rangeBytes < 1)
-    throw new RangeError(`the range size must be a positive whole number of bytes, not ${rangeBytes}`);
+    throw new RangeError(
+      `the range size must be a positive whole number of bytes, not ${rangeBytes}`,
+    );
   const ranges: LineRange[] = [];
   for (let start = 0; start < size; ) {
     let end = size;
