@@ -5,6 +5,7 @@ import { Alarms } from './constructs/alarms';
 import { Analyzer } from './constructs/analyzer';
 import { Api } from './constructs/api';
 import { Auth } from './constructs/auth';
+import { Distributed } from './constructs/distributed';
 import { type CodeMode, DiligenceFunction } from './constructs/function';
 import { Mail } from './constructs/mail';
 import { Notifier } from './constructs/notifier';
@@ -47,6 +48,7 @@ export class DiligenceStack extends Stack {
   readonly apiFunction: DiligenceFunction;
   readonly api: Api;
   readonly analyzer: Analyzer;
+  readonly distributed: Distributed;
   readonly notifier: Notifier;
   readonly web: Web;
   readonly alarms: Alarms;
@@ -83,6 +85,14 @@ export class DiligenceStack extends Stack {
       auth: this.auth.settings,
       concurrency: props.analyzerConcurrency,
     });
+    this.distributed = new Distributed(this, 'Distributed', {
+      source,
+      table: this.storage.tableRef,
+      samples: this.storage.samples,
+      reports: this.storage.reports,
+      auth: this.auth.settings,
+    });
+    this.analyzer.startsWorkflow(this.distributed.stateMachine);
     this.notifier = new Notifier(this, 'Notifier', {
       source,
       table: this.storage.tableRef,
@@ -94,7 +104,12 @@ export class DiligenceStack extends Stack {
         Analyze: this.analyzer.function,
         DeadLetters: this.analyzer.deadLetterFunction,
         Notify: this.notifier.function,
+        DistributedPlan: this.distributed.functions.Plan,
+        DistributedFold: this.distributed.functions.Fold,
+        DistributedMerge: this.distributed.functions.Merge,
+        DistributedFail: this.distributed.functions.Fail,
       },
+      stateMachine: this.distributed.stateMachine,
       deadLetterQueue: this.analyzer.deadLetterQueue,
       parkedQueue: this.analyzer.parkedQueue,
       deadLetterFunction: this.analyzer.deadLetterFunction,
@@ -123,6 +138,7 @@ export class DiligenceStack extends Stack {
     if (mail) {
       this.analyzer.deadLetterFunction.bindMail(mail.from, mail.configurationSet);
       this.notifier.function.bindMail(mail.from, mail.configurationSet);
+      this.distributed.functions.Fail.bindMail(mail.from, mail.configurationSet);
     }
 
     this.web = new Web(this, 'Web', {
@@ -142,6 +158,7 @@ export class DiligenceStack extends Stack {
     this.apiFunction.bindPublicBaseUrl(this.web.url);
     this.notifier.function.bindPublicBaseUrl(this.web.url);
     this.analyzer.deadLetterFunction.bindPublicBaseUrl(this.web.url);
+    this.distributed.functions.Fail.bindPublicBaseUrl(this.web.url);
 
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'Portal URL' });
     new CfnOutput(this, 'ApiUrl', {

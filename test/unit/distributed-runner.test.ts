@@ -66,7 +66,7 @@ async function uploaded(fileName: string, body: Uint8Array, contentType: string)
   const put = await fetch(new URL(up.uploadUrl, t.portal.url), {
     method: 'PUT',
     headers: up.uploadHeaders,
-    body,
+    body: Buffer.from(body),
   });
   expect(put.status).toBe(200);
   await t.portal.idle();
