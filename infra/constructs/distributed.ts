@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { type CfnResource, Duration, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -17,7 +17,7 @@ import {
   WriterConfig,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { ACCESS } from './access';
 import {
   type AuthSettings,
@@ -25,6 +25,7 @@ import {
   type FunctionSource,
   type TableRef,
 } from './function';
+import { acknowledge, objectArnFinding } from './nag';
 
 /** Where the Distributed Map's ResultWriter puts the children's outputs (under the working prefix). */
 export const MAP_RESULTS_PREFIX = 'distributed/map-results';
@@ -171,5 +172,38 @@ export class Distributed extends Construct {
       logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
       comment: 'Diligence: analyze one sample beyond one machine (plan, fold byte ranges, merge)',
     });
+    this.acknowledgeGeneratedGrants(props.samples);
+  }
+
+  /** The wildcard grants the Step Functions constructs generate, each named with its reason. */
+  private acknowledgeGeneratedGrants(samples: IBucket): void {
+    const stack = Stack.of(this);
+    const id = (c: IConstruct) => stack.resolve((c.node.defaultChild as CfnResource).logicalId);
+    const why = (finding: string, reason: string) =>
+      acknowledge(this.stateMachine, `AwsSolutions-IAM5[${finding}]`, reason);
+    for (const f of Object.values(this.functions))
+      why(
+        `Resource::<${id(f.fn)}.Arn>:*`,
+        'CDK lets the state machine invoke each step function and its versions (`:*`); nothing else.',
+      );
+    why(
+      objectArnFinding(this, samples, 'distributed/*'),
+      'The Distributed Map reads its JSONL manifest: object reads under the working prefix distributed/ only.',
+    );
+    why(
+      objectArnFinding(this, samples, `${MAP_RESULTS_PREFIX}/*`),
+      'The ResultWriter writes the children outputs: object writes under distributed/map-results/ only.',
+    );
+    why(
+      'Resource::*',
+      'X-Ray tracing and CloudWatch log delivery of the state machine: those actions support no resource-level permissions.',
+    );
+    const sm = id(this.stateMachine);
+    const executions = `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${sm}"}]}]}`;
+    for (const suffix of [':*', '/*:*'])
+      why(
+        `Resource::${executions}${suffix}`,
+        'The Distributed Map describes and stops the child executions of this state machine only (CDK-generated).',
+      );
   }
 }
