@@ -5,6 +5,7 @@ import { Alarms } from './constructs/alarms';
 import { Analyzer } from './constructs/analyzer';
 import { Api, type ApiCustomDomain } from './constructs/api';
 import { Auth } from './constructs/auth';
+import { Distributed } from './constructs/distributed';
 import { type CodeMode, DiligenceFunction } from './constructs/function';
 import { Mail } from './constructs/mail';
 import { Notifier } from './constructs/notifier';
@@ -52,6 +53,7 @@ export class DiligenceStack extends Stack {
   readonly apiFunction: DiligenceFunction;
   readonly api: Api;
   readonly analyzer: Analyzer;
+  readonly distributed: Distributed;
   readonly notifier: Notifier;
   readonly retention: Retention;
   readonly web: Web;
@@ -93,6 +95,14 @@ export class DiligenceStack extends Stack {
       auth: this.auth.settings,
       concurrency: props.analyzerConcurrency,
     });
+    this.distributed = new Distributed(this, 'Distributed', {
+      source,
+      table: this.storage.tableRef,
+      samples: this.storage.samples,
+      reports: this.storage.reports,
+      auth: this.auth.settings,
+    });
+    this.analyzer.startsWorkflow(this.distributed.stateMachine);
     this.notifier = new Notifier(this, 'Notifier', {
       source,
       table: this.storage.tableRef,
@@ -112,7 +122,12 @@ export class DiligenceStack extends Stack {
         DeadLetters: this.analyzer.deadLetterFunction,
         Notify: this.notifier.function,
         Purge: this.retention.function,
+        DistributedPlan: this.distributed.functions.Plan,
+        DistributedFold: this.distributed.functions.Fold,
+        DistributedMerge: this.distributed.functions.Merge,
+        DistributedFail: this.distributed.functions.Fail,
       },
+      stateMachine: this.distributed.stateMachine,
       deadLetterQueue: this.analyzer.deadLetterQueue,
       parkedQueue: this.analyzer.parkedQueue,
       deadLetterFunction: this.analyzer.deadLetterFunction,
@@ -141,6 +156,7 @@ export class DiligenceStack extends Stack {
     if (mail) {
       this.analyzer.deadLetterFunction.bindMail(mail.from, mail.configurationSet);
       this.notifier.function.bindMail(mail.from, mail.configurationSet);
+      this.distributed.functions.Fail.bindMail(mail.from, mail.configurationSet);
     }
 
     this.web = new Web(this, 'Web', {
@@ -160,6 +176,7 @@ export class DiligenceStack extends Stack {
     this.apiFunction.bindPublicBaseUrl(this.web.url);
     this.notifier.function.bindPublicBaseUrl(this.web.url);
     this.analyzer.deadLetterFunction.bindPublicBaseUrl(this.web.url);
+    this.distributed.functions.Fail.bindPublicBaseUrl(this.web.url);
 
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'Portal URL' });
     new CfnOutput(this, 'ApiUrl', {

@@ -3,13 +3,18 @@ import { isLateReplacement } from '../api/services/sample-freeze';
 import { exampleRecords, recordTexts, withClusterTexts } from '../core/analysis';
 import { UnusableInputError } from '../core/analysis/errors';
 import type { Analysis } from '../core/analysis/types';
-import { unusableReason } from '../core/analysis/usability';
 import { ConflictError } from '../lib/errors';
 import { noMetrics, type ProductMetrics } from '../lib/metrics';
 import type { Sample } from '../store/samples';
 import { Deadline, timeLimitMessage } from './deadline';
+import { type StartDeps, startDistributed, type WorkflowStarter } from './distributed/start';
 import { describeFailure, inputLimitsOf, type SampleAnalyzer } from './engine';
 import { createProgress } from './progress';
+import {
+  finish as finishStored,
+  finishUnlessDeleted as finishStoredUnlessDeleted,
+  storeResult,
+} from './store-result';
 import { parseUploadKey, type Upload, uploadRepo } from './uploads';
 
 /** The part of an S3 event record the analyzer reads. */
@@ -26,6 +31,8 @@ export type AnalyzeDeps = Pick<AppDeps, 'config' | 'logger' | 'clock' | 'repos' 
   onAnalyzed?: (sample: Upload) => Promise<void>;
   /** Product metrics (Powertools EMF in Lambda); none by default. */
   metrics?: ProductMetrics;
+  /** Starts the distributed workflow for samples over DISTRIBUTED_THRESHOLD_BYTES; none = one pass. */
+  workflow?: WorkflowStarter;
 };
 
 /** Per-invocation options: Lambda passes its remaining time so a slow analysis fails cleanly. */
@@ -42,11 +49,7 @@ export function interruptedMessage(attempts: number): string {
   return `The analysis was interrupted ${attempts} times (the analyzer stopped or crashed before it finished), so it was given up. Upload the file again; if this repeats, upload a smaller sample.`;
 }
 
-/** Keys of the stored analysis and mergeable partial of a sample. */
-export function analysisKeys(s: Pick<Upload, 'organizationId' | 'assessmentId' | 'sampleId'>) {
-  const base = `${s.organizationId}/${s.assessmentId}/${s.sampleId}`;
-  return { analysis: `analyses/${base}.json`, partial: `partials/${base}.bin` };
-}
+export { analysisKeys } from './store-result';
 
 /** Handles ObjectCreated notifications for sample uploads: check, hash, analyze, store, mark. */
 export function createAnalyzeHandler(deps: AnalyzeDeps) {
@@ -99,18 +102,6 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     }
   }
 
-  async function finish(sample: Upload, change: Partial<Upload>): Promise<Upload> {
-    const next = {
-      ...sample,
-      progress: null,
-      ...change,
-      updatedAt: deps.clock().toISOString(),
-      version: sample.version + 1,
-    } as Upload;
-    await uploads.save(next);
-    return next;
-  }
-
   /** Adds the masked texts of the largest duplicate clusters' examples (a second, early-stopping read). */
   async function withExamples(
     object: ObjectCreated,
@@ -140,6 +131,8 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     if (!head) return;
     const etag = head.etag ?? String(head.size);
     if (stored.role !== 'reference' && (await isLateReplacement(deps, stored, etag))) return;
+    if (deps.workflow && head.size > config.DISTRIBUTED_THRESHOLD_BYTES)
+      return startDistributed(deps as StartDeps, object, stored, etag, head.size);
     const sample = await claim(stored, etag);
     if (!sample) return logger.info('duplicate or in-flight event ignored', { key: object.key });
     try {
@@ -233,49 +226,13 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     }
     void progress.stage('saving');
     await progress.settled();
-    const keys = analysisKeys(sample);
-    await blobs.put(config.SAMPLES_BUCKET, keys.partial, result.partial, {
-      contentType: 'application/vnd.diligence.partial',
-    });
-    await blobs.put(config.SAMPLES_BUCKET, keys.analysis, JSON.stringify(analysis), {
-      contentType: 'application/json',
-    });
     metrics.sampleAnalyzed((Date.now() - started) / 1000);
-    const a = analysis;
-    const unusable = unusableReason(a);
-    const done = await finishUnlessDeleted(sample, {
-      status: unusable ? 'unusable' : 'analyzed',
-      error: unusable ?? null,
-      sha256: result.sha256,
-      analysisKey: keys.analysis,
-      partialKey: keys.partial,
-      summary: {
-        records: a.input.records,
-        exactRate: a.duplicates.exactRate,
-        nearRate: a.duplicates.nearRate,
-        estimatedShare: a.synthetic.estimatedShare,
-        fields: { ...a.input.fields },
-        ...malformedSummary(a),
-      },
-    });
-    if (!done) {
-      // The vendor deleted or replaced the sample meanwhile: drop what this run wrote.
-      for (const k of [keys.analysis, keys.partial]) await blobs.delete(config.SAMPLES_BUCKET, k);
-      return logger.info('sample deleted during analysis', { key: object.key });
-    }
-    await deps.onAnalyzed?.(done);
+    await storeResult(deps, sample, { analysis, partial: result.partial, sha256: result.sha256 });
   }
 
-  /** `finish`, or undefined when the sample record no longer exists. */
-  async function finishUnlessDeleted(sample: Upload, change: Partial<Upload>) {
-    try {
-      return await finish(sample, change);
-    } catch (error) {
-      const gone = error instanceof ConflictError && !(await uploads.get(idsOf(sample)));
-      if (gone) return undefined;
-      throw error;
-    }
-  }
+  const finish = (sample: Upload, change: Partial<Upload>) => finishStored(deps, sample, change);
+  const finishUnlessDeleted = (sample: Upload, change: Partial<Upload>) =>
+    finishStoredUnlessDeleted(deps, sample, change);
 
   return async (objects: ObjectCreated[], options: InvocationOptions = {}): Promise<void> => {
     for (const object of objects) {
@@ -287,14 +244,4 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       }
     }
   };
-}
-
-/** The malformed-row count and first rows, from the analysis's input and its finding. */
-function malformedSummary(a: Analysis) {
-  const finding = a.findings.find((f) => f.id === 'input.malformed');
-  const first = Array.isArray(finding?.evidence.first) ? finding.evidence.first : [];
-  const malformedLines = first
-    .filter((m): m is { line: number; message: string } => typeof m?.line === 'number')
-    .map((m) => ({ line: m.line, message: String(m.message) }));
-  return { malformed: a.input.malformed, malformedLines };
 }

@@ -1,5 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Tracer } from '@aws-lambda-powertools/tracer';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAnalysis } from '../api/services/after-analysis';
 import { defaultAwsClients } from '../lib/aws-clients';
@@ -9,6 +10,7 @@ import { powertoolsLogger } from '../lib/logger-powertools';
 import { createProductMetrics } from '../lib/metrics';
 import { createBlobStore } from '../store/blob-store';
 import { createRepositories } from '../store/repositories';
+import { sfnStarter } from './distributed/sfn-starter';
 import { createSampleAnalyzer } from './engine';
 import { createAnalyzeHandler } from './handler';
 import { objectsFromSqs } from './sqs-records';
@@ -32,6 +34,12 @@ const deps = {
 const analyze = createAnalyzeHandler({
   ...deps,
   metrics,
+  workflow: config.DISTRIBUTED_STATE_MACHINE_ARN
+    ? sfnStarter(
+        new SFNClient({ region: config.AWS_REGION, maxAttempts: 3 }),
+        config.DISTRIBUTED_STATE_MACHINE_ARN,
+      )
+    : undefined,
   onAnalyzed: async (upload) => {
     const scored = await afterAnalysis(deps, upload);
     for (let i = 0; i < scored; i++) metrics.reportScored();

@@ -65,6 +65,23 @@ const schema = z
     ANALYSIS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
     /** Days vendor sample data is kept after the assessment's decision (or cancellation). */
     SAMPLE_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(180),
+    /**
+     * Samples larger than this (bytes) are analyzed by the distributed workflow when
+     * DISTRIBUTED_STATE_MACHINE_ARN is set; it is also the largest gzip sample accepted then.
+     */
+    DISTRIBUTED_THRESHOLD_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 ** 3),
+    /** Byte range each child of the distributed fold reads (aligned to line ends). */
+    DISTRIBUTED_RANGE_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(512 * 1024 ** 2),
+    /** The Step Functions state machine of the distributed path; unset = one Lambda for all sizes. */
+    DISTRIBUTED_STATE_MACHINE_ARN: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

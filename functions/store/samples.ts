@@ -62,6 +62,8 @@ export interface Sample {
   status: SampleStatus;
   error: string | null;
   sha256: string | null;
+  /** How `sha256` was computed when it is not the file's plain SHA-256 (the distributed tree hash). */
+  hashMethod?: string;
   /** ETag of the analyzed object, so a duplicate event for the same upload does nothing. */
   objectETag: string | null;
   analysisKey: string | null;

@@ -31,6 +31,8 @@ export interface FunctionAccess {
   readonly reports: readonly PrefixGrant[];
   /** Sends e-mail through SES when a sender is configured. */
   readonly mail: boolean;
+  /** Starts executions of the distributed-analysis state machine (states:StartExecution). */
+  readonly startsWorkflow?: boolean;
 }
 
 const ITEMS: readonly TableAction[] = [
@@ -42,6 +44,45 @@ const ITEMS: readonly TableAction[] = [
 ];
 const READ: readonly ObjectAction[] = ['s3:GetObject'];
 const READ_WRITE: readonly ObjectAction[] = ['s3:GetObject', 's3:PutObject'];
+
+/**
+ * The distributed analysis (infra/constructs/distributed.ts). Its working objects live under
+ * distributed/; every function bundling the blob store may delete there (the store's one delete).
+ */
+const WORK: PrefixGrant = {
+  prefix: 'distributed/',
+  actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+};
+const DISTRIBUTED = {
+  /** Reads the sample record, probes the upload, writes the manifest. */
+  distributedPlan: {
+    table: ITEMS,
+    samples: [{ prefix: 'samples/', actions: READ }, WORK],
+    reports: [],
+    mail: false,
+  },
+  /** Reads one byte range of the upload, writes its partial; no table access at all. */
+  distributedFold: {
+    table: [],
+    samples: [{ prefix: 'samples/', actions: READ }, WORK],
+    reports: [],
+    mail: false,
+  },
+  /** Merges the partials, reads example texts from the upload, stores the analysis, re-scores. */
+  distributedMerge: {
+    table: ITEMS,
+    samples: [
+      { prefix: 'samples/', actions: READ },
+      { prefix: 'analyses/', actions: [...READ_WRITE, 's3:DeleteObject'] },
+      { prefix: 'partials/', actions: [...READ_WRITE, 's3:DeleteObject'] },
+      WORK,
+    ],
+    reports: [{ prefix: 'reports/', actions: READ_WRITE }],
+    mail: false,
+  },
+  /** The workflow's catch: marks the sample failed and notifies vendor and procurement. */
+  distributedFail: { table: ITEMS, samples: [], reports: [], mail: true },
+} as const satisfies Record<string, FunctionAccess>;
 
 /** Per-function access, keyed by function. */
 export const ACCESS = {
@@ -73,7 +114,9 @@ export const ACCESS = {
     ],
     reports: [{ prefix: 'reports/', actions: READ_WRITE }],
     mail: false,
+    startsWorkflow: true,
   },
+  ...DISTRIBUTED,
   /** Marks dead-lettered samples failed and notifies vendor and procurement. */
   deadLetters: { table: ITEMS, samples: [], reports: [], mail: true },
   /** Due-date reminders. */

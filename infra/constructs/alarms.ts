@@ -3,6 +3,7 @@ import {
   Alarm,
   ComparisonOperator,
   type IMetric,
+  MathExpression,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -11,6 +12,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { DiligenceFunction } from './function';
 
@@ -26,6 +28,8 @@ export interface AlarmsProps {
   readonly deadLetterFunction: DiligenceFunction;
   /** Address subscribed to the alarm topic (it must confirm the subscription). */
   readonly email?: string;
+  /** The distributed-analysis state machine: a failed, timed-out or aborted execution alarms. */
+  readonly stateMachine?: IStateMachine;
 }
 
 /** One SNS topic, and alarms on dead letters, function errors and throttles that publish to it. */
@@ -90,6 +94,24 @@ export class Alarms extends Construct {
       }),
       'A dead letter could not be handled three times and is parked: the sample may still show "analyzing". Follow "When a dead-letter alarm fires" in the README.',
     );
+    if (props.stateMachine) {
+      const sm = props.stateMachine;
+      const stat = { ...fiveMinutes, statistic: 'Sum' };
+      add(
+        'DistributedAnalysisFailed',
+        new MathExpression({
+          expression: 'failed + timedOut + aborted',
+          usingMetrics: {
+            failed: sm.metricFailed(stat),
+            timedOut: sm.metricTimedOut(stat),
+            aborted: sm.metricAborted(stat),
+          },
+          period: Duration.minutes(5),
+          label: 'Distributed analyses failed',
+        }),
+        'A distributed analysis (a sample beyond one machine) failed, timed out or was aborted: the sample is marked failed and vendor and procurement were told. Open the execution (named after the sample id) in the Step Functions console; see "Samples beyond one machine" in the README.',
+      );
+    }
     for (const [name, fn] of Object.entries(props.functions)) {
       add(
         `${name}Errors`,

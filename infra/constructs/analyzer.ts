@@ -4,6 +4,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ACCESS } from './access';
 import {
@@ -105,6 +106,16 @@ export class Analyzer extends Construct {
     );
 
     this.notifyOnUploads(props.samples);
+  }
+
+  /**
+   * Samples over the threshold go to the distributed workflow: the analyzer gets its ARN and
+   * states:StartExecution on it (ACCESS.analyze.startsWorkflow), nothing else.
+   */
+  startsWorkflow(stateMachine: IStateMachine): void {
+    if (!ACCESS.analyze.startsWorkflow) return;
+    this.function.fn.addEnvironment('DISTRIBUTED_STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    stateMachine.grantStartExecution(this.function.fn);
   }
 
   private notifyOnUploads(samples: IBucket): void {

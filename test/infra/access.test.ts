@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS, type FunctionName } from '../../infra/constructs/access';
+import { ACCESS, type FunctionAccess, type FunctionName } from '../../infra/constructs/access';
 import { projectRoot, synthStack } from './synth';
 import { asList, policyStatements } from './template-tools';
 
@@ -16,6 +16,22 @@ const FUNCTIONS: Record<FunctionName, { entry: string; role: string }> = {
   },
   notify: { entry: 'functions/notify/lambda.ts', role: 'NotifierNotifyRole' },
   purge: { entry: 'functions/retention/lambda.ts', role: 'RetentionPurgeRole' },
+  distributedPlan: {
+    entry: 'functions/analyze/distributed/lambda-plan.ts',
+    role: 'DistributedPlanRole',
+  },
+  distributedFold: {
+    entry: 'functions/analyze/distributed/lambda-fold.ts',
+    role: 'DistributedFoldRole',
+  },
+  distributedMerge: {
+    entry: 'functions/analyze/distributed/lambda-merge.ts',
+    role: 'DistributedMergeRole',
+  },
+  distributedFail: {
+    entry: 'functions/analyze/distributed/lambda-fail.ts',
+    role: 'DistributedFailRole',
+  },
 };
 
 /** The IAM action each SDK command needs (HeadObject is authorized as GetObject). */
@@ -30,6 +46,7 @@ const ACTION_OF: Record<string, string> = {
   PutObjectCommand: 's3:PutObject',
   DeleteObjectCommand: 's3:DeleteObject',
   SendEmailCommand: 'ses:SendEmail',
+  StartExecutionCommand: 'states:StartExecution',
 };
 
 /** SDK commands constructed anywhere in the files an entry point bundles. */
@@ -66,7 +83,7 @@ beforeAll(async () => {
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
 describe.each(Object.keys(FUNCTIONS) as FunctionName[])('%s access', (name) => {
-  const access = ACCESS[name];
+  const access: FunctionAccess = ACCESS[name];
 
   it('grants exactly the actions its bundled code calls', () => {
     const commands = code[name] ?? new Set();
@@ -77,6 +94,7 @@ describe.each(Object.keys(FUNCTIONS) as FunctionName[])('%s access', (name) => {
     const objectActions = [...access.samples, ...access.reports].flatMap((g) => g.actions);
     expect(sorted(objectActions)).toEqual(sorted(called.filter((a) => a.startsWith('s3:'))));
     expect(access.mail).toBe(called.includes('ses:SendEmail'));
+    expect(access.startsWorkflow ?? false).toBe(called.includes('states:StartExecution'));
   });
 
   it('has only the access map in its role policy', () => {

@@ -73,11 +73,14 @@ describe('alarms', () => {
     expect(byMetric('ApproximateNumberOfMessagesVisible', 'AWS/SQS')).toHaveLength(2);
   });
 
-  it.each(['Errors', 'Throttles'])('alarms on %s of each of the five functions', (metric) => {
-    const found = alarms().filter((a) => a.MetricName === metric);
-    expect(found).toHaveLength(5);
-    for (const a of found) expect(a).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
-  });
+  it.each(['Errors', 'Throttles'])(
+    'alarms on %s of each of the nine functions (four of them the distributed analysis)',
+    (metric) => {
+      const found = alarms().filter((a) => a.MetricName === metric);
+      expect(found).toHaveLength(9);
+      for (const a of found) expect(a).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
+    },
+  );
 });
 
 describe('functions in operation', () => {

@@ -1,10 +1,9 @@
 import type { AppDeps } from '../../api/env';
-import { notify } from '../../api/services/notify';
 import { parseSampleKey } from '../../api/services/samples';
 import { ConflictError } from '../../lib/errors';
 import type { ProductMetrics } from '../../lib/metrics';
-import type { Sample } from '../../store/samples';
 import type { ObjectCreated } from '../handler';
+import { failAndNotify } from './fail-sample';
 
 /** What the dead-letter handler needs. */
 export type DeadLetterDeps = Pick<
@@ -37,41 +36,7 @@ export function createDeadLetterHandler(deps: DeadLetterDeps) {
       logger.info('dead letter needs no action', { key: object.key, status: sample?.status });
       return;
     }
-    const now = deps.clock();
-    const failed: Sample = {
-      ...sample,
-      status: 'failed',
-      error: deadLetterMessage(sample.fileName),
-      updatedAt: now.toISOString(),
-      version: sample.version + 1,
-    };
-    await repos.samples.save(failed);
-    deps.metrics.analysisFailed('dead-letter');
-    logger.error('analysis dead-lettered; sample marked failed', {
-      organizationId: sample.organizationId,
-      assessmentId: sample.assessmentId,
-      sampleId: sample.sampleId,
-    });
-    const assessment = await repos.assessments.get(sample.organizationId, sample.assessmentId);
-    if (!assessment) return;
-    const subject = `Sample analysis failed: ${sample.fileName} (${assessment.dataset.name})`;
-    const recipients = [
-      { to: assessment.vendor.contactEmail, body: `${failed.error}` },
-      {
-        to: assessment.createdBy,
-        body: `The analysis of the sample "${sample.fileName}" that ${assessment.vendor.name} uploaded for "${assessment.dataset.name}" failed three times. The vendor was asked to upload it again. Operators received an alarm.`,
-      },
-    ];
-    for (const r of recipients.filter((x) => x.to.includes('@'))) {
-      await notify(deps, {
-        organizationId: sample.organizationId,
-        assessmentId: sample.assessmentId,
-        to: r.to,
-        subject,
-        body: r.body,
-        kind: 'analysis-failed',
-      });
-    }
+    await failAndNotify(deps, sample, deadLetterMessage(sample.fileName), 'dead-letter');
   }
 
   return async (objects: ObjectCreated[], messageId: string): Promise<void> => {

@@ -32,7 +32,7 @@ export interface FanOutOptions {
  * Merges partials pushed in file order as a binary counter: equal-sized neighbours merge first, so
  * n shards copy O(n log n) index bytes instead of O(n^2) and at most log2(n) partials are held.
  */
-class InOrderMerge {
+export class InOrderMerge {
   private readonly stack: { size: number; partial: AnalysisPartial }[] = [];
 
   push(partial: AnalysisPartial): void {
@@ -52,7 +52,7 @@ class InOrderMerge {
 }
 
 /** Whether the whole-file fold would reject this share of malformed rows (its final check). */
-function tooMalformed(p: AnalysisPartial): boolean {
+export function tooMalformed(p: AnalysisPartial): boolean {
   const { malformed, records, limits } = p;
   if (malformed <= limits.malformedMin) return false;
   return records === 0 || malformed / (malformed + records) > limits.malformedShare;

@@ -1,0 +1,53 @@
+import { REFERENCE_SCOPE } from '../../store/references';
+import { failAndNotify } from '../dead-letters/fail-sample';
+import { type DeadLetterDeps, deadLetterMessage } from '../dead-letters/handler';
+import { uploadRepo } from '../uploads';
+import type { RunInput } from './types';
+
+/** What the workflow's catch passes: the run, and Step Functions' error name and cause. */
+export interface FailInput {
+  run: RunInput;
+  error?: { Error?: string; Cause?: string };
+}
+
+/** The vendor's message: a refusal's own words (DistributedInputError), else the dead-letter message. */
+export function failureMessage(fileName: string, error: FailInput['error']): string {
+  if (error?.Error === 'DistributedInputError' && error.Cause) {
+    try {
+      const cause = JSON.parse(error.Cause) as { errorMessage?: unknown };
+      if (typeof cause.errorMessage === 'string') return cause.errorMessage;
+    } catch {
+      // a cause that is not Lambda's JSON: fall back to the generic message
+    }
+  }
+  return deadLetterMessage(fileName);
+}
+
+/**
+ * The workflow's catch: marks a sample still `analyzing` this upload failed with a message the
+ * vendor can act on, and tells vendor and procurement (the dead-letter marking). A sample that was
+ * replaced, deleted or finished meanwhile is left alone, so a repeated catch is harmless.
+ */
+export function createFailHandler(deps: DeadLetterDeps) {
+  return async (input: FailInput): Promise<{ marked: boolean }> => {
+    const { organizationId, scope, sampleId, etag } = input.run;
+    const sample = await uploadRepo(deps.repos).get({ organizationId, scope, sampleId });
+    if (sample?.status !== 'analyzing' || sample.objectETag !== etag) return { marked: false };
+    const message = failureMessage(sample.fileName, input.error);
+    if (sample.role === 'reference' || scope === REFERENCE_SCOPE) {
+      await uploadRepo(deps.repos).save({
+        ...sample,
+        status: 'failed',
+        error: message,
+        progress: null,
+        updatedAt: deps.clock().toISOString(),
+        version: sample.version + 1,
+      });
+    } else await failAndNotify(deps, sample, message, 'workflow');
+    deps.logger.warn('distributed analysis failed', {
+      key: input.run.key,
+      error: input.error?.Error,
+    });
+    return { marked: true };
+  };
+}

@@ -1,0 +1,89 @@
+import { type AnalysisPartial, finalize, readPartial, serializePartial } from '../../core/analysis';
+import { treeHash, treeHashMethod } from '../../core/tree-hash';
+import type { AnalyzeDeps } from '../handler';
+import { InOrderMerge, tooMalformed } from '../shards/fan-out';
+import { finishUnlessDeleted, storeResult } from '../store-result';
+import { type Upload, uploadRepo } from '../uploads';
+import { withRangeExamples } from './examples';
+import { orderedOutputs, type ResultWriterDetails, readManifest, readMapResults } from './results';
+import type { FoldOutput, PlanOutput } from './types';
+
+/** The merge step's input: the plan's output and the Map's ResultWriter details (or the outputs). */
+export type MergeInput = PlanOutput & {
+  map?: { ResultWriterDetails?: ResultWriterDetails };
+  results?: FoldOutput[];
+};
+
+/** What the merge step reports to the workflow. */
+export interface MergeOutput {
+  status: 'analyzed' | 'unusable' | 'failed' | 'superseded';
+  sha256?: string;
+}
+
+/** What the merge step needs: the analyzer's dependencies (table, buckets, re-scoring). */
+export type MergeDeps = Omit<AnalyzeDeps, 'analyzer' | 'workflow'>;
+
+/**
+ * The merge step: reads the fold outputs (shuffled, duplicated: ordered by index, deduplicated),
+ * merges the ranges' partials in file order as a tree, finalizes, adds cluster examples from the
+ * ranges holding them, stores the analysis and compare-and-sets the sample to `analyzed` with the
+ * tree hash of the file, then re-scores. A run whose upload was replaced meanwhile changes nothing.
+ */
+export function createMergeHandler(deps: MergeDeps) {
+  const { blobs, logger } = deps;
+  return async (input: MergeInput): Promise<MergeOutput> => {
+    const { run } = input;
+    const { organizationId, scope, sampleId } = run;
+    const sample = await uploadRepo(deps.repos).get({ organizationId, scope, sampleId });
+    if (sample?.status !== 'analyzing' || sample.objectETag !== run.etag) {
+      logger.info('distributed run superseded', { key: run.key, status: sample?.status });
+      return { status: 'superseded' };
+    }
+    const items = await readManifest(blobs, input.manifest);
+    const details = input.map?.ResultWriterDetails;
+    const raw = input.results ?? (details ? await readMapResults(blobs, details) : []);
+    const outputs = orderedOutputs(items, raw);
+    const rejected = outputs.find((o) => o.error);
+    if (rejected?.error) return fail(sample, rejected.error, 'failed');
+
+    const merged = new InOrderMerge();
+    for (const out of outputs)
+      merged.push(await readPartial(await blobs.stream(run.bucket, out.partialKey)));
+    const partial = merged.result();
+    if (!partial) throw new Error('the manifest has no ranges');
+    if (tooMalformed(partial)) return fail(sample, malformedMessage(partial), 'unusable');
+    const analysis = await withRangeExamples(
+      blobs,
+      items,
+      outputs,
+      finalize(partial, { now: deps.clock() }),
+    );
+    const sha256 = treeHash(outputs.map((o) => o.sha256));
+    const done = await storeResult(deps, sample, {
+      analysis,
+      partial: serializePartial(partial),
+      sha256,
+      hashMethod: treeHashMethod(input.rangeBytes),
+    });
+    logger.info('distributed analysis merged', { key: run.key, ranges: items.length });
+    return done
+      ? { status: done.status as MergeOutput['status'], sha256 }
+      : { status: 'superseded' };
+  };
+
+  async function fail(sample: Upload, message: string, status: 'failed' | 'unusable') {
+    deps.metrics?.analysisFailed('input');
+    const done = await finishUnlessDeleted(deps, sample, { status, error: message });
+    // An unusable sample is named in the report's headline, so the report is redone.
+    if (status === 'unusable' && done) await deps.onAnalyzed?.(done);
+    return { status } as MergeOutput;
+  }
+}
+
+/** The one pass's message for a file with too many unreadable rows (same numbers, same words). */
+function malformedMessage(p: AnalysisPartial): string {
+  const total = p.malformed + p.records;
+  const first = p.malformedExamples[0];
+  const where = first ? `line ${first.line}: ${first.message}` : 'rows could not be read';
+  return `${where} (${p.malformed} of ${total} rows could not be read; the limit is ${p.limits.malformedShare * 100}%). Fix or remove the malformed rows and upload the file again`;
+}

@@ -1,0 +1,80 @@
+import type { AppDeps } from '../../api/env';
+import { lineAlignedRanges, newlineFinder } from '../../core/tree-hash';
+import type { Config } from '../../lib/config';
+import { inputLimitsOf } from '../engine';
+import { probeSample } from '../shards/probe';
+import { uploadRepo } from '../uploads';
+import { DistributedInputError, gigabytes, SupersededRunError } from './errors';
+import { type ManifestItem, type PlanOutput, type RunInput, runKeys } from './types';
+
+/** What the plan step needs. */
+export type PlanDeps = Pick<AppDeps, 'logger' | 'repos' | 'blobs'> & { config: Config };
+
+async function firstBytes(stream: AsyncIterable<Uint8Array>, n: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    parts.push(chunk);
+    length += chunk.length;
+    if (length >= n) break;
+  }
+  return Buffer.concat(parts).subarray(0, n);
+}
+
+/**
+ * The plan step: checks the upload is still the one the run was started for, refuses what cannot
+ * be split (gzip over the one-Lambda budget, CSV, a JSON array), probes format and fields once for
+ * the whole file, and writes a JSON Lines manifest of line-aligned byte ranges to S3.
+ */
+export function createPlanHandler(deps: PlanDeps) {
+  const { blobs, config } = deps;
+  return async (run: RunInput): Promise<PlanOutput> => {
+    const { organizationId, scope, sampleId } = run;
+    const sample = await uploadRepo(deps.repos).get({ organizationId, scope, sampleId });
+    if (!sample) throw new SupersededRunError('the sample no longer exists');
+    const head = await blobs.head(run.bucket, run.key);
+    if (!head || (head.etag ?? String(head.size)) !== run.etag)
+      throw new SupersededRunError('the object was replaced or deleted since the run started');
+    if (head.size !== sample.sizeBytes)
+      throw new DistributedInputError(
+        `The uploaded file has ${head.size} bytes but ${sample.sizeBytes} were declared. Register the file again with its exact size and upload it once more.`,
+      );
+    const open = (from: number) => blobs.streamRange(run.bucket, run.key, from, head.size - 1);
+    const magic = await firstBytes(await open(0), 2);
+    if (magic[0] === 0x1f && magic[1] === 0x8b)
+      throw new DistributedInputError(
+        `"${sample.fileName}" is gzip-compressed and ${gigabytes(head.size)}. A gzip file cannot be split into parts, so compressed samples are analyzed only up to ${gigabytes(config.DISTRIBUTED_THRESHOLD_BYTES)}. Upload it uncompressed (JSON Lines or plain text, any size), or split it into compressed files under that size.`,
+      );
+    const fields = sample.fieldOverrides;
+    const setup = await probeSample(await open(0), { fileName: sample.fileName, fields });
+    if (!setup)
+      throw new DistributedInputError(
+        `"${sample.fileName}" (${gigabytes(head.size)}) could not be read as JSON Lines or plain text from its first records. Samples over ${gigabytes(config.DISTRIBUTED_THRESHOLD_BYTES)} are split at line ends, which CSV files and JSON arrays do not allow: convert it to JSON Lines (one JSON object per line) and upload it again, or upload a smaller sample.`,
+      );
+    const rangeBytes = config.DISTRIBUTED_RANGE_BYTES;
+    const ranges = await lineAlignedRanges(head.size, rangeBytes, newlineFinder(open));
+    const keys = runKeys(run);
+    const settings = { ...setup, input: inputLimitsOf(config) };
+    const items: ManifestItem[] = ranges.map((r, index) => ({
+      run,
+      index,
+      start: r.start,
+      end: r.end,
+      settings,
+      partialKey: keys.partial(index),
+    }));
+    await blobs.put(
+      config.SAMPLES_BUCKET,
+      keys.manifest,
+      `${items.map((i) => JSON.stringify(i)).join('\n')}\n`,
+      { contentType: 'application/jsonl' },
+    );
+    deps.logger.info('distributed analysis planned', { key: run.key, ranges: items.length });
+    return {
+      run,
+      manifest: { bucket: config.SAMPLES_BUCKET, key: keys.manifest },
+      ranges: items.length,
+      rangeBytes,
+    };
+  };
+}

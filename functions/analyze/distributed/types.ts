@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { ShardSettings } from '../shards/protocol';
+
+/** The sample a workflow run analyzes: where its object is and which upload (ETag) it is. */
+export interface RunInput {
+  bucket: string;
+  key: string;
+  organizationId: string;
+  /** The assessment, or `references` for a buyer's reference sample. */
+  scope: string;
+  sampleId: string;
+  etag: string;
+  size: number;
+}
+
+/** How every range is read: the whole file's format and field mapping, fixed by the plan. */
+export type RangeSettings = Omit<ShardSettings, 'continues' | 'deadline'>;
+
+/** One line of the manifest: a line-aligned byte range [start, end) and how to read it. */
+export interface ManifestItem {
+  run: RunInput;
+  index: number;
+  start: number;
+  end: number;
+  settings: RangeSettings;
+  /** Where the fold writes this range's binary partial (derived from sample, ETag and index). */
+  partialKey: string;
+}
+
+/** What the plan step returns to the workflow. */
+export interface PlanOutput {
+  run: RunInput;
+  manifest: { bucket: string; key: string };
+  ranges: number;
+  rangeBytes: number;
+}
+
+/** What one fold returns: only the partial's key, the range's SHA-256 and its record count. */
+export interface FoldOutput {
+  index: number;
+  partialKey: string;
+  sha256: string;
+  records: number;
+  /** Set when the analyzer rejected the range's input: the message for the vendor. */
+  error?: string;
+}
+
+/** Keys of one run's working objects: all under `distributed/`, one folder per sample and ETag. */
+export function runKeys(run: Pick<RunInput, 'organizationId' | 'scope' | 'sampleId' | 'etag'>) {
+  const upload = createHash('sha256').update(run.etag).digest('hex').slice(0, 16);
+  const base = `distributed/${run.organizationId}/${run.scope}/${run.sampleId}/${upload}`;
+  return {
+    base,
+    manifest: `${base}/manifest.jsonl`,
+    partial: (index: number) => `${base}/partials/${String(index).padStart(6, '0')}.bin`,
+    results: `${base}/results`,
+  };
+}
+
+/**
+ * The execution name of a sample's run: its id and a digest of the object's ETag (names allow
+ * 80 characters of [A-Za-z0-9-_]), so a duplicate event for the same upload starts nothing.
+ */
+export function executionName(sampleId: string, etag: string): string {
+  const upload = createHash('sha256').update(etag).digest('hex').slice(0, 32);
+  return `${sampleId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40)}-${upload}`;
+}

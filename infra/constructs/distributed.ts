@@ -1,0 +1,209 @@
+import { type CfnResource, Duration, Stack } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import {
+  DefinitionBody,
+  DistributedMap,
+  Fail,
+  JsonPath,
+  LogLevel,
+  OutputType,
+  ResultWriterV2,
+  S3JsonLItemReader,
+  StateMachine,
+  StateMachineType,
+  Transformation,
+  WriterConfig,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct, type IConstruct } from 'constructs';
+import { ACCESS } from './access';
+import {
+  type AuthSettings,
+  DiligenceFunction,
+  type FunctionSource,
+  type TableRef,
+} from './function';
+import { acknowledge, objectArnFinding } from './nag';
+
+/** Where the Distributed Map's ResultWriter puts the children's outputs (under the working prefix). */
+export const MAP_RESULTS_PREFIX = 'distributed/map-results';
+
+/** Props of the distributed analysis. */
+export interface DistributedProps {
+  readonly source: FunctionSource;
+  readonly table: TableRef;
+  readonly samples: IBucket;
+  readonly reports: IBucket;
+  readonly auth: AuthSettings;
+  /** Byte ranges folded at once (Map children in flight); default 40. */
+  readonly maxConcurrency?: number;
+}
+
+/** The JSONL manifest reader, allowed to read the working prefix only (CDK would grant bucket/*). */
+class ManifestReader extends S3JsonLItemReader {
+  providePolicyStatements(): PolicyStatement[] {
+    return [
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [this.bucket.arnForObjects('distributed/*')],
+      }),
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }),
+    ];
+  }
+}
+
+/** The Map's ResultWriter, allowed to write under its prefix only (CDK would grant bucket/*). */
+class ScopedResultWriter extends ResultWriterV2 {
+  constructor(
+    private readonly target: IBucket,
+    prefix: string,
+    writerConfig: WriterConfig,
+  ) {
+    super({ bucket: target, prefix, writerConfig });
+  }
+
+  providePolicyStatements(): PolicyStatement[] {
+    return [
+      new PolicyStatement({
+        actions: [
+          's3:PutObject',
+          's3:GetObject',
+          's3:ListMultipartUploadParts',
+          's3:AbortMultipartUpload',
+        ],
+        resources: [this.target.arnForObjects(`${MAP_RESULTS_PREFIX}/*`)],
+      }),
+    ];
+  }
+}
+
+/** Lambda errors worth retrying with backoff; a refusal or a superseded run is not retried. */
+const NOT_RETRIED = ['DistributedInputError', 'SupersededRunError'];
+const RETRY = { interval: Duration.seconds(5), backoffRate: 2, maxAttempts: 3 };
+
+/**
+ * Samples beyond one machine: a Standard state machine runs plan (manifest of line-aligned byte
+ * ranges) → Distributed Map over the manifest (S3 JSONL ItemReader, bounded concurrency, results
+ * to S3, no tolerated failure) of the fold function → merge. Any failure is caught and marks the
+ * sample failed with a message, as the dead-letter consumer does.
+ */
+export class Distributed extends Construct {
+  readonly stateMachine: StateMachine;
+  readonly functions: Record<'Plan' | 'Fold' | 'Merge' | 'Fail', DiligenceFunction>;
+
+  constructor(scope: Construct, id: string, props: DistributedProps) {
+    super(scope, id);
+    const fn = (name: 'Plan' | 'Fold' | 'Merge' | 'Fail', memorySize: number, minutes: number) =>
+      new DiligenceFunction(this, name, {
+        source: props.source,
+        entry: `functions/analyze/distributed/lambda-${name.toLowerCase()}.ts`,
+        description: `Diligence distributed analysis: ${name.toLowerCase()}`,
+        serviceName: `distributed-${name.toLowerCase()}`,
+        memorySize,
+        timeout: Duration.minutes(minutes),
+      });
+    this.functions = {
+      Plan: fn('Plan', 1024, 5),
+      // One vCPU's worth of memory: the fold is one thread; 15 minutes is Lambda's ceiling per range.
+      Fold: fn('Fold', 1769, 15),
+      Merge: fn('Merge', 3008, 15),
+      Fail: fn('Fail', 512, 1),
+    };
+    const access = {
+      Plan: ACCESS.distributedPlan,
+      Fold: ACCESS.distributedFold,
+      Merge: ACCESS.distributedMerge,
+      Fail: ACCESS.distributedFail,
+    };
+    for (const [name, f] of Object.entries(this.functions)) {
+      const grants = access[name as keyof typeof access];
+      // the fold touches no table: bind its bucket grants alone (bindAccess always binds a table)
+      if (grants.table.length > 0) f.bindAccess(grants, props);
+      else f.bindBucket(props.samples, 'SAMPLES_BUCKET', grants.samples);
+      f.bindAuth(props.auth);
+    }
+    this.functions.Fail.fn.addEnvironment('SAMPLES_BUCKET', props.samples.bucketName);
+
+    const task = (name: 'Plan' | 'Fold' | 'Merge' | 'Fail', resultPath?: string) => {
+      const t = new LambdaInvoke(this, `${name}Step`, {
+        lambdaFunction: this.functions[name].fn,
+        payloadResponseOnly: true,
+        retryOnServiceExceptions: false,
+        ...(resultPath ? { resultPath } : {}),
+      });
+      t.addRetry({ errors: NOT_RETRIED, maxAttempts: 0 });
+      t.addRetry({ errors: ['States.ALL'], ...RETRY });
+      return t;
+    };
+    const plan = task('Plan');
+    const map = new DistributedMap(this, 'FoldRanges', {
+      itemReader: new ManifestReader({
+        bucket: props.samples,
+        key: JsonPath.stringAt('$.manifest.key'),
+      }),
+      maxConcurrency: props.maxConcurrency ?? 40,
+      toleratedFailurePercentage: 0,
+      mapExecutionType: StateMachineType.STANDARD,
+      resultWriterV2: new ScopedResultWriter(
+        props.samples,
+        MAP_RESULTS_PREFIX,
+        new WriterConfig({ outputType: OutputType.JSONL, transformation: Transformation.COMPACT }),
+      ),
+      resultPath: '$.map',
+    });
+    map.itemProcessor(task('Fold'));
+    const merge = task('Merge', '$.merge');
+    const failed = task('Fail', '$.failure').next(
+      new Fail(this, 'AnalysisFailed', {
+        error: 'DistributedAnalysisFailed',
+        cause: 'The sample was marked failed; see the fail step input for the error.',
+      }),
+    );
+    for (const step of [plan, map, merge]) step.addCatch(failed, { resultPath: '$.error' });
+
+    const logs = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromChainable(plan.next(map).next(merge)),
+      timeout: Duration.hours(24),
+      tracingEnabled: true,
+      logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
+      comment: 'Diligence: analyze one sample beyond one machine (plan, fold byte ranges, merge)',
+    });
+    this.acknowledgeGeneratedGrants(props.samples);
+  }
+
+  /** The wildcard grants the Step Functions constructs generate, each named with its reason. */
+  private acknowledgeGeneratedGrants(samples: IBucket): void {
+    const stack = Stack.of(this);
+    const id = (c: IConstruct) => stack.resolve((c.node.defaultChild as CfnResource).logicalId);
+    const why = (finding: string, reason: string) =>
+      acknowledge(this.stateMachine, `AwsSolutions-IAM5[${finding}]`, reason);
+    for (const f of Object.values(this.functions))
+      why(
+        `Resource::<${id(f.fn)}.Arn>:*`,
+        'CDK lets the state machine invoke each step function and its versions (`:*`); nothing else.',
+      );
+    why(
+      objectArnFinding(this, samples, 'distributed/*'),
+      'The Distributed Map reads its JSONL manifest: object reads under the working prefix distributed/ only.',
+    );
+    why(
+      objectArnFinding(this, samples, `${MAP_RESULTS_PREFIX}/*`),
+      'The ResultWriter writes the children outputs: object writes under distributed/map-results/ only.',
+    );
+    why(
+      'Resource::*',
+      'X-Ray tracing and CloudWatch log delivery of the state machine: those actions support no resource-level permissions.',
+    );
+    const sm = id(this.stateMachine);
+    const executions = `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${sm}"}]}]}`;
+    for (const suffix of [':*', '/*:*'])
+      why(
+        `Resource::${executions}${suffix}`,
+        'The Distributed Map describes and stops the child executions of this state machine only (CDK-generated).',
+      );
+  }
+}
