@@ -4,7 +4,8 @@ import type { Config } from '../lib/config';
 import { newId, newSecret } from '../lib/ids';
 import type { Logger } from '../lib/logger';
 import { createBlobStore } from '../store/blob-store';
-import { createPresigner } from '../store/presign';
+import { createMultipartUploads, type MultipartUploads } from '../store/multipart';
+import { createPartPresigner, createPresigner } from '../store/presign';
 import { createRepositories } from '../store/repositories';
 import type { StaffVerifier } from './auth/identity';
 import type { AppDeps, Mailer } from './env';
@@ -18,6 +19,8 @@ export interface DepsOptions {
   dev?: DevTools;
   /** Locally, presigned URLs become same-origin paths. */
   rewriteUploadUrl?: (url: URL) => string;
+  /** Locally, the embedded S3 lacks ListParts and AbortMultipartUpload: the portal adds them. */
+  multipart?: (s3: MultipartUploads) => MultipartUploads;
   clock?: () => Date;
 }
 
@@ -32,6 +35,8 @@ export function buildDeps(config: Config, clients: AwsClients, options: DepsOpti
     repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
     blobs: createBlobStore(clients.s3),
     presigner: createPresigner(clients.s3, options.rewriteUploadUrl),
+    multipart: (options.multipart ?? ((m) => m))(createMultipartUploads(clients.s3)),
+    partPresigner: createPartPresigner(clients.s3, options.rewriteUploadUrl),
     analyzer: createSampleAnalyzer(),
     verifyStaff: options.verifyStaff,
     mailer: options.mailer,

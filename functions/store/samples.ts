@@ -40,6 +40,13 @@ export interface SampleProgress {
   at: string;
 }
 
+/** The S3 multipart upload a big sample arrives through. */
+export interface SampleMultipart {
+  uploadId: string;
+  partSize: number;
+  partCount: number;
+}
+
 /** A sample file a vendor uploads for one assessment. */
 export interface Sample {
   sampleId: string;
@@ -63,6 +70,8 @@ export interface Sample {
   attempts?: number;
   /** Set while analyzing, at bounded intervals; absent on samples stored before it existed. */
   progress?: SampleProgress | null;
+  /** A file over the multipart threshold uploads in parts to this S3 upload (absent: one PUT). */
+  multipart?: SampleMultipart | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -166,9 +175,15 @@ export function sampleRepo(table: Table) {
     /**
      * Retires a sample (idempotent). A tombstone, not a DeleteItem: no function may delete items,
      * so the append-only audit trail stays so. The version bump makes any in-flight analysis's
-     * compare-and-set fail, so a late result cannot bring the sample back.
+     * compare-and-set fail, so a late result cannot bring the sample back. False when it was
+     * already retired (so a concurrent retirement gives its slot back only once).
      */
-    async remove(org: string, assessmentId: string, sampleId: string, at: string): Promise<void> {
+    async remove(
+      org: string,
+      assessmentId: string,
+      sampleId: string,
+      at: string,
+    ): Promise<boolean> {
       try {
         await table.doc.send(
           new UpdateCommand({
@@ -180,8 +195,10 @@ export function sampleRepo(table: Table) {
             ExpressionAttributeValues: { ':at': at, ':one': 1 },
           }),
         );
+        return true;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        return false;
       }
     },
     /** All samples of an assessment, in upload order. */
