@@ -75,7 +75,7 @@ export async function putParts(
     const start = (p.partNumber - 1) * reg.upload.partSize;
     const res = await fetch(p.url, {
       method: 'PUT',
-      body: file.subarray(start, start + p.sizeBytes),
+      body: new Uint8Array(file.subarray(start, start + p.sizeBytes)),
     });
     expect(res.status, await res.clone().text()).toBe(200);
     etags.set(p.partNumber, res.headers.get('etag') ?? '');

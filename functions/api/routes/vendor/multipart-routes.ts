@@ -5,7 +5,9 @@ import {
   CompleteUploadBody,
   PartUrlsBody,
   PartUrlsSchema,
+  partUrlsExample,
   UploadedPartsSchema,
+  uploadedPartsExample,
 } from './multipart-schemas';
 import { SampleIdParam, SampleSchema } from './schemas';
 
@@ -26,7 +28,7 @@ export const presignParts = createRoute({
     body: jsonBody(PartUrlsBody, 'The part numbers to upload now', { partNumbers: [1, 2, 3] }),
   },
   responses: {
-    200: jsonResponse(PartUrlsSchema, 'One URL per requested part'),
+    200: jsonResponse(PartUrlsSchema, 'One URL per requested part', partUrlsExample),
     ...errorResponses(400, 401, 404, 409, 413, 415, 429),
   },
 });
@@ -41,7 +43,11 @@ export const listParts = createRoute({
   security: vendor,
   request: { params: SampleIdParam },
   responses: {
-    200: jsonResponse(UploadedPartsSchema, 'Parts S3 holds, and the ones still missing'),
+    200: jsonResponse(
+      UploadedPartsSchema,
+      'Parts S3 holds, and the ones still missing',
+      uploadedPartsExample,
+    ),
     ...errorResponses(400, 401, 404, 409, 429),
   },
 });

@@ -38,18 +38,7 @@ export const PartUrlsSchema = z
     ),
     expiresAt: z.string(),
   })
-  .openapi('PartUrls', {
-    example: {
-      parts: [
-        {
-          partNumber: 1,
-          url: 'http://localhost:3000/_s3/diligence-samples/samples/demo/01kb2x7c0m3q5r7t9v1w3y5z7a/01kb2x9d4e6g8j0k2m4n6p8q0r?partNumber=1&uploadId=6b1f…&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-SignedHeaders=content-length%3Bhost&X-Amz-Signature=…',
-          sizeBytes: 67_108_864,
-        },
-      ],
-      expiresAt: '2026-11-21T10:15:00.000Z',
-    },
-  });
+  .openapi('PartUrls');
 
 /** The parts S3 already holds. */
 export const UploadedPartsSchema = z
@@ -64,15 +53,7 @@ export const UploadedPartsSchema = z
       .openapi({ description: 'part numbers still to upload, ascending' }),
     uploadedBytes: z.number().int(),
   })
-  .openapi('UploadedParts', {
-    example: {
-      partSize: 67_108_864,
-      partCount: 3,
-      parts: [{ partNumber: 1, etag: '9b2cf535f27731c974343645a3985328', sizeBytes: 67_108_864 }],
-      missing: [2, 3],
-      uploadedBytes: 67_108_864,
-    },
-  });
+  .openapi('UploadedParts');
 
 /** Body of POST /api/vendor/samples/{sampleId}/complete. */
 export const CompleteUploadBody = z
@@ -98,3 +79,24 @@ export const CompleteUploadBody = z
       ],
     },
   });
+
+/** Example of the part URLs answer. */
+export const partUrlsExample = {
+  parts: [
+    {
+      partNumber: 1,
+      url: 'http://localhost:3000/_s3/diligence-samples/samples/demo/01kb2x7c0m3q5r7t9v1w3y5z7a/01kb2x9d4e6g8j0k2m4n6p8q0r?partNumber=1&uploadId=6b1f…&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-SignedHeaders=content-length%3Bhost&X-Amz-Signature=…',
+      sizeBytes: 67_108_864,
+    },
+  ],
+  expiresAt: '2026-11-21T10:15:00.000Z',
+};
+
+/** Example of the uploaded parts answer. */
+export const uploadedPartsExample = {
+  partSize: 67_108_864,
+  partCount: 3,
+  parts: [{ partNumber: 1, etag: '9b2cf535f27731c974343645a3985328', sizeBytes: 67_108_864 }],
+  missing: [2, 3],
+  uploadedBytes: 67_108_864,
+};
