@@ -1,5 +1,6 @@
 import type { AppDeps } from '../api/env';
 import { isLateReplacement } from '../api/services/sample-freeze';
+import { retireReplaced } from '../api/services/sample-replacement';
 import { exampleRecords, recordTexts, withClusterTexts } from '../core/analysis';
 import { UnusableInputError } from '../core/analysis/errors';
 import type { Analysis } from '../core/analysis/types';
@@ -135,6 +136,8 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       return startDistributed(deps as StartDeps, object, stored, etag, head.size);
     const sample = await claim(stored, etag);
     if (!sample) return logger.info('duplicate or in-flight event ignored', { key: object.key });
+    // The new file is here: the samples it replaces stop counting now, not at registration.
+    if (sample.role !== 'reference') await retireReplaced(deps, sample);
     try {
       await analyzeClaimed(object, sample, head.size, deadline);
     } catch (error) {

@@ -1,10 +1,12 @@
+import type { S3Client } from '@aws-sdk/client-s3';
 import { createSampleAnalyzer } from '../analyze/engine';
 import type { AwsClients } from '../lib/aws-clients';
 import type { Config } from '../lib/config';
 import { newId, newSecret } from '../lib/ids';
 import type { Logger } from '../lib/logger';
 import { createBlobStore } from '../store/blob-store';
-import { createPresigner } from '../store/presign';
+import { createMultipartUploads, type MultipartUploads } from '../store/multipart';
+import { createPartPresigner, createPresigner } from '../store/presign';
 import { createRepositories } from '../store/repositories';
 import type { StaffVerifier } from './auth/identity';
 import type { AppDeps, Mailer } from './env';
@@ -18,6 +20,8 @@ export interface DepsOptions {
   dev?: DevTools;
   /** Locally, presigned URLs become same-origin paths. */
   rewriteUploadUrl?: (url: URL) => string;
+  /** Locally, the embedded S3 lacks ListParts and AbortMultipartUpload: the portal adds them. */
+  multipart?: (s3: MultipartUploads) => MultipartUploads;
   clock?: () => Date;
 }
 
@@ -43,9 +47,27 @@ export function buildDeps(config: Config, clients: AwsClients, options: DepsOpti
       },
     }),
     presigner: (request) => createPresigner(clients.s3, options.rewriteUploadUrl)(request),
+    multipart: (options.multipart ?? ((m) => m))(lazyMultipart(() => clients.s3)),
+    partPresigner: (request) =>
+      createPartPresigner(clients.s3, options.rewriteUploadUrl)(request),
     analyzer: createSampleAnalyzer(),
     verifyStaff: options.verifyStaff,
     mailer: options.mailer,
     dev: options.dev,
+  };
+}
+
+/** Multipart calls over an S3 client built only when the first call needs it. */
+function lazyMultipart(s3: () => S3Client): MultipartUploads {
+  let built: MultipartUploads | undefined;
+  const get = () => {
+    built ??= createMultipartUploads(s3());
+    return built;
+  };
+  return {
+    create: (bucket, key, options) => get().create(bucket, key, options),
+    listParts: (target) => get().listParts(target),
+    complete: (target, parts) => get().complete(target, parts),
+    abort: (target) => get().abort(target),
   };
 }

@@ -2,7 +2,8 @@ import type { SampleAnalyzer } from '../analyze/engine';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import type { BlobStore } from '../store/blob-store';
-import type { Presigner } from '../store/presign';
+import type { MultipartUploads } from '../store/multipart';
+import type { PartPresigner, Presigner } from '../store/presign';
 import type { Repositories } from '../store/repositories';
 import type { StaffIdentity, StaffVerifier, VendorIdentity } from './auth/identity';
 import type { DevTools } from './routes/dev/dev-tools';
@@ -20,6 +21,9 @@ export interface AppDeps {
   repos: Repositories;
   blobs: BlobStore;
   presigner: Presigner;
+  /** Multipart uploads of big samples: the S3 calls, and presigned part URLs. */
+  multipart: MultipartUploads;
+  partPresigner: PartPresigner;
   /** The sample analysis engine (also combines training and holdout partials). */
   analyzer: SampleAnalyzer;
   verifyStaff: StaffVerifier;

@@ -22,11 +22,21 @@ const schema = z
     AUTH_JWKS_URL: z.url().optional(),
     COGNITO_DOMAIN: z.url().optional(),
     PUBLIC_BASE_URL: z.url().optional(),
-    MAX_SAMPLE_BYTES: z.coerce
+    /** Largest sample; unset = 5 GiB locally, 500 GiB in AWS (multipart uploads). */
+    MAX_SAMPLE_BYTES: z.coerce.number().int().positive().optional(),
+    /** Samples larger than this upload in parts (multipart); smaller ones in one PUT. */
+    MULTIPART_THRESHOLD_BYTES: z.coerce
       .number()
       .int()
-      .positive()
-      .default(5 * 1024 ** 3),
+      .min(5 * 1024 ** 2)
+      .default(100 * 1024 ** 2),
+    /** Preferred part size (S3: 5 MiB to 5 GiB); grown when a file would need over 10,000 parts. */
+    MULTIPART_PART_BYTES: z.coerce
+      .number()
+      .int()
+      .min(5 * 1024 ** 2)
+      .max(5 * 1024 ** 3)
+      .default(64 * 1024 ** 2),
     VENDOR_AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
     MAIL_FROM: z.email().optional(),
@@ -92,7 +102,12 @@ const schema = z
         message: 'required when DILIGENCE_MODE=aws (the Cognito JWKS URL)',
       });
     }
-  });
+  })
+  .transform((env) => ({
+    ...env,
+    MAX_SAMPLE_BYTES:
+      env.MAX_SAMPLE_BYTES ?? (env.DILIGENCE_MODE === 'aws' ? 500 * 1024 ** 3 : 5 * 1024 ** 3),
+  }));
 
 /** True for addresses only this machine can reach. */
 export function isLoopback(host: string): boolean {

@@ -21,6 +21,7 @@ import { type AnalysisQueue, createAnalysisQueue } from './analysis/queue';
 import { recoverLost, sweepLeases } from './analysis/recover';
 import { startEngines } from './engines';
 import { localKeys } from './keys';
+import { withLocalMultipart } from './multipart-local';
 import { createS3Guard, type GuardDecision, type GuardRequest } from './s3-guard';
 import { demoUsers, seedDemo } from './seed';
 import {
@@ -122,6 +123,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
           }
         : undefined,
       rewriteUploadUrl: (url) => publicUploadPath(url, s3.endpoint),
+      multipart: withLocalMultipart(join(config.DATA_DIR, 's3')),
     });
     guard = createS3Guard({
       s3: clients.s3,

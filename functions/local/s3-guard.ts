@@ -4,6 +4,7 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { parseUploadKey } from '../analyze/uploads';
 import { sampleContentTypes } from '../api/routes/vendor/schemas';
+import { uploadPartCommand } from '../store/presign';
 
 /** What the guard decided: forward to the engine under `path`, or refuse with a reason (logged). */
 export type GuardDecision = { allow: true; path: string } | { allow: false; reason: string };
@@ -63,8 +64,33 @@ function sameSignature(a: string, b: string): boolean {
 }
 
 /**
+ * The part of a presigned UploadPart URL (`?partNumber=&uploadId=`): undefined for a whole-object
+ * PUT, `malformed` when either is missing, repeated or out of range.
+ */
+function uploadPart(query: URLSearchParams) {
+  const numbers = query.getAll('partNumber');
+  const ids = query.getAll('uploadId');
+  if (numbers.length === 0 && ids.length === 0) return undefined;
+  if (numbers.length !== 1 || ids.length !== 1) return 'malformed' as const;
+  const [n, uploadId] = [numbers[0] as string, ids[0] as string];
+  if (!/^[1-9]\d{0,4}$/.test(n) || Number(n) > 10_000) return 'malformed' as const;
+  if (!/^[A-Za-z0-9._-]{1,1024}$/.test(uploadId)) return 'malformed' as const;
+  return { partNumber: Number(n), uploadId };
+}
+
+/** Compares the request's signature with `resign` (the same request signed with our key). */
+async function signatureMatches(
+  resign: () => Promise<string>,
+  query: URLSearchParams,
+): Promise<boolean> {
+  const expected = new URL(await resign()).searchParams.get('X-Amz-Signature');
+  return Boolean(expected) && sameSignature(expected ?? '', query.get('X-Amz-Signature') ?? '');
+}
+
+/**
  * Guards the embedded S3 engine mounted on the portal: only a PUT of a sample key with a valid,
- * unexpired SigV4 presigned signature over its content length and type passes. The signature is
+ * unexpired SigV4 presigned signature over its content length and type passes, or a PUT of one
+ * part of a multipart upload (UploadPart) presigned over its content length. The signature is
  * checked by re-signing the same request with the SDK presigner (`@smithy/signature-v4` under
  * `@aws-sdk/s3-request-presigner`) and the portal's own credentials, then comparing.
  */
@@ -81,9 +107,12 @@ export function createS3Guard(options: S3GuardOptions) {
     if (bucket !== options.samplesBucket || !parseUploadKey(key)) return refuse('not a sample key');
     if (required.some((name) => query.getAll(name).length !== 1)) return refuse('not presigned');
     if (query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') return refuse('unknown algorithm');
+    const part = uploadPart(query);
+    if (part === 'malformed') return refuse('malformed part upload');
     const signed = (query.get('X-Amz-SignedHeaders') ?? '').split(';');
-    if (!['content-length', 'content-type', 'host'].every((h) => signed.includes(h))) {
-      return refuse('length and type not signed');
+    const mustSign = part ? ['content-length', 'host'] : ['content-length', 'content-type', 'host'];
+    if (!mustSign.every((h) => signed.includes(h))) {
+      return refuse(part ? 'length not signed' : 'length and type not signed');
     }
     const date = amzDate(query.get('X-Amz-Date') ?? '');
     const expires = Number(query.get('X-Amz-Expires'));
@@ -92,37 +121,48 @@ export function createS3Guard(options: S3GuardOptions) {
     if (now > date.getTime() + expires * 1000) return refuse('expired');
     if (date.getTime() > now + skewMs) return refuse('signed in the future');
     if (req.headers['transfer-encoding']) return refuse('chunked upload');
-    const contentType = header(req.headers, 'content-type');
     const length = header(req.headers, 'content-length');
+    if (!length || !/^\d+$/.test(length)) return refuse('no content length');
+    if (part) {
+      const command = uploadPartCommand({ bucket, key, ...part, contentLength: Number(length) });
+      const resign = () =>
+        getSignedUrl(options.s3, command, {
+          expiresIn: expires,
+          signingDate: date,
+          signableHeaders: new Set(['content-length']),
+        });
+      const ok = await signatureMatches(resign, query);
+      if (!ok) return refuse('signature does not match');
+      const forward = new URLSearchParams({
+        partNumber: String(part.partNumber),
+        uploadId: part.uploadId,
+      });
+      return { allow: true, path: `${rawPath}?${forward}` };
+    }
+    const contentType = header(req.headers, 'content-type');
     if (!contentType || !(sampleContentTypes as readonly string[]).includes(contentType)) {
       return refuse('content type not allowed');
     }
-    if (!length || !/^\d+$/.test(length)) return refuse('no content length');
     const metaHeaders = Object.keys(req.headers).filter((h) => h.startsWith('x-amz-meta-'));
     const metadata = Object.fromEntries(
       metaHeaders.map((h) => [h.slice('x-amz-meta-'.length), header(req.headers, h) ?? '']),
     );
-    const expected = new URL(
-      await getSignedUrl(
-        options.s3,
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          ContentType: contentType,
-          ContentLength: Number(length),
-          Metadata: metadata,
-        }),
-        {
-          expiresIn: expires,
-          signingDate: date,
-          signableHeaders: new Set(['content-type', 'content-length']),
-          unhoistableHeaders: new Set(metaHeaders),
-        },
-      ),
-    ).searchParams.get('X-Amz-Signature');
-    if (!expected || !sameSignature(expected, query.get('X-Amz-Signature') ?? '')) {
-      return refuse('signature does not match');
-    }
+    const command = new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      ContentType: contentType,
+      ContentLength: Number(length),
+      Metadata: metadata,
+    });
+    const resign = () =>
+      getSignedUrl(options.s3, command, {
+        expiresIn: expires,
+        signingDate: date,
+        signableHeaders: new Set(['content-type', 'content-length']),
+        unhoistableHeaders: new Set(metaHeaders),
+      });
+    const ok = await signatureMatches(resign, query);
+    if (!ok) return refuse('signature does not match');
     return { allow: true, path: rawPath };
   };
 }

@@ -88,14 +88,15 @@ export async function putIfVersion<T extends Keys & { version: number }>(
  * Retires an item with a tombstone (`deletedAt`) and a version bump, never a DeleteItem: no
  * function may delete items, so the append-only audit trail stays so. Without `version` it is
  * idempotent (an absent or already retired item is left alone); with it, the write happens only
- * while the stored version is `version`, else ConflictError(`conflict`).
+ * while the stored version is `version`, else ConflictError(`conflict`). True when this call
+ * retired it (so a concurrent retirement gives a counted slot back only once).
  */
 export async function tombstone(
   table: Table,
   key: { PK: string; SK: string },
   at: string,
   expected?: { version: number; conflict: string },
-): Promise<void> {
+): Promise<boolean> {
   try {
     await table.doc.send(
       new UpdateCommand({
@@ -113,9 +114,11 @@ export async function tombstone(
         },
       }),
     );
+    return true;
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     if (expected) throw new ConflictError(expected.conflict, { cause: error });
+    return false;
   }
 }
 

@@ -1,4 +1,4 @@
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
 /** A browser upload target: PUT the file to `url` with exactly `headers`. */
@@ -48,6 +48,53 @@ export function createPresigner(s3: S3Client, rewriteOrigin?: (url: URL) => stri
     return {
       url,
       headers: { 'content-type': request.contentType, ...metadataHeaders },
+      expiresAt: new Date(request.now.getTime() + request.expiresInSeconds * 1000).toISOString(),
+    };
+  };
+}
+
+/** One part of a multipart upload: its number and exact length (the signature binds both). */
+export interface PartRequest {
+  bucket: string;
+  key: string;
+  uploadId: string;
+  partNumber: number;
+  contentLength: number;
+  expiresInSeconds: number;
+  now: Date;
+}
+
+/** Creates presigned UploadPart targets. */
+export type PartPresigner = (request: PartRequest) => Promise<UploadTarget>;
+
+/** The UploadPart command a part URL is signed for (the local S3 guard re-signs the same one). */
+export function uploadPartCommand(r: Omit<PartRequest, 'expiresInSeconds' | 'now'>) {
+  return new UploadPartCommand({
+    Bucket: r.bucket,
+    Key: r.key,
+    UploadId: r.uploadId,
+    PartNumber: r.partNumber,
+    ContentLength: r.contentLength,
+  });
+}
+
+/**
+ * Presigns UploadPart with the same client (no checksum: `requestChecksumCalculation` is
+ * `WHEN_REQUIRED`), binding the part's length; the client PUTs the bytes with no extra headers.
+ */
+export function createPartPresigner(
+  s3: S3Client,
+  rewriteOrigin?: (url: URL) => string,
+): PartPresigner {
+  return async (request) => {
+    const signed = await getSignedUrl(s3, uploadPartCommand(request), {
+      expiresIn: request.expiresInSeconds,
+      signingDate: request.now,
+      signableHeaders: new Set(['content-length']),
+    });
+    return {
+      url: rewriteOrigin ? rewriteOrigin(new URL(signed)) : signed,
+      headers: {},
       expiresAt: new Date(request.now.getTime() + request.expiresInSeconds * 1000).toISOString(),
     };
   };

@@ -48,6 +48,13 @@ export interface SampleProgress {
   at: string;
 }
 
+/** The S3 multipart upload a big sample arrives through. */
+export interface SampleMultipart {
+  uploadId: string;
+  partSize: number;
+  partCount: number;
+}
+
 /** A sample file a vendor uploads for one assessment. */
 export interface Sample {
   sampleId: string;
@@ -75,6 +82,8 @@ export interface Sample {
   progress?: SampleProgress | null;
   /** Set when the retention policy deleted the file, its analysis and partial (summary kept). */
   purgedAt?: string | null;
+  /** A file over the multipart threshold uploads in parts to this S3 upload (absent: one PUT). */
+  multipart?: SampleMultipart | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -178,9 +187,10 @@ export function sampleRepo(table: Table) {
     /**
      * Retires a sample (idempotent). A tombstone, not a DeleteItem: no function may delete items,
      * so the append-only audit trail stays so. The version bump makes any in-flight analysis's
-     * compare-and-set fail, so a late result cannot bring the sample back.
+     * compare-and-set fail, so a late result cannot bring the sample back. False when it was
+     * already retired (so a concurrent retirement gives its slot back only once).
      */
-    remove: (org: string, assessmentId: string, sampleId: string, at: string): Promise<void> =>
+    remove: (org: string, assessmentId: string, sampleId: string, at: string): Promise<boolean> =>
       tombstone(table, { PK: sampleKeys.pk(org), SK: sampleKeys.sk(assessmentId, sampleId) }, at),
     /**
      * Marks a sample's data deleted under the retention policy (compare-and-set, version bump):

@@ -15,8 +15,16 @@ export type TableAction =
   | 'dynamodb:Query'
   | 'dynamodb:UpdateItem'
   | 'dynamodb:BatchGetItem';
-/** Object-level S3 actions (HeadObject is authorized as GetObject). */
-export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject';
+/**
+ * Object-level S3 actions (HeadObject is authorized as GetObject; CreateMultipartUpload, UploadPart
+ * and CompleteMultipartUpload as PutObject).
+ */
+export type ObjectAction =
+  | 's3:GetObject'
+  | 's3:PutObject'
+  | 's3:DeleteObject'
+  | 's3:AbortMultipartUpload'
+  | 's3:ListMultipartUploadParts';
 
 /** Object actions on the keys under one prefix of a bucket. */
 export interface PrefixGrant {
@@ -90,11 +98,21 @@ export const ACCESS = {
    * Presigns uploads under samples/, reads analyses and partials, stores and reads reports. It reads
    * an uploaded sample's first records to check a corrected field mapping, and deletes a sample's
    * objects when the vendor deletes or replaces it (a delete marker: the bucket is versioned).
+   * Big samples upload in parts: it starts, lists, completes and aborts those uploads.
    */
   api: {
     table: ITEMS,
     samples: [
-      { prefix: 'samples/', actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'] },
+      {
+        prefix: 'samples/',
+        actions: [
+          's3:GetObject',
+          's3:PutObject',
+          's3:DeleteObject',
+          's3:AbortMultipartUpload',
+          's3:ListMultipartUploadParts',
+        ],
+      },
       { prefix: 'analyses/', actions: ['s3:GetObject', 's3:DeleteObject'] },
       { prefix: 'partials/', actions: ['s3:GetObject', 's3:DeleteObject'] },
     ],

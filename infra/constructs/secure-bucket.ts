@@ -19,12 +19,14 @@ export interface SecureBucketOptions {
   readonly logicalId?: string;
   /** Days before non-current versions are expired. */
   readonly noncurrentVersionDays?: number;
+  /** Days before unfinished multipart uploads are aborted (default 1). */
+  readonly abortIncompleteUploadDays?: number;
   readonly extra?: Partial<BucketProps>;
 }
 
 /**
  * A private bucket: Block Public Access, TLS only, SSE-S3, versioned, retained, incomplete
- * multipart uploads aborted after a day and old versions expired.
+ * multipart uploads aborted (after a day unless told) and old versions expired.
  */
 export function secureBucket(
   scope: Construct,
@@ -43,7 +45,7 @@ export function secureBucket(
     lifecycleRules: [
       {
         id: 'hygiene',
-        abortIncompleteMultipartUploadAfter: Duration.days(1),
+        abortIncompleteMultipartUploadAfter: Duration.days(options.abortIncompleteUploadDays ?? 1),
         noncurrentVersionExpiration: Duration.days(options.noncurrentVersionDays ?? 30),
       },
     ],

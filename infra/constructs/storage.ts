@@ -26,6 +26,8 @@ export interface StorageProps {
   readonly abandonedSampleRetentionDays?: number;
   /** Days access logs are kept. */
   readonly accessLogDays?: number;
+  /** Days a big sample's unfinished (resumable) multipart upload is kept before it is aborted. */
+  readonly incompleteUploadDays?: number;
 }
 
 /**
@@ -95,6 +97,8 @@ export class Storage extends Construct {
       accessLogs: this.accessLogs,
       logPrefix: 'samples',
       logicalId: 'SamplesBucket',
+      // Big samples upload in parts and resume after interruptions: their parts are kept a week.
+      abortIncompleteUploadDays: props.incompleteUploadDays ?? 7,
     });
     this.reports = secureBucket(this, 'Reports', {
       accessLogs: this.accessLogs,

@@ -115,6 +115,24 @@ const routes: RouteCase[] = [
   { method: 'GET', path: (i) => `/api/vendor/samples/${i.sampleA}`, allowed: ['vendorA'] },
   { method: 'DELETE', path: (i) => `/api/vendor/samples/${i.sampleA}`, allowed: ['vendorA'] },
   {
+    method: 'POST',
+    path: (i) => `/api/vendor/samples/${i.sampleA}/parts`,
+    body: { partNumbers: [1] },
+    allowed: ['vendorA'],
+  },
+  { method: 'GET', path: (i) => `/api/vendor/samples/${i.sampleA}/parts`, allowed: ['vendorA'] },
+  {
+    method: 'POST',
+    path: (i) => `/api/vendor/samples/${i.sampleA}/complete`,
+    body: { parts: [{ partNumber: 1, etag: '0123456789abcdef0123456789abcdef' }] },
+    allowed: ['vendorA'],
+  },
+  {
+    method: 'DELETE',
+    path: (i) => `/api/vendor/samples/${i.sampleA}/upload`,
+    allowed: ['vendorA'],
+  },
+  {
     method: 'PATCH',
     path: () => '/api/vendor/answers',
     body: { answers: { label_audit: 'none' } },

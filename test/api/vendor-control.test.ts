@@ -29,6 +29,7 @@ interface Upload {
   uploadUrl: string;
   uploadHeaders: Record<string, string>;
   replaced?: string[];
+  retiresOnUpload?: string[];
 }
 
 interface View {
@@ -119,8 +120,10 @@ describe('sample control', () => {
     const first = await upload(token, jsonl(20), 'first.jsonl');
     const hold = await upload(token, jsonl(10, 3), 'hold.jsonl', 'holdout');
     const second = await upload(token, jsonl(30, 1), 'second.jsonl');
-    expect(second.replaced).toEqual([first.sampleId]);
-    expect(hold.replaced).toEqual([]);
+    // The earlier sample counted until the new file arrived (it was uploaded by now).
+    expect(second.retiresOnUpload).toEqual([first.sampleId]);
+    expect(second.replaced).toEqual([]);
+    expect(hold.retiresOnUpload).toEqual([]);
     const v = await view(token);
     expect(v.samples.map((s) => [s.sampleId, s.role, s.counts]).sort()).toEqual(
       [

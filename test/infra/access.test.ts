@@ -45,6 +45,11 @@ const ACTION_OF: Record<string, string> = {
   HeadObjectCommand: 's3:GetObject',
   PutObjectCommand: 's3:PutObject',
   DeleteObjectCommand: 's3:DeleteObject',
+  CreateMultipartUploadCommand: 's3:PutObject',
+  UploadPartCommand: 's3:PutObject',
+  CompleteMultipartUploadCommand: 's3:PutObject',
+  ListPartsCommand: 's3:ListMultipartUploadParts',
+  AbortMultipartUploadCommand: 's3:AbortMultipartUpload',
   SendEmailCommand: 'ses:SendEmail',
   StartExecutionCommand: 'states:StartExecution',
 };

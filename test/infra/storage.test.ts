@@ -74,7 +74,10 @@ describe('storage', () => {
           Rules: expect.arrayContaining([
             expect.objectContaining({
               Status: 'Enabled',
-              AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+              // Samples: resumable multipart uploads of big files keep their parts a week.
+              AbortIncompleteMultipartUpload: {
+                DaysAfterInitiation: id === 'SamplesBucket' ? 7 : 1,
+              },
               NoncurrentVersionExpiration: { NoncurrentDays: 30 },
             }),
           ]),

@@ -173,3 +173,129 @@ describe('the guard in front of the embedded S3', () => {
     expect(guessed.status).toBe(403);
   });
 });
+
+describe('the guard and multipart part uploads (UploadPart)', () => {
+  /** A registered sample with a multipart upload started on its key, and a part URL for `body`. */
+  async function partTarget(body: string, partNumber = 1, now = new Date()) {
+    const { id, token, upload } = await fresh();
+    const { deps } = t.portal;
+    const bucket = deps.config.SAMPLES_BUCKET;
+    const key = `samples/demo/${id}/${upload.sampleId}`;
+    const uploadId = await deps.multipart.create(bucket, key, {
+      contentType: 'application/jsonl',
+      metadata: {},
+    });
+    const signed = await deps.partPresigner({
+      bucket,
+      key,
+      uploadId,
+      partNumber,
+      contentLength: Buffer.byteLength(body),
+      expiresInSeconds: 900,
+      now,
+    });
+    return {
+      id,
+      token,
+      upload,
+      bucket,
+      key,
+      uploadId,
+      signed,
+      url: new URL(signed.url, 'http://x'),
+    };
+  }
+  const putPart = (path: string, body: string) => raw(t.portal.url, { method: 'PUT', path, body });
+  const at = (u: URL) => `${u.pathname}${u.search}`;
+  const body = '{"text":"part one of a big sample"}\n';
+
+  it('presigns a part URL with no checksum, bound to length, part number and upload', async () => {
+    const { signed, url, uploadId } = await partTarget(body, 7);
+    expect(signed.headers).toEqual({});
+    expect(url.searchParams.get('partNumber')).toBe('7');
+    expect(url.searchParams.get('uploadId')).toBe(uploadId);
+    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;host');
+    const names = [...url.searchParams.keys()].map((k) => k.toLowerCase());
+    expect(names.filter((k) => k.includes('checksum'))).toEqual([]);
+  });
+
+  it('accepts the part PUT as issued; S3 then lists the part with the ETag it returned', async () => {
+    const { bucket, key, uploadId, url } = await partTarget(body);
+    const res = await putPart(at(url), body);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toContain('sandbox');
+    const etag = String(res.headers.etag).replace(/"/g, '');
+    const parts = await t.portal.deps.multipart.listParts({ bucket, key, uploadId });
+    expect(parts).toEqual([{ partNumber: 1, etag, sizeBytes: Buffer.byteLength(body) }]);
+  });
+
+  it('refuses a tampered signature, another part number, another upload and another key', async () => {
+    const a = await partTarget(body);
+    const b = await partTarget(body);
+    const sig = a.url.searchParams.get('X-Amz-Signature') as string;
+    const tampered = new URL(a.url);
+    tampered.searchParams.set(
+      'X-Amz-Signature',
+      `${sig.slice(0, -1)}${sig.endsWith('0') ? '1' : '0'}`,
+    );
+    const renumbered = new URL(a.url);
+    renumbered.searchParams.set('partNumber', '2');
+    const otherUpload = new URL(a.url);
+    otherUpload.searchParams.set('uploadId', b.uploadId);
+    const otherKey = `${b.url.pathname}${a.url.search}`;
+    for (const path of [at(tampered), at(renumbered), at(otherUpload), otherKey]) {
+      expect((await putPart(path, body)).status, path).toBe(403);
+    }
+    expect(await t.portal.deps.multipart.listParts(a)).toEqual([]);
+  });
+
+  it('refuses an expired part URL, another length, and malformed part parameters', async () => {
+    const old = await partTarget(body, 1, new Date(Date.now() - 16 * 60_000));
+    expect((await putPart(at(old.url), body)).status).toBe(403);
+    const { url } = await partTarget(body);
+    expect((await putPart(at(url), `${body} `)).status).toBe(403);
+    const guard = createS3Guard({
+      s3: createAwsClients(t.portal.deps.config).s3,
+      samplesBucket: t.portal.deps.config.SAMPLES_BUCKET,
+      clock: () => new Date(),
+    });
+    const decide = (search: string) =>
+      guard({
+        method: 'PUT',
+        url: `${url.pathname.replace(/^\/_s3/, '')}${search}`,
+        headers: { 'content-length': String(Buffer.byteLength(body)) },
+      });
+    const twice = new URLSearchParams(url.search);
+    twice.append('partNumber', '2');
+    const noNumber = new URLSearchParams(url.search);
+    noNumber.delete('partNumber');
+    const zero = new URLSearchParams(url.search);
+    zero.set('partNumber', '0');
+    const tooMany = new URLSearchParams(url.search);
+    tooMany.set('partNumber', '10001');
+    for (const q of [twice, noNumber, zero, tooMany]) {
+      expect(await decide(`?${q}`)).toEqual({ allow: false, reason: 'malformed part upload' });
+    }
+    // A part signature does not authorize a whole-object PUT of the key.
+    const whole = new URLSearchParams(url.search);
+    whole.delete('partNumber');
+    whole.delete('uploadId');
+    expect((await decide(`?${whole}`)).allow).toBe(false);
+  });
+
+  it('lets no one create, complete, list or abort uploads through the public path', async () => {
+    const { url, uploadId, key, bucket } = await partTarget(body);
+    expect((await putPart(at(url), body)).status).toBe(200);
+    for (const [method, search] of [
+      ['POST', '?uploads'],
+      ['POST', `?uploadId=${uploadId}`],
+      ['GET', `?uploadId=${uploadId}`],
+      ['DELETE', `?uploadId=${uploadId}`],
+      ['GET', '?uploads'],
+    ] as const) {
+      const res = await raw(t.portal.url, { method, path: `${url.pathname}${search}` });
+      expect(res.status, `${method} ${search}`).toBe(403);
+    }
+    expect(await t.portal.deps.multipart.listParts({ bucket, key, uploadId })).toHaveLength(1);
+  });
+});

@@ -93,6 +93,7 @@ export const registerSampleExample = {
 /** Response of POST /api/vendor/samples. */
 export const uploadExample = {
   sampleId,
+  upload: { mode: 'single' as const },
   uploadUrl: `http://localhost:3000/_s3/diligence-samples/samples/demo/${id}/${sampleId}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost&X-Amz-Signature=…`,
   uploadHeaders: {
     'content-type': 'application/gzip',
@@ -100,6 +101,8 @@ export const uploadExample = {
     'x-amz-meta-role': 'training',
   },
   expiresAt: '2026-11-21T10:15:00.000Z',
+  replaced: [],
+  retiresOnUpload: ['01kb2x7c1y8q4m2n6p0r3s5t7v'],
 };
 
 /** An audit event. */

@@ -43,21 +43,23 @@ export function sampleFile(s: Sample): SampleFile {
   };
 }
 
+/** What retiring a sample needs (the analyzer has no multipart calls: the lifecycle rule cleans up). */
+export type RetireDeps = Pick<AppDeps, 'repos' | 'blobs' | 'config' | 'logger' | 'clock'> &
+  Partial<Pick<AppDeps, 'multipart'>>;
+
 /**
  * Removes a sample: its record first (so nothing uses it any more), then the uploaded file, its
  * analysis and partial. A failed object delete is logged: the bucket's lifecycle rule expires it.
  */
-export async function retireSample(
-  deps: Pick<AppDeps, 'repos' | 'blobs' | 'config' | 'logger' | 'clock'>,
-  s: Sample,
-): Promise<void> {
-  await deps.repos.samples.remove(
+export async function retireSample(deps: RetireDeps, s: Sample): Promise<void> {
+  const removed = await deps.repos.samples.remove(
     s.organizationId,
     s.assessmentId,
     s.sampleId,
     deps.clock().toISOString(),
   );
-  await deps.repos.samples.releaseSlot(s.organizationId, s.assessmentId);
+  // Only the retirement that tombstoned it gives the slot back (two may race: analyzer, API).
+  if (removed) await deps.repos.samples.releaseSlot(s.organizationId, s.assessmentId);
   const keys = [s.key, s.analysisKey, s.partialKey].filter((k): k is string => Boolean(k));
   for (const key of keys) {
     try {
@@ -65,5 +67,16 @@ export async function retireSample(
     } catch (error) {
       deps.logger.error('sample object not deleted', { sampleId: s.sampleId, error });
     }
+  }
+  // Parts of an unfinished multipart upload (the lifecycle rule aborts any this misses).
+  if (s.multipart && s.status === 'awaiting_upload' && deps.multipart) {
+    const target = {
+      bucket: deps.config.SAMPLES_BUCKET,
+      key: s.key,
+      uploadId: s.multipart.uploadId,
+    };
+    await deps.multipart.abort(target).catch((error: unknown) => {
+      deps.logger.error('multipart upload not aborted', { sampleId: s.sampleId, error });
+    });
   }
 }

@@ -11,6 +11,14 @@ export function toSampleView(s: Sample) {
     error: s.error,
     sha256: s.sha256,
     progress: s.status === 'analyzing' ? (s.progress ?? null) : null,
+    upload:
+      s.multipart && s.status === 'awaiting_upload'
+        ? {
+            mode: 'multipart' as const,
+            partSize: s.multipart.partSize,
+            partCount: s.multipart.partCount,
+          }
+        : null,
     summary: s.summary,
     purgedAt: s.purgedAt ?? null,
     createdAt: s.createdAt,

@@ -5,6 +5,13 @@ import { requireVendor } from '../../middleware/vendor-auth';
 import { saveAnswersHandler, submitHandler, vendorViewHandler } from './answer-handlers';
 import { deleteSampleHandler, mergeAnswersHandler } from './control-handlers';
 import { deleteSample, mergeAnswers } from './control-routes';
+import {
+  abortUploadHandler,
+  completeUploadHandler,
+  listPartsHandler,
+  presignPartsHandler,
+} from './multipart-handlers';
+import { abortUpload, completeUpload, listParts, presignParts } from './multipart-routes';
 import { createSample, getSample, saveAnswers, submit, vendorView } from './routes';
 import { createSampleHandler, getSampleHandler } from './sample-handlers';
 
@@ -22,5 +29,9 @@ export function vendorRoutes(deps: AppDeps) {
     .openapi(createSample, createSampleHandler)
     .openapi(getSample, getSampleHandler)
     .openapi(mergeAnswers, mergeAnswersHandler)
-    .openapi(deleteSample, deleteSampleHandler);
+    .openapi(deleteSample, deleteSampleHandler)
+    .openapi(presignParts, presignPartsHandler)
+    .openapi(listParts, listPartsHandler)
+    .openapi(completeUpload, completeUploadHandler)
+    .openapi(abortUpload, abortUploadHandler);
 }

@@ -10,7 +10,8 @@ import type { Sample } from '../../../store/samples';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
 import { checkMappingAgainstUpload } from '../../services/field-mapping';
-import { retireSample } from '../../services/sample-selection';
+import { supersede } from '../../services/sample-replacement';
+import { uploadPlan } from '../../services/sample-upload-plan';
 import { sampleKey, toSampleView } from '../../services/samples';
 import type { createSample, getSample } from './routes';
 
@@ -27,7 +28,17 @@ export function absoluteUrl(url: string, base: string): string {
   return new URL(url, base).toString();
 }
 
-/** Registers a sample and returns a presigned PUT bound to its length and type. */
+/** The size limit as a person reads it (GiB, or bytes for small test limits). */
+function limitText(bytes: number): string {
+  const gib = bytes / 1024 ** 3;
+  return Number.isInteger(gib) ? `${gib} GiB (${bytes} bytes)` : `${bytes} bytes`;
+}
+
+/**
+ * Registers a sample. A file up to the multipart threshold gets a presigned PUT bound to its
+ * length and type; a bigger one a multipart upload (then part URLs, list, complete). Earlier
+ * samples of the role keep counting until the new file arrives.
+ */
 export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = async (c) => {
   const { deps, vendor } = c.var;
   const body = c.req.valid('json');
@@ -36,7 +47,7 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
   const limit = deps.config.MAX_SAMPLE_BYTES;
   if (body.sizeBytes > limit) {
     throw new PayloadTooLargeError(
-      `The file is ${body.sizeBytes} bytes; the limit is ${limit} bytes. Upload a smaller sample (a random subset is fine).`,
+      `The file is ${body.sizeBytes} bytes; the limit is ${limitText(limit)}. Upload a smaller sample (a random subset is fine).`,
     );
   }
   const existing = await deps.repos.samples.list(a.organizationId, a.id);
@@ -64,6 +75,8 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
   const now = deps.clock();
   const sampleId = deps.newId(now);
   const key = sampleKey(a.organizationId, a.id, sampleId);
+  const metadata = { 'original-name': encodeURIComponent(body.fileName), role: body.role };
+  const plan = uploadPlan(body.sizeBytes, deps.config);
   const sample: Sample = {
     sampleId,
     organizationId: a.organizationId,
@@ -86,30 +99,48 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
     version: 1,
   };
   try {
+    if (plan.mode === 'multipart') {
+      const uploadId = await deps.multipart.create(deps.config.SAMPLES_BUCKET, key, {
+        contentType: body.contentType,
+        metadata,
+      });
+      sample.multipart = { uploadId, partSize: plan.partSize, partCount: plan.partCount };
+    }
     await deps.repos.samples.create(sample);
   } catch (error) {
     await deps.repos.samples.releaseSlot(a.organizationId, a.id);
     throw error;
   }
-  // One sample per role: a new upload (a re-upload, a mapping fix) replaces the earlier one.
-  const replaced = existing.filter((s) => s.role === body.role);
-  for (const old of replaced) await retireSample(deps, old);
+  // One sample per role: never-uploaded ones go now; uploaded ones when this file arrives.
+  const { retired, pending } = await supersede(deps, existing, body.role);
+  const common = {
+    sampleId,
+    replaced: retired.map((s) => s.sampleId),
+    retiresOnUpload: pending.map((s) => s.sampleId),
+  };
+  if (sample.multipart) {
+    const { uploadId, partSize, partCount } = sample.multipart;
+    return c.json(
+      { ...common, upload: { mode: 'multipart' as const, uploadId, partSize, partCount } },
+      201,
+    );
+  }
   const target = await deps.presigner({
     bucket: deps.config.SAMPLES_BUCKET,
     key,
     contentType: body.contentType,
     contentLength: body.sizeBytes,
-    metadata: { 'original-name': encodeURIComponent(body.fileName), role: body.role },
+    metadata,
     expiresInSeconds: uploadTtlSeconds,
     now,
   });
   return c.json(
     {
-      sampleId,
+      ...common,
+      upload: { mode: 'single' as const },
       uploadUrl: absoluteUrl(target.url, deps.config.PUBLIC_BASE_URL ?? c.req.url),
       uploadHeaders: target.headers,
       expiresAt: target.expiresAt,
-      replaced: replaced.map((s) => s.sampleId),
     },
     201,
   );

@@ -70,17 +70,41 @@ export const CreateSampleBody = z
     },
   });
 
+/** How the file goes up: one presigned PUT, or a multipart upload for files over the threshold. */
+export const UploadModeSchema = z
+  .discriminatedUnion('mode', [
+    z.object({ mode: z.literal('single') }),
+    z.object({
+      mode: z.literal('multipart'),
+      uploadId: z.string(),
+      partSize: z.number().int().openapi({ description: 'bytes in every part but the last' }),
+      partCount: z.number().int().openapi({ description: 'parts numbered 1 to partCount' }),
+    }),
+  ])
+  .openapi('UploadMode', {
+    description:
+      '`single`: PUT the whole file to `uploadUrl` with `uploadHeaders`. `multipart`: request part URLs (`POST …/parts`), PUT each part, then `POST …/complete` with the ETags.',
+  });
+
 /** The upload target for a new sample. */
 export const UploadSchema = z
   .object({
     sampleId: z.string(),
-    uploadUrl: z.string(),
-    uploadHeaders: z.record(z.string(), z.string()),
-    expiresAt: z.string(),
-    replaced: z
-      .array(z.string())
+    upload: UploadModeSchema,
+    uploadUrl: z.string().optional().openapi({ description: 'single mode: PUT the file here' }),
+    uploadHeaders: z
+      .record(z.string(), z.string())
       .optional()
-      .openapi({ description: 'earlier samples of the same role this one replaced (deleted)' }),
+      .openapi({ description: 'single mode: send exactly these headers' }),
+    expiresAt: z.string().optional().openapi({ description: 'single mode: when the URL expires' }),
+    replaced: z.array(z.string()).optional().openapi({
+      description:
+        'earlier samples of the same role that were never uploaded, retired now (deleted)',
+    }),
+    retiresOnUpload: z.array(z.string()).optional().openapi({
+      description:
+        'earlier samples of the same role that keep counting until this file arrives, then are retired',
+    }),
   })
   .openapi('SampleUpload');
 
@@ -108,6 +132,14 @@ export const SampleSchema = z
       .nullable()
       .optional()
       .openapi({ description: 'while analyzing: stage, bytes and lines read so far' }),
+    upload: z
+      .object({ mode: z.literal('multipart'), partSize: z.number(), partCount: z.number() })
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          'while a multipart upload is awaited: its part size and count (`GET …/parts` lists the parts already uploaded)',
+      }),
     counts: z
       .boolean()
       .optional()
