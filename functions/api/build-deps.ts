@@ -48,8 +48,7 @@ export function buildDeps(config: Config, clients: AwsClients, options: DepsOpti
     }),
     presigner: (request) => createPresigner(clients.s3, options.rewriteUploadUrl)(request),
     multipart: (options.multipart ?? ((m) => m))(lazyMultipart(() => clients.s3)),
-    partPresigner: (request) =>
-      createPartPresigner(clients.s3, options.rewriteUploadUrl)(request),
+    partPresigner: (request) => createPartPresigner(clients.s3, options.rewriteUploadUrl)(request),
     analyzer: createSampleAnalyzer(),
     verifyStaff: options.verifyStaff,
     mailer: options.mailer,

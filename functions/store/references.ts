@@ -76,12 +76,13 @@ export function referenceRepo(table: Table) {
      * Retires the reference only if it is still at `version` (so an attach meanwhile wins). A
      * tombstone, not a DeleteItem: no function may delete items (the audit trail stays append-only).
      */
-    remove: (org: string, referenceId: string, version: number): Promise<void> =>
-      tombstone(
+    remove: async (org: string, referenceId: string, version: number): Promise<void> => {
+      await tombstone(
         table,
         { PK: referenceKeys.pk(org), SK: referenceKeys.sk(referenceId) },
         new Date().toISOString(),
         { version, conflict: 'The reference changed meanwhile; reload and try again.' },
-      ),
+      );
+    },
   };
 }
