@@ -1,3 +1,5 @@
+import type { Context } from 'aws-lambda';
+import { handle } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app';
 import { createLazyApp, groupsFor } from '../../functions/api/lazy-app';
@@ -95,5 +97,47 @@ describe('Lambda lazy app', () => {
         expect(got, `${method} ${path}${token ? ' (staff)' : ''}`).toEqual(want);
       }
     }
+  });
+
+  it('serves API Gateway events through hono/aws-lambda as lambda.ts wires it', async () => {
+    const handler = handle(createLazyApp(t.portal.deps));
+    const event = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+      ({
+        version: '2.0',
+        routeKey: '$default',
+        rawPath: path,
+        rawQueryString: '',
+        headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com', ...headers },
+        requestContext: {
+          http: {
+            method,
+            path,
+            protocol: 'HTTP/1.1',
+            sourceIp: '198.51.100.7',
+            userAgent: 'vitest',
+          },
+          requestId: 'req-1',
+          stage: '$default',
+        },
+        body,
+        isBase64Encoded: false,
+      }) as unknown as Parameters<typeof handler>[0];
+    type Result = { statusCode: number; body: string; headers: Record<string, string> };
+    const health = (await handler(event('GET', '/api/health', {}), {} as Context)) as Result;
+    expect(health.statusCode).toBe(200);
+    expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
+    expect(health.headers['x-request-id']).toBeTruthy();
+    const token = await t.staff('procurement');
+    const post = (await handler(
+      event(
+        'POST',
+        '/api/assessments',
+        { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        JSON.stringify({ vendor: {} }),
+      ),
+      {} as Context,
+    )) as Result;
+    expect(post.statusCode).toBe(400);
+    expect(JSON.parse(post.body).errors.length).toBeGreaterThan(0);
   });
 });
