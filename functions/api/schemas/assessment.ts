@@ -107,6 +107,10 @@ export const AssessmentSchema = z
       .nullable()
       .optional(),
     archivedAt: z.string().nullable().optional(),
+    samplesPurgedAt: z.string().nullable().optional().openapi({
+      description:
+        'when the retention policy deleted the sample files, analyses and partials (reports stay)',
+    }),
   })
   .openapi('Assessment');
 

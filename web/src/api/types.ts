@@ -117,6 +117,8 @@ export interface SampleInfo {
   progress?: SampleProgress | null;
   /** True when the report uses this sample for its role. */
   counts?: boolean;
+  /** When the file, its analysis and partial were deleted under the retention policy. */
+  purgedAt?: string | null;
 }
 
 /** `POST /api/vendor/samples` body. */

@@ -84,6 +84,16 @@ export function describeEvent(event: AuditEvent, ctx: SentenceContext): string {
       return `Cancelled the assessment${d.linkRevoked ? ' and revoked the invitation link' : ''}. Reason: ${String(d.reason ?? 'none given')}`;
     case 'archive':
       return 'Archived the assessment.';
+    case 'samples_purged': {
+      const n = typeof d.files === 'number' ? d.files : 0;
+      const kept =
+        typeof d.retentionDays === 'number'
+          ? ` (kept ${d.retentionDays} days after the decision)`
+          : '';
+      return n
+        ? `Deleted the sample data under the retention policy${kept}: ${plural(n, 'file')}, with their analyses.`
+        : `Retention period over${kept}: no sample data was held.`;
+    }
     default:
       return `${sentenceCase(event.type)}.`;
   }

@@ -4,7 +4,7 @@ import { archiveAssessment, cancelAssessment } from '../../api/staff';
 import type { Assessment, AssessmentStatus } from '../../api/types';
 import { ErrorBanner } from '../../components/feedback';
 import { Field } from '../../components/field';
-import { formatDateTime } from '../../format';
+import { formatDate, formatDateTime } from '../../format';
 import { EditDetailsForm } from './edit-details-form';
 
 const editable: AssessmentStatus[] = ['draft', 'invited', 'in_progress', 'changes_requested'];
@@ -57,6 +57,12 @@ export function ManagePanel({
         </p>
       ) : null}
       {a.archivedAt ? <p>Archived {formatDateTime(a.archivedAt)}.</p> : null}
+      {a.samplesPurgedAt ? (
+        <p data-testid="samples-purged">
+          Sample data deleted after retention ({formatDate(a.samplesPurgedAt)}): the files, their
+          analyses and partials are gone; the reports stay.
+        </p>
+      ) : null}
       {!editable.includes(a.status) && !a.cancellation ? (
         <p class="hint">
           Details can be edited only until the vendor submits; start a re-assessment to change them

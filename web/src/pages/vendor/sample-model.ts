@@ -1,5 +1,6 @@
 /** Pure helpers for sample uploads: content types, sizes and status wording. */
 import type { SampleStatus } from '../../api/types';
+import { formatDate } from '../../format';
 
 const types: Record<string, string> = {
   csv: 'text/csv',
@@ -37,6 +38,13 @@ const statusWords: Record<SampleStatus, string> = {
 
 /** The status as words. */
 export const sampleStatusLabel = (status: SampleStatus): string => statusWords[status] ?? status;
+
+/** What a sample row says: its status, or that its data was deleted under retention (and when). */
+export function sampleStateLabel(info: { status: SampleStatus; purgedAt?: string | null }): string {
+  return info.purgedAt
+    ? `Deleted after retention (${formatDate(info.purgedAt)})`
+    : sampleStatusLabel(info.status);
+}
 
 /** True when the status will not change any more. */
 export const isFinal = (status: SampleStatus): boolean =>

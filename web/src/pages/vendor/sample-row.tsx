@@ -8,7 +8,7 @@ import { ErrorBanner } from '../../components/feedback';
 import { percent } from '../../format';
 import { MalformedLines } from './malformed-lines';
 import { AnalysisProgress, SampleFacts } from './sample-facts';
-import { acceptedExtensions, isFinal, mappingOf, sampleStatusLabel } from './sample-model';
+import { acceptedExtensions, isFinal, mappingOf, sampleStateLabel } from './sample-model';
 import type { FieldOverrides } from './sample-upload';
 import { useSamplePoll } from './use-sample-poll';
 
@@ -49,15 +49,20 @@ export function SampleRow(props: Props) {
     <li class="card sample-row" id={id} data-status={info.status}>
       <p class="sample-title">
         <strong class="file-name">{info.fileName}</strong>{' '}
-        <span class={`sample-status status-${info.status}`} role="status">
-          {info.status === 'analyzed'
-            ? '✔ '
-            : info.status === 'failed'
-              ? '✖ '
-              : info.status === 'unusable'
-                ? '⚠ '
-                : '… '}
-          {sampleStatusLabel(info.status)}
+        <span
+          class={`sample-status status-${info.purgedAt ? 'purged' : info.status}`}
+          role="status"
+        >
+          {info.purgedAt
+            ? ''
+            : info.status === 'analyzed'
+              ? '✔ '
+              : info.status === 'failed'
+                ? '✖ '
+                : info.status === 'unusable'
+                  ? '⚠ '
+                  : '… '}
+          {sampleStateLabel(info)}
         </span>
       </p>
       <SampleFacts info={info} />
