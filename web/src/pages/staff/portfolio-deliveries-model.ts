@@ -73,12 +73,10 @@ export function diversityText(p: DeliveryPoint, measure: 'distinct2' | 'mattr'):
 /** The verdict for one delivery in words. */
 export function verdictText(p: DeliveryPoint): string {
   if (p.sincePrevious) {
-    return p.sincePrevious.degraded
-      ? 'Degraded since the previous delivery'
-      : 'No sign of degradation since the previous delivery';
+    return p.sincePrevious.degraded ? 'Degraded' : 'No sign of degradation';
   }
   if (p.notCompared) return p.notCompared;
-  if (p.number === 1) return 'First delivery: nothing to compare with';
+  if (p.number === 1) return 'First delivery';
   return 'Not compared';
 }
 
