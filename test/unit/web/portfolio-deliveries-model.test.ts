@@ -74,6 +74,8 @@ describe('portfolio delivery measurements', () => {
     expect(diversityText(second, 'mattr')).toBe('0.660');
     expect(verdictText(first)).toMatch(/First delivery/);
     expect(verdictText(second)).toBe('Degraded');
+    expect(verdictText({ ...pending, reportVersion: null })).toBe('Not measured yet');
+    expect(verdictText(pending)).toBe('Not compared');
     expect(seriesSummary(series)).toBe(
       '3 deliveries, 2 measured; 1 flagged degraded (delivery 2).',
     );

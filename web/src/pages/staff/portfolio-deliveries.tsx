@@ -101,7 +101,9 @@ function SeriesCard({ series, index }: { series: DeliverySeries; index: number }
                   >
                     {verdictText(p)}
                   </span>
-                  {p.notMeasured ? <p class="muted small">{p.notMeasured}</p> : null}
+                  {p.notMeasured || p.notCompared ? (
+                    <p class="muted small">{p.notMeasured ?? p.notCompared}</p>
+                  ) : null}
                 </td>
               </tr>
             ))}
