@@ -73,7 +73,9 @@ describe('portfolio delivery measurements', () => {
     expect(diversityText(second, 'distinct2')).toBe('0.410 (−0.070 vs previous, noise ±0.003)');
     expect(diversityText(second, 'mattr')).toBe('0.660');
     expect(verdictText(first)).toMatch(/First delivery/);
-    expect(verdictText(second)).toBe('Degraded since the previous delivery');
+    expect(verdictText(second)).toBe('Degraded');
+    expect(verdictText({ ...pending, reportVersion: null })).toBe('Not measured yet');
+    expect(verdictText(pending)).toBe('Not compared');
     expect(seriesSummary(series)).toBe(
       '3 deliveries, 2 measured; 1 flagged degraded (delivery 2).',
     );

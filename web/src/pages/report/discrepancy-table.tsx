@@ -44,40 +44,42 @@ export function DiscrepancyTable(props: {
       {discrepancies.length === 0 ? (
         <p class="empty">No claim is contradicted by the analyzed samples.</p>
       ) : (
-        <table class="data claims">
-          <caption class="visually-hidden">Claims the samples contradict</caption>
-          <thead>
-            <tr>
-              <th scope="col">Question</th>
-              <th scope="col">Claimed</th>
-              <th scope="col">Measured</th>
-              <th scope="col">Tolerance</th>
-              {withEvidence ? <th scope="col">Evidence</th> : null}
-              <th scope="col">Finding</th>
-            </tr>
-          </thead>
-          <tbody>
-            {discrepancies.map((d) => (
-              <tr key={d.questionId + d.message}>
-                <th scope="row">{prompts.get(d.questionId) ?? 'A claim'}</th>
-                <td>{displayValue(d.claimed)}</td>
-                <td>{displayValue(d.measured)}</td>
-                <td>
-                  ± {d.tolerance} {d.unit}
-                </td>
-                {withEvidence ? (
-                  <td>
-                    <EvidenceBadge strength={d.evidence} />
-                  </td>
-                ) : null}
-                <td class="prose">
-                  <span aria-hidden="true">⚠ </span>
-                  {d.message}
-                </td>
+        <div class="table-scroll">
+          <table class="data claims">
+            <caption class="visually-hidden">Claims the samples contradict</caption>
+            <thead>
+              <tr>
+                <th scope="col">Question</th>
+                <th scope="col">Claimed</th>
+                <th scope="col">Measured</th>
+                <th scope="col">Tolerance</th>
+                {withEvidence ? <th scope="col">Evidence</th> : null}
+                <th scope="col">Finding</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {discrepancies.map((d) => (
+                <tr key={d.questionId + d.message}>
+                  <th scope="row">{prompts.get(d.questionId) ?? 'A claim'}</th>
+                  <td>{displayValue(d.claimed)}</td>
+                  <td>{displayValue(d.measured)}</td>
+                  <td>
+                    ± {d.tolerance} {d.unit}
+                  </td>
+                  {withEvidence ? (
+                    <td>
+                      <EvidenceBadge strength={d.evidence} />
+                    </td>
+                  ) : null}
+                  <td class="prose">
+                    <span aria-hidden="true">⚠ </span>
+                    {d.message}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {unverified.length > 0 ? <UnverifiedClaims checks={unverified} prompts={prompts} /> : null}
     </section>
@@ -98,39 +100,41 @@ function UnverifiedClaims({
         The evidence leans against these claims but is too weak to contradict them; they are not
         counted as contradictions.
       </p>
-      <table class="data claims">
-        <caption class="visually-hidden">Claims the evidence could not settle</caption>
-        <thead>
-          <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Claimed</th>
-            <th scope="col">Estimate</th>
-            <th scope="col">Evidence</th>
-            <th scope="col">Why unverified</th>
-          </tr>
-        </thead>
-        <tbody>
-          {checks.map((c) => (
-            <tr key={c.questionId + c.message}>
-              <th scope="row">
-                {prompts.get(c.questionId) ?? c.questionId}
-                <div class="muted small">{c.questionId}</div>
-              </th>
-              <td>{displayValue(c.claimed)}</td>
-              <td>
-                {displayValue(c.measured)}
-                {c.lowerBound !== undefined ? (
-                  <div class="muted small">at least {displayValue(c.lowerBound)}</div>
-                ) : null}
-              </td>
-              <td>
-                <EvidenceBadge strength={c.evidence} />
-              </td>
-              <td class="prose">{c.message}</td>
+      <div class="table-scroll">
+        <table class="data claims">
+          <caption class="visually-hidden">Claims the evidence could not settle</caption>
+          <thead>
+            <tr>
+              <th scope="col">Question</th>
+              <th scope="col">Claimed</th>
+              <th scope="col">Estimate</th>
+              <th scope="col">Evidence</th>
+              <th scope="col">Why unverified</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {checks.map((c) => (
+              <tr key={c.questionId + c.message}>
+                <th scope="row">
+                  {prompts.get(c.questionId) ?? c.questionId}
+                  <div class="muted small">{c.questionId}</div>
+                </th>
+                <td>{displayValue(c.claimed)}</td>
+                <td>
+                  {displayValue(c.measured)}
+                  {c.lowerBound !== undefined ? (
+                    <div class="muted small">at least {displayValue(c.lowerBound)}</div>
+                  ) : null}
+                </td>
+                <td>
+                  <EvidenceBadge strength={c.evidence} />
+                </td>
+                <td class="prose">{c.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -20,35 +20,37 @@ export function FactorTable(props: { factors: RiskFactor[]; labels?: Map<string,
       {sorted.length === 0 ? (
         <p class="empty">No risk factors.</p>
       ) : (
-        <table class="data factors">
-          <caption class="visually-hidden">Risk factors, largest first</caption>
-          <thead>
-            <tr>
-              <th scope="col" class="num">
-                Points
-              </th>
-              <th scope="col">Factor</th>
-              <th scope="col">Source</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Remediation</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((f) => (
-              <tr key={f.id}>
-                <td class="num">{formatPoints(f.points)}</td>
-                <th scope="row">{labels.get(f.id) ?? humanize(f.id)}</th>
-                <td>
-                  <span class={`source source-${f.source}`}>
-                    {sourceLabels[f.source] ?? f.source}
-                  </span>
-                </td>
-                <td class="prose">{plainWords(f.reason, labels)}</td>
-                <td class="prose">{f.remediation ? plainWords(f.remediation, labels) : '—'}</td>
+        <div class="table-scroll">
+          <table class="data factors">
+            <caption class="visually-hidden">Risk factors, largest first</caption>
+            <thead>
+              <tr>
+                <th scope="col" class="num">
+                  Points
+                </th>
+                <th scope="col">Factor</th>
+                <th scope="col">Source</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Remediation</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sorted.map((f) => (
+                <tr key={f.id}>
+                  <td class="num">{formatPoints(f.points)}</td>
+                  <th scope="row">{labels.get(f.id) ?? humanize(f.id)}</th>
+                  <td>
+                    <span class={`source source-${f.source}`}>
+                      {sourceLabels[f.source] ?? f.source}
+                    </span>
+                  </td>
+                  <td class="prose">{plainWords(f.reason, labels)}</td>
+                  <td class="prose">{f.remediation ? plainWords(f.remediation, labels) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

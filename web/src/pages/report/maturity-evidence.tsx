@@ -20,35 +20,37 @@ export function MaturityEvidence(props: {
           </h3>
         </summary>
         {report.maturity.dimensions.map((d) => (
-          <table class="data evidence" key={d.id}>
-            <caption>
-              {labels.get(d.id) ?? 'Dimension'}: level {d.level} of 4
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Question</th>
-                <th scope="col">Answer</th>
-                <th scope="col">Requirement</th>
-                <th scope="col">Met</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.evidence.map((e) => {
-                const q = questions.get(e.questionId);
-                return (
-                  <tr key={`${e.questionId}-${e.requirement}`}>
-                    <th scope="row">{q ? questionTitle(q) : 'Measured in the sample'}</th>
-                    <td class="prose">{q ? answerText(q, e.answer) : displayValue(e.answer)}</td>
-                    <td>
-                      {e.requirement}
-                      {e.note ? <div class="muted small">{e.note}</div> : null}
-                    </td>
-                    <td>{e.met ? '✔ Met' : '✖ Not met'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div class="table-scroll" key={d.id}>
+            <table class="data evidence">
+              <caption>
+                {labels.get(d.id) ?? 'Dimension'}: level {d.level} of 4
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Question</th>
+                  <th scope="col">Answer</th>
+                  <th scope="col">Requirement</th>
+                  <th scope="col">Met</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.evidence.map((e) => {
+                  const q = questions.get(e.questionId);
+                  return (
+                    <tr key={`${e.questionId}-${e.requirement}`}>
+                      <th scope="row">{q ? questionTitle(q) : 'Measured in the sample'}</th>
+                      <td class="prose">{q ? answerText(q, e.answer) : displayValue(e.answer)}</td>
+                      <td>
+                        {e.requirement}
+                        {e.note ? <div class="muted small">{e.note}</div> : null}
+                      </td>
+                      <td>{e.met ? '✔ Met' : '✖ Not met'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         ))}
       </details>
     </section>

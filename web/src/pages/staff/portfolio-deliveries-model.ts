@@ -70,15 +70,13 @@ export function diversityText(p: DeliveryPoint, measure: 'distinct2' | 'mattr'):
   return `${own} (${sign}${Math.abs(change).toFixed(3)} vs previous, noise ±${c.noise.toFixed(3)})`;
 }
 
-/** The verdict for one delivery in words. */
+/** The verdict for one delivery in a few words (the reason, if any, is shown beside it). */
 export function verdictText(p: DeliveryPoint): string {
   if (p.sincePrevious) {
-    return p.sincePrevious.degraded
-      ? 'Degraded since the previous delivery'
-      : 'No sign of degradation since the previous delivery';
+    return p.sincePrevious.degraded ? 'Degraded' : 'No sign of degradation';
   }
-  if (p.notCompared) return p.notCompared;
-  if (p.number === 1) return 'First delivery: nothing to compare with';
+  if (p.number === 1) return 'First delivery';
+  if (p.reportVersion === null) return 'Not measured yet';
   return 'Not compared';
 }
 

@@ -22,6 +22,7 @@ import {
 function SeriesCard({ series, index }: { series: DeliverySeries; index: number }) {
   const title = `${series.vendor}: ${series.dataset}`;
   const measured = series.deliveries.filter((p) => p.diversity).length;
+  const degraded = series.deliveries.filter((p) => p.sincePrevious?.degraded);
   return (
     <section class="card delivery-series" aria-labelledby={`series-${index}`}>
       <h3 id={`series-${index}`}>{title}</h3>
@@ -38,7 +39,7 @@ function SeriesCard({ series, index }: { series: DeliverySeries; index: number }
         />
       ) : null}
       <div class="table-scroll">
-        <table class="data">
+        <table class="data deliveries" style={{ minWidth: '52rem' }}>
           <caption class="visually-hidden">Measurements of each delivery of {title}</caption>
           <thead>
             <tr>
@@ -55,7 +56,7 @@ function SeriesCard({ series, index }: { series: DeliverySeries; index: number }
               <th scope="col" class="num">
                 Repeats the previous delivery
               </th>
-              <th scope="col">Verdict and findings</th>
+              <th scope="col">Verdict</th>
             </tr>
           </thead>
           <tbody>
@@ -94,24 +95,14 @@ function SeriesCard({ series, index }: { series: DeliverySeries; index: number }
                     : '—'}
                 </td>
                 <td>
-                  {p.notMeasured ? <p class="muted small">{p.notMeasured}</p> : null}
-                  <p
-                    class={p.sincePrevious?.degraded ? 'verdict verdict-bad' : 'small'}
+                  <span
+                    class={p.sincePrevious?.degraded ? 'verdict verdict-bad' : undefined}
                     data-testid={p.sincePrevious?.degraded ? 'delivery-degraded' : undefined}
                   >
                     {verdictText(p)}
-                    {p.sincePrevious?.riskPoints
-                      ? ` (+${p.sincePrevious.riskPoints.toFixed(1)} risk points)`
-                      : ''}
-                  </p>
-                  {p.sincePrevious?.degraded ? (
-                    <ul class="findings">
-                      {p.sincePrevious.findings.map((f) => (
-                        <li key={f.message} class={`severity-${f.severity}`}>
-                          <span class="severity">{f.severity}</span> {f.message}
-                        </li>
-                      ))}
-                    </ul>
+                  </span>
+                  {p.notMeasured || p.notCompared ? (
+                    <p class="muted small">{p.notMeasured ?? p.notCompared}</p>
                   ) : null}
                 </td>
               </tr>
@@ -119,6 +110,28 @@ function SeriesCard({ series, index }: { series: DeliverySeries; index: number }
           </tbody>
         </table>
       </div>
+      {degraded.length ? (
+        <ul class="findings degraded-deliveries">
+          {degraded.map((p) => (
+            <li key={p.assessmentId} data-testid="degraded-findings">
+              <strong>
+                {deliveryName(p)}: degraded since the previous delivery
+                {p.sincePrevious?.riskPoints
+                  ? ` (+${p.sincePrevious.riskPoints.toFixed(1)} risk points)`
+                  : ''}
+                .
+              </strong>
+              <ul>
+                {p.sincePrevious?.findings.map((f) => (
+                  <li key={f.message} class={`severity-${f.severity}`}>
+                    <span class="severity">{f.severity}</span> {f.message}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -43,35 +43,37 @@ export function PortfolioPage() {
       {chains.loading && !chains.data ? <Loading /> : null}
       {chains.data && chains.data.length === 0 ? <p class="empty">No assessments yet.</p> : null}
       {chains.data?.length ? (
-        <table class="data portfolio">
-          <caption class="visually-hidden">Vendor datasets, highest latest risk first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Vendor</th>
-              <th scope="col">Dataset</th>
-              <th scope="col">Latest risk</th>
-              <th scope="col">Latest status</th>
-              <th scope="col">Trend across assessments</th>
-            </tr>
-          </thead>
-          <tbody>
-            {chains.data.map((c) => (
-              <tr key={c.latest.id}>
-                <th scope="row">
-                  <Link href={`/assessments/${encodeURIComponent(c.latest.id)}`}>{c.vendor}</Link>
-                </th>
-                <td>{c.dataset}</td>
-                <td>
-                  <TierBadge tier={c.tier} score={c.score ?? undefined} />
-                </td>
-                <td>
-                  <StatusBadge status={c.latest.status} />
-                </td>
-                <td>{trendText(c.trend)}</td>
+        <div class="table-scroll">
+          <table class="data portfolio">
+            <caption class="visually-hidden">Vendor datasets, highest latest risk first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Vendor</th>
+                <th scope="col">Dataset</th>
+                <th scope="col">Latest risk</th>
+                <th scope="col">Latest status</th>
+                <th scope="col">Trend across assessments</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {chains.data.map((c) => (
+                <tr key={c.latest.id}>
+                  <th scope="row">
+                    <Link href={`/assessments/${encodeURIComponent(c.latest.id)}`}>{c.vendor}</Link>
+                  </th>
+                  <td>{c.dataset}</td>
+                  <td>
+                    <TierBadge tier={c.tier} score={c.score ?? undefined} />
+                  </td>
+                  <td>
+                    <StatusBadge status={c.latest.status} />
+                  </td>
+                  <td>{trendText(c.trend)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {withHistory.length ? (
         <ChartFigure
