@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalWorkflow } from '../../functions/analyze/distributed/local-runner';
-import { executionName } from '../../functions/analyze/distributed/types';
+import { executionName, runKeys } from '../../functions/analyze/distributed/types';
 import { createSampleAnalyzer } from '../../functions/analyze/engine';
 import { createAnalyzeHandler } from '../../functions/analyze/handler';
 import { lineAlignedRanges, treeHash } from '../../functions/core/tree-hash';
@@ -164,6 +164,12 @@ describe.each([
     expect(after.sha256).toBe(await treeHashOf(bytes));
     expect(after.sha256).not.toBe(sample.sha256);
     expect(after.hashMethod).toBe(`sha256-tree; range-bytes=${RANGE}`);
+    // the run's working objects are gone once the analysis is stored
+    const manifest = `${runKeys({ ...after, scope: after.assessmentId, etag: after.objectETag as string }).manifest}`;
+    expect(await blobs.head(bucket, manifest)).toBeUndefined();
+    expect(
+      await blobs.head(bucket, manifest.replace('manifest.jsonl', 'partials/000000.bin')),
+    ).toBeUndefined();
 
     // A duplicate ObjectCreated event starts nothing and changes nothing.
     await run();
