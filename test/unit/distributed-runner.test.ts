@@ -204,4 +204,40 @@ describe('samples the distributed path refuses', () => {
     );
     expect(mail.map((m) => m.body)).toContain(body.error);
   }, 60_000);
+
+  it('fails a CSV sample with a request to convert it to JSON Lines', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `${i},"${WORDS.join(' ')} ${i}",a`);
+    const bytes = new TextEncoder().encode(`id,text,label\n${rows.join('\n')}\n`);
+    const { sample } = await uploaded('big.csv', bytes, 'text/csv');
+    await asJustUploaded(sample);
+    const { run } = distributedAnalyzer(sample, {});
+    await run();
+    const after = await t.portal.deps.repos.samples.get(
+      'demo',
+      sample.assessmentId,
+      sample.sampleId,
+    );
+    expect(after?.status).toBe('failed');
+    expect(after?.error).toMatch(/"big\.csv" .* convert it to JSON Lines/);
+  }, 60_000);
+
+  it('fails a sample whose range holds only unreadable rows, naming the part and its bytes', async () => {
+    const good = jsonLines();
+    const bad = Array.from({ length: 400 }, (_, i) => `{"text": broken ${i}`).join('\n');
+    const bytes = new TextEncoder().encode(`${good}${bad}\n${good}`);
+    const { sample } = await uploaded('mixed.jsonl', bytes, 'application/jsonl');
+    await asJustUploaded(sample);
+    const { local, run } = distributedAnalyzer(sample, {});
+    await run();
+    expect([...local.executions.values()][0]?.output).toEqual({ status: 'failed' });
+    const after = await t.portal.deps.repos.samples.get(
+      'demo',
+      sample.assessmentId,
+      sample.sampleId,
+    );
+    expect(after?.status).toBe('failed');
+    expect(after?.error).toMatch(
+      /^Part \d+ of "mixed\.jsonl" \(bytes \d+–\d+; line numbers count from that part's start\) could not be analyzed: line \d+: /,
+    );
+  }, 60_000);
 });
