@@ -7,11 +7,14 @@ export const USAGE = `Usage:
   diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--json] [--croissant]
   diligence compare <previous> <current> [--text <field>] [--label <field>] [--json]
   diligence verify <report.json> [--sha256 <hex>]
+  diligence hash <file> [--range-bytes N] [--json]
 
 analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) without a server.
          --text takes a field path (instances[0].output) or several joined by commas.
          --reference names known-human records of the same domain (the buyer's own): they
          calibrate the machine-text estimate and give it a conservative lower bound.
+hash     prints the tree hash the portal stores for samples analyzed beyond one machine
+         (its method names the range size: pass it as --range-bytes; default 536870912).
 Exit codes: 0 success, 1 analysis failure, 2 bad usage or unreadable input.
 `;
 
@@ -30,6 +33,8 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       return (await import('./compare-command')).runCompare(rest, io);
     case 'verify':
       return (await import('./verify-command')).runVerify(rest, io);
+    case 'hash':
+      return (await import('./hash-command')).runHash(rest, io);
     case 'help':
     case '--help':
     case '-h':

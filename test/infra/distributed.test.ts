@@ -12,7 +12,27 @@ type Validate = (
 const validate = createRequire(import.meta.url)('asl-validator') as Validate;
 
 let template: Template;
-let definition: Record<string, any>;
+/** The parts of an ASL state these tests read. */
+interface State {
+  Type: string;
+  Next: string;
+  End?: boolean;
+  Resource?: string;
+  ResultPath?: string;
+  Retry?: unknown;
+  Catch: { Next: string }[];
+  ItemReader?: unknown;
+  ResultWriter?: unknown;
+  MaxConcurrency?: number;
+  ToleratedFailurePercentage?: number;
+  ToleratedFailureCount?: number;
+  ItemProcessor: Definition & { ProcessorConfig: unknown };
+}
+interface Definition {
+  StartAt: string;
+  States: Record<string, State>;
+}
+let definition: Definition;
 let stateMachineId: string;
 
 /** The definition string with each function ARN replaced by a well-formed stand-in ARN. */
@@ -43,8 +63,13 @@ beforeAll(() => {
   definition = JSON.parse(resolveDefinition(resource.Properties.DefinitionString));
 }, 120_000);
 
-const mapState = () =>
-  Object.values(definition.States).find((s: any) => s.Type === 'Map') as Record<string, any>;
+const mapState = () => Object.values(definition.States).find((s) => s.Type === 'Map') as State;
+/** The state named `name` of `d` (the top level by default). */
+function st(name: string, d: Definition = definition): State {
+  const found = d.States[name];
+  if (!found) throw new Error(`no state ${name}`);
+  return found;
+}
 
 describe('the distributed analysis state machine', () => {
   it('is a Standard workflow whose definition asl-validator accepts', () => {
@@ -57,17 +82,15 @@ describe('the distributed analysis state machine', () => {
     expect(result.isValid).toBe(true);
     // the validator really checks: a dangling transition is refused
     const broken = structuredClone(definition);
-    broken.States[broken.StartAt].Next = 'NoSuchState';
+    st(broken.StartAt, broken).Next = 'NoSuchState';
     expect(validate(broken).isValid).toBe(false);
   });
 
   it('runs plan, then a Distributed Map over the JSONL manifest, then merge', () => {
-    const plan = definition.States[definition.StartAt];
+    const plan = st(definition.StartAt);
     expect(plan.Type).toBe('Task');
     const map = mapState();
-    expect(plan.Next).toBe(
-      Object.keys(definition.States).find((k) => definition.States[k] === map),
-    );
+    expect(plan.Next).toBe(Object.keys(definition.States).find((k) => st(k) === map));
     expect(map.ItemReader).toEqual({
       Resource: 'arn:aws:states:::s3:getObject',
       ReaderConfig: { InputType: 'JSONL' },
@@ -82,7 +105,7 @@ describe('the distributed analysis state machine', () => {
     expect(map.ToleratedFailurePercentage ?? 0).toBe(0);
     expect(map.ToleratedFailureCount ?? 0).toBe(0);
     expect(map.ResultPath).toBe('$.map');
-    const merge = definition.States[map.Next];
+    const merge = st(map.Next);
     expect(merge.ResultPath).toBe('$.merge');
     expect(merge.End).toBe(true);
   });
@@ -97,21 +120,21 @@ describe('the distributed analysis state machine', () => {
 
   it('retries every step with backoff, never a refusal, and catches failures into the fail step', () => {
     const map = mapState();
-    const fold = map.ItemProcessor.States[map.ItemProcessor.StartAt];
-    const steps = [definition.States[definition.StartAt], fold, definition.States[map.Next]];
+    const fold = st(map.ItemProcessor.StartAt, map.ItemProcessor);
+    const steps = [st(definition.StartAt), fold, st(map.Next)];
     for (const step of steps) {
       expect(step.Retry).toEqual([
         { ErrorEquals: ['DistributedInputError', 'SupersededRunError'], MaxAttempts: 0 },
         { ErrorEquals: ['States.ALL'], IntervalSeconds: 5, MaxAttempts: 3, BackoffRate: 2 },
       ]);
     }
-    for (const step of [definition.States[definition.StartAt], map, definition.States[map.Next]]) {
+    for (const step of [st(definition.StartAt), map, st(map.Next)]) {
       expect(step.Catch).toEqual([
         { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: expect.any(String) },
       ]);
-      const fail = definition.States[step.Catch[0].Next];
+      const fail = st(step.Catch[0]?.Next as string);
       expect(fail.Resource).toMatch(/function:DistributedFail/);
-      expect(definition.States[fail.Next].Type).toBe('Fail');
+      expect(st(fail.Next).Type).toBe('Fail');
     }
   });
 

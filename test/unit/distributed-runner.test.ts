@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalWorkflow } from '../../functions/analyze/distributed/local-runner';
-import { executionName } from '../../functions/analyze/distributed/types';
+import { executionName, runKeys } from '../../functions/analyze/distributed/types';
 import { createSampleAnalyzer } from '../../functions/analyze/engine';
 import { createAnalyzeHandler } from '../../functions/analyze/handler';
 import { lineAlignedRanges, treeHash } from '../../functions/core/tree-hash';
@@ -164,6 +164,12 @@ describe.each([
     expect(after.sha256).toBe(await treeHashOf(bytes));
     expect(after.sha256).not.toBe(sample.sha256);
     expect(after.hashMethod).toBe(`sha256-tree; range-bytes=${RANGE}`);
+    // the run's working objects are gone once the analysis is stored
+    const manifest = `${runKeys({ ...after, scope: after.assessmentId, etag: after.objectETag as string }).manifest}`;
+    expect(await blobs.head(bucket, manifest)).toBeUndefined();
+    expect(
+      await blobs.head(bucket, manifest.replace('manifest.jsonl', 'partials/000000.bin')),
+    ).toBeUndefined();
 
     // A duplicate ObjectCreated event starts nothing and changes nothing.
     await run();
@@ -197,5 +203,41 @@ describe('samples the distributed path refuses', () => {
       (m) => m.assessmentId === sample.assessmentId && m.kind === 'analysis-failed',
     );
     expect(mail.map((m) => m.body)).toContain(body.error);
+  }, 60_000);
+
+  it('fails a CSV sample with a request to convert it to JSON Lines', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `${i},"${WORDS.join(' ')} ${i}",a`);
+    const bytes = new TextEncoder().encode(`id,text,label\n${rows.join('\n')}\n`);
+    const { sample } = await uploaded('big.csv', bytes, 'text/csv');
+    await asJustUploaded(sample);
+    const { run } = distributedAnalyzer(sample, {});
+    await run();
+    const after = await t.portal.deps.repos.samples.get(
+      'demo',
+      sample.assessmentId,
+      sample.sampleId,
+    );
+    expect(after?.status).toBe('failed');
+    expect(after?.error).toMatch(/"big\.csv" .* convert it to JSON Lines/);
+  }, 60_000);
+
+  it('fails a sample whose range holds only unreadable rows, naming the part and its bytes', async () => {
+    const good = jsonLines();
+    const bad = Array.from({ length: 400 }, (_, i) => `{"text": broken ${i}`).join('\n');
+    const bytes = new TextEncoder().encode(`${good}${bad}\n${good}`);
+    const { sample } = await uploaded('mixed.jsonl', bytes, 'application/jsonl');
+    await asJustUploaded(sample);
+    const { local, run } = distributedAnalyzer(sample, {});
+    await run();
+    expect([...local.executions.values()][0]?.output).toEqual({ status: 'failed' });
+    const after = await t.portal.deps.repos.samples.get(
+      'demo',
+      sample.assessmentId,
+      sample.sampleId,
+    );
+    expect(after?.status).toBe('failed');
+    expect(after?.error).toMatch(
+      /^Part \d+ of "mixed\.jsonl" \(bytes \d+–\d+; line numbers count from that part's start\) could not be analyzed: line \d+: /,
+    );
   }, 60_000);
 });

@@ -61,6 +61,7 @@ export function createFoldHandler(deps: FoldDeps) {
         input: settings.input,
         // the whole file's detected mapping: a range's first records may lack an optional field
         checkMapping: false,
+        sampleBits: item.sampleBits,
       });
     } catch (error) {
       if (!(error instanceof AnalysisInputError)) throw error;

@@ -41,8 +41,8 @@ export function createMergeHandler(deps: MergeDeps) {
     }
     const items = await readManifest(blobs, input.manifest);
     const details = input.map?.ResultWriterDetails;
-    const raw = input.results ?? (details ? await readMapResults(blobs, details) : []);
-    const outputs = orderedOutputs(items, raw);
+    const read = details ? await readMapResults(blobs, details) : { outputs: [], files: [] };
+    const outputs = orderedOutputs(items, input.results ?? read.outputs);
     const rejected = outputs.find((o) => o.error);
     if (rejected?.error) return fail(sample, rejected.error, 'failed');
 
@@ -66,6 +66,9 @@ export function createMergeHandler(deps: MergeDeps) {
       hashMethod: treeHashMethod(input.rangeBytes),
     });
     logger.info('distributed analysis merged', { key: run.key, ranges: items.length });
+    // the working objects served their purpose: partials, manifest and the Map's result files
+    const working = [...outputs.map((o) => o.partialKey), input.manifest.key, ...read.files];
+    for (const key of working) await blobs.delete(input.manifest.bucket, key);
     return done
       ? { status: done.status as MergeOutput['status'], sha256 }
       : { status: 'superseded' };

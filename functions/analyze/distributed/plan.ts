@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../api/env';
+import { DEFAULT_LIMITS } from '../../core/analysis';
 import { lineAlignedRanges, newlineFinder } from '../../core/tree-hash';
 import type { Config } from '../../lib/config';
 import { inputLimitsOf } from '../engine';
@@ -19,6 +20,21 @@ async function firstBytes(stream: AsyncIterable<Uint8Array>, n: number): Promise
     if (length >= n) break;
   }
   return Buffer.concat(parts).subarray(0, n);
+}
+
+/**
+ * The sampling level every range starts at: two levels below what the record count estimated from
+ * the first MiB's line length needs, so it stays at or under the one pass's final level unless the
+ * file's lines are on average 4× shorter than its first ones (then ranges simply index more).
+ * Starting there keeps each range's partial near the index cap instead of far above it.
+ */
+export function startingLevel(size: number, head: Uint8Array): number {
+  let lines = 0;
+  for (const byte of head) if (byte === 0x0a) lines++;
+  if (lines === 0 || head.length === 0) return 0;
+  const estimated = (size / head.length) * lines;
+  const needed = Math.ceil(Math.log2(estimated / DEFAULT_LIMITS.maxIndexedRecords));
+  return Math.max(0, needed - 2);
 }
 
 /**
@@ -51,6 +67,7 @@ export function createPlanHandler(deps: PlanDeps) {
       throw new DistributedInputError(
         `"${sample.fileName}" (${gigabytes(head.size)}) could not be read as JSON Lines or plain text from its first records. Samples over ${gigabytes(config.DISTRIBUTED_THRESHOLD_BYTES)} are split at line ends, which CSV files and JSON arrays do not allow: convert it to JSON Lines (one JSON object per line) and upload it again, or upload a smaller sample.`,
       );
+    const sampleBits = startingLevel(head.size, await firstBytes(await open(0), 1 << 20));
     const rangeBytes = config.DISTRIBUTED_RANGE_BYTES;
     const ranges = await lineAlignedRanges(head.size, rangeBytes, newlineFinder(open));
     const keys = runKeys(run);
@@ -60,6 +77,7 @@ export function createPlanHandler(deps: PlanDeps) {
       index,
       start: r.start,
       end: r.end,
+      sampleBits,
       settings,
       partialKey: keys.partial(index),
     }));

@@ -24,20 +24,25 @@ function foldOutputOf(entry: unknown): FoldOutput {
   return out;
 }
 
-/** Every fold output the ResultWriter stored for a Map run (SUCCEEDED files; order as stored). */
+/**
+ * Every fold output the ResultWriter stored for a Map run (SUCCEEDED files; order as stored), and
+ * the keys of the files read (its manifest included), for cleaning up after the merge.
+ */
 export async function readMapResults(
   blobs: Pick<BlobStore, 'getText'>,
   details: ResultWriterDetails,
-): Promise<FoldOutput[]> {
+): Promise<{ outputs: FoldOutput[]; files: string[] }> {
   const manifest = JSON.parse(await blobs.getText(details.Bucket, details.Key)) as {
     ResultFiles?: { SUCCEEDED?: { Key: string }[] };
   };
   const outputs: FoldOutput[] = [];
+  const files = [details.Key];
   for (const file of manifest.ResultFiles?.SUCCEEDED ?? []) {
     for (const entry of entriesOf(await blobs.getText(details.Bucket, file.Key)))
       outputs.push(foldOutputOf(entry));
+    files.push(file.Key);
   }
-  return outputs;
+  return { outputs, files };
 }
 
 /** The manifest's items in index order. */

@@ -22,6 +22,11 @@ export interface ManifestItem {
   index: number;
   start: number;
   end: number;
+  /**
+   * The sampling level every range's record index starts at, common to all ranges and at most the
+   * one pass's final level, so the merged partial equals the one-pass partial (see `startingLevel`).
+   */
+  sampleBits: number;
   settings: RangeSettings;
   /** Where the fold writes this range's binary partial (derived from sample, ETag and index). */
   partialKey: string;

@@ -32,6 +32,11 @@ export interface AnalyzeOptions extends FinalizeOptions {
    * a mapping already detected from the whole file, as shards of one file receive it.
    */
   checkMapping?: boolean;
+  /**
+   * Sampling level the record index starts at (default 0). A part of a file may start at a level
+   * no higher than the whole file's final one: merged, it equals the one-pass partial.
+   */
+  sampleBits?: number;
   /** Called after each parsed batch. */
   onProgress?: (progress: AnalysisProgress) => void;
   limits?: Partial<AnalysisLimits>;
@@ -93,7 +98,9 @@ export async function foldSource(
     if (options.checkMapping !== false)
       checkFieldOverrides(options.fields, records, options.fileName);
     const fields = detectFields(records, options.fields);
-    const f = new Folder(createPartial(fields, format, options.fileName ?? null, options.limits));
+    const partial = createPartial(fields, format, options.fileName ?? null, options.limits);
+    partial.index.sampleBits = options.sampleBits ?? 0;
+    const f = new Folder(partial);
     for (const item of pending.splice(0)) {
       if (item.error !== undefined) f.malformed(item.line, item.error);
       else f.add(item.value);
