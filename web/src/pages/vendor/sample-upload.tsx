@@ -152,6 +152,8 @@ export function SampleUpload({ initial, readOnly, onChange }: Props) {
         setProgress({ name: chosen.name, share, sampleId: info.sampleId }),
       );
       arrived(info);
+      setFile(null);
+      if (input.current) input.current.value = '';
     } catch (e) {
       setError(readable(e));
     } finally {
