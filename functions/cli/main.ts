@@ -7,6 +7,7 @@ export const USAGE = `Usage:
   diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--json] [--croissant]
   diligence compare <previous> <current> [--text <field>] [--label <field>] [--json]
   diligence verify <report.json> [--sha256 <hex>]
+  diligence upload <invitation-link-or-token> <file> [--role training|holdout] [--api <url>]
 
 analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) without a server.
          --text takes a field path (instances[0].output) or several joined by commas.
@@ -30,6 +31,8 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       return (await import('./compare-command')).runCompare(rest, io);
     case 'verify':
       return (await import('./verify-command')).runVerify(rest, io);
+    case 'upload':
+      return (await import('./upload-command')).runUpload(rest, io);
     case 'help':
     case '--help':
     case '-h':
