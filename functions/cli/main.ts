@@ -8,6 +8,7 @@ export const USAGE = `Usage:
   diligence compare <previous> <current> [--text <field>] [--label <field>] [--json]
   diligence verify <report.json> [--sha256 <hex>]
   diligence hash <file> [--range-bytes N] [--json]
+  diligence upload <invitation-link-or-token> <file> [--role training|holdout] [--api <url>]
 
 analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) without a server.
          --text takes a field path (instances[0].output) or several joined by commas.
@@ -35,6 +36,8 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       return (await import('./verify-command')).runVerify(rest, io);
     case 'hash':
       return (await import('./hash-command')).runHash(rest, io);
+    case 'upload':
+      return (await import('./upload-command')).runUpload(rest, io);
     case 'help':
     case '--help':
     case '-h':

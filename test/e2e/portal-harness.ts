@@ -57,11 +57,14 @@ function waitForUrl(child: ChildProcess, output: () => string, ms: number): Prom
   });
 }
 
-/** Starts `tsx functions/local/main.ts` on a free port with its own data folder. */
-export async function startPortal(dataDir: string): Promise<RunningPortal> {
+/** Starts `tsx functions/local/main.ts` on a free port with its own data folder (`env` adds settings). */
+export async function startPortal(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningPortal> {
   const port = await freePort();
   const child = spawn('npx', ['tsx', 'functions/local/main.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group, so stopPortal can end npx, tsx and node together.
     detached: true,

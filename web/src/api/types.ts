@@ -119,6 +119,8 @@ export interface SampleInfo {
   counts?: boolean;
   /** When the file, its analysis and partial were deleted under the retention policy. */
   purgedAt?: string | null;
+  /** While a multipart upload is awaited: its plan (the parts already sent can be listed). */
+  upload?: { mode: 'multipart'; partSize: number; partCount: number } | null;
 }
 
 /** `POST /api/vendor/samples` body. */
@@ -132,13 +134,22 @@ export interface NewSample {
   replaces?: string;
 }
 
+/** How a sample file goes up: parts of `partSize` bytes for files over the threshold. */
+export type UploadMode =
+  | { mode: 'single' }
+  | { mode: 'multipart'; uploadId?: string; partSize: number; partCount: number };
+
 /** Where and how to PUT a sample file. */
 export interface SampleUpload {
   sampleId: string;
-  uploadUrl: string;
-  uploadHeaders: Record<string, string>;
-  /** Earlier samples of the same role this upload replaced. */
+  upload?: UploadMode;
+  /** Single mode: PUT the file here with exactly these headers. */
+  uploadUrl?: string;
+  uploadHeaders?: Record<string, string>;
+  /** Earlier samples of the same role that were never uploaded, retired now. */
   replaced?: string[];
+  /** Earlier samples of the same role that keep counting until this file arrives. */
+  retiresOnUpload?: string[];
 }
 
 /** How far an analysis has come (set while analyzing). */

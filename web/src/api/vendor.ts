@@ -73,8 +73,8 @@ export function uploadFile(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('PUT', upload.uploadUrl);
-    for (const [name, value] of Object.entries(upload.uploadHeaders)) {
+    xhr.open('PUT', upload.uploadUrl ?? '');
+    for (const [name, value] of Object.entries(upload.uploadHeaders ?? {})) {
       // Browsers set these themselves and refuse scripts that try.
       if (!['content-length', 'host'].includes(name.toLowerCase()))
         xhr.setRequestHeader(name, value);

@@ -7,6 +7,7 @@ import type { SampleInfo } from '../../api/types';
 import { ErrorBanner } from '../../components/feedback';
 import { percent } from '../../format';
 import { MalformedLines } from './malformed-lines';
+import { ResumeUpload } from './resume-upload';
 import { AnalysisProgress, SampleFacts } from './sample-facts';
 import { acceptedExtensions, isFinal, mappingOf, sampleStateLabel } from './sample-model';
 import type { FieldOverrides } from './sample-upload';
@@ -20,11 +21,13 @@ interface Props {
   onReupload: (file: File, fields: FieldOverrides) => Promise<void>;
   onDelete: () => Promise<void>;
   onUpdate: (info: SampleInfo) => void;
+  /** Present for a big sample whose upload stopped and is not being sent now. */
+  resume?: { onResume: (file: File) => Promise<void>; onAbandon: () => Promise<void> };
 }
 
 /** Renders and polls one sample. */
 export function SampleRow(props: Props) {
-  const { info: initial, poll, readOnly, retained, onReupload, onDelete, onUpdate } = props;
+  const { info: initial, poll, readOnly, retained, onReupload, onDelete, onUpdate, resume } = props;
   const shouldPoll = poll && !isFinal(initial.status);
   const { info: polled, error } = useSamplePoll(shouldPoll ? initial.sampleId : null, initial);
   const info = polled ? { ...initial, ...polled } : initial;
@@ -67,6 +70,9 @@ export function SampleRow(props: Props) {
       </p>
       <SampleFacts info={info} />
       <AnalysisProgress info={info} />
+      {resume && !readOnly && info.status === 'awaiting_upload' && info.upload ? (
+        <ResumeUpload info={info} retained={retained} {...resume} />
+      ) : null}
       {(info.status === 'failed' || info.status === 'unusable') && info.error ? (
         <p class="error-text">{info.error}</p>
       ) : null}

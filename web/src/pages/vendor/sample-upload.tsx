@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../api/http';
+import { abortUpload, uploadInParts } from '../../api/multipart';
 import type { SampleInfo } from '../../api/types';
 import { createSample, deleteSample, uploadFile } from '../../api/vendor';
 import { ErrorBanner } from '../../components/feedback';
@@ -55,11 +56,16 @@ export function SampleUpload({ initial, readOnly, onChange }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [role, setRole] = useState<Role>('training');
   const [dragging, setDragging] = useState(false);
-  const [progress, setProgress] = useState<{ name: string; share: number } | null>(null);
+  const [progress, setProgress] = useState<{
+    name: string;
+    share: number;
+    sampleId?: string;
+  } | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const files = useRef(new Map<string, File>());
   const input = useRef<HTMLInputElement>(null);
-  const current = rows.find((r) => r.info.role === role);
+  // The sample a new upload would replace: one whose file arrived (an unfinished one is superseded).
+  const current = rows.find((r) => r.info.role === role && r.info.status !== 'awaiting_upload');
 
   useEffect(() => onChange?.(rows.map((r) => r.info)), [rows]);
 
@@ -100,22 +106,68 @@ export function SampleUpload({ initial, readOnly, onChange }: Props) {
         status: 'awaiting_upload',
         sizeBytes: chosen.size,
         createdAt: new Date().toISOString(),
+        upload: target.upload?.mode === 'multipart' ? target.upload : null,
       };
       const gone = new Set(target.replaced ?? []);
       setRows((old) => [
         { info, uploaded: false },
         ...old.filter((r) => !gone.has(r.info.sampleId)),
       ]);
-      await uploadFile(target, chosen, (share) => setProgress({ name: chosen.name, share }));
-      setRows((old) =>
-        old.map((r) => (r.info.sampleId === target.sampleId ? { ...r, uploaded: true } : r)),
-      );
+      const onProgress = (share: number) =>
+        setProgress({ name: chosen.name, share, sampleId: target.sampleId });
+      if (target.upload?.mode === 'multipart') {
+        await uploadInParts(target.sampleId, chosen, onProgress);
+      } else {
+        await uploadFile(target, chosen, onProgress);
+      }
+      arrived(info);
       setFile(null);
       if (input.current) input.current.value = '';
     } catch (e) {
       setError(readable(e));
     } finally {
       setProgress(null);
+    }
+  };
+
+  /** The file is in storage: the sample is analyzed, and earlier ones of its role retired. */
+  const arrived = (info: SampleInfo) =>
+    setRows((old) =>
+      old
+        .filter((r) => r.info.sampleId === info.sampleId || r.info.role !== info.role)
+        .map((r) =>
+          r.info.sampleId === info.sampleId
+            ? { info: { ...r.info, upload: null }, uploaded: true }
+            : r,
+        ),
+    );
+
+  /** Sends the rest of an interrupted multipart upload (after a reload or a dropped connection). */
+  const resume = async (info: SampleInfo, chosen: File) => {
+    setError(undefined);
+    files.current.set(info.sampleId, chosen);
+    setProgress({ name: chosen.name, share: 0, sampleId: info.sampleId });
+    try {
+      await uploadInParts(info.sampleId, chosen, (share) =>
+        setProgress({ name: chosen.name, share, sampleId: info.sampleId }),
+      );
+      arrived(info);
+      setFile(null);
+      if (input.current) input.current.value = '';
+    } catch (e) {
+      setError(readable(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const abandon = async (sampleId: string) => {
+    setError(undefined);
+    try {
+      await abortUpload(sampleId);
+      setRows((old) => old.filter((r) => r.info.sampleId !== sampleId));
+    } catch (e) {
+      setError(e);
     }
   };
 
@@ -235,6 +287,14 @@ export function SampleUpload({ initial, readOnly, onChange }: Props) {
                 upload(chosen, row.info.role, fields, row.info.sampleId)
               }
               onDelete={() => remove(row.info.sampleId)}
+              resume={
+                progress?.sampleId === row.info.sampleId
+                  ? undefined
+                  : {
+                      onResume: (chosen) => resume(row.info, chosen),
+                      onAbandon: () => abandon(row.info.sampleId),
+                    }
+              }
               onUpdate={(info) =>
                 setRows((old) =>
                   old.map((r) => (r.info.sampleId === info.sampleId ? { ...r, info } : r)),
