@@ -54,7 +54,7 @@ export function routeGroups(deps: AppDeps): RouteGroup[] {
     },
     {
       name: 'reports',
-      prefixes: ['assessments'],
+      prefixes: ['assessments', 'portfolio'],
       load: async () => (await import('./reports')).reportRoutes,
     },
     {
