@@ -134,6 +134,8 @@ describe('storage', () => {
               },
             ],
             AllowedHeaders: ['content-type', 'content-length', 'x-amz-*'],
+            // The browser reads each part's ETag to complete a multipart upload.
+            ExposedHeaders: ['ETag'],
           },
         ],
       },

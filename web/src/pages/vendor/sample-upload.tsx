@@ -288,7 +288,8 @@ export function SampleUpload({ initial, readOnly, onChange }: Props) {
               }
               onDelete={() => remove(row.info.sampleId)}
               resume={
-                progress?.sampleId === row.info.sampleId
+                // Not while its parts are going up, nor once sent (until the analyzer claims it).
+                progress?.sampleId === row.info.sampleId || row.uploaded
                   ? undefined
                   : {
                       onResume: (chosen) => resume(row.info, chosen),
