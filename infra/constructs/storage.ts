@@ -40,6 +40,9 @@ export type ReportLockMode = 'GOVERNANCE' | 'COMPLIANCE';
 /** Key prefixes of the samples bucket that hold vendor data and expire together. */
 export const SAMPLE_DATA_PREFIXES = ['samples/', 'analyses/', 'partials/'] as const;
 
+/** Days a failed distributed run's working objects are kept for the operator to inspect. */
+export const DISTRIBUTED_WORKING_DAYS = 14;
+
 /** Secondary indexes of the single table (the store's key builders rely on these names). */
 export const TABLE_INDEXES = ['GSI1', 'GSI2'] as const;
 
@@ -123,6 +126,14 @@ export class Storage extends Construct {
         noncurrentVersionExpiration: Duration.days(1),
       });
     }
+    // A distributed analysis deletes its working objects (manifest, range partials, map results)
+    // when it merges; a failed run leaves them, and they hold data derived from the sample.
+    this.samples.addLifecycleRule({
+      id: 'distributed-working-objects',
+      prefix: 'distributed/',
+      expiration: Duration.days(DISTRIBUTED_WORKING_DAYS),
+      noncurrentVersionExpiration: Duration.days(1),
+    });
   }
 
   /** Lets browsers on `origin` PUT samples straight to the bucket through presigned URLs. */

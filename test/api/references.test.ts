@@ -244,3 +244,25 @@ describe('reference library', () => {
     );
   });
 });
+
+describe('references above one PUT', () => {
+  it('are refused at 5 GiB even where samples may be larger (one presigned PUT cannot carry more)', async () => {
+    const big = await startTestPortal({ MAX_SAMPLE_BYTES: String(500 * 1024 ** 3) });
+    try {
+      const token = await big.staff('procurement', 'demo', 'pat@demo.test');
+      const res = await big.call('POST', '/api/references', {
+        token,
+        body: {
+          name: 'big',
+          fileName: 'big.jsonl',
+          sizeBytes: 6 * 1024 ** 3,
+          contentType: 'application/x-ndjson',
+        },
+      });
+      expect(res.status).toBe(413);
+      expect((await json<{ detail: string }>(res)).detail).toMatch(/limit is 5368709120 bytes/);
+    } finally {
+      await big.stop();
+    }
+  });
+});

@@ -154,6 +154,12 @@ describe('retention', () => {
     }
   });
 
+  it('expires what a failed distributed run left under distributed/ after two weeks', () => {
+    expect(rules(template)).toContainEqual(
+      expect.objectContaining({ Prefix: 'distributed/', ExpirationInDays: 14, Status: 'Enabled' }),
+    );
+  });
+
   it('takes the backstop and the report lock mode from the props', () => {
     const { template: t } = synthStack({
       abandonedSampleRetentionDays: 400,

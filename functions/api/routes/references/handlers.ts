@@ -18,12 +18,16 @@ export const listReferencesHandler: RouteHandler<typeof listReferences, AppEnv> 
   return c.json({ items: items.map(toReferenceView) }, 200);
 };
 
+/** The largest object one S3 PUT may write (5 GiB). */
+export const SINGLE_PUT_MAX_BYTES = 5 * 1024 ** 3;
+
 /** Registers a reference and returns a presigned PUT bound to its length and type. */
 export const createReferenceHandler: RouteHandler<typeof createReference, AppEnv> = async (c) => {
   const { deps, staff } = c.var;
   const body = c.req.valid('json');
   const org = staff.organizationId;
-  const limit = deps.config.MAX_SAMPLE_BYTES;
+  // References upload in one presigned PUT, which S3 caps at 5 GiB whatever the sample limit.
+  const limit = Math.min(deps.config.MAX_SAMPLE_BYTES, SINGLE_PUT_MAX_BYTES);
   if (body.sizeBytes > limit) {
     throw new PayloadTooLargeError(
       `The file is ${body.sizeBytes} bytes; the limit is ${limit} bytes. Upload a smaller reference (a random subset is fine).`,
