@@ -61,6 +61,9 @@ export class ConflictError extends DomainError {
   readonly slug = 'conflict';
 }
 
+/** A compare-and-set lost to another write of the same item: re-read and decide again. */
+export class StaleWriteError extends ConflictError {}
+
 /** The request body is larger than the route accepts. */
 export class PayloadTooLargeError extends DomainError {
   readonly status = 413;

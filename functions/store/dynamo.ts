@@ -7,7 +7,7 @@ import {
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, ValidationError } from '../lib/errors';
+import { ConflictError, StaleWriteError, ValidationError } from '../lib/errors';
 
 /** The one method repositories need from the document client. */
 export type DocClient = Pick<DynamoDBDocumentClient, 'send'>;
@@ -80,7 +80,9 @@ export async function putIfVersion<T extends Keys & { version: number }>(
       }),
     );
   } catch (error) {
-    translate(error, message);
+    if (error instanceof ConditionalCheckFailedException)
+      throw new StaleWriteError(message, { cause: error });
+    throw error;
   }
 }
 

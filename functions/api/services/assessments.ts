@@ -5,7 +5,7 @@ import {
   refusal,
 } from '../../core/assessment/state-machine';
 import type { Assessment } from '../../core/assessment/types';
-import { ConflictError, NotFoundError } from '../../lib/errors';
+import { ConflictError, NotFoundError, StaleWriteError } from '../../lib/errors';
 import type { AppDeps } from '../env';
 import { type Actor, auditEvent } from './audit';
 
@@ -59,4 +59,19 @@ export function applyAction(
 ): Promise<Assessment> {
   if (!can(current.status, action)) throw new ConflictError(refusal(current.status, action));
   return saveChange(deps, current, actor, action, change, nextStatus(current.status, action));
+}
+
+/**
+ * Runs `attempt` again, at most `times` in all, when its compare-and-set lost to another write of
+ * the same assessment (e.g. the re-scoring right after an analysis). `attempt` must re-read what
+ * it decides on; any other error, or the last lost race, is thrown.
+ */
+export async function retryStale<T>(attempt: () => Promise<T>, times = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof StaleWriteError) || i >= times) throw error;
+    }
+  }
 }

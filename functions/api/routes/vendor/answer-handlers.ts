@@ -2,7 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { getTemplate, missingRequired, validateAnswers } from '../../../core/questionnaire';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors';
 import type { AppEnv } from '../../env';
-import { applyAction, loadAssessment } from '../../services/assessments';
+import { applyAction, loadAssessment, retryStale } from '../../services/assessments';
 import { notify } from '../../services/notify';
 import { rescore } from '../../services/reports';
 import { viewsWithCounts } from '../../services/sample-selection';
@@ -82,23 +82,26 @@ export const saveAnswersHandler: RouteHandler<typeof saveAnswers, AppEnv> = asyn
 /** Locks the answers (409 with the missing list when incomplete) and tells governance. */
 export const submitHandler: RouteHandler<typeof submit, AppEnv> = async (c) => {
   const { deps, vendor } = c.var;
-  const current = await loadAssessment(deps, vendor.organizationId, vendor.assessmentId);
-  const template = templateOf(current.templateId, current.templateVersion);
-  const missing = missingRequired(template, current.answers);
-  if (
-    missing.length > 0 &&
-    ['invited', 'in_progress', 'changes_requested'].includes(current.status)
-  ) {
-    throw new ConflictError(
-      `${missing.length} required question(s) are unanswered; answer them or say "unknown".`,
-      {
-        extra: { missing },
-      },
-    );
-  }
-  const next = await applyAction(deps, current, 'submit', vendor, (draft, now) => {
-    draft.submittedAt = now.toISOString();
-    return undefined;
+  // A re-scoring may update the assessment between reading and saving: decide again on a fresh copy.
+  const next = await retryStale(async () => {
+    const current = await loadAssessment(deps, vendor.organizationId, vendor.assessmentId);
+    const template = templateOf(current.templateId, current.templateVersion);
+    const missing = missingRequired(template, current.answers);
+    if (
+      missing.length > 0 &&
+      ['invited', 'in_progress', 'changes_requested'].includes(current.status)
+    ) {
+      throw new ConflictError(
+        `${missing.length} required question(s) are unanswered; answer them or say "unknown".`,
+        {
+          extra: { missing },
+        },
+      );
+    }
+    return applyAction(deps, current, 'submit', vendor, (draft, now) => {
+      draft.submittedAt = now.toISOString();
+      return undefined;
+    });
   });
   const org = await deps.repos.organizations.get(next.organizationId);
   await notify(deps, {
