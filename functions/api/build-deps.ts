@@ -2,37 +2,25 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { createSampleAnalyzer } from '../analyze/engine';
 import type { AwsClients } from '../lib/aws-clients';
 import type { Config } from '../lib/config';
-import { newId, newSecret } from '../lib/ids';
-import type { Logger } from '../lib/logger';
 import { createBlobStore } from '../store/blob-store';
 import { createMultipartUploads, type MultipartUploads } from '../store/multipart';
 import { createPartPresigner, createPresigner } from '../store/presign';
 import { createRepositories } from '../store/repositories';
-import type { StaffVerifier } from './auth/identity';
-import type { AppDeps, Mailer } from './env';
-import type { DevTools } from './routes/dev/dev-tools';
-
-/** What differs between runtimes when building deps. */
-export interface DepsOptions {
-  logger: Logger;
-  verifyStaff: StaffVerifier;
-  mailer: Mailer;
-  dev?: DevTools;
-  /** Locally, presigned URLs become same-origin paths. */
-  rewriteUploadUrl?: (url: URL) => string;
-  /** Locally, the embedded S3 lacks ListParts and AbortMultipartUpload: the portal adds them. */
-  multipart?: (s3: MultipartUploads) => MultipartUploads;
-  clock?: () => Date;
-}
+import type { AppDeps, DataDeps } from './env';
+import { buildShellDeps, type DepsOptions } from './shell-deps';
 
 /** Wires repositories, blob store and presigner over the given AWS clients. */
 export function buildDeps(config: Config, clients: AwsClients, options: DepsOptions): AppDeps {
+  return { ...buildShellDeps(config, options), ...buildDataDeps(config, clients, options) };
+}
+
+/** Repositories, blob store, presigners and the analyzer over the given AWS clients. */
+export function buildDataDeps(
+  config: Config,
+  clients: AwsClients,
+  options: Pick<DepsOptions, 'rewriteUploadUrl' | 'multipart'> = {},
+): DataDeps {
   return {
-    config,
-    logger: options.logger,
-    clock: options.clock ?? (() => new Date()),
-    newId,
-    newSecret: () => newSecret(256),
     // The clients are read on each call, not here, so lazily built ones stay unbuilt until used.
     repos: createRepositories({
       get doc() {
@@ -50,9 +38,6 @@ export function buildDeps(config: Config, clients: AwsClients, options: DepsOpti
     multipart: (options.multipart ?? ((m) => m))(lazyMultipart(() => clients.s3)),
     partPresigner: (request) => createPartPresigner(clients.s3, options.rewriteUploadUrl)(request),
     analyzer: createSampleAnalyzer(),
-    verifyStaff: options.verifyStaff,
-    mailer: options.mailer,
-    dev: options.dev,
   };
 }
 

@@ -11,13 +11,25 @@ import type { DevTools } from './routes/dev/dev-tools';
 /** Delivers one e-mail. */
 export type Mailer = (message: { to: string; subject: string; body: string }) => Promise<void>;
 
-/** Everything the app needs from the outside world; tests pass their own. */
-export interface AppDeps {
+/** What every request can use: cheap to build, so the Lambda has it before any request. */
+export interface ShellDeps {
   config: Config;
   logger: Logger;
   clock: () => Date;
   newId: (now?: Date) => string;
   newSecret: () => string;
+  verifyStaff: StaffVerifier;
+  /** Delivers an e-mail (console locally, SES in AWS). */
+  mailer: Mailer;
+  /** Present only in local mode: demo users and a token signer. */
+  dev?: DevTools;
+}
+
+/**
+ * Storage and analysis: the AWS SDK clients and the analysis engine stand behind these, so the
+ * Lambda loads them only for the first request whose routes need them (see `lazy-app.ts`).
+ */
+export interface DataDeps {
   repos: Repositories;
   blobs: BlobStore;
   presigner: Presigner;
@@ -26,12 +38,22 @@ export interface AppDeps {
   partPresigner: PartPresigner;
   /** The sample analysis engine (also combines training and holdout partials). */
   analyzer: SampleAnalyzer;
-  verifyStaff: StaffVerifier;
-  /** Delivers an e-mail (console locally, SES in AWS). */
-  mailer: Mailer;
-  /** Present only in local mode: demo users and a token signer. */
-  dev?: DevTools;
 }
+
+/** One entry per member of `DataDeps` (the type makes the list complete). */
+const dataDepKeys: Record<keyof DataDeps, true> = {
+  repos: true,
+  blobs: true,
+  presigner: true,
+  multipart: true,
+  partPresigner: true,
+  analyzer: true,
+};
+/** The members of `DataDeps`, for code that must name them at run time. */
+export const dataDepNames = Object.keys(dataDepKeys) as (keyof DataDeps)[];
+
+/** Everything the app needs from the outside world; tests pass their own. */
+export interface AppDeps extends ShellDeps, DataDeps {}
 
 /** Hono environment: deps and per-request values on the context. */
 export interface AppEnv {

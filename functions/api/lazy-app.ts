@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { buildApp } from './app-shell';
-import type { AppDeps } from './env';
+import { type AppDeps, type AppEnv, type DataDeps, dataDepNames, type ShellDeps } from './env';
+import { onError } from './problem';
 import { type RouteGroup, routeGroups } from './routes/groups';
 
 /** Paths that need every route: the OpenAPI document and the reference built from it. */
@@ -20,29 +21,81 @@ export function groupsFor(groups: readonly RouteGroup[], path: string): readonly
 }
 
 /**
+ * Deps for groups that declared they use no data: reading a data member is a programming error
+ * (the group's `data` flag in routes/groups.ts is wrong), reported as such.
+ */
+export function withoutData(shell: ShellDeps, groups: readonly RouteGroup[]): AppDeps {
+  const deps = { ...shell } as AppDeps;
+  const names = groups.map((g) => g.name).join(', ') || '(none)';
+  for (const member of dataDepNames) {
+    Object.defineProperty(deps, member, {
+      get() {
+        throw new Error(
+          `deps.${member} read by route group(s) ${names}, declared data: false in routes/groups.ts`,
+        );
+      },
+    });
+  }
+  return deps;
+}
+
+/** `load`, called at most once at a time and kept once it succeeds; a failure is retried next call. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    if (!pending) {
+      pending = load();
+      pending.catch(() => {
+        pending = undefined;
+      });
+    }
+    return pending;
+  };
+}
+
+/**
  * The API app for the Lambda: the same app `createApp` builds, but each request is served by an
  * app holding only the routers its path can reach, loaded and built on first use and kept for the
- * container's life. A cold start serving GET /api/health thus never evaluates the report, policy
- * or vendor routes (nor pdf-lib, the scoring engine or their zod schemas).
+ * container's life. The data side (`loadData`: repositories, blobs, presigners, analyzer, and
+ * with them the AWS SDK) loads with the first group that declares `data: true`. A cold start
+ * serving GET /api/health or /api/config thus evaluates neither the SDK nor the report, policy or
+ * vendor routes (nor pdf-lib, the scoring engine or their zod schemas).
  */
-export function createLazyApp(deps: AppDeps, groups: readonly RouteGroup[] = routeGroups(deps)) {
-  const built = new Map<string, Promise<ReturnType<typeof buildApp>>>();
+export function createLazyApp(
+  shell: ShellDeps,
+  loadData: () => Promise<DataDeps>,
+  groups: readonly RouteGroup[] = routeGroups(shell),
+) {
+  const data = once(loadData);
+  const built = new Map<string, () => Promise<ReturnType<typeof buildApp>>>();
   const appFor = (path: string) => {
     const selected = groupsFor(groups, path);
     const key = selected.map((g) => g.name).join(',');
     let app = built.get(key);
     if (!app) {
-      app = Promise.all(selected.map((g) => g.load())).then((factories) =>
-        buildApp(
+      app = once(async () => {
+        const [factories, deps] = await Promise.all([
+          Promise.all(selected.map((g) => g.load())),
+          selected.some((g) => g.data)
+            ? data().then((d): AppDeps => ({ ...shell, ...d }))
+            : withoutData(shell, selected),
+        ]);
+        return buildApp(
           deps,
           factories.map((create) => create(deps)),
-        ),
-      );
-      // A failed load is retried by the next request rather than cached.
-      app.catch(() => built.delete(key));
+        );
+      });
       built.set(key, app);
     }
-    return app;
+    return app();
   };
-  return new Hono().all('*', async (c) => (await appFor(c.req.path)).fetch(c.req.raw, c.env));
+  return (
+    new Hono<AppEnv>()
+      .all('*', async (c) => (await appFor(c.req.path)).fetch(c.req.raw, c.env))
+      // A router or the data side failing to load: logged, and the usual problem+json 500.
+      .onError((error, c) => {
+        c.set('logger', shell.logger);
+        return onError(error, c);
+      })
+  );
 }

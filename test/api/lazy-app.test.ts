@@ -2,7 +2,8 @@ import type { Context } from 'aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app';
-import { createLazyApp, groupsFor } from '../../functions/api/lazy-app';
+import type { DataDeps } from '../../functions/api/env';
+import { createLazyApp, groupsFor, withoutData } from '../../functions/api/lazy-app';
 import { routeGroups } from '../../functions/api/routes/groups';
 import { startTestPortal, type TestPortal } from './harness';
 
@@ -32,7 +33,9 @@ async function answer(
 describe('Lambda lazy app', () => {
   it('publishes the same OpenAPI document as the app that registers every route up front', async () => {
     const eager = await createApp(t.portal.deps).request('/api/openapi.json');
-    const lazy = await createLazyApp(t.portal.deps).request('/api/openapi.json');
+    const lazy = await createLazyApp(t.portal.deps, async () => t.portal.deps).request(
+      '/api/openapi.json',
+    );
     expect(lazy.status).toBe(200);
     expect(await lazy.json()).toEqual(await eager.json());
   });
@@ -71,7 +74,7 @@ describe('Lambda lazy app', () => {
 
   it('answers every documented operation and stray paths exactly as the full app does', async () => {
     const eager = createApp(t.portal.deps);
-    const lazy = createLazyApp(t.portal.deps);
+    const lazy = createLazyApp(t.portal.deps, async () => t.portal.deps);
     const doc = (await (await eager.request('/api/openapi.json')).json()) as Doc;
     const staff = await t.staff('procurement');
     const requests: [string, string][] = Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -100,7 +103,7 @@ describe('Lambda lazy app', () => {
   });
 
   it('serves API Gateway events through hono/aws-lambda as lambda.ts wires it', async () => {
-    const handler = handle(createLazyApp(t.portal.deps));
+    const handler = handle(createLazyApp(t.portal.deps, async () => t.portal.deps));
     const event = (method: string, path: string, headers: Record<string, string>, body?: string) =>
       ({
         version: '2.0',
@@ -139,5 +142,39 @@ describe('Lambda lazy app', () => {
     )) as Result;
     expect(post.statusCode).toBe(400);
     expect(JSON.parse(post.body).errors.length).toBeGreaterThan(0);
+  });
+
+  it('loads the data side only for groups that declare it, once, and again after a failure', async () => {
+    let loads = 0;
+    let fail = true;
+    const lazy = createLazyApp(t.portal.deps, async (): Promise<DataDeps> => {
+      loads++;
+      if (fail) throw new Error('SDK chunk missing');
+      return t.portal.deps;
+    });
+    const staff = await t.staff('procurement');
+    expect((await answer(lazy, 'GET', '/api/health')).status).toBe(200);
+    expect((await answer(lazy, 'GET', '/api/config')).status).toBe(200);
+    expect((await answer(lazy, 'GET', '/api/me', staff)).status).toBe(200);
+    expect(loads).toBe(0);
+    const failed = await answer(lazy, 'GET', '/api/assessments', staff);
+    expect(failed.status).toBe(500);
+    expect(failed.type).toContain('application/problem+json');
+    expect(loads).toBe(1);
+    fail = false;
+    const list = await answer(lazy, 'GET', '/api/assessments', staff);
+    expect(list.status).toBe(200);
+    expect(JSON.parse(list.body)).toHaveProperty('items');
+    expect((await answer(lazy, 'GET', '/api/templates', staff)).status).toBe(200);
+    expect(loads).toBe(2);
+  });
+
+  it('names the member and the group when a group declared without data reads it', () => {
+    const [health] = routeGroups(t.portal.deps);
+    const deps = withoutData(t.portal.deps, health ? [health] : []);
+    expect(deps.config).toBe(t.portal.deps.config);
+    expect(() => deps.repos).toThrow(
+      'deps.repos read by route group(s) health, declared data: false in routes/groups.ts',
+    );
   });
 });

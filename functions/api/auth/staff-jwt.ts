@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { staffRoles } from '../../core/assessment/types';
 import { UnauthorizedError } from '../../lib/errors';
 import type { StaffIdentity, StaffVerifier } from './identity';

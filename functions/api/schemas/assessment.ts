@@ -1,5 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import { assessmentStatuses } from '../../core/assessment/types';
+import * as z from './zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -1,5 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import { problemExample } from './examples';
+import * as z from './zod';
 
 /** RFC 9457 problem details, as every error response carries them. */
 export const ProblemSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MultiChoiceQuestion, NumberQuestion, Question } from './types';
 
 const OR_UNKNOWN = ', or "unknown"';

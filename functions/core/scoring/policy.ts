@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deepFreeze } from '../questionnaire/build';
 
 /** Default maximum points per weighted factor id (see `policyDocs` for the reason of each). */

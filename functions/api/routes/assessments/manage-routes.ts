@@ -1,7 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requireStaff } from '../../middleware/staff-auth';
 import { AssessmentSchema, IdParam, isoDateTime } from '../../schemas/assessment';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 import {
   archivedAssessmentExample,
   assessmentExample,

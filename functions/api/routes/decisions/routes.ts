@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requireStaff } from '../../middleware/staff-auth';
 import { AssessmentSchema, IdParam } from '../../schemas/assessment';
 import { assessmentExample } from '../../schemas/examples';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 
 /** Body of POST /api/assessments/{id}/decision. */
 export const DecisionBody = z

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { staffRoles } from '../../../core/assessment/types';
 import { ForbiddenError } from '../../../lib/errors';
 import { sendReminders } from '../../../notify/reminders';
@@ -6,6 +6,7 @@ import { createRouter } from '../../create-router';
 import type { AppDeps } from '../../env';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonBody, jsonResponse } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 
 const SessionBody = z
   .strictObject({

@@ -1,6 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../create-router';
 import { jsonResponse } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 
 /** GET /api/health: liveness for anyone. */
 export const healthRoute = createRoute({

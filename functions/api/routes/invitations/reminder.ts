@@ -1,10 +1,11 @@
-import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import { can, refusal } from '../../../core/assessment/state-machine';
 import { ConflictError } from '../../../lib/errors';
 import type { AppEnv } from '../../env';
 import { requireStaff } from '../../middleware/staff-auth';
 import { IdParam } from '../../schemas/assessment';
 import { errorResponses, jsonResponse } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 import { loadAssessment, saveChange } from '../../services/assessments';
 import { notify } from '../../services/notify';
 

@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { staffRoles } from '../../../core/assessment/types';
 import { createRouter } from '../../create-router';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonResponse } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 
 const ConfigSchema = z
   .object({

@@ -1,10 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { defaultPolicy, maturityRubric, overallLevelRule, policyDocs } from '../../../core/scoring';
 import { scoringLabels } from '../../../core/scoring/labels';
 import { ConflictError } from '../../../lib/errors';
 import { createRouter } from '../../create-router';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 import { currentPolicy } from '../../services/reports';
 import { previewPolicy, previewPolicyHandler } from './preview';
 import { parsePolicy } from './validate';

@@ -1,10 +1,11 @@
-import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import type { Assessment } from '../../../core/assessment/types';
 import { getTemplate } from '../../../core/questionnaire';
 import { type Policy, score } from '../../../core/scoring';
 import type { AppDeps, AppEnv } from '../../env';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 import { assessmentAnalyses, currentPolicy } from '../../services/reports';
 import { policyPreviewExample, policyPreviewRequestExample } from './examples';
 import { parsePolicy } from './validate';

@@ -1,9 +1,10 @@
-import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
+import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import { defaultPolicy, type Policy, policySchema } from '../../../core/scoring';
 import { policyChanges } from '../../../core/scoring/policy-diff';
 import type { AppEnv } from '../../env';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonResponse } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 import { policyVersionsExample } from './examples';
 
 const PolicyVersion = z

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requireStaff } from '../../middleware/staff-auth';
 import { IdParam } from '../../schemas/assessment';
 import {
@@ -8,6 +8,7 @@ import {
   readErrors,
   writeErrors,
 } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 import {
   attachmentExample,
   attachReferenceExample,

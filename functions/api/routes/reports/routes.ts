@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requireStaff } from '../../middleware/staff-auth';
 import { IdParam } from '../../schemas/assessment';
 import { analysisExample, reportExample, sampleExample } from '../../schemas/examples';
 import { errorResponses, jsonResponse, readErrors } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 import { SampleIdParam, SampleSchema } from '../vendor/schemas';
 
 const staff = [{ staffJwt: [] }];

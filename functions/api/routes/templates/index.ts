@@ -1,9 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { getTemplate, templates } from '../../../core/questionnaire';
 import { NotFoundError } from '../../../lib/errors';
 import { createRouter } from '../../create-router';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonResponse } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 
 const TemplateSchema = z.record(z.string(), z.unknown()).openapi('Template');
 

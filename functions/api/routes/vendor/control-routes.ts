@@ -1,5 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { errorResponses, jsonBody, jsonResponse } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 import { SampleIdParam, SaveAnswersBody } from './schemas';
 
 /** Body of PATCH /api/vendor/answers: one answer set, one cleared, one out of range. */

@@ -1,5 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import { multipartLimits } from '../../../store/multipart';
+import * as z from '../../schemas/zod';
 
 /** Most part URLs one request returns (ask again for more; each URL lives 15 minutes). */
 export const maxPartsPerRequest = 100;

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   assessmentExample,
   registerSampleExample,
@@ -6,6 +6,7 @@ import {
   uploadExample,
 } from '../../schemas/examples';
 import { errorResponses, jsonBody, jsonResponse } from '../../schemas/problem';
+import * as z from '../../schemas/zod';
 import {
   CreateSampleBody,
   SampleIdParam,

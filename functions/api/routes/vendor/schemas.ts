@@ -1,5 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import { assessmentStatuses } from '../../../core/assessment/types';
+import * as z from '../../schemas/zod';
 
 /** Accepted sample content types. */
 export const sampleContentTypes = [

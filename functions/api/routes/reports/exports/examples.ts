@@ -1,5 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import { exampleIds } from '../../../schemas/examples';
+import * as z from '../../../schemas/zod';
 
 /** Example bodies of the report downloads, shaped as the handlers really send them. */
 

@@ -1,7 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requireStaff } from '../../../middleware/staff-auth';
 import { IdParam } from '../../../schemas/assessment';
 import { errorResponses, jsonResponse, readErrors } from '../../../schemas/problem';
+import * as z from '../../../schemas/zod';
 import { croissantExample, ReportBundleSchema, reportBundleExample } from './examples';
 
 const staff = [{ staffJwt: [] }];

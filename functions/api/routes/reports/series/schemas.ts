@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import * as z from '../../../schemas/zod';
 
 const Share = z.number().min(0).max(1);
 const Severity = z.enum(['info', 'low', 'medium', 'high', 'critical']);

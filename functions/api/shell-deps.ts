@@ -1,0 +1,34 @@
+import type { Config } from '../lib/config';
+import { newId, newSecret } from '../lib/ids';
+import type { Logger } from '../lib/logger';
+import type { MultipartUploads } from '../store/multipart';
+import type { StaffVerifier } from './auth/identity';
+import type { Mailer, ShellDeps } from './env';
+import type { DevTools } from './routes/dev/dev-tools';
+
+/** What differs between runtimes when building deps. */
+export interface DepsOptions {
+  logger: Logger;
+  verifyStaff: StaffVerifier;
+  mailer: Mailer;
+  dev?: DevTools;
+  /** Locally, presigned URLs become same-origin paths. */
+  rewriteUploadUrl?: (url: URL) => string;
+  /** Locally, the embedded S3 lacks ListParts and AbortMultipartUpload: the portal adds them. */
+  multipart?: (s3: MultipartUploads) => MultipartUploads;
+  clock?: () => Date;
+}
+
+/** Config, logger, clock, ids, staff verification and mail: what every request can use. */
+export function buildShellDeps(config: Config, options: DepsOptions): ShellDeps {
+  return {
+    config,
+    logger: options.logger,
+    clock: options.clock ?? (() => new Date()),
+    newId,
+    newSecret: () => newSecret(256),
+    verifyStaff: options.verifyStaff,
+    mailer: options.mailer,
+    dev: options.dev,
+  };
+}
