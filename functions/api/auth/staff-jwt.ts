@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import * as z from 'zod';
 import { staffRoles } from '../../core/assessment/types';
 import { UnauthorizedError } from '../../lib/errors';
@@ -24,6 +24,8 @@ export interface StaffJwtOptions {
 /** Builds the verifier used by the staff middleware. */
 export function createStaffVerifier(options: StaffJwtOptions): StaffVerifier {
   return async (token) => {
+    // jose loads with the first staff request: the health check and /api/config never need it.
+    const { errors, jwtVerify } = await import('jose');
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, options.keys, {
@@ -54,7 +56,13 @@ export function createStaffVerifier(options: StaffJwtOptions): StaffVerifier {
   };
 }
 
-/** Keys fetched (and cached by jose) from a JWKS URL, as Cognito publishes them. */
+/** Keys fetched (and cached by jose) from a JWKS URL, as Cognito publishes them; jose loads on first use. */
 export function remoteKeys(url: string): JWTVerifyGetKey {
-  return createRemoteJWKSet(new URL(url), { timeoutDuration: 3_000, cooldownDuration: 30_000 });
+  let keys: Promise<JWTVerifyGetKey> | undefined;
+  return async (header, token) => {
+    keys ??= import('jose').then(({ createRemoteJWKSet }) =>
+      createRemoteJWKSet(new URL(url), { timeoutDuration: 3_000, cooldownDuration: 30_000 }),
+    );
+    return (await keys)(header, token);
+  };
 }

@@ -19,4 +19,4 @@ export {
 } from './delivery-series';
 export { diffReports, type ReportDiff, type VersionedReport } from './diff';
 export { labeler } from './labels';
-export { reportPdf } from './pdf';
+// reportPdf is imported from './pdf' directly, and lazily by the API: pdf-lib is a third of the bundle.

@@ -9,11 +9,11 @@ import {
   makeBundle,
   REQUIRED_RAI,
   reportCsv,
-  reportPdf,
   safeCell,
   toCsv,
   verifyReport,
 } from '../../../functions/core/report';
+import { reportPdf } from '../../../functions/core/report/pdf';
 import { withHash } from '../../../functions/core/scoring';
 import { loadAnswers, run } from '../scoring/inputs';
 import { makeAnalysis } from '../scoring/make-analysis';
