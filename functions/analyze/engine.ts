@@ -56,7 +56,11 @@ export interface SampleAnalyzer {
     options: ObjectOptions,
   ): Promise<{ analysis: Analysis; partial: Uint8Array[]; sha256: string; shards: number }>;
   /** The training analysis with contamination measured against a holdout (both as stored partials' chunks). */
-  withHoldout(trainingPartial: Uint8Array[], holdoutPartial: Uint8Array[], now: Date): Analysis;
+  withHoldout(
+    trainingPartial: Uint8Array[],
+    holdoutPartial: Uint8Array[],
+    now: Date,
+  ): Promise<Analysis>;
 }
 
 /** A message a vendor can act on for input errors; undefined for failures worth retrying. */
@@ -81,7 +85,7 @@ export function createSampleAnalyzer(): SampleAnalyzer {
       const analysis = finalize(partial, { now: options.now });
       return { analysis, partial: serializePartial(partial), sha256, shards };
     },
-    withHoldout(trainingPartial, holdoutPartial, now) {
+    async withHoldout(trainingPartial, holdoutPartial, now) {
       return finalize(deserializePartial(trainingPartial), {
         now,
         holdout: deserializePartial(holdoutPartial),

@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { createSampleAnalyzer } from '../analyze/engine';
+import type { SampleAnalyzer } from '../analyze/engine';
 import type { AwsClients } from '../lib/aws-clients';
 import type { Config } from '../lib/config';
 import { createBlobStore } from '../store/blob-store';
@@ -37,7 +37,7 @@ export function buildDataDeps(
     presigner: (request) => createPresigner(clients.s3, options.rewriteUploadUrl)(request),
     multipart: (options.multipart ?? ((m) => m))(lazyMultipart(() => clients.s3)),
     partPresigner: (request) => createPartPresigner(clients.s3, options.rewriteUploadUrl)(request),
-    analyzer: createSampleAnalyzer(),
+    analyzer: lazyAnalyzer(),
   };
 }
 
@@ -53,5 +53,23 @@ function lazyMultipart(s3: () => S3Client): MultipartUploads {
     listParts: (target) => get().listParts(target),
     complete: (target, parts) => get().complete(target, parts),
     abort: (target) => get().abort(target),
+  };
+}
+
+/**
+ * The analysis engine, loaded on its first call: the API only combines partials when a holdout
+ * is attached, so its requests need not compile the engine and its CSV parser.
+ */
+function lazyAnalyzer(): SampleAnalyzer {
+  let engine: Promise<SampleAnalyzer> | undefined;
+  const get = () => {
+    engine ??= import('../analyze/engine').then((m) => m.createSampleAnalyzer());
+    return engine;
+  };
+  return {
+    analyze: async (source, options) => (await get()).analyze(source, options),
+    analyzeObject: async (object, options) => (await get()).analyzeObject(object, options),
+    withHoldout: async (training, holdout, now) =>
+      (await get()).withHoldout(training, holdout, now),
   };
 }

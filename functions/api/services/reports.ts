@@ -68,7 +68,7 @@ async function countedAnalyses(deps: Deps, a: Assessment) {
       chunks(hold.partialKey),
       read(train.analysisKey),
     ]);
-    const combined = deps.analyzer.withHoldout(tp, hp, deps.clock());
+    const combined = await deps.analyzer.withHoldout(tp, hp, deps.clock());
     // Same partial, same clusters: keep the example texts the stored analysis carries.
     training = { ...combined, duplicates: (JSON.parse(stored ?? '') as Analysis).duplicates };
   } else if (train?.analysisKey) {
