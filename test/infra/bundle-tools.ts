@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Metafile } from 'esbuild';
 
@@ -11,9 +12,22 @@ export function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Runs an ES module `script` in a fresh plain Node process (no tsx) and returns its stdout. */
+/**
+ * Runs an ES module `script` in a fresh plain Node process (no tsx, no flags: worker threads
+ * inherit them, `--input-type` included) and returns its stdout.
+ */
 export function runModule(script: string, env: Record<string, string> = {}): string {
-  return execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+  const dir = mkdtempSync(join(tmpdir(), 'diligence-run-'));
+  writeFileSync(join(dir, 'main.mjs'), script);
+  try {
+    return runFile(join(dir, 'main.mjs'), env);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runFile(file: string, env: Record<string, string>): string {
+  return execFileSync(process.execPath, [file], {
     env: {
       PATH: process.env.PATH,
       DILIGENCE_MODE: 'aws',
