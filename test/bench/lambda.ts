@@ -24,7 +24,7 @@ const bundle = bundleLambda({
   outdir: join(dir, 'bundle'),
 });
 const outputs = Object.entries(bundle.metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
-const entryOutput = outputs.find(([file]) => file.endsWith('/index.mjs'));
+const entryOutput = outputs.find(([file]) => file === 'index.mjs');
 if (!entryOutput) throw new Error('the bundle has no index.mjs');
 const entrySize = entryOutput[1].bytes;
 const totalSize = outputs.reduce((sum, [, out]) => sum + out.bytes, 0);
@@ -111,11 +111,11 @@ const cpu = (name: Case) => median(runsOf[name].map((x) => x.cpu));
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 const row = (label: string, name: Case, what: string) =>
   console.log(
-    `  ${label.padEnd(16)} ${wall(name).toFixed(0).padStart(5)} ms wall, ${cpu(name).toFixed(0).padStart(4)} ms CPU: ${what}`,
+    `  ${label.padEnd(19)} ${wall(name).toFixed(0).padStart(5)} ms wall, ${cpu(name).toFixed(0).padStart(4)} ms CPU: ${what}`,
   );
 const ratio = (label: string, name: Case) =>
   console.log(
-    `  ${label.padEnd(16)} ${(wall(name) / wall('bare')).toFixed(2)}x a bare node start (${(wall(name) - wall('bare')).toFixed(0)} ms of our own); CPU ${(cpu(name) / cpu('bare')).toFixed(2)}x`,
+    `  ${label.padEnd(19)} ${(wall(name) / wall('bare')).toFixed(2)}x a bare node start (${(wall(name) - wall('bare')).toFixed(0)} ms of our own); CPU ${(cpu(name) / cpu('bare')).toFixed(2)}x`,
   );
 console.log('API Lambda bundle (infra/bundle.ts: esbuild, ESM, split, minified, AWS SDK bundled)');
 console.log(`  entry file       ${kib(entrySize)} (index.mjs, ${kib(entryGz)} gzipped)`);
