@@ -31,6 +31,11 @@ export interface BundleOptions {
   readonly workers?: Readonly<Record<string, string>>;
   /** Write `.map` files beside the outputs (default true; see {@link bundleLambda}). */
   readonly sourceMap?: boolean;
+  /**
+   * Split into chunks (default true). False gives the single file CDK's `NodejsFunction` used
+   * to deploy; only the bench sets it, to measure what splitting saves side by side.
+   */
+  readonly splitting?: boolean;
 }
 
 /** What a bundle consists of, for the construct (the directory) and tests (the metafile). */
@@ -51,13 +56,15 @@ export interface Bundle {
  * what it serves, not for the whole 2 MiB. Synchronous (esbuild's `buildSync`), as CDK's local
  * bundling requires.
  *
- * Source maps: the `.map` files are written (no sources inside, only the mappings) so a stack
- * trace copied from CloudWatch can be mapped back to `functions/…` offline (e.g. with esbuild's
- * metafile or any source-map tool), but the functions do NOT run with `--enable-source-maps`:
- * `npx tsx test/bench/lambda.ts` measures that flag side by side, and it costs the cold start more
- * than everything the code splitting saves on a typical request (Node reads and decodes the maps of
- * every file it loads, and the error path pays again). The trade-off: stack traces in CloudWatch
- * show minified names and `index.mjs`/chunk positions instead of TypeScript lines.
+ * Source maps: the `.map` files are written (mappings only, no sources: they double the zipped
+ * asset, about 0.6 → 1.3 MB for the API, which Lambda fetches once per new container), but the
+ * functions do NOT run with `--enable-source-maps`. `npx tsx test/bench/lambda.ts` measures that
+ * flag side by side: it costs a cold start about as much as the code splitting saves (Node reads
+ * and parses the map of every file it loads). The trade-off: stack traces in CloudWatch show
+ * minified names and `index.mjs`/`chunks/…` line:column positions, not TypeScript lines. The
+ * `.map` beside each file maps them back offline (the bundle is laid out as if it sat at the
+ * project root, so the maps' `sources` resolve to `functions/…` and `node_modules/…` in a
+ * checkout); or set NODE_OPTIONS=--enable-source-maps on one function while investigating.
  */
 export function bundleLambda(options: BundleOptions): Bundle {
   const source = (file: string) => (isAbsolute(file) ? file : join(options.projectRoot, file));
@@ -75,10 +82,10 @@ export function bundleLambda(options: BundleOptions): Bundle {
     outdir: options.projectRoot,
     write: false,
     entryNames: '[name]',
+    splitting: options.splitting ?? true,
     chunkNames: `${CHUNK_DIR}/[name]-[hash]`,
     outExtension: { '.js': '.mjs' },
     bundle: true,
-    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node22',

@@ -3,8 +3,9 @@
  * minified, AWS SDK bundled) and measures its size and cold start: a fresh Node process that
  * imports the bundle and serves one API Gateway event, side by side with a bare `node` process
  * start in the same run: wall time (the cold start), and the CPU time each process reports
- * (steadier when other work shares the machine). The same requests also run with
- * `--enable-source-maps`, the flag the functions no longer set, to show what it would cost.
+ * (steadier when other work shares the machine). For comparison, in the same interleaved run: the
+ * same entry as one file (what CDK's NodejsFunction deployed before), and both with
+ * `--enable-source-maps` (the flag the functions ran with before; they no longer set it).
  *
  * Usage: npx tsx test/bench/lambda.ts
  */
@@ -16,19 +17,22 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bundleLambda } from '../../infra/bundle';
 
-const runs = 7;
+const runs = 11;
 const dir = await mkdtemp(join(tmpdir(), 'diligence-lambda-bench-'));
-const bundle = bundleLambda({
-  projectRoot: process.cwd(),
-  entry: 'functions/api/lambda.ts',
-  outdir: join(dir, 'bundle'),
-});
-const outputs = Object.entries(bundle.metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
-const entryOutput = outputs.find(([file]) => file === 'index.mjs');
-if (!entryOutput) throw new Error('the bundle has no index.mjs');
-const entrySize = entryOutput[1].bytes;
+const build = (name: string, splitting: boolean) =>
+  bundleLambda({
+    projectRoot: process.cwd(),
+    entry: 'functions/api/lambda.ts',
+    outdir: join(dir, name),
+    splitting,
+  });
+const split = build('split', true);
+const single = build('single', false);
+const outputs = Object.entries(split.metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
+const entrySize = split.metafile.outputs['index.mjs']?.bytes ?? 0;
 const totalSize = outputs.reduce((sum, [, out]) => sum + out.bytes, 0);
-const entryGz = gzipSync(readFileSync(bundle.entryFile)).length;
+const entryGz = gzipSync(readFileSync(split.entryFile)).length;
+const singleSize = single.metafile.outputs['index.mjs']?.bytes ?? 0;
 
 /** CPU the process used (all threads, bootstrap included), printed as its last line. */
 const printCpu = 'const u = process.cpuUsage(); console.log((u.user + u.system) / 1000);';
@@ -47,25 +51,18 @@ const event = (path: string) => ({
   },
   isBase64Encoded: false,
 });
-/** A driver script: import the bundle, serve one event, exit non-zero on a surprise status. */
-async function driver(name: string, path: string, status: number): Promise<string> {
-  const file = join(dir, `${name}.mjs`);
+/** A driver script: import `entry`, serve one event, exit non-zero on a surprise status. */
+async function driver(entry: string, path: string, status: number): Promise<string> {
+  const file = join(dir, `driver-${Math.random().toString(36).slice(2)}.mjs`);
   await writeFile(
     file,
-    `const t0 = performance.now();
-const { handler } = await import(${JSON.stringify(bundle.entryFile)});
+    `const { handler } = await import(${JSON.stringify(entry)});
 const res = await handler(${JSON.stringify(event(path))}, {});
 if (res.statusCode !== ${status}) { console.error(res); process.exit(1); }
-console.log(JSON.stringify({ importAndServeMs: performance.now() - t0 }));
 ${printCpu}`,
   );
   return file;
 }
-const health = await driver('health', '/api/health', 200);
-// Public: the first request the web app makes (its sign-in settings).
-const config = await driver('config', '/api/config', 200);
-// A staff route without a token: loads the assessment routers and answers 401 (no JWKS fetch).
-const staffRoute = await driver('staff', '/api/assessments', 401);
 const env = {
   ...process.env,
   DILIGENCE_MODE: 'aws',
@@ -75,6 +72,25 @@ const env = {
   LOG_LEVEL: 'silent',
   AWS_REGION: 'eu-west-1',
 };
+const maps = '--enable-source-maps';
+// GET /api/config is public, the web app's first request; the 401 is a staff route without a
+// token: it loads the assessment routers and answers without fetching the JWKS.
+const requests = {
+  health: ['/api/health', 200],
+  config: ['/api/config', 200],
+  '401 (staff)': ['/api/assessments', 401],
+} as const;
+/** label → node arguments; the first group is what deploys now. */
+const cases: Record<string, string[]> = { 'bare node': ['-e', printCpu] };
+for (const [name, [path, status]] of Object.entries(requests)) {
+  const splitDriver = await driver(split.entryFile, path, status);
+  cases[name] = [splitDriver];
+  if (name === 'config') continue;
+  const singleDriver = await driver(single.entryFile, path, status);
+  cases[`${name}, one file`] = [singleDriver];
+  cases[`${name} + maps`] = [maps, splitDriver];
+  cases[`${name}, one file + maps`] = [maps, singleDriver];
+}
 
 type Run = { wall: number; cpu: number };
 /** Wall time of one fresh process, and the CPU time it reports using. */
@@ -85,54 +101,33 @@ function time(args: string[]): Run {
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   return { wall, cpu: Number(out.stdout.trim().split('\n').at(-1)) };
 }
-const maps = '--enable-source-maps';
-const cases = {
-  bare: ['-e', printCpu],
-  health: [health],
-  config: [config],
-  staff: [staffRoute],
-  healthMaps: [maps, health],
-  staffMaps: [maps, staffRoute],
-};
-type Case = keyof typeof cases;
-const runsOf = Object.fromEntries(Object.keys(cases).map((k) => [k, [] as Run[]])) as Record<
-  Case,
-  Run[]
->;
+const runsOf = new Map(Object.keys(cases).map((k) => [k, [] as Run[]]));
 // Interleaved, so a machine busy with other work slows every case alike.
 for (let i = 0; i < runs; i++) {
-  for (const [name, args] of Object.entries(cases)) runsOf[name as Case].push(time(args));
+  for (const [name, args] of Object.entries(cases)) runsOf.get(name)?.push(time(args));
 }
 await rm(dir, { recursive: true, force: true });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const wall = (name: Case) => median(runsOf[name].map((x) => x.wall));
-const cpu = (name: Case) => median(runsOf[name].map((x) => x.cpu));
+const wall = (name: string) => median((runsOf.get(name) ?? []).map((x) => x.wall));
+const cpu = (name: string) => median((runsOf.get(name) ?? []).map((x) => x.cpu));
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
-const row = (label: string, name: Case, what: string) =>
-  console.log(
-    `  ${label.padEnd(19)} ${wall(name).toFixed(0).padStart(5)} ms wall, ${cpu(name).toFixed(0).padStart(4)} ms CPU: ${what}`,
-  );
-const ratio = (label: string, name: Case) =>
-  console.log(
-    `  ${label.padEnd(19)} ${(wall(name) / wall('bare')).toFixed(2)}x a bare node start (${(wall(name) - wall('bare')).toFixed(0)} ms of our own); CPU ${(cpu(name) / cpu('bare')).toFixed(2)}x`,
-  );
+const ms = (x: number) => `${x.toFixed(0).padStart(5)} ms`;
 console.log('API Lambda bundle (infra/bundle.ts: esbuild, ESM, split, minified, AWS SDK bundled)');
-console.log(`  entry file       ${kib(entrySize)} (index.mjs, ${kib(entryGz)} gzipped)`);
-console.log(`  total            ${kib(totalSize)} in ${outputs.length} files (entry + chunks)`);
-console.log(`  medians of ${runs} fresh processes each, interleaved:`);
-row('cold start', 'health', 'import the bundle, serve GET /api/health');
-row('cold start config', 'config', 'same, GET /api/config (the web app’s first request)');
-row('cold start 401', 'staff', 'same, GET /api/assessments without a token');
-row('health + maps', 'healthMaps', `GET /api/health with ${maps}`);
-row('401 + maps', 'staffMaps', `GET /api/assessments with ${maps}`);
-row('bare node', 'bare', 'a node process doing nothing');
-ratio('ratio', 'health');
-ratio('ratio (config)', 'config');
-ratio('ratio (401)', 'staff');
-ratio('ratio (health+maps)', 'healthMaps');
-ratio('ratio (401+maps)', 'staffMaps');
-console.log(
-  `  source maps      ${maps} adds ${(wall('healthMaps') - wall('health')).toFixed(0)} ms (health), ${(wall('staffMaps') - wall('staff')).toFixed(0)} ms (401)`,
-);
-console.log(`  node           ${process.version}`);
+console.log(`  entry file   ${kib(entrySize)} (index.mjs, ${kib(entryGz)} gzipped)`);
+console.log(`  total        ${kib(totalSize)} in ${outputs.length} files (entry + chunks)`);
+console.log(`  one file     ${kib(singleSize)} (the same entry without splitting)`);
+console.log(`  medians of ${runs} fresh processes each, interleaved; ratios to a bare node start:`);
+console.log(`  ${'case'.padEnd(28)}   wall (ratio)        CPU (ratio)`);
+for (const name of Object.keys(cases)) {
+  const w = `${ms(wall(name))} (${(wall(name) / wall('bare node')).toFixed(2)}x)`;
+  const c = `${ms(cpu(name))} (${(cpu(name) / cpu('bare node')).toFixed(2)}x)`;
+  console.log(`  ${name.padEnd(28)} ${w.padEnd(19)} ${c}`);
+}
+for (const name of ['health', '401 (staff)']) {
+  const saved = (a: string, b: string) => `${(wall(a) - wall(b)).toFixed(0)} ms`;
+  console.log(
+    `  ${name}: splitting saves ${saved(`${name}, one file`, name)}; ${maps} costs ${saved(`${name} + maps`, name)}; before (one file + maps) → now: ${(wall(`${name}, one file + maps`) / wall('bare node')).toFixed(2)}x → ${(wall(name) / wall('bare node')).toFixed(2)}x`,
+  );
+}
+console.log(`  node         ${process.version}`);
