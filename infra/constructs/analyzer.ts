@@ -36,6 +36,12 @@ const ANALYZE_TIMEOUT = Duration.minutes(15);
 const QUEUE_RETENTION = Duration.days(14);
 
 /**
+ * Worker-thread entries of the analyzer bundle: big JSON Lines/text samples fan out over shard
+ * workers when ANALYSIS_WORKERS > 1, and the bundle carries `worker.mjs` for them.
+ */
+export const ANALYZE_WORKERS = { worker: 'functions/analyze/shards/worker.ts' } as const;
+
+/**
  * Samples bucket ObjectCreated → SQS → analyze function sized for large samples. After three
  * failed attempts a message moves to the dead-letter queue, whose consumer marks the sample
  * failed and notifies vendor and procurement; a message that consumer cannot handle is parked.
@@ -72,6 +78,7 @@ export class Analyzer extends Construct {
     this.function = new DiligenceFunction(this, 'Analyze', {
       source: props.source,
       entry: 'functions/analyze/lambda.ts',
+      workers: ANALYZE_WORKERS,
       description: 'Diligence sample analyzer',
       serviceName: 'analyze',
       memorySize: 3008,

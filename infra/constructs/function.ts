@@ -1,13 +1,18 @@
-import { join } from 'node:path';
 import { Duration, type Size, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { FunctionAccess, PrefixGrant, TableAction } from './access';
+import { bundledCode } from './bundled-code';
 import { acknowledge, objectArnFinding } from './nag';
 
 /** CloudWatch namespace of the Powertools (EMF) metrics. */
@@ -28,6 +33,8 @@ export interface DiligenceFunctionProps {
   readonly source: FunctionSource;
   /** Entry file relative to the project root; must export `handler`. */
   readonly entry: string;
+  /** Worker-thread entries the code starts, by output name (see `BundleOptions.workers`). */
+  readonly workers?: Readonly<Record<string, string>>;
   readonly description: string;
   readonly memorySize?: number;
   readonly timeout?: Duration;
@@ -52,14 +59,12 @@ export interface AuthSettings {
   readonly jwksUrl: string;
 }
 
-const BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 const STUB = 'exports.handler = async () => ({ statusCode: 204 });';
 
 /** A Node 22 ARM64 Lambda with the house defaults; binders set an env var and its least-privilege grant together. */
 export class DiligenceFunction extends Construct {
   /** The underlying function (for integrations, event sources and targets). */
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   /** The execution role: only what the binders grant plus writing to its own log group. */
   readonly role: Role;
 
@@ -74,7 +79,7 @@ export class DiligenceFunction extends Construct {
       retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
     });
     logGroup.grantWrite(this.role);
-    this.fn = new NodejsFunction(this, 'Function', {
+    this.fn = new LambdaFunction(this, 'Function', {
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -87,30 +92,14 @@ export class DiligenceFunction extends Construct {
       tracing: Tracing.ACTIVE,
       environment: {
         DILIGENCE_MODE: 'aws',
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
       },
-      ...(code === 'stub'
-        ? { code: Code.fromInline(STUB), handler: 'index.handler' }
-        : {
-            entry: join(projectRoot, props.entry),
-            handler: 'handler',
-            projectRoot,
-            depsLockFilePath: join(projectRoot, 'package-lock.json'),
-            bundling: {
-              format: OutputFormat.ESM,
-              target: 'node22',
-              mainFields: ['module', 'main'],
-              banner: BANNER,
-              minify: true,
-              sourceMap: true,
-              sourcesContent: false,
-              // Bundle the SDK too: the code relies on client options newer than the runtime's copy.
-              externalModules: [],
-              forceDockerBundling: false,
-            },
-          }),
+      handler: 'index.handler',
+      code:
+        code === 'stub'
+          ? Code.fromInline(STUB)
+          : bundledCode(projectRoot, props.entry, props.workers ?? {}),
     });
     acknowledge(
       this,

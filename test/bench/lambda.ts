@@ -1,37 +1,38 @@
 /**
- * Bundles the API Lambda as CDK does (esbuild, ESM, Node 22, minified) and measures its size and
- * cold start: a fresh Node process that imports the bundle and serves one API Gateway event,
- * side by side with a bare `node` process start in the same run: wall time (the cold start), and
- * the CPU time each process reports (steadier when other work shares the machine).
+ * Bundles the API Lambda with the deploy's own `bundleLambda` (esbuild, ESM, split into chunks,
+ * minified, AWS SDK bundled) and measures its size and cold start: a fresh Node process that
+ * imports the bundle and serves one API Gateway event, side by side with a bare `node` process
+ * start in the same run: wall time (the cold start), and the CPU time each process reports
+ * (steadier when other work shares the machine). For comparison, in the same interleaved run: the
+ * same entry as one file (what CDK's NodejsFunction deployed before), and both with
+ * `--enable-source-maps` (the flag the functions ran with before; they no longer set it).
+ *
+ * Usage: npx tsx test/bench/lambda.ts
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleLambda } from '../../infra/bundle';
 
-const runs = 7;
+const runs = 11;
 const dir = await mkdtemp(join(tmpdir(), 'diligence-lambda-bench-'));
-const outfile = join(dir, 'index.mjs');
-await build({
-  entryPoints: ['functions/api/lambda.ts'],
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  format: 'esm',
-  minify: true,
-  sourcemap: false,
-  outfile,
-  mainFields: ['module', 'main'],
-  banner: {
-    js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-  },
-  logLevel: 'error',
-});
-const size = (await stat(outfile)).size;
-const gz = gzipSync(readFileSync(outfile)).length;
+const build = (name: string, splitting: boolean) =>
+  bundleLambda({
+    projectRoot: process.cwd(),
+    entry: 'functions/api/lambda.ts',
+    outdir: join(dir, name),
+    splitting,
+  });
+const split = build('split', true);
+const single = build('single', false);
+const outputs = Object.entries(split.metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
+const entrySize = split.metafile.outputs['index.mjs']?.bytes ?? 0;
+const totalSize = outputs.reduce((sum, [, out]) => sum + out.bytes, 0);
+const entryGz = gzipSync(readFileSync(split.entryFile)).length;
+const singleSize = single.metafile.outputs['index.mjs']?.bytes ?? 0;
 
 /** CPU the process used (all threads, bootstrap included), printed as its last line. */
 const printCpu = 'const u = process.cpuUsage(); console.log((u.user + u.system) / 1000);';
@@ -50,23 +51,18 @@ const event = (path: string) => ({
   },
   isBase64Encoded: false,
 });
-/** A driver script: import the bundle, serve one event, exit non-zero on a surprise status. */
-async function driver(name: string, path: string, status: number): Promise<string> {
-  const file = join(dir, `${name}.mjs`);
+/** A driver script: import `entry`, serve one event, exit non-zero on a surprise status. */
+async function driver(entry: string, path: string, status: number): Promise<string> {
+  const file = join(dir, `driver-${Math.random().toString(36).slice(2)}.mjs`);
   await writeFile(
     file,
-    `const t0 = performance.now();
-const { handler } = await import(${JSON.stringify(outfile)});
+    `const { handler } = await import(${JSON.stringify(entry)});
 const res = await handler(${JSON.stringify(event(path))}, {});
 if (res.statusCode !== ${status}) { console.error(res); process.exit(1); }
-console.log(JSON.stringify({ importAndServeMs: performance.now() - t0 }));
 ${printCpu}`,
   );
   return file;
 }
-const health = await driver('health', '/api/health', 200);
-// A staff route without a token: loads the assessment routers and answers 401 (no JWKS fetch).
-const staffRoute = await driver('staff', '/api/assessments', 401);
 const env = {
   ...process.env,
   DILIGENCE_MODE: 'aws',
@@ -76,44 +72,62 @@ const env = {
   LOG_LEVEL: 'silent',
   AWS_REGION: 'eu-west-1',
 };
+const maps = '--enable-source-maps';
+// GET /api/config is public, the web app's first request; the 401 is a staff route without a
+// token: it loads the assessment routers and answers without fetching the JWKS.
+const requests = {
+  health: ['/api/health', 200],
+  config: ['/api/config', 200],
+  '401 (staff)': ['/api/assessments', 401],
+} as const;
+/** label → node arguments; the first group is what deploys now. */
+const cases: Record<string, string[]> = { 'bare node': ['-e', printCpu] };
+for (const [name, [path, status]] of Object.entries(requests)) {
+  const splitDriver = await driver(split.entryFile, path, status);
+  cases[name] = [splitDriver];
+  if (name === 'config') continue;
+  const singleDriver = await driver(single.entryFile, path, status);
+  cases[`${name}, one file`] = [singleDriver];
+  cases[`${name} + maps`] = [maps, splitDriver];
+  cases[`${name}, one file + maps`] = [maps, singleDriver];
+}
 
+type Run = { wall: number; cpu: number };
 /** Wall time of one fresh process, and the CPU time it reports using. */
-function time(args: string[]): { wall: number; cpu: number } {
+function time(args: string[]): Run {
   const start = process.hrtime.bigint();
   const out = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
   if (out.status !== 0) throw new Error(out.stderr);
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   return { wall, cpu: Number(out.stdout.trim().split('\n').at(-1)) };
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-// Interleaved, so a machine busy with other work slows all three alike.
-const runsOf = { bare: [] as Run[], health: [] as Run[], staff: [] as Run[] };
-type Run = { wall: number; cpu: number };
+const runsOf = new Map(Object.keys(cases).map((k) => [k, [] as Run[]]));
+// Interleaved, so a machine busy with other work slows every case alike.
 for (let i = 0; i < runs; i++) {
-  runsOf.bare.push(time(['-e', printCpu]));
-  runsOf.health.push(time([health]));
-  runsOf.staff.push(time([staffRoute]));
+  for (const [name, args] of Object.entries(cases)) runsOf.get(name)?.push(time(args));
 }
-const wall = (xs: Run[]) => median(xs.map((x) => x.wall));
-const cpu = (xs: Run[]) => median(xs.map((x) => x.cpu));
 await rm(dir, { recursive: true, force: true });
 
-const row = (label: string, xs: Run[], what: string) =>
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const wall = (name: string) => median((runsOf.get(name) ?? []).map((x) => x.wall));
+const cpu = (name: string) => median((runsOf.get(name) ?? []).map((x) => x.cpu));
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+const ms = (x: number) => `${x.toFixed(0).padStart(5)} ms`;
+console.log('API Lambda bundle (infra/bundle.ts: esbuild, ESM, split, minified, AWS SDK bundled)');
+console.log(`  entry file   ${kib(entrySize)} (index.mjs, ${kib(entryGz)} gzipped)`);
+console.log(`  total        ${kib(totalSize)} in ${outputs.length} files (entry + chunks)`);
+console.log(`  one file     ${kib(singleSize)} (the same entry without splitting)`);
+console.log(`  medians of ${runs} fresh processes each, interleaved; ratios to a bare node start:`);
+console.log(`  ${'case'.padEnd(28)}   wall (ratio)        CPU (ratio)`);
+for (const name of Object.keys(cases)) {
+  const w = `${ms(wall(name))} (${(wall(name) / wall('bare node')).toFixed(2)}x)`;
+  const c = `${ms(cpu(name))} (${(cpu(name) / cpu('bare node')).toFixed(2)}x)`;
+  console.log(`  ${name.padEnd(28)} ${w.padEnd(19)} ${c}`);
+}
+for (const name of ['health', '401 (staff)']) {
+  const saved = (a: string, b: string) => `${(wall(a) - wall(b)).toFixed(0)} ms`;
   console.log(
-    `  ${label.padEnd(14)} ${wall(xs).toFixed(0).padStart(5)} ms wall, ${cpu(xs).toFixed(0).padStart(4)} ms CPU: ${what}`,
+    `  ${name}: splitting saves ${saved(`${name}, one file`, name)}; ${maps} costs ${saved(`${name} + maps`, name)}; before (one file + maps) → now: ${(wall(`${name}, one file + maps`) / wall('bare node')).toFixed(2)}x → ${(wall(name) / wall('bare node')).toFixed(2)}x`,
   );
-const ratio = (label: string, xs: Run[]) =>
-  console.log(
-    `  ${label.padEnd(14)} ${(wall(xs) / wall(runsOf.bare)).toFixed(2)}x a bare node start (${(wall(xs) - wall(runsOf.bare)).toFixed(0)} ms of our own); CPU ${(cpu(xs) / cpu(runsOf.bare)).toFixed(2)}x`,
-  );
-console.log('API Lambda bundle (esbuild, ESM, minified, AWS SDK bundled)');
-console.log(
-  `  size           ${(size / 1024).toFixed(0)} KiB (${(gz / 1024).toFixed(0)} KiB gzipped)`,
-);
-console.log(`  medians of ${runs} fresh processes each, interleaved:`);
-row('cold start', runsOf.health, 'import the bundle, serve GET /api/health');
-row('cold start 401', runsOf.staff, 'same, GET /api/assessments without a token');
-row('bare node', runsOf.bare, 'a node process doing nothing');
-ratio('ratio', runsOf.health);
-ratio('ratio (401)', runsOf.staff);
-console.log(`  node           ${process.version}`);
+}
+console.log(`  node         ${process.version}`);

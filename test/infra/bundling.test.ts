@@ -1,28 +1,33 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type Bundle, bundleLambda, REQUIRE_BANNER } from '../../infra/bundle';
+import { ANALYZE_WORKERS } from '../../infra/constructs/analyzer';
 import { DiligenceFunction } from '../../infra/constructs/function';
+import { codeOutputs, filesUnder, runModule, staticClosure } from './bundle-tools';
 import { projectRoot } from './synth';
 
 const ENTRIES = {
-  Api: 'functions/api/lambda.ts',
-  Analyze: 'functions/analyze/lambda.ts',
-  DeadLetters: 'functions/analyze/dead-letters/lambda.ts',
-  Notify: 'functions/notify/lambda.ts',
+  Api: { entry: 'functions/api/lambda.ts' },
+  Analyze: { entry: 'functions/analyze/lambda.ts', workers: ANALYZE_WORKERS },
+  DeadLetters: { entry: 'functions/analyze/dead-letters/lambda.ts' },
+  Notify: { entry: 'functions/notify/lambda.ts' },
 } as const;
-const bundles: Record<string, string> = {};
+type Id = keyof typeof ENTRIES;
+/** Asset directory of each synthesized function. */
+const assets = {} as Record<Id, string>;
 
 beforeAll(() => {
   // Real esbuild bundling, exactly as `cdk synth` does it, without Docker or network.
   const app = new App({ context: { 'aws:cdk:enable-asset-metadata': true } });
   const stack = new Stack(app, 'Bundling');
-  for (const [id, entry] of Object.entries(ENTRIES)) {
+  for (const [id, props] of Object.entries(ENTRIES)) {
     new DiligenceFunction(stack, id, {
+      ...props,
       source: { projectRoot, code: 'bundle' },
-      entry,
       description: id,
       serviceName: id,
     });
@@ -30,89 +35,89 @@ beforeAll(() => {
   const assembly = app.synth();
   const functions = Template.fromStack(stack).findResources('AWS::Lambda::Function');
   for (const [logicalId, fn] of Object.entries(functions)) {
-    const assetDir = String(fn.Metadata['aws:asset:path']);
-    const id = Object.keys(ENTRIES).find((name) => logicalId.startsWith(name));
-    if (id) bundles[id] = join(assembly.directory, assetDir, 'index.mjs');
+    const id = (Object.keys(ENTRIES) as Id[]).find((name) => logicalId.startsWith(name));
+    if (id) assets[id] = join(assembly.directory, String(fn.Metadata['aws:asset:path']));
   }
 }, 240_000);
 
+/** Serves one API Gateway GET event with the bundled API in a fresh Node process. */
+function serveApi(path: string): { status: number; body: unknown } {
+  const event = {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'example.cloudfront.net' },
+    requestContext: {
+      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1' },
+      requestId: 'bundling-test',
+      stage: '$default',
+    },
+    isBase64Encoded: false,
+  };
+  const script = `const { handler } = await import(${JSON.stringify(join(assets.Api, 'index.mjs'))});
+    const res = await handler(${JSON.stringify(event)}, {});
+    process.stdout.write(JSON.stringify({ status: res.statusCode, body: JSON.parse(res.body) }));`;
+  return JSON.parse(runModule(script));
+}
+
 describe('lambda bundling', () => {
-  it.each(Object.keys(ENTRIES))(
-    '%s bundles to one ESM file with the require shim and a source map',
+  it.each(Object.keys(ENTRIES) as Id[])(
+    '%s deploys index.mjs, its chunks and source maps, each file with the require shim',
     (id) => {
-      const file = bundles[id] ?? '';
-      const head = readFileSync(file, 'utf8').slice(0, 200);
-      expect(
-        head.startsWith(
-          "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        ),
-      ).toBe(true);
-      expect(statSync(`${file}.map`).size).toBeGreaterThan(0);
+      const files = filesUnder(assets[id]);
+      const code = files.filter((f) => f.endsWith('.mjs'));
+      const workers = Object.keys((ENTRIES[id] as { workers?: object }).workers ?? {});
+      const roots = code.filter((f) => !f.startsWith('chunks/'));
+      expect(roots).toEqual(['index.mjs', ...workers.map((w) => `${w}.mjs`)].sort());
+      expect(files.filter((f) => !f.endsWith('.mjs')).sort()).toEqual(code.map((f) => `${f}.map`));
+      for (const file of code)
+        expect(readFileSync(join(assets[id], file), 'utf8').startsWith(REQUIRE_BANNER)).toBe(true);
     },
   );
 
-  it('produces an API bundle that loads in plain Node and answers the health check', () => {
-    const event = {
-      version: '2.0',
-      routeKey: 'GET /api/health',
-      rawPath: '/api/health',
-      rawQueryString: '',
-      headers: { host: 'example.cloudfront.net' },
-      requestContext: {
-        http: {
-          method: 'GET',
-          path: '/api/health',
-          protocol: 'HTTP/1.1',
-          sourceIp: '192.0.2.1',
-          userAgent: 'test',
-        },
-        requestId: 'bundling-test',
-        routeKey: 'GET /api/health',
-        stage: '$default',
-        timeEpoch: 0,
-        domainName: 'example.cloudfront.net',
-        accountId: '123456789012',
-        apiId: 'api',
-      },
-      isBase64Encoded: false,
-    };
-    const script = `const { handler } = await import(${JSON.stringify(bundles.Api)});
-      const res = await handler(${JSON.stringify(event)}, {});
-      process.stdout.write(JSON.stringify({ status: res.statusCode, body: res.body }));`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      env: {
-        PATH: process.env.PATH,
-        DILIGENCE_MODE: 'aws',
-        AWS_REGION: 'eu-west-1',
-        AUTH_JWKS_URL: 'https://cognito-idp.eu-west-1.amazonaws.com/pool/.well-known/jwks.json',
-        LOG_LEVEL: 'silent',
-      },
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 20_000,
-    });
-    const result = JSON.parse(out.slice(out.indexOf('{"status"')));
-    expect(result.status).toBe(200);
-    expect(JSON.parse(result.body)).toEqual({ status: 'ok' });
+  it('produces an API bundle that loads in plain Node and answers public requests', () => {
+    expect(serveApi('/api/health')).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(serveApi('/api/config')).toMatchObject({ status: 200, body: { mode: 'aws' } });
   });
 
-  it.each(['Analyze', 'DeadLetters', 'Notify'])(
+  it.each(['Analyze', 'DeadLetters', 'Notify'] as const)(
     'the %s bundle loads and exports a handler',
     (id) => {
-      const script = `const m = await import(${JSON.stringify(bundles[id])}); process.stdout.write(typeof m.handler);`;
-      const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-        env: {
-          PATH: process.env.PATH,
-          DILIGENCE_MODE: 'aws',
-          AWS_REGION: 'eu-west-1',
-          AUTH_JWKS_URL: 'https://example.com/jwks.json',
-          LOG_LEVEL: 'silent',
-        },
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        timeout: 20_000,
-      });
-      expect(out).toBe('function');
+      const entry = JSON.stringify(join(assets[id], 'index.mjs'));
+      const script = `const m = await import(${entry}); process.stdout.write(typeof m.handler);`;
+      expect(runModule(script)).toBe('function');
     },
   );
+});
+
+describe('the API bundle is split', () => {
+  let bundle: Bundle;
+  beforeAll(() => {
+    bundle = bundleLambda({
+      projectRoot,
+      ...ENTRIES.Api,
+      outdir: mkdtempSync(join(tmpdir(), 'diligence-bundle-')),
+    });
+  }, 120_000);
+
+  it('into the very files the construct deploys', () => {
+    expect(filesUnder(assets.Api)).toEqual(filesUnder(bundle.outdir));
+  });
+
+  it('into an entry file much smaller than the whole, with the heavy routes loaded on demand', () => {
+    const outputs = codeOutputs(bundle.metafile);
+    const sizeOf = (files: Iterable<string>) =>
+      [...files].reduce((sum, f) => sum + (outputs.get(f)?.bytes ?? 0), 0);
+    const eager = staticClosure(outputs);
+    const lazy = [...outputs.keys()].filter((f) => !eager.has(f));
+    const holding = (input: string) =>
+      [...outputs].filter(([, o]) => Object.keys(o.inputs).some((i) => i.includes(input)));
+    expect(outputs.size).toBeGreaterThan(1);
+    // The entry file is a small part of the bundle: less than what no cold start has to load.
+    expect(outputs.get('index.mjs')?.bytes).toBeLessThan(sizeOf(lazy));
+    // pdf-lib (reports) is in the bundle, but only in chunks reached through import().
+    expect(holding('node_modules/pdf-lib/').length).toBeGreaterThan(0);
+    for (const [file] of holding('node_modules/pdf-lib/')) expect(eager.has(file)).toBe(false);
+  });
 });

@@ -34,7 +34,6 @@ describe('functions', () => {
     expect(props.LoggingConfig.LogGroup.Ref).toMatch(/Logs/);
     expect(props.Environment.Variables).toMatchObject({
       DILIGENCE_MODE: 'aws',
-      NODE_OPTIONS: '--enable-source-maps',
       TABLE_NAME: { Ref: 'Table' },
       AUTH_ISSUER: { 'Fn::GetAtt': ['UserPool', 'ProviderURL'] },
       AUTH_AUDIENCE: { Ref: expect.stringMatching(/^AuthUserPoolWebClient/) },
@@ -42,6 +41,8 @@ describe('functions', () => {
         'Fn::Join': ['', [{ 'Fn::GetAtt': ['UserPool', 'ProviderURL'] }, '/.well-known/jwks.json']],
       },
     });
+    // --enable-source-maps costs every cold start (see infra/bundle.ts and test/bench/lambda.ts).
+    expect(props.Environment.Variables.NODE_OPTIONS).toBeUndefined();
   });
 
   it('log groups have a retention', () => {

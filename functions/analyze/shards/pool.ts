@@ -12,11 +12,22 @@ export class ShardInputError extends Error {
 }
 
 /**
+ * Where the shard worker's module is, seen from `here` (this module's URL): `worker.ts` beside it
+ * in the sources; in a Lambda bundle (infra/bundle.ts) `worker.mjs`, an entry point at the
+ * bundle's root, while this code sits in the root entry file or in a shared chunk under `chunks/`.
+ */
+export function shardWorkerUrl(here: string = import.meta.url): URL {
+  if (here.endsWith('.ts')) return new URL('./worker.ts', here);
+  const inChunk = new URL('.', here).pathname.endsWith('/chunks/');
+  return new URL(inChunk ? '../worker.mjs' : './worker.mjs', here);
+}
+
+/**
  * Starts a shard worker. From source (`.ts`), the worker first registers the tsx loader, which
  * `execArgv: ['--import', 'tsx']` does not do for a worker's entry module on Node 20.
  */
 export function startShardWorker(): Worker {
-  return startModuleWorker(new URL('./worker.ts', import.meta.url));
+  return startModuleWorker(shardWorkerUrl());
 }
 
 /** Starts a worker thread on `entry` (a `.ts` module runs through the tsx loader). */
