@@ -1,6 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { buildSync, type Metafile } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+import { zodNamespacePlugin } from './zod-namespace';
 
 /**
  * Defines `require` in every output file: ESM has none, and bundled CommonJS dependencies (parts
@@ -53,7 +57,7 @@ export interface Bundle {
  * runtime's copy), and code splitting: everything the handler reaches only through a dynamic
  * `import()` (the API's routers, pdf-lib, the report and scoring code…) becomes a chunk under
  * `chunks/` that Node parses and compiles only when a request needs it, so a cold start pays for
- * what it serves, not for the whole 2 MiB. Synchronous (esbuild's `buildSync`), as CDK's local
+ * what it serves, not for the whole 2 MiB. `bundleLambda` is the synchronous form CDK's local
  * bundling requires.
  *
  * Source maps: the `.map` files are written (mappings only, no sources: they double the zipped
@@ -66,14 +70,14 @@ export interface Bundle {
  * project root, so the maps' `sources` resolve to `functions/…` and `node_modules/…` in a
  * checkout); or set NODE_OPTIONS=--enable-source-maps on one function while investigating.
  */
-export function bundleLambda(options: BundleOptions): Bundle {
+export async function bundleLambdaAsync(options: BundleOptions): Promise<Bundle> {
   const source = (file: string) => (isAbsolute(file) ? file : join(options.projectRoot, file));
   const entryPoints: Record<string, string> = { index: source(options.entry) };
   for (const [name, file] of Object.entries(options.workers ?? {})) {
     if (name === 'index') throw new Error('A worker entry cannot be named "index" (the handler).');
     entryPoints[name] = source(file);
   }
-  const result = buildSync({
+  const result = await build({
     absWorkingDir: options.projectRoot,
     entryPoints,
     // Laid out as if at the project root, written below: the bundle (source maps included, whose
@@ -98,6 +102,8 @@ export function bundleLambda(options: BundleOptions): Bundle {
     external: [],
     metafile: true,
     logLevel: 'error',
+    // Keeps zod tree-shakable (see zod-namespace.ts); plugins need esbuild's asynchronous API.
+    plugins: [zodNamespacePlugin()],
   });
   for (const file of result.outputFiles) {
     const target = join(options.outdir, relative(options.projectRoot, file.path));
@@ -109,4 +115,31 @@ export function bundleLambda(options: BundleOptions): Bundle {
     entryFile: join(options.outdir, 'index.mjs'),
     metafile: result.metafile,
   };
+}
+
+/** The script `bundleLambda` runs in a child process. */
+const childScript = fileURLToPath(new URL('./bundle-child.ts', import.meta.url));
+
+/**
+ * `bundleLambdaAsync`, synchronously, as CDK's local bundling (`tryBundle`) must be: esbuild runs
+ * plugins only in its asynchronous API, so the build runs in a child Node process (through tsx,
+ * as the CDK app itself runs) and this waits for it; the child hands the metafile back in a file.
+ */
+export function bundleLambda(options: BundleOptions): Bundle {
+  const scratch = mkdtempSync(join(tmpdir(), 'diligence-bundle-'));
+  try {
+    const metafilePath = join(scratch, 'metafile.json');
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', childScript, JSON.stringify(options), metafilePath],
+      { cwd: options.projectRoot, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    return {
+      outdir: options.outdir,
+      entryFile: join(options.outdir, 'index.mjs'),
+      metafile: JSON.parse(readFileSync(metafilePath, 'utf8')) as Metafile,
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

@@ -27,6 +27,12 @@ const build = (name: string, splitting: boolean) =>
     splitting,
   });
 const split = build('split', true);
+// The floor: the least a hono Lambda does, bundled the same way.
+const minimal = bundleLambda({
+  projectRoot: process.cwd(),
+  entry: 'test/bench/fixtures/minimal-hono-lambda.ts',
+  outdir: join(dir, 'minimal'),
+});
 const single = build('single', false);
 const outputs = Object.entries(split.metafile.outputs).filter(([file]) => file.endsWith('.mjs'));
 const entrySize = split.metafile.outputs['index.mjs']?.bytes ?? 0;
@@ -81,7 +87,17 @@ const requests = {
   '401 (staff)': ['/api/assessments', 401],
 } as const;
 /** label → node arguments; the first group is what deploys now. */
-const cases: Record<string, string[]> = { 'bare node': ['-e', printCpu] };
+const cases: Record<string, string[]> = {
+  'bare node': ['-e', printCpu],
+  // Touching Request/Response makes Node load its fetch implementation (undici): every hono app
+  // pays it on its first request.
+  'floor: Request+Response': [
+    '--input-type=module',
+    '-e',
+    `await new Response(new Request('https://b/').url).text(); ${printCpu}`,
+  ],
+  'floor: minimal hono Lambda': [await driver(minimal.entryFile, '/api/health', 200)],
+};
 for (const [name, [path, status]] of Object.entries(requests)) {
   const splitDriver = await driver(split.entryFile, path, status);
   cases[name] = [splitDriver];
@@ -123,6 +139,11 @@ for (const name of Object.keys(cases)) {
   const w = `${ms(wall(name))} (${(wall(name) / wall('bare node')).toFixed(2)}x)`;
   const c = `${ms(cpu(name))} (${(cpu(name) / cpu('bare node')).toFixed(2)}x)`;
   console.log(`  ${name.padEnd(28)} ${w.padEnd(19)} ${c}`);
+}
+for (const name of ['health', 'config', '401 (staff)']) {
+  console.log(
+    `  ${name}: ${(wall(name) - wall('floor: minimal hono Lambda')).toFixed(0)} ms wall, ${(cpu(name) - cpu('floor: minimal hono Lambda')).toFixed(0)} ms CPU above the minimal hono Lambda`,
+  );
 }
 for (const name of ['health', '401 (staff)']) {
   const saved = (a: string, b: string) => `${(wall(a) - wall(b)).toFixed(0)} ms`;
