@@ -2,7 +2,7 @@ import type { SampleAnalyzer } from '../analyze/engine';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import type { BlobStore } from '../store/blob-store';
-import type { MultipartUploads } from '../store/multipart';
+import type { MultipartUploads } from '../store/multipart-contract';
 import type { PartPresigner, Presigner } from '../store/presign';
 import type { Repositories } from '../store/repositories';
 import type { StaffIdentity, StaffVerifier, VendorIdentity } from './auth/identity';

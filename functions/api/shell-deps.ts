@@ -1,7 +1,7 @@
 import type { Config } from '../lib/config';
 import { newId, newSecret } from '../lib/ids';
 import type { Logger } from '../lib/logger';
-import type { MultipartUploads } from '../store/multipart';
+import type { MultipartUploads } from '../store/multipart-contract';
 import type { StaffVerifier } from './auth/identity';
 import type { Mailer, ShellDeps } from './env';
 import type { DevTools } from './routes/dev/dev-tools';

@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MultipartTarget, MultipartUploads, StoredPart } from '../store/multipart';
+import type { MultipartTarget, MultipartUploads, StoredPart } from '../store/multipart-contract';
 
 /**
  * s3rver (3.7) implements CreateMultipartUpload, UploadPart and CompleteMultipartUpload, but

@@ -62,6 +62,11 @@ describe('API Lambda cold path (the deployed bundle)', () => {
   it('loads the SDK with the data side, and pdf-lib only with the first PDF', () => {
     const data = inputsOf(loadedBy([lambda, 'functions/api/lambda-data.ts']));
     expect(heavyIn(data)).toEqual(expect.arrayContaining(['@aws-sdk/', '@smithy/']));
+    // DynamoDB only: the S3 client loads with the first blob, presign or multipart call.
+    const s3 = (inputs: string[]) =>
+      inputs.some((i) => i.includes('node_modules/@aws-sdk/client-s3/'));
+    expect(s3(data)).toBe(false);
+    expect(s3(inputsOf(loadedBy(['functions/api/lambda-s3.ts'])))).toBe(true);
     const everyRouteGroup = Object.values(meta.outputs)
       .map((o) => o.entryPoint ?? '')
       .filter((e) => e.startsWith('functions/api/routes/'));

@@ -1,5 +1,5 @@
-import { readPartial } from '../../core/analysis';
 import { compareDeliveries } from '../../core/analysis/compare';
+import { readPartial } from '../../core/analysis/partial/serialize';
 import type { Analysis } from '../../core/analysis/types';
 import type { Assessment } from '../../core/assessment/types';
 import type { Policy, SinceLastDelivery } from '../../core/scoring';

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../lib/errors';
-import { bareETag, type StoredPart } from '../../store/multipart';
+import { bareETag, type StoredPart } from '../../store/multipart-contract';
 import type { SampleMultipart } from '../../store/samples';
 import { partLength } from './sample-upload-plan';
 

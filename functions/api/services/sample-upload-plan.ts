@@ -1,5 +1,5 @@
 import type { Config } from '../../lib/config';
-import { multipartLimits } from '../../store/multipart';
+import { multipartLimits } from '../../store/multipart-contract';
 
 /** How a file of some size uploads: one presigned PUT, or parts of `partSize` bytes. */
 export type UploadPlan =

@@ -2,7 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { can, refusal } from '../../../core/assessment/state-machine';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors';
-import type { MultipartTarget } from '../../../store/multipart';
+import type { MultipartTarget } from '../../../store/multipart-contract';
 import type { Sample, SampleMultipart } from '../../../store/samples';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';

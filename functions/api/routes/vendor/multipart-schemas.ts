@@ -1,4 +1,4 @@
-import { multipartLimits } from '../../../store/multipart';
+import { multipartLimits } from '../../../store/multipart-contract';
 import * as z from '../../schemas/zod';
 
 /** Most part URLs one request returns (ask again for more; each URL lives 15 minutes). */
