@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Bundle, bundleLambda, REQUIRE_BANNER } from '../../infra/bundle';
 import { ANALYZE_WORKERS } from '../../infra/constructs/analyzer';
 import { DiligenceFunction } from '../../infra/constructs/function';
@@ -100,6 +100,7 @@ describe('the API bundle is split', () => {
       outdir: mkdtempSync(join(tmpdir(), 'diligence-bundle-')),
     });
   }, 120_000);
+  afterAll(() => rmSync(bundle.outdir, { recursive: true, force: true }));
 
   it('into the very files the construct deploys', () => {
     expect(filesUnder(assets.Api)).toEqual(filesUnder(bundle.outdir));
