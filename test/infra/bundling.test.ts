@@ -19,6 +19,7 @@ const ENTRIES = {
 type Id = keyof typeof ENTRIES;
 /** Asset directory of each synthesized function. */
 const assets = {} as Record<Id, string>;
+let assemblyDir = '';
 
 beforeAll(() => {
   // Real esbuild bundling, exactly as `cdk synth` does it, without Docker or network.
@@ -33,12 +34,14 @@ beforeAll(() => {
     });
   }
   const assembly = app.synth();
+  assemblyDir = assembly.directory;
   const functions = Template.fromStack(stack).findResources('AWS::Lambda::Function');
   for (const [logicalId, fn] of Object.entries(functions)) {
     const id = (Object.keys(ENTRIES) as Id[]).find((name) => logicalId.startsWith(name));
     if (id) assets[id] = join(assembly.directory, String(fn.Metadata['aws:asset:path']));
   }
 }, 240_000);
+afterAll(() => rmSync(assemblyDir, { recursive: true, force: true }));
 
 /** Serves one API Gateway GET event with the bundled API in a fresh Node process. */
 function serveApi(path: string): { status: number; body: unknown } {
