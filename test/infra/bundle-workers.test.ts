@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runShard, shardWorkerUrl } from '../../functions/analyze/shards/pool';
 import { bundleLambda } from '../../infra/bundle';
 import { ANALYZE_WORKERS } from '../../infra/constructs/analyzer';
@@ -15,9 +15,20 @@ const text = `${Array.from({ length: 300 }, (_, i) =>
   JSON.stringify({ text: `record ${i % 250} says ${'word '.repeat(10 + (i % 40))}` }),
 ).join('\n')}\n`;
 
+/** Bundle directories this file wrote, removed at the end. */
+const outdirs: string[] = [];
+const tempOutdir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'diligence-workers-'));
+  outdirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Bundles a stand-in Lambda with the analyzer's worker entries, as the analyzer is deployed. */
 function bundleFixture(entry: string) {
-  const outdir = mkdtempSync(join(tmpdir(), 'diligence-workers-'));
+  const outdir = tempOutdir();
   const bundle = bundleLambda({ projectRoot, entry, outdir, workers: ANALYZE_WORKERS });
   const holder = [...codeOutputs(bundle.metafile)].find(([, o]) =>
     Object.keys(o.inputs).includes('functions/analyze/shards/pool.ts'),
@@ -56,7 +67,7 @@ describe('worker threads in a bundle', () => {
   }, 120_000);
 
   it('a bundled worker.mjs folds a shard sent by the source-side pool', async () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'diligence-workers-'));
+    const outdir = tempOutdir();
     bundleLambda({
       projectRoot,
       entry: 'functions/analyze/lambda.ts',

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Bundle, bundleLambda, REQUIRE_BANNER } from '../../infra/bundle';
 import { ANALYZE_WORKERS } from '../../infra/constructs/analyzer';
 import { DiligenceFunction } from '../../infra/constructs/function';
@@ -19,6 +19,7 @@ const ENTRIES = {
 type Id = keyof typeof ENTRIES;
 /** Asset directory of each synthesized function. */
 const assets = {} as Record<Id, string>;
+let assemblyDir = '';
 
 beforeAll(() => {
   // Real esbuild bundling, exactly as `cdk synth` does it, without Docker or network.
@@ -33,12 +34,14 @@ beforeAll(() => {
     });
   }
   const assembly = app.synth();
+  assemblyDir = assembly.directory;
   const functions = Template.fromStack(stack).findResources('AWS::Lambda::Function');
   for (const [logicalId, fn] of Object.entries(functions)) {
     const id = (Object.keys(ENTRIES) as Id[]).find((name) => logicalId.startsWith(name));
     if (id) assets[id] = join(assembly.directory, String(fn.Metadata['aws:asset:path']));
   }
 }, 240_000);
+afterAll(() => rmSync(assemblyDir, { recursive: true, force: true }));
 
 /** Serves one API Gateway GET event with the bundled API in a fresh Node process. */
 function serveApi(path: string): { status: number; body: unknown } {
@@ -100,6 +103,7 @@ describe('the API bundle is split', () => {
       outdir: mkdtempSync(join(tmpdir(), 'diligence-bundle-')),
     });
   }, 120_000);
+  afterAll(() => rmSync(bundle.outdir, { recursive: true, force: true }));
 
   it('into the very files the construct deploys', () => {
     expect(filesUnder(assets.Api)).toEqual(filesUnder(bundle.outdir));
