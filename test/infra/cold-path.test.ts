@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleLambda } from '../../infra/bundle';
+import { bundleLambdaAsync } from '../../infra/bundle';
 import { projectRoot } from './synth';
 
 let outdir: string;
 let meta: Metafile;
-beforeAll(() => {
+beforeAll(async () => {
   outdir = mkdtempSync(join(tmpdir(), 'diligence-cold-path-'));
-  meta = bundleLambda({ projectRoot, entry: 'functions/api/lambda.ts', outdir }).metafile;
+  meta = (await bundleLambdaAsync({ projectRoot, entry: 'functions/api/lambda.ts', outdir }))
+    .metafile;
 }, 120_000);
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
