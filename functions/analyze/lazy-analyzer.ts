@@ -1,3 +1,4 @@
+import { loadOnce } from '../lib/load-once';
 import type { SampleAnalyzer } from './engine';
 
 /**
@@ -5,11 +6,7 @@ import type { SampleAnalyzer } from './engine';
  * is attached, so its requests need not compile the engine and its CSV parser.
  */
 export function lazyAnalyzer(): SampleAnalyzer {
-  let engine: Promise<SampleAnalyzer> | undefined;
-  const get = () => {
-    engine ??= import('./engine').then((m) => m.createSampleAnalyzer());
-    return engine;
-  };
+  const get = loadOnce(async () => (await import('./engine')).createSampleAnalyzer());
   return {
     analyze: async (source, options) => (await get()).analyze(source, options),
     analyzeObject: async (object, options) => (await get()).analyzeObject(object, options),

@@ -36,3 +36,15 @@ export function uploadRepo(repos: Pick<Repositories, 'samples' | 'references'>) 
     },
   };
 }
+
+/** The next version of `upload`, failed with `message` (what the vendor reads) at `now`. */
+export function failedUpload<T extends Upload>(upload: T, message: string, now: Date): T {
+  return {
+    ...upload,
+    status: 'failed',
+    error: message,
+    progress: null,
+    updatedAt: now.toISOString(),
+    version: upload.version + 1,
+  };
+}

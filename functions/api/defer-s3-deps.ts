@@ -1,3 +1,4 @@
+import { loadOnce } from '../lib/load-once';
 import type { S3Deps } from './s3-deps';
 
 /**
@@ -6,14 +7,7 @@ import type { S3Deps } from './s3-deps';
  * Every member is asynchronous, so each forwards once the load has settled.
  */
 export function deferS3Deps(load: () => Promise<S3Deps>): S3Deps {
-  let loaded: Promise<S3Deps> | undefined;
-  const get = () => {
-    loaded ??= load().catch((error: unknown) => {
-      loaded = undefined; // retried by the next call
-      throw error;
-    });
-    return loaded;
-  };
+  const get = loadOnce(load);
   const blobs = async () => (await get()).blobs;
   const multipart = async () => (await get()).multipart;
   return {

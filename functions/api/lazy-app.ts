@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { loadOnce } from '../lib/load-once';
 import { buildApp } from './app-shell';
 import { type AppDeps, type AppEnv, type DataDeps, dataDepNames, type ShellDeps } from './env';
 import { onError } from './problem';
@@ -39,20 +40,6 @@ export function withoutData(shell: ShellDeps, groups: readonly RouteGroup[]): Ap
   return deps;
 }
 
-/** `load`, called at most once at a time and kept once it succeeds; a failure is retried next call. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    if (!pending) {
-      pending = load();
-      pending.catch(() => {
-        pending = undefined;
-      });
-    }
-    return pending;
-  };
-}
-
 /**
  * The API app for the Lambda: the same app `createApp` builds, but each request is served by an
  * app holding only the routers its path can reach, loaded and built on first use and kept for the
@@ -66,14 +53,14 @@ export function createLazyApp(
   loadData: () => Promise<DataDeps>,
   groups: readonly RouteGroup[] = routeGroups(shell),
 ) {
-  const data = once(loadData);
+  const data = loadOnce(loadData);
   const built = new Map<string, () => Promise<ReturnType<typeof buildApp>>>();
   const appFor = (path: string) => {
     const selected = groupsFor(groups, path);
     const key = selected.map((g) => g.name).join(',');
     let app = built.get(key);
     if (!app) {
-      app = once(async () => {
+      app = loadOnce(async () => {
         const [factories, deps] = await Promise.all([
           Promise.all(selected.map((g) => g.load())),
           selected.some((g) => g.data)

@@ -1,4 +1,5 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { loadOnce } from './load-once';
 import type { Logger } from './logger';
 
 /** One e-mail. */
@@ -34,12 +35,9 @@ export function sesMailer(ses: Pick<SESv2Client, 'send'>, from: string, configur
 
 /** `sesMailer` whose SES client (and SDK module) load on the first message, not at cold start. */
 export function lazySesMailer(region: string, from: string, configurationSet?: string) {
-  let send: ((mail: Mail) => Promise<void>) | undefined;
-  return async (mail: Mail) => {
-    if (!send) {
-      const { SESv2Client } = await import('@aws-sdk/client-sesv2');
-      send = sesMailer(new SESv2Client({ region }), from, configurationSet);
-    }
-    await send(mail);
-  };
+  const send = loadOnce(async () => {
+    const { SESv2Client } = await import('@aws-sdk/client-sesv2');
+    return sesMailer(new SESv2Client({ region }), from, configurationSet);
+  });
+  return async (mail: Mail) => (await send())(mail);
 }

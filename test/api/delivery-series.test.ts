@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crateRows } from '../fixtures/crate-rows';
 import { completeAnswers } from './answers';
 import { invitedAssessment, json, startWithStaff, type TestPortal } from './harness';
+import { deliverTrainingJsonl } from './upload-helpers';
 
 let t: TestPortal;
 let proc: string;
@@ -8,47 +10,6 @@ let gov: string;
 let other: string;
 let first: string;
 let second: string;
-
-const PLACES = [
-  'harbour',
-  'orchard',
-  'library',
-  'railway',
-  'bakery',
-  'glacier',
-  'market',
-  'studio',
-];
-const rows = (from: number, to: number) =>
-  Array.from({ length: to - from }, (_, k) => {
-    const i = from + k;
-    return JSON.stringify({
-      text: `Entry ${i}: the ${PLACES[i % 8]} crew counted ${i * 13} crates near gate ${i % 11}, then ${PLACES[(i * 3) % 8]} staff checked ${i % 7} late deliveries before noon.`,
-    });
-  }).join('\n');
-
-async function delivered(token: string, body: string) {
-  await t.call('PUT', '/api/vendor/answers', { token, body: { answers: completeAnswers() } });
-  const res = await t.call('POST', '/api/vendor/samples', {
-    token,
-    body: {
-      fileName: 'sample.jsonl',
-      role: 'training',
-      sizeBytes: Buffer.byteLength(body),
-      contentType: 'application/jsonl',
-    },
-  });
-  expect(res.status).toBe(201);
-  const u = await json<{ uploadUrl: string; uploadHeaders: Record<string, string> }>(res);
-  const put = await fetch(new URL(u.uploadUrl, t.portal.url), {
-    method: 'PUT',
-    headers: u.uploadHeaders,
-    body,
-  });
-  expect(put.status).toBe(200);
-  await t.portal.idle();
-  expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
-}
 
 interface Page {
   items: {
@@ -79,7 +40,7 @@ beforeAll(async () => {
   other = await t.staff('governance', 'other-org', 'olga@other.test');
   const a = await invitedAssessment(t, proc);
   first = a.id;
-  await delivered(a.token, `${rows(0, 120)}\n`);
+  await deliverTrainingJsonl(t, a.token, `${crateRows(0, 120)}\n`);
   const b = await json<{ id: string }>(
     t.call('POST', `/api/assessments/${first}/reassess`, { token: proc }),
   );
@@ -88,7 +49,7 @@ beforeAll(async () => {
     t.call('POST', `/api/assessments/${second}/invitations`, { token: proc }),
   );
   // The re-delivery repeats 60 of the first delivery's records and adds 60 new ones.
-  await delivered(token, `${rows(0, 60)}\n${rows(500, 560)}\n`);
+  await deliverTrainingJsonl(t, token, `${crateRows(0, 60)}\n${crateRows(500, 560)}\n`);
   // A second dataset that has no delivery yet.
   await invitedAssessment(t, proc, {
     vendor: { name: 'Zeta Corpus', contactEmail: 'z@zeta.test' },

@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app';
+import { httpApiEvent } from '../fixtures/http-api-event';
 import { startTestPortal, type TestPortal } from './harness';
 
 let t: TestPortal;
@@ -11,35 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.stop();
 });
-
-function httpApiEvent(
-  method: string,
-  path: string,
-  headers: Record<string, string> = {},
-  body?: string,
-) {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com', ...headers },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abc123',
-      domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
-      domainPrefix: 'abc123',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'vitest' },
-      requestId: 'req-1',
-      routeKey: '$default',
-      stage: '$default',
-      time: '25/Nov/2026:10:00:00 +0000',
-      timeEpoch: 1_795_600_000_000,
-    },
-    body,
-    isBase64Encoded: false,
-  } as unknown as Parameters<ReturnType<typeof handle>>[0];
-}
 
 describe('API Lambda handler', () => {
   const handler = () => handle(createApp(t.portal.deps));

@@ -5,6 +5,7 @@ import { createApp } from '../../functions/api/app';
 import type { DataDeps } from '../../functions/api/env';
 import { createLazyApp, groupsFor, withoutData } from '../../functions/api/lazy-app';
 import { routeGroups } from '../../functions/api/routes/groups';
+import { httpApiEvent } from '../fixtures/http-api-event';
 import { startTestPortal, type TestPortal } from './harness';
 
 let t: TestPortal;
@@ -104,35 +105,14 @@ describe('Lambda lazy app', () => {
 
   it('serves API Gateway events through hono/aws-lambda as lambda.ts wires it', async () => {
     const handler = handle(createLazyApp(t.portal.deps, async () => t.portal.deps));
-    const event = (method: string, path: string, headers: Record<string, string>, body?: string) =>
-      ({
-        version: '2.0',
-        routeKey: '$default',
-        rawPath: path,
-        rawQueryString: '',
-        headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com', ...headers },
-        requestContext: {
-          http: {
-            method,
-            path,
-            protocol: 'HTTP/1.1',
-            sourceIp: '198.51.100.7',
-            userAgent: 'vitest',
-          },
-          requestId: 'req-1',
-          stage: '$default',
-        },
-        body,
-        isBase64Encoded: false,
-      }) as unknown as Parameters<typeof handler>[0];
     type Result = { statusCode: number; body: string; headers: Record<string, string> };
-    const health = (await handler(event('GET', '/api/health', {}), {} as Context)) as Result;
+    const health = (await handler(httpApiEvent('GET', '/api/health'), {} as Context)) as Result;
     expect(health.statusCode).toBe(200);
     expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
     expect(health.headers['x-request-id']).toBeTruthy();
     const token = await t.staff('procurement');
     const post = (await handler(
-      event(
+      httpApiEvent(
         'POST',
         '/api/assessments',
         { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyReport } from '../../functions/core/report';
-import { completeAnswers } from './answers';
+import { crateRows } from '../fixtures/crate-rows';
 import { invitedAssessment, json, startWithStaff, type TestPortal } from './harness';
+import { deliverTrainingJsonl } from './upload-helpers';
 
 let t: TestPortal;
 let proc: string;
@@ -16,58 +17,13 @@ afterAll(async () => {
   await t.stop();
 });
 
-const PLACES = [
-  'harbour',
-  'orchard',
-  'library',
-  'railway',
-  'bakery',
-  'glacier',
-  'market',
-  'studio',
-];
-const rows = (from: number, to: number) =>
-  Array.from({ length: to - from }, (_, k) => {
-    const i = from + k;
-    return JSON.stringify({
-      text: `Entry ${i}: the ${PLACES[i % 8]} crew counted ${i * 13} crates near gate ${i % 11}, then ${PLACES[(i * 3) % 8]} staff checked ${i % 7} late deliveries before noon.`,
-    });
-  }).join('\n');
-
-async function upload(token: string, body: string) {
-  const res = await t.call('POST', '/api/vendor/samples', {
-    token,
-    body: {
-      fileName: 'sample.jsonl',
-      role: 'training',
-      sizeBytes: Buffer.byteLength(body),
-      contentType: 'application/jsonl',
-    },
-  });
-  expect(res.status).toBe(201);
-  const u = await json<{ uploadUrl: string; uploadHeaders: Record<string, string> }>(res);
-  const put = await fetch(new URL(u.uploadUrl, t.portal.url), {
-    method: 'PUT',
-    headers: u.uploadHeaders,
-    body,
-  });
-  expect(put.status).toBe(200);
-  await t.portal.idle();
-}
-
-async function delivered(token: string, body: string) {
-  await t.call('PUT', '/api/vendor/answers', { token, body: { answers: completeAnswers() } });
-  await upload(token, body);
-  expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
-}
-
 let first: string;
 beforeAll(async () => {
   const a = await invitedAssessment(t, proc, {
     vendor: { name: '=HYPERLINK("http://evil")', contactEmail: 'x@acme.test' },
   });
   first = a.id;
-  await delivered(a.token, `${rows(0, 120)}\n`);
+  await deliverTrainingJsonl(t, a.token, `${crateRows(0, 120)}\n`);
 });
 
 describe('report versions and exports', () => {
@@ -151,7 +107,7 @@ describe('since last delivery', () => {
     const { token } = await json<{ token: string }>(
       t.call('POST', `/api/assessments/${b.id}/invitations`, { token: proc }),
     );
-    await delivered(token, `${rows(0, 90)}\n${rows(500, 530)}\n`);
+    await deliverTrainingJsonl(t, token, `${crateRows(0, 90)}\n${crateRows(500, 530)}\n`);
     const report = await json<{
       sinceLastDelivery?: {
         previousAssessmentId: string;

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import type { TestPortal } from './harness';
+import { completeAnswers } from './answers';
+import { json, type TestPortal } from './harness';
 
 /** A presigned upload target as the API returns it. */
 export interface UploadTarget {
@@ -16,6 +17,28 @@ export async function putAndSettle(t: TestPortal, target: UploadTarget, body: st
   });
   expect(res.status).toBe(200);
   await t.portal.idle();
+}
+
+/** Registers `body` as the vendor's training sample (JSON Lines), uploads it and waits for the analysis. */
+async function uploadTrainingJsonl(t: TestPortal, token: string, body: string) {
+  const res = await t.call('POST', '/api/vendor/samples', {
+    token,
+    body: {
+      fileName: 'sample.jsonl',
+      role: 'training',
+      sizeBytes: Buffer.byteLength(body),
+      contentType: 'application/jsonl',
+    },
+  });
+  expect(res.status).toBe(201);
+  await putAndSettle(t, await json<UploadTarget>(res), body);
+}
+
+/** The vendor answers everything, uploads `body` as the training sample and submits. */
+export async function deliverTrainingJsonl(t: TestPortal, token: string, body: string) {
+  await t.call('PUT', '/api/vendor/answers', { token, body: { answers: completeAnswers() } });
+  await uploadTrainingJsonl(t, token, body);
+  expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
 }
 
 const words = ['harbor', 'ledger', 'quiet', 'orbit', 'pencil', 'signal', 'meadow', 'copper'];

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bundleLambda } from '../../infra/bundle';
+import { httpApiEvent } from '../fixtures/http-api-event';
 
 const runs = 11;
 const dir = await mkdtemp(join(tmpdir(), 'diligence-lambda-bench-'));
@@ -43,27 +44,13 @@ const singleSize = single.metafile.outputs['index.mjs']?.bytes ?? 0;
 /** CPU the process used (all threads, bootstrap included), printed as its last line. */
 const printCpu = 'const u = process.cpuUsage(); console.log((u.user + u.system) / 1000);';
 
-/** An API Gateway (HTTP API v2) GET event for `path`. */
-const event = (path: string) => ({
-  version: '2.0',
-  routeKey: '$default',
-  rawPath: path,
-  rawQueryString: '',
-  headers: { host: 'bench.local' },
-  requestContext: {
-    http: { method: 'GET', path, sourceIp: '127.0.0.1' },
-    requestId: 'b',
-    stage: '$default',
-  },
-  isBase64Encoded: false,
-});
 /** A driver script: import `entry`, serve one event, exit non-zero on a surprise status. */
 async function driver(entry: string, path: string, status: number): Promise<string> {
   const file = join(dir, `driver-${Math.random().toString(36).slice(2)}.mjs`);
   await writeFile(
     file,
     `const { handler } = await import(${JSON.stringify(entry)});
-const res = await handler(${JSON.stringify(event(path))}, {});
+const res = await handler(${JSON.stringify(httpApiEvent('GET', path))}, {});
 if (res.statusCode !== ${status}) { console.error(res); process.exit(1); }
 ${printCpu}`,
   );

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from '../api/answers';
+import { crateRows } from '../fixtures/crate-rows';
 import {
   chromiumPath,
   launchChromium,
@@ -28,24 +29,6 @@ const shots = join('test-results', 'screenshots-delivery');
 /** snake_case or camelCase words: ids people must never read. */
 const internalName = /\b[a-z]+_[a-z0-9_]+\b|\b[a-z]+[A-Z][a-zA-Z]+\b/;
 const VENDOR = 'Recycling Reeds Ltd';
-const PLACES = [
-  'harbour',
-  'orchard',
-  'library',
-  'railway',
-  'bakery',
-  'glacier',
-  'market',
-  'studio',
-];
-const rows = (from: number, to: number) =>
-  Array.from({ length: to - from }, (_, k) => {
-    const i = from + k;
-    return JSON.stringify({
-      text: `Entry ${i}: the ${PLACES[i % 8]} crew counted ${i * 13} crates near gate ${i % 11}, then ${PLACES[(i * 3) % 8]} staff checked ${i % 7} late deliveries before noon.`,
-    });
-  }).join('\n');
-
 describe.skipIf(!existsSync(chromiumPath))('portfolio delivery measurements in Chromium', () => {
   const watcher = new PageWatcher();
   let dataDir = '';
@@ -156,11 +139,11 @@ describe.skipIf(!existsSync(chromiumPath))('portfolio delivery measurements in C
     const a = await api<{ id: string }>('POST', '/api/assessments', proc, body);
     const invite = async (id: string) =>
       (await api<{ token: string }>('POST', `/api/assessments/${id}/invitations`, proc)).body.token;
-    await deliver(await invite(a.body.id), `${rows(0, 120)}\n`);
+    await deliver(await invite(a.body.id), `${crateRows(0, 120)}\n`);
     const b = await api<{ id: string }>('POST', `/api/assessments/${a.body.id}/reassess`, proc);
     second = b.body.id;
     // The re-delivery repeats half of the first delivery.
-    await deliver(await invite(second), `${rows(0, 60)}\n${rows(500, 560)}\n`);
+    await deliver(await invite(second), `${crateRows(0, 60)}\n${crateRows(500, 560)}\n`);
     await until(async () => {
       const r = await api<{ sinceLastDelivery?: unknown }>(
         'GET',

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Bundle, bundleLambda, REQUIRE_BANNER } from '../../infra/bundle';
 import { ANALYZE_WORKERS } from '../../infra/constructs/analyzer';
 import { DiligenceFunction } from '../../infra/constructs/function';
+import { httpApiEvent } from '../fixtures/http-api-event';
 import { codeOutputs, filesUnder, runModule, staticClosure } from './bundle-tools';
 import { projectRoot } from './synth';
 
@@ -45,21 +46,8 @@ afterAll(() => rmSync(assemblyDir, { recursive: true, force: true }));
 
 /** Serves one API Gateway GET event with the bundled API in a fresh Node process. */
 function serveApi(path: string): { status: number; body: unknown } {
-  const event = {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host: 'example.cloudfront.net' },
-    requestContext: {
-      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1' },
-      requestId: 'bundling-test',
-      stage: '$default',
-    },
-    isBase64Encoded: false,
-  };
   const script = `const { handler } = await import(${JSON.stringify(join(assets.Api, 'index.mjs'))});
-    const res = await handler(${JSON.stringify(event)}, {});
+    const res = await handler(${JSON.stringify(httpApiEvent('GET', path))}, {});
     process.stdout.write(JSON.stringify({ status: res.statusCode, body: JSON.parse(res.body) }));`;
   return JSON.parse(runModule(script));
 }

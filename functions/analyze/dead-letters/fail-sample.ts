@@ -1,5 +1,6 @@
 import { notify } from '../../api/services/notify';
 import type { Sample } from '../../store/samples';
+import { failedUpload } from '../uploads';
 import type { DeadLetterDeps } from './handler';
 
 /** Why a sample is marked failed outside the analyzer: SQS gave up, or the distributed workflow did. */
@@ -21,15 +22,7 @@ export async function failAndNotify(
   source: FailureSource,
 ): Promise<void> {
   const { repos, logger } = deps;
-  const failed: Sample = {
-    ...sample,
-    status: 'failed',
-    error: message,
-    progress: null,
-    updatedAt: deps.clock().toISOString(),
-    version: sample.version + 1,
-  };
-  await repos.samples.save(failed);
+  await repos.samples.save(failedUpload(sample, message, deps.clock()));
   deps.metrics.analysisFailed(source);
   logger.error(
     `analysis ${source === 'dead-letter' ? 'dead-lettered' : 'workflow failed'}; sample marked failed`,

@@ -1,7 +1,7 @@
 import { REFERENCE_SCOPE } from '../../store/references';
 import { failAndNotify } from '../dead-letters/fail-sample';
 import { type DeadLetterDeps, deadLetterMessage } from '../dead-letters/handler';
-import { uploadRepo } from '../uploads';
+import { failedUpload, uploadRepo } from '../uploads';
 import type { RunInput } from './types';
 
 /** What the workflow's catch passes: the run, and Step Functions' error name and cause. */
@@ -35,14 +35,7 @@ export function createFailHandler(deps: DeadLetterDeps) {
     if (sample?.status !== 'analyzing' || sample.objectETag !== etag) return { marked: false };
     const message = failureMessage(sample.fileName, input.error);
     if (sample.role === 'reference' || scope === REFERENCE_SCOPE) {
-      await uploadRepo(deps.repos).save({
-        ...sample,
-        status: 'failed',
-        error: message,
-        progress: null,
-        updatedAt: deps.clock().toISOString(),
-        version: sample.version + 1,
-      });
+      await uploadRepo(deps.repos).save(failedUpload(sample, message, deps.clock()));
     } else await failAndNotify(deps, sample, message, 'workflow');
     deps.logger.warn('distributed analysis failed', {
       key: input.run.key,

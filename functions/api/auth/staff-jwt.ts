@@ -2,6 +2,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import * as z from 'zod';
 import { staffRoles } from '../../core/assessment/types';
 import { UnauthorizedError } from '../../lib/errors';
+import { loadOnce } from '../../lib/load-once';
 import type { StaffIdentity, StaffVerifier } from './identity';
 
 /** Only asymmetric algorithms are accepted; `none` and HMAC never are. */
@@ -58,11 +59,9 @@ export function createStaffVerifier(options: StaffJwtOptions): StaffVerifier {
 
 /** Keys fetched (and cached by jose) from a JWKS URL, as Cognito publishes them; jose loads on first use. */
 export function remoteKeys(url: string): JWTVerifyGetKey {
-  let keys: Promise<JWTVerifyGetKey> | undefined;
-  return async (header, token) => {
-    keys ??= import('jose').then(({ createRemoteJWKSet }) =>
-      createRemoteJWKSet(new URL(url), { timeoutDuration: 3_000, cooldownDuration: 30_000 }),
-    );
-    return (await keys)(header, token);
-  };
+  const keys = loadOnce(async () => {
+    const { createRemoteJWKSet } = await import('jose');
+    return createRemoteJWKSet(new URL(url), { timeoutDuration: 3_000, cooldownDuration: 30_000 });
+  });
+  return async (header, token) => (await keys())(header, token);
 }

@@ -1,3 +1,4 @@
+import { CROISSANT_CONTEXT } from '../../../../core/report/croissant';
 import { exampleIds } from '../../../schemas/examples';
 import * as z from '../../../schemas/zod';
 
@@ -51,14 +52,7 @@ export const reportBundleExample = {
 
 /** The Croissant JSON-LD export of the same report (abridged to two RAI properties). */
 export const croissantExample: Record<string, unknown> = {
-  '@context': {
-    '@language': 'en',
-    '@vocab': 'https://schema.org/',
-    sc: 'https://schema.org/',
-    cr: 'http://mlcommons.org/croissant/',
-    rai: 'http://mlcommons.org/croissant/RAI/',
-    dct: 'http://purl.org/dc/terms/',
-  },
+  '@context': CROISSANT_CONTEXT,
   '@type': 'sc:Dataset',
   conformsTo: 'http://mlcommons.org/croissant/RAI/1.0',
   name: 'Acme Instructions v3',
