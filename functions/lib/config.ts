@@ -17,6 +17,8 @@ const schema = z
     REPORTS_BUCKET: z.string().min(1).default('diligence-reports'),
     DYNAMODB_ENDPOINT: z.url().optional(),
     S3_ENDPOINT: z.url().optional(),
+    /** S3's rules the embedded engine lacks (docs/s3-rules.md); unset = on locally, off in AWS. */
+    S3_RULES: z.enum(['on', 'off']).optional(),
     AUTH_ISSUER: z.string().min(1).default('diligence-local'),
     AUTH_AUDIENCE: z.string().min(1).default('diligence'),
     AUTH_JWKS_URL: z.url().optional(),
