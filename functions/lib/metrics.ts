@@ -11,6 +11,11 @@ export interface ProductMetrics {
   analysisFailed(reason: string): void;
   /** A report was scored and stored. */
   reportScored(): void;
+  /**
+   * A report could not be stored (`ReportStoreFailures`, published at once: no flush needed).
+   * Optional so test doubles written before it still fit.
+   */
+  reportStoreFailed?(): void;
   /** Writes what was recorded (call at the end of each invocation). */
   flush(): void;
 }
@@ -31,6 +36,11 @@ export function createProductMetrics(metrics: Metrics = new Metrics()): ProductM
     reportScored() {
       metrics.addMetric('ReportsScored', MetricUnit.Count, 1);
     },
+    reportStoreFailed() {
+      // A single-metric blob is written immediately: the API Lambda, where most reports are
+      // stored, never flushes, and the alarm must not wait for an invocation's end.
+      metrics.singleMetric().addMetric('ReportStoreFailures', MetricUnit.Count, 1);
+    },
     flush() {
       metrics.publishStoredMetrics();
     },
@@ -42,5 +52,6 @@ export const noMetrics: ProductMetrics = {
   sampleAnalyzed: () => {},
   analysisFailed: () => {},
   reportScored: () => {},
+  reportStoreFailed: () => {},
   flush: () => {},
 };

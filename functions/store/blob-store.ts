@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
@@ -30,7 +31,10 @@ export interface BlobStore {
     endInclusive: number,
   ): Promise<AsyncIterable<Uint8Array>>;
   getText(bucket: string, key: string): Promise<string>;
-  /** Writes once: an existing key is a ConflictError (reports are never overwritten). */
+  /**
+   * Writes once, with the body's SHA-256 as a header (Object-Lock buckets refuse PUTs without a
+   * checksum): an existing key is a ConflictError (reports are never overwritten).
+   */
   putNew(
     bucket: string,
     key: string,
@@ -114,6 +118,10 @@ export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
             ContentType: options.contentType,
             Metadata: options.metadata,
             IfNoneMatch: '*',
+            // A header, not a streamed trailer: the body is buffered, and the embedded engine
+            // would store aws-chunked framing as data. Presigned URLs stay checksum-free.
+            ChecksumAlgorithm: 'SHA256',
+            ChecksumSHA256: createHash('sha256').update(body).digest('base64'),
           }),
         );
       } catch (error) {

@@ -16,6 +16,7 @@ import type { AppDeps } from '../env';
 import { saveChange } from './assessments';
 import { sinceLastDelivery } from './delivery-comparison';
 import { evidenceFor } from './evidence';
+import { storeReport } from './report-store';
 import { deletedUnderRetention } from './retention-notes';
 import { isDecided } from './sample-freeze';
 import { countingSample, type SampleFile, sampleFile } from './sample-selection';
@@ -79,8 +80,7 @@ async function countedAnalyses(deps: Deps, a: Assessment) {
 }
 
 /** Where report version `v` of an assessment is stored. */
-export const reportKey = (a: Pick<Assessment, 'organizationId' | 'id'>, v: number) =>
-  `reports/${a.organizationId}/${a.id}/v${String(v).padStart(6, '0')}.json`;
+export { reportKey } from './report-store';
 
 /** Scores the assessment and stores a new immutable report version, then updates its summary. */
 export async function rescore(
@@ -124,41 +124,13 @@ export async function rescore(
     // Every answer scored on, so the version diff compares all of them (older versions lack it).
     answers: recordAnswers(assessment.answers as Record<string, AnswerValue>),
   } as ScoredReport);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const versions = await deps.repos.reports.list(assessment.organizationId, assessment.id);
-    const version = (versions.at(-1)?.version ?? 0) + 1;
-    const key = reportKey(assessment, version);
-    try {
-      await deps.repos.reports.create({
-        organizationId: assessment.organizationId,
-        assessmentId: assessment.id,
-        version,
-        key,
-        sha256: report.sha256,
-        generatedAt: report.generatedAt,
-        score: report.risk.score,
-        tier: report.risk.tier,
-        maturity: report.maturity.level,
-        policyVersion: policy.version,
-        trigger,
-      });
-    } catch (error) {
-      if (error instanceof ConflictError) continue;
-      throw error;
-    }
-    await deps.blobs.putNew(
-      deps.config.REPORTS_BUCKET,
-      key,
-      JSON.stringify({ ...report, version }),
-      {
-        contentType: 'application/json',
-        metadata: { sha256: report.sha256 },
-      },
-    );
-    await updateSummary(deps, assessment, { version, key, report });
-    return report;
-  }
-  throw new ConflictError('Could not store the report: too many concurrent versions; try again.');
+  // Object first, record second; an orphan of an earlier failed write is re-indexed.
+  const { version, key } = await storeReport(deps, assessment, report, {
+    policyVersion: policy.version,
+    trigger,
+  });
+  await updateSummary(deps, assessment, { version, key, report });
+  return report;
 }
 
 async function updateSummary(
