@@ -32,8 +32,8 @@ export interface BlobStore {
   ): Promise<AsyncIterable<Uint8Array>>;
   getText(bucket: string, key: string): Promise<string>;
   /**
-   * Writes once, with the body's SHA-256 as a header (Object-Lock buckets refuse PUTs without a
-   * checksum): an existing key is a ConflictError (reports are never overwritten).
+   * Writes once (with the body's SHA-256 as a header, as `put`): an existing key is a
+   * ConflictError (reports are never overwritten).
    */
   putNew(
     bucket: string,
@@ -41,7 +41,10 @@ export interface BlobStore {
     body: string | Uint8Array,
     options: PutOptions,
   ): Promise<void>;
-  /** Writes (or replaces) an object; a list of chunks is streamed in order, never joined. */
+  /**
+   * Writes (or replaces) an object with the body's SHA-256 as a header; a list of chunks is
+   * streamed in order, never joined.
+   */
   put(
     bucket: string,
     key: string,
@@ -62,6 +65,17 @@ const isMissing = (error: unknown) =>
   error instanceof NoSuchKey ||
   error instanceof NotFound ||
   (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 404;
+
+/**
+ * The body's SHA-256, sent as a header (never a streamed trailer: the embedded engine would
+ * store aws-chunked framing as data). Every body here is in memory, so it is known before the
+ * PUT; Object-Lock buckets refuse PUTs without one. Presigned URLs stay checksum-free.
+ */
+function checksumHeader(chunks: readonly (string | Uint8Array)[]) {
+  const hash = createHash('sha256');
+  for (const chunk of chunks) hash.update(chunk);
+  return { ChecksumAlgorithm: 'SHA256' as const, ChecksumSHA256: hash.digest('base64') };
+}
 
 /** A BlobStore over the real S3 API (AWS or s3rver). */
 export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
@@ -118,10 +132,7 @@ export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
             ContentType: options.contentType,
             Metadata: options.metadata,
             IfNoneMatch: '*',
-            // A header, not a streamed trailer: the body is buffered, and the embedded engine
-            // would store aws-chunked framing as data. Presigned URLs stay checksum-free.
-            ChecksumAlgorithm: 'SHA256',
-            ChecksumSHA256: createHash('sha256').update(body).digest('base64'),
+            ...checksumHeader([body]),
           }),
         );
       } catch (error) {
@@ -146,6 +157,7 @@ export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
           ContentLength: chunked ? body.reduce((n, c) => n + c.length, 0) : undefined,
           ContentType: options.contentType,
           Metadata: options.metadata,
+          ...checksumHeader(chunked ? body : [body as string | Uint8Array]),
         }),
       );
     },

@@ -178,3 +178,28 @@ describe('storing a report', () => {
     expect(warnings).toEqual(['report object without record skipped']);
   });
 });
+
+describe('every BlobStore write', () => {
+  it('carries its SHA-256 as a header, streamed chunk lists too, and stores exactly the bytes', async () => {
+    const proxy = await recordingProxy(t.portal.deps.config.S3_ENDPOINT as string);
+    try {
+      const blobs = createBlobStore(
+        createS3Client({ ...t.portal.deps.config, S3_ENDPOINT: proxy.url }),
+      );
+      const chunks = [Buffer.from('{"a":'), Buffer.from('1}')];
+      // The reports bucket has Object Lock: without the header the rules refuse the PUT.
+      await blobs.put(bucket(), 'reports/demo/chunked/v000001.json', chunks, {
+        contentType: 'application/json',
+      });
+      const put = proxy.seen.find((r) => r.method === 'PUT');
+      expect(put?.headers['x-amz-checksum-sha256']).toBe(
+        createHash('sha256').update('{"a":1}').digest('base64'),
+      );
+      expect(put?.headers['content-encoding']).toBeUndefined();
+      const text = await t.portal.deps.blobs.getText(bucket(), 'reports/demo/chunked/v000001.json');
+      expect(text).toBe('{"a":1}');
+    } finally {
+      await proxy.close();
+    }
+  });
+});
