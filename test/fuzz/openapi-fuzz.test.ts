@@ -272,6 +272,7 @@ describe('OpenAPI-driven fuzzer', () => {
       Object.entries(methods).map(([method, op]) => ({ path, method, op })),
     );
     const failures: string[] = [];
+    const byStatus: Record<string, number> = {};
     let requests = 0;
     for (const [index, { path, method, op }] of ops.entries()) {
       const calls = fc.sample(fc.tuple(callArbitrary(path, op), foreignHost(t.portal.port)), {
@@ -291,12 +292,16 @@ describe('OpenAPI-driven fuzzer', () => {
           body: method === 'get' || method === 'delete' ? undefined : call.body,
         });
         requests++;
-        if (res.status !== 421) {
-          failures.push(`${res.status} ${op.operationId} ${method} ${call.path} Host: ${host}`);
+        byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
+        // 431: Node's parser refuses an oversized request line or headers before any handler.
+        if (res.status !== 421 && res.status !== 431) {
+          failures.push(`${res.status} ${op.operationId} ${method} Host: ${host}`.slice(0, 300));
         }
       }
     }
-    console.log(`fuzzer (foreign hosts): ${JSON.stringify({ operations: ops.length, requests })}`);
+    console.log(
+      `fuzzer (foreign hosts): ${JSON.stringify({ operations: ops.length, requests, byStatus })}`,
+    );
     expect(failures).toEqual([]);
     expect(requests).toBe(ops.length * hostRuns);
   }, 120_000);
