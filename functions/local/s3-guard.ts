@@ -30,7 +30,7 @@ export interface S3GuardOptions {
   samplesBucket: string;
   clock: () => Date;
   /** Whether the URL's sample is still the live registration awaiting this upload (DynamoDB). */
-  live?: (bucket: string, key: string, part?: PartRef) => Promise<Staleness>;
+  live: (bucket: string, key: string, part?: PartRef) => Promise<Staleness>;
 }
 
 const refuse = (reason: string, status?: 403 | 412): GuardDecision =>
@@ -141,7 +141,7 @@ export function createS3Guard(options: S3GuardOptions) {
           signableHeaders: new Set(['content-length']),
         });
       if (!(await signatureMatches(resign, query))) return refuse('signature does not match');
-      const stale = await options.live?.(bucket, key, part);
+      const stale = await options.live(bucket, key, part);
       if (stale) return refuse(stale.reason, stale.status);
       const forward = new URLSearchParams({
         partNumber: String(part.partNumber),
@@ -173,7 +173,7 @@ export function createS3Guard(options: S3GuardOptions) {
         unhoistableHeaders: new Set(metaHeaders),
       });
     if (!(await signatureMatches(resign, query))) return refuse('signature does not match');
-    const stale = await options.live?.(bucket, key);
+    const stale = await options.live(bucket, key);
     if (stale) return refuse(stale.reason, stale.status);
     const forward: Record<string, string> = {
       'content-length': length,

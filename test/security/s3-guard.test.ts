@@ -92,6 +92,7 @@ describe('the guard in front of the embedded S3', () => {
       s3: createAwsClients(deps.config).s3,
       samplesBucket: deps.config.SAMPLES_BUCKET,
       clock: () => new Date(Date.now() + 16 * 60_000),
+      live: async () => undefined,
     });
     const late = await guard({
       method: 'PUT',
@@ -257,6 +258,7 @@ describe('the guard and multipart part uploads (UploadPart)', () => {
       s3: createAwsClients(t.portal.deps.config).s3,
       samplesBucket: t.portal.deps.config.SAMPLES_BUCKET,
       clock: () => new Date(),
+      live: async () => undefined,
     });
     const decide = (search: string) =>
       guard({
