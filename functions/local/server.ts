@@ -21,6 +21,7 @@ export function withWebApp(app: ReturnType<typeof createApp>, webDist: string) {
 const refusals = {
   400: 'Bad Request: the upload was not accepted.\n',
   403: 'Forbidden: only presigned sample uploads are accepted here.\n',
+  409: 'Conflict: another upload to this URL is in progress.\n',
   412: 'Precondition Failed: this upload URL has already been used.\n',
   421: 'Misdirected Request: this server does not answer for that host name.\n',
 } as const;
@@ -61,6 +62,9 @@ export interface PortalServerOptions {
 export function createPortalServer(options: PortalServerOptions): Server {
   const { guard, logger } = options;
   const hono = getRequestListener(options.fetch);
+  // Whole-object PUTs in flight: a second one to the same key is S3's 409 for concurrent
+  // conditional writes, so two racing PUTs of one URL cannot both store (and one replace) a file.
+  const writing = new Set<string>();
   return createServer((req, res) => {
     if (!options.allowHost(req.headers.host)) {
       logger.warn('request for another host refused', { method: req.method });
@@ -79,6 +83,15 @@ export function createPortalServer(options: PortalServerOptions): Server {
             logger.warn('upload refused', { method: req.method, reason: decision.reason });
             refuse(req, res, decision.status ?? 403);
             return;
+          }
+          if (decision.headers['if-none-match'] === '*') {
+            if (writing.has(decision.path)) {
+              logger.warn('upload refused', { method: req.method, reason: 'concurrent write' });
+              refuse(req, res, 409);
+              return;
+            }
+            writing.add(decision.path);
+            res.on('close', () => writing.delete(decision.path));
           }
           const target = { endpoint: options.engineEndpoint, ...decision };
           forwardToEngine(req, res, target, (reason) => {

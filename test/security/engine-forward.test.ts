@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forwardToEngine } from '../../functions/local/engine-forward';
-import { listen } from '../../functions/local/server';
+import { createPortalServer, listen } from '../../functions/local/server';
 import { raw } from './upload';
 
 /**
@@ -83,5 +83,60 @@ describe('forwarding an allowed upload to the engine', () => {
     expect(res.status).toBe(400);
     expect(res.body).toBe('Bad Request: the upload was not accepted.\n');
     expect(res.headers.etag).toBeUndefined();
+  });
+});
+
+describe('two PUTs of one URL at once', () => {
+  it('refuses the second with 409 while the first is being written, as S3 does', async () => {
+    // Concurrent conditional writes of one key: S3 answers 409 ConditionalRequestConflict.
+    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html
+    let arrived: () => void = () => undefined;
+    const first = new Promise<void>((r) => {
+      arrived = r;
+    });
+    let release: () => void = () => undefined;
+    const held = createServer((req, res) => {
+      arrived();
+      release = () => {
+        req.resume();
+        res.writeHead(200, { etag: '"e"' });
+        res.end();
+      };
+    });
+    const enginePort = await listen(held, 0, '127.0.0.1');
+    const portal = createPortalServer({
+      fetch: async () => new Response('app'),
+      guard: async () => ({
+        allow: true,
+        path: '/b/samples/o/a/s',
+        headers: { 'content-length': '5', 'content-type': 'text/csv', 'if-none-match': '*' },
+      }),
+      engineEndpoint: `http://127.0.0.1:${enginePort}/secret`,
+      allowHost: () => true,
+      logger: { warn: () => undefined },
+    });
+    const url = `http://127.0.0.1:${await listen(portal, 0, '127.0.0.1')}`;
+    try {
+      const put = () => raw(url, { method: 'PUT', path: '/_s3/b/samples/o/a/s', body: 'hello' });
+      const a = put();
+      await first;
+      const b = await put();
+      expect(b.status).toBe(409);
+      release();
+      expect((await a).status).toBe(200);
+      // Once the first is answered, the key is free again (the guard's liveness check then refuses).
+      const next = new Promise<void>((r) => {
+        arrived = r;
+      });
+      const c = put();
+      await next;
+      release();
+      expect((await c).status).toBe(200);
+    } finally {
+      portal.closeAllConnections();
+      held.closeAllConnections();
+      portal.close();
+      held.close();
+    }
   });
 });
