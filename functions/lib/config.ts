@@ -24,6 +24,14 @@ const schema = z
     AUTH_JWKS_URL: z.url().optional(),
     COGNITO_DOMAIN: z.url().optional(),
     PUBLIC_BASE_URL: z.url().optional(),
+    /**
+     * Extra `Host` values the local portal answers (comma-separated `name[:port]`), besides
+     * PUBLIC_BASE_URL's host and the loopback names; any other Host gets 421.
+     */
+    ALLOWED_HOSTS: z
+      .string()
+      .regex(/^[A-Za-z0-9.:[\]-]+(,[A-Za-z0-9.:[\]-]+)*$/, 'comma-separated host[:port] values')
+      .optional(),
     /** Largest sample; unset = 5 GiB locally, 500 GiB in AWS (multipart uploads). */
     MAX_SAMPLE_BYTES: z.coerce.number().int().positive().optional(),
     /** Samples larger than this upload in parts (multipart); smaller ones in one PUT. */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { S3rverEvent } from 's3rver';
-import { parseUploadKey } from '../analyze/uploads';
+import { parseUploadKey, uploadRepo } from '../analyze/uploads';
 import { createApp } from '../api/app';
 import { createStaffVerifier } from '../api/auth/staff-jwt';
 import { buildDeps } from '../api/build-deps';
@@ -20,6 +20,7 @@ import { ensureTable } from '../store/table-schema';
 import { type AnalysisQueue, createAnalysisQueue } from './analysis/queue';
 import { recoverLost, sweepLeases } from './analysis/recover';
 import { startEngines } from './engines';
+import { allowedHosts, hostAllowed } from './host-allow';
 import { localKeys } from './keys';
 import { withLocalMultipart } from './multipart-local';
 import { createS3Guard, type GuardDecision, type GuardRequest } from './s3-guard';
@@ -32,6 +33,7 @@ import {
   withWebApp,
 } from './server';
 import { sweepExpired } from './ttl-sweep';
+import { createLivenessCheck, localMultipartExists } from './upload-liveness';
 
 /** A running local portal. */
 export interface Portal {
@@ -83,9 +85,23 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
       guard ? guard(req) : { allow: false, reason: 'starting' };
     const s3 = await startInternalS3(engines.s3rver);
     internal = s3.server;
-    server = createPortalServer(lazy, engines.s3rver, lazyGuard, logger);
-    const port = await listen(server, config.PORT, options.host ?? config.HOST);
+    let hosts: Set<string> | undefined;
+    server = createPortalServer({
+      fetch: lazy,
+      guard: lazyGuard,
+      engineEndpoint: s3.endpoint,
+      allowHost: (host) => Boolean(hosts && hostAllowed(hosts, host)),
+      logger,
+    });
+    const bind = options.host ?? config.HOST;
+    const port = await listen(server, config.PORT, bind);
     const origin = `http://localhost:${port}`;
+    hosts = allowedHosts({
+      port,
+      bind,
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      extra: config.ALLOWED_HOSTS,
+    });
     const local: Config = {
       ...config,
       PORT: port,
@@ -125,10 +141,16 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
       rewriteUploadUrl: (url) => publicUploadPath(url, s3.endpoint),
       multipart: withLocalMultipart(join(config.DATA_DIR, 's3')),
     });
+    const uploads = uploadRepo(deps.repos);
     guard = createS3Guard({
       s3: clients.s3,
       samplesBucket: local.SAMPLES_BUCKET,
       clock: deps.clock,
+      live: createLivenessCheck({
+        getUpload: (ids) => uploads.get(ids),
+        objectExists: async (bucket, key) => Boolean(await deps.blobs.head(bucket, key)),
+        multipartExists: localMultipartExists(join(config.DATA_DIR, 's3')),
+      }),
     });
     const analysis = createAnalysisQueue({
       config: local,

@@ -5,9 +5,16 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { parseUploadKey } from '../analyze/uploads';
 import { sampleContentTypes } from '../api/routes/vendor/schemas';
 import { uploadPartCommand } from '../store/presign';
+import { checkSignedHeaders } from './guard-headers';
+import type { PartRef, Staleness } from './upload-liveness';
 
-/** What the guard decided: forward to the engine under `path`, or refuse with a reason (logged). */
-export type GuardDecision = { allow: true; path: string } | { allow: false; reason: string };
+/**
+ * What the guard decided: forward to the engine under `path` with exactly `headers` (an
+ * allow-list; `host` is set by the forwarder), or refuse with a reason (logged) and a status.
+ */
+export type GuardDecision =
+  | { allow: true; path: string; headers: Record<string, string> }
+  | { allow: false; reason: string; status?: 403 | 412 };
 
 /** The request as the guard sees it (path and query after the `/_s3` mount point). */
 export interface GuardRequest {
@@ -22,9 +29,12 @@ export interface S3GuardOptions {
   s3: S3Client;
   samplesBucket: string;
   clock: () => Date;
+  /** Whether the URL's sample is still the live registration awaiting this upload (DynamoDB). */
+  live: (bucket: string, key: string, part?: PartRef) => Promise<Staleness>;
 }
 
-const refuse = (reason: string): GuardDecision => ({ allow: false, reason });
+const refuse = (reason: string, status?: 403 | 412): GuardDecision =>
+  status ? { allow: false, reason, status } : { allow: false, reason };
 const required = [
   'X-Amz-Algorithm',
   'X-Amz-Credential',
@@ -89,10 +99,11 @@ async function signatureMatches(
 
 /**
  * Guards the embedded S3 engine mounted on the portal: only a PUT of a sample key with a valid,
- * unexpired SigV4 presigned signature over its content length and type passes, or a PUT of one
- * part of a multipart upload (UploadPart) presigned over its content length. The signature is
- * checked by re-signing the same request with the SDK presigner (`@smithy/signature-v4` under
- * `@aws-sdk/s3-request-presigner`) and the portal's own credentials, then comparing.
+ * unexpired SigV4 presigned signature over its content length, type and `If-None-Match: *` passes,
+ * or a PUT of one part of a multipart upload (UploadPart) presigned over its content length; any
+ * `x-amz-*` header the signature does not cover is refused, as S3 does; and only while the URL's
+ * sample is the live registration awaiting that upload (`live`). The signature is checked by
+ * re-signing the same request with the SDK presigner and the portal's own credentials.
  */
 export function createS3Guard(options: S3GuardOptions) {
   return async (req: GuardRequest): Promise<GuardDecision> => {
@@ -110,10 +121,8 @@ export function createS3Guard(options: S3GuardOptions) {
     const part = uploadPart(query);
     if (part === 'malformed') return refuse('malformed part upload');
     const signed = (query.get('X-Amz-SignedHeaders') ?? '').split(';');
-    const mustSign = part ? ['content-length', 'host'] : ['content-length', 'content-type', 'host'];
-    if (!mustSign.every((h) => signed.includes(h))) {
-      return refuse(part ? 'length not signed' : 'length and type not signed');
-    }
+    const headerProblem = checkSignedHeaders(req.headers, signed, part ? 'part' : 'object');
+    if (headerProblem) return refuse(headerProblem);
     const date = amzDate(query.get('X-Amz-Date') ?? '');
     const expires = Number(query.get('X-Amz-Expires'));
     if (!date || !Number.isInteger(expires) || expires <= 0) return refuse('malformed signature');
@@ -131,19 +140,20 @@ export function createS3Guard(options: S3GuardOptions) {
           signingDate: date,
           signableHeaders: new Set(['content-length']),
         });
-      const ok = await signatureMatches(resign, query);
-      if (!ok) return refuse('signature does not match');
+      if (!(await signatureMatches(resign, query))) return refuse('signature does not match');
+      const stale = await options.live(bucket, key, part);
+      if (stale) return refuse(stale.reason, stale.status);
       const forward = new URLSearchParams({
         partNumber: String(part.partNumber),
         uploadId: part.uploadId,
       });
-      return { allow: true, path: `${rawPath}?${forward}` };
+      return { allow: true, path: `${rawPath}?${forward}`, headers: { 'content-length': length } };
     }
     const contentType = header(req.headers, 'content-type');
     if (!contentType || !(sampleContentTypes as readonly string[]).includes(contentType)) {
       return refuse('content type not allowed');
     }
-    const metaHeaders = Object.keys(req.headers).filter((h) => h.startsWith('x-amz-meta-'));
+    const metaHeaders = signed.filter((h) => h.startsWith('x-amz-meta-'));
     const metadata = Object.fromEntries(
       metaHeaders.map((h) => [h.slice('x-amz-meta-'.length), header(req.headers, h) ?? '']),
     );
@@ -153,16 +163,24 @@ export function createS3Guard(options: S3GuardOptions) {
       ContentType: contentType,
       ContentLength: Number(length),
       Metadata: metadata,
+      IfNoneMatch: '*',
     });
     const resign = () =>
       getSignedUrl(options.s3, command, {
         expiresIn: expires,
         signingDate: date,
-        signableHeaders: new Set(['content-type', 'content-length']),
+        signableHeaders: new Set(['content-type', 'content-length', 'if-none-match']),
         unhoistableHeaders: new Set(metaHeaders),
       });
-    const ok = await signatureMatches(resign, query);
-    if (!ok) return refuse('signature does not match');
-    return { allow: true, path: rawPath };
+    if (!(await signatureMatches(resign, query))) return refuse('signature does not match');
+    const stale = await options.live(bucket, key);
+    if (stale) return refuse(stale.reason, stale.status);
+    const forward: Record<string, string> = {
+      'content-length': length,
+      'content-type': contentType,
+      'if-none-match': '*',
+    };
+    for (const [name, value] of Object.entries(metadata)) forward[`x-amz-meta-${name}`] = value;
+    return { allow: true, path: rawPath, headers: forward };
   };
 }

@@ -4,6 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import type S3rver from 's3rver';
 import type { createApp } from '../api/app';
 import type { Logger } from '../lib/logger';
+import { forwardToEngine, inertHeaders } from './engine-forward';
 import type { GuardDecision, GuardRequest } from './s3-guard';
 import { webAssets } from './web-assets';
 
@@ -16,18 +17,21 @@ export function withWebApp(app: ReturnType<typeof createApp>, webDist: string) {
   return app;
 }
 
-/** Headers on every answer under /_s3: nothing there may render or run in a browser. */
-const inertHeaders = {
-  'content-security-policy': "default-src 'none'; sandbox",
-  'x-content-type-options': 'nosniff',
-  'cache-control': 'no-store',
-};
+/** A refusal's status and the fixed text it says (never an engine message). */
+const refusals = {
+  400: 'Bad Request: the upload was not accepted.\n',
+  403: 'Forbidden: only presigned sample uploads are accepted here.\n',
+  409: 'Conflict: another upload to this URL is in progress.\n',
+  412: 'Precondition Failed: this upload URL has already been used.\n',
+  421: 'Misdirected Request: this server does not answer for that host name.\n',
+} as const;
 
-/** Refuses a request with 403; small bodies are drained first so the client sees the answer. */
-function forbid(req: IncomingMessage, res: ServerResponse): void {
+/** Refuses a request; small bodies are drained first so the client sees the answer. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: keyof typeof refusals): void {
   const send = () => {
-    res.writeHead(403, { ...inertHeaders, 'content-type': 'text/plain; charset=utf-8' });
-    res.end('Forbidden: only presigned sample uploads are accepted here.\n');
+    if (res.headersSent) return;
+    res.writeHead(status, { ...inertHeaders, 'content-type': 'text/plain; charset=utf-8' });
+    res.end(refusals[status]);
   };
   const length = Number(req.headers['content-length'] ?? 0);
   if (req.readableEnded || length === 0 || length > 1024 ** 2) {
@@ -39,19 +43,34 @@ function forbid(req: IncomingMessage, res: ServerResponse): void {
   req.resume();
 }
 
+/** What the portal server routes to: the app, the upload guard, the engine, the hosts it answers. */
+export interface PortalServerOptions {
+  fetch: (req: Request, env: unknown) => Promise<Response>;
+  guard: (req: GuardRequest) => Promise<GuardDecision>;
+  /** The engine's internal endpoint (see `startInternalS3`); allowed uploads are forwarded there. */
+  engineEndpoint: string;
+  /** Whether a `Host` header is one the portal serves; any other gets 421 before any route. */
+  allowHost: (host: string | undefined) => boolean;
+  logger: Pick<Logger, 'warn'>;
+}
+
 /**
- * One HTTP server: guarded sample uploads under /_s3 (see `createS3Guard`), everything else to the
- * Hono app, which receives the socket through the runtime's env (its client address for rate limits).
+ * One HTTP server: requests for a host it does not serve get 421 (DNS rebinding); guarded sample
+ * uploads under /_s3 (see `createS3Guard`) go to the engine with an allow-list of headers;
+ * everything else to the Hono app, which receives the socket through the runtime's env.
  */
-export function createPortalServer(
-  fetch: (req: Request, env: unknown) => Promise<Response>,
-  s3rver: S3rver,
-  guard: (req: GuardRequest) => Promise<GuardDecision>,
-  logger: Pick<Logger, 'warn'>,
-): Server {
-  const hono = getRequestListener(fetch);
-  const s3 = s3rver.callback();
+export function createPortalServer(options: PortalServerOptions): Server {
+  const { guard, logger } = options;
+  const hono = getRequestListener(options.fetch);
+  // Whole-object PUTs in flight: a second one to the same key is S3's 409 for concurrent
+  // conditional writes, so two racing PUTs of one URL cannot both store (and one replace) a file.
+  const writing = new Set<string>();
   return createServer((req, res) => {
+    if (!options.allowHost(req.headers.host)) {
+      logger.warn('request for another host refused', { method: req.method });
+      refuse(req, res, 421);
+      return;
+    }
     if (
       req.url === s3Prefix ||
       req.url?.startsWith(`${s3Prefix}/`) ||
@@ -62,15 +81,25 @@ export function createPortalServer(
         (decision) => {
           if (!decision.allow) {
             logger.warn('upload refused', { method: req.method, reason: decision.reason });
-            forbid(req, res);
+            refuse(req, res, decision.status ?? 403);
             return;
           }
-          req.url = decision.path;
-          delete req.headers.authorization;
-          for (const [name, value] of Object.entries(inertHeaders)) res.setHeader(name, value);
-          s3(req, res);
+          if (decision.headers['if-none-match'] === '*') {
+            if (writing.has(decision.path)) {
+              logger.warn('upload refused', { method: req.method, reason: 'concurrent write' });
+              refuse(req, res, 409);
+              return;
+            }
+            writing.add(decision.path);
+            res.on('close', () => writing.delete(decision.path));
+          }
+          const target = { endpoint: options.engineEndpoint, ...decision };
+          forwardToEngine(req, res, target, (reason) => {
+            logger.warn('upload refused', { method: req.method, reason });
+            refuse(req, res, 400);
+          });
         },
-        () => forbid(req, res),
+        () => refuse(req, res, 403),
       );
       return;
     }
@@ -90,7 +119,7 @@ export async function startInternalS3(
   const s3 = s3rver.callback();
   const server = createServer((req, res) => {
     if (!req.url?.startsWith(`${prefix}/`)) {
-      forbid(req, res);
+      refuse(req, res, 403);
       return;
     }
     req.url = req.url.slice(prefix.length);

@@ -1,7 +1,7 @@
 import { PutObjectCommand, type S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
-/** A browser upload target: PUT the file to `url` with exactly `headers`. */
+/** An upload target: PUT the file to `url` with every one of `headers` (all are signed). */
 export interface UploadTarget {
   url: string;
   headers: Record<string, string>;
@@ -23,8 +23,9 @@ export interface UploadRequest {
 export type Presigner = (request: UploadRequest) => Promise<UploadTarget>;
 
 /**
- * Presigns with the real S3 signer. `rewriteOrigin` turns the URL into a same-origin path
- * locally (s3rver is mounted under the portal's own origin).
+ * Presigns with the real S3 signer, binding length, type, metadata and `If-None-Match: *` (a URL
+ * can create the object once, never replace it). `rewriteOrigin` turns the URL into a same-origin
+ * path locally (s3rver is mounted under the portal's own origin).
  */
 export function createPresigner(s3: S3Client, rewriteOrigin?: (url: URL) => string): Presigner {
   return async (request) => {
@@ -37,17 +38,19 @@ export function createPresigner(s3: S3Client, rewriteOrigin?: (url: URL) => stri
       ContentType: request.contentType,
       ContentLength: request.contentLength,
       Metadata: request.metadata,
+      // S3 conditional write: the PUT fails (412) once an object exists, so it cannot be replaced.
+      IfNoneMatch: '*',
     });
     const signed = await getSignedUrl(s3, command, {
       expiresIn: request.expiresInSeconds,
       signingDate: request.now,
-      signableHeaders: new Set(['content-type', 'content-length']),
+      signableHeaders: new Set(['content-type', 'content-length', 'if-none-match']),
       unhoistableHeaders: new Set(Object.keys(metadataHeaders)),
     });
     const url = rewriteOrigin ? rewriteOrigin(new URL(signed)) : signed;
     return {
       url,
-      headers: { 'content-type': request.contentType, ...metadataHeaders },
+      headers: { 'content-type': request.contentType, 'if-none-match': '*', ...metadataHeaders },
       expiresAt: new Date(request.now.getTime() + request.expiresInSeconds * 1000).toISOString(),
     };
   };

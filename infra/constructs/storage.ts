@@ -141,7 +141,8 @@ export class Storage extends Construct {
     this.samples.addCorsRule({
       allowedOrigins: [origin],
       allowedMethods: [HttpMethods.PUT],
-      allowedHeaders: ['content-type', 'content-length', 'x-amz-*'],
+      // If-None-Match: * is signed into every sample PUT (conditional write: no replacement).
+      allowedHeaders: ['content-type', 'content-length', 'if-none-match', 'x-amz-*'],
       exposedHeaders: ['ETag'],
       maxAge: 3600,
     });

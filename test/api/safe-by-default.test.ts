@@ -92,7 +92,19 @@ describe('samples are frozen once the assessment leaves the vendor (#10.6)', () 
     expect(before.status).toBe('approved');
     expect(before.report?.version).toBeGreaterThan(0);
 
-    await put(upload, body.toUpperCase()); // same length, different bytes
+    // The guard refuses the re-PUT (the URL signs If-None-Match: *); should bytes still land
+    // behind its back, the analyzer ignores them.
+    const again = await fetch(upload.uploadUrl, {
+      method: 'PUT',
+      headers: upload.uploadHeaders,
+      body: body.toUpperCase(), // same length, different bytes
+    });
+    expect(again.status).toBe(403);
+    const key = `samples/demo/${id}/${upload.sampleId}`;
+    await t.portal.deps.blobs.put(t.portal.deps.config.SAMPLES_BUCKET, key, body.toUpperCase(), {
+      contentType: 'application/jsonl',
+    });
+    await t.portal.idle();
     const sampleAfter = await t.portal.deps.repos.samples.get('demo', id, upload.sampleId);
     expect(sampleAfter?.sha256).toBe(sampleBefore?.sha256);
     expect(sampleAfter?.version).toBe(sampleBefore?.version);

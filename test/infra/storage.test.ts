@@ -133,7 +133,7 @@ describe('storage', () => {
                 ],
               },
             ],
-            AllowedHeaders: ['content-type', 'content-length', 'x-amz-*'],
+            AllowedHeaders: ['content-type', 'content-length', 'if-none-match', 'x-amz-*'],
             // The browser reads each part's ETag to complete a multipart upload.
             ExposedHeaders: ['ETag'],
           },

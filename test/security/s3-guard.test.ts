@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsClients } from '../../functions/lib/aws-clients';
 import { createS3Guard } from '../../functions/local/s3-guard';
 import { invitedAssessment, json, startTestPortal, type TestPortal } from '../api/harness';
+import { MiB, multipartEnv, registerBig } from '../api/multipart-helpers';
 import { raw, register, sampleJsonl, type Upload } from './upload';
 
 let t: TestPortal;
 let proc: string;
 beforeAll(async () => {
-  t = await startTestPortal();
+  t = await startTestPortal(multipartEnv);
   proc = await t.staff('procurement', 'demo', 'pat@demo.test');
 });
 afterAll(async () => {
@@ -91,6 +92,7 @@ describe('the guard in front of the embedded S3', () => {
       s3: createAwsClients(deps.config).s3,
       samplesBucket: deps.config.SAMPLES_BUCKET,
       clock: () => new Date(Date.now() + 16 * 60_000),
+      live: async () => undefined,
     });
     const late = await guard({
       method: 'PUT',
@@ -175,16 +177,14 @@ describe('the guard in front of the embedded S3', () => {
 });
 
 describe('the guard and multipart part uploads (UploadPart)', () => {
-  /** A registered sample with a multipart upload started on its key, and a part URL for `body`. */
+  /** A sample registered for a multipart upload (8 parts), and a part URL for `body`. */
   async function partTarget(body: string, partNumber = 1, now = new Date()) {
-    const { id, token, upload } = await fresh();
+    const { id, token } = await invitedAssessment(t, proc);
+    const reg = await registerBig(t, token, Buffer.alloc(40 * MiB));
     const { deps } = t.portal;
     const bucket = deps.config.SAMPLES_BUCKET;
-    const key = `samples/demo/${id}/${upload.sampleId}`;
-    const uploadId = await deps.multipart.create(bucket, key, {
-      contentType: 'application/jsonl',
-      metadata: {},
-    });
+    const key = `samples/demo/${id}/${reg.sampleId}`;
+    const { uploadId } = reg.upload;
     const signed = await deps.partPresigner({
       bucket,
       key,
@@ -197,7 +197,7 @@ describe('the guard and multipart part uploads (UploadPart)', () => {
     return {
       id,
       token,
-      upload,
+      reg,
       bucket,
       key,
       uploadId,
@@ -258,6 +258,7 @@ describe('the guard and multipart part uploads (UploadPart)', () => {
       s3: createAwsClients(t.portal.deps.config).s3,
       samplesBucket: t.portal.deps.config.SAMPLES_BUCKET,
       clock: () => new Date(),
+      live: async () => undefined,
     });
     const decide = (search: string) =>
       guard({

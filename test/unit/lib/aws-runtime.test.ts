@@ -32,9 +32,12 @@ describe('presigned upload URLs in AWS', () => {
     expect(url.host).toBe('samples-bucket.s3.eu-west-1.amazonaws.com');
     const params = [...url.searchParams.keys()].map((k) => k.toLowerCase());
     expect(params.filter((k) => k.includes('checksum'))).toEqual([]);
+    // If-None-Match: * is signed so the URL cannot replace an object (S3 conditional writes):
+    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe(
-      'content-length;content-type;host;x-amz-meta-sha',
+      'content-length;content-type;host;if-none-match;x-amz-meta-sha',
     );
+    expect(target.headers['if-none-match']).toBe('*');
     expect(Object.keys(target.headers).filter((h) => h.includes('checksum'))).toEqual([]);
   });
 });
