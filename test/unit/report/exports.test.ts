@@ -43,6 +43,21 @@ describe('CSV export', () => {
     expect(rows[2]?.[0]).toBe('a,"b"\nc');
   });
 
+  it('neutralizes the text after every line break in a cell and quotes the cell', () => {
+    expect(safeCell('Acme\n=1+1')).toBe("Acme\n'=1+1");
+    expect(safeCell('a\r\n@x\r+y\n\t z')).toBe("a\r\n'@x\r'+y\n'\t z");
+    expect(safeCell('=a\n-b')).toBe("'=a\n'-b");
+    expect(safeCell('two\nlines')).toBe('two\nlines');
+    const csv = toCsv(
+      ['name', 'n'],
+      [
+        ['bare\nbreak', 1],
+        ['cr\ronly', 2],
+      ],
+    );
+    expect(csv).toBe('name,n\r\n"bare\nbreak",1\r\n"cr\ronly",2\r\n');
+  });
+
   it("lists a report's factors and discrepancies, one row each", () => {
     const rows = parse(reportCsv(v2, label), { columns: true }) as Record<string, string>[];
     expect(rows.filter((r) => r.kind === 'factor')).toHaveLength(v2.risk.factors.length);
