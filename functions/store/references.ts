@@ -1,3 +1,4 @@
+import { releaseCounted, reserveCounted } from './counters';
 import {
   getItem,
   putIfVersion,
@@ -7,6 +8,7 @@ import {
   type Table,
   tombstone,
 } from './dynamo';
+import { referenceLinkRepo } from './reference-links';
 import type { Sample } from './samples';
 
 /**
@@ -42,6 +44,8 @@ export const referenceKeys = {
   pk: (org: string) => `ORG#${org}`,
   sk: (referenceId: string) => `REF#${referenceId}`,
   prefix: 'REF#',
+  /** The organization's counter of registered references (outside the `REF#` prefix). */
+  counter: () => 'COUNT#REFS',
 };
 
 const toItem = (r: ReferenceSample) => ({
@@ -56,6 +60,22 @@ export function referenceRepo(table: Table) {
     /** Registers a new reference awaiting upload. */
     create: (r: ReferenceSample) =>
       putNew(table, toItem(r), 'A reference with this id already exists.'),
+    /**
+     * Takes one of `max` library slots (one conditional update, so concurrent registrations never
+     * exceed `max`); `existing` seeds a counter that does not exist yet. False when full.
+     */
+    reserveSlot: (org: string, existing: number, max: number) =>
+      reserveCounted(
+        table,
+        { PK: referenceKeys.pk(org), SK: referenceKeys.counter() },
+        existing,
+        max,
+      ),
+    /** Gives a library slot back (a registration that failed after reserving, or a deletion). */
+    releaseSlot: (org: string) =>
+      releaseCounted(table, { PK: referenceKeys.pk(org), SK: referenceKeys.counter() }),
+    /** Which reference each assessment is attached to, changed by compare-and-set. */
+    links: referenceLinkRepo(table),
     /** Reads one reference of the organization. */
     async get(org: string, referenceId: string): Promise<ReferenceSample | undefined> {
       const item = await getItem(table, referenceKeys.pk(org), referenceKeys.sk(referenceId));

@@ -36,6 +36,17 @@ function quotedAnswers(r: ScoredReport): Map<string, AnswerValue | null> {
   return out;
 }
 
+/**
+ * The answers a report version was scored on, for exports of that version: its recorded answers,
+ * or for a version stored before answers were recorded, only the answers it quotes (`recorded` false).
+ */
+export function versionAnswers(r: VersionedReport): { answers: Answers; recorded: boolean } {
+  if (r.answers) return { answers: r.answers, recorded: true };
+  const quoted: RecordedAnswers = {};
+  for (const [id, v] of quotedAnswers(r)) if (v !== null && v !== undefined) quoted[id] = v;
+  return { answers: quoted, recorded: false };
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**

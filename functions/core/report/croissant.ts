@@ -31,6 +31,8 @@ export interface CroissantInput {
   template: QuestionnaireTemplate;
   dataset?: { name: string; description?: string; intendedUse?: string };
   vendor?: { name: string };
+  /** False when `answers` are only those the report quotes (a version stored before answers were). */
+  answersRecorded?: boolean;
 }
 
 function answerText(q: Question, v: AnswerValue): string {
@@ -63,6 +65,10 @@ function claimedByProperty(
   }
   return out;
 }
+
+/** Why a version stored before answers were recorded states fewer of the vendor's answers. */
+export const partialAnswersNote =
+  'This report version was stored before reports recorded every answer: only the answers the report quotes are stated.';
 
 /**
  * The answers and measurements as Croissant JSON-LD with the RAI vocabulary. Claims are marked
@@ -103,6 +109,7 @@ export function croissantExport(input: CroissantInput): Record<string, unknown> 
       name: `Diligence report of assessment ${report.assessmentId}`,
       dateCreated: report.generatedAt,
       identifier: `sha256:${report.sha256}`,
+      ...(input.answersRecorded === false ? { description: partialAnswersNote } : {}),
     },
   };
 }

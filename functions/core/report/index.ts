@@ -1,4 +1,9 @@
-export { type AnswerChange, type RecordedAnswers, recordAnswers } from './answers';
+export {
+  type AnswerChange,
+  type RecordedAnswers,
+  recordAnswers,
+  versionAnswers,
+} from './answers';
 export {
   BUNDLE_FORMAT,
   makeBundle,
@@ -6,7 +11,13 @@ export {
   type VerifyResult,
   verifyReport,
 } from './bundle';
-export { CROISSANT_CONTEXT, type CroissantInput, croissantExport, REQUIRED_RAI } from './croissant';
+export {
+  CROISSANT_CONTEXT,
+  type CroissantInput,
+  croissantExport,
+  partialAnswersNote,
+  REQUIRED_RAI,
+} from './croissant';
 export { reportCsv, safeCell, toCsv } from './csv';
 export {
   buildDeliverySeries,

@@ -18,7 +18,7 @@ export interface QueueOptions {
   /** Runs on the portal thread after each completed analysis (re-scoring). */
   onAnalyzed: (sample: Upload) => Promise<void>;
   /** A worker died or overran the time limit: the sample must not stay `analyzing`. */
-  onLost: (object: ObjectCreated, reason: LostReason) => Promise<void>;
+  onLost: (object: ObjectCreated, reason: LostReason) => Promise<unknown>;
 }
 
 /** Grace on top of the analysis time limit before a worker is stopped from outside. */

@@ -7,11 +7,13 @@ import {
   diffReports,
   labeler,
   makeBundle,
+  partialAnswersNote,
   REQUIRED_RAI,
   reportCsv,
   safeCell,
   toCsv,
   verifyReport,
+  versionAnswers,
 } from '../../../functions/core/report';
 import { reportPdf } from '../../../functions/core/report/pdf';
 import { withHash } from '../../../functions/core/scoring';
@@ -41,6 +43,21 @@ describe('CSV export', () => {
     const rows = parse(csv) as string[][];
     expect(rows[1]?.[0]).toBe('\'=HYPERLINK("http://x")');
     expect(rows[2]?.[0]).toBe('a,"b"\nc');
+  });
+
+  it('neutralizes the text after every line break in a cell and quotes the cell', () => {
+    expect(safeCell('Acme\n=1+1')).toBe("Acme\n'=1+1");
+    expect(safeCell('a\r\n@x\r+y\n\t z')).toBe("a\r\n'@x\r'+y\n'\t z");
+    expect(safeCell('=a\n-b')).toBe("'=a\n'-b");
+    expect(safeCell('two\nlines')).toBe('two\nlines');
+    const csv = toCsv(
+      ['name', 'n'],
+      [
+        ['bare\nbreak', 1],
+        ['cr\ronly', 2],
+      ],
+    );
+    expect(csv).toBe('name,n\r\n"bare\nbreak",1\r\n"cr\ronly",2\r\n');
   });
 
   it("lists a report's factors and discrepancies, one row each", () => {
@@ -104,6 +121,23 @@ describe('Croissant RAI export', () => {
     }[];
     expect(measured.find((m) => m.name === 'near-duplicate rate')?.value).toBe(0.3);
     expect(measured.every((m) => m.description.includes('not claimed'))).toBe(true);
+  });
+});
+
+describe('answers of a report version', () => {
+  it('are its recorded answers, or for an older version only those it quotes', () => {
+    const recorded = { ...v2, answers: { dataset_version: 'r7', synthetic_share_percent: 40 } };
+    expect(versionAnswers(recorded)).toEqual({ answers: recorded.answers, recorded: true });
+    const older = versionAnswers(v2);
+    expect(older.recorded).toBe(false);
+    const quoted = v2.discrepancies[0];
+    expect(quoted && older.answers[quoted.questionId]).toEqual(quoted?.claimed);
+    const doc = croissantExport({
+      report: v2,
+      ...{ answers: older.answers, answersRecorded: older.recorded },
+      template: aiTrainingDataV1,
+    });
+    expect((doc['dct:source'] as { description?: string }).description).toBe(partialAnswersNote);
   });
 });
 

@@ -12,6 +12,6 @@ export interface DemoUser {
 export interface DevTools {
   users: DemoUser[];
   signToken(user: { email: string; role: StaffRole; organizationId: string }): Promise<string>;
-  /** Moves the portal's clock (reminders, expiry, overdue) by `days` from real time. */
+  /** Moves the whole portal's clock (every organization's reminders, expiry, overdue) by `days` from real time. */
   shiftClock(days: number): void;
 }

@@ -124,7 +124,7 @@ export const clockRoute = createRoute({
   tags: ['dev'],
   summary: 'Shift the portal clock by whole or fractional days (local mode only, admins; 0 resets)',
   description:
-    'The clock is the whole local portal’s (every organization on it sees the same time), so only admins may move it.',
+    'The clock is the whole local portal’s, not one organization’s: every organization on it sees the same time, because the background jobs (lease, expiry and retention sweeps, the analysis workers) run on one clock across organizations. So only admins may move it, the response says so (`scope: portal`), and the move is logged with who made it.',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff('admin')] as const,
   request: {
@@ -135,9 +135,17 @@ export const clockRoute = createRoute({
     ),
   },
   responses: {
-    200: jsonResponse(z.object({ now: z.string() }), 'The portal time now', {
-      now: '2026-12-29T14:05:00.000Z',
-    }),
+    200: jsonResponse(
+      z.object({
+        now: z.string(),
+        offsetDays: z.number(),
+        scope: z.literal('portal').openapi({
+          description: 'Always `portal`: the shift applies to every organization on this portal',
+        }),
+      }),
+      'The portal time now, for every organization on it',
+      { now: '2026-12-29T14:05:00.000Z', offsetDays: 31, scope: 'portal' },
+    ),
     ...errorResponses(400, 401, 403, 413, 415),
   },
 });
@@ -182,7 +190,15 @@ export function devRoutes() {
       return c.json({ sent: await sendReminders(deps) }, 200);
     })
     .openapi(clockRoute, (c) => {
-      c.var.deps.dev?.shiftClock(c.req.valid('json').offsetDays);
-      return c.json({ now: c.var.deps.clock().toISOString() }, 200);
+      const { deps, staff } = c.var;
+      const { offsetDays } = c.req.valid('json');
+      deps.dev?.shiftClock(offsetDays);
+      // one clock for the whole portal: other organizations' users see the move too
+      deps.logger.warn('dev clock moved for the whole portal', {
+        offsetDays,
+        by: staff.email,
+        organizationId: staff.organizationId,
+      });
+      return c.json({ now: deps.clock().toISOString(), offsetDays, scope: 'portal' as const }, 200);
     });
 }

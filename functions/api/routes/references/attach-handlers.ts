@@ -1,10 +1,10 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Assessment } from '../../../core/assessment/types';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
-import type { ReferenceSample } from '../../../store/references';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
 import { auditEvent } from '../../services/audit';
+import { followLink, setLink } from '../../services/reference-attachment';
 import { loadReference, toReferenceView } from '../../services/references';
 import { type ReportDeps, rescore } from '../../services/reports';
 import type { attachReference, detachReference } from './routes';
@@ -17,31 +17,6 @@ function refuseDecided(a: Assessment): void {
       `This assessment is ${a.status}: its evidence is final. Start a re-assessment to use a different reference.`,
     );
   }
-}
-
-/** Saves `ref` with its attachments changed by `change` (compare-and-set, re-read on conflict). */
-async function updateAttachments(
-  deps: ReportDeps,
-  org: string,
-  referenceId: string,
-  change: (r: ReferenceSample) => ReferenceSample['attachedTo'],
-): Promise<ReferenceSample> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await loadReference(deps, org, referenceId);
-    const next = {
-      ...current,
-      attachedTo: change(current),
-      updatedAt: deps.clock().toISOString(),
-      version: current.version + 1,
-    };
-    try {
-      await deps.repos.references.save(next);
-      return next;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
-  }
-  throw new ConflictError('The reference is being changed by someone else; try again.');
 }
 
 /** Re-scores the assessment if it has a report (otherwise its first report will use the reference). */
@@ -61,18 +36,10 @@ export const attachReferenceHandler: RouteHandler<typeof attachReference, AppEnv
     throw new NotFoundError(`No reference sample ${referenceId} in your organization's library.`);
   }
   const now = deps.clock().toISOString();
-  const attached = await updateAttachments(deps, a.organizationId, referenceId, (r) => [
-    ...r.attachedTo.filter((x) => x.assessmentId !== a.id),
-    { assessmentId: a.id, attachedAt: now, attachedBy: staff.email },
-  ]);
-  const library = await deps.repos.references.list(a.organizationId);
-  for (const other of library) {
-    if (other.sampleId === referenceId || !other.attachedTo.some((x) => x.assessmentId === a.id))
-      continue;
-    await updateAttachments(deps, a.organizationId, other.sampleId, (r) =>
-      r.attachedTo.filter((x) => x.assessmentId !== a.id),
-    );
-  }
+  // compare-and-set on the assessment's link; the library's lists then follow the last attach
+  await setLink(deps, a, referenceId, staff.email, now);
+  await followLink(deps, a);
+  const attached = await loadReference(deps, a.organizationId, referenceId);
   await deps.repos.events.append(
     auditEvent(deps, a, staff, 'reference_attached', { reference: attached.name }, new Date(now)),
   );
@@ -88,12 +55,11 @@ export const detachReferenceHandler: RouteHandler<typeof detachReference, AppEnv
   const holding = (await deps.repos.references.list(a.organizationId)).filter((r) =>
     r.attachedTo.some((x) => x.assessmentId === a.id),
   );
-  if (holding.length === 0) throw new NotFoundError('No reference is attached to this assessment.');
-  for (const ref of holding) {
-    await updateAttachments(deps, a.organizationId, ref.sampleId, (r) =>
-      r.attachedTo.filter((x) => x.assessmentId !== a.id),
-    );
-  }
+  const link = await deps.repos.references.links.get(a.organizationId, a.id);
+  if (holding.length === 0 && !link?.referenceId)
+    throw new NotFoundError('No reference is attached to this assessment.');
+  await setLink(deps, a, null, staff.email, deps.clock().toISOString());
+  await followLink(deps, a);
   const now = deps.clock();
   const names = holding.map((r) => r.name).join(', ');
   await deps.repos.events.append(

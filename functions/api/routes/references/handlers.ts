@@ -34,7 +34,10 @@ export const createReferenceHandler: RouteHandler<typeof createReference, AppEnv
     );
   }
   const existing = await deps.repos.references.list(org);
-  if (existing.length >= maxReferencesPerOrganization) {
+  // the counter, not the list, decides: concurrent registrations all read the same list
+  if (
+    !(await deps.repos.references.reserveSlot(org, existing.length, maxReferencesPerOrganization))
+  ) {
     throw new ConflictError(
       `The library holds at most ${maxReferencesPerOrganization} reference samples; delete one you no longer use.`,
     );
@@ -67,7 +70,12 @@ export const createReferenceHandler: RouteHandler<typeof createReference, AppEnv
     updatedAt: now.toISOString(),
     version: 1,
   };
-  await deps.repos.references.create(reference);
+  try {
+    await deps.repos.references.create(reference);
+  } catch (error) {
+    await deps.repos.references.releaseSlot(org);
+    throw error;
+  }
   const target = await deps.presigner({
     bucket: deps.config.SAMPLES_BUCKET,
     key,
@@ -111,5 +119,6 @@ export const deleteReferenceHandler: RouteHandler<typeof deleteReference, AppEnv
     );
   }
   await deps.repos.references.remove(ref.organizationId, ref.sampleId, ref.version);
+  await deps.repos.references.releaseSlot(ref.organizationId);
   return c.body(null, 204);
 };

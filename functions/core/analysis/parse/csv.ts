@@ -3,6 +3,7 @@ import { type CsvError, parse } from 'csv-parse';
 import { AnalysisInputError } from '../errors';
 import type { ParseState, RawItem } from './items';
 import { checkColumns, defaultInputLimits, InputLimitError, type InputLimits } from './limits';
+import { invalidLines, invalidUtf8Message } from './utf8';
 
 type CsvRow = { record: Record<string, string>; info: { lines: number } };
 
@@ -31,18 +32,29 @@ function headerNames(header: string[], limits: InputLimits): string[] {
   });
 }
 
+/** What the text passing to the CSV parser showed: lines with bytes that were not UTF-8. */
+interface Watch {
+  /** Lines (LF-counted) holding bytes that were not UTF-8, ascending, not yet matched to a row. */
+  invalid: number[];
+  /** The last line of the header (rows start after it). */
+  headerEnd: number;
+}
+
 /**
  * Passes text through, counting the header's delimiters (outside quotes) as it goes: a header
- * wider than the column limit fails before the CSV parser builds a million-field row.
+ * wider than the column limit fails before the CSV parser builds a million-field row. Notes the
+ * lines with bytes that were not UTF-8 (the parser's byte stream would turn them into U+FFFD).
  */
 async function* checkedHeader(
   chunks: AsyncIterable<string>,
   delimiter: string,
   limits: InputLimits,
+  watch: Watch,
 ): AsyncGenerator<string> {
   let inHeader = true;
   let quoted = false;
   let columns = 1;
+  let line = 1;
   const d = delimiter.charCodeAt(0);
   for await (const chunk of chunks) {
     for (let i = 0; inHeader && i < chunk.length; i++) {
@@ -50,10 +62,21 @@ async function* checkedHeader(
       if (c === 34) quoted = !quoted;
       else if (!quoted && c === d) columns++;
       else if (!quoted && c === 10) inHeader = false;
+      else if (c === 10) watch.headerEnd++;
     }
     checkColumns(columns, 1, limits);
+    line = invalidLines(chunk, line, watch.invalid);
     yield chunk;
   }
+}
+
+/** True when a line in (`after`, `end`] held bytes that were not UTF-8; forgets lines up to `end`. */
+function takeInvalid(watch: Watch, after: number, end: number): boolean {
+  let hit = false;
+  while (watch.invalid[0] !== undefined && watch.invalid[0] <= end) {
+    if ((watch.invalid.shift() as number) > after) hit = true;
+  }
+  return hit;
 }
 
 /**
@@ -79,17 +102,26 @@ export async function* csvRecords(
     skip_empty_lines: true,
     skip_records_with_error: true,
   });
+  const watch: Watch = { invalid: [], headerEnd: 1 };
+  let lastEnd = 0;
   parser.on('skip', (err: CsvError & { lines?: number }) => {
     skipped.push({ line: err.lines ?? 0, error: `invalid CSV row: ${err.message}` });
+    takeInvalid(watch, lastEnd, err.lines ?? 0);
+    lastEnd = Math.max(lastEnd, err.lines ?? 0);
   });
-  const input = Readable.from(checkedHeader(chunks, delimiter, limits));
+  const input = Readable.from(checkedHeader(chunks, delimiter, limits, watch));
   input.on('error', (e) => parser.destroy(e));
   input.pipe(parser);
   let batch: RawItem[] = [];
   try {
     for await (const row of parser as AsyncIterable<CsvRow>) {
       if (skipped.length > 0) batch.push(...skipped.splice(0));
-      batch.push({ line: row.info.lines, value: row.record });
+      const end = row.info.lines;
+      const invalid = takeInvalid(watch, Math.max(lastEnd, watch.headerEnd), end);
+      lastEnd = end;
+      batch.push(
+        invalid ? { line: end, error: invalidUtf8Message } : { line: end, value: row.record },
+      );
       if (batch.length >= 256) {
         state.lines = row.info.lines;
         yield batch;

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { AnalysisInputError } from '../errors';
 import { checkDecompressed, defaultInputLimits, type InputLimits } from './limits';
+import { createUtf8Decoder } from './utf8';
 
 /** Byte counters shared with the caller for progress reports. */
 export interface ByteStats {
@@ -60,6 +61,7 @@ function checkStart(bytes: Uint8Array): void {
 /**
  * Turns raw bytes into UTF-8 text chunks: gunzips when the data starts with the gzip magic bytes,
  * drops a UTF-8 byte-order mark, and rejects UTF-16 and binary input with an actionable message.
+ * Bytes that are not UTF-8 become lone surrogates, never a silent U+FFFD (see `wellFormed`).
  */
 export async function* decodeText(
   source: AsyncIterable<Uint8Array>,
@@ -91,16 +93,21 @@ export async function* decodeText(
     }
   }
   const bytes = first[0] === 0x1f && first[1] === 0x8b ? gunzip(raw(), limits) : raw();
-  const decoder = new TextDecoder('utf-8');
+  const decoder = createUtf8Decoder();
   let checked = false;
+  let started = false;
   for await (const chunk of bytes) {
     if (!checked && chunk.length > 0) {
       checkStart(chunk);
       checked = true;
     }
-    const text = decoder.decode(chunk, { stream: true });
+    let text = decoder.decode(chunk);
+    if (!started && text) {
+      started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
     if (text) yield text;
   }
-  const tail = decoder.decode();
+  const tail = decoder.end();
   if (tail) yield tail;
 }

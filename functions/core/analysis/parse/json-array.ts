@@ -7,6 +7,7 @@ import {
   InputLimitError,
   type InputLimits,
 } from './limits';
+import { invalidUtf8Message, wellFormed } from './utf8';
 
 /**
  * Streams the elements of a top-level JSON array without holding the whole document: a small scanner
@@ -28,6 +29,10 @@ export async function* jsonArrayRecords(
   let elemStart = -1;
   let elemLine = 1;
   const emit = (text: string, out: RawItem[]) => {
+    if (!wellFormed(text)) {
+      out.push({ line: elemLine, error: invalidUtf8Message });
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);

@@ -1,5 +1,6 @@
 import { asRecord, jsonError, type ParseState, type RawItem } from './items';
 import { checkLineLength, checkRecordShape, defaultInputLimits, type InputLimits } from './limits';
+import { invalidUtf8Message, wellFormed } from './utf8';
 
 /**
  * Splits text chunks into lines and turns each non-blank line into an item: JSON Lines parse each
@@ -17,6 +18,10 @@ export async function* lineRecords(
     line++;
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (text.trim() === '') return;
+    if (!wellFormed(text)) {
+      out.push({ line, error: invalidUtf8Message });
+      return;
+    }
     if (mode === 'text') {
       checkLineLength(text.length, line, limits);
       out.push({ line, value: { text } });

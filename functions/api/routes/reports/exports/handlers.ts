@@ -8,6 +8,7 @@ import {
   makeBundle,
   reportCsv,
   toCsv,
+  versionAnswers,
 } from '../../../../core/report';
 import type { AppEnv } from '../../../env';
 import { loadAssessment } from '../../../services/assessments';
@@ -80,9 +81,12 @@ export const exportReportCroissantHandler: RouteHandler<
   const { a, report, base } = await versioned(c, c.req.valid('param'));
   const template = getTemplate(a.templateId, a.templateVersion);
   if (!template) throw new Error(`template ${a.templateId} v${a.templateVersion} is missing`);
+  // the version's own answers, not the assessment's current ones (changed since, maybe unsubmitted)
+  const { answers, recorded } = versionAnswers(report);
   const doc = croissantExport({
     report,
-    answers: a.answers as Record<string, string | number | string[]>,
+    answers,
+    answersRecorded: recorded,
     template,
     dataset: a.dataset,
     vendor: { name: a.vendor.name },
