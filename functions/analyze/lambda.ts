@@ -9,7 +9,7 @@ import { newId } from '../lib/ids';
 import { powertoolsLogger } from '../lib/logger-powertools';
 import { createProductMetrics } from '../lib/metrics';
 import { createBlobStore } from '../store/blob-store';
-import { createRepositories } from '../store/repositories';
+import { createWorkerRepositories } from '../store/table-repositories';
 import { sfnStarter } from './distributed/sfn-starter';
 import { createSampleAnalyzer } from './engine';
 import { createAnalyzeHandler } from './handler';
@@ -27,7 +27,7 @@ const deps = {
   logger,
   clock: () => new Date(),
   newId,
-  repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+  repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
   analyzer: createSampleAnalyzer(),
 };

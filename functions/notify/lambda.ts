@@ -3,14 +3,14 @@ import { loadConfig } from '../lib/config';
 import { newId } from '../lib/ids';
 import { createLogger } from '../lib/logger';
 import { consoleMailer, lazySesMailer } from '../lib/mailers';
-import { createRepositories } from '../store/repositories';
+import { createWorkerRepositories } from '../store/table-repositories';
 import { sendReminders } from './reminders';
 
 const config = loadConfig();
 const clients = defaultAwsClients(config);
 const logger = createLogger(config.LOG_LEVEL, { fn: 'notify' });
 const deps = {
-  repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+  repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   mailer: config.MAIL_FROM
     ? lazySesMailer(config.AWS_REGION, config.MAIL_FROM, config.MAIL_CONFIGURATION_SET)
     : consoleMailer(logger),

@@ -4,7 +4,7 @@ import { newId } from '../../lib/ids';
 import { powertoolsLogger } from '../../lib/logger-powertools';
 import { consoleMailer, lazySesMailer } from '../../lib/mailers';
 import { createProductMetrics } from '../../lib/metrics';
-import { createRepositories } from '../../store/repositories';
+import { createWorkerRepositories } from '../../store/table-repositories';
 import type { DeadLetterDeps } from './handler';
 
 /**
@@ -22,7 +22,7 @@ export function failureLambdaDeps() {
     metrics: createProductMetrics(),
     clock: () => new Date(),
     newId,
-    repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+    repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
     mailer: config.MAIL_FROM
       ? lazySesMailer(config.AWS_REGION, config.MAIL_FROM, config.MAIL_CONFIGURATION_SET)
       : consoleMailer(logger),

@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids';
 import { powertoolsLogger } from '../../lib/logger-powertools';
 import { createProductMetrics } from '../../lib/metrics';
 import { createBlobStore } from '../../store/blob-store';
-import { createRepositories } from '../../store/repositories';
+import { createWorkerRepositories } from '../../store/table-repositories';
 import { createSampleAnalyzer } from '../engine';
 import { createMergeHandler, type MergeInput, type MergeOutput } from './merge';
 
@@ -17,7 +17,7 @@ const deps = {
   logger: powertoolsLogger(config.LOG_LEVEL),
   clock: () => new Date(),
   newId,
-  repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+  repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
   analyzer: createSampleAnalyzer(),
 };

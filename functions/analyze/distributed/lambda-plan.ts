@@ -2,7 +2,7 @@ import { defaultAwsClients } from '../../lib/aws-clients';
 import { loadConfig } from '../../lib/config';
 import { powertoolsLogger } from '../../lib/logger-powertools';
 import { createBlobStore } from '../../store/blob-store';
-import { createRepositories } from '../../store/repositories';
+import { createWorkerRepositories } from '../../store/table-repositories';
 import { createPlanHandler } from './plan';
 import type { PlanOutput, RunInput } from './types';
 
@@ -11,7 +11,7 @@ const clients = defaultAwsClients(config);
 const plan = createPlanHandler({
   config,
   logger: powertoolsLogger(config.LOG_LEVEL),
-  repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+  repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
 });
 
