@@ -32,7 +32,8 @@ export function createProductMetrics(metrics: Metrics = new Metrics()): ProductM
       metrics.addMetric('ReportsScored', MetricUnit.Count, 1);
     },
     flush() {
-      metrics.publishStoredMetrics();
+      // Publishing nothing makes Powertools warn on every invocation of a quiet function.
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     },
   };
 }
