@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthStack } from './synth';
+import { projectRoot, synthStack } from './synth';
 import type { CfnJson } from './template-tools';
 
 let template: Template;
@@ -195,5 +197,36 @@ describe('vendor route throttling', () => {
       ([, r]) => r.Properties.RouteKey === 'ANY /api/vendor/{proxy+}',
     )?.[0];
     expect(stage?.DependsOn).toContain(vendorRoute);
+  });
+});
+
+describe('the runbook', () => {
+  /** GitHub's anchors of the runbook's headings. */
+  const anchors = () =>
+    new Set(
+      [
+        ...readFileSync(join(projectRoot, 'docs/operations.md'), 'utf8').matchAll(
+          /^#{2,3} (.+)$/gm,
+        ),
+      ].map((m) =>
+        (m[1] ?? '')
+          .toLowerCase()
+          .replace(/[^a-z0-9 -]/g, '')
+          .replace(/ /g, '-'),
+      ),
+    );
+
+  it('has the section every alarm description points to, the edge alarms included', () => {
+    const sections = anchors();
+    const descriptions = [
+      ...alarms().map(([, a]) => a.Properties.AlarmDescription as string),
+      ...Object.values(template.findResources('AWS::CloudWatch::CompositeAlarm')).map(
+        (a) => a.Properties.AlarmDescription as string,
+      ),
+    ];
+    const pointed = descriptions.map((d) => d.replace(/^.*#/, ''));
+    for (const anchor of [...pointed, 'cloudfront5xxrate', 'wafblockedrequests']) {
+      expect(sections, anchor).toContain(anchor);
+    }
   });
 });
