@@ -4,6 +4,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { apiCustomDomain } from './constructs/api';
 import { DiligenceStack } from './diligence-stack';
+import { EdgeStack } from './edge-stack';
 
 // The only place that reads CDK context (`cdk.json` or `-c key=value`).
 const app = new App();
@@ -52,5 +53,16 @@ new DiligenceStack(app, 'DiligenceStack', {
   webAclArn: context('webAclArn'),
   apiDomain,
 });
+
+// The us-east-1 side (CloudFront web ACL and CloudFront alarms): only when asked for.
+const wafRateLimit = positiveInteger('wafRateLimit');
+const distributionId = context('distributionId');
+if (wafRateLimit !== undefined || distributionId !== undefined) {
+  new EdgeStack(app, 'DiligenceEdge', {
+    rateLimit: wafRateLimit,
+    distributionId,
+    alarmEmail: context('alarmEmail'),
+  });
+}
 
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

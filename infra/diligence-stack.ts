@@ -5,14 +5,19 @@ import { Alarms } from './constructs/alarms';
 import { Analyzer } from './constructs/analyzer';
 import { Api, type ApiCustomDomain } from './constructs/api';
 import { Auth } from './constructs/auth';
+import { OperationsDashboard } from './constructs/dashboard';
 import { Distributed } from './constructs/distributed';
 import { type CodeMode, DiligenceFunction } from './constructs/function';
 import { Mail } from './constructs/mail';
 import { Notifier } from './constructs/notifier';
 import { OriginSecret } from './constructs/origin-secret';
 import { Retention } from './constructs/retention';
+import { watchService } from './constructs/service-alarms';
 import { type ReportLockMode, Storage } from './constructs/storage';
 import { Web } from './constructs/web';
+
+/** Powertools service names of the functions that score and store reports (ReportStoreFailures). */
+const REPORT_WRITERS = ['api', 'analyze', 'distributed-merge'] as const;
 
 /** Everything the stack needs to know; `infra/app.ts` fills it from CDK context. */
 export interface DiligenceStackProps extends StackProps {
@@ -115,23 +120,44 @@ export class DiligenceStack extends Stack {
       auth: this.auth.settings,
       sampleRetentionDays: props.sampleRetentionDays,
     });
+    const functions = {
+      Api: this.apiFunction,
+      Analyze: this.analyzer.function,
+      DeadLetters: this.analyzer.deadLetterFunction,
+      Notify: this.notifier.function,
+      Purge: this.retention.function,
+      DistributedPlan: this.distributed.functions.Plan,
+      DistributedFold: this.distributed.functions.Fold,
+      DistributedMerge: this.distributed.functions.Merge,
+      DistributedFail: this.distributed.functions.Fail,
+    };
     this.alarms = new Alarms(this, 'Alarms', {
-      functions: {
-        Api: this.apiFunction,
-        Analyze: this.analyzer.function,
-        DeadLetters: this.analyzer.deadLetterFunction,
-        Notify: this.notifier.function,
-        Purge: this.retention.function,
-        DistributedPlan: this.distributed.functions.Plan,
-        DistributedFold: this.distributed.functions.Fold,
-        DistributedMerge: this.distributed.functions.Merge,
-        DistributedFail: this.distributed.functions.Fail,
-      },
+      functions,
       stateMachine: this.distributed.stateMachine,
       deadLetterQueue: this.analyzer.deadLetterQueue,
       parkedQueue: this.analyzer.parkedQueue,
       deadLetterFunction: this.analyzer.deadLetterFunction,
       email: props.alarmEmail,
+    });
+    const health = watchService(this.alarms, {
+      api: this.api.httpApi,
+      analysisQueue: this.analyzer.queue,
+      table: this.storage.tableRef,
+      functions,
+      reportWriters: REPORT_WRITERS,
+      mail: props.mailFrom !== undefined,
+    });
+    new OperationsDashboard(this, 'Operations', {
+      api: this.api.httpApi,
+      functions,
+      queues: {
+        analysis: this.analyzer.queue,
+        'dead letters': this.analyzer.deadLetterQueue,
+        parked: this.analyzer.parkedQueue,
+      },
+      table: this.storage.tableRef,
+      alarms: [health.unhealthy, ...this.alarms.alarms],
+      services: REPORT_WRITERS,
     });
 
     if (props.mailFrom) {
@@ -182,6 +208,11 @@ export class DiligenceStack extends Stack {
     new CfnOutput(this, 'ApiUrl', {
       value: `${this.web.url}/api`,
       description: 'API base URL (through CloudFront; the only way in)',
+    });
+    new CfnOutput(this, 'DistributionId', {
+      value: this.web.distribution.distributionId,
+      description:
+        'For the us-east-1 edge stack: -c distributionId=<this> adds the CloudFront alarms',
     });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarms.topic.topicArn,

@@ -6,10 +6,9 @@ import { afterAnalysis } from '../api/services/after-analysis';
 import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
 import { newId } from '../lib/ids';
-import { powertoolsLogger } from '../lib/logger-powertools';
-import { createProductMetrics } from '../lib/metrics';
+import { lambdaObservability, observed } from '../lib/lambda-observability';
 import { createBlobStore } from '../store/blob-store';
-import { createRepositories } from '../store/repositories';
+import { createWorkerRepositories } from '../store/table-repositories';
 import { sfnStarter } from './distributed/sfn-starter';
 import { createSampleAnalyzer } from './engine';
 import { createAnalyzeHandler } from './handler';
@@ -20,14 +19,14 @@ const tracer = new Tracer();
 const clients = defaultAwsClients(config);
 tracer.captureAWSv3Client(clients.s3);
 tracer.captureAWSv3Client(clients.dynamo);
-const logger = powertoolsLogger(config.LOG_LEVEL);
-const metrics = createProductMetrics();
+const observability = lambdaObservability(config);
+const { logger, metrics } = observability;
 const deps = {
   config,
   logger,
   clock: () => new Date(),
   newId,
-  repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+  repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
   analyzer: createSampleAnalyzer(),
 };
@@ -51,20 +50,18 @@ const processor = new BatchProcessor(EventType.SQS);
  * SQS entry: each message carries S3 ObjectCreated records. Powertools' batch processor reports
  * failed messages, which SQS retries and after three attempts dead-letters.
  */
-export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
-  logger.powertools.addContext(context);
-  const remainingMs = () => context.getRemainingTimeInMillis();
-  const record = async (message: SQSRecord) => {
-    try {
-      await analyze(objectsFromSqs(message.body), { remainingMs });
-    } catch (error) {
-      logger.error('analysis message failed', { error, messageId: message.messageId });
-      throw error;
-    }
-  };
-  try {
-    return await processPartialResponse(event, record, processor, { context });
-  } finally {
-    metrics.flush();
-  }
-}
+export const handler = observed(
+  observability,
+  async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    const remainingMs = () => context.getRemainingTimeInMillis();
+    const record = async (message: SQSRecord) => {
+      try {
+        await analyze(objectsFromSqs(message.body), { remainingMs });
+      } catch (error) {
+        logger.error('analysis message failed', { error, messageId: message.messageId });
+        throw error;
+      }
+    };
+    return processPartialResponse(event, record, processor, { context });
+  },
+);

@@ -1,14 +1,15 @@
 import { handle } from 'hono/aws-lambda';
 import { loadConfig } from '../lib/config';
-import { createLogger } from '../lib/logger';
+import { lambdaObservability, observed } from '../lib/lambda-observability';
 import { consoleMailer, lazySesMailer } from '../lib/mailers';
 import { createStaffVerifier, remoteKeys } from './auth/staff-jwt';
 import { createLazyApp } from './lazy-app';
-import { bypassResponse, cameThroughCloudFront } from './origin-guard';
+import { bypassResponse, createOriginGuard, extensionSecret } from './origin-guard';
 import { buildShellDeps } from './shell-deps';
 
 const config = loadConfig();
-const logger = createLogger(config.LOG_LEVEL, { fn: 'api' });
+const observability = lambdaObservability(config);
+const { logger } = observability;
 const shell = buildShellDeps(config, {
   logger,
   mailer: config.MAIL_FROM
@@ -27,8 +28,22 @@ const app = handle(
   createLazyApp(shell, async () => (await import('./lambda-data')).lambdaDataDeps(config)),
 );
 
+// The origin secret is read from Secrets Manager on the first request and kept (origin-guard.ts).
+const fromCloudFront = config.ORIGIN_SECRET_ARN
+  ? createOriginGuard(
+      extensionSecret({
+        secretArn: config.ORIGIN_SECRET_ARN,
+        port: config.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,
+        sessionToken: config.AWS_SESSION_TOKEN ?? '',
+      }),
+    )
+  : async () => true;
+
 /** The API Gateway (HTTP API v2) entry point; only requests CloudFront forwarded reach the app. */
-export async function handler(...[event, context]: Parameters<typeof app>) {
-  if (!cameThroughCloudFront(event.headers, config.ORIGIN_VERIFY_SECRET)) return bypassResponse;
-  return app(event, context);
-}
+export const handler = observed(
+  observability,
+  async (...[event, context]: Parameters<typeof app>) => {
+    if (!(await fromCloudFront(event.headers))) return bypassResponse;
+    return app(event, context);
+  },
+);

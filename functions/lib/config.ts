@@ -52,8 +52,15 @@ const schema = z
     MAIL_FROM: z.email().optional(),
     /** SES configuration set (bounce and complaint handling) set by the stack. */
     MAIL_CONFIGURATION_SET: z.string().min(1).optional(),
-    /** Value CloudFront sends in `x-diligence-origin`; the API Lambda refuses requests without it. */
-    ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
+    /**
+     * Secrets Manager secret whose value CloudFront sends in `x-diligence-origin`; the API Lambda
+     * reads it through the Parameters and Secrets extension and refuses requests without it.
+     */
+    ORIGIN_SECRET_ARN: z.string().min(1).optional(),
+    /** Port of that extension (it sets the default; the stack may change it). */
+    PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: port.default(2773),
+    /** Set by Lambda; the extension accepts it as the caller's credential. */
+    AWS_SESSION_TOKEN: z.string().min(1).optional(),
     /** Worker threads for big JSON Lines/text samples; unset = 1 (the local runtime picks its own). */
     ANALYSIS_WORKERS: z.coerce.number().int().min(1).optional(),
     /** Samples above this size fan out over shards of at most this many bytes (when workers > 1). */

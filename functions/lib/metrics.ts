@@ -42,7 +42,8 @@ export function createProductMetrics(metrics: Metrics = new Metrics()): ProductM
       metrics.singleMetric().addMetric('ReportStoreFailures', MetricUnit.Count, 1);
     },
     flush() {
-      metrics.publishStoredMetrics();
+      // Publishing nothing makes Powertools warn on every invocation of a quiet function.
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     },
   };
 }

@@ -1,16 +1,17 @@
 import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
 import { newId } from '../lib/ids';
-import { createLogger } from '../lib/logger';
+import { lambdaObservability, observed } from '../lib/lambda-observability';
 import { consoleMailer, lazySesMailer } from '../lib/mailers';
-import { createRepositories } from '../store/repositories';
+import { createWorkerRepositories } from '../store/table-repositories';
 import { sendReminders } from './reminders';
 
 const config = loadConfig();
 const clients = defaultAwsClients(config);
-const logger = createLogger(config.LOG_LEVEL, { fn: 'notify' });
+const observability = lambdaObservability(config);
+const { logger } = observability;
 const deps = {
-  repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+  repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   mailer: config.MAIL_FROM
     ? lazySesMailer(config.AWS_REGION, config.MAIL_FROM, config.MAIL_CONFIGURATION_SET)
     : consoleMailer(logger),
@@ -20,6 +21,9 @@ const deps = {
 };
 
 /** Scheduled entry (EventBridge): sends due-date reminders once each. */
-export async function handler(): Promise<{ sent: number }> {
-  return { sent: await sendReminders(deps) };
-}
+export const handler = observed(
+  observability,
+  async (): Promise<{ sent: number }> => ({
+    sent: await sendReminders(deps),
+  }),
+);

@@ -1,7 +1,7 @@
 import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
 import { newId } from '../lib/ids';
-import { createLogger } from '../lib/logger';
+import { lambdaObservability, observed } from '../lib/lambda-observability';
 import { assessmentRepo } from '../store/assessments';
 import { createObjectDeleter } from '../store/object-deleter';
 import { sampleRepo } from '../store/samples';
@@ -10,6 +10,7 @@ import { type PurgeResult, purgeDueSamples } from './purge';
 const config = loadConfig();
 const clients = defaultAwsClients(config);
 const table = { doc: clients.doc, name: config.TABLE_NAME };
+const observability = lambdaObservability(config);
 const deps = {
   // Only the two repositories and the delete it uses, so its role holds nothing more.
   repos: { assessments: assessmentRepo(table), samples: sampleRepo(table) },
@@ -17,14 +18,14 @@ const deps = {
   config,
   clock: () => new Date(),
   newId,
-  logger: createLogger(config.LOG_LEVEL, { fn: 'purge' }),
+  logger: observability.logger,
 };
 
 /** Scheduled entry (EventBridge, daily): deletes sample data past its retention. */
-export async function handler(): Promise<PurgeResult> {
+export const handler = observed(observability, async (): Promise<PurgeResult> => {
   const result = await purgeDueSamples(deps);
   // A failed assessment is retried tomorrow; failing the invocation makes the errors alarm fire.
   if (result.failed > 0)
     throw new Error(`retention purge failed for ${result.failed} assessment(s)`);
   return result;
-}
+});

@@ -1,7 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import {
   Alarm,
+  type AlarmProps,
+  AlarmRule,
   ComparisonOperator,
+  CompositeAlarm,
+  type IAlarm,
   type IMetric,
   MathExpression,
   TreatMissingData,
@@ -32,44 +36,61 @@ export interface AlarmsProps {
   readonly stateMachine?: IStateMachine;
 }
 
+/**
+ * An SNS topic CloudWatch alarms can publish to (encrypted with its own key: CloudWatch cannot use
+ * the AWS managed SNS key), TLS only, with `email` subscribed (it must confirm the subscription).
+ */
+export function alarmTopic(scope: Construct, email?: string): { topic: Topic; key: Key } {
+  const key = new Key(scope, 'TopicKey', {
+    enableKeyRotation: true,
+    description: 'Diligence alarm topic',
+  });
+  key.grant(
+    new ServicePrincipal('cloudwatch.amazonaws.com'),
+    'kms:Decrypt',
+    'kms:GenerateDataKey*',
+  );
+  const topic = new Topic(scope, 'Topic', {
+    displayName: 'Diligence alarms',
+    masterKey: key,
+    enforceSSL: true,
+  });
+  if (email) topic.addSubscription(new EmailSubscription(email));
+  return { topic, key };
+}
+
+/** What `Alarms.watch` needs: the metric, what to do when it fires, and any non-default threshold. */
+export type WatchOptions = Partial<Omit<AlarmProps, 'metric' | 'alarmDescription'>> & {
+  readonly metric: IMetric;
+  /** What it means and what to do, in a sentence or two. */
+  readonly description: string;
+  /** Anchor of its section in docs/operations.md (the runbook), appended to the description. */
+  readonly runbook: string;
+};
+
+/** Where the runbook lives, relative to the repository root. */
+export const RUNBOOK = 'docs/operations.md';
+
 /** One SNS topic, and alarms on dead letters, function errors and throttles that publish to it. */
 export class Alarms extends Construct {
   readonly topic: Topic;
   readonly topicKey: Key;
   readonly alarms: Alarm[] = [];
+  private readonly action: SnsAction;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
-    // CloudWatch cannot publish to a topic encrypted with the AWS managed SNS key: use our own.
-    const key = new Key(this, 'TopicKey', {
-      enableKeyRotation: true,
-      description: 'Diligence alarm topic',
-    });
-    this.topicKey = key;
-    key.grant(
-      new ServicePrincipal('cloudwatch.amazonaws.com'),
-      'kms:Decrypt',
-      'kms:GenerateDataKey*',
-    );
-    this.topic = new Topic(this, 'Topic', {
-      displayName: 'Diligence alarms',
-      masterKey: key,
-      enforceSSL: true,
-    });
-    if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
-    const action = new SnsAction(this.topic);
-    const add = (name: string, metric: IMetric, description: string, periods = 1) => {
-      const alarm = new Alarm(this, name, {
+    ({ topic: this.topic, key: this.topicKey } = alarmTopic(this, props.email));
+    this.action = new SnsAction(this.topic);
+    const add = (name: string, metric: IMetric, description: string, periods = 1) =>
+      this.watch(name, {
         metric,
-        threshold: 1,
+        description,
         evaluationPeriods: periods,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: description,
+        runbook: /(Errors|Throttles)$/.test(name)
+          ? 'function-errors-and-throttles'
+          : name.toLowerCase(),
       });
-      alarm.addAlarmAction(action);
-      this.alarms.push(alarm);
-    };
 
     const fiveMinutes = { period: Duration.minutes(5) };
     add(
@@ -124,5 +145,36 @@ export class Alarms extends Construct {
         `The ${name} function was throttled: raise its (or the account's) concurrency.`,
       );
     }
+  }
+
+  /**
+   * An alarm publishing to the topic (and back to OK): `threshold` defaults to 1, reached or
+   * exceeded; missing data is not breaching. The description says what to do (docs/operations.md).
+   */
+  watch(name: string, options: WatchOptions): Alarm {
+    const { description, runbook, ...props } = options;
+    const alarm = new Alarm(this, name, {
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      ...props,
+      alarmDescription: `${description} Runbook: ${RUNBOOK}#${runbook}`,
+    });
+    alarm.addAlarmAction(this.action);
+    alarm.addOkAction(this.action);
+    this.alarms.push(alarm);
+    return alarm;
+  }
+
+  /** One alarm that fires when any of `alarms` does, for the people who only want one page. */
+  composite(name: string, alarms: IAlarm[], description: string): CompositeAlarm {
+    const composite = new CompositeAlarm(this, name, {
+      alarmRule: AlarmRule.anyOf(...alarms),
+      alarmDescription: `${description} Runbook: ${RUNBOOK}#${name.toLowerCase()}`,
+    });
+    composite.addAlarmAction(this.action);
+    composite.addOkAction(this.action);
+    return composite;
   }
 }

@@ -2,6 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   ApiMapping,
+  type CfnRoute,
+  type CfnStage,
   DomainName,
   HttpApi,
   HttpMethod,
@@ -28,6 +30,12 @@ export interface ApiProps {
   /** Steady-state requests per second for the whole stage. */
   readonly rateLimit?: number;
   readonly burstLimit?: number;
+  /**
+   * Steady-state requests per second (and burst) for the vendor routes together, below the stage
+   * limit, so an invitation-token flood cannot spend the whole stage budget staff need.
+   */
+  readonly vendorRateLimit?: number;
+  readonly vendorBurstLimit?: number;
   /**
    * A custom domain for the API (a regional ACM certificate in the stack's region). With it the
    * execute-api endpoint is turned off and CloudFront reaches the API through this name.
@@ -107,12 +115,14 @@ export class Api extends Construct {
     this.httpApi.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration });
 
     const none = new HttpNoneAuthorizer();
+    const vendorRoutes: HttpRoute[] = [];
     for (const route of PUBLIC_ROUTES) {
       const routes: HttpRoute[] = this.httpApi.addRoutes({
         ...route,
         integration,
         authorizer: none,
       });
+      if (route.path.startsWith('/api/vendor/')) vendorRoutes.push(...routes);
       for (const r of routes) {
         acknowledge(
           r,
@@ -135,6 +145,7 @@ export class Api extends Construct {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
+    this.throttleVendorRoutes(stage, vendorRoutes, props);
     const stack = Stack.of(this);
     this.domainName = `${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
     if (props.customDomain) {
@@ -151,6 +162,23 @@ export class Api extends Construct {
       this.domainName = props.customDomain.domainName;
       this.domainTarget = domain.regionalDomainName;
     }
+  }
+
+  /**
+   * Route-level throttling of the vendor routes (stage RouteSettings keyed by route key):
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html
+   * The stage must be deployed after the routes it names, hence the dependency.
+   */
+  private throttleVendorRoutes(stage: HttpStage, routes: HttpRoute[], props: ApiProps): void {
+    const settings = {
+      ThrottlingRateLimit: props.vendorRateLimit ?? 20,
+      ThrottlingBurstLimit: props.vendorBurstLimit ?? 40,
+    };
+    const cfn = stage.node.defaultChild as CfnStage;
+    cfn.routeSettings = Object.fromEntries(
+      routes.map((r) => [(r.node.defaultChild as CfnRoute).routeKey, settings]),
+    );
+    for (const r of routes) stage.node.addDependency(r);
   }
 }
 

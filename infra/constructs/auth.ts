@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   type CfnUserPool,
@@ -117,6 +117,12 @@ export class Auth extends Construct {
       this.domain = this.userPool.addDomain('HostedDomain', {
         cognitoDomain: { domainPrefix: props.domainPrefix },
       });
+    } else {
+      // Shown by `cdk synth` and `cdk deploy`: staff cannot sign in to a portal deployed so.
+      Annotations.of(this).addWarningV2(
+        'diligence:no-hosted-sign-in',
+        'No Cognito hosted domain: the staff sign-in page stays blank. Deploy with -c cognitoDomainPrefix=<unique-prefix> (see docs/operations.md, "Before the first deploy").',
+      );
     }
 
     const issuer = this.userPool.userPoolProviderUrl;

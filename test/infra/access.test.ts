@@ -150,3 +150,16 @@ describe('api access', () => {
     expect(writes.map((g) => g.prefix)).toEqual(['samples/']);
   });
 });
+
+describe('BatchGetItem', () => {
+  it('is held by the API role alone, the only code that reads the rate-limit windows', () => {
+    const holders = policyStatements(template)
+      .filter(({ statement }) => asList(statement.Action).includes('dynamodb:BatchGetItem'))
+      .map(({ owner }) => owner);
+    expect(holders.length).toBeGreaterThan(0);
+    for (const owner of holders) expect(owner).toMatch(/^ApiFunctionRole/);
+    for (const [name, commands] of Object.entries(code)) {
+      expect(commands?.has('BatchGetCommand'), name).toBe(name === 'api');
+    }
+  });
+});

@@ -2,12 +2,16 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRouter } from '../../functions/api/create-router';
 import type { AppDeps } from '../../functions/api/env';
-import { cameThroughCloudFront, ORIGIN_HEADER } from '../../functions/api/origin-guard';
+import {
+  createOriginGuard,
+  extensionSecret,
+  ORIGIN_HEADER,
+} from '../../functions/api/origin-guard';
 import { metaRoutes } from '../../functions/api/routes/meta';
 import { loadConfig } from '../../functions/lib/config';
 import { resolveEnvironment, resolveValue } from './resolve';
 import { synthStack } from './synth';
-import type { CfnJson } from './template-tools';
+import { asList, type CfnJson, policyStatements } from './template-tools';
 
 // What the browser does in AWS mode (web/src/auth.ts), checked against the synthesized stack:
 // GET /api/config without a token → hosted sign-in at COGNITO_DOMAIN with the app client →
@@ -96,7 +100,7 @@ describe('staff sign-in in AWS', () => {
     expect(route('ANY /api/{proxy+}')?.Properties).toMatchObject({ AuthorizationType: 'JWT' });
   });
 
-  it('lets requests from CloudFront through the origin guard and no others', () => {
+  it('lets requests from CloudFront through the origin guard and no others', async () => {
     const distribution = resources('AWS::CloudFront::Distribution')[0]?.[1].Properties;
     const origin = distribution.DistributionConfig.Origins.find(
       (o: Record<string, unknown>) => 'CustomOriginConfig' in o,
@@ -106,11 +110,43 @@ describe('staff sign-in in AWS', () => {
     );
     const sent = resolveValue(header.HeaderValue);
     expect(sent).toMatch(/^\{\{resolve:secretsmanager:/);
-    expect(cameThroughCloudFront({ [ORIGIN_HEADER]: sent }, env.ORIGIN_VERIFY_SECRET)).toBe(true);
-    expect(cameThroughCloudFront({}, env.ORIGIN_VERIFY_SECRET)).toBe(false);
-    expect(cameThroughCloudFront({ [ORIGIN_HEADER]: `${sent}x` }, env.ORIGIN_VERIFY_SECRET)).toBe(
-      false,
+    // The function reads the very secret CloudFront sends, through the extension on localhost.
+    const secretArn = sent.replace(/^\{\{resolve:secretsmanager:(.*):SecretString:::\}\}$/, '$1');
+    expect(env.ORIGIN_SECRET_ARN).toBe(secretArn);
+    const config = loadConfig({ ...env, AWS_SESSION_TOKEN: 'session' });
+    const asked: string[] = [];
+    const fetcher = (async (url: string, init: { headers: Record<string, string> }) => {
+      asked.push(url, init.headers['X-Aws-Parameters-Secrets-Token'] ?? '');
+      return Response.json({ SecretString: sent });
+    }) as unknown as typeof fetch;
+    const guard = createOriginGuard(
+      extensionSecret(
+        {
+          secretArn: config.ORIGIN_SECRET_ARN ?? '',
+          port: config.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT,
+          sessionToken: config.AWS_SESSION_TOKEN ?? '',
+        },
+        fetcher,
+      ),
     );
+    expect(await guard({ [ORIGIN_HEADER]: sent })).toBe(true);
+    expect(await guard({})).toBe(false);
+    expect(asked).toEqual([
+      `http://localhost:2773/secretsmanager/get?secretId=${encodeURIComponent(secretArn)}`,
+      'session',
+    ]);
+  });
+
+  it('keeps the origin secret out of the function configuration and lets only the API read it', () => {
+    expect(Object.values(env).join(' ')).not.toContain('resolve:secretsmanager');
+    const api = resources('AWS::Lambda::Function').find(([id]) => id.startsWith('ApiFunction'));
+    expect(api?.[1].Properties.Layers).toHaveLength(1);
+    const readers = policyStatements(template)
+      .filter(({ statement }) => asList(statement.Action).includes('secretsmanager:GetSecretValue'))
+      .map(({ owner, statement }) => [owner, statement.Resource]);
+    expect(readers).toEqual([
+      [expect.stringMatching(/^ApiFunctionRole/), { Ref: expect.stringMatching(/^OriginSecret/) }],
+    ]);
   });
 
   it('without a hosted domain, /api/config offers no hosted sign-in', async () => {

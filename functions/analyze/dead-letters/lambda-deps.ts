@@ -1,10 +1,9 @@
 import { defaultAwsClients } from '../../lib/aws-clients';
 import { loadConfig } from '../../lib/config';
 import { newId } from '../../lib/ids';
-import { powertoolsLogger } from '../../lib/logger-powertools';
+import { lambdaObservability } from '../../lib/lambda-observability';
 import { consoleMailer, lazySesMailer } from '../../lib/mailers';
-import { createProductMetrics } from '../../lib/metrics';
-import { createRepositories } from '../../store/repositories';
+import { createWorkerRepositories } from '../../store/table-repositories';
 import type { DeadLetterDeps } from './handler';
 
 /**
@@ -15,14 +14,14 @@ import type { DeadLetterDeps } from './handler';
 export function failureLambdaDeps() {
   const config = loadConfig();
   const clients = defaultAwsClients(config);
-  const logger = powertoolsLogger(config.LOG_LEVEL);
+  const { logger, metrics } = lambdaObservability(config);
   const deps = {
     config,
     logger,
-    metrics: createProductMetrics(),
+    metrics,
     clock: () => new Date(),
     newId,
-    repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+    repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
     mailer: config.MAIL_FROM
       ? lazySesMailer(config.AWS_REGION, config.MAIL_FROM, config.MAIL_CONFIGURATION_SET)
       : consoleMailer(logger),

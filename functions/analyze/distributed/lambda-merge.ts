@@ -2,22 +2,22 @@ import { afterAnalysis } from '../../api/services/after-analysis';
 import { defaultAwsClients } from '../../lib/aws-clients';
 import { loadConfig } from '../../lib/config';
 import { newId } from '../../lib/ids';
-import { powertoolsLogger } from '../../lib/logger-powertools';
-import { createProductMetrics } from '../../lib/metrics';
+import { lambdaObservability, observed } from '../../lib/lambda-observability';
 import { createBlobStore } from '../../store/blob-store';
-import { createRepositories } from '../../store/repositories';
+import { createWorkerRepositories } from '../../store/table-repositories';
 import { createSampleAnalyzer } from '../engine';
 import { createMergeHandler, type MergeInput, type MergeOutput } from './merge';
 
 const config = loadConfig();
 const clients = defaultAwsClients(config);
-const metrics = createProductMetrics();
+const observability = lambdaObservability(config);
+const { logger, metrics } = observability;
 const deps = {
   config,
-  logger: powertoolsLogger(config.LOG_LEVEL),
+  logger,
   clock: () => new Date(),
   newId,
-  repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+  repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
   analyzer: createSampleAnalyzer(),
 };
@@ -31,10 +31,7 @@ const merge = createMergeHandler({
 });
 
 /** Step Functions task: merges the ranges' partials, stores the analysis, re-scores the report. */
-export async function handler(event: MergeInput): Promise<MergeOutput> {
-  try {
-    return await merge(event);
-  } finally {
-    metrics.flush();
-  }
-}
+export const handler = observed(
+  observability,
+  (event: MergeInput): Promise<MergeOutput> => merge(event),
+);

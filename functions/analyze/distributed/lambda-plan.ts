@@ -1,21 +1,23 @@
 import { defaultAwsClients } from '../../lib/aws-clients';
 import { loadConfig } from '../../lib/config';
-import { powertoolsLogger } from '../../lib/logger-powertools';
+import { lambdaObservability, observed } from '../../lib/lambda-observability';
 import { createBlobStore } from '../../store/blob-store';
-import { createRepositories } from '../../store/repositories';
+import { createWorkerRepositories } from '../../store/table-repositories';
 import { createPlanHandler } from './plan';
 import type { PlanOutput, RunInput } from './types';
 
 const config = loadConfig();
 const clients = defaultAwsClients(config);
+const observability = lambdaObservability(config);
 const plan = createPlanHandler({
   config,
-  logger: powertoolsLogger(config.LOG_LEVEL),
-  repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+  logger: observability.logger,
+  repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
 });
 
 /** Step Functions task: plans a distributed run (manifest of line-aligned byte ranges). */
-export async function handler(event: RunInput): Promise<PlanOutput> {
-  return plan(event);
-}
+export const handler = observed(
+  observability,
+  (event: RunInput): Promise<PlanOutput> => plan(event),
+);

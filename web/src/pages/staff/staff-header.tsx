@@ -4,6 +4,7 @@ import { portalConfig } from '../../auth';
 import { useAsync } from '../../components/use-async';
 import { Link, navigate } from '../../router';
 import { clearStaffSession } from '../../session';
+import { signOutTarget } from '../../sign-out';
 
 interface NavItem {
   href: string;
@@ -34,7 +35,9 @@ export function StaffHeader({ me, path }: { me: Me; path: string }) {
   const local = config.data?.mode !== 'aws';
   const signOut = () => {
     clearStaffSession();
-    navigate('/signin');
+    const target = signOutTarget(config.data?.cognito, window.location.origin);
+    if ('external' in target) window.location.assign(target.external);
+    else navigate(target.page);
   };
   return (
     <header class="site-header">

@@ -1,0 +1,43 @@
+import { assessmentRepo } from './assessments';
+import type { Table } from './dynamo';
+import { eventRepo } from './events';
+import { invitationRepo } from './invitations';
+import { organizationRepo } from './organizations';
+import { outboxRepo } from './outbox';
+import { policyRepo } from './policies';
+import type { rateLimitRepo } from './rate-limits';
+import { referenceRepo } from './references';
+import { reportRepo } from './reports';
+import { sampleRepo } from './samples';
+
+/** Every repository over the one table but the vendor failure counters (rate-limits.ts). */
+export function createTableRepositories(table: Table) {
+  return {
+    organizations: organizationRepo(table),
+    assessments: assessmentRepo(table),
+    events: eventRepo(table),
+    invitations: invitationRepo(table),
+    samples: sampleRepo(table),
+    references: referenceRepo(table),
+    reports: reportRepo(table),
+    policies: policyRepo(table),
+    outbox: outboxRepo(table),
+  };
+}
+
+/** The vendor failure counters' shape, without loading them (they bundle BatchGetItem). */
+type RateLimits = ReturnType<typeof rateLimitRepo>;
+
+const apiOnly = (): never => {
+  throw new Error('Vendor failure counters belong to the API function; this function has none.');
+};
+
+/**
+ * The repositories for functions other than the API: the same shape, but the vendor failure
+ * counters (only the API checks vendor tokens) throw, so the function never bundles their
+ * BatchGetItem and its role need not hold it (infra/constructs/access.ts).
+ */
+export function createWorkerRepositories(table: Table) {
+  const rateLimits: RateLimits = { counts: async () => apiOnly(), add: async () => apiOnly() };
+  return { ...createTableRepositories(table), rateLimits };
+}
