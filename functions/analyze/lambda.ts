@@ -8,6 +8,7 @@ import { loadConfig } from '../lib/config';
 import { newId } from '../lib/ids';
 import { powertoolsLogger } from '../lib/logger-powertools';
 import { createProductMetrics } from '../lib/metrics';
+import { awsRescoreQueue } from '../rescore/aws-queue';
 import { createBlobStore } from '../store/blob-store';
 import { createRepositories } from '../store/repositories';
 import { sfnStarter } from './distributed/sfn-starter';
@@ -30,6 +31,7 @@ const deps = {
   repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
   analyzer: createSampleAnalyzer(),
+  rescoreQueue: awsRescoreQueue(config, () => clients.dynamo),
 };
 const analyze = createAnalyzeHandler({
   ...deps,
@@ -40,9 +42,9 @@ const analyze = createAnalyzeHandler({
         config.DISTRIBUTED_STATE_MACHINE_ARN,
       )
     : undefined,
+  // The re-score worker scores (and counts ReportsScored); the analyzer only asks for it.
   onAnalyzed: async (upload) => {
-    const scored = await afterAnalysis(deps, upload);
-    for (let i = 0; i < scored; i++) metrics.reportScored();
+    await afterAnalysis(deps, upload);
   },
 });
 const processor = new BatchProcessor(EventType.SQS);

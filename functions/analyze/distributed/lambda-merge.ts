@@ -4,6 +4,7 @@ import { loadConfig } from '../../lib/config';
 import { newId } from '../../lib/ids';
 import { powertoolsLogger } from '../../lib/logger-powertools';
 import { createProductMetrics } from '../../lib/metrics';
+import { awsRescoreQueue } from '../../rescore/aws-queue';
 import { createBlobStore } from '../../store/blob-store';
 import { createRepositories } from '../../store/repositories';
 import { createSampleAnalyzer } from '../engine';
@@ -20,17 +21,18 @@ const deps = {
   repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
   analyzer: createSampleAnalyzer(),
+  rescoreQueue: awsRescoreQueue(config, () => clients.dynamo),
 };
 const merge = createMergeHandler({
   ...deps,
   metrics,
+  // The re-score worker scores (and counts ReportsScored); the merge only asks for it.
   onAnalyzed: async (upload) => {
-    const scored = await afterAnalysis(deps, upload);
-    for (let i = 0; i < scored; i++) metrics.reportScored();
+    await afterAnalysis(deps, upload);
   },
 });
 
-/** Step Functions task: merges the ranges' partials, stores the analysis, re-scores the report. */
+/** Step Functions task: merges the ranges' partials, stores the analysis, asks for a re-score. */
 export async function handler(event: MergeInput): Promise<MergeOutput> {
   try {
     return await merge(event);
