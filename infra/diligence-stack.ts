@@ -10,6 +10,7 @@ import { type CodeMode, DiligenceFunction } from './constructs/function';
 import { Mail } from './constructs/mail';
 import { Notifier } from './constructs/notifier';
 import { OriginSecret } from './constructs/origin-secret';
+import { Rescore } from './constructs/rescore';
 import { Retention } from './constructs/retention';
 import { type ReportLockMode, Storage } from './constructs/storage';
 import { Web } from './constructs/web';
@@ -54,6 +55,7 @@ export class DiligenceStack extends Stack {
   readonly api: Api;
   readonly analyzer: Analyzer;
   readonly distributed: Distributed;
+  readonly rescore: Rescore;
   readonly notifier: Notifier;
   readonly retention: Retention;
   readonly web: Web;
@@ -103,6 +105,20 @@ export class DiligenceStack extends Stack {
       auth: this.auth.settings,
     });
     this.analyzer.startsWorkflow(this.distributed.stateMachine);
+    this.rescore = new Rescore(this, 'Rescore', {
+      source,
+      table: this.storage.tableRef,
+      samples: this.storage.samples,
+      reports: this.storage.reports,
+      auth: this.auth.settings,
+    });
+    // The API and the analyzer only ask for re-scores; the worker scores.
+    for (const sender of [
+      this.apiFunction,
+      this.analyzer.function,
+      this.distributed.functions.Merge,
+    ])
+      this.rescore.bindSender(sender);
     this.notifier = new Notifier(this, 'Notifier', {
       source,
       table: this.storage.tableRef,
@@ -126,7 +142,9 @@ export class DiligenceStack extends Stack {
         DistributedFold: this.distributed.functions.Fold,
         DistributedMerge: this.distributed.functions.Merge,
         DistributedFail: this.distributed.functions.Fail,
+        Rescore: this.rescore.function,
       },
+      rescoreDeadLetterQueue: this.rescore.deadLetterQueue,
       stateMachine: this.distributed.stateMachine,
       deadLetterQueue: this.analyzer.deadLetterQueue,
       parkedQueue: this.analyzer.parkedQueue,
