@@ -18,7 +18,8 @@ import { AuditTrail } from './audit-trail';
 import { DecisionForm } from './decision-form';
 import { InvitationPanel } from './invitation-panel';
 import { ManagePanel } from './manage-panel';
-import { ReportUpdating, useReportPolling } from './report-updating';
+import { useReportPolling } from './report-polling';
+import { ReportUpdating } from './report-updating';
 
 const decisionWords: Record<Decision, string> = {
   approve: 'Approved',
