@@ -170,6 +170,21 @@ describe('re-scoring off the request', () => {
     expect(record?.done).toBe(record?.requested);
   });
 
+  it('finishes a request a crashed process left pending on the next sweep', async () => {
+    const { id, token } = await answered();
+    await t.call('POST', '/api/vendor/submit', { token });
+    await t.drain();
+    // Counted on the record, but its message died with the process that sent it.
+    const release = t.portal.rescores.hold();
+    await t.portal.deps.repos.rescores.request('demo', id, 'analysis', new Date().toISOString());
+    expect((await view(id)).reportUpdating).toBe(true);
+    await t.portal.sweep();
+    release();
+    await t.drain();
+    expect((await view(id)).reportUpdating).toBe(false);
+    expect((await versions(id)).items.map((v) => v.trigger)).toEqual(['submission', 'analysis']);
+  });
+
   it('asks nothing for a decided assessment, whose report stays as it was', async () => {
     const { id, token } = await answered();
     await t.call('POST', '/api/vendor/submit', { token });
