@@ -11,13 +11,16 @@ import { type CodeMode, DiligenceFunction } from './constructs/function';
 import { Mail } from './constructs/mail';
 import { Notifier } from './constructs/notifier';
 import { OriginSecret } from './constructs/origin-secret';
+import { Rescore } from './constructs/rescore';
 import { Retention } from './constructs/retention';
 import { watchService } from './constructs/service-alarms';
 import { type ReportLockMode, Storage } from './constructs/storage';
 import { Web } from './constructs/web';
 
-/** Powertools service names of the functions that score and store reports (ReportStoreFailures). */
-const REPORT_WRITERS = ['api', 'analyze', 'distributed-merge'] as const;
+/** Powertools service name of the one function that scores and stores reports (ReportStoreFailures). */
+const REPORT_WRITERS = ['rescore'] as const;
+/** Powertools service names whose product metrics the dashboard graphs. */
+const PRODUCT_SERVICES = ['analyze', 'distributed-merge', 'rescore'] as const;
 
 /** Everything the stack needs to know; `infra/app.ts` fills it from CDK context. */
 export interface DiligenceStackProps extends StackProps {
@@ -59,6 +62,7 @@ export class DiligenceStack extends Stack {
   readonly api: Api;
   readonly analyzer: Analyzer;
   readonly distributed: Distributed;
+  readonly rescore: Rescore;
   readonly notifier: Notifier;
   readonly retention: Retention;
   readonly web: Web;
@@ -108,6 +112,20 @@ export class DiligenceStack extends Stack {
       auth: this.auth.settings,
     });
     this.analyzer.startsWorkflow(this.distributed.stateMachine);
+    this.rescore = new Rescore(this, 'Rescore', {
+      source,
+      table: this.storage.tableRef,
+      samples: this.storage.samples,
+      reports: this.storage.reports,
+      auth: this.auth.settings,
+    });
+    // The API and the analyzer only ask for re-scores; the worker scores.
+    for (const sender of [
+      this.apiFunction,
+      this.analyzer.function,
+      this.distributed.functions.Merge,
+    ])
+      this.rescore.bindSender(sender);
     this.notifier = new Notifier(this, 'Notifier', {
       source,
       table: this.storage.tableRef,
@@ -130,9 +148,11 @@ export class DiligenceStack extends Stack {
       DistributedFold: this.distributed.functions.Fold,
       DistributedMerge: this.distributed.functions.Merge,
       DistributedFail: this.distributed.functions.Fail,
+      Rescore: this.rescore.function,
     };
     this.alarms = new Alarms(this, 'Alarms', {
       functions,
+      rescoreDeadLetterQueue: this.rescore.deadLetterQueue,
       stateMachine: this.distributed.stateMachine,
       deadLetterQueue: this.analyzer.deadLetterQueue,
       parkedQueue: this.analyzer.parkedQueue,
@@ -157,7 +177,7 @@ export class DiligenceStack extends Stack {
       },
       table: this.storage.tableRef,
       alarms: [health.unhealthy, ...this.alarms.alarms],
-      services: REPORT_WRITERS,
+      services: PRODUCT_SERVICES,
     });
 
     if (props.mailFrom) {

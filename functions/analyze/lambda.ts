@@ -7,6 +7,7 @@ import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
 import { newId } from '../lib/ids';
 import { lambdaObservability, observed } from '../lib/lambda-observability';
+import { awsRescoreQueue } from '../rescore/aws-queue';
 import { createBlobStore } from '../store/blob-store';
 import { createWorkerRepositories } from '../store/table-repositories';
 import { sfnStarter } from './distributed/sfn-starter';
@@ -29,6 +30,7 @@ const deps = {
   repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
   analyzer: createSampleAnalyzer(),
+  rescoreQueue: awsRescoreQueue(config, () => clients.dynamo),
 };
 const analyze = createAnalyzeHandler({
   ...deps,
@@ -39,9 +41,9 @@ const analyze = createAnalyzeHandler({
         config.DISTRIBUTED_STATE_MACHINE_ARN,
       )
     : undefined,
+  // The re-score worker scores (and counts ReportsScored); the analyzer only asks for it.
   onAnalyzed: async (upload) => {
-    const scored = await afterAnalysis(deps, upload);
-    for (let i = 0; i < scored; i++) metrics.reportScored();
+    await afterAnalysis(deps, upload);
   },
 });
 const processor = new BatchProcessor(EventType.SQS);

@@ -1,6 +1,7 @@
 import { lazyAnalyzer } from '../analyze/lazy-analyzer';
 import type { AwsClients } from '../lib/aws-clients';
 import type { Config } from '../lib/config';
+import { awsRescoreQueue } from '../rescore/aws-queue';
 import { createRepositories } from '../store/repositories';
 import type { AppDeps, DataDeps } from './env';
 import { buildS3Deps } from './s3-deps';
@@ -15,7 +16,7 @@ export function buildDeps(config: Config, clients: AwsClients, options: DepsOpti
 export function buildDataDeps(
   config: Config,
   clients: AwsClients,
-  options: Pick<DepsOptions, 'rewriteUploadUrl' | 'multipart'> = {},
+  options: Pick<DepsOptions, 'rewriteUploadUrl' | 'multipart' | 'rescoreQueue'> = {},
 ): DataDeps {
   return {
     // The clients are read on each call, not here, so lazily built ones stay unbuilt until used.
@@ -27,5 +28,6 @@ export function buildDataDeps(
     }),
     ...buildS3Deps(() => clients.s3, options),
     analyzer: lazyAnalyzer(),
+    rescoreQueue: options.rescoreQueue ?? awsRescoreQueue(config, () => clients.dynamo),
   };
 }

@@ -1,6 +1,7 @@
 import type { SampleAnalyzer } from '../analyze/engine';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
+import type { RescoreQueue } from '../rescore/types';
 import type { BlobStore } from '../store/blob-store';
 import type { MultipartUploads } from '../store/multipart-contract';
 import type { PartPresigner, Presigner } from '../store/presign';
@@ -38,6 +39,8 @@ export interface DataDeps {
   partPresigner: PartPresigner;
   /** The sample analysis engine (also combines training and holdout partials). */
   analyzer: SampleAnalyzer;
+  /** Where re-score requests go (SQS in AWS, the portal's in-process queue locally). */
+  rescoreQueue: RescoreQueue;
 }
 
 /** One entry per member of `DataDeps` (the type makes the list complete). */
@@ -48,6 +51,7 @@ const dataDepKeys: Record<keyof DataDeps, true> = {
   multipart: true,
   partPresigner: true,
   analyzer: true,
+  rescoreQueue: true,
 };
 /** The members of `DataDeps`, for code that must name them at run time. */
 export const dataDepNames = Object.keys(dataDepKeys) as (keyof DataDeps)[];

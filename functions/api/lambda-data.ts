@@ -1,7 +1,7 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { lazyAnalyzer } from '../analyze/lazy-analyzer';
 import type { Config } from '../lib/config';
 import { createDynamoClients } from '../lib/dynamo-clients';
+import { awsRescoreQueue } from '../rescore/aws-queue';
 import { createRepositories } from '../store/repositories';
 import { deferS3Deps } from './defer-s3-deps';
 import type { DataDeps } from './env';
@@ -12,16 +12,20 @@ import type { DataDeps } from './env';
  * and the analysis engine with its own, so a DynamoDB-only request compiles neither.
  */
 export function lambdaDataDeps(config: Config): DataDeps {
-  let doc: DynamoDBDocumentClient | undefined;
+  let dynamo: ReturnType<typeof createDynamoClients> | undefined;
+  const clients = () => {
+    dynamo ??= createDynamoClients(config);
+    return dynamo;
+  };
   return {
     repos: createRepositories({
       get doc() {
-        doc ??= createDynamoClients(config).doc;
-        return doc;
+        return clients().doc;
       },
       name: config.TABLE_NAME,
     }),
     analyzer: lazyAnalyzer(),
+    rescoreQueue: awsRescoreQueue(config, () => clients().dynamo),
     ...deferS3Deps(async () => (await import('./lambda-s3')).lambdaS3Deps(config)),
   };
 }

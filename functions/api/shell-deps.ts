@@ -1,6 +1,7 @@
 import type { Config } from '../lib/config';
 import { newId, newSecret } from '../lib/ids';
 import type { Logger } from '../lib/logger';
+import type { RescoreQueue } from '../rescore/types';
 import type { MultipartUploads } from '../store/multipart-contract';
 import type { StaffVerifier } from './auth/identity';
 import type { Mailer, ShellDeps } from './env';
@@ -17,6 +18,8 @@ export interface DepsOptions {
   /** Locally, the embedded S3 lacks ListParts and AbortMultipartUpload: the portal adds them. */
   multipart?: (s3: MultipartUploads) => MultipartUploads;
   clock?: () => Date;
+  /** Locally, the portal's in-process re-score queue (default: SQS at RESCORE_QUEUE_URL). */
+  rescoreQueue?: RescoreQueue;
 }
 
 /** Config, logger, clock, ids, staff verification and mail: what every request can use. */

@@ -109,6 +109,8 @@ const schema = z
       .default(512 * 1024 ** 2),
     /** The Step Functions state machine of the distributed path; unset = one Lambda for all sizes. */
     DISTRIBUTED_STATE_MACHINE_ARN: z.string().min(1).optional(),
+    /** SQS queue of re-score requests (set by the stack); the local runtime queues in process. */
+    RESCORE_QUEUE_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -14,6 +14,7 @@ import { type Config, devToolsEnabled } from '../lib/config';
 import { createLogger, type Logger } from '../lib/logger';
 import { consoleMailer } from '../lib/mailers';
 import { sendReminders } from '../notify/reminders';
+import { createRescoreWorker } from '../rescore/handler';
 import { purgeDueSamples } from '../retention/purge';
 import type { DocClient } from '../store/dynamo';
 import { ensureTable } from '../store/table-schema';
@@ -23,6 +24,8 @@ import { startEngines } from './engines';
 import { allowedHosts, hostAllowed } from './host-allow';
 import { localKeys } from './keys';
 import { withLocalMultipart } from './multipart-local';
+import { createLocalRescoreQueue, type LocalRescoreQueue } from './rescore-queue';
+import { requeuePendingRescores } from './rescore-recover';
 import { createS3Guard, type GuardDecision, type GuardRequest } from './s3-guard';
 import { demoUsers, seedDemo } from './seed';
 import {
@@ -45,8 +48,13 @@ export interface Portal {
   deps: AppDeps;
   /** On first boot, the invitation link of a demo assessment (shown once). */
   demoVendorLink?: string;
-  /** Resolves when every analysis started so far has finished (tests wait on this, not on time). */
+  /**
+   * Resolves when every analysis and re-score started so far has finished (tests wait on this,
+   * not on time).
+   */
   idle(): Promise<void>;
+  /** The in-process re-score queue (tests hold it to see the moment before a re-score). */
+  rescores: LocalRescoreQueue;
   /** Runs the periodic sweeps (leases, expiry, retention) once now and waits for them. */
   sweep(): Promise<void>;
   close(): Promise<void>;
@@ -73,6 +81,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
   let internal: Server | undefined;
   let timers: Timers = { stop: async () => undefined, sweep: async () => undefined };
   let queue: AnalysisQueue | undefined;
+  const rescores = createLocalRescoreQueue(logger);
   try {
     let app: ReturnType<typeof createApp> | undefined;
     let guard: ((req: GuardRequest) => Promise<GuardDecision>) | undefined;
@@ -140,8 +149,11 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
         : undefined,
       rewriteUploadUrl: (url) => publicUploadPath(url, s3.endpoint),
       multipart: withLocalMultipart(join(config.DATA_DIR, 's3')),
+      rescoreQueue: rescores,
     });
     const uploads = uploadRepo(deps.repos);
+    // The worker the SQS Lambda runs in AWS, fed in process.
+    rescores.start(createRescoreWorker(deps));
     guard = createS3Guard({
       s3: clients.s3,
       samplesBucket: local.SAMPLES_BUCKET,
@@ -173,7 +185,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
     app = withWebApp(createApp(deps), options.webDist ?? 'web/dist');
     const demoVendorLink =
       options.seed === false || !devTools ? undefined : await seedDemo(deps, app);
-    timers = startTimers(deps, clients.doc, analysis, logger);
+    timers = startTimers(deps, clients.doc, analysis, rescores, logger);
     const s = server;
     const i = internal;
     return {
@@ -183,11 +195,16 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
       demoVendorLink,
       app,
       deps,
-      idle: () => analysis.idle(),
+      rescores,
+      idle: async () => {
+        await analysis.idle();
+        await rescores.idle();
+      },
       sweep: () => timers.sweep(),
       close: async () => {
         await timers.stop();
         await analysis.close();
+        await rescores.close();
         await new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeAllConnections();
         await new Promise<void>((resolve) => i.close(() => resolve()));
@@ -198,6 +215,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
   } catch (error) {
     await timers.stop();
     await queue?.close();
+    await rescores.close();
     server?.close();
     internal?.close();
     await engines.close();
@@ -215,7 +233,13 @@ interface Timers {
  * Reminders hourly; lease, TTL and retention sweeps at start and then every half lease (1 s to
  * 1 min). Stopping waits for a running sweep, so the engines never close under it.
  */
-function startTimers(deps: AppDeps, doc: DocClient, queue: AnalysisQueue, logger: Logger): Timers {
+function startTimers(
+  deps: AppDeps,
+  doc: DocClient,
+  queue: AnalysisQueue,
+  rescores: LocalRescoreQueue,
+  logger: Logger,
+): Timers {
   const reminders = setInterval(() => {
     sendReminders(deps).catch((error: unknown) => logger.error('reminders failed', { error }));
   }, 3_600_000);
@@ -233,6 +257,9 @@ function startTimers(deps: AppDeps, doc: DocClient, queue: AnalysisQueue, logger
       // The same retention purge the daily AWS schedule runs, on the portal's (dev) clock.
       purgeDueSamples(deps).catch((error: unknown) =>
         logger.error('retention purge failed', { error }),
+      ),
+      requeuePendingRescores(deps, rescores).catch((error: unknown) =>
+        logger.error('re-score requeue failed', { error }),
       ),
     ]).finally(() => {
       running = undefined;

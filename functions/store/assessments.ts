@@ -1,17 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Assessment, AssessmentStatus } from '../core/assessment/types';
+import type { Assessment, AssessmentStatus, ReportSummary } from '../core/assessment/types';
 import { closedAt } from '../core/retention';
 import { ConflictError } from '../lib/errors';
-import {
-  getItem,
-  type Page,
-  putIfVersion,
-  putNew,
-  queryAll,
-  queryPage,
-  stripKeys,
-  type Table,
-} from './dynamo';
+import { putKeepingReport, writeReportSummary } from './assessment-report';
+import { getItem, type Page, putNew, queryAll, queryPage, stripKeys, type Table } from './dynamo';
 import { type AuditEvent, eventRepo } from './events';
 
 /** Statuses in which a due date still matters (reminders, overdue). */
@@ -131,13 +123,25 @@ export function assessmentRepo(table: Table) {
         assessmentKeys.sk(next.id),
       );
       if (current?.pendingEvent) await appendOnce(current.pendingEvent);
-      await putIfVersion(
+      await putKeepingReport(
         table,
         toItem(next, event),
         next.version - 1,
         'The assessment changed meanwhile; reload and try again.',
+        async (stored) => {
+          if (stored.pendingEvent) await appendOnce(stored.pendingEvent);
+        },
       );
       await appendOnce(event);
+    },
+    /** Stores a newer report summary without a version bump (see `writeReportSummary`). */
+    saveReport(
+      a: Pick<Assessment, 'organizationId' | 'id'>,
+      summary: ReportSummary,
+      event: AuditEvent,
+    ) {
+      const key = { PK: assessmentKeys.pk(a.organizationId), SK: assessmentKeys.sk(a.id) };
+      return writeReportSummary(table, key, summary, event, appendOnce);
     },
     /** Events of one assessment, including a pending one not yet appended. */
     async events(org: string, id: string): Promise<AuditEvent[]> {

@@ -8,6 +8,7 @@ import { policyRepo } from './policies';
 import type { rateLimitRepo } from './rate-limits';
 import { referenceRepo } from './references';
 import { reportRepo } from './reports';
+import { rescoreRequestRepo } from './rescore-requests';
 import { sampleRepo } from './samples';
 
 /** Every repository over the one table but the vendor failure counters (rate-limits.ts). */
@@ -20,6 +21,7 @@ export function createTableRepositories(table: Table) {
     samples: sampleRepo(table),
     references: referenceRepo(table),
     reports: reportRepo(table),
+    rescores: rescoreRequestRepo(table),
     policies: policyRepo(table),
     outbox: outboxRepo(table),
   };

@@ -42,6 +42,8 @@ export interface FunctionAccess {
   readonly mail: boolean;
   /** Starts executions of the distributed-analysis state machine (states:StartExecution). */
   readonly startsWorkflow?: boolean;
+  /** Asks for re-scores: sqs:SendMessage on the re-score queue (infra/constructs/rescore.ts). */
+  readonly sendsRescores?: boolean;
 }
 
 const ITEMS: readonly TableAction[] = [
@@ -76,7 +78,7 @@ const DISTRIBUTED = {
     reports: [],
     mail: false,
   },
-  /** Merges the partials, reads example texts from the upload, stores the analysis, re-scores. */
+  /** Merges the partials, reads example texts from the upload, stores the analysis, asks for a re-score. */
   distributedMerge: {
     table: ITEMS,
     samples: [
@@ -85,8 +87,9 @@ const DISTRIBUTED = {
       { prefix: 'partials/', actions: [...READ_WRITE, 's3:DeleteObject'] },
       WORK,
     ],
-    reports: [{ prefix: 'reports/', actions: READ_WRITE }],
+    reports: [],
     mail: false,
+    sendsRescores: true,
   },
   /** The workflow's catch: marks the sample failed and notifies vendor and procurement. */
   distributedFail: { table: ITEMS, samples: [], reports: [], mail: true },
@@ -98,7 +101,8 @@ export const ACCESS = {
    * Presigns uploads under samples/, reads analyses and partials, stores and reads reports. It reads
    * an uploaded sample's first records to check a corrected field mapping, and deletes a sample's
    * objects when the vendor deletes or replaces it (a delete marker: the bucket is versioned).
-   * Big samples upload in parts: it starts, lists, completes and aborts those uploads.
+   * Big samples upload in parts: it starts, lists, completes and aborts those uploads. It only
+   * reads reports: the re-score worker writes them.
    */
   api: {
     // BatchGetItem: the vendor failure limiter reads both windows of a client in one call.
@@ -117,12 +121,13 @@ export const ACCESS = {
       { prefix: 'analyses/', actions: ['s3:GetObject', 's3:DeleteObject'] },
       { prefix: 'partials/', actions: ['s3:GetObject', 's3:DeleteObject'] },
     ],
-    reports: [{ prefix: 'reports/', actions: READ_WRITE }],
+    reports: [{ prefix: 'reports/', actions: READ }],
     mail: true,
+    sendsRescores: true,
   },
   /**
    * Reads uploads, writes analyses and partials beside them (and deletes them again when the sample
-   * was deleted during its analysis), re-scores into reports/.
+   * was deleted during its analysis), and asks for a re-score (the worker writes the report).
    */
   analyze: {
     table: ITEMS,
@@ -131,9 +136,24 @@ export const ACCESS = {
       { prefix: 'analyses/', actions: [...READ_WRITE, 's3:DeleteObject'] },
       { prefix: 'partials/', actions: [...READ_WRITE, 's3:DeleteObject'] },
     ],
-    reports: [{ prefix: 'reports/', actions: READ_WRITE }],
+    reports: [],
     mail: false,
     startsWorkflow: true,
+    sendsRescores: true,
+  },
+  /**
+   * The re-score worker: reads analyses and partials, stores report versions. It bundles the blob
+   * store, whose one delete is for distributed/ working objects (granted there, never used).
+   */
+  rescore: {
+    table: ITEMS,
+    samples: [
+      { prefix: 'analyses/', actions: READ },
+      { prefix: 'partials/', actions: READ },
+      { prefix: 'distributed/', actions: ['s3:DeleteObject'] },
+    ],
+    reports: [{ prefix: 'reports/', actions: READ_WRITE }],
+    mail: false,
   },
   ...DISTRIBUTED,
   /** Marks dead-lettered samples failed and notifies vendor and procurement. */

@@ -34,6 +34,8 @@ export interface AlarmsProps {
   readonly email?: string;
   /** The distributed-analysis state machine: a failed, timed-out or aborted execution alarms. */
   readonly stateMachine?: IStateMachine;
+  /** Re-score requests that failed three times (their report stays "updating"). */
+  readonly rescoreDeadLetterQueue?: IQueue;
 }
 
 /**
@@ -115,6 +117,16 @@ export class Alarms extends Construct {
       }),
       'A dead letter could not be handled three times and is parked: the sample may still show "analyzing". Follow "When a dead-letter alarm fires" in the README.',
     );
+    if (props.rescoreDeadLetterQueue) {
+      add(
+        'RescoresDeadLettered',
+        props.rescoreDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          ...fiveMinutes,
+          statistic: 'Maximum',
+        }),
+        'A re-score failed three times: the report shows "updating" and keeps its previous version. Read the Rescore function log for the assessment and the cause; once fixed, redrive the dead-letter queue.',
+      );
+    }
     if (props.stateMachine) {
       const sm = props.stateMachine;
       const stat = { ...fiveMinutes, statistic: 'Sum' };

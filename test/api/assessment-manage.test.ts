@@ -41,6 +41,7 @@ async function submitted() {
   const { id, token } = await invitedAssessment(t, proc);
   await t.call('PUT', '/api/vendor/answers', { token, body: { answers: completeAnswers() } });
   const res = await t.call('POST', '/api/vendor/submit', { token });
+  await t.drain();
   expect(res.status).toBe(200);
   return { id, token };
 }

@@ -286,6 +286,7 @@ beforeAll(async () => {
   );
   ids.refA = ref.referenceId;
   await t.call('POST', '/api/vendor/submit', { token: a.token });
+  await t.drain();
   tokens.vendorB = (await assessmentWithInvite(tokens.proc2)).token;
   const revoked = await assessmentWithInvite(tokens.proc1);
   await t.call('DELETE', `/api/assessments/${revoked.id}/invitations`, { token: tokens.proc1 });

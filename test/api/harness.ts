@@ -16,6 +16,8 @@ export interface TestPortal {
     path: string,
     options?: { token?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<Response>;
+  /** Waits until every queued analysis and re-score has finished (no timers: the queues' own promises). */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startTestPortal(env: Record<string, string> = {}): Promise
       const json = (await res.json()) as { token: string };
       return json.token;
     },
+    drain: () => portal.idle(),
     async stop() {
       await portal.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -154,6 +154,7 @@ describe('concurrency', () => {
     const { id, token } = await invited();
     await t.call('PUT', '/api/vendor/answers', { token, body: { answers: completeAnswers() } });
     await t.call('POST', '/api/vendor/submit', { token });
+    await t.drain();
     const results = await Promise.all(
       (['approve', 'reject'] as const).map((decision) =>
         t.call('POST', `/api/assessments/${id}/decision`, {

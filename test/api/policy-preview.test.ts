@@ -25,6 +25,7 @@ beforeAll(async () => {
     body: { answers: completeAnswers() },
   });
   await t.call('POST', '/api/vendor/submit', { token: invited.token });
+  await t.drain();
 });
 afterAll(async () => {
   await t.stop();

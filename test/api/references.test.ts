@@ -81,6 +81,7 @@ async function reportedAssessment() {
   );
   await putAndSettle(t, target, body);
   expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
+  await t.drain();
   return id;
 }
 
@@ -150,6 +151,7 @@ describe('reference library', () => {
       body: { referenceId: ref },
     });
     expect(res.status, await res.clone().text()).toBe(200);
+    await t.drain();
     const attached = await report(a);
     expect(attached.version).toBe(before.version + 1);
     expect(attached.reference).toMatchObject({
@@ -174,6 +176,7 @@ describe('reference library', () => {
     expect(
       (await t.call('DELETE', `/api/assessments/${a}/reference`, { token: proc })).status,
     ).toBe(204);
+    await t.drain();
     const detached = await report(a);
     expect(detached.version).toBe(attached.version + 1);
     expect(detached.reference).toBeNull();
@@ -194,6 +197,7 @@ describe('reference library', () => {
       body: { referenceId: target.referenceId },
     });
     expect(attach.status).toBe(200);
+    await t.drain();
     const waiting = await report(a);
     expect(waiting.reference?.status).toBe('awaiting_upload');
     expect(waiting.samples[0]?.synthetic.reference).toBeUndefined();

@@ -23,6 +23,7 @@ async function submitted(answers = completeAnswers()) {
   const { id, token } = await invitedAssessment(t, proc);
   await t.call('PUT', '/api/vendor/answers', { token, body: { answers } });
   expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
+  await t.drain();
   return id;
 }
 

@@ -42,6 +42,7 @@ async function submitted(token: string) {
       .status,
   ).toBe(200);
   expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
+  await t.drain();
 }
 
 async function shiftClock(offsetDays: number) {

@@ -67,6 +67,7 @@ async function submitAndApprove(id: string, token: string) {
       .status,
   ).toBe(200);
   expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
+  await t.drain();
   const approved = await t.call('POST', `/api/assessments/${id}/decision`, {
     token: gov,
     body: { decision: 'approve', comment: 'Reviewed.' },
@@ -135,6 +136,7 @@ describe('a refused revoke changes nothing (#10.7)', () => {
         .status,
     ).toBe(200);
     expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
+    await t.drain();
     const count = await events(id);
     const res = await t.call('DELETE', `/api/assessments/${id}/invitations`, { token: proc });
     expect(res.status).toBe(409);
@@ -154,6 +156,7 @@ describe('the creator may not approve, whatever the case of the e-mail (#10.8)',
         .status,
     ).toBe(200);
     expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
+    await t.drain();
     const res = await t.call('POST', `/api/assessments/${id}/decision`, {
       token: sameGov,
       body: { decision: 'approve', comment: 'Reviewed.' },

@@ -30,6 +30,7 @@ describe('smoke', () => {
     });
     expect(save.status, await save.clone().text()).toBe(200);
     const sub = await t.call('POST', '/api/vendor/submit', { token });
+    await t.drain();
     expect(sub.status).toBe(409);
     console.log(JSON.stringify(await sub.json()).slice(0, 300));
   });

@@ -67,6 +67,7 @@ describe('samples that cannot be evidence', () => {
     expect(sample.status).toBe('unusable');
     expect(sample.error).toMatch(/40 of 50 records \(80%\) have no text in the field "text"/);
     expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
+    await t.drain();
     const report = await json<{
       samples: unknown[];
       unusableSamples: { fileName: string; role: string; reason: string }[];

@@ -39,6 +39,7 @@ export async function deliverTrainingJsonl(t: TestPortal, token: string, body: s
   await t.call('PUT', '/api/vendor/answers', { token, body: { answers: completeAnswers() } });
   await uploadTrainingJsonl(t, token, body);
   expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
+  await t.drain();
 }
 
 const words = ['harbor', 'ledger', 'quiet', 'orbit', 'pencil', 'signal', 'meadow', 'copper'];

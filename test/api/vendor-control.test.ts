@@ -106,6 +106,7 @@ describe('PATCH /api/vendor/answers (merge save)', () => {
     expect(stale.status).toBe(409);
     await t.call('PUT', '/api/vendor/answers', { token, body: { answers: completeAnswers() } });
     expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
+    await t.drain();
     const locked = await t.call('PATCH', '/api/vendor/answers', {
       token,
       body: { answers: { dataset_name: 'y' } },
@@ -165,6 +166,7 @@ describe('sample control', () => {
     const target = await upload(token, jsonl(20));
     const del = await t.call('DELETE', `/api/vendor/samples/${target.sampleId}`, { token });
     expect(del.status).toBe(204);
+    await t.drain();
     expect((await view(token)).samples).toEqual([]);
     const reports = await json<{ items: { trigger: string }[] }>(
       t.call('GET', `/api/assessments/${id}/reports`, { token: proc }),
@@ -180,6 +182,7 @@ describe('sample control', () => {
     const kept = await upload(token, jsonl(20, 2));
     await t.call('PUT', '/api/vendor/answers', { token, body: { answers: completeAnswers() } });
     expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
+    await t.drain();
     const frozen = await t.call('DELETE', `/api/vendor/samples/${kept.sampleId}`, { token });
     expect(frozen.status).toBe(409);
     expect((await json<{ detail: string }>(frozen)).detail).toMatch(/no longer be deleted/);

@@ -43,6 +43,7 @@ describe('assessment workflow', () => {
     });
     expect(draft.status).toBe(200);
     const early = await t.call('POST', '/api/vendor/submit', { token });
+    await t.drain();
     expect(early.status).toBe(409);
     const missing = (await json<{ missing: { questionId: string }[] }>(early)).missing.map(
       (m) => m.questionId,
@@ -53,6 +54,7 @@ describe('assessment workflow', () => {
     const full = await t.call('PUT', '/api/vendor/answers', { token, body: { answers } });
     expect(full.status).toBe(200);
     expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
+    await t.drain();
     const locked = await t.call('PUT', '/api/vendor/answers', {
       token,
       body: { answers: { label_audit: 'none' } },
@@ -83,6 +85,7 @@ describe('assessment workflow', () => {
     });
     expect(fix.status).toBe(200);
     expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
+    await t.drain();
     const approved = await t.call('POST', `/api/assessments/${a.id}/decision`, {
       token: gov,
       body: { decision: 'approve', comment: 'Thanks.' },
@@ -127,6 +130,7 @@ describe('assessment workflow', () => {
     );
     await t.call('PUT', '/api/vendor/answers', { token, body: { answers: completeAnswers() } });
     await t.call('POST', '/api/vendor/submit', { token });
+    await t.drain();
     const res = await t.call('POST', `/api/assessments/${a.id}/decision`, {
       token: selfish,
       body: { decision: 'approve', comment: '' },

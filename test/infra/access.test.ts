@@ -32,6 +32,7 @@ const FUNCTIONS: Record<FunctionName, { entry: string; role: string }> = {
     entry: 'functions/analyze/distributed/lambda-fail.ts',
     role: 'DistributedFailRole',
   },
+  rescore: { entry: 'functions/rescore/lambda.ts', role: 'RescoreWorkerRole' },
 };
 
 /** The IAM action each SDK command needs (HeadObject is authorized as GetObject). */
@@ -52,6 +53,7 @@ const ACTION_OF: Record<string, string> = {
   AbortMultipartUploadCommand: 's3:AbortMultipartUpload',
   SendEmailCommand: 'ses:SendEmail',
   StartExecutionCommand: 'states:StartExecution',
+  SendMessageCommand: 'sqs:SendMessage',
 };
 
 /** SDK commands constructed anywhere in the files an entry point bundles. */
@@ -71,6 +73,8 @@ async function commandsOf(entry: string): Promise<Set<string>> {
     if (!file.startsWith('functions/')) continue;
     const text = readFileSync(join(projectRoot, file), 'utf8');
     for (const m of text.matchAll(/new (\w+Command)\(/g)) if (m[1]) found.add(m[1]);
+    // The re-score sender signs SQS's JSON protocol itself (no SQS client package yet).
+    for (const m of text.matchAll(/'AmazonSQS\.(\w+)'/g)) if (m[1]) found.add(`${m[1]}Command`);
   }
   return found;
 }
@@ -100,6 +104,7 @@ describe.each(Object.keys(FUNCTIONS) as FunctionName[])('%s access', (name) => {
     expect(sorted(objectActions)).toEqual(sorted(called.filter((a) => a.startsWith('s3:'))));
     expect(access.mail).toBe(called.includes('ses:SendEmail'));
     expect(access.startsWorkflow ?? false).toBe(called.includes('states:StartExecution'));
+    expect(access.sendsRescores ?? false).toBe(called.includes('sqs:SendMessage'));
   });
 
   it('has only the access map in its role policy', () => {
@@ -134,6 +139,7 @@ describe.each(Object.keys(FUNCTIONS) as FunctionName[])('%s access', (name) => {
       );
     }
     const actions = statements.flatMap((s) => asList(s.Action).map(String));
+    expect(actions.includes('sqs:SendMessage')).toBe(access.sendsRescores ?? false);
     // Deleting is for samples' objects only (vendor delete/replace); never a report.
     expect(access.reports.flatMap((g) => g.actions)).not.toContain('s3:DeleteObject');
     for (const forbidden of ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:Scan']) {

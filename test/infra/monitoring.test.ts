@@ -89,12 +89,10 @@ describe('service alarms', () => {
     expect(a.Threshold).toBe(1);
   });
 
-  it('alarm on the ReportStoreFailures Powertools metric of every function that stores reports', () => {
+  it('alarm on the ReportStoreFailures Powertools metric of the re-score worker, the one function that stores reports', () => {
     const metrics = mathMetrics(alarm('ReportStoreFailures'));
     expect(metrics.map((m) => [m.namespace, m.name, m.dimensions.service])).toEqual([
-      ['Diligence', 'ReportStoreFailures', 'api'],
-      ['Diligence', 'ReportStoreFailures', 'analyze'],
-      ['Diligence', 'ReportStoreFailures', 'distributed-merge'],
+      ['Diligence', 'ReportStoreFailures', 'rescore'],
     ]);
   });
 

@@ -66,21 +66,53 @@ describe('alarms', () => {
     }
   });
 
-  it('alarms on dead letters, a dead-letter backlog and parked messages', () => {
+  it('alarms on dead letters, a dead-letter backlog, parked messages and dead-lettered re-scores', () => {
     const byMetric = (name: string, namespace: string) =>
       alarms().filter((a) => a.MetricName === name && a.Namespace === namespace);
     expect(byMetric('Invocations', 'AWS/Lambda')).toHaveLength(1);
-    expect(byMetric('ApproximateNumberOfMessagesVisible', 'AWS/SQS')).toHaveLength(2);
+    expect(byMetric('ApproximateNumberOfMessagesVisible', 'AWS/SQS')).toHaveLength(3);
   });
 
   it.each(['Errors', 'Throttles'])(
-    'alarms on %s of each of the nine functions (four of them the distributed analysis)',
+    'alarms on %s of each of the ten functions (four of them the distributed analysis)',
     (metric) => {
       const found = alarms().filter((a) => a.MetricName === metric);
-      expect(found).toHaveLength(9);
+      expect(found).toHaveLength(10);
       for (const a of found) expect(a).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
     },
   );
+});
+
+describe('re-scoring', () => {
+  it('feeds the worker from its queue, dead-letters after three receives and lets only the API, analyzer and merge send', () => {
+    const queue = entries('AWS::SQS::Queue').find(([id]) => id.startsWith('RescoreQueue'));
+    expect(queue?.[1].Properties).toMatchObject({
+      VisibilityTimeout: 30 * 60,
+      RedrivePolicy: {
+        maxReceiveCount: 3,
+        deadLetterTargetArn: {
+          'Fn::GetAtt': [expect.stringMatching(/^RescoreDeadLetterQueue/), 'Arn'],
+        },
+      },
+    });
+    expect(fn('RescoreWorker')).toMatchObject({ Timeout: 300, MemorySize: 3008 });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [queue?.[0], 'Arn'] },
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const senders = Object.entries(template.findResources('AWS::IAM::Policy'))
+      .filter(
+        ([, p]) =>
+          JSON.stringify(p.Properties.PolicyDocument).includes('"sqs:SendMessage"') &&
+          JSON.stringify(p.Properties.PolicyDocument).includes(`"${queue?.[0]}"`),
+      )
+      .map(([id]) => id.replace(/RoleDefaultPolicy.*$/, ''));
+    expect(senders.sort()).toEqual(['AnalyzerAnalyze', 'ApiFunction', 'DistributedMerge']);
+    for (const prefix of ['ApiFunction', 'AnalyzerAnalyze', 'DistributedMerge']) {
+      expect(fn(prefix)?.Environment.Variables.RESCORE_QUEUE_URL).toEqual({ Ref: queue?.[0] });
+    }
+  });
 });
 
 describe('functions in operation', () => {
@@ -97,6 +129,7 @@ describe('functions in operation', () => {
     'AnalyzerDeadLetters',
     'NotifierNotify',
     'RetentionPurge',
+    'RescoreWorker',
   ])('%s traces with X-Ray and names its Powertools service and metrics namespace', (prefix) => {
     const props = fn(prefix);
     expect(props?.TracingConfig).toEqual({ Mode: 'Active' });

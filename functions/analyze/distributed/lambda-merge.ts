@@ -3,6 +3,7 @@ import { defaultAwsClients } from '../../lib/aws-clients';
 import { loadConfig } from '../../lib/config';
 import { newId } from '../../lib/ids';
 import { lambdaObservability, observed } from '../../lib/lambda-observability';
+import { awsRescoreQueue } from '../../rescore/aws-queue';
 import { createBlobStore } from '../../store/blob-store';
 import { createWorkerRepositories } from '../../store/table-repositories';
 import { createSampleAnalyzer } from '../engine';
@@ -20,17 +21,18 @@ const deps = {
   repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
   analyzer: createSampleAnalyzer(),
+  rescoreQueue: awsRescoreQueue(config, () => clients.dynamo),
 };
 const merge = createMergeHandler({
   ...deps,
   metrics,
+  // The re-score worker scores (and counts ReportsScored); the merge only asks for it.
   onAnalyzed: async (upload) => {
-    const scored = await afterAnalysis(deps, upload);
-    for (let i = 0; i < scored; i++) metrics.reportScored();
+    await afterAnalysis(deps, upload);
   },
 });
 
-/** Step Functions task: merges the ranges' partials, stores the analysis, re-scores the report. */
+/** Step Functions task: merges the ranges' partials, stores the analysis, asks for a re-score. */
 export const handler = observed(
   observability,
   (event: MergeInput): Promise<MergeOutput> => merge(event),

@@ -102,6 +102,10 @@ export const AssessmentSchema = z
       })
       .nullable(),
     report: ReportSummarySchema.nullable(),
+    reportUpdating: z.boolean().optional().openapi({
+      description:
+        'GET of one assessment only: true while a requested re-score has not finished, so `report` is about to change (poll until false)',
+    }),
     cancellation: z
       .object({ by: z.string(), at: z.string(), reason: z.string() })
       .nullable()

@@ -1,18 +1,24 @@
 import type { Upload } from '../../analyze/uploads';
-import { type ReportDeps, rescore } from './reports';
+import { type EnqueueDeps, requestRescore } from '../../rescore/enqueue';
+import type { AppDeps } from '../env';
 
-/** Re-scores what an analyzed upload feeds: its assessment, or every assessment a reference is attached to. */
-/** Returns how many reports were scored. */
-export async function afterAnalysis(deps: ReportDeps, upload: Upload): Promise<number> {
+/** What asking for re-scores after an analysis needs. */
+export type AfterAnalysisDeps = EnqueueDeps & { repos: Pick<AppDeps['repos'], 'assessments'> };
+
+/**
+ * Asks for a re-score of what an analyzed upload feeds: its assessment, or every assessment a
+ * reference is attached to. The re-score worker does the scoring; returns how many were asked for.
+ */
+export async function afterAnalysis(deps: AfterAnalysisDeps, upload: Upload): Promise<number> {
   const ids =
     upload.role === 'reference'
       ? upload.attachedTo.map((x) => x.assessmentId)
       : [upload.assessmentId];
-  let scored = 0;
+  const trigger = upload.role === 'reference' ? 'reference' : 'analysis';
+  let requested = 0;
   for (const id of ids) {
     const a = await deps.repos.assessments.get(upload.organizationId, id);
-    if (a && (await rescore(deps, a, upload.role === 'reference' ? 'reference' : 'analysis')))
-      scored++;
+    if (a && (await requestRescore(deps, a, trigger))) requested++;
   }
-  return scored;
+  return requested;
 }

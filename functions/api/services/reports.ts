@@ -11,9 +11,9 @@ import {
   score,
   withHash,
 } from '../../core/scoring';
-import { ConflictError } from '../../lib/errors';
+import { ConflictError, StaleWriteError } from '../../lib/errors';
 import type { AppDeps } from '../env';
-import { saveChange } from './assessments';
+import { auditEvent } from './audit';
 import { sinceLastDelivery } from './delivery-comparison';
 import { evidenceFor } from './evidence';
 import { storeReport } from './report-store';
@@ -133,34 +133,37 @@ export async function rescore(
   return report;
 }
 
+/**
+ * Writes the summary of report `s.version` onto the assessment with its 'scored' audit event,
+ * without bumping `version`: a reviewer who read the assessment before the re-score can still
+ * decide on it. An older report never replaces a newer summary; a decided assessment keeps its own.
+ */
 async function updateSummary(
   deps: ReportDeps,
   assessment: Assessment,
   s: { version: number; key: string; report: ScoredReport },
 ): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await deps.repos.assessments.get(assessment.organizationId, assessment.id);
-    if (!current || isDecided(current) || (current.report?.version ?? 0) >= s.version) return;
-    try {
-      await saveChange(deps, current, { kind: 'system', name: 'scoring' }, 'scored', (draft) => {
-        draft.report = {
-          version: s.version,
-          score: s.report.risk.score,
-          tier: s.report.risk.tier,
-          maturity: s.report.maturity.level,
-          reportKey: s.key,
-          sha256: s.report.sha256,
-          generatedAt: s.report.generatedAt,
-        };
-        return { version: s.version, score: s.report.risk.score, tier: s.report.risk.tier };
-      });
-      return;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
-  }
-  deps.logger.warn('report summary not updated after retries', {
-    assessmentId: assessment.id,
+  const summary = {
     version: s.version,
-  });
+    score: s.report.risk.score,
+    tier: s.report.risk.tier,
+    maturity: s.report.maturity.level,
+    reportKey: s.key,
+    sha256: s.report.sha256,
+    generatedAt: s.report.generatedAt,
+  };
+  const detail = { version: s.version, score: summary.score, tier: summary.tier };
+  const actor = { kind: 'system', name: 'scoring' } as const;
+  const event = auditEvent(deps, assessment, actor, 'scored', detail, deps.clock());
+  try {
+    const outcome = await deps.repos.assessments.saveReport(assessment, summary, event);
+    if (outcome !== 'saved')
+      deps.logger.info('report summary left unchanged', { assessmentId: assessment.id, outcome });
+  } catch (error) {
+    if (!(error instanceof StaleWriteError)) throw error;
+    deps.logger.warn('report summary not updated after retries', {
+      assessmentId: assessment.id,
+      version: s.version,
+    });
+  }
 }

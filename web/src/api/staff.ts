@@ -14,6 +14,7 @@ import type {
 import type {
   Assessment,
   AssessmentStatus,
+  AssessmentView,
   AuditEvent,
   DecisionInput,
   Invitation,
@@ -68,7 +69,8 @@ export async function listAllAssessments(
 }
 
 /** `GET /api/assessments/{id}`. */
-export const getAssessment = (id: string) => http<Assessment>('GET', `/api/assessments/${enc(id)}`);
+export const getAssessment = (id: string) =>
+  http<AssessmentView>('GET', `/api/assessments/${enc(id)}`);
 
 /** `POST /api/assessments` → the created assessment. */
 export const createAssessment = (body: NewAssessment) =>

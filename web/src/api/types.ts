@@ -11,6 +11,9 @@ import type {
 
 export type { Analysis, Answers, Assessment, AssessmentStatus, Decision, ReviewComment, StaffRole };
 
+/** One assessment as `GET /api/assessments/{id}` returns it: true while a re-score runs. */
+export type AssessmentView = Assessment & { reportUpdating?: boolean };
+
 /** A risk tier as reports and summaries carry it. */
 export type Tier = 'low' | 'moderate' | 'high' | 'critical';
 

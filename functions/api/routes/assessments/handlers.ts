@@ -2,6 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { Assessment } from '../../../core/assessment/types';
 import { getTemplate } from '../../../core/questionnaire/registry';
 import { ValidationError } from '../../../lib/errors';
+import { reportUpdating } from '../../../rescore/enqueue';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
 import { auditEvent } from '../../services/audit';
@@ -68,10 +69,10 @@ export const listAssessmentsHandler: RouteHandler<typeof listAssessments, AppEnv
   return c.json(page, 200);
 };
 
-/** Reads one assessment. */
+/** Reads one assessment, saying whether its report is being re-scored. */
 export const getAssessmentHandler: RouteHandler<typeof getAssessment, AppEnv> = async (c) => {
   const a = await loadAssessment(c.var.deps, c.var.staff.organizationId, c.req.valid('param').id);
-  return c.json(a, 200);
+  return c.json({ ...a, reportUpdating: await reportUpdating(c.var.deps, a) }, 200);
 };
 
 /** Lists the audit trail. */

@@ -1,12 +1,12 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Assessment } from '../../../core/assessment/types';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
-import type { AppEnv } from '../../env';
+import { requestRescore } from '../../../rescore/enqueue';
+import type { AppDeps, AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
 import { auditEvent } from '../../services/audit';
 import { followLink, setLink } from '../../services/reference-attachment';
 import { loadReference, toReferenceView } from '../../services/references';
-import { type ReportDeps, rescore } from '../../services/reports';
 import type { attachReference, detachReference } from './routes';
 
 const decided: Assessment['status'][] = ['approved', 'rejected'];
@@ -19,10 +19,15 @@ function refuseDecided(a: Assessment): void {
   }
 }
 
-/** Re-scores the assessment if it has a report (otherwise its first report will use the reference). */
-async function rescoreIfReported(deps: ReportDeps, a: Assessment): Promise<void> {
+/**
+ * Asks for a re-score if the assessment has a report or one was requested (a run that already
+ * read its evidence would miss the change); otherwise its first report will use the reference.
+ */
+async function rescoreIfReported(deps: AppDeps, a: Assessment): Promise<void> {
   const current = await deps.repos.assessments.get(a.organizationId, a.id);
-  if (current?.report) await rescore(deps, current, 'reference');
+  if (!current) return;
+  if (current.report || (await deps.repos.rescores.get(a.organizationId, a.id)))
+    await requestRescore(deps, current, 'reference');
 }
 
 /** Attaches a library reference to an assessment, replacing the one attached before. */

@@ -1,6 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { type ScoredReport, verifyReportHash } from '../../../core/scoring';
 import { ConflictError, IntegrityError, NotFoundError } from '../../../lib/errors';
+import { reportUpdating } from '../../../rescore/enqueue';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
 import { retentionReason } from '../../services/retention-notes';
@@ -15,10 +16,13 @@ export const getReportHandler: RouteHandler<typeof getReport, AppEnv> = async (c
   const versions = await deps.repos.reports.list(a.organizationId, a.id);
   const record = wanted ? versions.find((v) => v.version === wanted) : versions.at(-1);
   if (!record) {
+    const updating = !wanted && (await reportUpdating(deps, a));
     throw new NotFoundError(
       wanted
         ? `No report version ${wanted}.`
-        : 'No report yet: one is made when the vendor submits or a sample is analyzed.',
+        : updating
+          ? 'No report yet: it is being scored now; try again in a moment.'
+          : 'No report yet: one is made when the vendor submits or a sample is analyzed.',
     );
   }
   const text = await deps.blobs.getText(deps.config.REPORTS_BUCKET, record.key);
@@ -40,7 +44,10 @@ export const getReportHandler: RouteHandler<typeof getReport, AppEnv> = async (c
 export const listReportsHandler: RouteHandler<typeof listReports, AppEnv> = async (c) => {
   const { deps, staff } = c.var;
   const a = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
-  const versions = await deps.repos.reports.list(a.organizationId, a.id);
+  const [versions, updating] = await Promise.all([
+    deps.repos.reports.list(a.organizationId, a.id),
+    reportUpdating(deps, a),
+  ]);
   const items = versions.map(
     ({ version, generatedAt, sha256, score, tier, maturity, policyVersion, trigger }) => ({
       version,
@@ -53,7 +60,7 @@ export const listReportsHandler: RouteHandler<typeof listReports, AppEnv> = asyn
       trigger,
     }),
   );
-  return c.json({ items }, 200);
+  return c.json({ items, reportUpdating: updating }, 200);
 };
 
 /** Lists the assessment's samples. */

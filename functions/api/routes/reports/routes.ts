@@ -74,20 +74,30 @@ export const listReports = createRoute({
   middleware: [requireStaff()] as const,
   request: { params: IdParam },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(VersionSchema) }), 'Versions', {
-      items: [
-        {
-          version: 2,
-          generatedAt: '2026-11-28T14:05:00.000Z',
-          sha256: reportExample.sha256,
-          score: 41.5,
-          tier: 'moderate',
-          maturity: 2,
-          policyVersion: 0,
-          trigger: 'analysis',
-        },
-      ],
-    }),
+    200: jsonResponse(
+      z.object({
+        items: z.array(VersionSchema),
+        reportUpdating: z.boolean().openapi({
+          description: 'true while a requested re-score has not finished: a new version is coming',
+        }),
+      }),
+      'Versions',
+      {
+        reportUpdating: false,
+        items: [
+          {
+            version: 2,
+            generatedAt: '2026-11-28T14:05:00.000Z',
+            sha256: reportExample.sha256,
+            score: 41.5,
+            tier: 'moderate',
+            maturity: 2,
+            policyVersion: 0,
+            trigger: 'analysis',
+          },
+        ],
+      },
+    ),
     ...errorResponses(...readErrors),
   },
 });

@@ -1,10 +1,10 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { getTemplate, missingRequired, validateAnswers } from '../../../core/questionnaire';
 import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors';
+import { requestRescore } from '../../../rescore/enqueue';
 import type { AppEnv } from '../../env';
 import { applyAction, loadAssessment, retryStale } from '../../services/assessments';
 import { notify } from '../../services/notify';
-import { rescore } from '../../services/reports';
 import { viewsWithCounts } from '../../services/sample-selection';
 import type { saveAnswers, submit, vendorView } from './routes';
 
@@ -112,6 +112,7 @@ export const submitHandler: RouteHandler<typeof submit, AppEnv> = async (c) => {
     body: `${next.vendor.name} submitted the due-diligence questionnaire for "${next.dataset.name}". Review it in Diligence.`,
     kind: 'submission',
   });
-  await rescore(deps, next, 'submission');
+  // Scoring loads the samples' partials: the worker does it, this request only asks for it.
+  await requestRescore(deps, next, 'submission');
   return c.json({ status: next.status, submittedAt: next.submittedAt ?? '' }, 200);
 };

@@ -2,9 +2,9 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { can, refusal } from '../../../core/assessment/state-machine';
 import { getTemplate, mergeValidAnswers } from '../../../core/questionnaire';
 import { ConflictError, NotFoundError } from '../../../lib/errors';
+import { requestRescore } from '../../../rescore/enqueue';
 import type { AppEnv } from '../../env';
 import { applyAction, loadAssessment } from '../../services/assessments';
-import { rescore } from '../../services/reports';
 import { retireSample } from '../../services/sample-selection';
 import type { deleteSample, mergeAnswers } from './control-routes';
 
@@ -55,6 +55,6 @@ export const deleteSampleHandler: RouteHandler<typeof deleteSample, AppEnv> = as
   }
   await retireSample(deps, sample);
   // Only an analyzed sample can have counted in a report; score again so none uses it.
-  if (sample.status === 'analyzed') await rescore(deps, a, 'sample deleted');
+  if (sample.status === 'analyzed') await requestRescore(deps, a, 'sample deleted');
   return c.body(null, 204);
 };

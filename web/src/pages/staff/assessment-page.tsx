@@ -18,6 +18,8 @@ import { AuditTrail } from './audit-trail';
 import { DecisionForm } from './decision-form';
 import { InvitationPanel } from './invitation-panel';
 import { ManagePanel } from './manage-panel';
+import { useReportPolling } from './report-polling';
+import { ReportUpdating } from './report-updating';
 
 const decisionWords: Record<Decision, string> = {
   approve: 'Approved',
@@ -49,6 +51,9 @@ export function AssessmentPage({ id }: { id: string }) {
   );
   const [error, setError] = useState<unknown>(undefined);
   const titles = questionTitles(template.data);
+  // While a re-score runs, reload the assessment until it says the new report is there.
+  const updating = current?.reportUpdating === true;
+  const gaveUp = useReportPolling(updating, assessment.reload);
 
   if (assessment.loading && !current) return <Loading what="Loading the assessment" />;
   const a = current;
@@ -157,8 +162,9 @@ export function AssessmentPage({ id }: { id: string }) {
           </button>
         </div>
         <ErrorBanner error={report.error} onRetry={report.reload} />
+        {updating ? <ReportUpdating gaveUp={gaveUp} /> : null}
         {report.loading && !report.data ? <Loading what="Loading the report" /> : null}
-        {report.data === null ? (
+        {report.data === null && !updating ? (
           <p class="empty">
             No report yet: the assessment is scored when the vendor submits and whenever a sample
             analysis completes.
