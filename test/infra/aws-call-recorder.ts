@@ -116,14 +116,14 @@ const stubbed: Record<string, (input: Record<string, unknown>) => unknown> = {
   }),
 };
 
-let installed = false;
+let original: typeof Client.prototype.send | undefined;
 
 /** Installs the recorder (once); `names` maps bucket names to the stack's bucket logical ids. */
 export function installRecorder(names: BucketNames): void {
   buckets = names;
-  if (installed) return;
-  installed = true;
+  if (original) return;
   const send = Client.prototype.send;
+  original = send;
   Client.prototype.send = function recordedSend(
     this: Client<never, never, never, never>,
     command: never,
@@ -131,12 +131,18 @@ export function installRecorder(names: BucketNames): void {
   ) {
     const service = String((this.config as { serviceId?: string }).serviceId);
     record(service, command);
-    const stub = stubbed[service];
+    const stub = current.getStore() ? stubbed[service] : undefined;
     if (stub) {
       return Promise.resolve(stub((command as { input: Record<string, unknown> }).input));
     }
     return (send as (...args: unknown[]) => unknown).call(this, command, ...rest);
   } as typeof send;
+}
+
+/** Puts the SDK's own `send` back. */
+export function uninstallRecorder(): void {
+  if (original) Client.prototype.send = original;
+  original = undefined;
 }
 
 /** Runs `work` as function `fn`: every AWS call inside it (awaited or not) is recorded as its call. */

@@ -10,7 +10,7 @@ import { createDynamoClients } from '../../functions/lib/dynamo-clients';
 import { type Engines, startEngines } from '../../functions/local/engines';
 import { startInternalS3 } from '../../functions/local/server';
 import { ensureTable } from '../../functions/store/table-schema';
-import { installRecorder, recordedCalls } from './aws-call-recorder';
+import { installRecorder, recordedCalls, uninstallRecorder } from './aws-call-recorder';
 import {
   type Fn,
   OVER_GRANTED,
@@ -122,6 +122,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  uninstallRecorder();
   vi.unstubAllEnvs();
   for (const s of servers) s.close();
   servers = [];
