@@ -20,7 +20,7 @@ hash     prints the tree hash the portal stores for samples analyzed beyond one 
 smoke    checks a running portal end to end (health, config, sign-in, a throwaway assessment,
          vendor link, presigned upload, analysis, stored report), then cancels the assessment.
          Without --token it signs in with the portal's dev session (local portals only).
-Exit codes: 0 success, 1 analysis failure, 2 bad usage or unreadable input.
+Exit codes: 0 success, 1 analysis failure (smoke: a failed step), 2 bad usage or unreadable input.
 `;
 
 /** Runs the `diligence` command with `args` (without "node" and the script); resolves to the exit code. */
