@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { CliIo } from './io';
-import { cleanup, flowSteps } from './smoke-flow';
+import { cleanup } from './smoke-cleanup';
+import { flowSteps } from './smoke-flow';
 import { portalClient, SmokeFailure } from './smoke-http';
 import { realClock, type SmokeClock } from './smoke-poll';
 import { portalSteps, type SmokeContext, type SmokeStep, TokenNeeded } from './smoke-steps';
