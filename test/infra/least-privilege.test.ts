@@ -170,6 +170,15 @@ describe.each(Object.keys(ROLES) as Fn[])('%s role', (fn) => {
 });
 
 describe('the recorder', () => {
+  it('records presigned uploads as the signing function’s calls', () => {
+    const signed = recordedCalls().filter(
+      (c) => c.fn === 'api' && c.resource === 'SamplesBucket/samples/',
+    );
+    expect(signed.map((c) => c.command)).toEqual(
+      expect.arrayContaining(['PutObjectCommand', 'UploadPartCommand']),
+    );
+  });
+
   it('maps every command the flows sent to an IAM action', () => {
     expect(recordedCalls().filter((c) => c.action.startsWith('unmapped'))).toEqual([]);
   });
