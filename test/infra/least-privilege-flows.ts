@@ -9,6 +9,7 @@ import type { Context, SQSEvent } from 'aws-lambda';
 import { completeAnswers, demoSampleJsonl } from '../../functions/local/demo-answers';
 import { httpApiEvent } from '../fixtures/http-api-event';
 import { asFunction } from './aws-call-recorder';
+import { failWorkflow, runWorkflow } from './least-privilege-workflow';
 
 /** What the flows need: the test's own clients (not recorded), names, and staff tokens. */
 export interface FlowEnv {
@@ -66,19 +67,16 @@ function s3Event(bucket: string, key: string, size: number): SQSEvent {
   return { Records: [{ messageId: `m-${key}`, body }] } as unknown as SQSEvent;
 }
 
-/** Runs every flow; resolves when all calls are recorded. */
-export async function runFlows(env: FlowEnv): Promise<void> {
+/** The handlers and the helpers every flow shares. */
+async function setUp(env: FlowEnv) {
   const api = apiClient(env, (await load('../../functions/api/lambda')).handler as Handler);
   const analyze = (await load('../../functions/analyze/lambda')).handler;
-  const deadLetters = (await load('../../functions/analyze/dead-letters/lambda')).handler;
-  const notify = (await load('../../functions/notify/lambda')).handler;
-  const purge = (await load('../../functions/retention/lambda')).handler;
-  const { procurement, governance } = env.staff;
-
-  // Staff create an assessment due in five days (so a reminder is due) and invite the vendor.
+  const keyOf = (uploadUrl: string) =>
+    decodeURIComponent(new URL(uploadUrl).pathname).split(`/${env.samplesBucket}/`)[1] ?? '';
+  /** Staff create an assessment due in five days (so a reminder is due) and invite the vendor. */
   const newAssessment = async () => {
     const created = await api<{ id: string }>('POST', '/api/assessments', {
-      token: procurement,
+      token: env.staff.procurement,
       body: {
         vendor: { name: 'Acme', contactEmail: 'data@acme.test' },
         dataset: { name: 'Acme v3', intendedUse: 'fine-tuning' },
@@ -86,66 +84,50 @@ export async function runFlows(env: FlowEnv): Promise<void> {
         dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
       },
     });
-    const inv = await api<{ token: string }>(
-      'POST',
-      `/api/assessments/${created.body.id}/invitations`,
-      {
-        token: procurement,
-      },
-    );
-    return { id: created.body.id, vendor: inv.body.token };
-  };
-  const { id, vendor } = await newAssessment();
-  await api('GET', '/api/vendor/assessment', { token: vendor });
-  await api('PUT', '/api/vendor/answers', {
-    token: vendor,
-    body: { answers: completeAnswers(), version: 2 },
-  });
-  await api('GET', '/api/vendor/assessment', {
-    token: 'demo.01kb2x7q9m3n4p5r6s7t8v9w0x.wrongsecretwrongsecret',
-  });
-
-  // Samples: presigned single PUTs (the test plays S3), each analyzed by the analyzer Lambda.
-  const uploadAs = async (
-    token: string,
-    role: 'training' | 'holdout',
-    text: string,
-    extra: object = {},
-  ) => {
-    const reg = await api<{
-      sampleId: string;
-      uploadUrl: string;
-      uploadHeaders: Record<string, string>;
-    }>('POST', '/api/vendor/samples', {
-      token,
-      body: {
-        fileName: `${role}.jsonl`,
-        role,
-        sizeBytes: Buffer.byteLength(text),
-        contentType: 'application/jsonl',
-        ...extra,
-      },
+    const id = created.body.id;
+    const inv = await api<{ token: string }>('POST', `/api/assessments/${id}/invitations`, {
+      token: env.staff.procurement,
     });
-    const key =
-      decodeURIComponent(new URL(reg.body.uploadUrl).pathname).split(`/${env.samplesBucket}/`)[1] ??
-      '';
+    return { id, vendor: inv.body.token };
+  };
+  /** A presigned single PUT (the test plays S3), then the analyzer Lambda on its notification. */
+  const upload = async (token: string, role: 'training' | 'holdout', text: string) => {
+    const reg = await api<{ sampleId: string; uploadUrl: string }>('POST', '/api/vendor/samples', {
+      token,
+      body: { fileName: `${role}.jsonl`, role, sizeBytes: Buffer.byteLength(text), contentType },
+    });
+    const key = keyOf(reg.body.uploadUrl);
     await env.s3.send(
       new PutObjectCommand({
         Bucket: env.samplesBucket,
         Key: key,
         Body: text,
-        ContentType: 'application/jsonl',
+        ContentType: contentType,
       }),
     );
-    await asFunction('analyze', () =>
-      analyze(s3Event(env.samplesBucket, key, Buffer.byteLength(text)), context),
-    );
+    const event = s3Event(env.samplesBucket, key, Buffer.byteLength(text));
+    await asFunction('analyze', () => analyze(event, context));
     return { sampleId: reg.body.sampleId, key };
   };
-  const upload = (role: 'training' | 'holdout', text: string, extra: object = {}) =>
-    uploadAs(vendor, role, text, extra);
-  const training = await upload('training', demoSampleJsonl(60));
-  await upload('holdout', demoSampleJsonl(30));
+  return { api, keyOf, newAssessment, upload };
+}
+type Flows = Awaited<ReturnType<typeof setUp>>;
+const contentType = 'application/jsonl';
+
+/** The vendor answers, uploads training and holdout samples, corrects a mapping; staff read. */
+async function vendorFlow(env: FlowEnv, { api, upload }: Flows, id: string, vendor: string) {
+  const { governance } = env.staff;
+  await api('GET', '/api/vendor/assessment', { token: vendor });
+  await api('PUT', '/api/vendor/answers', {
+    token: vendor,
+    body: { answers: completeAnswers(), version: 2 },
+  });
+  // A wrong token is counted against the client address (the rate limit's table items).
+  await api('GET', '/api/vendor/assessment', {
+    token: 'demo.01kb2x7q9m3n4p5r6s7t8v9w0x.wrongsecretwrongsecret',
+  });
+  const training = await upload(vendor, 'training', demoSampleJsonl(60));
+  await upload(vendor, 'holdout', demoSampleJsonl(30));
   // A corrected field mapping is checked against the uploaded file's first records.
   await api('POST', '/api/vendor/samples', {
     token: vendor,
@@ -153,7 +135,7 @@ export async function runFlows(env: FlowEnv): Promise<void> {
       fileName: 'training.jsonl',
       role: 'training',
       sizeBytes: 10,
-      contentType: 'application/jsonl',
+      contentType,
       fields: { text: 'text' },
       replaces: training.sampleId,
     },
@@ -162,16 +144,14 @@ export async function runFlows(env: FlowEnv): Promise<void> {
   await api('GET', `/api/assessments/${id}/samples/${training.sampleId}/analysis`, {
     token: governance,
   });
+  return training.sampleId;
+}
 
-  // A big sample: multipart upload calls (the engine lacks some; the calls are recorded all the same).
+/** A big sample's multipart calls (the engine lacks some; a refused call is recorded all the same). */
+async function multipartFlow({ api }: Flows, vendor: string) {
   const big = await api<{ sampleId: string }>('POST', '/api/vendor/samples', {
     token: vendor,
-    body: {
-      fileName: 'big.jsonl',
-      role: 'training',
-      sizeBytes: 6 * 1024 ** 2,
-      contentType: 'application/jsonl',
-    },
+    body: { fileName: 'big.jsonl', role: 'training', sizeBytes: 6 * 1024 ** 2, contentType },
   });
   const parts = `/api/vendor/samples/${big.body.sampleId}`;
   await api('POST', `${parts}/parts`, { token: vendor, body: { partNumbers: [1] } });
@@ -181,106 +161,68 @@ export async function runFlows(env: FlowEnv): Promise<void> {
     body: { parts: [{ partNumber: 1, etag: '"x"' }] },
   });
   await api('DELETE', `${parts}/upload`, { token: vendor });
+}
 
-  // A sample beyond one machine: the analyzer starts the workflow; the test runs its steps.
-  const distributed = await upload('training', demoSampleJsonl(400));
-  await runWorkflow(env, distributed.key);
-
-  // The vendor deletes the holdout-less training sample; then submits; governance decides.
-  await api('DELETE', `/api/vendor/samples/${training.sampleId}`, { token: vendor });
+/** The vendor deletes a sample and submits; governance approves. */
+async function decisionFlow(
+  env: FlowEnv,
+  { api }: Flows,
+  id: string,
+  vendor: string,
+  sampleId: string,
+) {
+  const { governance } = env.staff;
+  await api('DELETE', `/api/vendor/samples/${sampleId}`, { token: vendor });
   await api('POST', '/api/vendor/submit', { token: vendor });
+  const current = await api<{ version: number }>('GET', `/api/assessments/${id}`, {
+    token: governance,
+  });
   await api('POST', `/api/assessments/${id}/decision`, {
     token: governance,
-    body: {
-      decision: 'approve',
-      comment: 'ok',
-      version: (
-        await api<{ version: number }>('GET', `/api/assessments/${id}`, { token: governance })
-      ).body.version,
-    },
+    body: { decision: 'approve', comment: 'ok', version: current.body.version },
   });
+}
 
-  // A dead-lettered analysis of another assessment's sample.
-  const other = await newAssessment();
-  const stuck = await api<{ uploadUrl: string }>('POST', '/api/vendor/samples', {
+/** Another assessment: one sample dead-lettered, one whose distributed analysis timed out. */
+async function failureFlows(env: FlowEnv, flows: Flows) {
+  const deadLetters = (await load('../../functions/analyze/dead-letters/lambda')).handler;
+  const other = await flows.newAssessment();
+  const stuck = await flows.api<{ uploadUrl: string }>('POST', '/api/vendor/samples', {
     token: other.vendor,
-    body: {
-      fileName: 'stuck.jsonl',
-      role: 'training',
-      sizeBytes: 100,
-      contentType: 'application/jsonl',
-    },
+    body: { fileName: 'stuck.jsonl', role: 'training', sizeBytes: 100, contentType },
   });
-  const stuckKey =
-    decodeURIComponent(new URL(stuck.body.uploadUrl).pathname).split(`/${env.samplesBucket}/`)[1] ??
-    '';
-  await asFunction('deadLetters', () =>
-    deadLetters(s3Event(env.samplesBucket, stuckKey, 100), context),
-  );
-
-  const timedOut = await uploadAs(other.vendor, 'training', demoSampleJsonl(400));
+  const event = s3Event(env.samplesBucket, flows.keyOf(stuck.body.uploadUrl), 100);
+  await asFunction('deadLetters', () => deadLetters(event, context));
+  const timedOut = await flows.upload(other.vendor, 'training', demoSampleJsonl(400));
   await failWorkflow(timedOut.key);
+}
 
-  // Scheduled jobs: reminders, then the retention sweep of the decided assessment (closed long ago).
+/** The scheduled jobs: reminders, then the retention sweep of `closed` (closed long ago). */
+async function scheduledJobs(env: FlowEnv, closed: string) {
+  const notify = (await load('../../functions/notify/lambda')).handler;
+  const purge = (await load('../../functions/retention/lambda')).handler;
   await asFunction('notify', () => notify());
   await env.doc.send(
     new UpdateCommand({
       TableName: env.table,
-      Key: { PK: `ORG#demo`, SK: `ASMT#${id}` },
+      Key: { PK: 'ORG#demo', SK: `ASMT#${closed}` },
       UpdateExpression: 'SET GSI2SK = :sk',
-      ExpressionAttributeValues: { ':sk': `2020-01-01T00:00:00.000Z#demo#${id}` },
+      ExpressionAttributeValues: { ':sk': `2020-01-01T00:00:00.000Z#demo#${closed}` },
     }),
   );
   await asFunction('purge', () => purge());
 }
 
-/** The input the analyzer started the workflow with for `key` (Step Functions' StartExecution). */
-async function startedRun(key: string) {
-  const { recordedCalls } = await import('./aws-call-recorder');
-  const start = recordedCalls().findLast((c) => c.action === 'states:StartExecution');
-  const run = start && JSON.parse(String(start.input.input));
-  if (run?.key !== key) throw new Error(`the analyzer did not start the workflow for ${key}`);
-  return { run, name: String(start?.input.name) };
-}
-
-/** Plays Step Functions: plan, every fold, the Map's result files, then merge. */
-async function runWorkflow(env: FlowEnv, key: string): Promise<void> {
-  const { run, name } = await startedRun(key);
-  const plan = (await load('../../functions/analyze/distributed/lambda-plan')).handler;
-  const fold = (await load('../../functions/analyze/distributed/lambda-fold')).handler;
-  const merge = (await load('../../functions/analyze/distributed/lambda-merge')).handler;
-  const planned = (await asFunction('distributedPlan', () => plan(run))) as {
-    manifest: { bucket: string; key: string };
-  };
-  const { readManifest } = await import('../../functions/analyze/distributed/results');
-  const { createBlobStore } = await import('../../functions/store/blob-store');
-  const items = await readManifest(createBlobStore(env.s3), planned.manifest as never);
-  const outputs = [];
-  for (const item of items) outputs.push(await asFunction('distributedFold', () => fold(item)));
-  // The Map's ResultWriter (the state machine's role, not a function) writes the children's outputs.
-  const prefix = `distributed/map-results/${name}`;
-  const results = outputs.map((o) => ({ Status: 'SUCCEEDED', Output: JSON.stringify(o) }));
-  const put = (k: string, body: unknown) =>
-    env.s3.send(
-      new PutObjectCommand({ Bucket: env.samplesBucket, Key: k, Body: JSON.stringify(body) }),
-    );
-  await put(`${prefix}/SUCCEEDED_0.json`, results);
-  const manifest = {
-    DestinationBucket: env.samplesBucket,
-    ResultFiles: { FAILED: [], PENDING: [], SUCCEEDED: [{ Key: `${prefix}/SUCCEEDED_0.json` }] },
-  };
-  await put(`${prefix}/manifest.json`, manifest);
-  const details = { Bucket: env.samplesBucket, Key: `${prefix}/manifest.json` };
-  await asFunction('distributedMerge', () =>
-    merge({ ...planned, map: { ResultWriterDetails: details } }),
-  );
-}
-
-/** Plays a workflow whose step timed out: the catch step marks the sample failed. */
-async function failWorkflow(key: string): Promise<void> {
-  const { run } = await startedRun(key);
-  const fail = (await load('../../functions/analyze/distributed/lambda-fail')).handler;
-  await asFunction('distributedFail', () =>
-    fail({ run, error: { Error: 'States.Timeout', Cause: '{}' } }),
-  );
+/** Runs every flow through every entry point; resolves when all calls are recorded. */
+export async function runFlows(env: FlowEnv): Promise<void> {
+  const flows = await setUp(env);
+  const { id, vendor } = await flows.newAssessment();
+  const sampleId = await vendorFlow(env, flows, id, vendor);
+  await multipartFlow(flows, vendor);
+  // A sample beyond one machine: the analyzer starts the workflow; the test runs its steps.
+  const distributed = await flows.upload(vendor, 'training', demoSampleJsonl(400));
+  await runWorkflow(env, distributed.key);
+  await decisionFlow(env, flows, id, vendor, sampleId);
+  await failureFlows(env, flows);
+  await scheduledJobs(env, id);
 }
