@@ -1,10 +1,10 @@
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { asFunction, recordedCalls } from './aws-call-recorder';
-
 /**
  * Step Functions played by the test for the distributed-analysis functions: the run the analyzer
  * started (its recorded StartExecution), then the plan, fold, merge and catch handlers.
  */
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { asFunction, recordedCalls } from './aws-call-recorder';
+
 const load = async (path: string) =>
   (await import(path)) as { handler: (...args: unknown[]) => Promise<unknown> };
 
