@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { CliIo } from './io';
 import { cleanup } from './smoke-cleanup';
 import { flowSteps } from './smoke-flow';
-import { portalClient, SmokeFailure } from './smoke-http';
+import { portalClient, requestTimeoutMs, SmokeFailure } from './smoke-http';
 import { realClock, type SmokeClock } from './smoke-poll';
 import { portalSteps, type SmokeContext, type SmokeStep, TokenNeeded } from './smoke-steps';
 
@@ -97,7 +97,8 @@ export async function runSmoke(
     return 2;
   }
   const ctx: SmokeContext = {
-    api: portalClient(new URL(url).origin),
+    // --timeout also bounds each request, so a short check against a hung portal stays short.
+    api: portalClient(new URL(url).origin, Math.min(requestTimeoutMs, Math.max(1, timeout) * 1000)),
     token: values.token,
     timeoutMs: timeout * 1000,
     clock,

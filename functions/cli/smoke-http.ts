@@ -44,16 +44,27 @@ export function problemDetail(text: string): string {
   }
 }
 
-/** Calls `url`; a network error becomes a SmokeFailure naming the address and `hint`. */
+/** How long one request may take before its step fails (a hung portal must not hang the check). */
+export const requestTimeoutMs = 30_000;
+
+/**
+ * Calls `url`; a network error, or no answer within `timeoutMs`, becomes a SmokeFailure naming
+ * the address and `hint`.
+ */
 export async function request<T>(
   url: string,
   init: RequestInit,
   hint: string,
+  timeoutMs = requestTimeoutMs,
 ): Promise<SmokeResponse<T>> {
   let res: Response;
   try {
-    res = await fetch(url, init);
+    res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
+    if ((error as Error).name === 'TimeoutError') {
+      const s = timeoutMs / 1000;
+      throw new SmokeFailure(`${new URL(url).origin} gave no answer within ${s} s`, hint);
+    }
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (error as Error).message;
     throw new SmokeFailure(`cannot reach ${new URL(url).origin} (${why})`, hint);
@@ -68,8 +79,11 @@ export async function request<T>(
   return { status: res.status, headers: res.headers, body: body as T, text };
 }
 
-/** A client for one portal: `call` throws a SmokeFailure unless the status is the expected one. */
-export function portalClient(base: string) {
+/**
+ * A client for one portal: `call` throws a SmokeFailure unless the status is the expected one,
+ * or when no answer came within `timeoutMs`.
+ */
+export function portalClient(base: string, timeoutMs = requestTimeoutMs) {
   const origin = base.replace(/\/+$/, '');
   async function call<T>(
     method: string,
@@ -90,6 +104,7 @@ export function portalClient(base: string) {
         redirect: options.redirect ?? 'follow',
       },
       hint,
+      timeoutMs,
     );
     if (res.status !== expected) {
       throw new SmokeFailure(

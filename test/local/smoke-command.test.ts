@@ -129,6 +129,21 @@ describe('diligence smoke', () => {
     expect(r.stdout).not.toContain('✓');
   });
 
+  it('fails the step a hung portal leaves unanswered within --timeout', async () => {
+    const silent = createServer(() => {
+      // accepts the connection, never answers
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const r = await run([`http://127.0.0.1:${port}`, '--timeout', '1']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/✗ health .*gave no answer within 1 s/);
+    } finally {
+      silent.close();
+    }
+  });
+
   it('asks for a token (exit 2) when the portal offers no dev session', async () => {
     const closed = await boot({ DEV_TOOLS: 'off' });
     try {
