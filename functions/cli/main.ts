@@ -9,6 +9,7 @@ export const USAGE = `Usage:
   diligence verify <report.json> [--sha256 <hex>]
   diligence hash <file> [--range-bytes N] [--json]
   diligence upload <invitation-link-or-token> <file> [--role training|holdout] [--api <url>]
+  diligence smoke <portal URL> [--token <procurement ID token>] [--timeout <seconds>] [--json]
 
 analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) without a server.
          --text takes a field path (instances[0].output) or several joined by commas.
@@ -16,7 +17,10 @@ analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) 
          calibrate the machine-text estimate and give it a conservative lower bound.
 hash     prints the tree hash the portal stores for samples analyzed beyond one machine
          (its method names the range size: pass it as --range-bytes; default 536870912).
-Exit codes: 0 success, 1 analysis failure, 2 bad usage or unreadable input.
+smoke    checks a running portal end to end (health, config, sign-in, a throwaway assessment,
+         vendor link, presigned upload, analysis, stored report), then cancels the assessment.
+         Without --token it signs in with the portal's dev session (local portals only).
+Exit codes: 0 success, 1 analysis failure (smoke: a failed step), 2 bad usage or unreadable input.
 `;
 
 /** Runs the `diligence` command with `args` (without "node" and the script); resolves to the exit code. */
@@ -38,6 +42,8 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       return (await import('./hash-command')).runHash(rest, io);
     case 'upload':
       return (await import('./upload-command')).runUpload(rest, io);
+    case 'smoke':
+      return (await import('./smoke-command')).runSmoke(rest, io);
     case 'help':
     case '--help':
     case '-h':
