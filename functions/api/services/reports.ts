@@ -11,7 +11,7 @@ import {
   score,
   withHash,
 } from '../../core/scoring';
-import { ConflictError, StaleWriteError } from '../../lib/errors';
+import { StaleWriteError } from '../../lib/errors';
 import type { AppDeps } from '../env';
 import { auditEvent } from './audit';
 import { sinceLastDelivery } from './delivery-comparison';
