@@ -145,7 +145,9 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
         if (!r.eventName.startsWith('ObjectCreated')) continue;
         const key = decodeURIComponent(r.s3.object.key.replace(/\+/g, ' '));
         if (r.s3.bucket.name !== local.SAMPLES_BUCKET || !parseUploadKey(key)) continue;
-        analysis.push({ bucket: r.s3.bucket.name, key, size: r.s3.object.size });
+        // s3rver keeps no versions: the analysis is pinned to the event's ETag alone.
+        const { size, eTag } = r.s3.object;
+        analysis.push({ bucket: r.s3.bucket.name, key, size, ...(eTag ? { eTag } : {}) });
       }
     });
     app = withWebApp(createApp(deps), options.webDist ?? 'web/dist');
