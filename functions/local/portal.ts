@@ -22,6 +22,7 @@ import { recoverLost, sweepLeases } from './analysis/recover';
 import { startEngines } from './engines';
 import { localKeys } from './keys';
 import { withLocalMultipart } from './multipart-local';
+import { localOrphanSweep } from './orphan-sweep';
 import { createS3Guard, type GuardDecision, type GuardRequest } from './s3-guard';
 import { demoUsers, seedDemo } from './seed';
 import {
@@ -153,7 +154,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
     app = withWebApp(createApp(deps), options.webDist ?? 'web/dist');
     const demoVendorLink =
       options.seed === false || !devTools ? undefined : await seedDemo(deps, app);
-    timers = startTimers(deps, clients.doc, analysis, logger);
+    timers = startTimers(deps, clients.doc, analysis, logger, localOrphanSweep(deps, clients));
     const s = server;
     const i = internal;
     return {
@@ -192,10 +193,16 @@ interface Timers {
 }
 
 /**
- * Reminders hourly; lease, TTL and retention sweeps at start and then every half lease (1 s to
+ * Reminders hourly; lease, TTL, retention and orphan sweeps at start and then every half lease (1 s to
  * 1 min). Stopping waits for a running sweep, so the engines never close under it.
  */
-function startTimers(deps: AppDeps, doc: DocClient, queue: AnalysisQueue, logger: Logger): Timers {
+function startTimers(
+  deps: AppDeps,
+  doc: DocClient,
+  queue: AnalysisQueue,
+  logger: Logger,
+  orphans: () => Promise<unknown>,
+): Timers {
   const reminders = setInterval(() => {
     sendReminders(deps).catch((error: unknown) => logger.error('reminders failed', { error }));
   }, 3_600_000);
@@ -214,6 +221,8 @@ function startTimers(deps: AppDeps, doc: DocClient, queue: AnalysisQueue, logger
       purgeDueSamples(deps).catch((error: unknown) =>
         logger.error('retention purge failed', { error }),
       ),
+      // Objects and multipart parts no live record owns (the scheduled orphan sweep in AWS).
+      orphans().catch((error: unknown) => logger.error('orphan sweep failed', { error })),
     ]).finally(() => {
       running = undefined;
     });
