@@ -12,10 +12,9 @@ export function deferS3Deps(load: () => Promise<S3Deps>): S3Deps {
   const multipart = async () => (await get()).multipart;
   return {
     blobs: {
-      head: async (bucket, key, pin) => (await blobs()).head(bucket, key, pin),
-      stream: async (bucket, key, pin) => (await blobs()).stream(bucket, key, pin),
-      streamRange: async (bucket, key, start, end, pin) =>
-        (await blobs()).streamRange(bucket, key, start, end, pin),
+      head: async (...args) => (await blobs()).head(...args),
+      stream: async (...args) => (await blobs()).stream(...args),
+      streamRange: async (...args) => (await blobs()).streamRange(...args),
       getText: async (bucket, key) => (await blobs()).getText(bucket, key),
       putNew: async (bucket, key, body, options) =>
         (await blobs()).putNew(bucket, key, body, options),
