@@ -93,7 +93,7 @@ describe('orphan sweep (local runtime)', () => {
     for (const key of orphans) expect(await exists(key), key).toBe(false);
     expect(result.versions).toBeGreaterThanOrEqual(orphans.length);
     for (const key of [sample?.key, sample?.analysisKey, sample?.partialKey])
-      expect(await exists(key as string), key).toBe(true);
+      expect(await exists(String(key)), String(key)).toBe(true);
     expect(result.finished).toContain('versions#samples/');
   });
 
