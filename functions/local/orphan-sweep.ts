@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DeleteObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, ListObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { AppDeps } from '../api/env';
 import { type OrphanResult, sweepOrphans } from '../retention/orphans';
 import type { DocClient } from '../store/dynamo';
@@ -9,7 +9,7 @@ import { sweepCursorRepo } from '../store/sweep-cursors';
 
 /**
  * The orphan sweep's storage over s3rver 3.7, which keeps no versions (GET `?versions` is 405)
- * and has no ListMultipartUploads (GET `?uploads` is 501): objects are listed with ListObjectsV2
+ * and has no ListMultipartUploads (GET `?uploads` is 501): objects are listed with ListObjects
  * and deleted as the one version they are; uploads are read from s3rver's upload folder
  * (`<bucket>/._S3rver_uploads/<uploadId>/`, with a `key` file). A folder without `key` holds parts
  * written after its upload was aborted or completed (s3rver accepts them): it goes at once.
@@ -23,12 +23,14 @@ export function localOrphanStorage(
   const uploadsDir = join(s3Dir, bucket, '._S3rver_uploads');
   return {
     async listVersions(prefix, cursor) {
+      // ListObjects (v1) with the last key as marker: s3rver ciphers ListObjectsV2 continuation
+      // tokens with DES, which Node 22's OpenSSL 3 refuses, so a truncated v2 page answers 500.
       const out = await s3.send(
-        new ListObjectsV2Command({
+        new ListObjectsCommand({
           Bucket: bucket,
           Prefix: prefix,
           MaxKeys: pageSize,
-          ContinuationToken: cursor,
+          Marker: cursor,
         }),
       );
       const items = (out.Contents ?? []).map((o) => ({
@@ -36,7 +38,7 @@ export function localOrphanStorage(
         lastModified: o.LastModified ?? new Date(0),
         deleteMarker: false,
       }));
-      return { items, next: out.IsTruncated ? out.NextContinuationToken : undefined };
+      return { items, next: out.IsTruncated ? items.at(-1)?.key : undefined };
     },
     async deleteVersions(versions) {
       for (const v of versions)
