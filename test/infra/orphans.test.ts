@@ -73,7 +73,8 @@ describe('samples bucket lifecycle', () => {
           Prefix: 'samples/',
           NoncurrentVersionExpiration: { NoncurrentDays: 1 },
         }),
-        // https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-configuration-examples.html
+        // https://docs.aws.amazon.com/AmazonS3/latest/API/API_LifecycleExpiration.html — removes a
+        // delete marker with no noncurrent versions; not allowed beside Days, hence its own rule.
         expect.objectContaining({ ExpiredObjectDeleteMarker: true, Status: 'Enabled' }),
       ]),
     );
