@@ -37,8 +37,9 @@ const FUNCTIONS: Record<FunctionName, { entry: string; role: string }> = {
 
 /**
  * The IAM actions each SDK command needs (HeadObject is authorized as GetObject). Reads of samples
- * name the version their analysis pinned, deletes of orphans name versions:
- * https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-with-s3-policy-actions.html
+ * name the version their analysis pinned, which needs s3:GetObjectVersion
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html); the orphan sweep's
+ * DeleteObjects names versions, which needs s3:DeleteObjectVersion.
  */
 const ACTION_OF: Record<string, string | string[]> = {
   GetCommand: 'dynamodb:GetItem',
