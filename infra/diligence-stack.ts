@@ -144,6 +144,7 @@ export class DiligenceStack extends Stack {
       DeadLetters: this.analyzer.deadLetterFunction,
       Notify: this.notifier.function,
       Purge: this.retention.function,
+      Orphans: this.retention.orphans,
       DistributedPlan: this.distributed.functions.Plan,
       DistributedFold: this.distributed.functions.Fold,
       DistributedMerge: this.distributed.functions.Merge,

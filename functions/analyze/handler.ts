@@ -6,10 +6,12 @@ import { UnusableInputError } from '../core/analysis/errors';
 import type { Analysis } from '../core/analysis/types';
 import { ConflictError } from '../lib/errors';
 import { noMetrics, type ProductMetrics } from '../lib/metrics';
+import { StaleObjectError } from '../store/object-pin';
 import type { Sample } from '../store/samples';
 import { Deadline, timeLimitMessage } from './deadline';
 import { type StartDeps, startDistributed, type WorkflowStarter } from './distributed/start';
 import { describeFailure, inputLimitsOf, type SampleAnalyzer } from './engine';
+import { headAtEvent, pinOf } from './pin';
 import { createProgress } from './progress';
 import {
   finish as finishStored,
@@ -23,6 +25,10 @@ export interface ObjectCreated {
   bucket: string;
   key: string;
   size: number;
+  /** The version the event was for (versioned buckets in AWS); reads are pinned to it. */
+  versionId?: string;
+  /** The ETag the event carries; a read meeting another ETag fails instead of analyzing it. */
+  eTag?: string;
 }
 
 /** What the analyzer needs from the app's dependencies. */
@@ -70,7 +76,11 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
    * Moves the sample to `analyzing` unless another run holds it or it is done; undefined = skip.
    * A run taking over an expired lease counts as another attempt; past the limit the sample fails.
    */
-  async function claim(sample: Upload, etag: string): Promise<Upload | undefined> {
+  async function claim(
+    sample: Upload,
+    etag: string,
+    versionId?: string,
+  ): Promise<Upload | undefined> {
     const now = deps.clock();
     const fresh =
       sample.status === 'analyzing' && now.getTime() - Date.parse(sample.updatedAt) < leaseMs;
@@ -89,6 +99,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       error: given ? interruptedMessage(attempts) : null,
       progress: null,
       objectETag: etag,
+      objectVersionId: versionId ?? null,
       attempts: given ? attempts : attempts + 1,
       updatedAt: now.toISOString(),
       version: sample.version + 1,
@@ -112,7 +123,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
   ): Promise<Analysis> {
     const records = exampleRecords(analysis);
     if (records.length === 0) return analysis;
-    const stream = deadline.guard(await blobs.stream(object.bucket, object.key));
+    const stream = deadline.guard(await blobs.stream(object.bucket, object.key, pinOf(sample)));
     try {
       return withClusterTexts(
         analysis,
@@ -123,26 +134,32 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     }
   }
 
-  async function analyzeOne(object: ObjectCreated, deadline: Deadline): Promise<void> {
+  async function analyzeOne(object: ObjectCreated, deadline: Deadline, again = true) {
     const ids = parseUploadKey(object.key);
     if (object.bucket !== config.SAMPLES_BUCKET || !ids) return;
     const stored = await uploads.get(ids);
     if (!stored) return logger.warn('object without a sample record', { key: object.key });
-    const head = await blobs.head(object.bucket, object.key);
-    if (!head) return;
+    // Pinned to the event's version and ETag: a replaced object is its own event's business.
+    const head = await headAtEvent(blobs, object);
+    if (!head) return logger.info('event for a replaced or deleted object', { key: object.key });
     const etag = head.etag ?? String(head.size);
     if (stored.role !== 'reference' && (await isLateReplacement(deps, stored, etag))) return;
+    const at = { ...object, versionId: head.versionId ?? object.versionId };
     if (deps.workflow && head.size > config.DISTRIBUTED_THRESHOLD_BYTES)
-      return startDistributed(deps as StartDeps, object, stored, etag, head.size);
-    const sample = await claim(stored, etag);
+      return startDistributed(deps as StartDeps, at, stored, etag, head.size);
+    const sample = await claim(stored, etag, at.versionId);
     if (!sample) return logger.info('duplicate or in-flight event ignored', { key: object.key });
     // The new file is here: the samples it replaces stop counting now, not at registration.
     if (sample.role !== 'reference') await retireReplaced(deps, sample);
     try {
       await analyzeClaimed(object, sample, head.size, deadline);
     } catch (error) {
-      await giveBack(sample, error);
-      throw error;
+      await giveBack(sample, error, error instanceof StaleObjectError);
+      if (!(error instanceof StaleObjectError)) throw error;
+      // Replaced mid-read (an engine without versions): the bytes now stored get one fresh run.
+      logger.warn('object replaced during its analysis', { key: object.key });
+      if (again)
+        await analyzeOne({ ...object, versionId: undefined, eTag: undefined }, deadline, false);
     }
   }
 
@@ -150,10 +167,10 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
    * After an unexpected error: fails the sample on its last attempt, else expires its lease so the
    * retry (SQS redelivery, or the local queue) takes it over at once. Never leaves it `analyzing`.
    */
-  async function giveBack(sample: Upload, error: unknown): Promise<void> {
+  async function giveBack(sample: Upload, error: unknown, replaced = false): Promise<void> {
     const current = await uploads.get(idsOf(sample));
     if (current?.status !== 'analyzing' || current.version !== sample.version) return;
-    const last = (current.attempts ?? 1) >= maxAttempts;
+    const last = !replaced && (current.attempts ?? 1) >= maxAttempts;
     logger.error('analysis attempt failed', { key: sample.key, error, last });
     const next = (
       last
@@ -196,11 +213,12 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     );
     try {
       const { bucket, key } = object;
+      const pin = pinOf(sample);
       const stored = {
         size: head.size,
-        open: async () => deadline.guard(progress.counting(await blobs.stream(bucket, key))),
+        open: async () => deadline.guard(progress.counting(await blobs.stream(bucket, key, pin))),
         openRange: async (start: number, end: number) =>
-          deadline.guard(await blobs.streamRange(bucket, key, start, end)),
+          deadline.guard(await blobs.streamRange(bucket, key, start, end, pin)),
       };
       result = await deps.analyzer.analyzeObject(stored, {
         fileName: sample.fileName,

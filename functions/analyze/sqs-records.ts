@@ -3,7 +3,10 @@ import type { ObjectCreated } from './handler';
 interface S3Notification {
   Records?: {
     eventName?: string;
-    s3?: { bucket?: { name?: string }; object?: { key?: string; size?: number } };
+    s3?: {
+      bucket?: { name?: string };
+      object?: { key?: string; size?: number; versionId?: string; eTag?: string };
+    };
   }[];
 }
 
@@ -20,6 +23,9 @@ export function objectsFromSqs(body: string): ObjectCreated[] {
       bucket,
       key: decodeURIComponent(key.replace(/\+/g, ' ')),
       size: r.s3?.object?.size ?? 0,
+      // The analysis reads exactly this version and ETag (absent in an unversioned bucket).
+      ...(r.s3?.object?.versionId ? { versionId: r.s3.object.versionId } : {}),
+      ...(r.s3?.object?.eTag ? { eTag: r.s3.object.eTag } : {}),
     });
   }
   return objects;

@@ -12,10 +12,9 @@ export function deferS3Deps(load: () => Promise<S3Deps>): S3Deps {
   const multipart = async () => (await get()).multipart;
   return {
     blobs: {
-      head: async (bucket, key) => (await blobs()).head(bucket, key),
-      stream: async (bucket, key) => (await blobs()).stream(bucket, key),
-      streamRange: async (bucket, key, start, end) =>
-        (await blobs()).streamRange(bucket, key, start, end),
+      head: async (...args) => (await blobs()).head(...args),
+      stream: async (...args) => (await blobs()).stream(...args),
+      streamRange: async (...args) => (await blobs()).streamRange(...args),
       getText: async (bucket, key) => (await blobs()).getText(bucket, key),
       putNew: async (bucket, key, body, options) =>
         (await blobs()).putNew(bucket, key, body, options),

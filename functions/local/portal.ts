@@ -24,6 +24,7 @@ import { startEngines } from './engines';
 import { allowedHosts, hostAllowed } from './host-allow';
 import { localKeys } from './keys';
 import { withLocalMultipart } from './multipart-local';
+import { localOrphanSweep } from './orphan-sweep';
 import { createLocalRescoreQueue, type LocalRescoreQueue } from './rescore-queue';
 import { requeuePendingRescores } from './rescore-recover';
 import { createS3Guard, type GuardDecision, type GuardRequest } from './s3-guard';
@@ -179,13 +180,22 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
         if (!r.eventName.startsWith('ObjectCreated')) continue;
         const key = decodeURIComponent(r.s3.object.key.replace(/\+/g, ' '));
         if (r.s3.bucket.name !== local.SAMPLES_BUCKET || !parseUploadKey(key)) continue;
-        analysis.push({ bucket: r.s3.bucket.name, key, size: r.s3.object.size });
+        // s3rver keeps no versions: the analysis is pinned to the event's ETag alone.
+        const { size, eTag } = r.s3.object;
+        analysis.push({ bucket: r.s3.bucket.name, key, size, ...(eTag ? { eTag } : {}) });
       }
     });
     app = withWebApp(createApp(deps), options.webDist ?? 'web/dist');
     const demoVendorLink =
       options.seed === false || !devTools ? undefined : await seedDemo(deps, app);
-    timers = startTimers(deps, clients.doc, analysis, rescores, logger);
+    timers = startTimers(
+      deps,
+      clients.doc,
+      analysis,
+      rescores,
+      logger,
+      localOrphanSweep(deps, clients),
+    );
     const s = server;
     const i = internal;
     return {
@@ -230,7 +240,7 @@ interface Timers {
 }
 
 /**
- * Reminders hourly; lease, TTL and retention sweeps at start and then every half lease (1 s to
+ * Reminders hourly; lease, TTL, retention and orphan sweeps at start and then every half lease (1 s to
  * 1 min). Stopping waits for a running sweep, so the engines never close under it.
  */
 function startTimers(
@@ -239,6 +249,7 @@ function startTimers(
   queue: AnalysisQueue,
   rescores: LocalRescoreQueue,
   logger: Logger,
+  orphans: () => Promise<unknown>,
 ): Timers {
   const reminders = setInterval(() => {
     sendReminders(deps).catch((error: unknown) => logger.error('reminders failed', { error }));
@@ -261,6 +272,8 @@ function startTimers(
       requeuePendingRescores(deps, rescores).catch((error: unknown) =>
         logger.error('re-score requeue failed', { error }),
       ),
+      // Objects and multipart parts no live record owns (the scheduled orphan sweep in AWS).
+      orphans().catch((error: unknown) => logger.error('orphan sweep failed', { error })),
     ]).finally(() => {
       running = undefined;
     });

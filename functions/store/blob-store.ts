@@ -10,25 +10,36 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { ConflictError, NotFoundError } from '../lib/errors';
+import {
+  checkPinned,
+  isPreconditionFailed,
+  type ObjectPin,
+  pinParams,
+  StaleObjectError,
+} from './object-pin';
 
 /** What a stored object's head tells. */
 export interface BlobHead {
   size: number;
   etag?: string;
+  /** The version read (versioned buckets in AWS); absent locally. */
+  versionId?: string;
   contentType?: string;
   metadata: Record<string, string>;
 }
 
 /** Object storage the app uses: the samples and reports buckets. */
+/** With a `pin`, reads name the version and ETag and fail with StaleObjectError on other bytes. */
 export interface BlobStore {
-  head(bucket: string, key: string): Promise<BlobHead | undefined>;
-  stream(bucket: string, key: string): Promise<AsyncIterable<Uint8Array>>;
+  head(bucket: string, key: string, pin?: ObjectPin): Promise<BlobHead | undefined>;
+  stream(bucket: string, key: string, pin?: ObjectPin): Promise<AsyncIterable<Uint8Array>>;
   /** Streams bytes [start, endInclusive] of an object (an S3 GetObject Range request). */
   streamRange(
     bucket: string,
     key: string,
     start: number,
     endInclusive: number,
+    pin?: ObjectPin,
   ): Promise<AsyncIterable<Uint8Array>>;
   getText(bucket: string, key: string): Promise<string>;
   /**
@@ -61,6 +72,15 @@ export interface PutOptions {
   metadata?: Record<string, string>;
 }
 
+/** A failed If-Match becomes StaleObjectError; anything else is rethrown as it is. */
+function stale(error: unknown, key: string): unknown {
+  return isPreconditionFailed(error)
+    ? new StaleObjectError(`The object ${key} changed since its upload was analyzed.`, {
+        cause: error,
+      })
+    : error;
+}
+
 const isMissing = (error: unknown) =>
   error instanceof NoSuchKey ||
   error instanceof NotFound ||
@@ -79,42 +99,46 @@ function checksumHeader(chunks: readonly (string | Uint8Array)[]) {
 
 /** A BlobStore over the real S3 API (AWS or s3rver). */
 export function createBlobStore(s3: Pick<S3Client, 'send'>): BlobStore {
-  const store: BlobStore = {
-    async head(bucket, key) {
+  async function read(bucket: string, key: string, range?: string, pin?: ObjectPin) {
+    try {
+      const out = await s3.send(
+        new GetObjectCommand({ Bucket: bucket, Key: key, Range: range, ...pinParams(pin) }),
+      );
       try {
-        const out = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        checkPinned(pin, out.ETag, key);
+      } catch (error) {
+        (out.Body as { destroy?: () => void } | undefined)?.destroy?.();
+        throw error;
+      }
+      return out.Body as AsyncIterable<Uint8Array>;
+    } catch (error) {
+      if (isMissing(error))
+        throw new NotFoundError('The stored object does not exist.', { cause: error });
+      throw stale(error, key);
+    }
+  }
+  const store: BlobStore = {
+    async head(bucket, key, pin) {
+      try {
+        const out = await s3.send(
+          new HeadObjectCommand({ Bucket: bucket, Key: key, ...pinParams(pin) }),
+        );
+        checkPinned(pin, out.ETag, key);
         return {
           size: out.ContentLength ?? 0,
           etag: out.ETag,
+          versionId: out.VersionId,
           contentType: out.ContentType,
           metadata: out.Metadata ?? {},
         };
       } catch (error) {
         if (isMissing(error)) return undefined;
-        throw error;
+        throw stale(error, key);
       }
     },
-    async stream(bucket, key) {
-      try {
-        const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        return out.Body as AsyncIterable<Uint8Array>;
-      } catch (error) {
-        if (isMissing(error))
-          throw new NotFoundError('The stored object does not exist.', { cause: error });
-        throw error;
-      }
-    },
-    async streamRange(bucket, key, start, endInclusive) {
-      try {
-        const range = `bytes=${start}-${endInclusive}`;
-        const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range }));
-        return out.Body as AsyncIterable<Uint8Array>;
-      } catch (error) {
-        if (isMissing(error))
-          throw new NotFoundError('The stored object does not exist.', { cause: error });
-        throw error;
-      }
-    },
+    stream: (bucket, key, pin) => read(bucket, key, undefined, pin),
+    streamRange: (bucket, key, start, endInclusive, pin) =>
+      read(bucket, key, `bytes=${start}-${endInclusive}`, pin),
     async getText(bucket, key) {
       const chunks: Buffer[] = [];
       for await (const chunk of await store.stream(bucket, key)) chunks.push(Buffer.from(chunk));

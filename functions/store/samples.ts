@@ -73,6 +73,8 @@ export interface Sample {
   hashMethod?: string;
   /** ETag of the analyzed object, so a duplicate event for the same upload does nothing. */
   objectETag: string | null;
+  /** S3 version id of the analyzed object (AWS); every later read names it. Absent locally. */
+  objectVersionId?: string | null;
   analysisKey: string | null;
   partialKey: string | null;
   summary: SampleSummary | null;

@@ -18,14 +18,20 @@ export type TableAction =
   | 'dynamodb:BatchGetItem';
 /**
  * Object-level S3 actions (HeadObject is authorized as GetObject; CreateMultipartUpload, UploadPart
- * and CompleteMultipartUpload as PutObject).
+ * and CompleteMultipartUpload as PutObject). A read naming a VersionId needs GetObjectVersion, a
+ * delete naming one DeleteObjectVersion.
  */
 export type ObjectAction =
   | 's3:GetObject'
+  | 's3:GetObjectVersion'
   | 's3:PutObject'
   | 's3:DeleteObject'
+  | 's3:DeleteObjectVersion'
   | 's3:AbortMultipartUpload'
   | 's3:ListMultipartUploadParts';
+
+/** Bucket-level listings of the samples bucket (granted on the bucket ARN, not its objects). */
+export type ListingAction = 's3:ListBucketVersions' | 's3:ListBucketMultipartUploads';
 
 /** Object actions on the keys under one prefix of a bucket. */
 export interface PrefixGrant {
@@ -44,6 +50,8 @@ export interface FunctionAccess {
   readonly startsWorkflow?: boolean;
   /** Asks for re-scores: sqs:SendMessage on the re-score queue (infra/constructs/rescore.ts). */
   readonly sendsRescores?: boolean;
+  /** Listings of the samples bucket (the orphan sweep). */
+  readonly samplesListing?: readonly ListingAction[];
 }
 
 const ITEMS: readonly TableAction[] = [
@@ -53,6 +61,8 @@ const ITEMS: readonly TableAction[] = [
   'dynamodb:UpdateItem',
 ];
 const READ: readonly ObjectAction[] = ['s3:GetObject'];
+/** Reads of an upload are pinned to the version its analysis read (see store/object-pin.ts). */
+const READ_PINNED: readonly ObjectAction[] = ['s3:GetObject', 's3:GetObjectVersion'];
 const READ_WRITE: readonly ObjectAction[] = ['s3:GetObject', 's3:PutObject'];
 
 /**
@@ -67,14 +77,14 @@ const DISTRIBUTED = {
   /** Reads the sample record, probes the upload, writes the manifest. */
   distributedPlan: {
     table: ITEMS,
-    samples: [{ prefix: 'samples/', actions: READ }, WORK],
+    samples: [{ prefix: 'samples/', actions: READ_PINNED }, WORK],
     reports: [],
     mail: false,
   },
   /** Reads one byte range of the upload, writes its partial; no table access at all. */
   distributedFold: {
     table: [],
-    samples: [{ prefix: 'samples/', actions: READ }, WORK],
+    samples: [{ prefix: 'samples/', actions: READ_PINNED }, WORK],
     reports: [],
     mail: false,
   },
@@ -82,7 +92,7 @@ const DISTRIBUTED = {
   distributedMerge: {
     table: ITEMS,
     samples: [
-      { prefix: 'samples/', actions: READ },
+      { prefix: 'samples/', actions: READ_PINNED },
       { prefix: 'analyses/', actions: [...READ_WRITE, 's3:DeleteObject'] },
       { prefix: 'partials/', actions: [...READ_WRITE, 's3:DeleteObject'] },
       WORK,
@@ -112,6 +122,7 @@ export const ACCESS = {
         prefix: 'samples/',
         actions: [
           's3:GetObject',
+          's3:GetObjectVersion',
           's3:PutObject',
           's3:DeleteObject',
           's3:AbortMultipartUpload',
@@ -132,7 +143,7 @@ export const ACCESS = {
   analyze: {
     table: ITEMS,
     samples: [
-      { prefix: 'samples/', actions: READ },
+      { prefix: 'samples/', actions: READ_PINNED },
       { prefix: 'analyses/', actions: [...READ_WRITE, 's3:DeleteObject'] },
       { prefix: 'partials/', actions: [...READ_WRITE, 's3:DeleteObject'] },
     ],
@@ -173,6 +184,24 @@ export const ACCESS = {
     ],
     reports: [],
     mail: false,
+  },
+  /**
+   * The orphan sweep: lists the samples bucket's versions and multipart uploads, reads sample and
+   * reference items and its cursors, and removes versions and uploads no live record owns.
+   */
+  orphans: {
+    table: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+    samples: [
+      {
+        prefix: 'samples/',
+        actions: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:AbortMultipartUpload'],
+      },
+      { prefix: 'analyses/', actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'] },
+      { prefix: 'partials/', actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'] },
+    ],
+    reports: [],
+    mail: false,
+    samplesListing: ['s3:ListBucketVersions', 's3:ListBucketMultipartUploads'],
   },
 } as const satisfies Record<string, FunctionAccess>;
 

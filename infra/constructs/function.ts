@@ -173,6 +173,12 @@ export class DiligenceFunction extends Construct {
     this.bindTable(resources.table, access.table);
     if (resources.samples && access.samples.length > 0)
       this.bindBucket(resources.samples, 'SAMPLES_BUCKET', access.samples);
+    if (resources.samples && access.samplesListing?.length)
+      Grant.addToPrincipal({
+        grantee: this.role,
+        actions: [...access.samplesListing],
+        resourceArns: [resources.samples.bucketArn],
+      });
     if (resources.reports && access.reports.length > 0)
       this.bindBucket(resources.reports, 'REPORTS_BUCKET', access.reports);
     if (access.mail && resources.mail)

@@ -21,6 +21,8 @@ export interface RetentionProps {
   readonly sampleRetentionDays?: number;
   /** When the sweep runs (default daily at 03:17 UTC). */
   readonly schedule?: Schedule;
+  /** When the orphan sweep runs (default hourly, at minute 41). */
+  readonly orphanSchedule?: Schedule;
 }
 
 /**
@@ -31,6 +33,9 @@ export interface RetentionProps {
 export class Retention extends Construct {
   readonly function: DiligenceFunction;
   readonly rule: Rule;
+  /** The orphan sweep: versions and multipart uploads no live sample or reference owns. */
+  readonly orphans: DiligenceFunction;
+  readonly orphanRule: Rule;
 
   constructor(scope: Construct, id: string, props: RetentionProps) {
     super(scope, id);
@@ -57,6 +62,29 @@ export class Retention extends Construct {
     });
     this.rule.addTarget(
       new LambdaFunction(this.function.fn, { retryAttempts: 2, maxEventAge: Duration.hours(6) }),
+    );
+
+    // Its own function and role: the only one that lists the bucket and deletes object versions.
+    this.orphans = new DiligenceFunction(this, 'Orphans', {
+      source: props.source,
+      entry: 'functions/retention/orphan-lambda.ts',
+      description: 'Diligence orphan sweep (objects and uploads no live sample owns)',
+      serviceName: 'orphans',
+      memorySize: 512,
+      timeout: Duration.minutes(10),
+      // One run at a time: runs share the listing cursors.
+      reservedConcurrency: 1,
+    });
+    this.orphans.bindAccess(ACCESS.orphans, { table: props.table, samples: props.samples });
+    this.orphans.bindAuth(props.auth);
+    this.orphanRule = new Rule(this, 'OrphanSchedule', {
+      description:
+        'Diligence orphan sweep: remove sample objects and uploads without a live record',
+      schedule: props.orphanSchedule ?? Schedule.cron({ minute: '41' }),
+    });
+    // A missed run is no loss: the next hour's goes on from the stored cursor.
+    this.orphanRule.addTarget(
+      new LambdaFunction(this.orphans.fn, { retryAttempts: 0, maxEventAge: Duration.hours(1) }),
     );
   }
 }

@@ -126,6 +126,12 @@ export class Storage extends Construct {
         noncurrentVersionExpiration: Duration.days(1),
       });
     }
+    // A version's delete leaves a delete marker; once the noncurrent versions behind it have
+    // expired (or the orphan sweep removed them) the lone marker goes too.
+    this.samples.addLifecycleRule({
+      id: 'expired-delete-markers',
+      expiredObjectDeleteMarker: true,
+    });
     // A distributed analysis deletes its working objects (manifest, range partials, map results)
     // when it merges; a failed run leaves them, and they hold data derived from the sample.
     this.samples.addLifecycleRule({

@@ -16,6 +16,7 @@ const FUNCTIONS: Record<FunctionName, { entry: string; role: string }> = {
   },
   notify: { entry: 'functions/notify/lambda.ts', role: 'NotifierNotifyRole' },
   purge: { entry: 'functions/retention/lambda.ts', role: 'RetentionPurgeRole' },
+  orphans: { entry: 'functions/retention/orphan-lambda.ts', role: 'RetentionOrphansRole' },
   distributedPlan: {
     entry: 'functions/analyze/distributed/lambda-plan.ts',
     role: 'DistributedPlanRole',
@@ -35,17 +36,25 @@ const FUNCTIONS: Record<FunctionName, { entry: string; role: string }> = {
   rescore: { entry: 'functions/rescore/lambda.ts', role: 'RescoreWorkerRole' },
 };
 
-/** The IAM action each SDK command needs (HeadObject is authorized as GetObject). */
-const ACTION_OF: Record<string, string> = {
+/**
+ * The IAM actions each SDK command needs (HeadObject is authorized as GetObject). Reads of samples
+ * name the version their analysis pinned, which needs s3:GetObjectVersion
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html); the orphan sweep's
+ * DeleteObjects names versions, which needs s3:DeleteObjectVersion.
+ */
+const ACTION_OF: Record<string, string | string[]> = {
   GetCommand: 'dynamodb:GetItem',
   PutCommand: 'dynamodb:PutItem',
   QueryCommand: 'dynamodb:Query',
   UpdateCommand: 'dynamodb:UpdateItem',
   BatchGetCommand: 'dynamodb:BatchGetItem',
-  GetObjectCommand: 's3:GetObject',
-  HeadObjectCommand: 's3:GetObject',
+  GetObjectCommand: ['s3:GetObject', 's3:GetObjectVersion'],
+  HeadObjectCommand: ['s3:GetObject', 's3:GetObjectVersion'],
   PutObjectCommand: 's3:PutObject',
   DeleteObjectCommand: 's3:DeleteObject',
+  DeleteObjectsCommand: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+  ListObjectVersionsCommand: 's3:ListBucketVersions',
+  ListMultipartUploadsCommand: 's3:ListBucketMultipartUploads',
   CreateMultipartUploadCommand: 's3:PutObject',
   UploadPartCommand: 's3:PutObject',
   CompleteMultipartUploadCommand: 's3:PutObject',
@@ -98,10 +107,14 @@ describe.each(Object.keys(FUNCTIONS) as FunctionName[])('%s access', (name) => {
     const commands = code[name] ?? new Set();
     const unknown = [...commands].filter((c) => !(c in ACTION_OF));
     expect(unknown, 'map these commands to IAM actions in ACTION_OF').toEqual([]);
-    const called = [...commands].map((c) => ACTION_OF[c] as string);
+    const called = [...commands].flatMap((c) => ACTION_OF[c] as string | string[]);
     expect(sorted(access.table)).toEqual(sorted(called.filter((a) => a.startsWith('dynamodb:'))));
     const objectActions = [...access.samples, ...access.reports].flatMap((g) => g.actions);
-    expect(sorted(objectActions)).toEqual(sorted(called.filter((a) => a.startsWith('s3:'))));
+    const isListing = (a: string) => a.startsWith('s3:ListBucket');
+    expect(sorted(objectActions)).toEqual(
+      sorted(called.filter((a) => a.startsWith('s3:') && !isListing(a))),
+    );
+    expect(sorted(access.samplesListing ?? [])).toEqual(sorted(called.filter(isListing)));
     expect(access.mail).toBe(called.includes('ses:SendEmail'));
     expect(access.startsWorkflow ?? false).toBe(called.includes('states:StartExecution'));
     expect(access.sendsRescores ?? false).toBe(called.includes('sqs:SendMessage'));
@@ -133,9 +146,12 @@ describe.each(Object.keys(FUNCTIONS) as FunctionName[])('%s access', (name) => {
       expect(sorted(objectArns).length, `${bucket} object grants`).toBe(grants.length);
       const lists = on((r) => r === `{"Fn::GetAtt":["${bucket}","Arn"]}`);
       expect(lists).toEqual(
-        grants.some((g) => (g.actions as readonly string[]).includes('s3:GetObject'))
-          ? ['s3:ListBucket']
-          : [],
+        sorted([
+          ...(grants.some((g) => (g.actions as readonly string[]).includes('s3:GetObject'))
+            ? ['s3:ListBucket']
+            : []),
+          ...(bucket === 'SamplesBucket' ? (access.samplesListing ?? []) : []),
+        ]),
       );
     }
     const actions = statements.flatMap((s) => asList(s.Action).map(String));

@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { AnalysisInputError, foldSource, serializePartial } from '../../core/analysis';
 import type { BlobStore } from '../../store/blob-store';
-import type { FoldOutput, ManifestItem } from './types';
+import { type FoldOutput, type ManifestItem, runPin } from './types';
 
 /** What a fold needs: only the object store (no table access). */
 export interface FoldDeps {
@@ -30,7 +30,14 @@ export async function rangeSource(
   blobs: Pick<BlobStore, 'streamRange'>,
   item: Pick<ManifestItem, 'run' | 'start' | 'end'>,
 ): Promise<AsyncIterable<Uint8Array>> {
-  const stream = await blobs.streamRange(item.run.bucket, item.run.key, item.start, item.end - 1);
+  const { run } = item;
+  const stream = await blobs.streamRange(
+    run.bucket,
+    run.key,
+    item.start,
+    item.end - 1,
+    runPin(run),
+  );
   if (item.start === 0) return stream;
   return (async function* () {
     yield BOM;
@@ -51,7 +58,13 @@ export function createFoldHandler(deps: FoldDeps) {
     const read = { bytes: 0 };
     const continues = item.start > 0;
     const { run, settings } = item;
-    const stream = await deps.blobs.streamRange(run.bucket, run.key, item.start, item.end - 1);
+    const stream = await deps.blobs.streamRange(
+      run.bucket,
+      run.key,
+      item.start,
+      item.end - 1,
+      runPin(run),
+    );
     let partial: Awaited<ReturnType<typeof foldSource>>;
     try {
       partial = await foldSource(hashed(stream, hash, read, continues), {

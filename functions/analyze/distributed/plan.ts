@@ -2,11 +2,12 @@ import type { AppDeps } from '../../api/env';
 import { DEFAULT_LIMITS } from '../../core/analysis';
 import { lineAlignedRanges, newlineFinder } from '../../core/tree-hash';
 import type { Config } from '../../lib/config';
+import { StaleObjectError } from '../../store/object-pin';
 import { inputLimitsOf } from '../engine';
 import { probeSample } from '../shards/probe';
 import { uploadRepo } from '../uploads';
 import { DistributedInputError, gigabytes, SupersededRunError } from './errors';
-import { type ManifestItem, type PlanOutput, type RunInput, runKeys } from './types';
+import { type ManifestItem, type PlanOutput, type RunInput, runKeys, runPin } from './types';
 
 /** What the plan step needs. */
 export type PlanDeps = Pick<AppDeps, 'logger' | 'repos' | 'blobs'> & { config: Config };
@@ -48,14 +49,18 @@ export function createPlanHandler(deps: PlanDeps) {
     const { organizationId, scope, sampleId } = run;
     const sample = await uploadRepo(deps.repos).get({ organizationId, scope, sampleId });
     if (!sample) throw new SupersededRunError('the sample no longer exists');
-    const head = await blobs.head(run.bucket, run.key);
+    const head = await blobs.head(run.bucket, run.key, runPin(run)).catch((error: unknown) => {
+      if (error instanceof StaleObjectError) return undefined;
+      throw error;
+    });
     if (!head || (head.etag ?? String(head.size)) !== run.etag)
       throw new SupersededRunError('the object was replaced or deleted since the run started');
     if (head.size !== sample.sizeBytes)
       throw new DistributedInputError(
         `The uploaded file has ${head.size} bytes but ${sample.sizeBytes} were declared. Register the file again with its exact size and upload it once more.`,
       );
-    const open = (from: number) => blobs.streamRange(run.bucket, run.key, from, head.size - 1);
+    const open = (from: number) =>
+      blobs.streamRange(run.bucket, run.key, from, head.size - 1, runPin(run));
     const magic = await firstBytes(await open(0), 2);
     if (magic[0] === 0x1f && magic[1] === 0x8b)
       throw new DistributedInputError(

@@ -36,6 +36,7 @@ export async function startDistributed(
       error: null,
       progress: null,
       objectETag: etag,
+      objectVersionId: object.versionId ?? null,
       attempts: 1,
       updatedAt: deps.clock().toISOString(),
       version: sample.version + 1,
@@ -54,6 +55,7 @@ export async function startDistributed(
     scope: sample.assessmentId,
     sampleId: sample.sampleId,
     etag,
+    ...(object.versionId ? { versionId: object.versionId } : {}),
     size,
   };
   const name = executionName(sample.sampleId, etag);

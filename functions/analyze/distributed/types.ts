@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ObjectPin } from '../../store/object-pin';
 import type { ShardSettings } from '../shards/protocol';
 
 /** The sample a workflow run analyzes: where its object is and which upload (ETag) it is. */
@@ -10,7 +11,14 @@ export interface RunInput {
   scope: string;
   sampleId: string;
   etag: string;
+  /** The S3 version the run reads (versioned buckets); every range read names it and the ETag. */
+  versionId?: string;
   size: number;
+}
+
+/** The pin every read of a run's object carries (version and ETag it was started for). */
+export function runPin(run: Pick<RunInput, 'etag' | 'versionId'>): ObjectPin {
+  return { versionId: run.versionId, etag: run.etag };
 }
 
 /** How every range is read: the whole file's format and field mapping, fixed by the plan. */

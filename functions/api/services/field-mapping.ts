@@ -2,6 +2,7 @@ import { AnalysisInputError } from '../../core/analysis/errors';
 import { checkFieldOverrides, FieldMappingError } from '../../core/analysis/fields/check';
 import { readHeadRecords } from '../../core/analysis/fields/head';
 import { ValidationError } from '../../lib/errors';
+import { pinOf } from '../../store/object-pin';
 import type { Sample } from '../../store/samples';
 import type { AppDeps } from '../env';
 
@@ -11,12 +12,13 @@ import type { AppDeps } from '../env';
  */
 export async function checkMappingAgainstUpload(
   deps: Pick<AppDeps, 'blobs' | 'config'>,
-  upload: Pick<Sample, 'key' | 'fileName' | 'status'>,
+  upload: Pick<Sample, 'key' | 'fileName' | 'status' | 'objectETag' | 'objectVersionId'>,
   fields: Record<string, string> | undefined,
   path = 'fields',
 ): Promise<void> {
   if (!fields || Object.keys(fields).length === 0 || upload.status === 'awaiting_upload') return;
-  const stream = await deps.blobs.stream(deps.config.SAMPLES_BUCKET, upload.key);
+  // The bytes that were analyzed, never a later replacement of the object.
+  const stream = await deps.blobs.stream(deps.config.SAMPLES_BUCKET, upload.key, pinOf(upload));
   let records: unknown[];
   try {
     records = await readHeadRecords(stream, { fileName: upload.fileName });

@@ -40,6 +40,9 @@ export function sampleFile(s: Sample): SampleFile {
     uploadedAt: s.createdAt,
     records: s.summary?.records ?? 0,
     sha256: s.sha256 ?? '',
+    // The exact object measured: later reads of the sample are pinned to it too.
+    ...(s.objectVersionId ? { versionId: s.objectVersionId } : {}),
+    ...(s.objectETag ? { etag: s.objectETag.replace(/"/g, '') } : {}),
   };
 }
 

@@ -80,6 +80,10 @@ export interface ReportSampleFile {
   uploadedAt: string;
   records: number;
   sha256: string;
+  /** The S3 version the analysis read (AWS; absent where the store keeps no versions). */
+  versionId?: string;
+  /** The ETag of the object the analysis read. */
+  etag?: string;
 }
 
 /** An analysis as it appears in a report, tagged with the role of the sample and its file. */
