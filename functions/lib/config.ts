@@ -90,6 +90,13 @@ const schema = z
       .int()
       .positive()
       .default(512 * 1024 ** 2),
+    /** Ranges each group merge of the distributed path merges (a power of two: exact tree shape). */
+    DISTRIBUTED_MERGE_GROUP_RANGES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .refine((n) => (n & (n - 1)) === 0, 'must be a power of two')
+      .default(32),
     /** The Step Functions state machine of the distributed path; unset = one Lambda for all sizes. */
     DISTRIBUTED_STATE_MACHINE_ARN: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

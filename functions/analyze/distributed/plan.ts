@@ -6,7 +6,7 @@ import { inputLimitsOf } from '../engine';
 import { probeSample } from '../shards/probe';
 import { uploadRepo } from '../uploads';
 import { DistributedInputError, gigabytes, SupersededRunError } from './errors';
-import { type ManifestItem, type PlanOutput, type RunInput, runKeys } from './types';
+import { type ManifestItem, mergeGroups, type PlanOutput, type RunInput, runKeys } from './types';
 
 /** What the plan step needs. */
 export type PlanDeps = Pick<AppDeps, 'logger' | 'repos' | 'blobs'> & { config: Config };
@@ -93,6 +93,7 @@ export function createPlanHandler(deps: PlanDeps) {
       manifest: { bucket: config.SAMPLES_BUCKET, key: keys.manifest },
       ranges: items.length,
       rangeBytes,
+      groups: mergeGroups(items.length, config.DISTRIBUTED_MERGE_GROUP_RANGES),
     };
   };
 }
