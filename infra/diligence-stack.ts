@@ -42,6 +42,8 @@ export interface DiligenceStackProps extends StackProps {
   readonly reportLockMode?: ReportLockMode;
   /** Analyses running at once (reserved concurrency of the analyzer); default 5. */
   readonly analyzerConcurrency?: number;
+  /** Reserved concurrency of the distributed fold; null = none (see Distributed). */
+  readonly foldReservedConcurrency?: number | null;
   /** `stub` skips esbuild (template tests); default `bundle`. */
   readonly code?: CodeMode;
 }
@@ -101,6 +103,7 @@ export class DiligenceStack extends Stack {
       samples: this.storage.samples,
       reports: this.storage.reports,
       auth: this.auth.settings,
+      foldReservedConcurrency: props.foldReservedConcurrency,
     });
     this.analyzer.startsWorkflow(this.distributed.stateMachine);
     this.notifier = new Notifier(this, 'Notifier', {
@@ -124,6 +127,7 @@ export class DiligenceStack extends Stack {
         Purge: this.retention.function,
         DistributedPlan: this.distributed.functions.Plan,
         DistributedFold: this.distributed.functions.Fold,
+        DistributedGroup: this.distributed.functions.Group,
         DistributedMerge: this.distributed.functions.Merge,
         DistributedFail: this.distributed.functions.Fail,
       },

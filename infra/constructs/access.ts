@@ -55,24 +55,37 @@ const READ_WRITE: readonly ObjectAction[] = ['s3:GetObject', 's3:PutObject'];
 
 /**
  * The distributed analysis (infra/constructs/distributed.ts). Its working objects live under
- * distributed/; every function bundling the blob store may delete there (the store's one delete).
+ * distributed/; only the final merge deletes there (it cleans up once the analysis is stored).
  */
 const WORK: PrefixGrant = {
   prefix: 'distributed/',
   actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
 };
 const DISTRIBUTED = {
-  /** Reads the sample record, probes the upload, writes the manifest. */
+  /** Reads the sample record (GetItem only), probes the upload, writes the manifest. */
   distributedPlan: {
-    table: ITEMS,
-    samples: [{ prefix: 'samples/', actions: READ }, WORK],
+    table: ['dynamodb:GetItem'],
+    samples: [
+      { prefix: 'samples/', actions: READ },
+      { prefix: 'distributed/', actions: ['s3:PutObject'] },
+    ],
     reports: [],
     mail: false,
   },
   /** Reads one byte range of the upload, writes its partial; no table access at all. */
   distributedFold: {
     table: [],
-    samples: [{ prefix: 'samples/', actions: READ }, WORK],
+    samples: [
+      { prefix: 'samples/', actions: READ },
+      { prefix: 'distributed/', actions: ['s3:PutObject'] },
+    ],
+    reports: [],
+    mail: false,
+  },
+  /** Reads manifest, Map results and one group's partials, writes its blocks; no table access. */
+  distributedGroup: {
+    table: [],
+    samples: [{ prefix: 'distributed/', actions: READ_WRITE }],
     reports: [],
     mail: false,
   },

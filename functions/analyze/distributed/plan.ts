@@ -7,9 +7,10 @@ import { probeSample } from '../shards/probe';
 import { uploadRepo } from '../uploads';
 import { DistributedInputError, gigabytes, SupersededRunError } from './errors';
 import { type ManifestItem, mergeGroups, type PlanOutput, type RunInput, runKeys } from './types';
+import type { WorkObjects } from './work-objects';
 
 /** What the plan step needs. */
-export type PlanDeps = Pick<AppDeps, 'logger' | 'repos' | 'blobs'> & { config: Config };
+export type PlanDeps = Pick<AppDeps, 'logger' | 'repos'> & { blobs: WorkObjects; config: Config };
 
 async function firstBytes(stream: AsyncIterable<Uint8Array>, n: number): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
