@@ -62,9 +62,13 @@ const WORK: PrefixGrant = {
   actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
 };
 const DISTRIBUTED = {
-  /** Reads the sample record (GetItem only), probes the upload, writes the manifest. */
+  /**
+   * Reads the sample record, probes the upload, writes the manifest. (It bundles the repositories,
+   * so the access test holds it to all their item actions until the plan reads through a
+   * GetItem-only reader.)
+   */
   distributedPlan: {
-    table: ['dynamodb:GetItem'],
+    table: ITEMS,
     samples: [
       { prefix: 'samples/', actions: READ },
       { prefix: 'distributed/', actions: ['s3:PutObject'] },

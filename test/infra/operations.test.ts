@@ -74,10 +74,10 @@ describe('alarms', () => {
   });
 
   it.each(['Errors', 'Throttles'])(
-    'alarms on %s of each of the nine functions (four of them the distributed analysis)',
+    'alarms on %s of each of the ten functions (five of them the distributed analysis)',
     (metric) => {
       const found = alarms().filter((a) => a.MetricName === metric);
-      expect(found).toHaveLength(9);
+      expect(found).toHaveLength(10);
       for (const a of found) expect(a).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
     },
   );
