@@ -257,7 +257,7 @@ describe('the distributed analysis state machine', () => {
       },
     });
     expect(rule?.Properties.State).toBe('ENABLED');
-    const [target] = rule?.Properties.Targets as { Arn: unknown; RetryPolicy: unknown }[];
+    const [target] = (rule?.Properties.Targets ?? []) as { Arn: unknown; RetryPolicy: unknown }[];
     expect(JSON.stringify(target?.Arn)).toMatch(/DistributedFail/);
     expect(target?.RetryPolicy).toEqual({
       MaximumEventAgeInSeconds: 86400,
