@@ -1,4 +1,3 @@
-import type { ObjectCreated } from '../handler';
 import type { Upload } from '../uploads';
 import { type StartDeps, startDistributed } from './start';
 
@@ -9,7 +8,7 @@ import { type StartDeps, startDistributed } from './start';
  */
 export async function handOverTimedOut(
   deps: StartDeps,
-  object: ObjectCreated,
+  object: { bucket: string; key: string; size: number },
   sample: Upload,
   size: number,
 ): Promise<void> {
