@@ -6,7 +6,6 @@ import {
   DefinitionBody,
   DistributedMap,
   Fail,
-  JitterType,
   JsonPath,
   LogLevel,
   Map as MapState,
@@ -23,6 +22,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct, type IConstruct } from 'constructs';
 import { ACCESS } from './access';
 import { ExecutionEnded } from './distributed-ended';
+import { MERGE_NOT_RETRIED, NOT_RETRIED, RETRY, THROTTLED } from './distributed-retry';
 import {
   type AuthSettings,
   DiligenceFunction,
@@ -113,36 +113,6 @@ class ScopedResultWriter extends ResultWriterV2 {
     ];
   }
 }
-
-/** Lambda errors worth retrying with backoff; a refusal or a superseded run is not retried. */
-const NOT_RETRIED = ['DistributedInputError', 'SupersededRunError'];
-/**
- * A merge that ran out of time or memory would only do so again: Lambda reports a timeout as
- * Sandbox.Timedout or Lambda.Unknown (out of memory too), the task's own limit as States.Timeout.
- * https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html
- */
-export const MERGE_NOT_RETRIED = ['States.Timeout', 'Sandbox.Timedout', 'Lambda.Unknown'];
-/**
- * Throttles (the fold's reserved concurrency shared by executions) and other errors back off with
- * full jitter, each delay capped by MaxDelaySeconds, so retries of many children do not align.
- * https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
- */
-const THROTTLED = {
-  errors: ['Lambda.TooManyRequestsException'],
-  interval: Duration.seconds(2),
-  backoffRate: 2,
-  maxAttempts: 8,
-  maxDelay: Duration.seconds(60),
-  jitterStrategy: JitterType.FULL,
-};
-const RETRY = {
-  errors: ['States.ALL'],
-  interval: Duration.seconds(5),
-  backoffRate: 2,
-  maxAttempts: 3,
-  maxDelay: Duration.seconds(30),
-  jitterStrategy: JitterType.FULL,
-};
 
 /**
  * Samples beyond one machine: a Standard state machine runs plan (manifest of line-aligned byte
