@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { apiCustomDomain } from './constructs/api';
+import { foldReservation } from './constructs/distributed';
 import { DiligenceStack } from './diligence-stack';
 import { EdgeStack } from './edge-stack';
 
@@ -45,6 +46,7 @@ new DiligenceStack(app, 'DiligenceStack', {
   sampleRetentionDays: positiveInteger('sampleRetentionDays'),
   abandonedSampleRetentionDays: positiveInteger('abandonedSampleRetentionDays'),
   analyzerConcurrency: positiveInteger('analyzerConcurrency'),
+  foldReservedConcurrency: foldReservation(context('foldReservedConcurrency')),
   reportLockMode: lockMode as 'GOVERNANCE' | 'COMPLIANCE' | undefined,
   cognitoDomainPrefix: context('cognitoDomainPrefix'),
   extraCallbackUrls: context('callbackUrls')

@@ -50,6 +50,8 @@ export interface DiligenceStackProps extends StackProps {
   readonly reportLockMode?: ReportLockMode;
   /** Analyses running at once (reserved concurrency of the analyzer); default 5. */
   readonly analyzerConcurrency?: number;
+  /** Reserved concurrency of the distributed fold; null = none (see Distributed). */
+  readonly foldReservedConcurrency?: number | null;
   /** `stub` skips esbuild (template tests); default `bundle`. */
   readonly code?: CodeMode;
 }
@@ -110,6 +112,7 @@ export class DiligenceStack extends Stack {
       samples: this.storage.samples,
       reports: this.storage.reports,
       auth: this.auth.settings,
+      foldReservedConcurrency: props.foldReservedConcurrency,
     });
     this.analyzer.startsWorkflow(this.distributed.stateMachine);
     this.rescore = new Rescore(this, 'Rescore', {
@@ -147,6 +150,7 @@ export class DiligenceStack extends Stack {
       Orphans: this.retention.orphans,
       DistributedPlan: this.distributed.functions.Plan,
       DistributedFold: this.distributed.functions.Fold,
+      DistributedGroup: this.distributed.functions.Group,
       DistributedMerge: this.distributed.functions.Merge,
       DistributedFail: this.distributed.functions.Fail,
       Rescore: this.rescore.function,

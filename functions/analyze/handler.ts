@@ -9,6 +9,7 @@ import { noMetrics, type ProductMetrics } from '../lib/metrics';
 import { StaleObjectError } from '../store/object-pin';
 import type { Sample } from '../store/samples';
 import { Deadline, timeLimitMessage } from './deadline';
+import { handOverTimedOut } from './distributed/hand-over';
 import { type StartDeps, startDistributed, type WorkflowStarter } from './distributed/start';
 import { describeFailure, inputLimitsOf, type SampleAnalyzer } from './engine';
 import { headAtEvent, pinOf } from './pin';
@@ -232,6 +233,10 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       void progress.stage('examples');
       analysis = await withExamples(object, sample, result.analysis, deadline);
     } catch (error) {
+      if (deadline.expired && deps.workflow) {
+        await progress.settled();
+        return handOverTimedOut(deps as StartDeps, object, sample, head.size);
+      }
       const message = deadline.expired
         ? timeLimitMessage(sample.fileName, deadline.limitMs)
         : describeFailure(error);

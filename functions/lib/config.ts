@@ -95,18 +95,27 @@ const schema = z
     /**
      * Samples larger than this (bytes) are analyzed by the distributed workflow when
      * DISTRIBUTED_STATE_MACHINE_ARN is set; it is also the largest gzip sample accepted then.
+     * 4 GiB: one pass measured ~10 GiB in Lambda's 15 minutes (test/bench/distributed-threshold.ts),
+     * so 2.5× margin; a one pass that still runs out of time is handed to the workflow.
      */
     DISTRIBUTED_THRESHOLD_BYTES: z.coerce
       .number()
       .int()
       .positive()
-      .default(10 * 1024 ** 3),
+      .default(4 * 1024 ** 3),
     /** Byte range each child of the distributed fold reads (aligned to line ends). */
     DISTRIBUTED_RANGE_BYTES: z.coerce
       .number()
       .int()
       .positive()
       .default(512 * 1024 ** 2),
+    /** Ranges each group merge of the distributed path merges (a power of two: exact tree shape). */
+    DISTRIBUTED_MERGE_GROUP_RANGES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .refine((n) => (n & (n - 1)) === 0, 'must be a power of two')
+      .default(32),
     /** The Step Functions state machine of the distributed path; unset = one Lambda for all sizes. */
     DISTRIBUTED_STATE_MACHINE_ARN: z.string().min(1).optional(),
     /** SQS queue of re-score requests (set by the stack); the local runtime queues in process. */

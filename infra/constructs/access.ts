@@ -67,24 +67,41 @@ const READ_WRITE: readonly ObjectAction[] = ['s3:GetObject', 's3:PutObject'];
 
 /**
  * The distributed analysis (infra/constructs/distributed.ts). Its working objects live under
- * distributed/; every function bundling the blob store may delete there (the store's one delete).
+ * distributed/; only the final merge deletes there (it cleans up once the analysis is stored).
  */
 const WORK: PrefixGrant = {
   prefix: 'distributed/',
   actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
 };
 const DISTRIBUTED = {
-  /** Reads the sample record, probes the upload, writes the manifest. */
+  /**
+   * Reads the sample record, probes the upload, writes the manifest. (It bundles the repositories,
+   * so the access test holds it to all their item actions until the plan reads through a
+   * GetItem-only reader.)
+   */
   distributedPlan: {
     table: ITEMS,
-    samples: [{ prefix: 'samples/', actions: READ_PINNED }, WORK],
+    samples: [
+      { prefix: 'samples/', actions: READ_PINNED },
+      { prefix: 'distributed/', actions: ['s3:PutObject'] },
+    ],
     reports: [],
     mail: false,
   },
   /** Reads one byte range of the upload, writes its partial; no table access at all. */
   distributedFold: {
     table: [],
-    samples: [{ prefix: 'samples/', actions: READ_PINNED }, WORK],
+    samples: [
+      { prefix: 'samples/', actions: READ_PINNED },
+      { prefix: 'distributed/', actions: ['s3:PutObject'] },
+    ],
+    reports: [],
+    mail: false,
+  },
+  /** Reads manifest, Map results and one group's partials, writes its blocks; no table access. */
+  distributedGroup: {
+    table: [],
+    samples: [{ prefix: 'distributed/', actions: READ_WRITE }],
     reports: [],
     mail: false,
   },

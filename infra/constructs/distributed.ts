@@ -8,17 +8,21 @@ import {
   Fail,
   JsonPath,
   LogLevel,
+  Map as MapState,
   OutputType,
   ResultWriterV2,
   S3JsonLItemReader,
   StateMachine,
   StateMachineType,
+  Timeout,
   Transformation,
   WriterConfig,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct, type IConstruct } from 'constructs';
 import { ACCESS } from './access';
+import { ExecutionEnded } from './distributed-ended';
+import { MERGE_NOT_RETRIED, NOT_RETRIED, RETRY, THROTTLED } from './distributed-retry';
 import {
   type AuthSettings,
   DiligenceFunction,
@@ -26,6 +30,9 @@ import {
   type TableRef,
 } from './function';
 import { acknowledge, objectArnFinding } from './nag';
+
+/** Memory (MB) of the group merges and of the final merge, from the merge benchmark. */
+export const MERGE_MEMORY = { group: 4096, final: 10240 } as const;
 
 /** Where the Distributed Map's ResultWriter puts the children's outputs (under the working prefix). */
 export const MAP_RESULTS_PREFIX = 'distributed/map-results';
@@ -37,9 +44,37 @@ export interface DistributedProps {
   readonly samples: IBucket;
   readonly reports: IBucket;
   readonly auth: AuthSettings;
-  /** Byte ranges folded at once (Map children in flight); default 40. */
+  /** Byte ranges folded at once (Map children in flight); default 40 (capped by the reservation). */
   readonly maxConcurrency?: number;
+  /**
+   * Reserved concurrency of the fold function, the cap on folds across all executions; default
+   * 40, `null` for none (accounts whose concurrency quota cannot spare it).
+   */
+  readonly foldReservedConcurrency?: number | null;
 }
+
+/** The steps, each a function: plan, fold (first Map), group merge (second Map), merge, fail. */
+export type DistributedStep = 'Plan' | 'Fold' | 'Group' | 'Merge' | 'Fail';
+
+/** Folds reserved by default: the Map's own concurrency, so one execution never throttles itself. */
+export const FOLD_RESERVED_CONCURRENCY = 40;
+/**
+ * The `foldReservedConcurrency` context value: a whole number, or `none` for no reservation (an
+ * account whose concurrency quota cannot keep 100 unreserved beside it); unset = the default.
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
+ */
+export function foldReservation(value: string | undefined): number | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'none') return null;
+  if (!/^[1-9]\d*$/.test(value))
+    throw new Error(
+      `Context "foldReservedConcurrency" must be a whole number above 0 or "none", got "${value}".`,
+    );
+  return Number(value);
+}
+
+/** Group merges run at once in one execution (the second Map's MaxConcurrency). */
+export const GROUP_CONCURRENCY = 10;
 
 /** The JSONL manifest reader, allowed to read the working prefix only (CDK would grant bucket/*). */
 class ManifestReader extends S3JsonLItemReader {
@@ -79,23 +114,23 @@ class ScopedResultWriter extends ResultWriterV2 {
   }
 }
 
-/** Lambda errors worth retrying with backoff; a refusal or a superseded run is not retried. */
-const NOT_RETRIED = ['DistributedInputError', 'SupersededRunError'];
-const RETRY = { interval: Duration.seconds(5), backoffRate: 2, maxAttempts: 3 };
-
 /**
  * Samples beyond one machine: a Standard state machine runs plan (manifest of line-aligned byte
- * ranges) → Distributed Map over the manifest (S3 JSONL ItemReader, bounded concurrency, results
- * to S3, no tolerated failure) of the fold function → merge. Any failure is caught and marks the
- * sample failed with a message, as the dead-letter consumer does.
+ * ranges) → Distributed Map of the fold function over the manifest (S3 JSONL ItemReader, results
+ * to S3, no tolerated failure) → Map of group merges → final merge. Any failure is caught and
+ * marks the sample failed with a message, as the dead-letter consumer does.
  */
 export class Distributed extends Construct {
   readonly stateMachine: StateMachine;
-  readonly functions: Record<'Plan' | 'Fold' | 'Merge' | 'Fail', DiligenceFunction>;
+  readonly functions: Record<DistributedStep, DiligenceFunction>;
 
   constructor(scope: Construct, id: string, props: DistributedProps) {
     super(scope, id);
-    const fn = (name: 'Plan' | 'Fold' | 'Merge' | 'Fail', memorySize: number, minutes: number) =>
+    const reserved =
+      props.foldReservedConcurrency === undefined
+        ? FOLD_RESERVED_CONCURRENCY
+        : props.foldReservedConcurrency;
+    const fn = (name: DistributedStep, memorySize: number, minutes: number, concurrency?: number) =>
       new DiligenceFunction(this, name, {
         source: props.source,
         entry: `functions/analyze/distributed/lambda-${name.toLowerCase()}.ts`,
@@ -103,17 +138,21 @@ export class Distributed extends Construct {
         serviceName: `distributed-${name.toLowerCase()}`,
         memorySize,
         timeout: Duration.minutes(minutes),
+        ...(concurrency ? { reservedConcurrency: concurrency } : {}),
       });
     this.functions = {
       Plan: fn('Plan', 1024, 5),
       // One vCPU's worth of memory: the fold is one thread; 15 minutes is Lambda's ceiling per range.
-      Fold: fn('Fold', 1769, 15),
-      Merge: fn('Merge', 3008, 15),
+      Fold: fn('Fold', 1769, 15, reserved ?? undefined),
+      // Memory sized from the merge benchmark (README, "Samples beyond one machine").
+      Group: fn('Group', MERGE_MEMORY.group, 15),
+      Merge: fn('Merge', MERGE_MEMORY.final, 15),
       Fail: fn('Fail', 512, 1),
     };
     const access = {
       Plan: ACCESS.distributedPlan,
       Fold: ACCESS.distributedFold,
+      Group: ACCESS.distributedGroup,
       Merge: ACCESS.distributedMerge,
       Fail: ACCESS.distributedFail,
     };
@@ -126,15 +165,20 @@ export class Distributed extends Construct {
     }
     this.functions.Fail.fn.addEnvironment('SAMPLES_BUCKET', props.samples.bucketName);
 
-    const task = (name: 'Plan' | 'Fold' | 'Merge' | 'Fail', resultPath?: string) => {
+    const task = (name: DistributedStep, resultPath?: string) => {
+      const merges = name === 'Group' || name === 'Merge';
       const t = new LambdaInvoke(this, `${name}Step`, {
         lambdaFunction: this.functions[name].fn,
         payloadResponseOnly: true,
         retryOnServiceExceptions: false,
+        // a backstop a minute past the function's own limit, never retried for a merge
+        ...(merges ? { taskTimeout: Timeout.duration(Duration.minutes(16)) } : {}),
         ...(resultPath ? { resultPath } : {}),
       });
       t.addRetry({ errors: NOT_RETRIED, maxAttempts: 0 });
-      t.addRetry({ errors: ['States.ALL'], ...RETRY });
+      if (merges) t.addRetry({ errors: MERGE_NOT_RETRIED, maxAttempts: 0 });
+      t.addRetry(THROTTLED);
+      t.addRetry(RETRY);
       return t;
     };
     const plan = task('Plan');
@@ -143,7 +187,7 @@ export class Distributed extends Construct {
         bucket: props.samples,
         key: JsonPath.stringAt('$.manifest.key'),
       }),
-      maxConcurrency: props.maxConcurrency ?? 40,
+      maxConcurrency: Math.min(props.maxConcurrency ?? 40, reserved ?? Number.POSITIVE_INFINITY),
       toleratedFailurePercentage: 0,
       mapExecutionType: StateMachineType.STANDARD,
       resultWriterV2: new ScopedResultWriter(
@@ -154,6 +198,18 @@ export class Distributed extends Construct {
       resultPath: '$.map',
     });
     map.itemProcessor(task('Fold'));
+    const groups = new MapState(this, 'MergeGroups', {
+      itemsPath: '$.groups',
+      itemSelector: {
+        run: JsonPath.objectAt('$.run'),
+        manifest: JsonPath.objectAt('$.manifest'),
+        map: JsonPath.objectAt('$.map'),
+        group: JsonPath.objectAt('$$.Map.Item.Value'),
+      },
+      maxConcurrency: GROUP_CONCURRENCY,
+      resultPath: '$.merged',
+    });
+    groups.itemProcessor(task('Group'));
     const merge = task('Merge', '$.merge');
     const failed = task('Fail', '$.failure').next(
       new Fail(this, 'AnalysisFailed', {
@@ -161,16 +217,21 @@ export class Distributed extends Construct {
         cause: 'The sample was marked failed; see the fail step input for the error.',
       }),
     );
-    for (const step of [plan, map, merge]) step.addCatch(failed, { resultPath: '$.error' });
+    for (const step of [plan, map, groups, merge]) step.addCatch(failed, { resultPath: '$.error' });
 
     const logs = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromChainable(plan.next(map).next(merge)),
+      definitionBody: DefinitionBody.fromChainable(plan.next(map).next(groups).next(merge)),
       timeout: Duration.hours(24),
       tracingEnabled: true,
       logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
-      comment: 'Diligence: analyze one sample beyond one machine (plan, fold byte ranges, merge)',
+      comment:
+        'Diligence: analyze one sample beyond one machine (plan, fold byte ranges, merge groups, merge)',
+    });
+    new ExecutionEnded(this, 'Ended', {
+      stateMachine: this.stateMachine,
+      fail: this.functions.Fail.fn,
     });
     this.acknowledgeGeneratedGrants(props.samples);
   }

@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     if (ms) {
       const folds = Math.max(1, execution?.folds ?? 1);
       console.log(
-        `  steps: plan ${fmt(ms.plan / 1000)} s, folds ${fmt(ms.fold / 1000)} s (${fmt(ms.fold / 1000 / folds)} s per ${values['range-mb']} MiB range, ${fmt(size / 1e6 / (ms.fold / 1000), 1)} MB/s), merge ${fmt(ms.merge / 1000)} s`,
+        `  steps: plan ${fmt(ms.plan / 1000)} s, folds ${fmt(ms.fold / 1000)} s (${fmt(ms.fold / 1000 / folds)} s per ${values['range-mb']} MiB range, ${fmt(size / 1e6 / (ms.fold / 1000), 1)} MB/s), group merges ${fmt(ms.group / 1000)} s, final merge ${fmt(ms.merge / 1000)} s`,
       );
     }
     if (distributed !== onePass) process.exitCode = 1;

@@ -25,6 +25,10 @@ const FUNCTIONS: Record<FunctionName, { entry: string; role: string }> = {
     entry: 'functions/analyze/distributed/lambda-fold.ts',
     role: 'DistributedFoldRole',
   },
+  distributedGroup: {
+    entry: 'functions/analyze/distributed/lambda-group.ts',
+    role: 'DistributedGroupRole',
+  },
   distributedMerge: {
     entry: 'functions/analyze/distributed/lambda-merge.ts',
     role: 'DistributedMergeRole',

@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAP_RESULTS_PREFIX } from '../../infra/constructs/distributed';
+import {
+  FOLD_RESERVED_CONCURRENCY,
+  foldReservation,
+  MAP_RESULTS_PREFIX,
+  MERGE_MEMORY,
+} from '../../infra/constructs/distributed';
 import { synthStack } from './synth';
 import { asList, policyStatements } from './template-tools';
 
@@ -19,7 +24,10 @@ interface State {
   End?: boolean;
   Resource?: string;
   ResultPath?: string;
-  Retry?: unknown;
+  Retry?: Record<string, unknown>[];
+  TimeoutSeconds?: number;
+  ItemsPath?: string;
+  ItemSelector?: unknown;
   Catch: { Next: string }[];
   ItemReader?: unknown;
   ResultWriter?: unknown;
@@ -63,7 +71,8 @@ beforeAll(() => {
   definition = JSON.parse(resolveDefinition(resource.Properties.DefinitionString));
 }, 120_000);
 
-const mapState = () => Object.values(definition.States).find((s) => s.Type === 'Map') as State;
+const mapState = () => st('FoldRanges');
+const groupMap = () => st('MergeGroups');
 /** The state named `name` of `d` (the top level by default). */
 function st(name: string, d: Definition = definition): State {
   const found = d.States[name];
@@ -86,7 +95,7 @@ describe('the distributed analysis state machine', () => {
     expect(validate(broken).isValid).toBe(false);
   });
 
-  it('runs plan, then a Distributed Map over the JSONL manifest, then merge', () => {
+  it('runs plan, then a Distributed Map over the JSONL manifest, then a Map of group merges, then the final merge', () => {
     const plan = st(definition.StartAt);
     expect(plan.Type).toBe('Task');
     const map = mapState();
@@ -105,7 +114,24 @@ describe('the distributed analysis state machine', () => {
     expect(map.ToleratedFailurePercentage ?? 0).toBe(0);
     expect(map.ToleratedFailureCount ?? 0).toBe(0);
     expect(map.ResultPath).toBe('$.map');
-    const merge = st(map.Next);
+    // two Map states: the fold ranges, then the group merges (an inline Map over the plan's groups)
+    expect(Object.values(definition.States).filter((s) => s.Type === 'Map')).toHaveLength(2);
+    const groups = st(map.Next);
+    expect(groups).toBe(groupMap());
+    expect(groups.ItemsPath).toBe('$.groups');
+    expect(groups.ItemSelector).toEqual({
+      'run.$': '$.run',
+      'manifest.$': '$.manifest',
+      'map.$': '$.map',
+      'group.$': '$$.Map.Item.Value',
+    });
+    expect(groups.ItemProcessor.ProcessorConfig).toEqual({ Mode: 'INLINE' });
+    expect(groups.MaxConcurrency).toBe(10);
+    expect(groups.ResultPath).toBe('$.merged');
+    const group = st(groups.ItemProcessor.StartAt, groups.ItemProcessor);
+    expect(group.Resource).toMatch(/function:DistributedGroup/);
+    const merge = st(groups.Next);
+    expect(merge.Resource).toMatch(/function:DistributedMerge/);
     expect(merge.ResultPath).toBe('$.merge');
     expect(merge.End).toBe(true);
   });
@@ -118,17 +144,49 @@ describe('the distributed analysis state machine', () => {
     });
   });
 
-  it('retries every step with backoff, never a refusal, and catches failures into the fail step', () => {
+  it('retries every step with jittered backoff and a delay cap, never a refusal, and catches failures into the fail step', () => {
     const map = mapState();
+    const groups = groupMap();
     const fold = st(map.ItemProcessor.StartAt, map.ItemProcessor);
-    const steps = [st(definition.StartAt), fold, st(map.Next)];
-    for (const step of steps) {
+    const group = st(groups.ItemProcessor.StartAt, groups.ItemProcessor);
+    const merge = st(groups.Next);
+    // JitterStrategy FULL and MaxDelaySeconds keep many children's retries from aligning.
+    // https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
+    const refusal = {
+      ErrorEquals: ['DistributedInputError', 'SupersededRunError'],
+      MaxAttempts: 0,
+    };
+    const throttled = {
+      ErrorEquals: ['Lambda.TooManyRequestsException'],
+      IntervalSeconds: 2,
+      MaxAttempts: 8,
+      BackoffRate: 2,
+      MaxDelaySeconds: 60,
+      JitterStrategy: 'FULL',
+    };
+    const others = {
+      ErrorEquals: ['States.ALL'],
+      IntervalSeconds: 5,
+      MaxAttempts: 3,
+      BackoffRate: 2,
+      MaxDelaySeconds: 30,
+      JitterStrategy: 'FULL',
+    };
+    for (const step of [st(definition.StartAt), fold])
+      expect(step.Retry).toEqual([refusal, throttled, others]);
+    for (const step of [group, merge]) {
       expect(step.Retry).toEqual([
-        { ErrorEquals: ['DistributedInputError', 'SupersededRunError'], MaxAttempts: 0 },
-        { ErrorEquals: ['States.ALL'], IntervalSeconds: 5, MaxAttempts: 3, BackoffRate: 2 },
+        refusal,
+        // a merge out of time (or memory) would run out again: Lambda reports Sandbox.Timedout or
+        // Lambda.Unknown, the task's own limit States.Timeout
+        // https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html
+        { ErrorEquals: ['States.Timeout', 'Sandbox.Timedout', 'Lambda.Unknown'], MaxAttempts: 0 },
+        throttled,
+        others,
       ]);
+      expect(step.TimeoutSeconds).toBe(16 * 60);
     }
-    for (const step of [st(definition.StartAt), map, st(map.Next)]) {
+    for (const step of [st(definition.StartAt), map, groups, merge]) {
       expect(step.Catch).toEqual([
         { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: expect.any(String) },
       ]);
@@ -136,6 +194,80 @@ describe('the distributed analysis state machine', () => {
       expect(fail.Resource).toMatch(/function:DistributedFail/);
       expect(st(fail.Next).Type).toBe('Fail');
     }
+  });
+
+  it('gives the group merges and the final merge the memory the merge benchmark asks for', () => {
+    const memory = (description: string) =>
+      Object.values(template.findResources('AWS::Lambda::Function')).find(
+        (f) => f.Properties.Description === description,
+      )?.Properties.MemorySize;
+    expect(memory('Diligence distributed analysis: group')).toBe(MERGE_MEMORY.group);
+    expect(memory('Diligence distributed analysis: merge')).toBe(MERGE_MEMORY.final);
+    expect(MERGE_MEMORY.final).toBe(10240);
+  });
+
+  it('reserves concurrency for the fold by default and caps the fold Map at it', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Diligence distributed analysis: fold',
+      ReservedConcurrentExecutions: FOLD_RESERVED_CONCURRENCY,
+    });
+    expect(mapState().MaxConcurrency).toBe(FOLD_RESERVED_CONCURRENCY);
+  });
+
+  it('reads the foldReservedConcurrency context: a number, or none for accounts with a low quota', () => {
+    expect(foldReservation(undefined)).toBeUndefined();
+    expect(foldReservation('10')).toBe(10);
+    expect(foldReservation('none')).toBeNull();
+    expect(() => foldReservation('0')).toThrow(/foldReservedConcurrency/);
+    expect(() => foldReservation('ten')).toThrow(/whole number above 0 or "none"/);
+  });
+
+  it('runs the fold unreserved with foldReservedConcurrency none, and caps the Map at a lower reservation', () => {
+    const fold = (t: Template) =>
+      Object.values(t.findResources('AWS::Lambda::Function')).find(
+        (f) => f.Properties.Description === 'Diligence distributed analysis: fold',
+      )?.Properties;
+    const mapOf = (t: Template) => {
+      const [sm] = Object.values(t.findResources('AWS::StepFunctions::StateMachine'));
+      const d = JSON.parse(resolveDefinition(sm?.Properties.DefinitionString)) as Definition;
+      return st('FoldRanges', d);
+    };
+    const none = synthStack({ foldReservedConcurrency: null }).template;
+    expect(fold(none)?.ReservedConcurrentExecutions).toBeUndefined();
+    expect(mapOf(none).MaxConcurrency).toBe(40);
+    const ten = synthStack({ foldReservedConcurrency: 10 }).template;
+    expect(fold(ten)?.ReservedConcurrentExecutions).toBe(10);
+    expect(mapOf(ten).MaxConcurrency).toBe(10);
+  }, 240_000);
+
+  it('fails the sample when an execution times out, is stopped or fails (an EventBridge rule to the fail function)', () => {
+    // catchers do not run when the execution itself times out or is aborted
+    // https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
+    // https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-states.html
+    const rules = Object.values(template.findResources('AWS::Events::Rule'));
+    const rule = rules.find(
+      (r) => (r.Properties.EventPattern as { source?: string[] })?.source?.[0] === 'aws.states',
+    );
+    expect(rule?.Properties.EventPattern).toEqual({
+      source: ['aws.states'],
+      'detail-type': ['Step Functions Execution Status Change'],
+      detail: {
+        status: ['FAILED', 'TIMED_OUT', 'ABORTED'],
+        stateMachineArn: [{ Ref: stateMachineId }],
+      },
+    });
+    expect(rule?.Properties.State).toBe('ENABLED');
+    const [target] = (rule?.Properties.Targets ?? []) as { Arn: unknown; RetryPolicy: unknown }[];
+    expect(JSON.stringify(target?.Arn)).toMatch(/DistributedFail/);
+    expect(target?.RetryPolicy).toEqual({
+      MaximumEventAgeInSeconds: 86400,
+      MaximumRetryAttempts: 20,
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'events.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DistributedFail'), 'Arn'] },
+    });
   });
 
   it('lets the analyzer start executions of this state machine only, and tells it the ARN', () => {
@@ -154,7 +286,7 @@ describe('the distributed analysis state machine', () => {
     });
   });
 
-  it('gives the state machine S3 access under distributed/ only, and invoke on its four functions', () => {
+  it('gives the state machine S3 access under distributed/ only, and invoke on its five functions', () => {
     const own = policyStatements(template)
       .filter(({ owner }) => owner.startsWith('DistributedStateMachineRole'))
       .map(({ statement }) => statement);
@@ -168,7 +300,7 @@ describe('the distributed analysis state machine', () => {
     const invoked = own
       .filter((s) => asList(s.Action).includes('lambda:InvokeFunction'))
       .flatMap((s) => asList(s.Resource).map((r) => JSON.stringify(r)));
-    for (const name of ['Plan', 'Fold', 'Merge', 'Fail'])
+    for (const name of ['Plan', 'Fold', 'Group', 'Merge', 'Fail'])
       expect(invoked.some((r) => r.includes(`Distributed${name}`))).toBe(true);
   });
 

@@ -74,10 +74,10 @@ describe('alarms', () => {
   });
 
   it.each(['Errors', 'Throttles'])(
-    'alarms on %s of each of the eleven functions (four of them the distributed analysis, one the orphan sweep, one the re-score worker)',
+    'alarms on %s of each of the twelve functions (five of them the distributed analysis, one the orphan sweep, one the re-score worker)',
     (metric) => {
       const found = alarms().filter((a) => a.MetricName === metric);
-      expect(found).toHaveLength(11);
+      expect(found).toHaveLength(12);
       for (const a of found) expect(a).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
     },
   );

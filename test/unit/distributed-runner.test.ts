@@ -81,6 +81,8 @@ function distributedAnalyzer(sample: Sample, options: Parameters<typeof createLo
     ...deps.config,
     DISTRIBUTED_THRESHOLD_BYTES: 1024,
     DISTRIBUTED_RANGE_BYTES: RANGE,
+    // groups of 2: several group merges, and a shorter last group when the range count is odd
+    DISTRIBUTED_MERGE_GROUP_RANGES: 2,
   };
   // the one pass's day: only the day of `now` enters an analysis
   const clock = () => new Date(sample.updatedAt);
@@ -169,6 +171,9 @@ describe.each([
     expect(await blobs.head(bucket, manifest)).toBeUndefined();
     expect(
       await blobs.head(bucket, manifest.replace('manifest.jsonl', 'partials/000000.bin')),
+    ).toBeUndefined();
+    expect(
+      await blobs.head(bucket, manifest.replace('manifest.jsonl', 'groups/000000-0.bin')),
     ).toBeUndefined();
 
     // A duplicate ObjectCreated event starts nothing and changes nothing.

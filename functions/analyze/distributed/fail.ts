@@ -10,8 +10,19 @@ export interface FailInput {
   error?: { Error?: string; Cause?: string };
 }
 
-/** The vendor's message: a refusal's own words (DistributedInputError), else the dead-letter message. */
+/** What the vendor reads when the whole execution timed out or was stopped (no catch ran). */
+export function stoppedMessage(fileName: string, status: 'TIMED_OUT' | 'ABORTED'): string {
+  const what = status === 'TIMED_OUT' ? 'ran out of time' : 'was stopped';
+  return `The analysis of "${fileName}" ${what} before it finished. Upload the file again (register it as a new sample); if it happens again, upload a smaller part of it. Our operators have been alerted.`;
+}
+
+/**
+ * The vendor's message: a refusal's own words (DistributedInputError), a stopped execution's
+ * message (the execution-ended rule), else the dead-letter message.
+ */
 export function failureMessage(fileName: string, error: FailInput['error']): string {
+  if (error?.Error === 'ExecutionTIMED_OUT') return stoppedMessage(fileName, 'TIMED_OUT');
+  if (error?.Error === 'ExecutionABORTED') return stoppedMessage(fileName, 'ABORTED');
   if (error?.Error === 'DistributedInputError' && error.Cause) {
     try {
       const cause = JSON.parse(error.Cause) as { errorMessage?: unknown };

@@ -1,10 +1,10 @@
 import { defaultAwsClients } from '../../lib/aws-clients';
 import { loadConfig } from '../../lib/config';
 import { lambdaObservability, observed } from '../../lib/lambda-observability';
-import { createBlobStore } from '../../store/blob-store';
 import { createWorkerRepositories } from '../../store/table-repositories';
 import { createPlanHandler } from './plan';
 import type { PlanOutput, RunInput } from './types';
+import { createWorkObjects } from './work-objects';
 
 const config = loadConfig();
 const clients = defaultAwsClients(config);
@@ -13,7 +13,7 @@ const plan = createPlanHandler({
   config,
   logger: observability.logger,
   repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
-  blobs: createBlobStore(clients.s3),
+  blobs: createWorkObjects(clients.s3),
 });
 
 /** Step Functions task: plans a distributed run (manifest of line-aligned byte ranges). */

@@ -1,11 +1,19 @@
 import type { DeadLetterDeps } from '../dead-letters/handler';
 import { createFailHandler } from './fail';
 import { createFoldHandler } from './fold';
+import { createGroupMergeHandler } from './group-merge';
 import { createMergeHandler, type MergeDeps, type MergeOutput } from './merge';
 import { createPlanHandler } from './plan';
 import { readManifest } from './results';
 import type { WorkflowStarter } from './start';
-import { type FoldOutput, type ManifestItem, type RunInput, runKeys } from './types';
+import {
+  type FoldOutput,
+  type GroupOutput,
+  type ManifestItem,
+  type PlanOutput,
+  type RunInput,
+  runKeys,
+} from './types';
 
 /** How the local runner disturbs the Map, as Step Functions may: order, duplicates, a retry. */
 export interface LocalRunOptions {
@@ -23,9 +31,11 @@ export interface LocalExecution {
   status: 'SUCCEEDED' | 'CAUGHT';
   output: MergeOutput | { marked: boolean };
   folds: number;
-  /** Milliseconds spent in each step (folds summed). */
-  timings: { plan: number; fold: number; merge: number };
+  /** Milliseconds spent in each step (folds and group merges summed). */
+  timings: { plan: number; fold: number; group: number; merge: number };
 }
+
+type MergeInputMap = { ResultWriterDetails: { Bucket: string; Key: string } };
 
 function shuffled<T>(items: readonly T[], seed: number | undefined): T[] {
   const out = [...items];
@@ -51,6 +61,7 @@ export function createLocalWorkflow(
 ) {
   const plan = createPlanHandler(deps);
   const fold = createFoldHandler(deps);
+  const group = createGroupMergeHandler(deps);
   const merge = createMergeHandler(deps);
   const fail = createFailHandler(deps);
   const executions = new Map<string, LocalExecution>();
@@ -84,9 +95,17 @@ export function createLocalWorkflow(
     return { Bucket: bucket, Key: `${prefix}/manifest.json` };
   }
 
+  /** The group Map: every group merged (in the disturbed order), outputs as the Map returns them. */
+  async function mergeGroups(planned: PlanOutput, map: MergeInputMap): Promise<GroupOutput[]> {
+    const outputs: GroupOutput[] = [];
+    for (const g of shuffled(planned.groups, options.shuffleSeed))
+      outputs.push(await group({ run: planned.run, manifest: planned.manifest, map, group: g }));
+    return outputs;
+  }
+
   async function execute(name: string, run: RunInput): Promise<LocalExecution> {
     let folds = 0;
-    const timings = { plan: 0, fold: 0, merge: 0 };
+    const timings = { plan: 0, fold: 0, group: 0, merge: 0 };
     let at = performance.now();
     const lap = (step: keyof typeof timings) => {
       const t = performance.now();
@@ -99,8 +118,10 @@ export function createLocalWorkflow(
       const outputs = await foldAll(await readManifest(deps.blobs, planned.manifest));
       folds = outputs.length;
       lap('fold');
-      const details = await writeResults(run, name, outputs);
-      const output = await merge({ ...planned, map: { ResultWriterDetails: details } });
+      const map = { ResultWriterDetails: await writeResults(run, name, outputs) };
+      const merged = await mergeGroups(planned, map);
+      lap('group');
+      const output = await merge({ ...planned, map, merged });
       lap('merge');
       return { name, status: 'SUCCEEDED', output, folds, timings };
     } catch (error) {
@@ -115,7 +136,7 @@ export function createLocalWorkflow(
     async start(name, input) {
       if (executions.has(name)) return 'exists';
       // the name is taken from the start, as Step Functions does, while the run is in flight
-      const timings = { plan: 0, fold: 0, merge: 0 };
+      const timings = { plan: 0, fold: 0, group: 0, merge: 0 };
       executions.set(name, {
         name,
         status: 'SUCCEEDED',

@@ -1,18 +1,35 @@
 import { type AnalysisPartial, finalize, readPartial, serializePartial } from '../../core/analysis';
 import { treeHash, treeHashMethod } from '../../core/tree-hash';
 import type { AnalyzeDeps } from '../handler';
-import { InOrderMerge, tooMalformed } from '../shards/fan-out';
+import { tooMalformed } from '../shards/fan-out';
 import { finishUnlessDeleted, storeResult } from '../store-result';
 import { type Upload, uploadRepo } from '../uploads';
+import { BlockMerge } from './block-merge';
+import { eachLimit, inOrder, PARALLEL_READS } from './bounded';
 import { withRangeExamples } from './examples';
-import { orderedOutputs, type ResultWriterDetails, readManifest, readMapResults } from './results';
-import type { FoldOutput, PlanOutput } from './types';
+import { runOutputs } from './group-merge';
+import type { ResultWriterDetails } from './results';
+import type { FoldOutput, GroupOutput, PlanOutput, StoredBlock } from './types';
 
-/** The merge step's input: the plan's output and the Map's ResultWriter details (or the outputs). */
+/**
+ * The merge step's input: the plan's output, the fold Map's ResultWriter details (or the outputs)
+ * and the group Map's outputs (`merged`; without them every range is its own block).
+ */
 export type MergeInput = PlanOutput & {
   map?: { ResultWriterDetails?: ResultWriterDetails };
   results?: FoldOutput[];
+  merged?: GroupOutput[];
 };
+
+/** The group merges' blocks in file order; every planned group must have answered exactly once. */
+function groupBlocks(input: MergeInput): StoredBlock[] {
+  const byIndex = new Map((input.merged ?? []).map((g) => [g.index, g]));
+  return input.groups.flatMap((g) => {
+    const out = byIndex.get(g.index);
+    if (!out || out.rejected) throw new Error(`no merged blocks for group ${g.index}`);
+    return out.blocks;
+  });
+}
 
 /** What the merge step reports to the workflow. */
 export interface MergeOutput {
@@ -24,10 +41,10 @@ export interface MergeOutput {
 export type MergeDeps = Omit<AnalyzeDeps, 'analyzer' | 'workflow'>;
 
 /**
- * The merge step: reads the fold outputs (shuffled, duplicated: ordered by index, deduplicated),
- * merges the ranges' partials in file order as a tree, finalizes, adds cluster examples from the
- * ranges holding them, stores the analysis and compare-and-sets the sample to `analyzed` with the
- * tree hash of the file, then re-scores. A run whose upload was replaced meanwhile changes nothing.
+ * The final merge: reads the fold outputs (shuffled, duplicated: ordered by index, deduplicated),
+ * merges the group merges' blocks in file order (S3 reads in parallel, bounded), finalizes, adds
+ * cluster examples from the ranges holding them, stores the analysis and compare-and-sets the
+ * sample to `analyzed` with the file's tree hash, then re-scores. A superseded run changes nothing.
  */
 export function createMergeHandler(deps: MergeDeps) {
   const { blobs, logger } = deps;
@@ -39,16 +56,18 @@ export function createMergeHandler(deps: MergeDeps) {
       logger.info('distributed run superseded', { key: run.key, status: sample?.status });
       return { status: 'superseded' };
     }
-    const items = await readManifest(blobs, input.manifest);
-    const details = input.map?.ResultWriterDetails;
-    const read = details ? await readMapResults(blobs, details) : { outputs: [], files: [] };
-    const outputs = orderedOutputs(items, input.results ?? read.outputs);
+    const { items, outputs, files } = await runOutputs(blobs, input);
     const rejected = outputs.find((o) => o.error);
     if (rejected?.error) return fail(sample, rejected.error, 'failed');
 
-    const merged = new InOrderMerge();
-    for (const out of outputs)
-      merged.push(await readPartial(await blobs.stream(run.bucket, out.partialKey)));
+    const blocks = input.merged
+      ? groupBlocks(input)
+      : outputs.map((o) => ({ key: o.partialKey, size: 1 }));
+    const merged = new BlockMerge();
+    const read = (b: StoredBlock) => blobs.stream(run.bucket, b.key).then(readPartial);
+    let i = 0;
+    for await (const p of inOrder(blocks, PARALLEL_READS, read))
+      merged.push(p, (blocks[i++] as StoredBlock).size);
     const partial = merged.result();
     if (!partial) throw new Error('the manifest has no ranges');
     if (tooMalformed(partial)) return fail(sample, malformedMessage(partial), 'unusable');
@@ -66,9 +85,14 @@ export function createMergeHandler(deps: MergeDeps) {
       hashMethod: treeHashMethod(input.rangeBytes),
     });
     logger.info('distributed analysis merged', { key: run.key, ranges: items.length });
-    // the working objects served their purpose: partials, manifest and the Map's result files
-    const working = [...outputs.map((o) => o.partialKey), input.manifest.key, ...read.files];
-    for (const key of working) await blobs.delete(input.manifest.bucket, key);
+    // the working objects served their purpose: partials, blocks, manifest, the Map's result files
+    const working = [
+      ...outputs.map((o) => o.partialKey),
+      ...(input.merged ? blocks.map((b) => b.key) : []),
+      input.manifest.key,
+      ...files,
+    ];
+    await eachLimit(working, PARALLEL_READS, (key) => blobs.delete(input.manifest.bucket, key));
     return done
       ? { status: done.status as MergeOutput['status'], sha256 }
       : { status: 'superseded' };

@@ -7,10 +7,18 @@ import { inputLimitsOf } from '../engine';
 import { probeSample } from '../shards/probe';
 import { uploadRepo } from '../uploads';
 import { DistributedInputError, gigabytes, SupersededRunError } from './errors';
-import { type ManifestItem, type PlanOutput, type RunInput, runKeys, runPin } from './types';
+import {
+  type ManifestItem,
+  mergeGroups,
+  type PlanOutput,
+  type RunInput,
+  runKeys,
+  runPin,
+} from './types';
+import type { WorkObjects } from './work-objects';
 
 /** What the plan step needs. */
-export type PlanDeps = Pick<AppDeps, 'logger' | 'repos' | 'blobs'> & { config: Config };
+export type PlanDeps = Pick<AppDeps, 'logger' | 'repos'> & { blobs: WorkObjects; config: Config };
 
 async function firstBytes(stream: AsyncIterable<Uint8Array>, n: number): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
@@ -62,15 +70,19 @@ export function createPlanHandler(deps: PlanDeps) {
     const open = (from: number) =>
       blobs.streamRange(run.bucket, run.key, from, head.size - 1, runPin(run));
     const magic = await firstBytes(await open(0), 2);
+    // a sample under the threshold is here because its one pass ran out of time
+    const handedOver = head.size <= config.DISTRIBUTED_THRESHOLD_BYTES;
     if (magic[0] === 0x1f && magic[1] === 0x8b)
       throw new DistributedInputError(
-        `"${sample.fileName}" is gzip-compressed and ${gigabytes(head.size)}. A gzip file cannot be split into parts, so compressed samples are analyzed only up to ${gigabytes(config.DISTRIBUTED_THRESHOLD_BYTES)}. Upload it uncompressed (JSON Lines or plain text, any size), or split it into compressed files under that size.`,
+        handedOver
+          ? `"${sample.fileName}" (gzip-compressed, ${gigabytes(head.size)}) could not be analyzed within the time one analysis may take, and a gzip file cannot be split into parts. Upload it uncompressed (JSON Lines or plain text), or split it into smaller compressed files.`
+          : `"${sample.fileName}" is gzip-compressed and ${gigabytes(head.size)}. A gzip file cannot be split into parts, so compressed samples are analyzed only up to ${gigabytes(config.DISTRIBUTED_THRESHOLD_BYTES)}. Upload it uncompressed (JSON Lines or plain text, any size), or split it into compressed files under that size.`,
       );
     const fields = sample.fieldOverrides;
     const setup = await probeSample(await open(0), { fileName: sample.fileName, fields });
     if (!setup)
       throw new DistributedInputError(
-        `"${sample.fileName}" (${gigabytes(head.size)}) could not be read as JSON Lines or plain text from its first records. Samples over ${gigabytes(config.DISTRIBUTED_THRESHOLD_BYTES)} are split at line ends, which CSV files and JSON arrays do not allow: convert it to JSON Lines (one JSON object per line) and upload it again, or upload a smaller sample.`,
+        `"${sample.fileName}" (${gigabytes(head.size)}) could not be read as JSON Lines or plain text from its first records. ${handedOver ? 'It could not be analyzed within the time one analysis may take, so it must be split into parts' : `Samples over ${gigabytes(config.DISTRIBUTED_THRESHOLD_BYTES)} are split into parts`} at line ends, which CSV files and JSON arrays do not allow: convert it to JSON Lines (one JSON object per line) and upload it again, or upload a smaller sample.`,
       );
     const sampleBits = startingLevel(head.size, await firstBytes(await open(0), 1 << 20));
     const rangeBytes = config.DISTRIBUTED_RANGE_BYTES;
@@ -98,6 +110,7 @@ export function createPlanHandler(deps: PlanDeps) {
       manifest: { bucket: config.SAMPLES_BUCKET, key: keys.manifest },
       ranges: items.length,
       rangeBytes,
+      groups: mergeGroups(items.length, config.DISTRIBUTED_MERGE_GROUP_RANGES),
     };
   };
 }

@@ -40,12 +40,42 @@ export interface ManifestItem {
   partialKey: string;
 }
 
+/** A group merge's share of the ranges: indexes [first, end), a power of two of them but the last. */
+export interface MergeGroup {
+  index: number;
+  first: number;
+  end: number;
+}
+
 /** What the plan step returns to the workflow. */
 export interface PlanOutput {
   run: RunInput;
   manifest: { bucket: string; key: string };
   ranges: number;
   rangeBytes: number;
+  /** The group merges the second Map runs before the final merge. */
+  groups: MergeGroup[];
+}
+
+/** One stored block of a group merge: `size` consecutive ranges merged into one partial. */
+export interface StoredBlock {
+  key: string;
+  size: number;
+}
+
+/** What one group merge returns: its blocks in file order, or that a range of it was rejected. */
+export interface GroupOutput {
+  index: number;
+  blocks: StoredBlock[];
+  rejected?: boolean;
+}
+
+/** Splits `ranges` ranges into groups of `size` (a power of two) for the group merges. */
+export function mergeGroups(ranges: number, size: number): MergeGroup[] {
+  const groups: MergeGroup[] = [];
+  for (let first = 0; first < ranges; first += size)
+    groups.push({ index: groups.length, first, end: Math.min(ranges, first + size) });
+  return groups;
 }
 
 /** What one fold returns: only the partial's key, the range's SHA-256 and its record count. */
@@ -66,6 +96,8 @@ export function runKeys(run: Pick<RunInput, 'organizationId' | 'scope' | 'sample
     base,
     manifest: `${base}/manifest.jsonl`,
     partial: (index: number) => `${base}/partials/${String(index).padStart(6, '0')}.bin`,
+    block: (group: number, block: number) =>
+      `${base}/groups/${String(group).padStart(6, '0')}-${block}.bin`,
     results: `${base}/results`,
   };
 }
