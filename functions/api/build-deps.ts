@@ -28,6 +28,6 @@ export function buildDataDeps(
     }),
     ...buildS3Deps(() => clients.s3, options),
     analyzer: lazyAnalyzer(),
-    rescoreQueue: options.rescoreQueue ?? awsRescoreQueue(config, () => clients.dynamo),
+    rescoreQueue: options.rescoreQueue ?? awsRescoreQueue(config),
   };
 }

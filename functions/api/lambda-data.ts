@@ -25,7 +25,7 @@ export function lambdaDataDeps(config: Config): DataDeps {
       name: config.TABLE_NAME,
     }),
     analyzer: lazyAnalyzer(),
-    rescoreQueue: awsRescoreQueue(config, () => clients().dynamo),
+    rescoreQueue: awsRescoreQueue(config),
     ...deferS3Deps(async () => (await import('./lambda-s3')).lambdaS3Deps(config)),
   };
 }

@@ -21,7 +21,7 @@ const deps = {
   repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
   analyzer: createSampleAnalyzer(),
-  rescoreQueue: awsRescoreQueue(config, () => clients.dynamo),
+  rescoreQueue: awsRescoreQueue(config),
 };
 const merge = createMergeHandler({
   ...deps,
