@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { releaseCounted, reserveCounted } from './counters';
 import {
   getItem,
   putIfVersion,
@@ -100,6 +101,11 @@ export const sampleKeys = {
   counter: (assessmentId: string) => `COUNT#SAMPLES#${assessmentId}`,
 };
 
+const counterKey = (org: string, assessmentId: string) => ({
+  PK: sampleKeys.pk(org),
+  SK: sampleKeys.counter(assessmentId),
+});
+
 const toItem = (s: Sample) => ({
   PK: sampleKeys.pk(s.organizationId),
   SK: sampleKeys.sk(s.assessmentId, s.sampleId),
@@ -120,46 +126,14 @@ export function sampleRepo(table: Table) {
     save: (next: Sample) =>
       putIfVersion(table, toItem(next), next.version - 1, 'The sample changed meanwhile.'),
     /**
-     * Takes one of `max` sample slots of an assessment with a single conditional update, so
-     * concurrent registrations never exceed `max`. `existing` seeds a counter that does not exist
-     * yet (assessments created before it). False when the assessment is full.
+     * Takes one of `max` sample slots of an assessment (store/counters.ts: concurrent
+     * registrations never exceed `max`). False when the assessment is full.
      */
-    async reserveSlot(org: string, assessmentId: string, existing: number, max: number) {
-      if (existing >= max) return false;
-      try {
-        await table.doc.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: { PK: sampleKeys.pk(org), SK: sampleKeys.counter(assessmentId) },
-            UpdateExpression: 'SET #n = if_not_exists(#n, :base) + :one',
-            ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
-            ExpressionAttributeNames: { '#n': 'registered' },
-            ExpressionAttributeValues: { ':base': existing, ':one': 1, ':max': max },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    },
+    reserveSlot: (org: string, assessmentId: string, existing: number, max: number) =>
+      reserveCounted(table, counterKey(org, assessmentId), existing, max),
     /** Gives a slot back (a registration that failed after reserving, or a deleted sample). */
-    async releaseSlot(org: string, assessmentId: string): Promise<void> {
-      try {
-        await table.doc.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: { PK: sampleKeys.pk(org), SK: sampleKeys.counter(assessmentId) },
-            UpdateExpression: 'SET #n = #n - :one',
-            ConditionExpression: '#n > :zero',
-            ExpressionAttributeNames: { '#n': 'registered' },
-            ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-    },
+    releaseSlot: (org: string, assessmentId: string): Promise<void> =>
+      releaseCounted(table, counterKey(org, assessmentId)),
     /** Records analysis progress without bumping `version`, only while the sample is analyzing. */
     async saveProgress(s: Sample, progress: SampleProgress): Promise<boolean> {
       try {
