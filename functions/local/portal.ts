@@ -187,7 +187,9 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
     });
     app = withWebApp(createApp(deps), options.webDist ?? 'web/dist');
     const demoVendorLink =
-      options.seed === false || !devTools ? undefined : await seedDemo(deps, app);
+      options.seed === false || !devTools
+        ? undefined
+        : await seedDemo(deps, app, () => rescores.idle());
     timers = startTimers(
       deps,
       clients.doc,

@@ -45,8 +45,13 @@ const days = (now: Date, n: number) => new Date(now.getTime() + n * 86_400_000).
  * Seeds the demo organization once, through the API itself (the same code path as users):
  * assessments in several states, one with an analyzed sample. A second boot changes nothing.
  * Returns the demo vendor link of the first assessment, or undefined when already seeded.
+ * `rescored` waits until queued re-scores are done.
  */
-export async function seedDemo(deps: AppDeps, app: App): Promise<string | undefined> {
+export async function seedDemo(
+  deps: AppDeps,
+  app: App,
+  rescored: () => Promise<void>,
+): Promise<string | undefined> {
   if (await deps.repos.organizations.get(demoOrganization.id)) return undefined;
   const dev = deps.dev;
   if (!dev) return undefined;
@@ -131,6 +136,8 @@ export async function seedDemo(deps: AppDeps, app: App): Promise<string | undefi
     answers: completeAnswers({ synthetic_share_percent: 0 }),
   });
   await call(app, 'POST', '/api/vendor/submit', it.token);
+  // Governance decides on the finished report (scoring runs off the request, on the queue).
+  await rescored();
   await call(app, 'POST', `/api/assessments/${initech.id}/decision`, gail, {
     decision: 'approve',
     comment: 'Clean.',

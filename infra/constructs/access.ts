@@ -101,7 +101,8 @@ const DISTRIBUTED = {
   /** Reads manifest, Map results and one group's partials, writes its blocks; no table access. */
   distributedGroup: {
     table: [],
-    samples: [{ prefix: 'distributed/', actions: READ_WRITE }],
+    // It reads through the pinned reads of store/object-io.ts, whose GetObject may name a version.
+    samples: [{ prefix: 'distributed/', actions: [...READ_PINNED, 's3:PutObject'] }],
     reports: [],
     mail: false,
   },
@@ -176,8 +177,9 @@ export const ACCESS = {
   rescore: {
     table: ITEMS,
     samples: [
-      { prefix: 'analyses/', actions: READ },
-      { prefix: 'partials/', actions: READ },
+      // Through the blob store's pinned reads, whose GetObject may name a version.
+      { prefix: 'analyses/', actions: READ_PINNED },
+      { prefix: 'partials/', actions: READ_PINNED },
       { prefix: 'distributed/', actions: ['s3:DeleteObject'] },
     ],
     reports: [{ prefix: 'reports/', actions: READ_WRITE }],

@@ -65,6 +65,27 @@ describe('re-scoring off the request', () => {
     expect(events.items.filter((e) => e.type === 'scored')).toHaveLength(1);
   });
 
+  it('refuses to approve or reject while the report is updating, and decides once it is ready', async () => {
+    const { id, token } = await answered();
+    const { release } = await submitHeld(token);
+    for (const decision of ['approve', 'reject'] as const) {
+      const refused = await t.call('POST', `/api/assessments/${id}/decision`, {
+        token: gov,
+        body: { decision, comment: 'Checked.' },
+      });
+      expect(refused.status).toBe(409);
+      expect((await json<{ detail: string }>(refused)).detail).toMatch(/report is being updated/);
+    }
+    release();
+    await t.drain();
+    const approved = await t.call('POST', `/api/assessments/${id}/decision`, {
+      token: gov,
+      body: { decision: 'approve', comment: 'Checked.' },
+    });
+    expect(approved.status).toBe(200);
+    expect((await view(id)).report?.version).toBe(1);
+  });
+
   it('coalesces requests that wait in the queue into one run', async () => {
     const { id, token } = await answered();
     const { release } = await submitHeld(token);

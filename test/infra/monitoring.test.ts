@@ -98,7 +98,7 @@ describe('service alarms', () => {
 
   it('alarm when a function runs past 80% of its timeout', () => {
     const near = alarms().filter(([id]) => /NearTimeout/.test(id));
-    expect(near).toHaveLength(9);
+    expect(near).toHaveLength(12);
     expect(alarm('ApiNearTimeout')).toMatchObject({
       MetricName: 'Duration',
       Statistic: 'Maximum',

@@ -8,6 +8,9 @@ const REGION = 'eu-west-1';
 function standIn(id: string, attribute?: string): string {
   if (attribute === 'ProviderURL') return `https://cognito-idp.${REGION}.amazonaws.com/${id}`;
   if (attribute === 'DomainName' && id.startsWith('WebDistribution')) return 'd111.cloudfront.net';
+  // An SQS queue's Ref is its URL.
+  if (!attribute && /Queue[0-9A-F]{8}$/.test(id))
+    return `https://sqs.${REGION}.amazonaws.com/123456789012/${id}`;
   return `${id.toLowerCase()}${attribute ? `-${attribute.toLowerCase()}` : ''}`;
 }
 

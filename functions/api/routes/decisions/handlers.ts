@@ -1,6 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { getTemplate, questionsOf } from '../../../core/questionnaire';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../lib/errors';
+import { reportUpdating } from '../../../rescore/enqueue';
 import type { AppEnv } from '../../env';
 import { applyAction, loadAssessment } from '../../services/assessments';
 import { notify } from '../../services/notify';
@@ -22,6 +23,11 @@ export const decideHandler: RouteHandler<typeof decide, AppEnv> = async (c) => {
   const current = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
   if (body.version !== undefined && body.version !== current.version) {
     throw new ConflictError('The assessment changed since you opened it; reload and decide again.');
+  }
+  if (body.decision !== 'request_changes' && (await reportUpdating(deps, current))) {
+    throw new ConflictError(
+      'The report is being updated with the latest evidence; decide once it is ready (the page shows it when done).',
+    );
   }
   if (body.decision === 'approve' && sameEmail(current.createdBy, staff.email)) {
     throw new ForbiddenError('You created this assessment, so someone else must approve it.');

@@ -38,7 +38,7 @@ export const decide = createRoute({
   tags: ['review'],
   summary: 'Approve, reject or request changes (governance; not the assessment’s creator)',
   description:
-    'A comment is required to reject or request changes (400 on `comment` without one); a stale `version` is refused with 409.',
+    'A comment is required to reject or request changes (400 on `comment` without one); a stale `version`, or approving or rejecting while the report is being updated, is refused with 409.',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff('governance')] as const,
   request: {
