@@ -81,6 +81,9 @@ describe('bind address', () => {
     const on = loadConfig({ HOST: '0.0.0.0', DEV_TOOLS: 'on' });
     expect(devToolsEnabled(on)).toBe(true);
     expect(exposureWarning(on)).toMatch(/mint an admin token for any organization/);
+    expect(exposureWarning(on)).toMatch(/list the names people use in ALLOWED_HOSTS/);
+    const named = loadConfig({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'lab.example:3000' });
+    expect(exposureWarning(named)).toMatch(/only these names .*lab\.example:3000/);
     expect(devToolsEnabled(loadConfig({ HOST: '192.168.1.5' }))).toBe(false);
     expect(devToolsEnabled(loadConfig({}))).toBe(true);
     expect(devToolsEnabled(loadConfig({ DEV_TOOLS: 'off' }))).toBe(false);
