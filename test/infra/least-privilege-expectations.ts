@@ -13,7 +13,10 @@ export const ROLES = {
   distributedPlan: 'DistributedPlanRole',
   distributedFold: 'DistributedFoldRole',
   distributedMerge: 'DistributedMergeRole',
+  distributedGroup: 'DistributedGroupRole',
   distributedFail: 'DistributedFailRole',
+  rescore: 'RescoreWorkerRole',
+  orphans: 'RetentionOrphansRole',
 } as const;
 
 /** A function name in ROLES. */
@@ -31,7 +34,7 @@ export const PLATFORM: { pattern: RegExp; reason: string }[] = [
   },
   {
     pattern:
-      /^sqs:(ReceiveMessage|DeleteMessage|ChangeMessageVisibility|GetQueueAttributes|GetQueueUrl) Analyzer\w*Queue\w*$/,
+      /^sqs:(ReceiveMessage|DeleteMessage|ChangeMessageVisibility|GetQueueAttributes|GetQueueUrl) (Analyzer\w*Queue|RescoreQueue)\w*$/,
     reason: 'the SQS event source mapping polls and deletes the function’s messages with its role',
   },
   {
@@ -50,37 +53,6 @@ export const UNREACHED: Partial<Record<Fn, { grants: string[]; path: string }>> 
   distributedMerge: {
     grants: ['s3:DeleteObject SamplesBucket/analyses/', 's3:DeleteObject SamplesBucket/partials/'],
     path: 'store-result.ts (shared with the analyzer): a sample deleted during its analysis',
-  },
-};
-
-/**
- * Grants other branches are removing now (ops: BatchGetItem from every role that never
- * batch-reads; scale: the distributed plan and fold extras). Tolerated whether present or not,
- * so the test passes before and after they merge; delete an entry once its branch is in.
- */
-export const PENDING: Partial<Record<Fn, { grants: string[]; branch: string }>> = {
-  analyze: { grants: ['dynamodb:BatchGetItem Table'], branch: 'ops' },
-  deadLetters: { grants: ['dynamodb:BatchGetItem Table'], branch: 'ops' },
-  notify: { grants: ['dynamodb:BatchGetItem Table'], branch: 'ops' },
-  distributedMerge: { grants: ['dynamodb:BatchGetItem Table'], branch: 'ops' },
-  distributedFail: { grants: ['dynamodb:BatchGetItem Table'], branch: 'ops' },
-  distributedPlan: {
-    grants: [
-      'dynamodb:BatchGetItem Table',
-      'dynamodb:PutItem Table',
-      'dynamodb:Query Table',
-      'dynamodb:UpdateItem Table',
-      's3:DeleteObject SamplesBucket/distributed/',
-      's3:GetObject SamplesBucket/distributed/',
-    ],
-    branch: 'scale (and ops for BatchGetItem)',
-  },
-  distributedFold: {
-    grants: [
-      's3:DeleteObject SamplesBucket/distributed/',
-      's3:GetObject SamplesBucket/distributed/',
-    ],
-    branch: 'scale',
   },
 };
 
