@@ -8,7 +8,7 @@ import { newId } from '../lib/ids';
 import { powertoolsLogger } from '../lib/logger-powertools';
 import { createProductMetrics } from '../lib/metrics';
 import { createBlobStore } from '../store/blob-store';
-import { createRepositories } from '../store/repositories';
+import { createWorkerRepositories } from '../store/table-repositories';
 import { createRescoreWorker } from './handler';
 import { parseRescoreMessage, RescoreMessageError } from './types';
 
@@ -25,7 +25,8 @@ const worker = createRescoreWorker({
   metrics,
   clock: () => new Date(),
   newId,
-  repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+  // Without the vendor failure counters: only the API batch-reads them (BatchGetItem).
+  repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
   analyzer: createSampleAnalyzer(),
 });

@@ -66,13 +66,18 @@ const READ_PINNED: readonly ObjectAction[] = ['s3:GetObject', 's3:GetObjectVersi
 const READ_WRITE: readonly ObjectAction[] = ['s3:GetObject', 's3:PutObject'];
 
 /**
- * The distributed analysis (infra/constructs/distributed.ts). Its working objects live under
- * distributed/; only the final merge deletes there (it cleans up once the analysis is stored).
+ * The analysis outputs beside an upload: written, and deleted again when the sample was deleted
+ * during its analysis (store-result.ts). Never read by the writers: the re-score worker and the
+ * API read them.
  */
-const WORK: PrefixGrant = {
-  prefix: 'distributed/',
-  actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-};
+const OUTPUTS: readonly ObjectAction[] = ['s3:PutObject', 's3:DeleteObject'];
+
+/**
+ * The distributed analysis (infra/constructs/distributed.ts). Its working objects live under
+ * distributed/; the final merge reads the group merges' blocks there and deletes the run's
+ * working objects once the analysis is stored (it writes none).
+ */
+const WORK: PrefixGrant = { prefix: 'distributed/', actions: ['s3:GetObject', 's3:DeleteObject'] };
 const DISTRIBUTED = {
   /**
    * Reads the sample record, probes the upload, writes the manifest. (It bundles the repositories,
@@ -98,20 +103,26 @@ const DISTRIBUTED = {
     reports: [],
     mail: false,
   },
-  /** Reads manifest, Map results and one group's partials, writes its blocks; no table access. */
+  /**
+   * Reads manifest, Map results and one group's partials, writes its blocks; no table access.
+   * GetObjectVersion: it bundles the pinned reads of store/object-io.ts (it never names a version).
+   */
   distributedGroup: {
     table: [],
-    samples: [{ prefix: 'distributed/', actions: READ_WRITE }],
+    samples: [{ prefix: 'distributed/', actions: [...READ_PINNED, 's3:PutObject'] }],
     reports: [],
     mail: false,
   },
-  /** Merges the partials, reads example texts from the upload, stores the analysis, asks for a re-score. */
+  /**
+   * Merges the group merges' blocks, reads example texts from the upload, stores the analysis,
+   * asks for a re-score.
+   */
   distributedMerge: {
     table: ITEMS,
     samples: [
       { prefix: 'samples/', actions: READ_PINNED },
-      { prefix: 'analyses/', actions: [...READ_WRITE, 's3:DeleteObject'] },
-      { prefix: 'partials/', actions: [...READ_WRITE, 's3:DeleteObject'] },
+      { prefix: 'analyses/', actions: OUTPUTS },
+      { prefix: 'partials/', actions: OUTPUTS },
       WORK,
     ],
     reports: [],
@@ -154,15 +165,15 @@ export const ACCESS = {
     sendsRescores: true,
   },
   /**
-   * Reads uploads, writes analyses and partials beside them (and deletes them again when the sample
-   * was deleted during its analysis), and asks for a re-score (the worker writes the report).
+   * Reads uploads (pinned), writes analyses and partials beside them (and deletes them again when
+   * the sample was deleted during its analysis), and asks for a re-score (the worker reads them).
    */
   analyze: {
     table: ITEMS,
     samples: [
       { prefix: 'samples/', actions: READ_PINNED },
-      { prefix: 'analyses/', actions: [...READ_WRITE, 's3:DeleteObject'] },
-      { prefix: 'partials/', actions: [...READ_WRITE, 's3:DeleteObject'] },
+      { prefix: 'analyses/', actions: OUTPUTS },
+      { prefix: 'partials/', actions: OUTPUTS },
     ],
     reports: [],
     mail: false,

@@ -174,12 +174,13 @@ export function installRecorder(names: BucketNames, queueNames: QueueNames = {})
     const input = (command as { input: Record<string, unknown> }).input;
     const stub = current.getStore() ? stubbed[service] : undefined;
     if (stub) return Promise.resolve(stub(input));
-    const raw: RawSend = (c) => (send as (c: object) => Promise<Record<string, unknown>>).call(this, c);
+    const raw: RawSend = (c) =>
+      (send as (c: object) => Promise<Record<string, unknown>>).call(this, c);
     const standIn =
       current.getStore() && service === 'S3'
         ? S3_STAND_INS[(command as object).constructor.name]
         : undefined;
-    if (standIn) return standIn(input, raw);
+    if (standIn) return standIn(input, raw, (command as object).constructor as never);
     return (send as (...args: unknown[]) => unknown).call(this, command, ...rest);
   } as typeof send;
 }

@@ -9,6 +9,7 @@ import type { Context, SQSEvent } from 'aws-lambda';
 import { completeAnswers, demoSampleJsonl } from '../../functions/local/demo-answers';
 import { httpApiEvent } from '../fixtures/http-api-event';
 import { asFunction, takeMessages } from './aws-call-recorder';
+import { VERSION } from './least-privilege-s3';
 import { failWorkflow, runWorkflow } from './least-privilege-workflow';
 
 /** What the flows need: the test's own clients (not recorded), names, and staff tokens. */
@@ -20,7 +21,7 @@ export interface FlowEnv {
   /** The re-score queue's URL (RESCORE_QUEUE_URL): its messages are answered by the recorder. */
   rescoreQueueUrl: string;
   originSecret: string;
-  staff: { procurement: string; governance: string };
+  staff: { procurement: string; governance: string; admin: string };
 }
 
 type Handler = (event: never, context: never) => Promise<unknown>;
@@ -59,12 +60,11 @@ function apiClient(env: FlowEnv, handler: Handler) {
   };
 }
 
-/** An SQS batch of one S3 ObjectCreated notification. */
+/** An SQS batch of one S3 ObjectCreated notification (of the played bucket's one version). */
 function s3Event(bucket: string, key: string, size: number): SQSEvent {
+  const object = { key, size, versionId: VERSION };
   const body = JSON.stringify({
-    Records: [
-      { eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucket }, object: { key, size } } },
-    ],
+    Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucket }, object } }],
   });
   return { Records: [{ messageId: `m-${key}`, body }] } as unknown as SQSEvent;
 }
@@ -167,6 +167,8 @@ async function vendorFlow(env: FlowEnv, { api, upload }: Flows, id: string, vend
     },
   });
   await api('GET', `/api/assessments/${id}/report`, { token: governance });
+  // A policy preview scores the assessment again: the analyses and both samples' partials.
+  await api('POST', '/api/policy/preview', { token: env.staff.admin, body: { policy: {} } });
   await api('GET', `/api/assessments/${id}/samples/${training.sampleId}/analysis`, {
     token: governance,
   });

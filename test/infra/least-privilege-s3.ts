@@ -1,7 +1,8 @@
 /**
- * S3 calls the local engine (s3rver 3.7) cannot answer, played for the orphan sweep: it keeps no
- * versions (`?versions` is 405) and has no ListMultipartUploads (`?uploads` is 501). The recorder
- * records the call as sent, then answers it here through the engine's plain equivalents.
+ * S3 calls the local engine (s3rver 3.7) cannot answer: it keeps no versions (`?versions` is 405)
+ * and has no ListMultipartUploads (`?uploads` is 501). The recorder records each call as sent,
+ * then answers it here through the engine's plain equivalents, as a versioned bucket would: every
+ * object has one version, VERSION, so pinned reads name it (s3:GetObjectVersion) as in AWS.
  */
 import { DeleteObjectsCommand, ListObjectsCommand } from '@aws-sdk/client-s3';
 import { ORPHAN_GRACE_MS } from '../../functions/retention/orphan-verdict';
@@ -10,13 +11,30 @@ import { ORPHAN_GRACE_MS } from '../../functions/retention/orphan-verdict';
 export type RawSend = (command: object) => Promise<Record<string, unknown>>;
 
 type Input = Record<string, unknown>;
+type Command = new (input: Input) => object;
+
+/** The one version every object of the played versioned bucket has. */
+export const VERSION = 'v1';
+
+/** A read or probe of a version is served from the object; the answer names its version. */
+async function versionedRead(input: Input, send: RawSend, command: Command) {
+  const { VersionId, ...plain } = input;
+  if (VersionId !== undefined && VersionId !== VERSION)
+    throw new Error(`the played bucket has no version ${String(VersionId)}`);
+  return { ...(await send(new command(plain))), VersionId: VERSION };
+}
 
 /** The sweep runs hours after the flows: every object is listed as past the sweep's grace. */
 const AGED_MS = ORPHAN_GRACE_MS + 3_600_000;
 
 /** Stand-ins by S3 command name. */
-export const S3_STAND_INS: Record<string, (input: Input, send: RawSend) => Promise<unknown>> = {
-  /** Each object as its one version ("null": written while the bucket kept no versions). */
+export const S3_STAND_INS: Record<
+  string,
+  (input: Input, send: RawSend, command: Command) => Promise<unknown>
+> = {
+  GetObjectCommand: versionedRead,
+  HeadObjectCommand: versionedRead,
+  /** Each object as its one version. */
   async ListObjectVersionsCommand(input, send) {
     const out = await send(
       new ListObjectsCommand({
@@ -29,7 +47,7 @@ export const S3_STAND_INS: Record<string, (input: Input, send: RawSend) => Promi
     const contents = (out.Contents ?? []) as { Key: string; LastModified?: Date }[];
     const Versions = contents.map((o) => ({
       Key: o.Key,
-      VersionId: 'null',
+      VersionId: VERSION,
       IsLatest: true,
       LastModified: new Date((o.LastModified ?? new Date()).getTime() - AGED_MS),
     }));

@@ -48,7 +48,9 @@ export async function runWorkflow(
     ResultFiles: { FAILED: [], PENDING: [], SUCCEEDED: [{ Key: `${prefix}/SUCCEEDED_0.json` }] },
   };
   await put(`${prefix}/manifest.json`, manifest);
-  const map = { ResultWriterDetails: { Bucket: env.samplesBucket, Key: `${prefix}/manifest.json` } };
+  const map = {
+    ResultWriterDetails: { Bucket: env.samplesBucket, Key: `${prefix}/manifest.json` },
+  };
   // The second Map: one group merge per planned group, with the item its ItemSelector builds.
   const merged: unknown[] = [];
   for (const g of planned.groups) {

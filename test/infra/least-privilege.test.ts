@@ -11,13 +11,7 @@ import { type Engines, startEngines } from '../../functions/local/engines';
 import { startInternalS3 } from '../../functions/local/server';
 import { ensureTable } from '../../functions/store/table-schema';
 import { installRecorder, recordedCalls, uninstallRecorder } from './aws-call-recorder';
-import {
-  type Fn,
-  OVER_GRANTED,
-  PLATFORM,
-  ROLES,
-  UNREACHED,
-} from './least-privilege-expectations';
+import { type Fn, OVER_GRANTED, PLATFORM, ROLES, UNREACHED } from './least-privilege-expectations';
 import { runFlows } from './least-privilege-flows';
 import { roleGrants } from './role-grants';
 import { synthStack } from './synth';
@@ -126,6 +120,7 @@ beforeAll(async () => {
     staff: {
       procurement: await jwks.sign('procurement'),
       governance: await jwks.sign('governance'),
+      admin: await jwks.sign('admin'),
     },
   });
 }, 240_000);
@@ -161,7 +156,7 @@ describe.each(Object.keys(ROLES) as Fn[])('%s role', (fn) => {
     const calls = new Set(called(fn));
     const accepted = new Set([
       ...(UNREACHED[fn]?.grants ?? []),
-      ...(OVER_GRANTED[fn] ?? []),
+      ...(OVER_GRANTED[fn] ?? []).map((o) => o.grant),
     ]);
     const unused = sorted(granted).filter(
       (g) => !calls.has(g) && !accepted.has(g) && !PLATFORM.some((p) => p.pattern.test(g)),
@@ -172,7 +167,9 @@ describe.each(Object.keys(ROLES) as Fn[])('%s role', (fn) => {
   it('lists as over-granted only grants that are still granted and still never called', () => {
     const granted = roleGrants(template, ROLES[fn]);
     const calls = new Set(called(fn));
-    const stale = (OVER_GRANTED[fn] ?? []).filter((g) => !granted.has(g) || calls.has(g));
+    const stale = (OVER_GRANTED[fn] ?? [])
+      .map((o) => o.grant)
+      .filter((g) => !granted.has(g) || calls.has(g));
     expect(stale, 'remove these from OVER_GRANTED').toEqual([]);
   });
 });
