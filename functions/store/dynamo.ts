@@ -1,41 +1,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  type DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, StaleWriteError, ValidationError } from '../lib/errors';
+import { type Keys, stripKeys, type Table } from './dynamo-read';
 
-/** The one method repositories need from the document client. */
-export type DocClient = Pick<DynamoDBDocumentClient, 'send'>;
-
-/** A table handle: client plus name. */
-export interface Table {
-  doc: DocClient;
-  name: string;
-}
-
-/** Key attributes every item has; GSI attributes are optional. */
-export interface Keys {
-  PK: string;
-  SK: string;
-  GSI1PK?: string;
-  GSI1SK?: string;
-  GSI2PK?: string;
-  GSI2SK?: string;
-}
-
-const keyNames = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'];
-
-/** Removes key attributes so domain objects never carry them. */
-export function stripKeys<T>(item: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!keyNames.includes(k)) out[k] = v;
-  return out as T;
-}
+export { type DocClient, getItem, type Keys, stripKeys, type Table } from './dynamo-read';
 
 function translate(error: unknown, message: string): never {
   if (error instanceof ConditionalCheckFailedException)
@@ -122,18 +95,6 @@ export async function tombstone(
     if (expected) throw new ConflictError(expected.conflict, { cause: error });
     return false;
   }
-}
-
-/** Reads one item by key, or undefined. */
-export async function getItem(
-  table: Table,
-  PK: string,
-  SK: string,
-): Promise<Record<string, unknown> | undefined> {
-  const out = await table.doc.send(
-    new GetCommand({ TableName: table.name, Key: { PK, SK }, ConsistentRead: true }),
-  );
-  return out.Item;
 }
 
 /** A page of query results with an opaque cursor. */

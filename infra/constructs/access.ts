@@ -80,12 +80,11 @@ const OUTPUTS: readonly ObjectAction[] = ['s3:PutObject', 's3:DeleteObject'];
 const WORK: PrefixGrant = { prefix: 'distributed/', actions: ['s3:GetObject', 's3:DeleteObject'] };
 const DISTRIBUTED = {
   /**
-   * Reads the sample record, probes the upload, writes the manifest. (It bundles the repositories,
-   * so the access test holds it to all their item actions until the plan reads through a
-   * GetItem-only reader.)
+   * Reads the sample record (store/upload-readers.ts: GetItem only), probes the upload, writes
+   * the manifest.
    */
   distributedPlan: {
-    table: ITEMS,
+    table: ['dynamodb:GetItem'],
     samples: [
       { prefix: 'samples/', actions: READ_PINNED },
       { prefix: 'distributed/', actions: ['s3:PutObject'] },
@@ -182,12 +181,13 @@ export const ACCESS = {
   },
   /**
    * The re-score worker: reads analyses and partials, stores report versions. It bundles the blob
-   * store, whose one delete is for distributed/ working objects (granted there, never used).
+   * store, whose one delete is for distributed/ working objects, and whose reads can name a
+   * version (GetObjectVersion, granted on analyses/): both granted once, never used.
    */
   rescore: {
     table: ITEMS,
     samples: [
-      { prefix: 'analyses/', actions: READ },
+      { prefix: 'analyses/', actions: READ_PINNED },
       { prefix: 'partials/', actions: READ },
       { prefix: 'distributed/', actions: ['s3:DeleteObject'] },
     ],
@@ -215,10 +215,11 @@ export const ACCESS = {
   },
   /**
    * The orphan sweep: lists the samples bucket's versions and multipart uploads, reads sample and
-   * reference items and its cursors, and removes versions and uploads no live record owns.
+   * reference items (store/upload-readers.ts) and its cursors (GetItem, PutItem), and removes
+   * versions and uploads no live record owns.
    */
   orphans: {
-    table: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+    table: ['dynamodb:GetItem', 'dynamodb:PutItem'],
     samples: [
       {
         prefix: 'samples/',

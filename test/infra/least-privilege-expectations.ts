@@ -99,12 +99,7 @@ export const OVER_GRANTED: Partial<Record<Fn, { grant: string; reason: string }[
     { grant: 'dynamodb:UpdateItem Table', reason: REPOSITORIES },
   ],
   purge: [{ grant: 'dynamodb:UpdateItem Table', reason: REPOSITORIES }],
-  distributedPlan: [
-    { grant: 'dynamodb:PutItem Table', reason: REPOSITORIES },
-    { grant: 'dynamodb:Query Table', reason: REPOSITORIES },
-    { grant: 'dynamodb:UpdateItem Table', reason: REPOSITORIES },
-    { grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED },
-  ],
+  distributedPlan: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
   distributedFold: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
   distributedGroup: [
     {
@@ -121,10 +116,12 @@ export const OVER_GRANTED: Partial<Record<Fn, { grant: string; reason: string }[
       grant: 's3:DeleteObject SamplesBucket/distributed/',
       reason: BUNDLED('store/blob-store.ts for putNew (report versions), beside its delete'),
     },
+    {
+      grant: 's3:GetObjectVersion SamplesBucket/analyses/',
+      reason: BUNDLED('store/blob-store.ts, whose reads name a version when pinned'),
+    },
   ],
   orphans: [
-    { grant: 'dynamodb:Query Table', reason: REPOSITORIES },
-    { grant: 'dynamodb:UpdateItem Table', reason: REPOSITORIES },
     ...['samples', 'analyses', 'partials'].map((prefix) => ({
       grant: `s3:DeleteObject SamplesBucket/${prefix}/`,
       reason:
