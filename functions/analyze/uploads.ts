@@ -42,7 +42,10 @@ export function uploadReader(repos: UploadLookups) {
 }
 
 /** Reads and saves uploads of either kind through their own repositories. */
-export function uploadRepo(repos: Pick<Repositories, 'samples' | 'references'>) {
+export function uploadRepo(repos: {
+  samples: Pick<Repositories['samples'], 'get' | 'save'>;
+  references: Pick<Repositories['references'], 'get' | 'save'>;
+}) {
   return {
     get: uploadReader(repos).get,
     save(next: Upload): Promise<void> {

@@ -1,63 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { ConflictError, StaleWriteError, ValidationError } from '../lib/errors';
-import { type Keys, stripKeys, type Table } from './dynamo-read';
+import { QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, ValidationError } from '../lib/errors';
+import { stripKeys, type Table } from './dynamo-read';
 
 export { type DocClient, getItem, type Keys, stripKeys, type Table } from './dynamo-read';
-
-function translate(error: unknown, message: string): never {
-  if (error instanceof ConditionalCheckFailedException)
-    throw new ConflictError(message, { cause: error });
-  throw error;
-}
-
-/** Creates `item` only if no item has its key; otherwise ConflictError(message). */
-export async function putNew<T extends Keys>(
-  table: Table,
-  item: T,
-  message: string,
-): Promise<void> {
-  try {
-    await table.doc.send(
-      new PutCommand({
-        TableName: table.name,
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
-  } catch (error) {
-    translate(error, message);
-  }
-}
-
-/** Replaces `item` only if the stored `version` equals `expected` (compare-and-set). */
-export async function putIfVersion<T extends Keys & { version: number }>(
-  table: Table,
-  item: T,
-  expected: number,
-  message: string,
-): Promise<void> {
-  try {
-    await table.doc.send(
-      new PutCommand({
-        TableName: table.name,
-        Item: item,
-        ConditionExpression: '#v = :expected',
-        ExpressionAttributeNames: { '#v': 'version' },
-        ExpressionAttributeValues: { ':expected': expected },
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException)
-      throw new StaleWriteError(message, { cause: error });
-    throw error;
-  }
-}
+export { putIfVersion, putNew } from './dynamo-write';
 
 /**
  * Retires an item with a tombstone (`deletedAt`) and a version bump, never a DeleteItem: no

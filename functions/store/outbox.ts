@@ -1,35 +1,14 @@
 import { ConflictError } from '../lib/errors';
 import { putNew, queryAll, type Table } from './dynamo';
+import { addOutboxMessage, type OutboxMessage, outboxKeys } from './outbox-messages';
 
-/** A notification as it would be e-mailed. */
-export interface OutboxMessage {
-  id: string;
-  organizationId: string;
-  at: string;
-  to: string;
-  subject: string;
-  body: string;
-  kind: string;
-  assessmentId: string;
-}
-
-/** Key builders for the outbox and the once-only reminder markers. */
-export const outboxKeys = {
-  pk: (org: string) => `ORG#${org}`,
-  sk: (at: string, id: string) => `MAIL#${at}#${id}`,
-  once: (assessmentId: string, kind: string) => `ONCE#${assessmentId}#${kind}`,
-};
+export { type OutboxMessage, outboxKeys } from './outbox-messages';
 
 /** Outbox repository: the record of every notification, and once-only claims for reminders. */
 export function outboxRepo(table: Table) {
   return {
     /** Records a sent message. */
-    add: (m: OutboxMessage) =>
-      putNew(
-        table,
-        { PK: outboxKeys.pk(m.organizationId), SK: outboxKeys.sk(m.at, m.id), ...m },
-        'Duplicate message.',
-      ),
+    add: (m: OutboxMessage) => addOutboxMessage(table, m),
     /** Every message of an organization, oldest first. */
     list: (org: string) =>
       queryAll<OutboxMessage>(table, {

@@ -1,9 +1,10 @@
 import { releaseCounted, reserveCounted } from './counters';
-import { putIfVersion, putNew, queryAll, type Table, tombstone } from './dynamo';
+import { putNew, queryAll, type Table, tombstone } from './dynamo';
 import { getLive } from './dynamo-read';
 import { type REFERENCE_SCOPE, referenceKeys } from './reference-keys';
 import { referenceLinkRepo } from './reference-links';
 import type { Sample } from './samples';
+import { saveReference } from './upload-saves';
 
 export { REFERENCE_SCOPE, referenceKeys } from './reference-keys';
 
@@ -61,8 +62,7 @@ export function referenceRepo(table: Table) {
     get: (org: string, referenceId: string) =>
       getLive<ReferenceSample>(table, referenceKeys.pk(org), referenceKeys.sk(referenceId)),
     /** Saves `next` only if the stored version is `next.version - 1`. */
-    save: (next: ReferenceSample) =>
-      putIfVersion(table, toItem(next), next.version - 1, 'The reference changed meanwhile.'),
+    save: (next: ReferenceSample) => saveReference(table, next),
     /** The organization's library, oldest first (ids are time-sortable). */
     list: async (org: string) =>
       (

@@ -3,6 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { putIfVersion, putNew, queryAll, type Table, tombstone } from './dynamo';
 import { getLive } from './dynamo-read';
 import { type SampleStatus, sampleKeys } from './sample-keys';
+import { saveSample } from './upload-saves';
 
 export { finalSampleStatuses, type SampleStatus, sampleKeys } from './sample-keys';
 
@@ -93,8 +94,7 @@ export function sampleRepo(table: Table) {
     get: (org: string, assessmentId: string, sampleId: string) =>
       getLive<Sample>(table, sampleKeys.pk(org), sampleKeys.sk(assessmentId, sampleId)),
     /** Saves `next` only if the stored version is `next.version - 1`. */
-    save: (next: Sample) =>
-      putIfVersion(table, toItem(next), next.version - 1, 'The sample changed meanwhile.'),
+    save: (next: Sample) => saveSample(table, next),
     /**
      * Takes one of `max` sample slots of an assessment with a single conditional update, so
      * concurrent registrations never exceed `max`. `existing` seeds a counter that does not exist

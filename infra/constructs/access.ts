@@ -60,6 +60,8 @@ const ITEMS: readonly TableAction[] = [
   'dynamodb:Query',
   'dynamodb:UpdateItem',
 ];
+/** Marking a sample failed: uploads and assessment read, upload saved, outbox added to. */
+const FAILURE_TABLE: readonly TableAction[] = ['dynamodb:GetItem', 'dynamodb:PutItem'];
 const READ: readonly ObjectAction[] = ['s3:GetObject'];
 /** Reads of an upload are pinned to the version its analysis read (see store/object-pin.ts). */
 const READ_PINNED: readonly ObjectAction[] = ['s3:GetObject', 's3:GetObjectVersion'];
@@ -128,8 +130,11 @@ const DISTRIBUTED = {
     mail: false,
     sendsRescores: true,
   },
-  /** The workflow's catch: marks the sample failed and notifies vendor and procurement. */
-  distributedFail: { table: ITEMS, samples: [], reports: [], mail: true },
+  /**
+   * The workflow's catch: marks the sample failed and notifies vendor and procurement (reads and
+   * compare-and-set puts: store/failure-repositories.ts).
+   */
+  distributedFail: { table: FAILURE_TABLE, samples: [], reports: [], mail: true },
 } as const satisfies Record<string, FunctionAccess>;
 
 /** Per-function access, keyed by function. */
@@ -195,8 +200,8 @@ export const ACCESS = {
     mail: false,
   },
   ...DISTRIBUTED,
-  /** Marks dead-lettered samples failed and notifies vendor and procurement. */
-  deadLetters: { table: ITEMS, samples: [], reports: [], mail: true },
+  /** Marks dead-lettered samples failed and notifies vendor and procurement (as distributedFail). */
+  deadLetters: { table: FAILURE_TABLE, samples: [], reports: [], mail: true },
   /** Due-date reminders. */
   notify: { table: ITEMS, samples: [], reports: [], mail: true },
   /**

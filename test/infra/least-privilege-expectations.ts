@@ -86,14 +86,6 @@ const PINNED =
 export const OVER_GRANTED: Partial<Record<Fn, { grant: string; reason: string }[]>> = {
   api: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
   analyze: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
-  deadLetters: [
-    { grant: 'dynamodb:Query Table', reason: REPOSITORIES },
-    { grant: 'dynamodb:UpdateItem Table', reason: REPOSITORIES },
-  ],
-  distributedFail: [
-    { grant: 'dynamodb:Query Table', reason: REPOSITORIES },
-    { grant: 'dynamodb:UpdateItem Table', reason: REPOSITORIES },
-  ],
   notify: [
     { grant: 'dynamodb:GetItem Table', reason: REPOSITORIES },
     { grant: 'dynamodb:UpdateItem Table', reason: REPOSITORIES },
