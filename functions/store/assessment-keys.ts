@@ -1,5 +1,5 @@
 import type { Assessment } from '../core/assessment/types';
-import { getItem, stripKeys, type Table } from './dynamo-read';
+import { stripKeys } from './dynamo-keys';
 
 /** Key builders for assessment items. */
 export const assessmentKeys = {
@@ -17,14 +17,4 @@ export function assessmentFromItem(item: Record<string, unknown>): Assessment {
     item,
   );
   return rest;
-}
-
-/** Reads one assessment by key (GetItem alone, for functions that only look assessments up). */
-export async function getAssessment(
-  table: Table,
-  org: string,
-  id: string,
-): Promise<Assessment | undefined> {
-  const item = await getItem(table, assessmentKeys.pk(org), assessmentKeys.sk(id));
-  return item ? assessmentFromItem(item) : undefined;
 }

@@ -2,9 +2,11 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Assessment, AssessmentStatus, ReportSummary } from '../core/assessment/types';
 import { closedAt } from '../core/retention';
 import { ConflictError } from '../lib/errors';
-import { assessmentFromItem, assessmentKeys, getAssessment } from './assessment-keys';
+import { dueAssessments } from './assessment-due';
+import { assessmentFromItem, assessmentKeys } from './assessment-keys';
+import { getAssessment } from './assessment-lookups';
 import { putKeepingReport, writeReportSummary } from './assessment-report';
-import { getItem, type Page, putNew, queryAll, queryPage, type Table } from './dynamo';
+import { getItem, type Page, putNew, queryPage, type Table } from './dynamo';
 import { type AuditEvent, eventRepo } from './events';
 
 export { assessmentKeys } from './assessment-keys';
@@ -145,14 +147,7 @@ export function assessmentRepo(table: Table) {
       return { ...page, items: page.items.map(assessmentFromItem) };
     },
     /** Open assessments due before `until` across organizations (for the reminder job only). */
-    async dueBefore(until: string): Promise<Assessment[]> {
-      const items = await queryAll<Record<string, unknown>>(table, {
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :until',
-        ExpressionAttributeValues: { ':pk': assessmentKeys.due, ':until': `${until}~` },
-      });
-      return items.map(assessmentFromItem);
-    },
+    dueBefore: (until: string) => dueAssessments(table, until),
     /**
      * Up to `limit` closed assessments whose samples were not deleted yet, closed before `cutoff`
      * across organizations, oldest first (for the retention sweep only; eventually consistent).

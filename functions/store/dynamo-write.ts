@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, StaleWriteError } from '../lib/errors';
-import type { Keys, Table } from './dynamo-read';
+import type { Keys, Table } from './dynamo-keys';
 
 /**
  * The table's conditional puts: the only write module a put-only repository set imports, so its

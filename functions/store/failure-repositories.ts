@@ -1,5 +1,5 @@
-import { getAssessment } from './assessment-keys';
-import type { Table } from './dynamo-read';
+import { getAssessment } from './assessment-lookups';
+import type { Table } from './dynamo-keys';
 import { addOutboxMessage, type OutboxMessage } from './outbox-messages';
 import type { ReferenceSample } from './references';
 import type { Sample } from './samples';

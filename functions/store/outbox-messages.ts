@@ -1,4 +1,5 @@
-import type { Table } from './dynamo-read';
+import { ConflictError } from '../lib/errors';
+import type { Table } from './dynamo-keys';
 import { putNew } from './dynamo-write';
 
 /** A notification as it would be e-mailed. */
@@ -27,4 +28,26 @@ export function addOutboxMessage(table: Table, m: OutboxMessage): Promise<void> 
     { PK: outboxKeys.pk(m.organizationId), SK: outboxKeys.sk(m.at, m.id), ...m },
     'Duplicate message.',
   );
+}
+
+/** Claims `kind` for an assessment once (a conditional PutItem); false when already claimed. */
+export async function claimOnce(
+  table: Table,
+  claim: { organizationId: string; assessmentId: string; kind: string; at: string },
+): Promise<boolean> {
+  try {
+    await putNew(
+      table,
+      {
+        PK: outboxKeys.pk(claim.organizationId),
+        SK: outboxKeys.once(claim.assessmentId, claim.kind),
+        at: claim.at,
+      },
+      'claimed',
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError) return false;
+    throw error;
+  }
 }

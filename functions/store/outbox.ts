@@ -1,6 +1,5 @@
-import { ConflictError } from '../lib/errors';
-import { putNew, queryAll, type Table } from './dynamo';
-import { addOutboxMessage, type OutboxMessage, outboxKeys } from './outbox-messages';
+import { queryAll, type Table } from './dynamo';
+import { addOutboxMessage, claimOnce, type OutboxMessage, outboxKeys } from './outbox-messages';
 
 export { type OutboxMessage, outboxKeys } from './outbox-messages';
 
@@ -16,18 +15,7 @@ export function outboxRepo(table: Table) {
         ExpressionAttributeValues: { ':pk': outboxKeys.pk(org), ':sk': 'MAIL#' },
       }),
     /** Claims `kind` for an assessment; false when it was claimed before (so it is sent once). */
-    async claimOnce(org: string, assessmentId: string, kind: string, at: string): Promise<boolean> {
-      try {
-        await putNew(
-          table,
-          { PK: outboxKeys.pk(org), SK: outboxKeys.once(assessmentId, kind), at },
-          'claimed',
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConflictError) return false;
-        throw error;
-      }
-    },
+    claimOnce: (org: string, assessmentId: string, kind: string, at: string) =>
+      claimOnce(table, { organizationId: org, assessmentId, kind, at }),
   };
 }

@@ -1,4 +1,4 @@
-import type { Table } from './dynamo-read';
+import type { Table } from './dynamo-keys';
 import { putIfVersion } from './dynamo-write';
 import { referenceKeys } from './reference-keys';
 import { sampleKeys } from './sample-keys';

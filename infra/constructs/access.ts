@@ -202,8 +202,11 @@ export const ACCESS = {
   ...DISTRIBUTED,
   /** Marks dead-lettered samples failed and notifies vendor and procurement (as distributedFail). */
   deadLetters: { table: FAILURE_TABLE, samples: [], reports: [], mail: true },
-  /** Due-date reminders. */
-  notify: { table: ITEMS, samples: [], reports: [], mail: true },
+  /**
+   * Due-date reminders: queries due assessments, claims and records each reminder with
+   * conditional puts (store/reminder-repositories.ts).
+   */
+  notify: { table: ['dynamodb:PutItem', 'dynamodb:Query'], samples: [], reports: [], mail: true },
   /**
    * The retention sweep: queries closed assessments, deletes their samples' objects (never reads
    * them) and marks samples and assessments with compare-and-set puts.

@@ -86,10 +86,6 @@ const PINNED =
 export const OVER_GRANTED: Partial<Record<Fn, { grant: string; reason: string }[]>> = {
   api: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
   analyze: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
-  notify: [
-    { grant: 'dynamodb:GetItem Table', reason: REPOSITORIES },
-    { grant: 'dynamodb:UpdateItem Table', reason: REPOSITORIES },
-  ],
   purge: [{ grant: 'dynamodb:UpdateItem Table', reason: REPOSITORIES }],
   distributedPlan: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
   distributedFold: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
