@@ -69,8 +69,15 @@ export const UNREACHED: Partial<Record<Fn, { grants: string[]; path: string }>> 
 const BUNDLED = (what: string) =>
   `the entry bundles ${what}; access.test.ts grants every command a bundle constructs, so the grant goes when the bundle stops holding it (a smaller repository module)`;
 
-/** The repositories all import store/dynamo.ts, which holds Get, Put, Query and Update. */
-const REPOSITORIES = BUNDLED('repositories built on store/dynamo.ts (all four item commands)');
+/** Purge saves through assessments.ts and samples.ts, which also hold counters and tombstones. */
+const PURGE_REPOSITORIES = BUNDLED(
+  'assessments.ts and samples.ts (slot counters, tombstones, report summaries: UpdateItem); its own writes are compare-and-set puts',
+);
+
+/** The merge reads, saves and requests re-scores through the shared worker repositories. */
+const MERGE_REPOSITORIES = BUNDLED(
+  'the worker repositories (assessment lists, pending re-scores: Query); it reads by key, puts, and counts a re-score request',
+);
 
 /**
  * Every read of an upload names the version its analysis pinned (object-pin.ts), which S3
@@ -86,7 +93,7 @@ const PINNED =
 export const OVER_GRANTED: Partial<Record<Fn, { grant: string; reason: string }[]>> = {
   api: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
   analyze: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
-  purge: [{ grant: 'dynamodb:UpdateItem Table', reason: REPOSITORIES }],
+  purge: [{ grant: 'dynamodb:UpdateItem Table', reason: PURGE_REPOSITORIES }],
   distributedPlan: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
   distributedFold: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
   distributedGroup: [
@@ -96,7 +103,7 @@ export const OVER_GRANTED: Partial<Record<Fn, { grant: string; reason: string }[
     },
   ],
   distributedMerge: [
-    { grant: 'dynamodb:Query Table', reason: REPOSITORIES },
+    { grant: 'dynamodb:Query Table', reason: MERGE_REPOSITORIES },
     { grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED },
   ],
   rescore: [
