@@ -1,5 +1,6 @@
 import { parseSampleKey } from '../api/services/samples';
-import { REFERENCE_SCOPE, type ReferenceSample } from '../store/references';
+import { REFERENCE_SCOPE } from '../store/reference-keys';
+import type { ReferenceSample } from '../store/references';
 import type { Repositories } from '../store/repositories';
 import type { Sample } from '../store/samples';
 
@@ -23,14 +24,30 @@ export function parseUploadKey(
     : undefined;
 }
 
-/** Reads and saves uploads of either kind through their own repositories. */
-export function uploadRepo(repos: Pick<Repositories, 'samples' | 'references'>) {
+/** The upload repositories' reads by key (store/upload-readers.ts holds just these). */
+export interface UploadLookups {
+  samples: Pick<Repositories['samples'], 'get'>;
+  references: Pick<Repositories['references'], 'get'>;
+}
+
+/** Reads uploads of either kind through their own repositories' reads by key. */
+export function uploadReader(repos: UploadLookups) {
   return {
     get(ids: { organizationId: string; scope: string; sampleId: string }) {
       return ids.scope === REFERENCE_SCOPE
         ? repos.references.get(ids.organizationId, ids.sampleId)
         : repos.samples.get(ids.organizationId, ids.scope, ids.sampleId);
     },
+  };
+}
+
+/** Reads and saves uploads of either kind through their own repositories. */
+export function uploadRepo(repos: {
+  samples: Pick<Repositories['samples'], 'get' | 'save'>;
+  references: Pick<Repositories['references'], 'get' | 'save'>;
+}) {
+  return {
+    get: uploadReader(repos).get,
     save(next: Upload): Promise<void> {
       return next.role === 'reference' ? repos.references.save(next) : repos.samples.save(next);
     },

@@ -3,7 +3,7 @@ import { loadConfig } from '../lib/config';
 import { newId } from '../lib/ids';
 import { lambdaObservability, observed } from '../lib/lambda-observability';
 import { consoleMailer, lazySesMailer } from '../lib/mailers';
-import { createWorkerRepositories } from '../store/table-repositories';
+import { reminderRepositories } from '../store/reminder-repositories';
 import { sendReminders } from './reminders';
 
 const config = loadConfig();
@@ -11,7 +11,8 @@ const clients = defaultAwsClients(config);
 const observability = lambdaObservability(config);
 const { logger } = observability;
 const deps = {
-  repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+  // Due assessments queried, reminders claimed and recorded: Query and PutItem only.
+  repos: reminderRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   mailer: config.MAIL_FROM
     ? lazySesMailer(config.AWS_REGION, config.MAIL_FROM, config.MAIL_CONFIGURATION_SET)
     : consoleMailer(logger),

@@ -34,12 +34,18 @@ function message(a: Assessment, kind: ReminderKind): { subject: string; body: st
   };
 }
 
+/** The repository methods the reminder job uses (store/reminder-repositories.ts). */
+export interface ReminderRepos {
+  assessments: Pick<AppDeps['repos']['assessments'], 'dueBefore'>;
+  outbox: Pick<AppDeps['repos']['outbox'], 'add' | 'claimOnce'>;
+}
+
 /**
  * Sends each due reminder once: a marker item is created with a conditional write before sending,
  * so a second run (or two schedulers at once) sends nothing more.
  */
 export async function sendReminders(
-  deps: Pick<AppDeps, 'repos' | 'mailer' | 'clock' | 'newId' | 'logger'>,
+  deps: Pick<AppDeps, 'mailer' | 'clock' | 'newId' | 'logger'> & { repos: ReminderRepos },
 ): Promise<number> {
   const now = deps.clock();
   const open = await deps.repos.assessments.dueBefore(

@@ -25,6 +25,7 @@ const worker = createRescoreWorker({
   metrics,
   clock: () => new Date(),
   newId,
+  // Without the vendor failure counters: only the API batch-reads them (BatchGetItem).
   repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
   analyzer: createSampleAnalyzer(),

@@ -2,17 +2,16 @@ import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { awsOrphanStorage } from '../store/orphan-storage';
-import { referenceRepo } from '../store/references';
-import { sampleRepo } from '../store/samples';
 import { sweepCursorRepo } from '../store/sweep-cursors';
+import { uploadReaders } from '../store/upload-readers';
 import { type OrphanResult, sweepOrphans } from './orphans';
 
 const config = loadConfig();
 const clients = defaultAwsClients(config);
 const table = { doc: clients.doc, name: config.TABLE_NAME };
 const deps = {
-  // The two upload repositories (GetItem), its cursors and the bucket's listings and deletes only.
-  repos: { samples: sampleRepo(table), references: referenceRepo(table) },
+  // The uploads' reads by key (GetItem), its cursors and the bucket's listings and deletes only.
+  repos: uploadReaders(table),
   storage: awsOrphanStorage(clients.s3, config.SAMPLES_BUCKET),
   cursors: sweepCursorRepo(table, 'orphans'),
   clock: () => new Date(),

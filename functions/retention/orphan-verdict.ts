@@ -1,6 +1,6 @@
 import { parseUploadKey, type Upload } from '../analyze/uploads';
 import type { StoredUpload, StoredVersion } from '../store/orphan-storage';
-import { finalSampleStatuses } from '../store/samples';
+import { finalSampleStatuses } from '../store/sample-keys';
 
 /** Objects and uploads younger than this are left alone (a registration or analysis in flight). */
 export const ORPHAN_GRACE_MS = 6 * 3_600_000;

@@ -1,7 +1,6 @@
-import { type Upload, uploadRepo } from '../analyze/uploads';
+import { type Upload, type UploadLookups, uploadReader } from '../analyze/uploads';
 import type { Logger } from '../lib/logger';
 import type { OrphanStorage, StoredUpload, StoredVersion } from '../store/orphan-storage';
-import type { Repositories } from '../store/repositories';
 import type { SweepCursors } from '../store/sweep-cursors';
 import { type KeyOwner, keepUpload, keepVersion, ownerOf } from './orphan-verdict';
 
@@ -13,7 +12,7 @@ export const ORPHAN_PAGES_PER_RUN = 10;
 
 /** What the orphan sweep needs: the two upload repositories, the bucket's storage, its cursors. */
 export interface OrphanDeps {
-  repos: Pick<Repositories, 'samples' | 'references'>;
+  repos: UploadLookups;
   storage: OrphanStorage;
   cursors: SweepCursors;
   clock: () => Date;
@@ -38,7 +37,7 @@ export interface OrphanResult {
  */
 export async function sweepOrphans(deps: OrphanDeps): Promise<OrphanResult> {
   const now = deps.clock();
-  const uploads = uploadRepo(deps.repos);
+  const uploads = uploadReader(deps.repos);
   const records = new Map<string, Promise<Upload | undefined>>();
   const recordOf = (o: KeyOwner | undefined) => {
     if (!o) return Promise.resolve(undefined);

@@ -2,22 +2,17 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Assessment, AssessmentStatus, ReportSummary } from '../core/assessment/types';
 import { closedAt } from '../core/retention';
 import { ConflictError } from '../lib/errors';
+import { dueAssessments } from './assessment-due';
+import { assessmentFromItem, assessmentKeys } from './assessment-keys';
+import { getAssessment } from './assessment-lookups';
 import { putKeepingReport, writeReportSummary } from './assessment-report';
-import { getItem, type Page, putNew, queryAll, queryPage, stripKeys, type Table } from './dynamo';
+import { getItem, type Page, putNew, queryPage, type Table } from './dynamo';
 import { type AuditEvent, eventRepo } from './events';
+
+export { assessmentKeys } from './assessment-keys';
 
 /** Statuses in which a due date still matters (reminders, overdue). */
 export const openStatuses: AssessmentStatus[] = ['invited', 'in_progress', 'changes_requested'];
-
-/** Key builders for assessment items. */
-export const assessmentKeys = {
-  pk: (org: string) => `ORG#${org}`,
-  sk: (id: string) => `ASMT#${id}`,
-  byStatus: (org: string, status: string) => `ORG#${org}#STATUS#${status}`,
-  due: 'DUE',
-  /** GSI2 partition of closed assessments whose samples the retention sweep has not deleted yet. */
-  purge: 'PURGE',
-};
 
 const idPattern = /^[a-z0-9]{26}$/;
 const skPattern = /^ASMT#[a-z0-9]{26}$/;
@@ -43,13 +38,6 @@ function toItem(a: Assessment, pendingEvent?: AuditEvent) {
     ...a,
     ...(pendingEvent ? { pendingEvent } : {}),
   };
-}
-
-function fromItem(item: Record<string, unknown>): Assessment {
-  const { pendingEvent: _pending, ...rest } = stripKeys<Assessment & { pendingEvent?: unknown }>(
-    item,
-  );
-  return rest;
 }
 
 /** Assessment repository: create-if-absent, compare-and-set saves, paginated lists. */
@@ -107,10 +95,7 @@ export function assessmentRepo(table: Table) {
       await appendOnce(event);
     },
     /** Reads one assessment of `org`, or undefined. */
-    async get(org: string, id: string): Promise<Assessment | undefined> {
-      const item = await getItem(table, assessmentKeys.pk(org), assessmentKeys.sk(id));
-      return item ? fromItem(item) : undefined;
-    },
+    get: (org: string, id: string) => getAssessment(table, org, id),
     /**
      * Saves `next` only if the stored version is `next.version - 1`, together with its audit event.
      * Without transactions the event rides in the item (`pendingEvent`) and is appended after the
@@ -159,17 +144,10 @@ export function assessmentRepo(table: Table) {
       options: { status?: AssessmentStatus; limit: number; cursor?: string },
     ): Promise<Page<Assessment>> {
       const page = await listPage(org, options);
-      return { ...page, items: page.items.map(fromItem) };
+      return { ...page, items: page.items.map(assessmentFromItem) };
     },
     /** Open assessments due before `until` across organizations (for the reminder job only). */
-    async dueBefore(until: string): Promise<Assessment[]> {
-      const items = await queryAll<Record<string, unknown>>(table, {
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :until',
-        ExpressionAttributeValues: { ':pk': assessmentKeys.due, ':until': `${until}~` },
-      });
-      return items.map(fromItem);
-    },
+    dueBefore: (until: string) => dueAssessments(table, until),
     /**
      * Up to `limit` closed assessments whose samples were not deleted yet, closed before `cutoff`
      * across organizations, oldest first (for the retention sweep only; eventually consistent).
@@ -184,7 +162,7 @@ export function assessmentRepo(table: Table) {
           Limit: limit,
         }),
       );
-      return (out.Items ?? []).map(fromItem);
+      return (out.Items ?? []).map(assessmentFromItem);
     },
   };
 }

@@ -1,21 +1,12 @@
 import { releaseCounted, reserveCounted } from './counters';
-import {
-  getItem,
-  putIfVersion,
-  putNew,
-  queryAll,
-  stripKeys,
-  type Table,
-  tombstone,
-} from './dynamo';
+import { putNew, queryAll, type Table, tombstone } from './dynamo';
+import { getLive } from './dynamo-read';
+import { type REFERENCE_SCOPE, referenceKeys } from './reference-keys';
 import { referenceLinkRepo } from './reference-links';
 import type { Sample } from './samples';
+import { saveReference } from './upload-saves';
 
-/**
- * The scope that stands in for an assessment id in a reference's storage keys, so a reference
- * uploads to `samples/<org>/references/<id>` and is analyzed exactly like a vendor sample.
- */
-export const REFERENCE_SCOPE = 'references';
+export { REFERENCE_SCOPE, referenceKeys } from './reference-keys';
 
 /** An assessment a reference is attached to, and when. */
 export interface ReferenceAttachment {
@@ -38,15 +29,6 @@ export interface ReferenceSample extends Omit<Sample, 'role' | 'assessmentId'> {
   /** Source of truth for attachments: the assessments this reference calibrates. */
   attachedTo: ReferenceAttachment[];
 }
-
-/** Key builders for references. */
-export const referenceKeys = {
-  pk: (org: string) => `ORG#${org}`,
-  sk: (referenceId: string) => `REF#${referenceId}`,
-  prefix: 'REF#',
-  /** The organization's counter of registered references (outside the `REF#` prefix). */
-  counter: () => 'COUNT#REFS',
-};
 
 const toItem = (r: ReferenceSample) => ({
   PK: referenceKeys.pk(r.organizationId),
@@ -77,13 +59,10 @@ export function referenceRepo(table: Table) {
     /** Which reference each assessment is attached to, changed by compare-and-set. */
     links: referenceLinkRepo(table),
     /** Reads one reference of the organization. */
-    async get(org: string, referenceId: string): Promise<ReferenceSample | undefined> {
-      const item = await getItem(table, referenceKeys.pk(org), referenceKeys.sk(referenceId));
-      return item && !item.deletedAt ? stripKeys<ReferenceSample>(item) : undefined;
-    },
+    get: (org: string, referenceId: string) =>
+      getLive<ReferenceSample>(table, referenceKeys.pk(org), referenceKeys.sk(referenceId)),
     /** Saves `next` only if the stored version is `next.version - 1`. */
-    save: (next: ReferenceSample) =>
-      putIfVersion(table, toItem(next), next.version - 1, 'The reference changed meanwhile.'),
+    save: (next: ReferenceSample) => saveReference(table, next),
     /** The organization's library, oldest first (ids are time-sortable). */
     list: async (org: string) =>
       (

@@ -1,24 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { releaseCounted, reserveCounted } from './counters';
-import {
-  getItem,
-  putIfVersion,
-  putNew,
-  queryAll,
-  stripKeys,
-  type Table,
-  tombstone,
-} from './dynamo';
+import { putIfVersion, putNew, queryAll, type Table, tombstone } from './dynamo';
+import { getLive } from './dynamo-read';
+import { type SampleStatus, sampleKeys } from './sample-keys';
+import { saveSample } from './upload-saves';
 
-/**
- * Upload and analysis state of one sample file. `unusable`: read, but not evidence (most records
- * without text, too many malformed rows); `error` says what to fix, and it is never scored.
- */
-export type SampleStatus = 'awaiting_upload' | 'analyzing' | 'analyzed' | 'failed' | 'unusable';
-
-/** Statuses that no longer change until a new upload. */
-export const finalSampleStatuses: readonly SampleStatus[] = ['analyzed', 'failed', 'unusable'];
+export { finalSampleStatuses, type SampleStatus, sampleKeys } from './sample-keys';
 
 /** A row of the file that could not be read, as shown to the vendor. */
 export interface MalformedLine {
@@ -92,15 +80,6 @@ export interface Sample {
   version: number;
 }
 
-/** Key builders for samples. */
-export const sampleKeys = {
-  pk: (org: string) => `ORG#${org}`,
-  sk: (assessmentId: string, sampleId: string) => `SAMPLE#${assessmentId}#${sampleId}`,
-  prefix: (assessmentId: string) => `SAMPLE#${assessmentId}#`,
-  /** The per-assessment counter of registered samples (outside the `SAMPLE#` prefix). */
-  counter: (assessmentId: string) => `COUNT#SAMPLES#${assessmentId}`,
-};
-
 const counterKey = (org: string, assessmentId: string) => ({
   PK: sampleKeys.pk(org),
   SK: sampleKeys.counter(assessmentId),
@@ -118,13 +97,10 @@ export function sampleRepo(table: Table) {
     /** Registers a new sample awaiting upload. */
     create: (s: Sample) => putNew(table, toItem(s), 'A sample with this id already exists.'),
     /** Reads one sample. */
-    async get(org: string, assessmentId: string, sampleId: string): Promise<Sample | undefined> {
-      const item = await getItem(table, sampleKeys.pk(org), sampleKeys.sk(assessmentId, sampleId));
-      return item && !item.deletedAt ? stripKeys<Sample>(item) : undefined;
-    },
+    get: (org: string, assessmentId: string, sampleId: string) =>
+      getLive<Sample>(table, sampleKeys.pk(org), sampleKeys.sk(assessmentId, sampleId)),
     /** Saves `next` only if the stored version is `next.version - 1`. */
-    save: (next: Sample) =>
-      putIfVersion(table, toItem(next), next.version - 1, 'The sample changed meanwhile.'),
+    save: (next: Sample) => saveSample(table, next),
     /**
      * Takes one of `max` sample slots of an assessment (store/counters.ts: concurrent
      * registrations never exceed `max`). False when the assessment is full.

@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { getItem, type Table } from './dynamo';
+import { getItem, type Table } from './dynamo-read';
 
 /**
  * Where a bounded sweep stopped, per listing, so the next run goes on from there. One item per

@@ -60,27 +60,33 @@ const ITEMS: readonly TableAction[] = [
   'dynamodb:Query',
   'dynamodb:UpdateItem',
 ];
+/** Marking a sample failed: uploads and assessment read, upload saved, outbox added to. */
+const FAILURE_TABLE: readonly TableAction[] = ['dynamodb:GetItem', 'dynamodb:PutItem'];
 const READ: readonly ObjectAction[] = ['s3:GetObject'];
 /** Reads of an upload are pinned to the version its analysis read (see store/object-pin.ts). */
 const READ_PINNED: readonly ObjectAction[] = ['s3:GetObject', 's3:GetObjectVersion'];
 const READ_WRITE: readonly ObjectAction[] = ['s3:GetObject', 's3:PutObject'];
 
 /**
- * The distributed analysis (infra/constructs/distributed.ts). Its working objects live under
- * distributed/; only the final merge deletes there (it cleans up once the analysis is stored).
+ * The analysis outputs beside an upload: written, and deleted again when the sample was deleted
+ * during its analysis (store-result.ts). Never read by the writers: the re-score worker and the
+ * API read them.
  */
-const WORK: PrefixGrant = {
-  prefix: 'distributed/',
-  actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-};
+const OUTPUTS: readonly ObjectAction[] = ['s3:PutObject', 's3:DeleteObject'];
+
+/**
+ * The distributed analysis (infra/constructs/distributed.ts). Its working objects live under
+ * distributed/; the final merge reads the group merges' blocks there and deletes the run's
+ * working objects once the analysis is stored (it writes none).
+ */
+const WORK: PrefixGrant = { prefix: 'distributed/', actions: ['s3:GetObject', 's3:DeleteObject'] };
 const DISTRIBUTED = {
   /**
-   * Reads the sample record, probes the upload, writes the manifest. (It bundles the repositories,
-   * so the access test holds it to all their item actions until the plan reads through a
-   * GetItem-only reader.)
+   * Reads the sample record (store/upload-readers.ts: GetItem only), probes the upload, writes
+   * the manifest.
    */
   distributedPlan: {
-    table: ITEMS,
+    table: ['dynamodb:GetItem'],
     samples: [
       { prefix: 'samples/', actions: READ_PINNED },
       { prefix: 'distributed/', actions: ['s3:PutObject'] },
@@ -98,7 +104,10 @@ const DISTRIBUTED = {
     reports: [],
     mail: false,
   },
-  /** Reads manifest, Map results and one group's partials, writes its blocks; no table access. */
+  /**
+   * Reads manifest, Map results and one group's partials, writes its blocks; no table access.
+   * GetObjectVersion: it bundles the pinned reads of store/object-io.ts (it never names a version).
+   */
   distributedGroup: {
     table: [],
     // It reads through the pinned reads of store/object-io.ts, whose GetObject may name a version.
@@ -106,21 +115,27 @@ const DISTRIBUTED = {
     reports: [],
     mail: false,
   },
-  /** Merges the partials, reads example texts from the upload, stores the analysis, asks for a re-score. */
+  /**
+   * Merges the group merges' blocks, reads example texts from the upload, stores the analysis,
+   * asks for a re-score.
+   */
   distributedMerge: {
     table: ITEMS,
     samples: [
       { prefix: 'samples/', actions: READ_PINNED },
-      { prefix: 'analyses/', actions: [...READ_WRITE, 's3:DeleteObject'] },
-      { prefix: 'partials/', actions: [...READ_WRITE, 's3:DeleteObject'] },
+      { prefix: 'analyses/', actions: OUTPUTS },
+      { prefix: 'partials/', actions: OUTPUTS },
       WORK,
     ],
     reports: [],
     mail: false,
     sendsRescores: true,
   },
-  /** The workflow's catch: marks the sample failed and notifies vendor and procurement. */
-  distributedFail: { table: ITEMS, samples: [], reports: [], mail: true },
+  /**
+   * The workflow's catch: marks the sample failed and notifies vendor and procurement (reads and
+   * compare-and-set puts: store/failure-repositories.ts).
+   */
+  distributedFail: { table: FAILURE_TABLE, samples: [], reports: [], mail: true },
 } as const satisfies Record<string, FunctionAccess>;
 
 /** Per-function access, keyed by function. */
@@ -155,15 +170,15 @@ export const ACCESS = {
     sendsRescores: true,
   },
   /**
-   * Reads uploads, writes analyses and partials beside them (and deletes them again when the sample
-   * was deleted during its analysis), and asks for a re-score (the worker writes the report).
+   * Reads uploads (pinned), writes analyses and partials beside them (and deletes them again when
+   * the sample was deleted during its analysis), and asks for a re-score (the worker reads them).
    */
   analyze: {
     table: ITEMS,
     samples: [
       { prefix: 'samples/', actions: READ_PINNED },
-      { prefix: 'analyses/', actions: [...READ_WRITE, 's3:DeleteObject'] },
-      { prefix: 'partials/', actions: [...READ_WRITE, 's3:DeleteObject'] },
+      { prefix: 'analyses/', actions: OUTPUTS },
+      { prefix: 'partials/', actions: OUTPUTS },
     ],
     reports: [],
     mail: false,
@@ -172,24 +187,27 @@ export const ACCESS = {
   },
   /**
    * The re-score worker: reads analyses and partials, stores report versions. It bundles the blob
-   * store, whose one delete is for distributed/ working objects (granted there, never used).
+   * store, whose one delete is for distributed/ working objects, and whose reads can name a
+   * version (GetObjectVersion, granted on analyses/): both granted once, never used.
    */
   rescore: {
     table: ITEMS,
     samples: [
-      // Through the blob store's pinned reads, whose GetObject may name a version.
       { prefix: 'analyses/', actions: READ_PINNED },
-      { prefix: 'partials/', actions: READ_PINNED },
+      { prefix: 'partials/', actions: READ },
       { prefix: 'distributed/', actions: ['s3:DeleteObject'] },
     ],
     reports: [{ prefix: 'reports/', actions: READ_WRITE }],
     mail: false,
   },
   ...DISTRIBUTED,
-  /** Marks dead-lettered samples failed and notifies vendor and procurement. */
-  deadLetters: { table: ITEMS, samples: [], reports: [], mail: true },
-  /** Due-date reminders. */
-  notify: { table: ITEMS, samples: [], reports: [], mail: true },
+  /** Marks dead-lettered samples failed and notifies vendor and procurement (as distributedFail). */
+  deadLetters: { table: FAILURE_TABLE, samples: [], reports: [], mail: true },
+  /**
+   * Due-date reminders: queries due assessments, claims and records each reminder with
+   * conditional puts (store/reminder-repositories.ts).
+   */
+  notify: { table: ['dynamodb:PutItem', 'dynamodb:Query'], samples: [], reports: [], mail: true },
   /**
    * The retention sweep: queries closed assessments, deletes their samples' objects (never reads
    * them) and marks samples and assessments with compare-and-set puts.
@@ -206,10 +224,11 @@ export const ACCESS = {
   },
   /**
    * The orphan sweep: lists the samples bucket's versions and multipart uploads, reads sample and
-   * reference items and its cursors, and removes versions and uploads no live record owns.
+   * reference items (store/upload-readers.ts) and its cursors (GetItem, PutItem), and removes
+   * versions and uploads no live record owns.
    */
   orphans: {
-    table: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+    table: ['dynamodb:GetItem', 'dynamodb:PutItem'],
     samples: [
       {
         prefix: 'samples/',

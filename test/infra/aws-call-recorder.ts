@@ -6,6 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client } from '@smithy/core/client';
+import { type RawSend, S3_STAND_INS } from './least-privilege-s3';
 
 /**
  * SDK command → IAM action. S3 names differ from its API: HeadObject is authorized as GetObject,
@@ -56,6 +57,7 @@ export const IAM_ACTION: Record<string, Record<string, string>> = {
   },
   SESv2: { SendEmailCommand: 'ses:SendEmail' },
   SFN: { StartExecutionCommand: 'states:StartExecution' },
+  SQS: { SendMessageCommand: 'sqs:SendMessage' },
 };
 
 /** S3 calls on the bucket itself rather than on a key. */
@@ -69,7 +71,10 @@ const BUCKET_LEVEL = new Set([
 export interface RecordedCall {
   fn: string;
   action: string;
-  /** `Table`, `<Bucket>` for bucket-level calls, `<Bucket>/<first key segment>/`, `SES`, `StateMachine`. */
+  /**
+   * `Table`, `<Bucket>` for bucket-level calls, `<Bucket>/<first key segment>/`, `SES`,
+   * `StateMachine`, or the queue's logical id.
+   */
   resource: string;
   command: string;
   input: Record<string, unknown>;
@@ -78,20 +83,41 @@ export interface RecordedCall {
 /** Names the recorder gives the stack's buckets (logical ids), by bucket name. */
 export type BucketNames = Record<string, string>;
 
+/** Logical ids of the stack's queues, by queue URL. */
+export type QueueNames = Record<string, string>;
+
+/** A message a function sent to a queue (answered locally, never sent). */
+export interface SentMessage {
+  fn: string;
+  queueUrl: string;
+  body: string;
+}
+
 const current = new AsyncLocalStorage<string>();
 const calls: RecordedCall[] = [];
+let sent: SentMessage[] = [];
 let buckets: BucketNames = {};
+let queues: QueueNames = {};
 
 function resourceOf(service: string, action: string, input: Record<string, unknown>): string {
   if (service === 'DynamoDB') return 'Table';
   if (service === 'SESv2') return 'SES';
   if (service === 'SFN') return 'StateMachine';
+  if (service === 'SQS') return queues[String(input.QueueUrl)] ?? `unknown queue ${input.QueueUrl}`;
   const bucket = buckets[String(input.Bucket)] ?? `unknown bucket ${String(input.Bucket)}`;
   if (BUCKET_LEVEL.has(action)) return bucket;
-  const key = String(
-    input.Key ?? (input.Delete as { Objects?: { Key: string }[] })?.Objects?.[0]?.Key,
-  );
-  return `${bucket}/${key.split('/')[0]}/`;
+  return `${bucket}/${String(input.Key).split('/')[0]}/`;
+}
+
+/**
+ * A call naming a version needs the version's action: GetObject (and HeadObject) with a VersionId
+ * is authorized as s3:GetObjectVersion, a delete with one as s3:DeleteObjectVersion.
+ */
+function versioned(action: string, input: Record<string, unknown>): string {
+  if (!input.VersionId) return action;
+  if (action === 's3:GetObject') return 's3:GetObjectVersion';
+  if (action === 's3:DeleteObject') return 's3:DeleteObjectVersion';
+  return action;
 }
 
 /** Records `command` on a client of `service` for the function running now (none: not recorded). */
@@ -104,7 +130,12 @@ export function record(service: string, command: object): void {
     unknown
   >;
   const action = IAM_ACTION[service]?.[name] ?? `unmapped ${service}.${name}`;
-  calls.push({ fn, action, resource: resourceOf(service, action, input), command: name, input });
+  // DeleteObjects is authorized per key (and per version), like one DeleteObject each.
+  const objects = (input.Delete as { Objects?: Record<string, unknown>[] } | undefined)?.Objects;
+  for (const one of objects?.map((o) => ({ Bucket: input.Bucket, ...o })) ?? [input]) {
+    const act = versioned(action, one);
+    calls.push({ fn, action: act, resource: resourceOf(service, act, one), command: name, input });
+  }
 }
 
 /** Answers of services the test has no engine for: the call is recorded, never sent. */
@@ -114,13 +145,22 @@ const stubbed: Record<string, (input: Record<string, unknown>) => unknown> = {
     executionArn: `${String(input.stateMachineArn)}:${String(input.name)}`,
     startDate: new Date(),
   }),
+  SQS: (input) => {
+    const fn = current.getStore() ?? '';
+    sent.push({ fn, queueUrl: String(input.QueueUrl), body: String(input.MessageBody) });
+    return { MessageId: `recorded-${sent.length}` };
+  },
 };
 
 let original: typeof Client.prototype.send | undefined;
 
-/** Installs the recorder (once); `names` maps bucket names to the stack's bucket logical ids. */
-export function installRecorder(names: BucketNames): void {
+/**
+ * Installs the recorder (once); `names` maps bucket names to the stack's bucket logical ids,
+ * `queueNames` queue URLs to its queues' logical ids.
+ */
+export function installRecorder(names: BucketNames, queueNames: QueueNames = {}): void {
   buckets = names;
+  queues = queueNames;
   if (original) return;
   const send = Client.prototype.send;
   original = send;
@@ -131,10 +171,16 @@ export function installRecorder(names: BucketNames): void {
   ) {
     const service = String((this.config as { serviceId?: string }).serviceId);
     record(service, command);
+    const input = (command as { input: Record<string, unknown> }).input;
     const stub = current.getStore() ? stubbed[service] : undefined;
-    if (stub) {
-      return Promise.resolve(stub((command as { input: Record<string, unknown> }).input));
-    }
+    if (stub) return Promise.resolve(stub(input));
+    const raw: RawSend = (c) =>
+      (send as (c: object) => Promise<Record<string, unknown>>).call(this, c);
+    const standIn =
+      current.getStore() && service === 'S3'
+        ? S3_STAND_INS[(command as object).constructor.name]
+        : undefined;
+    if (standIn) return standIn(input, raw, (command as object).constructor as never);
     return (send as (...args: unknown[]) => unknown).call(this, command, ...rest);
   } as typeof send;
 }
@@ -153,4 +199,11 @@ export function asFunction<T>(fn: string, work: () => Promise<T>): Promise<T> {
 /** Everything recorded so far. */
 export function recordedCalls(): readonly RecordedCall[] {
   return calls;
+}
+
+/** The messages sent to `queueUrl` since the last take, oldest first; they leave the queue. */
+export function takeMessages(queueUrl: string): SentMessage[] {
+  const mine = sent.filter((m) => m.queueUrl === queueUrl);
+  sent = sent.filter((m) => m.queueUrl !== queueUrl);
+  return mine;
 }

@@ -13,7 +13,10 @@ export const ROLES = {
   distributedPlan: 'DistributedPlanRole',
   distributedFold: 'DistributedFoldRole',
   distributedMerge: 'DistributedMergeRole',
+  distributedGroup: 'DistributedGroupRole',
   distributedFail: 'DistributedFailRole',
+  rescore: 'RescoreWorkerRole',
+  orphans: 'RetentionOrphansRole',
 } as const;
 
 /** A function name in ROLES. */
@@ -31,8 +34,13 @@ export const PLATFORM: { pattern: RegExp; reason: string }[] = [
   },
   {
     pattern:
-      /^sqs:(ReceiveMessage|DeleteMessage|ChangeMessageVisibility|GetQueueAttributes|GetQueueUrl) Analyzer\w*Queue\w*$/,
+      /^sqs:(ReceiveMessage|DeleteMessage|ChangeMessageVisibility|GetQueueAttributes|GetQueueUrl) (Analyzer\w*Queue|RescoreQueue)\w*$/,
     reason: 'the SQS event source mapping polls and deletes the function’s messages with its role',
+  },
+  {
+    pattern: /^secretsmanager:(GetSecretValue|DescribeSecret) OriginSecret\w*$/,
+    reason:
+      'the Parameters and Secrets extension reads the origin secret with the role (origin-guard.ts asks it over localhost, not the SDK)',
   },
   {
     pattern: /^s3:ListBucket (SamplesBucket|ReportsBucket)$/,
@@ -51,50 +59,68 @@ export const UNREACHED: Partial<Record<Fn, { grants: string[]; path: string }>> 
     grants: ['s3:DeleteObject SamplesBucket/analyses/', 's3:DeleteObject SamplesBucket/partials/'],
     path: 'store-result.ts (shared with the analyzer): a sample deleted during its analysis',
   },
-};
-
-/**
- * Grants other branches are removing now (ops: BatchGetItem from every role that never
- * batch-reads; scale: the distributed plan and fold extras). Tolerated whether present or not,
- * so the test passes before and after they merge; delete an entry once its branch is in.
- */
-export const PENDING: Partial<Record<Fn, { grants: string[]; branch: string }>> = {
-  analyze: { grants: ['dynamodb:BatchGetItem Table'], branch: 'ops' },
-  deadLetters: { grants: ['dynamodb:BatchGetItem Table'], branch: 'ops' },
-  notify: { grants: ['dynamodb:BatchGetItem Table'], branch: 'ops' },
-  distributedMerge: { grants: ['dynamodb:BatchGetItem Table'], branch: 'ops' },
-  distributedFail: { grants: ['dynamodb:BatchGetItem Table'], branch: 'ops' },
-  distributedPlan: {
-    grants: [
-      'dynamodb:BatchGetItem Table',
-      'dynamodb:PutItem Table',
-      'dynamodb:Query Table',
-      'dynamodb:UpdateItem Table',
-      's3:DeleteObject SamplesBucket/distributed/',
-      's3:GetObject SamplesBucket/distributed/',
-    ],
-    branch: 'scale (and ops for BatchGetItem)',
-  },
-  distributedFold: {
-    grants: [
-      's3:DeleteObject SamplesBucket/distributed/',
-      's3:GetObject SamplesBucket/distributed/',
-    ],
-    branch: 'scale',
+  orphans: {
+    grants: ['s3:AbortMultipartUpload SamplesBucket/samples/'],
+    path: 'orphans.ts: a stale multipart upload is aborted; the engine cannot list uploads (least-privilege-s3.ts answers none)',
   },
 };
 
+/** Why a repository-bundle over-grant stays: access.test.ts holds a role to its bundle. */
+const BUNDLED = (what: string) =>
+  `the entry bundles ${what}; access.test.ts grants every command a bundle constructs, so the grant goes when the bundle stops holding it (a smaller repository module)`;
+
+/** Purge saves through assessments.ts and samples.ts, which also hold counters and tombstones. */
+const PURGE_REPOSITORIES = BUNDLED(
+  'assessments.ts and samples.ts (slot counters, tombstones, report summaries: UpdateItem); its own writes are compare-and-set puts',
+);
+
+/** The merge reads, saves and requests re-scores through the shared worker repositories. */
+const MERGE_REPOSITORIES = BUNDLED(
+  'the worker repositories (assessment lists, pending re-scores: Query); it reads by key, puts, and counts a re-score request',
+);
+
 /**
- * Over-grants found by this test that no branch removes yet. Each role takes the table actions
- * its bundled repositories construct (access.test.ts checks grants against the bundle), and the
- * shared repositories construct more than these handlers call; per-function repository sets in
- * the lambda entries, then narrower grants in infra/constructs/access.ts, remove them. Listed so
- * any new over-grant fails; a listed grant that is gone or called fails too (shrink the list).
+ * Every read of an upload names the version its analysis pinned (object-pin.ts), which S3
+ * authorizes as s3:GetObjectVersion alone; the unpinned read is for an engine without versions.
  */
-export const OVER_GRANTED: Partial<Record<Fn, string[]>> = {
-  deadLetters: ['dynamodb:Query Table', 'dynamodb:UpdateItem Table'],
-  distributedFail: ['dynamodb:Query Table', 'dynamodb:UpdateItem Table'],
-  notify: ['dynamodb:GetItem Table', 'dynamodb:UpdateItem Table'],
-  purge: ['dynamodb:UpdateItem Table'],
-  distributedMerge: ['dynamodb:UpdateItem Table', 's3:PutObject SamplesBucket/distributed/'],
+const PINNED =
+  'every read of an upload is pinned (GetObjectVersion); access.test.ts maps GetObject/HeadObject to both actions, so s3:GetObject stays for reads without a version (local engine only)';
+
+/**
+ * Over-grants found by this test that remain, each with its reason. Listed so any new over-grant
+ * fails; a listed grant that is gone or called fails too (shrink the list).
+ */
+export const OVER_GRANTED: Partial<Record<Fn, { grant: string; reason: string }[]>> = {
+  api: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
+  analyze: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
+  purge: [{ grant: 'dynamodb:UpdateItem Table', reason: PURGE_REPOSITORIES }],
+  distributedPlan: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
+  distributedFold: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
+  distributedGroup: [
+    {
+      grant: 's3:GetObjectVersion SamplesBucket/distributed/',
+      reason: BUNDLED('store/object-io.ts, whose reads name a version when pinned'),
+    },
+  ],
+  distributedMerge: [
+    { grant: 'dynamodb:Query Table', reason: MERGE_REPOSITORIES },
+    { grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED },
+  ],
+  rescore: [
+    {
+      grant: 's3:DeleteObject SamplesBucket/distributed/',
+      reason: BUNDLED('store/blob-store.ts for putNew (report versions), beside its delete'),
+    },
+    {
+      grant: 's3:GetObjectVersion SamplesBucket/analyses/',
+      reason: BUNDLED('store/blob-store.ts, whose reads name a version when pinned'),
+    },
+  ],
+  orphans: [
+    ...['samples', 'analyses', 'partials'].map((prefix) => ({
+      grant: `s3:DeleteObject SamplesBucket/${prefix}/`,
+      reason:
+        'every DeleteObjects entry names a version (s3:DeleteObjectVersion); access.test.ts maps DeleteObjects to both actions',
+    })),
+  ],
 };

@@ -8,7 +8,8 @@ import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamod
 import type { Context, SQSEvent } from 'aws-lambda';
 import { completeAnswers, demoSampleJsonl } from '../../functions/local/demo-answers';
 import { httpApiEvent } from '../fixtures/http-api-event';
-import { asFunction } from './aws-call-recorder';
+import { asFunction, takeMessages } from './aws-call-recorder';
+import { VERSION } from './least-privilege-s3';
 import { failWorkflow, runWorkflow } from './least-privilege-workflow';
 
 /** What the flows need: the test's own clients (not recorded), names, and staff tokens. */
@@ -17,8 +18,10 @@ export interface FlowEnv {
   doc: DynamoDBDocumentClient;
   table: string;
   samplesBucket: string;
+  /** The re-score queue's URL (RESCORE_QUEUE_URL): its messages are answered by the recorder. */
+  rescoreQueueUrl: string;
   originSecret: string;
-  staff: { procurement: string; governance: string };
+  staff: { procurement: string; governance: string; admin: string };
 }
 
 type Handler = (event: never, context: never) => Promise<unknown>;
@@ -57,20 +60,42 @@ function apiClient(env: FlowEnv, handler: Handler) {
   };
 }
 
-/** An SQS batch of one S3 ObjectCreated notification. */
+/** An SQS batch of one S3 ObjectCreated notification (of the played bucket's one version). */
 function s3Event(bucket: string, key: string, size: number): SQSEvent {
+  const object = { key, size, versionId: VERSION };
   const body = JSON.stringify({
-    Records: [
-      { eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucket }, object: { key, size } } },
-    ],
+    Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucket }, object } }],
   });
   return { Records: [{ messageId: `m-${key}`, body }] } as unknown as SQSEvent;
+}
+
+/** The re-scores asked for since the last drain, as the SQS batch the queue delivers to the worker. */
+function rescoreEvent(env: FlowEnv): SQSEvent | undefined {
+  const messages = takeMessages(env.rescoreQueueUrl);
+  if (messages.length === 0) return undefined;
+  const Records = messages.map((m, i) => ({
+    messageId: `rescore-${i}-${Date.now()}`,
+    body: m.body,
+    eventSource: 'aws:sqs',
+    attributes: { ApproximateReceiveCount: '1' },
+  }));
+  return { Records } as unknown as SQSEvent;
 }
 
 /** The handlers and the helpers every flow shares. */
 async function setUp(env: FlowEnv) {
   const api = apiClient(env, (await load('../../functions/api/lambda')).handler as Handler);
   const analyze = (await load('../../functions/analyze/lambda')).handler;
+  const rescoreWorker = (await load('../../functions/rescore/lambda')).handler;
+  /** SQS delivers the queued re-scores to the worker (the batch must succeed whole). */
+  const rescore = async () => {
+    const event = rescoreEvent(env);
+    if (!event) return;
+    const res = (await asFunction('rescore', () => rescoreWorker(event, context))) as {
+      batchItemFailures: unknown[];
+    };
+    if (res.batchItemFailures.length > 0) throw new Error('a re-score failed');
+  };
   const keyOf = (uploadUrl: string) =>
     decodeURIComponent(new URL(uploadUrl).pathname).split(`/${env.samplesBucket}/`)[1] ?? '';
   /** Staff create an assessment due in five days (so a reminder is due) and invite the vendor. */
@@ -107,9 +132,10 @@ async function setUp(env: FlowEnv) {
     );
     const event = s3Event(env.samplesBucket, key, Buffer.byteLength(text));
     await asFunction('analyze', () => analyze(event, context));
+    await rescore();
     return { sampleId: reg.body.sampleId, key };
   };
-  return { api, keyOf, newAssessment, upload };
+  return { api, keyOf, newAssessment, upload, rescore };
 }
 type Flows = Awaited<ReturnType<typeof setUp>>;
 const contentType = 'application/jsonl';
@@ -141,6 +167,8 @@ async function vendorFlow(env: FlowEnv, { api, upload }: Flows, id: string, vend
     },
   });
   await api('GET', `/api/assessments/${id}/report`, { token: governance });
+  // A policy preview scores the assessment again: the analyses and both samples' partials.
+  await api('POST', '/api/policy/preview', { token: env.staff.admin, body: { policy: {} } });
   await api('GET', `/api/assessments/${id}/samples/${training.sampleId}/analysis`, {
     token: governance,
   });
@@ -197,7 +225,10 @@ async function failureFlows(env: FlowEnv, flows: Flows) {
   await failWorkflow(timedOut.key);
 }
 
-/** The scheduled jobs: reminders, then the retention sweep of `closed` (closed long ago). */
+/**
+ * The scheduled jobs: reminders, the retention sweep of `closed` (closed long ago), then one
+ * orphan sweep over the samples bucket.
+ */
 async function scheduledJobs(env: FlowEnv, closed: string) {
   const notify = (await load('../../functions/notify/lambda')).handler;
   const purge = (await load('../../functions/retention/lambda')).handler;
@@ -211,6 +242,11 @@ async function scheduledJobs(env: FlowEnv, closed: string) {
     }),
   );
   await asFunction('purge', () => purge());
+  // Objects no record owns (a lost registration, a crashed analysis): the sweep removes them.
+  for (const key of ['samples/stray.jsonl', 'analyses/stray.json', 'partials/stray.bin'])
+    await env.s3.send(new PutObjectCommand({ Bucket: env.samplesBucket, Key: key, Body: 'x' }));
+  const orphans = (await load('../../functions/retention/orphan-lambda')).handler;
+  await asFunction('orphans', () => orphans());
 }
 
 /** Runs every flow through every entry point; resolves when all calls are recorded. */
@@ -222,7 +258,9 @@ export async function runFlows(env: FlowEnv): Promise<void> {
   // A sample beyond one machine: the analyzer starts the workflow; the test runs its steps.
   const distributed = await flows.upload(vendor, 'training', demoSampleJsonl(400));
   await runWorkflow(env, distributed.key);
+  await flows.rescore();
   await decisionFlow(env, flows, id, vendor, sampleId);
   await failureFlows(env, flows);
   await scheduledJobs(env, id);
+  await flows.rescore();
 }

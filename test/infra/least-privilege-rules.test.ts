@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asFunction, installRecorder, record, recordedCalls } from './aws-call-recorder';
+import { OVER_GRANTED, UNREACHED } from './least-privilege-expectations';
 import { grantResource } from './role-grants';
 
 class UploadPartCommand {
@@ -12,6 +13,12 @@ class RestoreObjectCommand {
   constructor(readonly input: Record<string, unknown>) {}
 }
 class QueryCommand {
+  constructor(readonly input: Record<string, unknown>) {}
+}
+class GetObjectCommand {
+  constructor(readonly input: Record<string, unknown>) {}
+}
+class DeleteObjectsCommand {
   constructor(readonly input: Record<string, unknown>) {}
 }
 
@@ -35,6 +42,38 @@ describe('the AWS call recorder', () => {
       'api dynamodb:Query Table',
       'api unmapped S3.RestoreObjectCommand SamplesBucket/samples/',
     ]);
+  });
+});
+
+describe('versions and batches', () => {
+  it('records a read naming a version as GetObjectVersion, and each DeleteObjects key on its own', async () => {
+    installRecorder({ 'my-samples': 'SamplesBucket' });
+    const before = recordedCalls().length;
+    await asFunction('orphans', async () => {
+      record(
+        'S3',
+        new GetObjectCommand({ Bucket: 'my-samples', Key: 'samples/a', VersionId: 'v' }),
+      );
+      const Objects = [{ Key: 'samples/a', VersionId: 'v' }, { Key: 'partials/b' }];
+      record('S3', new DeleteObjectsCommand({ Bucket: 'my-samples', Delete: { Objects } }));
+    });
+    expect(
+      recordedCalls()
+        .slice(before)
+        .map((c) => `${c.action} ${c.resource}`),
+    ).toEqual([
+      's3:GetObjectVersion SamplesBucket/samples/',
+      's3:DeleteObjectVersion SamplesBucket/samples/',
+      's3:DeleteObject SamplesBucket/partials/',
+    ]);
+  });
+});
+
+describe('the expectation lists', () => {
+  it('give every accepted grant its reason or path', () => {
+    for (const entries of Object.values(OVER_GRANTED))
+      for (const e of entries ?? []) expect(e.reason.length, e.grant).toBeGreaterThan(20);
+    for (const u of Object.values(UNREACHED)) expect(u?.path.length).toBeGreaterThan(20);
   });
 });
 

@@ -16,7 +16,7 @@ async function startedRun(key: string) {
   return { run, name: String(start?.input.name) };
 }
 
-/** Plays Step Functions: plan, every fold, the Map's result files, then merge. */
+/** Plays Step Functions: plan, every fold, the Map's result files, every group merge, then merge. */
 export async function runWorkflow(
   env: { s3: S3Client; samplesBucket: string },
   key: string,
@@ -24,9 +24,11 @@ export async function runWorkflow(
   const { run, name } = await startedRun(key);
   const plan = (await load('../../functions/analyze/distributed/lambda-plan')).handler;
   const fold = (await load('../../functions/analyze/distributed/lambda-fold')).handler;
+  const group = (await load('../../functions/analyze/distributed/lambda-group')).handler;
   const merge = (await load('../../functions/analyze/distributed/lambda-merge')).handler;
   const planned = (await asFunction('distributedPlan', () => plan(run))) as {
     manifest: { bucket: string; key: string };
+    groups: unknown[];
   };
   const { readManifest } = await import('../../functions/analyze/distributed/results');
   const { createBlobStore } = await import('../../functions/store/blob-store');
@@ -46,10 +48,17 @@ export async function runWorkflow(
     ResultFiles: { FAILED: [], PENDING: [], SUCCEEDED: [{ Key: `${prefix}/SUCCEEDED_0.json` }] },
   };
   await put(`${prefix}/manifest.json`, manifest);
-  const details = { Bucket: env.samplesBucket, Key: `${prefix}/manifest.json` };
-  await asFunction('distributedMerge', () =>
-    merge({ ...planned, map: { ResultWriterDetails: details } }),
-  );
+  const map = {
+    ResultWriterDetails: { Bucket: env.samplesBucket, Key: `${prefix}/manifest.json` },
+  };
+  // The second Map: one group merge per planned group, with the item its ItemSelector builds.
+  const merged: unknown[] = [];
+  for (const g of planned.groups) {
+    const item = { run: run, manifest: planned.manifest, map, group: g };
+    merged.push(await asFunction('distributedGroup', () => group(item)));
+  }
+  if (merged.length === 0) throw new Error('the plan planned no group merges');
+  await asFunction('distributedMerge', () => merge({ ...planned, map, merged }));
 }
 
 /** Plays a workflow whose step timed out: the catch step marks the sample failed. */

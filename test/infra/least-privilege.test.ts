@@ -11,14 +11,7 @@ import { type Engines, startEngines } from '../../functions/local/engines';
 import { startInternalS3 } from '../../functions/local/server';
 import { ensureTable } from '../../functions/store/table-schema';
 import { installRecorder, recordedCalls, uninstallRecorder } from './aws-call-recorder';
-import {
-  type Fn,
-  OVER_GRANTED,
-  PENDING,
-  PLATFORM,
-  ROLES,
-  UNREACHED,
-} from './least-privilege-expectations';
+import { type Fn, OVER_GRANTED, PLATFORM, ROLES, UNREACHED } from './least-privilege-expectations';
 import { runFlows } from './least-privilege-flows';
 import { roleGrants } from './role-grants';
 import { synthStack } from './synth';
@@ -71,6 +64,11 @@ beforeAll(async () => {
   ({ template } = synthStack());
   const dir = await mkdtemp(join(tmpdir(), 'diligence-least-'));
   dirs.push(dir);
+  const rescoreQueueUrl = 'https://sqs.eu-west-1.amazonaws.com/123456789012/rescore';
+  const rescoreQueue = Object.keys(template.findResources('AWS::SQS::Queue')).find((id) =>
+    id.startsWith('RescoreQueue'),
+  );
+  if (!rescoreQueue) throw new Error('the stack has no re-score queue');
   const names = { table: 'diligence', samples: 'diligence-samples', reports: 'diligence-reports' };
   engines = await startEngines(dir, [names.samples, names.reports]);
   const s3Engine = await startInternalS3(engines.s3rver);
@@ -90,6 +88,7 @@ beforeAll(async () => {
     PUBLIC_BASE_URL: 'https://portal.test',
     MAIL_FROM: 'noreply@portal.test',
     ORIGIN_VERIFY_SECRET: 'origin-secret-0123456789',
+    RESCORE_QUEUE_URL: rescoreQueueUrl,
     DISTRIBUTED_STATE_MACHINE_ARN: 'arn:aws:states:eu-west-1:123456789012:stateMachine:d',
     DISTRIBUTED_THRESHOLD_BYTES: '30000',
     DISTRIBUTED_RANGE_BYTES: '20000',
@@ -107,16 +106,21 @@ beforeAll(async () => {
   const { createS3Client } = await import('../../functions/lib/s3-client');
   const { dynamo, doc } = createDynamoClients(config);
   await ensureTable(dynamo, names.table);
-  installRecorder({ [names.samples]: 'SamplesBucket', [names.reports]: 'ReportsBucket' });
+  installRecorder(
+    { [names.samples]: 'SamplesBucket', [names.reports]: 'ReportsBucket' },
+    { [rescoreQueueUrl]: rescoreQueue },
+  );
   await runFlows({
     s3: createS3Client(config) as S3Client,
     doc,
     table: names.table,
     samplesBucket: names.samples,
+    rescoreQueueUrl,
     originSecret: env.ORIGIN_VERIFY_SECRET,
     staff: {
       procurement: await jwks.sign('procurement'),
       governance: await jwks.sign('governance'),
+      admin: await jwks.sign('admin'),
     },
   });
 }, 240_000);
@@ -152,8 +156,7 @@ describe.each(Object.keys(ROLES) as Fn[])('%s role', (fn) => {
     const calls = new Set(called(fn));
     const accepted = new Set([
       ...(UNREACHED[fn]?.grants ?? []),
-      ...(PENDING[fn]?.grants ?? []),
-      ...(OVER_GRANTED[fn] ?? []),
+      ...(OVER_GRANTED[fn] ?? []).map((o) => o.grant),
     ]);
     const unused = sorted(granted).filter(
       (g) => !calls.has(g) && !accepted.has(g) && !PLATFORM.some((p) => p.pattern.test(g)),
@@ -164,7 +167,9 @@ describe.each(Object.keys(ROLES) as Fn[])('%s role', (fn) => {
   it('lists as over-granted only grants that are still granted and still never called', () => {
     const granted = roleGrants(template, ROLES[fn]);
     const calls = new Set(called(fn));
-    const stale = (OVER_GRANTED[fn] ?? []).filter((g) => !granted.has(g) || calls.has(g));
+    const stale = (OVER_GRANTED[fn] ?? [])
+      .map((o) => o.grant)
+      .filter((g) => !granted.has(g) || calls.has(g));
     expect(stale, 'remove these from OVER_GRANTED').toEqual([]);
   });
 });

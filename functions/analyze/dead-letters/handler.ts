@@ -6,10 +6,20 @@ import type { ObjectCreated } from '../handler';
 import { failAndNotify } from './fail-sample';
 
 /** What the dead-letter handler needs. */
-export type DeadLetterDeps = Pick<
-  AppDeps,
-  'config' | 'logger' | 'clock' | 'newId' | 'repos' | 'mailer'
-> & { metrics: ProductMetrics };
+export type DeadLetterDeps = Pick<AppDeps, 'config' | 'logger' | 'clock' | 'newId' | 'mailer'> & {
+  /** Uploads read and saved, assessments read, the outbox added to (store/failure-repositories.ts). */
+  repos: FailureRepos;
+  metrics: ProductMetrics;
+};
+
+type Repos = AppDeps['repos'];
+/** The repository methods marking a sample failed uses. */
+export interface FailureRepos {
+  samples: Pick<Repos['samples'], 'get' | 'save'>;
+  references: Pick<Repos['references'], 'get' | 'save'>;
+  assessments: Pick<Repos['assessments'], 'get'>;
+  outbox: Pick<Repos['outbox'], 'add'>;
+}
 
 /** The message a vendor reads on a sample whose analysis failed for a reason not in the file. */
 export function deadLetterMessage(fileName: string): string {

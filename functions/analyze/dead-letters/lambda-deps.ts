@@ -3,7 +3,7 @@ import { loadConfig } from '../../lib/config';
 import { newId } from '../../lib/ids';
 import { lambdaObservability } from '../../lib/lambda-observability';
 import { consoleMailer, lazySesMailer } from '../../lib/mailers';
-import { createWorkerRepositories } from '../../store/table-repositories';
+import { failureRepositories } from '../../store/failure-repositories';
 import type { DeadLetterDeps } from './handler';
 
 /**
@@ -21,7 +21,8 @@ export function failureLambdaDeps() {
     metrics,
     clock: () => new Date(),
     newId,
-    repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+    // Reads and compare-and-set puts only (GetItem, PutItem): no Query, no UpdateItem.
+    repos: failureRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
     mailer: config.MAIL_FROM
       ? lazySesMailer(config.AWS_REGION, config.MAIL_FROM, config.MAIL_CONFIGURATION_SET)
       : consoleMailer(logger),

@@ -1,4 +1,4 @@
-import { REFERENCE_SCOPE } from '../../store/references';
+import { REFERENCE_SCOPE } from '../../store/reference-keys';
 import { failAndNotify } from '../dead-letters/fail-sample';
 import { type DeadLetterDeps, deadLetterMessage } from '../dead-letters/handler';
 import { failedUpload, uploadRepo } from '../uploads';

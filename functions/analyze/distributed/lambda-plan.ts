@@ -1,7 +1,7 @@
 import { defaultAwsClients } from '../../lib/aws-clients';
 import { loadConfig } from '../../lib/config';
 import { lambdaObservability, observed } from '../../lib/lambda-observability';
-import { createWorkerRepositories } from '../../store/table-repositories';
+import { uploadReaders } from '../../store/upload-readers';
 import { createPlanHandler } from './plan';
 import type { PlanOutput, RunInput } from './types';
 import { createWorkObjects } from './work-objects';
@@ -12,7 +12,8 @@ const observability = lambdaObservability(config);
 const plan = createPlanHandler({
   config,
   logger: observability.logger,
-  repos: createWorkerRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
+  // The uploads' reads by key only (GetItem): the plan writes nothing to the table.
+  repos: uploadReaders({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createWorkObjects(clients.s3),
 });
 

@@ -5,7 +5,7 @@ import type { Config } from '../../lib/config';
 import { StaleObjectError } from '../../store/object-pin';
 import { inputLimitsOf } from '../engine';
 import { probeSample } from '../shards/probe';
-import { uploadRepo } from '../uploads';
+import { type UploadLookups, uploadReader } from '../uploads';
 import { DistributedInputError, gigabytes, SupersededRunError } from './errors';
 import {
   type ManifestItem,
@@ -18,7 +18,11 @@ import {
 import type { WorkObjects } from './work-objects';
 
 /** What the plan step needs. */
-export type PlanDeps = Pick<AppDeps, 'logger' | 'repos'> & { blobs: WorkObjects; config: Config };
+export type PlanDeps = Pick<AppDeps, 'logger'> & {
+  repos: UploadLookups;
+  blobs: WorkObjects;
+  config: Config;
+};
 
 async function firstBytes(stream: AsyncIterable<Uint8Array>, n: number): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
@@ -55,7 +59,7 @@ export function createPlanHandler(deps: PlanDeps) {
   const { blobs, config } = deps;
   return async (run: RunInput): Promise<PlanOutput> => {
     const { organizationId, scope, sampleId } = run;
-    const sample = await uploadRepo(deps.repos).get({ organizationId, scope, sampleId });
+    const sample = await uploadReader(deps.repos).get({ organizationId, scope, sampleId });
     if (!sample) throw new SupersededRunError('the sample no longer exists');
     const head = await blobs.head(run.bucket, run.key, runPin(run)).catch((error: unknown) => {
       if (error instanceof StaleObjectError) return undefined;

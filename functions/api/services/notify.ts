@@ -14,7 +14,9 @@ export interface Notification {
 
 /** Sends through the configured mailer and records a copy (without secrets) in the outbox. */
 export async function notify(
-  deps: Pick<AppDeps, 'repos' | 'mailer' | 'clock' | 'newId'>,
+  deps: Pick<AppDeps, 'mailer' | 'clock' | 'newId'> & {
+    repos: { outbox: Pick<AppDeps['repos']['outbox'], 'add'> };
+  },
   n: Notification,
 ) {
   const now = deps.clock();
