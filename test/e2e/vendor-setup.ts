@@ -50,12 +50,28 @@ export async function answerAndSubmit(base: string, token: string): Promise<void
   await api(base, 'POST', '/api/vendor/submit', token, {});
 }
 
-/** Records a governance decision. */
-export const decide = (base: string, gov: string, id: string, decision: string) =>
-  api(base, 'POST', `/api/assessments/${id}/decision`, gov, {
+/**
+ * Waits until the assessment's queued re-score has finished (re-scoring runs off the request,
+ * and approving or rejecting is refused while it runs): polls the real state, 30 s at most.
+ */
+export async function reportReady(base: string, staff: string, id: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const a = await api<{ reportUpdating?: boolean }>(base, 'GET', `/api/assessments/${id}`, staff);
+    if (!a.reportUpdating) return;
+    if (Date.now() > deadline) throw new Error(`the report of ${id} is still updating after 30 s`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Records a governance decision once the report is ready. */
+export async function decide(base: string, gov: string, id: string, decision: string) {
+  await reportReady(base, gov, id);
+  return api(base, 'POST', `/api/assessments/${id}/decision`, gov, {
     decision,
     comment: 'Decided in the vendor browser test.',
   });
+}
 
 /** The latest report of an assessment, as staff read it. */
 export const report = <T>(base: string, staff: string, id: string) =>

@@ -194,21 +194,26 @@ async function multipartFlow({ api }: Flows, vendor: string) {
 /** The vendor deletes a sample and submits; governance approves. */
 async function decisionFlow(
   env: FlowEnv,
-  { api }: Flows,
+  flows: Flows,
   id: string,
   vendor: string,
   sampleId: string,
 ) {
+  const { api } = flows;
   const { governance } = env.staff;
   await api('DELETE', `/api/vendor/samples/${sampleId}`, { token: vendor });
   await api('POST', '/api/vendor/submit', { token: vendor });
+  // Governance decides on the finished report: the worker runs the queued re-score first.
+  await flows.rescore();
   const current = await api<{ version: number }>('GET', `/api/assessments/${id}`, {
     token: governance,
   });
-  await api('POST', `/api/assessments/${id}/decision`, {
+  const approved = await api('POST', `/api/assessments/${id}/decision`, {
     token: governance,
     body: { decision: 'approve', comment: 'ok', version: current.body.version },
   });
+  // The retention flow below needs this assessment closed: a refused decision must fail here.
+  if (approved.status !== 200) throw new Error(`approval answered ${approved.status}`);
 }
 
 /** Another assessment: one sample dead-lettered, one whose distributed analysis timed out. */
