@@ -3,7 +3,7 @@ import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ACCESS } from './access';
@@ -14,6 +14,7 @@ import {
   type TableRef,
 } from './function';
 import { acknowledge, BASIC_EXECUTION_POLICY, cdkManagedHandlers } from './nag';
+import { queueDefaults, workQueue } from './queues';
 
 /** Key prefix under which vendors upload samples; only these objects trigger analysis. */
 export const SAMPLES_PREFIX = 'samples/';
@@ -33,7 +34,6 @@ export interface AnalyzerProps {
 
 const ANALYZE_TIMEOUT = Duration.minutes(15);
 /** SQS keeps messages 14 days (the maximum), so a long outage loses no upload event. */
-const QUEUE_RETENTION = Duration.days(14);
 
 /**
  * Worker-thread entries of the analyzer bundle: big JSON Lines/text samples fan out over shard
@@ -57,23 +57,13 @@ export class Analyzer extends Construct {
   constructor(scope: Construct, id: string, props: AnalyzerProps) {
     super(scope, id);
     const concurrency = Math.max(2, props.concurrency ?? 5);
-    const queueDefaults = {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: QUEUE_RETENTION,
-    };
     this.parkedQueue = new Queue(this, 'ParkedQueue', queueDefaults);
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
       ...queueDefaults,
       visibilityTimeout: Duration.minutes(6),
       deadLetterQueue: { queue: this.parkedQueue, maxReceiveCount: 3 },
     });
-    this.queue = new Queue(this, 'Queue', {
-      ...queueDefaults,
-      // AWS guidance: at least six times the function timeout, so retries never overlap a running analysis.
-      visibilityTimeout: Duration.seconds(ANALYZE_TIMEOUT.toSeconds() * 6),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 3 },
-    });
+    this.queue = workQueue(this, 'Queue', ANALYZE_TIMEOUT, this.deadLetterQueue);
 
     this.function = new DiligenceFunction(this, 'Analyze', {
       source: props.source,

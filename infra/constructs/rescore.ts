@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Grant } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ACCESS } from './access';
 import {
@@ -11,6 +11,7 @@ import {
   type FunctionSource,
   type TableRef,
 } from './function';
+import { queueDefaults, workQueue } from './queues';
 
 /** Props of the re-score worker. */
 export interface RescoreProps {
@@ -42,18 +43,8 @@ export class Rescore extends Construct {
   constructor(scope: Construct, id: string, props: RescoreProps) {
     super(scope, id);
     const concurrency = Math.max(2, props.concurrency ?? 2);
-    const queueDefaults = {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    };
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', queueDefaults);
-    this.queue = new Queue(this, 'Queue', {
-      ...queueDefaults,
-      // AWS guidance: six times the function timeout, so a retry never overlaps a running worker.
-      visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * 6),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 3 },
-    });
+    this.queue = workQueue(this, 'Queue', WORKER_TIMEOUT, this.deadLetterQueue);
     this.function = new DiligenceFunction(this, 'Worker', {
       source: props.source,
       entry: 'functions/rescore/lambda.ts',
