@@ -11,6 +11,7 @@ import { parseRecords } from './parse/records';
 import { createPartial } from './partial/create';
 import { Folder } from './partial/fold';
 import type { AnalysisPartial } from './partial/types';
+import { createPool } from './spot-check/pool';
 import type { Analysis, FieldMapping } from './types';
 
 /** Progress of a running analysis. */
@@ -37,6 +38,14 @@ export interface AnalyzeOptions extends FinalizeOptions {
    * no higher than the whole file's final one: merged, it equals the one-pass partial.
    */
   sampleBits?: number;
+  /**
+   * Keep a spot-check review pool (`partial.spotPool`) drawn with `key`. In the product the key is
+   * a secret per sample, never shown to the vendor, so nobody can predict (or arrange) which records
+   * a reviewer will read; the CLI takes it from `--seed`. Without it no pool is kept (no cost).
+   */
+  spotCheck?: { key: string };
+  /** Called with each record's index in this part and its spot-check stratum (null: no text). */
+  onStratum?: (record: number, stratum: number | null) => void;
   /** Called after each parsed batch. */
   onProgress?: (progress: AnalysisProgress) => void;
   limits?: Partial<AnalysisLimits>;
@@ -74,6 +83,8 @@ export async function foldSource(
   source: AsyncIterable<Uint8Array>,
   options: AnalyzeOptions = {},
 ): Promise<AnalysisPartial> {
+  if (options.spotCheck && !(typeof options.spotCheck.key === 'string' && options.spotCheck.key))
+    throw new Error('spotCheck.key must be a non-empty string');
   const stats = { bytes: 0 };
   const limits = inputLimits(options.input);
   const deadline = options.deadline ?? Date.now() + limits.timeBudgetMs;
@@ -100,7 +111,9 @@ export async function foldSource(
     const fields = detectFields(records, options.fields);
     const partial = createPartial(fields, format, options.fileName ?? null, options.limits);
     partial.index.sampleBits = options.sampleBits ?? 0;
-    const f = new Folder(partial);
+    const key = options.spotCheck?.key;
+    if (key !== undefined) partial.spotPool = createPool(key);
+    const f = new Folder(partial, { key, onStratum: options.onStratum });
     for (const item of pending.splice(0)) {
       if (item.error !== undefined) f.malformed(item.line, item.error);
       else f.add(item.value);

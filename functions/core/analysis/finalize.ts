@@ -7,6 +7,7 @@ import { labelStats } from './metrics/labels';
 import { ESTIMATE_METHOD, estimateSynthetic } from './metrics/synthetic';
 import { sortedEntries } from './partial/budget';
 import type { AnalysisPartial } from './partial/types';
+import { spotStrata } from './spot-check/strata';
 import type { Analysis } from './types';
 
 /** Options for `finalize`. */
@@ -86,6 +87,7 @@ export function finalize(p: AnalysisPartial, options: FinalizeOptions = {}): Ana
           }
         : null,
     pii: { recordShare: share(p.pii.records), kinds: { ...p.pii.kinds } },
+    spotCheck: records > p.emptyText ? { strata: spotStrata(p) } : null,
     findings: [],
   };
   analysis.findings = buildFindings(p, analysis, { dup, div, synth, contamination, nowMs });

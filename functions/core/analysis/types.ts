@@ -1,3 +1,5 @@
+import type { SpotStratum } from './spot-check/types';
+
 /** Severity of a finding, from informational to critical. */
 export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical';
 
@@ -108,5 +110,10 @@ export interface Analysis {
     meanCoverage: number;
   };
   pii: { recordShare: number; kinds: Record<string, number> };
+  /**
+   * Strata a reviewer spot-check draws from (counts of records with text by machine-likeness, never
+   * texts); null when no record has text. Absent from analyses stored before it existed.
+   */
+  spotCheck?: { strata: SpotStratum[] } | null;
   findings: Finding[];
 }

@@ -14,6 +14,8 @@ import { normalizeText, scanWords } from '../text/scan';
 import { charShingles, sequenceKey, wordShingles } from '../text/shingles';
 import { StyleState } from '../text/style';
 import { WordBuffer } from '../text/word-buffer';
+import { offerToPool, spotPriority } from '../spot-check/pool';
+import { bandOfBin, MARKER_STRATUM } from '../spot-check/strata';
 import { BudgetHeap } from './budget';
 import { MAX_EXAMPLES } from './create';
 import { enforceCaps, reserveRecord, sampleHash } from './record-index';
@@ -32,6 +34,14 @@ initAnchors((phrase) => {
   return wb.hashes.slice(0, wb.n);
 });
 
+/** What the folder does for spot-checks: draw a pool with `key`, report each record's stratum. */
+export interface SpotFoldOptions {
+  /** The sample's secret spot-check key; the partial must carry a pool made for it. */
+  key?: string;
+  /** Called with each record's index in this part and its stratum (null: no text). */
+  onStratum?: (record: number, stratum: number | null) => void;
+}
+
 /** Folds records, one at a time, into a partial. Holds the reusable buffers of the hot path. */
 export class Folder {
   private readonly words = new WordBuffer();
@@ -45,7 +55,11 @@ export class Folder {
   private readonly labelIds = new Map<string, number>();
   private readonly budget: BudgetHeap;
 
-  constructor(readonly partial: AnalysisPartial) {
+  constructor(
+    readonly partial: AnalysisPartial,
+    private readonly spot: SpotFoldOptions = {},
+  ) {
+    if (partial.spotPool && !spot.key) throw new Error('a spot-check pool needs its key to fold');
     this.extract = compileExtractor(partial.fields);
     partial.labels.names.forEach((name, i) => {
       this.labelIds.set(name, i);
@@ -83,8 +97,9 @@ export class Folder {
     sequenceKey(wb.hashes, n, this.key);
     const keyLo = this.key[0] as number;
     const keyHi = this.key[1] as number;
+    const stratum = n === 0 ? null : this.machineSignals(id, response, responseStart, keyLo);
     if (n === 0) p.emptyText++;
-    else this.machineSignals(id, response, responseStart, keyLo);
+    this.spotCheck(id, stratum, keyLo, keyHi, full);
     const labelId = this.labels(ex.label);
     this.index(id, keyLo, keyHi, labelId, full);
     if (n > 0) this.offerBudget(keyLo, keyHi, full);
@@ -92,7 +107,22 @@ export class Folder {
     if (wb.at > 0 || wb.digits >= 4) this.personalData(id, full, wb.at > 0, wb.digits);
   }
 
-  private machineSignals(id: number, response: string, responseStart: number, key: number): void {
+  private spotCheck(
+    id: number,
+    stratum: number | null,
+    keyLo: number,
+    keyHi: number,
+    full: string,
+  ): void {
+    this.spot.onStratum?.(id, stratum);
+    const pool = this.partial.spotPool;
+    if (!pool || stratum === null) return;
+    const priority = spotPriority(this.spot.key as string, keyLo, keyHi);
+    offerToPool(pool, stratum, { index: id, priority }, () => full);
+  }
+
+  /** Counts the record's marker or style score; returns its spot-check stratum. */
+  private machineSignals(id: number, response: string, responseStart: number, key: number): number {
     const p = this.partial;
     const marker = hasMarkerAnchor(this.words.hashes, responseStart, this.words.n)
       ? findMarker(response)
@@ -103,14 +133,14 @@ export class Folder {
       if (p.markers.examples.length < MAX_EXAMPLES) {
         p.markers.examples.push({ record: id, kind: marker.kind, value: marker.phrase });
       }
-    } else {
-      const wb = this.words;
-      measureStyle(response, wb.hashes, responseStart, wb.n, this.style, this.features);
-      const bin =
-        (fmix32(key ^ HALF_SALT) & 1) * MODEL.bins +
-        scoreBin(styleScore(this.features, MODEL), MODEL.bins);
-      p.scores[bin] = (p.scores[bin] as number) + 1;
+      return MARKER_STRATUM;
     }
+    const wb = this.words;
+    measureStyle(response, wb.hashes, responseStart, wb.n, this.style, this.features);
+    const score = scoreBin(styleScore(this.features, MODEL), MODEL.bins);
+    const bin = (fmix32(key ^ HALF_SALT) & 1) * MODEL.bins + score;
+    p.scores[bin] = (p.scores[bin] as number) + 1;
+    return bandOfBin(score);
   }
 
   private index(id: number, keyLo: number, keyHi: number, labelId: number, full: string): void {

@@ -1,5 +1,6 @@
 import { sortedEntries } from './budget';
 import { MAX_EXAMPLES } from './create';
+import { mergePools } from '../spot-check/pool';
 import { concatIndex, enforceCaps } from './record-index';
 import type { AnalysisPartial, Example } from './types';
 
@@ -46,6 +47,7 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
   for (const [day, count] of b.dates.days) days.set(day, (days.get(day) ?? 0) + count);
   const entries = sortedEntries([...a.budget.entries, ...b.budget.entries], a.limits.tokenBudget);
   const r = a.records;
+  const spotPool = mergePools(a.spotPool, b.spotPool, r);
   return {
     ...a,
     bytes: a.bytes + b.bytes,
@@ -109,5 +111,6 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
       days,
     },
     budget: { tokens: entries.reduce((s, e) => s + e.tokens.length, 0), entries },
+    ...(spotPool ? { spotPool } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { MarkerKind } from '../metrics/markers';
 import type { PiiKind } from '../metrics/pii';
+import type { SpotPool } from '../spot-check/types';
 import type { AnalysisLimits } from '../params';
 import type { FieldMapping } from '../types';
 
@@ -81,4 +82,6 @@ export interface AnalysisPartial {
   pii: { records: number; kinds: Record<PiiKind, number>; examples: Example[] };
   dates: { present: number; unparseable: number; examples: Example[]; days: Map<number, number> };
   budget: { tokens: number; entries: BudgetEntry[] };
+  /** The spot-check review pool; present only when folded with `AnalyzeOptions.spotCheck`. */
+  spotPool?: SpotPool;
 }
