@@ -3,6 +3,7 @@ import { access, constants } from 'node:fs/promises';
 import {
   AnalysisInputError,
   type AnalysisPartial,
+  type AnalyzeOptions,
   type FieldMapping,
   foldSource,
 } from '../core/analysis';
@@ -29,6 +30,7 @@ export async function foldFile(
   file: string,
   io: CliIo,
   fields: Partial<FieldMapping>,
+  extra: Pick<AnalyzeOptions, 'spotCheck' | 'onStratum'> = {},
 ): Promise<AnalysisPartial> {
   try {
     await access(file, constants.R_OK);
@@ -40,6 +42,7 @@ export async function foldFile(
     return await foldSource(createReadStream(file, { highWaterMark: 1 << 20 }), {
       fileName: file,
       fields,
+      ...extra,
       onProgress: progress.update,
     });
   } catch (e) {

@@ -6,6 +6,8 @@ export const USAGE = `Usage:
   diligence analyze <file> [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
   diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--json] [--croissant]
   diligence compare <previous> <current> [--text <field>] [--label <field>] [--json]
+  diligence spot-check draw <file> --n <N> [--seed <S>] [--text <field>] [--json]
+  diligence spot-check estimate <file> --tags <tags.jsonl> [--text <field>] [--json]
   diligence verify <report.json> [--sha256 <hex>]
   diligence hash <file> [--range-bytes N] [--json]
   diligence upload <invitation-link-or-token> <file> [--role training|holdout] [--api <url>]
@@ -15,6 +17,10 @@ analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) 
          --text takes a field path (instances[0].output) or several joined by commas.
          --reference names known-human records of the same domain (the buyer's own): they
          calibrate the machine-text estimate and give it a conservative lower bound.
+spot-check draw prints a stratified random sample of records (strata by machine-likeness, so rare
+         high-score records are read) for a person to tag machine, human or unsure; the same file
+         and --seed give the same draw. estimate reads the tags ({"index", "tag"} lines) and prints
+         the stratified machine-made share with a 95 % interval.
 hash     prints the tree hash the portal stores for samples analyzed beyond one machine
          (its method names the range size: pass it as --range-bytes; default 536870912).
 smoke    checks a running portal end to end (health, config, sign-in, a throwaway assessment,
@@ -36,6 +42,8 @@ export async function main(args: string[], io: CliIo): Promise<number> {
     }
     case 'compare':
       return (await import('./compare-command')).runCompare(rest, io);
+    case 'spot-check':
+      return (await import('./spot-check-command')).runSpotCheck(rest, io);
     case 'verify':
       return (await import('./verify-command')).runVerify(rest, io);
     case 'hash':

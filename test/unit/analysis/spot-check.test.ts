@@ -48,7 +48,9 @@ describe('spot-check allocation', () => {
     expect(a.reduce((x, y) => x + y, 0)).toBe(100);
     expect(a[4]).toBe(0);
     expect(a[3]).toBe(10); // a rare stratum is read in full
-    a.forEach((x, h) => expect(x).toBeLessThanOrEqual(sizes[h] as number));
+    a.forEach((x, h) => {
+      expect(x).toBeLessThanOrEqual(sizes[h] as number);
+    });
     // proportional alone would give the large stratum 90; the equal half moves reads to rare strata
     expect(a[0]).toBeGreaterThan(40);
     expect(a[0]).toBeLessThan(70);
@@ -89,7 +91,9 @@ describe('spot-check draw', () => {
     expect(order).not.toEqual([...order].sort((x, y) => x - y));
     expect(order).not.toEqual([...order].sort((x, y) => y - x));
     const counts = allocateSpotCheck(finalize(a).spotCheck?.strata ?? [], 100);
-    counts.forEach((n, h) => expect(order.filter((s) => s === h)).toHaveLength(n));
+    counts.forEach((n, h) => {
+      expect(order.filter((s) => s === h)).toHaveLength(n);
+    });
     const lines = LINES.trim().split('\n');
     for (const r of d1) {
       const text = (JSON.parse(lines[r.index] as string) as { text: string }).text;

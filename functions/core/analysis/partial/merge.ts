@@ -1,6 +1,6 @@
+import { mergePools } from '../spot-check/pool';
 import { sortedEntries } from './budget';
 import { MAX_EXAMPLES } from './create';
-import { mergePools } from '../spot-check/pool';
 import { concatIndex, enforceCaps } from './record-index';
 import type { AnalysisPartial, Example } from './types';
 

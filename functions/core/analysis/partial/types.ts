@@ -1,7 +1,7 @@
 import type { MarkerKind } from '../metrics/markers';
 import type { PiiKind } from '../metrics/pii';
-import type { SpotPool } from '../spot-check/types';
 import type { AnalysisLimits } from '../params';
+import type { SpotPool } from '../spot-check/types';
 import type { FieldMapping } from '../types';
 
 /**

@@ -37,7 +37,9 @@ export function allocateSpotCheck(strata: readonly SpotStratum[], n: number): nu
     if (m === 0) break;
     const openSize = sizes.reduce((a, s, h) => a + (open[h] ? s : 0), 0);
     const share = sizes.map((s, h) => (open[h] ? pool * (0.5 / m + (0.5 * s) / openSize) : 0));
-    const over = share.findIndex((x, h) => open[h] && (target[h] as number) + x > (sizes[h] as number));
+    const over = share.findIndex(
+      (x, h) => open[h] && (target[h] as number) + x > (sizes[h] as number),
+    );
     if (over < 0) {
       share.forEach((x, h) => {
         target[h] = (target[h] as number) + x;
@@ -45,7 +47,9 @@ export function allocateSpotCheck(strata: readonly SpotStratum[], n: number): nu
       break;
     }
     // fix every stratum that would overflow at its size, then share the rest again
-    const next = open.map((o, h) => o && (target[h] as number) + (share[h] as number) <= (sizes[h] as number));
+    const next = open.map(
+      (o, h) => o && (target[h] as number) + (share[h] as number) <= (sizes[h] as number),
+    );
     open.forEach((o, h) => {
       if (o && !next[h]) {
         pool -= (sizes[h] as number) - (target[h] as number);

@@ -1,5 +1,10 @@
-import { SPOT_TAGS, type SpotEstimate, type SpotStratum, type SpotTag } from './types';
-import { SpotCheckInputError } from './types';
+import {
+  SPOT_TAGS,
+  SpotCheckInputError,
+  type SpotEstimate,
+  type SpotStratum,
+  type SpotTag,
+} from './types';
 
 /** Two-sided 95 %: each bound misses with probability 2.5 %. */
 const Z = 1.959964;

@@ -2,7 +2,7 @@ export { allocateSpotCheck, MIN_PER_STRATUM } from './allocate';
 export { drawSpotCheck } from './draw';
 export { estimateSpotCheck, SPOT_CHECK_METHOD, wilson } from './estimate';
 export { spotKeyId, spotPriority } from './pool';
-export { MARKER_STRATUM, SCORE_BANDS, spotStrata, STRATA } from './strata';
+export { MARKER_STRATUM, SCORE_BANDS, STRATA, spotStrata } from './strata';
 export {
   type DrawnRecord,
   SPOT_CHECK_DEFAULT_SIZE,

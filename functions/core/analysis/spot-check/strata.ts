@@ -1,5 +1,5 @@
-import type { AnalysisPartial } from '../partial/types';
 import { halves } from '../metrics/synthetic';
+import type { AnalysisPartial } from '../partial/types';
 import { SCORE_BINS } from '../synthetic/model';
 import type { SpotStratum } from './types';
 
