@@ -49,8 +49,12 @@ export interface SpotPool {
   strata: SpotPoolEntry[][];
 }
 
-/** Reviews per sample: the default and the largest a reviewer may ask for. */
+/** Records a spot-check reviews unless the reviewer chooses another size. */
 export const SPOT_CHECK_DEFAULT_SIZE = 100;
+/**
+ * The largest spot-check: also the records a pool keeps per stratum, since the allocation can give
+ * one stratum the whole draw (a file whose records all fall in one stratum).
+ */
 export const SPOT_CHECK_MAX_SIZE = 400;
 /** Characters of a record's text kept in the pool (and shown to the reviewer). */
 export const SPOT_CHECK_TEXT_CHARS = 2000;
