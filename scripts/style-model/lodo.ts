@@ -63,15 +63,12 @@ function testSets(held: Featurized[]): { set: string; x: Float64Array[]; truth: 
 }
 
 /**
- * Fits on every domain but one and estimates the machine share of the held-out domain's sets (each
- * corpus, plus a half-and-half mix where the domain has both), for every domain. The interval of a
- * fold is its bootstrap interval widened by the 90th-percentile error of the other folds.
+ * The style model fitted without the held-out domain(s), each set fitted once: the cross-fitting
+ * every validation here uses, so no test set is scored by a model that saw its domain.
  */
-export function leaveOneDomainOut(corpora: Featurized[]): LodoTable {
-  const domains = [...new Set(corpora.map((c) => c.domain))];
+export function foldModels(corpora: Featurized[]): (...heldOut: string[]) => StyleModel {
   const fits = new Map<string, StyleModel>();
-  // the model fitted without the held-out domain(s), each fitted once
-  const modelFor = (...heldOut: string[]): StyleModel => {
+  return (...heldOut) => {
     const key = heldOut.join('\n');
     const known = fits.get(key);
     if (known) return known;
@@ -79,6 +76,16 @@ export function leaveOneDomainOut(corpora: Featurized[]): LodoTable {
     fits.set(key, model);
     return model;
   };
+}
+
+/**
+ * Fits on every domain but one and estimates the machine share of the held-out domain's sets (each
+ * corpus, plus a half-and-half mix where the domain has both), for every domain. The interval of a
+ * fold is its bootstrap interval widened by the 90th-percentile error of the other folds.
+ */
+export function leaveOneDomainOut(corpora: Featurized[]): LodoTable {
+  const domains = [...new Set(corpora.map((c) => c.domain))];
+  const modelFor = foldModels(corpora);
   const raw = domains.flatMap((domain) => {
     const model = modelFor(domain);
     return testSets(corpora.filter((c) => c.domain === domain)).map((t) => {
