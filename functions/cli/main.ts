@@ -3,8 +3,9 @@ import type { CliIo } from './io';
 
 /** Usage text for `diligence --help`. */
 export const USAGE = `Usage:
-  diligence analyze <file> [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
-  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--json] [--croissant]
+  diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--text <field>] [--label <field>] [--format <fmt>] [--json]
+  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--json] [--croissant]
+  diligence reference prompts <human reference file> [--text <field> | --field <field>] [--n <N>]
   diligence compare <previous> <current> [--text <field>] [--label <field>] [--json]
   diligence verify <report.json> [--sha256 <hex>]
   diligence hash <file> [--range-bytes N] [--json]
@@ -15,6 +16,13 @@ analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) 
          --text takes a field path (instances[0].output) or several joined by commas.
          --reference names known-human records of the same domain (the buyer's own): they
          calibrate the machine-text estimate and give it a conservative lower bound.
+         --machine-reference (repeatable, with --reference) names text you generated with a
+         model you suspect, from the same domain's prompts: "gpt-4o=gpt4o.jsonl" names the
+         generator, a bare file is named after the file. The estimate becomes a two-sided
+         mixture fit; a machine reference under 20 records is refused (exit 2).
+reference prompts  prints one JSON line { "prompt": ... } per record of a human reference:
+         the opening sentences of its text (--text picks the field), or a whole field
+         (--field instruction); --n limits the count. Send them to the models you suspect.
 hash     prints the tree hash the portal stores for samples analyzed beyond one machine
          (its method names the range size: pass it as --range-bytes; default 536870912).
 smoke    checks a running portal end to end (health, config, sign-in, a throwaway assessment,
@@ -38,6 +46,15 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       return (await import('./compare-command')).runCompare(rest, io);
     case 'verify':
       return (await import('./verify-command')).runVerify(rest, io);
+    case 'reference': {
+      const [sub, ...more] = rest;
+      if (sub === 'prompts')
+        return (await import('./reference-prompts')).runReferencePrompts(more, io);
+      io.stderr.write(
+        `diligence reference: unknown subcommand "${sub ?? ''}" (use: reference prompts <file>)\n\n${USAGE}`,
+      );
+      return 2;
+    }
     case 'hash':
       return (await import('./hash-command')).runHash(rest, io);
     case 'upload':
