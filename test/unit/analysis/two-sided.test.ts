@@ -141,3 +141,15 @@ describe('calibrateTwoSided', () => {
     expect(out.reference.machine?.message).toMatch(/human reference is not usable/);
   });
 });
+
+describe('an empty sample', () => {
+  it('gives no information rather than a confident zero', () => {
+    const e = mixtureEstimate(
+      new Array(20).fill(0),
+      bump(100, 4),
+      [bump(100, 15)],
+      'maximum-likelihood',
+    );
+    expect(e.interval).toEqual([0, 1]);
+  });
+});

@@ -31,6 +31,8 @@ export function mixtureEstimate(
   replicates: number = TWO_SIDED_BOOTSTRAP,
 ): MixtureEstimate {
   const f = MIXTURE_FITS[fit];
+  // no scored record: nothing to fit, the share of scored records is unknown
+  if (!sample.some((c) => c > 0)) return { share: 0, interval: [0, 1], standardError: 0.5 };
   const share = f(sample, human, machines);
   const random = seededRandom(SEED);
   const draws = Array.from({ length: replicates }, () =>
