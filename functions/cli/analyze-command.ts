@@ -10,8 +10,10 @@ import {
   foldSource,
   type InputFormat,
 } from '../core/analysis';
-import { applyReference } from '../core/analysis/reference';
+import { applyReferences } from '../core/analysis/reference';
+import { FileInputError } from './fold-file';
 import type { CliIo } from './io';
+import { loadMachineReferences, parseMachineReference } from './machine-references';
 import { progressReporter } from './progress';
 import { referenceName } from './reference-name';
 import { formatSummary } from './summary';
@@ -26,6 +28,7 @@ function parse(args: string[]) {
       options: {
         holdout: { type: 'string' },
         reference: { type: 'string' },
+        'machine-reference': { type: 'string', multiple: true },
         text: { type: 'string' },
         label: { type: 'string' },
         format: { type: 'string' },
@@ -69,13 +72,13 @@ async function fold(
   }
 }
 
-/** `diligence analyze <file> [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--json]`; resolves to the exit code. */
+/** `diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference <file>…] [--text <field>] [--label <field>] [--json]`; resolves to the exit code. */
 export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parse(args);
     if (values.help) {
       io.stdout.write(
-        'Usage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]\n',
+        'Usage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--text <field>] [--label <field>] [--format <fmt>] [--json]\n',
       );
       return 0;
     }
@@ -95,6 +98,11 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
     }
     if (values.label) fields.label = values.label;
     const format = values.format as InputFormat | undefined;
+    const machineArgs = (values['machine-reference'] ?? []).map(parseMachineReference);
+    if (machineArgs.length && !values.reference)
+      throw new UsageError(
+        '--machine-reference needs a human --reference of the same domain too (the mixture has two sides)',
+      );
     const training = await fold(file, io, { format, fields });
     let holdout: AnalysisPartial | undefined;
     if (values.holdout) holdout = await fold(values.holdout, io, { format, fields });
@@ -102,7 +110,12 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
     if (values.reference) {
       // the reference is read with its own field detection: it is a different file
       const reference = await fold(values.reference, io, { format, fields: {} });
-      analysis = applyReference(analysis, reference, { name: referenceName(values.reference) });
+      const machines = await loadMachineReferences(machineArgs, (f) =>
+        fold(f, io, { format, fields: {} }),
+      );
+      analysis = applyReferences(analysis, reference, machines, {
+        name: referenceName(values.reference),
+      });
     }
     io.stdout.write(
       values.json
@@ -113,11 +126,11 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(
-        `diligence analyze: ${e.message}\nUsage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--json]\n`,
+        `diligence analyze: ${e.message}\nUsage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--text <field>] [--label <field>] [--json]\n`,
       );
       return 2;
     }
-    if (e instanceof AnalysisInputError) {
+    if (e instanceof AnalysisInputError || e instanceof FileInputError) {
       io.stderr.write(`diligence: ${e.message}\n`);
       return 2;
     }

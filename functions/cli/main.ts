@@ -3,8 +3,9 @@ import type { CliIo } from './io';
 
 /** Usage text for `diligence --help`. */
 export const USAGE = `Usage:
-  diligence analyze <file> [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
-  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--json] [--croissant]
+  diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--text <field>] [--label <field>] [--format <fmt>] [--json]
+  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--json] [--croissant]
+  diligence reference prompts <human reference file> [--text <field> | --field <field>] [--n <N>]
   diligence compare <previous> <current> [--text <field>] [--label <field>] [--json]
   diligence spot-check draw <file> --n <N> [--seed <S>] [--text <field>] [--json]
   diligence spot-check estimate <file> --tags <tags.jsonl> [--text <field>] [--json]
@@ -17,6 +18,13 @@ analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) 
          --text takes a field path (instances[0].output) or several joined by commas.
          --reference names known-human records of the same domain (the buyer's own): they
          calibrate the machine-text estimate and give it a conservative lower bound.
+         --machine-reference (repeatable, with --reference) names text you generated with a
+         model you suspect, from the same domain's prompts: "gpt-4o=gpt4o.jsonl" names the
+         generator, a bare file is named after the file. The estimate becomes a two-sided
+         mixture fit; a machine reference under 20 records is refused (exit 2).
+reference prompts  prints one JSON line { "prompt": ... } per record of a human reference:
+         the opening sentences of its text (--text picks the field), or a whole field
+         (--field instruction); --n limits the count. Send them to the models you suspect.
 spot-check draw prints a stratified random sample of records (strata by machine-likeness, so rare
          high-score records are read) for a person to tag machine, human or unsure; the same file
          and --seed give the same draw. estimate reads the tags ({"index", "tag"} lines) and prints
@@ -46,6 +54,15 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       return (await import('./spot-check-command')).runSpotCheck(rest, io);
     case 'verify':
       return (await import('./verify-command')).runVerify(rest, io);
+    case 'reference': {
+      const [sub, ...more] = rest;
+      if (sub === 'prompts')
+        return (await import('./reference-prompts')).runReferencePrompts(more, io);
+      io.stderr.write(
+        `diligence reference: unknown subcommand "${sub ?? ''}" (use: reference prompts <file>)\n\n${USAGE}`,
+      );
+      return 2;
+    }
     case 'hash':
       return (await import('./hash-command')).runHash(rest, io);
     case 'upload':

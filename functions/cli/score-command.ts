@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Analysis, type FieldMapping, finalize } from '../core/analysis';
-import { applyReference } from '../core/analysis/reference';
+import { applyReferences } from '../core/analysis/reference';
 import { type Answers, getTemplate, missingRequired, validateAnswers } from '../core/questionnaire';
 import { croissantExport } from '../core/report/croissant';
 import {
@@ -15,10 +15,11 @@ import {
 } from '../core/scoring';
 import { FileInputError, foldFile as fold, textFields } from './fold-file';
 import type { CliIo } from './io';
+import { loadMachineReferences, parseMachineReference } from './machine-references';
 import { referenceName } from './reference-name';
 
 const USAGE =
-  'Usage: diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--json | --croissant]\n';
+  'Usage: diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--text <field>] [--label <field>] [--json | --croissant]\n';
 const TEMPLATE_ID = 'ai-training-data';
 
 /** Bad usage or unreadable input: exit code 2. */
@@ -33,6 +34,7 @@ function parse(args: string[]) {
         sample: { type: 'string' },
         holdout: { type: 'string' },
         reference: { type: 'string' },
+        'machine-reference': { type: 'string', multiple: true },
         text: { type: 'string' },
         label: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -80,7 +82,14 @@ async function readAnswers(file: string): Promise<Answers> {
 }
 
 async function analyses(
-  values: { sample?: string; holdout?: string; reference?: string; text?: string; label?: string },
+  values: {
+    sample?: string;
+    holdout?: string;
+    reference?: string;
+    'machine-reference'?: string[];
+    text?: string;
+    label?: string;
+  },
   io: CliIo,
   now: Date,
 ): Promise<{ training?: Analysis; holdout?: Analysis }> {
@@ -92,10 +101,16 @@ async function analyses(
     throw new InputError(`--reference calibrates the --sample: give a --sample too\n${USAGE}`);
   const training = values.sample ? await fold(values.sample, io, fields) : undefined;
   const holdout = values.holdout ? await fold(values.holdout, io, fields) : undefined;
+  const machineArgs = (values['machine-reference'] ?? []).map(parseMachineReference);
+  if (machineArgs.length && !values.reference)
+    throw new InputError(
+      `--machine-reference needs a human --reference of the same domain too\n${USAGE}`,
+    );
   const reference = values.reference ? await fold(values.reference, io, {}) : undefined;
+  const machines = await loadMachineReferences(machineArgs, (f) => fold(f, io, {}));
   const calibrate = (a: Analysis): Analysis =>
     reference && values.reference
-      ? applyReference(a, reference, { name: referenceName(values.reference) })
+      ? applyReferences(a, reference, machines, { name: referenceName(values.reference) })
       : a;
   return {
     ...(training

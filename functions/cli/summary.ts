@@ -17,9 +17,15 @@ function referenceLine(s: Analysis['synthetic']): string {
   const r = s.reference;
   if (!r)
     return 'screening estimate (style model alone, no --reference): a low value is not proof of human origin';
+  if (r.selfTest.usable && r.mode === 'two-sided' && r.machine)
+    return `two-sided: human reference${r.name ? ` ${r.name}` : ''} (${r.records} records) and machine references ${r.machine.references
+      .filter((m) => m.usable)
+      .map((m) => `${m.name ?? m.generator} [${m.generator}, ${m.records} records]`)
+      .join(', ')}; separation ${pct(r.machine.separation ?? 0)}; bounds are one-sided 95%`;
+  const machine = r.machine ? ` Machine references not used: ${r.machine.message}` : '';
   return r.selfTest.usable
-    ? `calibrated against ${r.name ?? 'the reference'} (${r.records} records; ${r.selfTest.message})`
-    : `NOT calibrated: ${r.selfTest.message} Screening estimate only.`;
+    ? `calibrated against ${r.name ?? 'the reference'} (${r.records} records; ${r.selfTest.message})${machine}`
+    : `NOT calibrated: ${r.selfTest.message} Screening estimate only.${machine}`;
 }
 
 /** The human-readable summary `diligence analyze` prints without --json. */

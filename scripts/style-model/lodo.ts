@@ -1,5 +1,8 @@
+import { TWO_SIDED_FIT } from '../../functions/core/analysis/reference/two-sided';
 import { estimateShare } from '../../functions/core/analysis/synthetic/estimate';
+import type { StyleModel } from '../../functions/core/analysis/synthetic/model';
 import { type Featurized, fitModel, histogramOf } from './fit';
+import { formatTwoSided, type TwoSidedTable, twoSidedValidation } from './two-sided';
 
 /** One held-out test set: its truth, the estimate and the interval. */
 export interface LodoRow {
@@ -24,6 +27,8 @@ export interface LodoTable {
   humanFlagged: number;
   /** The allowance shipped with the model: the 90th-percentile error over all folds. */
   allowance: number;
+  /** The same folds with a human and a machine reference (scripts/style-model/two-sided.ts). */
+  twoSided: TwoSidedTable;
 }
 
 /** The interval allowance is this quantile of the cross-domain errors (the worst is an outlier domain). */
@@ -58,14 +63,31 @@ function testSets(held: Featurized[]): { set: string; x: Float64Array[]; truth: 
 }
 
 /**
+ * The style model fitted without the held-out domain(s), each set fitted once: the cross-fitting
+ * every validation here uses, so no test set is scored by a model that saw its domain.
+ */
+export function foldModels(corpora: Featurized[]): (...heldOut: string[]) => StyleModel {
+  const fits = new Map<string, StyleModel>();
+  return (...heldOut) => {
+    const key = heldOut.join('\n');
+    const known = fits.get(key);
+    if (known) return known;
+    const model = fitModel(corpora.filter((c) => !heldOut.includes(c.domain)));
+    fits.set(key, model);
+    return model;
+  };
+}
+
+/**
  * Fits on every domain but one and estimates the machine share of the held-out domain's sets (each
  * corpus, plus a half-and-half mix where the domain has both), for every domain. The interval of a
  * fold is its bootstrap interval widened by the 90th-percentile error of the other folds.
  */
 export function leaveOneDomainOut(corpora: Featurized[]): LodoTable {
   const domains = [...new Set(corpora.map((c) => c.domain))];
+  const modelFor = foldModels(corpora);
   const raw = domains.flatMap((domain) => {
-    const model = fitModel(corpora.filter((c) => c.domain !== domain));
+    const model = modelFor(domain);
     return testSets(corpora.filter((c) => c.domain === domain)).map((t) => {
       const e = estimateShare(histogramOf(t.x, model), model, 0);
       return { domain, ...t, e, error: Math.abs(e.share - t.truth) };
@@ -95,6 +117,7 @@ export function leaveOneDomainOut(corpora: Featurized[]): LodoTable {
     humanSets: human.length,
     humanFlagged: human.filter((r) => r.interval[0] > FLAG_ABOVE).length,
     allowance: allowanceOf(rows.map((r) => r.error)),
+    twoSided: twoSidedValidation(corpora, modelFor, TWO_SIDED_FIT),
   };
 }
 
@@ -114,6 +137,8 @@ export function formatTable(t: LodoTable): string {
       `coverage **${t.covered} of ${t.rows.length}**, false positives on human-only corpora ` +
       `(lower bound above ${p(FLAG_ABOVE)}) **${t.humanFlagged} of ${t.humanSets}**; interval ` +
       `allowance (90th-percentile error) **${t.allowance.toFixed(2)}**.`,
+    '',
+    formatTwoSided(t.twoSided),
   ];
   return lines.join('\n');
 }

@@ -42,6 +42,23 @@ export interface ReferenceSummary {
   };
   /** The uncalibrated (screening) estimate and interval, kept for comparison. */
   screening: { estimatedShare: number; interval: [number, number] };
+  /** `two-sided` when a usable machine reference made the estimate a mixture fit; else `human`. */
+  mode?: 'human' | 'two-sided';
+  /** The known-machine references given, their checks, and whether the two-sided fit was used. */
+  machine?: {
+    references: {
+      name?: string;
+      generator: string;
+      records: number;
+      usable: boolean;
+      message: string;
+    }[];
+    /** Total-variation distance between the (pooled) machine and the human reference scores. */
+    separation: number | null;
+    usable: boolean;
+    method: string;
+    message: string;
+  };
 }
 
 /** The measured analysis of one sample file: a contract shared with the CLI, API and web app. */

@@ -1,8 +1,10 @@
 /**
  * Buyer reference calibration: a known-human, same-domain sample turns the screening machine-text
- * estimate into a calibrated one with a conservative lower bound. Works from stored analyses.
+ * estimate into a calibrated one with a conservative lower bound; known-machine references of the
+ * same domain make it a two-sided mixture fit. Works from stored analyses.
  */
-export { applyReference } from './apply';
+export { applyReference, applyReferences } from './apply';
+export { type MixtureEstimate, mixtureEstimate, TWO_SIDED_BOOTSTRAP } from './bootstrap';
 export {
   calibrateWithReference,
   MIN_REFERENCE_RECORDS,
@@ -16,3 +18,23 @@ export {
   scoreCounts,
 } from './evidence';
 export { excessLowerBound, THRESHOLDS, Z_BONFERRONI } from './excess';
+export {
+  checkMachineReference,
+  type MachineReferenceCheck,
+  MIN_MACHINE_REFERENCE_RECORDS,
+  MIN_SEPARATION,
+  separationOf,
+} from './machine-check';
+export {
+  leastSquaresShare,
+  MIXTURE_FITS,
+  type MixtureFit,
+  maximumLikelihoodShare,
+  totalVariation,
+} from './mixture';
+export {
+  calibrateTwoSided,
+  type MachineReferenceInput,
+  TWO_SIDED_FIT,
+  TWO_SIDED_METHOD,
+} from './two-sided';
