@@ -35,7 +35,8 @@ export interface ReferenceInfo {
 /** `POST /api/references` body. */
 export interface NewReference {
   name: string;
-  kind: ReferenceKind;
+  /** Defaults to human on the server. */
+  kind?: ReferenceKind;
   /** Required for machine references, refused for human ones. */
   generator?: string;
   description: string;

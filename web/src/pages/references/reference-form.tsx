@@ -34,8 +34,8 @@ export function ReferenceForm({ onUploaded }: { onUploaded: () => void }) {
     setProgress(0);
     try {
       const target = await createReference({
-        kind,
-        ...(kind === 'machine' ? { generator: generator.trim() } : {}),
+        // Human is the API's default kind, so a human reference is sent as before.
+        ...(kind === 'machine' ? { kind, generator: generator.trim() } : {}),
         name: name.trim(),
         description: description.trim(),
         fileName: file.name,

@@ -49,6 +49,8 @@ export function SpotCheckPage({ id, spotCheckId }: { id: string; spotCheckId: st
   const finishRef = useRef<HTMLButtonElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
   const loadSeq = useRef(0);
+  // Where the last requested move goes, so quick arrow presses add up before the record arrives.
+  const pending = useRef<number | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -73,13 +75,17 @@ export function SpotCheckPage({ id, spotCheckId }: { id: string; spotCheckId: st
   };
 
   const goTo = async (position: number) => {
-    if (!check || (record && position === record.position)) return;
+    if (!check || (record && position === record.position && pending.current === null)) return;
     const seq = ++loadSeq.current;
+    pending.current = position;
     setError(undefined);
     try {
       const r = await getSpotRecord(id, spotCheckId, position);
-      if (seq === loadSeq.current) show(r);
+      if (seq !== loadSeq.current) return;
+      pending.current = null;
+      show(r);
     } catch (e) {
+      if (seq === loadSeq.current) pending.current = null;
       setError(e);
     }
   };
@@ -143,7 +149,10 @@ export function SpotCheckPage({ id, spotCheckId }: { id: string; spotCheckId: st
       event.preventDefault();
       if (action.kind === 'tag') void now.save(action.tag, now.flags, true);
       else if (action.kind === 'flag') now.flag(action.flag);
-      else void now.goTo(step(now.record.position, action.by, now.record.total));
+      else {
+        const from = pending.current ?? now.record.position;
+        void now.goTo(step(from, action.by, now.record.total));
+      }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
