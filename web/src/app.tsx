@@ -8,6 +8,7 @@ import { useAsync } from './components/use-async';
 import { PolicyPage } from './pages/policy/policy-page';
 import { ReferencesPage } from './pages/references/references-page';
 import { SignInPage } from './pages/sign-in';
+import { SpotCheckPage } from './pages/spot-check/spot-check-page';
 import { AssessmentPage } from './pages/staff/assessment-page';
 import { GovernancePage } from './pages/staff/governance-page';
 import { OutboxPage } from './pages/staff/outbox-page';
@@ -81,6 +82,9 @@ function staffPage(path: string): preact.ComponentChild {
   if (path === '/outbox') return <OutboxPage />;
   if (path === '/policy') return <PolicyPage />;
   if (path === '/references') return <ReferencesPage />;
+  const spot = matchRoute('/assessments/:id/spot-checks/:spotCheckId', path);
+  if (spot?.id && spot.spotCheckId)
+    return <SpotCheckPage id={spot.id} spotCheckId={spot.spotCheckId} />;
   const detail = matchRoute('/assessments/:id', path);
   if (detail?.id) return <AssessmentPage id={detail.id} />;
   return (

@@ -10,10 +10,17 @@ const http = createHttp(staffToken, () => {
 });
 const enc = encodeURIComponent;
 
+/** Known-human text (calibrates) or known-machine text the buyer generated (the second component). */
+export type ReferenceKind = 'human' | 'machine';
+
 /** A reference sample of the organization's library. */
 export interface ReferenceInfo {
   referenceId: string;
   name: string;
+  /** Absent on references stored before machine references existed: those are human. */
+  kind?: ReferenceKind;
+  /** The model that wrote a machine reference; null for human ones. */
+  generator?: string | null;
   description: string;
   fileName: string;
   sizeBytes: number;
@@ -28,6 +35,10 @@ export interface ReferenceInfo {
 /** `POST /api/references` body. */
 export interface NewReference {
   name: string;
+  /** Defaults to human on the server. */
+  kind?: ReferenceKind;
+  /** Required for machine references, refused for human ones. */
+  generator?: string;
   description: string;
   fileName: string;
   sizeBytes: number;
@@ -59,3 +70,17 @@ export const attachReference = (assessmentId: string, referenceId: string) =>
 /** `DELETE /api/assessments/{id}/reference`. */
 export const detachReference = (assessmentId: string) =>
   http<void>('DELETE', `/api/assessments/${enc(assessmentId)}/reference`);
+
+/** `PUT /api/assessments/{id}/machine-references/{referenceId}` (idempotent; re-scores). */
+export const attachMachineReference = (assessmentId: string, referenceId: string) =>
+  http<unknown>(
+    'PUT',
+    `/api/assessments/${enc(assessmentId)}/machine-references/${enc(referenceId)}`,
+  );
+
+/** `DELETE /api/assessments/{id}/machine-references/{referenceId}` (re-scores). */
+export const detachMachineReference = (assessmentId: string, referenceId: string) =>
+  http<void>(
+    'DELETE',
+    `/api/assessments/${enc(assessmentId)}/machine-references/${enc(referenceId)}`,
+  );

@@ -15,6 +15,7 @@ const titles: [prefix: string, title: string][] = [
 
 /** The document title for a path, so browser tabs and screen readers name the page. */
 export function titleFor(path: string): string {
+  if (/^\/assessments\/[^/]+\/spot-checks\/[^/]+\/?$/.test(path)) return 'Spot-check · Diligence';
   const match = titles.find(([prefix]) => path.startsWith(prefix));
   return match ? `${match[1]} · Diligence` : 'Diligence';
 }

@@ -4,6 +4,8 @@ import { attachReference, detachReference, listReferences } from '../../api/refe
 import { ErrorBanner } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
 import { Link } from '../../router';
+import { MachineReferenceAttach } from './machine-reference-attach';
+import { kindOf } from './reference-kind';
 
 /** Shows the attached reference and lets procurement or governance attach, change or detach it. */
 export function ReferenceAttach(props: {
@@ -16,7 +18,8 @@ export function ReferenceAttach(props: {
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<unknown>(undefined);
   const [working, setWorking] = useState(false);
-  const library = list.data ?? [];
+  const all = list.data ?? [];
+  const library = all.filter((r) => kindOf(r) === 'human');
   const attached = library.find((r) => r.attachedTo.some((x) => x.assessmentId === assessmentId));
   const options = library.filter((r) => r.referenceId !== attached?.referenceId);
 
@@ -37,7 +40,8 @@ export function ReferenceAttach(props: {
 
   return (
     <section class="card stack" aria-labelledby="reference-heading">
-      <h2 id="reference-heading">Reference sample</h2>
+      <h2 id="reference-heading">Reference samples</h2>
+      <h3 class="inline-heading">Known-human</h3>
       <p class="small" data-testid="attached-reference">
         {attached ? (
           <>
@@ -51,7 +55,8 @@ export function ReferenceAttach(props: {
       <ErrorBanner error={error ?? list.error} />
       {readOnly ? null : library.length === 0 && !list.loading ? (
         <p class="small">
-          Your library is empty. <Link href="/references">Add a reference sample</Link> first.
+          Your library has no known-human reference.{' '}
+          <Link href="/references">Add a reference sample</Link> first.
         </p>
       ) : (
         <div class="inline">
@@ -88,6 +93,16 @@ export function ReferenceAttach(props: {
           ) : null}
         </div>
       )}
+      <MachineReferenceAttach
+        assessmentId={assessmentId}
+        library={all.filter((r) => kindOf(r) === 'machine')}
+        loading={list.loading}
+        readOnly={readOnly}
+        onChange={() => {
+          list.reload();
+          onChange();
+        }}
+      />
     </section>
   );
 }

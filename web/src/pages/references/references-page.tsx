@@ -1,11 +1,13 @@
-/** The organization's reference library: known-human samples that calibrate machine-text estimates. */
+/** The organization's reference library: known-human and known-machine samples that calibrate machine-text estimates. */
 import { useEffect, useState } from 'preact/hooks';
 import { deleteReference, listReferences, type ReferenceInfo } from '../../api/references';
 import { ErrorBanner, Loading } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
 import { formatDateTime } from '../../format';
 import { formatBytes, isFinal, sampleStatusLabel } from '../vendor/sample-model';
+import { MachineReferenceHowTo } from './machine-reference-howto';
 import { ReferenceForm } from './reference-form';
+import { kindLabel, kindOf } from './reference-kind';
 
 /** How often the list refreshes while a reference is being uploaded or analyzed. */
 const pollMs = 2000;
@@ -39,9 +41,11 @@ export function ReferencesPage() {
         Records your organization knows were written by people, from the same domain as the data you
         buy (for example your own support tickets from before AI tools). Attached to an assessment,
         a reference calibrates the machine-text estimate of the vendor's sample; without one, that
-        estimate is a screening value only.
+        estimate is a screening value only. Add known-machine references too, written by the models
+        you suspect, and the estimate fits both.
       </p>
       <ReferenceForm onUploaded={list.reload} />
+      <MachineReferenceHowTo />
       <section aria-labelledby="library-heading" class="stack">
         <h2 id="library-heading">Library</h2>
         <ErrorBanner error={error ?? list.error} onRetry={list.error ? list.reload : undefined} />
@@ -68,9 +72,17 @@ function ReferenceRow({
 }) {
   const uses = r.attachedTo.length;
   return (
-    <li class="card sample-row" data-status={r.status} data-testid="reference-row">
+    <li
+      class="card sample-row"
+      data-status={r.status}
+      data-kind={kindOf(r)}
+      data-testid="reference-row"
+    >
       <div class="title-row">
         <h3 class="inline-heading">{r.name}</h3>
+        <span class={`badge reference-kind kind-${kindOf(r)}`} data-testid="reference-kind">
+          {kindLabel(r)}
+        </span>
         <span class={`sample-status status-${r.status}`} role="status">
           {sampleStatusLabel(r.status)}
         </span>

@@ -1,5 +1,10 @@
 /** Report headline warnings: samples that could not be evidence, and what the reference did. */
 import type { ScoredReport } from '../../api/domain';
+import {
+  type ReferenceNoteView,
+  referenceNoteWords,
+  sampleMachineSummary,
+} from './reference-note-model';
 
 /** A sample the report could not use, and why (as the API reports it). */
 export interface UnusableSampleNote {
@@ -7,15 +12,6 @@ export interface UnusableSampleNote {
   fileName: string;
   role: string;
   reason: string;
-}
-
-/** What the report says about the buyer reference attached to the assessment. */
-export interface ReferenceNoteView {
-  name: string;
-  status: string;
-  records: number | null;
-  calibrated: boolean;
-  message: string | null;
 }
 
 type WithEvidenceNotes = ScoredReport & {
@@ -64,13 +60,33 @@ export function ReferenceNote({ report }: { report: ScoredReport }) {
       </p>
     );
   }
+  const words = referenceNoteWords(ref, sampleMachineSummary(report.samples));
   return (
-    <p class="small" data-testid="reference-note">
-      Reference sample <strong>{ref.name}</strong>
-      {ref.records !== null ? ` (${ref.records.toLocaleString('en')} records)` : ''}:{' '}
-      {ref.calibrated
-        ? 'the machine-text estimate is calibrated against it.'
-        : `not calibrated. ${ref.message ?? ''}`}
-    </p>
+    <div class="stack reference-section" data-testid="reference-section">
+      <p class="small" data-testid="reference-note">
+        Reference sample <strong>{ref.name}</strong>
+        {ref.records !== null ? ` (${ref.records.toLocaleString('en')} records)` : ''}:{' '}
+        {ref.calibrated
+          ? 'the machine-text estimate is calibrated against it.'
+          : `not calibrated. ${ref.message ?? ''}`}
+      </p>
+      <p class="small" data-testid="reference-mode">
+        {words.mode}
+      </p>
+      {words.machines.length > 0 ? (
+        <ul class="small machine-list" aria-label="Known-machine references">
+          {words.machines.map((m) => (
+            <li key={m.key} data-testid="machine-reference-note" data-usable={String(m.usable)}>
+              <strong>{m.name}</strong>: {m.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {words.separation ? (
+        <p class="small" data-testid="reference-separation">
+          {words.separation}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -1,16 +1,29 @@
 /** Words for the strength of the evidence behind a claim check (one vocabulary with the scoring docs). */
 
 /** How strong the evidence behind a claim check is. */
-export type EvidenceStrength = 'measured' | 'calibrated' | 'screening';
+export type EvidenceStrength = 'measured' | 'reviewed' | 'calibrated' | 'screening';
+
+/** Strongest first: measured > reviewed > calibrated > screening. */
+export const evidenceOrder: readonly EvidenceStrength[] = [
+  'measured',
+  'reviewed',
+  'calibrated',
+  'screening',
+];
 
 const words: Record<EvidenceStrength, { label: string; explain: string }> = {
   measured: {
     label: 'Measured',
     explain: 'Counted in the sample: tags, markers, duplicates, dates or fields.',
   },
+  reviewed: {
+    label: 'Reviewed by a person (spot-check)',
+    explain: 'A reviewer read a stratified random draw of records and tagged each one.',
+  },
   calibrated: {
     label: 'Calibrated',
-    explain: 'The style model read against your known-human reference sample.',
+    explain:
+      'The style model read against your reference samples (known-human, and known-machine when attached).',
   },
   screening: {
     label: 'Screening',

@@ -12,6 +12,7 @@ import { ReferenceAttach } from '../references/reference-attach';
 import { loadReportWithVersions } from '../report/report-loader';
 import { ReportView } from '../report/report-view';
 import { questionTitles, useScoringMethod } from '../report/vocabulary';
+import { SpotCheckStart } from '../spot-check/spot-check-start';
 import { AnswersTable } from './answers-table';
 import { intendedUseLabel } from './assessment-form-model';
 import { AuditTrail } from './audit-trail';
@@ -152,6 +153,12 @@ export function AssessmentPage({ id }: { id: string }) {
           assessmentId={a.id}
           readOnly={a.status === 'approved' || a.status === 'rejected'}
           onChange={bump}
+        />
+      ) : null}
+      {me ? (
+        <SpotCheckStart
+          assessmentId={a.id}
+          canStart={me.role === 'governance' || me.role === 'admin'}
         />
       ) : null}
       <section aria-labelledby="report-heading">

@@ -10,6 +10,7 @@ import { ErrorBanner, Loading } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
 import { percent } from '../../format';
 import { Link } from '../../router';
+import { evidenceWords } from '../report/evidence-words';
 import {
   deliveryName,
   deliverySpec,
@@ -77,13 +78,9 @@ function SeriesCard({ series, index }: { series: DeliverySeries; index: number }
                       {' '}
                       <span
                         class={`badge evidence evidence-${p.machineText.evidence}`}
-                        title={
-                          p.machineText.evidence === 'screening'
-                            ? 'No buyer reference calibrated the style model: a screening value.'
-                            : 'Calibrated against the buyer’s reference sample.'
-                        }
+                        title={evidenceWords(p.machineText.evidence).explain}
                       >
-                        {p.machineText.evidence === 'screening' ? 'Screening' : 'Calibrated'}
+                        {evidenceWords(p.machineText.evidence).label}
                       </span>
                     </>
                   ) : null}
