@@ -46,3 +46,22 @@ describe.skipIf(!present)('the spot-check interval on ../shared/data mixed at 30
     console.log(`spot-check at 100 records, ${DRAWS} draws:\n${rows.join('\n')}`);
   }, 120_000);
 });
+
+describe.skipIf(!present)('the simulated spot-check column of the validation', () => {
+  it('publishes the table the script prints, no worse than its figures', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { formatSpotCheckTable, spotCheckValidation } = await import(
+      '../../scripts/style-model/spot-check-table'
+    );
+    const table = await spotCheckValidation(loadCorpora());
+    const readme = readFileSync('README.md', 'utf8');
+    const published =
+      /<!-- spot-check-table:start -->\n([\s\S]*?)\n<!-- spot-check-table:end -->/.exec(readme);
+    expect(published?.[1], 'README table').toBe(formatSpotCheckTable(table));
+    // the published figures, restated so a change to both README and code still has to pass
+    expect(table.mae).toBeLessThanOrEqual(0.02);
+    expect(table.worst).toBeLessThanOrEqual(0.1);
+    expect(table.covered).toBeGreaterThanOrEqual(table.rows.length - 1);
+    expect(table.humanFlagged).toBe(0);
+  }, 120_000);
+});

@@ -59,6 +59,9 @@ function check(strata: readonly SpotStratum[], tags: readonly { stratum: number;
   return reviewed;
 }
 
+/** Rounds to 12 decimals, clearing floating-point residue from sums of stratum weights. */
+const tidy = (x: number) => Math.round(x * 1e12) / 1e12;
+
 /**
  * The stratified share of machine-made records from reviewers' tags (`stratum` of each tagged
  * record, from the draw or recomputed from the file) and the strata sizes of the whole file.
@@ -98,9 +101,11 @@ export function estimateSpotCheck(
   const nEff = denominator > 0 ? (wReviewed * wReviewed) / denominator : Number.POSITIVE_INFINITY;
   const lo = wilson(low / wReviewed, nEff)[0] * wReviewed;
   const hi = wilson(high / wReviewed, nEff)[1] * wReviewed + wUnknown;
+  // sums of weights leave rounding residue (0.9999999999999999): an all-machine review must read 1
+  const point = tidy(share + wUnknown / 2);
   return {
-    share: share + wUnknown / 2,
-    interval: [lo, Math.min(1, hi)],
+    share: point,
+    interval: [Math.min(tidy(lo), point), Math.max(point, Math.min(1, tidy(hi)))],
     reviewed: tags.length,
     unsure: tags.filter((t) => t.tag === 'unsure').length,
     method: SPOT_CHECK_METHOD,
