@@ -83,7 +83,9 @@ describe('fingerprint packs', () => {
     sequenceKey(wb.hashes, wb.n, key);
     const has = (p: typeof plain) =>
       [...Array(p.exact.length / 2).keys()].some(
-        (i) => p.exact[i * 2] === key[0] >>> 0 && p.exact[i * 2 + 1] === key[1] >>> 0,
+        (i) =>
+          p.exact[i * 2] === (key[0] as number) >>> 0 &&
+          p.exact[i * 2 + 1] === (key[1] as number) >>> 0,
       );
     expect(has(plain)).toBe(true);
     expect(has(keyed)).toBe(false);
