@@ -11,6 +11,8 @@ import {
   type InputFormat,
 } from '../core/analysis';
 import { applyReference } from '../core/analysis/reference';
+import { loadPacks } from './fingerprint-load';
+import { FileInputError } from './fold-file';
 import type { CliIo } from './io';
 import { progressReporter } from './progress';
 import { referenceName } from './reference-name';
@@ -29,6 +31,8 @@ function parse(args: string[]) {
         text: { type: 'string' },
         label: { type: 'string' },
         format: { type: 'string' },
+        fingerprints: { type: 'string', multiple: true },
+        'key-file': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -75,7 +79,7 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args);
     if (values.help) {
       io.stdout.write(
-        'Usage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]\n',
+        'Usage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--fingerprints <pack>]... [--key-file <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]\n',
       );
       return 0;
     }
@@ -95,10 +99,11 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
     }
     if (values.label) fields.label = values.label;
     const format = values.format as InputFormat | undefined;
+    const fingerprints = await loadPacks(values.fingerprints ?? [], values['key-file']);
     const training = await fold(file, io, { format, fields });
     let holdout: AnalysisPartial | undefined;
     if (values.holdout) holdout = await fold(values.holdout, io, { format, fields });
-    let analysis = finalize(training, { holdout, now: new Date() });
+    let analysis = finalize(training, { holdout, now: new Date(), fingerprints });
     if (values.reference) {
       // the reference is read with its own field detection: it is a different file
       const reference = await fold(values.reference, io, { format, fields: {} });
@@ -117,7 +122,7 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
       );
       return 2;
     }
-    if (e instanceof AnalysisInputError) {
+    if (e instanceof AnalysisInputError || e instanceof FileInputError) {
       io.stderr.write(`diligence: ${e.message}\n`);
       return 2;
     }

@@ -3,8 +3,9 @@ import type { CliIo } from './io';
 
 /** Usage text for `diligence --help`. */
 export const USAGE = `Usage:
-  diligence analyze <file> [--holdout <file>] [--reference <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
-  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--json] [--croissant]
+  diligence analyze <file> [--holdout <file>] [--reference <file>] [--fingerprints <pack>]... [--key-file <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
+  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--fingerprints <pack>]... [--key-file <file>] [--json] [--croissant]
+  diligence fingerprint build <corpus> [--text <field>] --name <name> --kind synthetic|eval|echo [--key-file <file>] --out <pack>
   diligence compare <previous> <current> [--text <field>] [--label <field>] [--json]
   diligence verify <report.json> [--sha256 <hex>]
   diligence hash <file> [--range-bytes N] [--json]
@@ -15,6 +16,9 @@ analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) 
          --text takes a field path (instances[0].output) or several joined by commas.
          --reference names known-human records of the same domain (the buyer's own): they
          calibrate the machine-text estimate and give it a conservative lower bound.
+fingerprint build  writes a hash-only pack of a known corpus (no text); analyze/score --fingerprints
+         report the sample's records that equal, nearly equal or contain a pack record.
+         --key-file keys the pack with an organization secret (keyed packs need it to match).
 hash     prints the tree hash the portal stores for samples analyzed beyond one machine
          (its method names the range size: pass it as --range-bytes; default 536870912).
 smoke    checks a running portal end to end (health, config, sign-in, a throwaway assessment,
@@ -38,6 +42,8 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       return (await import('./compare-command')).runCompare(rest, io);
     case 'verify':
       return (await import('./verify-command')).runVerify(rest, io);
+    case 'fingerprint':
+      return (await import('./fingerprint-command')).runFingerprint(rest, io);
     case 'hash':
       return (await import('./hash-command')).runHash(rest, io);
     case 'upload':

@@ -1,6 +1,6 @@
 export { type BuildPackOptions, buildPack, DEFAULT_GRAM_BITS, MIN_WORDS } from './build';
 export { type CorpusOptions, type CorpusStats, corpusTexts } from './corpus';
-export { matchedRecords, matchPack, matchPacks, type PackInput } from './match';
+export { matchedRecords, matchPack, matchPacks, type PackInput, packKey } from './match';
 export { parsePack, serializePack } from './serialize';
 export {
   type FingerprintPack,

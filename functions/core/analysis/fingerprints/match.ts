@@ -20,7 +20,8 @@ export interface PackInput {
   key?: Uint8Array;
 }
 
-function packKey(pack: FingerprintPack, key: Uint8Array | undefined): PackKey | null {
+/** Checks the key of a keyed pack (throws PackFormatError when missing or wrong); null for an unkeyed pack. */
+export function packKey(pack: FingerprintPack, key: Uint8Array | undefined): PackKey | null {
   if (!pack.keyed) return null;
   if (!key)
     throw new PackFormatError(
