@@ -5,7 +5,7 @@ import { compileExtractor, emptyExtracted } from '../fields/extract';
 import { decodeText } from '../parse/decode';
 import { detectFormat, type InputFormat } from '../parse/format';
 import type { ParseState } from '../parse/items';
-import { inputLimits } from '../parse/limits';
+import { type InputLimits, inputLimits } from '../parse/limits';
 import { parseRecords } from '../parse/records';
 import type { FieldMapping } from '../types';
 
@@ -18,6 +18,8 @@ export interface CorpusOptions {
   fields?: Partial<FieldMapping>;
   /** Records read before field detection (default 200). */
   detectionSample?: number;
+  /** Input limits (defaults: the analyzer's, without its record and time caps). */
+  input?: Partial<InputLimits>;
 }
 
 /** What `corpusTexts` read, filled in as it goes. */
@@ -43,7 +45,11 @@ export async function* corpusTexts(
   o: CorpusOptions = {},
   stats: CorpusStats = { records: 0, malformed: 0, fields: null },
 ): AsyncGenerator<string> {
-  const limits = inputLimits({ maxRecords: Number.MAX_SAFE_INTEGER, timeBudgetMs: 1e12 });
+  const limits = inputLimits({
+    maxRecords: Number.MAX_SAFE_INTEGER,
+    timeBudgetMs: 1e12,
+    ...o.input,
+  });
   const text = decodeText(source, { bytes: 0 }, limits);
   let head = '';
   for (let r = await text.next(); !r.done; r = await text.next()) {
