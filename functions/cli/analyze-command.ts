@@ -11,6 +11,7 @@ import {
   type InputFormat,
 } from '../core/analysis';
 import { applyReferences } from '../core/analysis/reference';
+import { loadPacks } from './fingerprint-load';
 import { FileInputError } from './fold-file';
 import type { CliIo } from './io';
 import { loadMachineReferences, parseMachineReference } from './machine-references';
@@ -32,6 +33,8 @@ function parse(args: string[]) {
         text: { type: 'string' },
         label: { type: 'string' },
         format: { type: 'string' },
+        fingerprints: { type: 'string', multiple: true },
+        'key-file': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -78,7 +81,7 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args);
     if (values.help) {
       io.stdout.write(
-        'Usage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--text <field>] [--label <field>] [--format <fmt>] [--json]\n',
+        'Usage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]\n',
       );
       return 0;
     }
@@ -103,10 +106,11 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
       throw new UsageError(
         '--machine-reference needs a human --reference of the same domain too (the mixture has two sides)',
       );
+    const fingerprints = await loadPacks(values.fingerprints ?? [], values['key-file']);
     const training = await fold(file, io, { format, fields });
     let holdout: AnalysisPartial | undefined;
     if (values.holdout) holdout = await fold(values.holdout, io, { format, fields });
-    let analysis = finalize(training, { holdout, now: new Date() });
+    let analysis = finalize(training, { holdout, now: new Date(), fingerprints });
     if (values.reference) {
       // the reference is read with its own field detection: it is a different file
       const reference = await fold(values.reference, io, { format, fields: {} });

@@ -3,9 +3,10 @@ import type { CliIo } from './io';
 
 /** Usage text for `diligence --help`. */
 export const USAGE = `Usage:
-  diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--text <field>] [--label <field>] [--format <fmt>] [--json]
-  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--json] [--croissant]
+  diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
+  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--json] [--croissant]
   diligence reference prompts <human reference file> [--text <field> | --field <field>] [--n <N>]
+  diligence fingerprint build <corpus> [--text <field>] --name <name> --kind synthetic|eval|echo [--key-file <file>] --out <pack>
   diligence compare <previous> <current> [--text <field>] [--label <field>] [--json]
   diligence spot-check draw <file> --n <N> [--seed <S>] [--text <field>] [--json]
   diligence spot-check estimate <file> --tags <tags.jsonl> [--text <field>] [--json]
@@ -29,6 +30,9 @@ spot-check draw prints a stratified random sample of records (strata by machine-
          high-score records are read) for a person to tag machine, human or unsure; the same file
          and --seed give the same draw. estimate reads the tags ({"index", "tag"} lines) and prints
          the stratified machine-made share with a 95 % interval.
+fingerprint build  writes a hash-only pack of a known corpus (no text); analyze/score --fingerprints
+         report the sample's records that equal, nearly equal or contain a pack record.
+         --key-file keys the pack with an organization secret (keyed packs need it to match).
 hash     prints the tree hash the portal stores for samples analyzed beyond one machine
          (its method names the range size: pass it as --range-bytes; default 536870912).
 smoke    checks a running portal end to end (health, config, sign-in, a throwaway assessment,
@@ -63,6 +67,8 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       );
       return 2;
     }
+    case 'fingerprint':
+      return (await import('./fingerprint-command')).runFingerprint(rest, io);
     case 'hash':
       return (await import('./hash-command')).runHash(rest, io);
     case 'upload':

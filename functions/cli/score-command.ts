@@ -13,13 +13,14 @@ import {
   score,
   withHash,
 } from '../core/scoring';
+import { loadPacks, matchLines } from './fingerprint-load';
 import { FileInputError, foldFile as fold, textFields } from './fold-file';
 import type { CliIo } from './io';
 import { loadMachineReferences, parseMachineReference } from './machine-references';
 import { referenceName } from './reference-name';
 
 const USAGE =
-  'Usage: diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--text <field>] [--label <field>] [--json | --croissant]\n';
+  'Usage: diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--text <field>] [--label <field>] [--json | --croissant]\n';
 const TEMPLATE_ID = 'ai-training-data';
 
 /** Bad usage or unreadable input: exit code 2. */
@@ -37,6 +38,8 @@ function parse(args: string[]) {
         'machine-reference': { type: 'string', multiple: true },
         text: { type: 'string' },
         label: { type: 'string' },
+        fingerprints: { type: 'string', multiple: true },
+        'key-file': { type: 'string' },
         json: { type: 'boolean', default: false },
         croissant: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -89,6 +92,8 @@ async function analyses(
     'machine-reference'?: string[];
     text?: string;
     label?: string;
+    fingerprints?: string[];
+    'key-file'?: string;
   },
   io: CliIo,
   now: Date,
@@ -99,6 +104,11 @@ async function analyses(
   if (values.label) fields.label = values.label;
   if (values.reference && !values.sample)
     throw new InputError(`--reference calibrates the --sample: give a --sample too\n${USAGE}`);
+  if (values.fingerprints?.length && !values.sample)
+    throw new InputError(
+      `--fingerprints are matched against the --sample: give a --sample too\n${USAGE}`,
+    );
+  const fingerprints = await loadPacks(values.fingerprints ?? [], values['key-file']);
   const training = values.sample ? await fold(values.sample, io, fields) : undefined;
   const holdout = values.holdout ? await fold(values.holdout, io, fields) : undefined;
   const machineArgs = (values['machine-reference'] ?? []).map(parseMachineReference);
@@ -114,7 +124,11 @@ async function analyses(
       : a;
   return {
     ...(training
-      ? { training: calibrate(finalize(training, { now, ...(holdout ? { holdout } : {}) })) }
+      ? {
+          training: calibrate(
+            finalize(training, { now, fingerprints, ...(holdout ? { holdout } : {}) }),
+          ),
+        }
       : {}),
     ...(holdout ? { holdout: calibrate(finalize(holdout, { now })) } : {}),
   };
@@ -143,6 +157,9 @@ function summary(report: ScoredReport, file: string, unanswered: number): string
     for (const c of report.claimChecks)
       lines.push(`  ${c.questionId}: ${c.status}, ${evidenceLabels[c.evidence]}. ${c.message}`);
   }
+  for (const s of report.samples)
+    for (const line of matchLines(s))
+      lines.push('', `Fingerprint match in the ${s.role} sample: ${line}`);
   if (report.samples.length === 0)
     lines.push('', 'No sample given (--sample): the claims were not checked, which adds risk.');
   if (unanswered > 0)

@@ -1,4 +1,5 @@
 import type { Analysis, FieldMapping, Severity } from '../core/analysis';
+import { matchLines } from './fingerprint-load';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (x: number, digits = 3) => x.toFixed(digits);
@@ -82,6 +83,10 @@ export function formatSummary(a: Analysis, file: string, holdout?: string): stri
       `${pct(a.contamination.overlapRate)} of ${a.contamination.holdoutRecords} holdout records (${holdout}) overlap training; exact ${pct(a.contamination.exactRate)}, mean coverage ${pct(a.contamination.meanCoverage)}`,
     );
   }
+  const matches = matchLines(a);
+  matches.forEach((line, i) => {
+    row(i === 0 ? 'fingerprints' : '', line);
+  });
   const kinds = Object.entries(a.pii.kinds)
     .filter(([, c]) => c > 0)
     .map(([k, c]) => `${c} ${k}`);

@@ -1,4 +1,5 @@
 import { buildFindings } from './findings';
+import { matchPacks, type PackInput } from './fingerprints/match';
 import { findContamination } from './metrics/contamination';
 import { findDuplicates } from './metrics/dedup';
 import { diversity } from './metrics/diversity';
@@ -16,6 +17,8 @@ export interface FinalizeOptions {
   now?: Date | number;
   /** The holdout sample's partial: enables contamination and missing-class checks. */
   holdout?: AnalysisPartial;
+  /** Fingerprint packs to match the sample against (with the key of a keyed pack): fills `matches`. */
+  fingerprints?: PackInput[];
 }
 
 const PROVENANCE_FIELDS = ['source', 'createdAt', 'license', 'synthetic'] as const;
@@ -88,6 +91,7 @@ export function finalize(p: AnalysisPartial, options: FinalizeOptions = {}): Ana
         : null,
     pii: { recordShare: share(p.pii.records), kinds: { ...p.pii.kinds } },
     spotCheck: records > p.emptyText ? { strata: spotStrata(p) } : null,
+    matches: matchPacks(p, options.fingerprints),
     findings: [],
   };
   analysis.findings = buildFindings(p, analysis, { dup, div, synth, contamination, nowMs });

@@ -132,5 +132,29 @@ export interface Analysis {
    * texts); null when no record has text. Absent from analyses stored before it existed.
    */
   spotCheck?: { strata: SpotStratum[] } | null;
+  /**
+   * Matches against fingerprint packs of known corpora, one per pack (empty without packs).
+   * Absent from analyses stored before it existed: read it with `analysisMatches` (missing = []).
+   */
+  matches?: FingerprintMatch[];
   findings: Finding[];
+}
+
+/** One fingerprint pack's matches in a sample (see fingerprints/match.ts); shares of indexed records. */
+export interface FingerprintMatch {
+  pack: string;
+  kind: 'synthetic' | 'eval' | 'echo';
+  /** Sample records matching the pack at all. */
+  records: number;
+  packRecords: number;
+  checked: number;
+  exactShare: number;
+  nearShare: number;
+  matchedShare: number;
+  examples: number[];
+}
+
+/** The matches of an analysis; an analysis stored before matching existed has none. */
+export function analysisMatches(a: Pick<Analysis, 'matches'>): FingerprintMatch[] {
+  return a.matches ?? [];
 }
