@@ -114,6 +114,17 @@ export function spotCheckRepo(table: Table) {
           ':sk': spotCheckKeys.records(assessmentId, id),
         },
       }),
+    /** Every record's tag, without texts (ordered by position). */
+    tags: (org: string, assessmentId: string, id: string) =>
+      queryAll<Omit<SpotRecord, 'text'>>(table, {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ProjectionExpression: '#p, #i, stratum, tag, flags, taggedAt, taggedBy',
+        ExpressionAttributeNames: { '#p': 'position', '#i': 'index' },
+        ExpressionAttributeValues: {
+          ':pk': spotCheckKeys.pk(org),
+          ':sk': spotCheckKeys.records(assessmentId, id),
+        },
+      }),
     /** Saves a record's tag only over version `next.version - 1` (compare-and-set). */
     saveRecord: (next: SpotRecord) =>
       putIfVersion(table, recordItem(next), next.version - 1, 'The record was tagged meanwhile.'),
