@@ -213,7 +213,7 @@ describe('spot-checks', () => {
     );
     const finished = events.items.find((e) => e.type === 'spot_check_finished');
     expect(finished?.detail).toMatchObject({ tagged: 40, reviewer: 'gail@demo.test' });
-    expect((finished?.detail.tags as unknown[]).length).toBe(40);
+    expect(finished?.detail.tags).toHaveLength(40);
     const vendorView = await (await t.call('GET', '/api/vendor/assessment', { token })).text();
     expect(vendorView).not.toContain('gail@demo.test');
   });
