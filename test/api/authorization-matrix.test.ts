@@ -41,6 +41,7 @@ interface Ids {
   a: string;
   sampleA: string;
   refA: string;
+  spotA: string;
 }
 
 const staffAll: Who[] = ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'];
@@ -209,6 +210,48 @@ const routes: RouteCase[] = [
     body: { policy: {}, version: 0 },
     allowed: ['admin1', 'admin2'],
   },
+  {
+    method: 'PUT',
+    path: (i) => `/api/assessments/${i.a}/machine-references/${i.refA}`,
+    allowed: ['proc1', 'gov1'],
+  },
+  {
+    method: 'DELETE',
+    path: (i) => `/api/assessments/${i.a}/machine-references/${i.refA}`,
+    allowed: ['proc1', 'gov1'],
+  },
+  {
+    method: 'POST',
+    path: (i) => `/api/assessments/${i.a}/spot-checks`,
+    body: { size: 5 },
+    allowed: ['gov1', 'admin1'],
+  },
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/spot-checks`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/spot-checks/${i.spotA}`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/spot-checks/${i.spotA}/records/0`,
+    allowed: ['gov1', 'admin1'],
+  },
+  {
+    method: 'PUT',
+    path: (i) => `/api/assessments/${i.a}/spot-checks/${i.spotA}/records/0`,
+    body: { tag: 'human' },
+    allowed: ['gov1', 'admin1'],
+  },
+  {
+    method: 'POST',
+    path: (i) => `/api/assessments/${i.a}/spot-checks/${i.spotA}/finish`,
+    allowed: ['gov1', 'admin1'],
+  },
 ];
 
 let t: TestPortal;
@@ -228,7 +271,7 @@ async function assessmentWithInvite(proc: string) {
 /** Everything an attacker might change, read straight from the store. */
 async function snapshot() {
   const { repos } = t.portal.deps;
-  const [a, events, samples, inv, out1, out2, list1, list2, p1, p2, r1, refs1, refs2] =
+  const [a, events, samples, inv, out1, out2, list1, list2, p1, p2, r1, refs1, refs2, spots] =
     await Promise.all([
       repos.assessments.get('demo', ids.a),
       repos.assessments.events('demo', ids.a),
@@ -243,10 +286,13 @@ async function snapshot() {
       repos.reports.list('demo', ids.a),
       repos.references.list('demo'),
       repos.references.list('other'),
+      repos.spotChecks.list('demo', ids.a),
     ]);
   const n1 = list1.items.length;
   const n2 = list2.items.length;
-  return JSON.stringify({ a, events, samples, inv, out1, out2, n1, n2, p1, p2, r1, refs1, refs2 });
+  return JSON.stringify({
+    ...{ a, events, samples, inv, out1, out2, n1, n2, p1, p2, r1, refs1, refs2, spots },
+  });
 }
 
 beforeAll(async () => {
@@ -285,6 +331,8 @@ beforeAll(async () => {
     }),
   );
   ids.refA = ref.referenceId;
+  // no spot-check exists: denied callers must be stopped before the lookup all the same
+  ids.spotA = '0'.repeat(26);
   await t.call('POST', '/api/vendor/submit', { token: a.token });
   await t.drain();
   tokens.vendorB = (await assessmentWithInvite(tokens.proc2)).token;
@@ -309,7 +357,7 @@ afterAll(async () => {
 describe('authorization matrix', () => {
   for (const route of routes) {
     for (const who of everyone.filter((w) => !route.allowed.includes(w))) {
-      it(`${route.method} ${route.path({ a: '{A}', sampleA: '{S}', refA: '{R}' })} denies ${who} and changes nothing`, async () => {
+      it(`${route.method} ${route.path({ a: '{A}', sampleA: '{S}', refA: '{R}', spotA: '{C}' })} denies ${who} and changes nothing`, async () => {
         const before = await snapshot();
         const res = await t.call(route.method, route.path(ids), {
           token: tokens[who],
@@ -336,8 +384,9 @@ describe('authorization matrix', () => {
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .filter((r) => !publicRoutes.includes(r));
     const tested = routes.map((r) =>
-      `${r.method} ${r.path({ a: '{id}', sampleA: '{sampleId}', refA: '{referenceId}' })}`
+      `${r.method} ${r.path({ a: '{id}', sampleA: '{sampleId}', refA: '{referenceId}', spotA: '{spotCheckId}' })}`
         .replace('/templates/ai-training-data', '/templates/{id}')
+        .replace('/records/0', '/records/{position}')
         .replace('/reports/1/', '/reports/{version}/')
         .replace(/\?.*$/, ''),
     );
