@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
+import { evidenceRoutes } from './authorization-evidence-routes';
 import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
 
 type Who =
@@ -210,48 +211,7 @@ const routes: RouteCase[] = [
     body: { policy: {}, version: 0 },
     allowed: ['admin1', 'admin2'],
   },
-  {
-    method: 'PUT',
-    path: (i) => `/api/assessments/${i.a}/machine-references/${i.refA}`,
-    allowed: ['proc1', 'gov1'],
-  },
-  {
-    method: 'DELETE',
-    path: (i) => `/api/assessments/${i.a}/machine-references/${i.refA}`,
-    allowed: ['proc1', 'gov1'],
-  },
-  {
-    method: 'POST',
-    path: (i) => `/api/assessments/${i.a}/spot-checks`,
-    body: { size: 5 },
-    allowed: ['gov1', 'admin1'],
-  },
-  {
-    method: 'GET',
-    path: (i) => `/api/assessments/${i.a}/spot-checks`,
-    allowed: ['proc1', 'gov1', 'admin1'],
-  },
-  {
-    method: 'GET',
-    path: (i) => `/api/assessments/${i.a}/spot-checks/${i.spotA}`,
-    allowed: ['proc1', 'gov1', 'admin1'],
-  },
-  {
-    method: 'GET',
-    path: (i) => `/api/assessments/${i.a}/spot-checks/${i.spotA}/records/0`,
-    allowed: ['gov1', 'admin1'],
-  },
-  {
-    method: 'PUT',
-    path: (i) => `/api/assessments/${i.a}/spot-checks/${i.spotA}/records/0`,
-    body: { tag: 'human' },
-    allowed: ['gov1', 'admin1'],
-  },
-  {
-    method: 'POST',
-    path: (i) => `/api/assessments/${i.a}/spot-checks/${i.spotA}/finish`,
-    allowed: ['gov1', 'admin1'],
-  },
+  ...evidenceRoutes,
 ];
 
 let t: TestPortal;
