@@ -39,6 +39,8 @@ export interface SpotRecord {
   flags: string[];
   taggedAt: string | null;
   taggedBy: string | null;
+  /** Set when the retention policy emptied `text`. */
+  purgedAt?: string;
   version: number;
 }
 
@@ -68,6 +70,24 @@ const recordItem = (r: SpotRecord) => ({
 
 /** Spot-check repository: create-if-absent, compare-and-set per record and on finish. */
 export function spotCheckRepo(table: Table) {
+  const list = async (org: string, assessmentId: string) =>
+    (
+      await queryAll<SpotCheck>(table, {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: {
+          ':pk': spotCheckKeys.pk(org),
+          ':sk': spotCheckKeys.prefix(assessmentId),
+        },
+      })
+    ).reverse();
+  const records = (org: string, assessmentId: string, id: string) =>
+    queryAll<SpotRecord>(table, {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: {
+        ':pk': spotCheckKeys.pk(org),
+        ':sk': spotCheckKeys.records(assessmentId, id),
+      },
+    });
   return {
     /** Stores a new spot-check (its records first: the spot-check appears complete or not at all). */
     async create(s: SpotCheck, records: SpotRecord[]): Promise<void> {
@@ -86,16 +106,7 @@ export function spotCheckRepo(table: Table) {
       return item ? stripKeys<SpotCheck>(item) : undefined;
     },
     /** The assessment's spot-checks, newest first (ids are time-sortable). */
-    list: async (org: string, assessmentId: string) =>
-      (
-        await queryAll<SpotCheck>(table, {
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: {
-            ':pk': spotCheckKeys.pk(org),
-            ':sk': spotCheckKeys.prefix(assessmentId),
-          },
-        })
-      ).reverse(),
+    list,
     /** One drawn record. */
     async record(org: string, assessmentId: string, id: string, position: number) {
       const item = await getItem(
@@ -106,14 +117,7 @@ export function spotCheckRepo(table: Table) {
       return item ? stripKeys<SpotRecord>(item) : undefined;
     },
     /** Every drawn record of a spot-check, by position. */
-    records: (org: string, assessmentId: string, id: string) =>
-      queryAll<SpotRecord>(table, {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: {
-          ':pk': spotCheckKeys.pk(org),
-          ':sk': spotCheckKeys.records(assessmentId, id),
-        },
-      }),
+    records,
     /** Every record's tag, without texts (ordered by position). */
     tags: (org: string, assessmentId: string, id: string) =>
       queryAll<Omit<SpotRecord, 'text'>>(table, {
@@ -131,6 +135,22 @@ export function spotCheckRepo(table: Table) {
     /** Saves the spot-check only over version `next.version - 1` (finish). */
     save: (next: SpotCheck) =>
       putIfVersion(table, headItem(next), next.version - 1, 'The spot-check changed meanwhile.'),
+    /**
+     * Empties the texts of every spot-check record of the assessment (the retention sweep: they
+     * are vendor data), compare-and-set per record; tags stay. How many records it emptied.
+     */
+    async clearTexts(org: string, assessmentId: string, at: string): Promise<number> {
+      let cleared = 0;
+      for (const s of await list(org, assessmentId)) {
+        for (const r of await records(org, assessmentId, s.spotCheckId)) {
+          if (!r.text) continue;
+          const next = { ...r, text: '', purgedAt: at, version: r.version + 1 };
+          await putIfVersion(table, recordItem(next), r.version, 'The record changed meanwhile.');
+          cleared++;
+        }
+      }
+      return cleared;
+    },
     /** Counts one more tagged record while the spot-check is open (no version bump). */
     async countTagged(org: string, assessmentId: string, id: string): Promise<void> {
       try {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeDueSamples } from '../../functions/retention/purge';
 import { completeAnswers } from './answers';
 import { invitedAssessment, json, startTestPortal, type TestPortal } from './harness';
 import { dropSpotPool, ensureSpotPool } from './spot-check-pool';
@@ -234,5 +235,23 @@ describe('spot-checks', () => {
       expect(v.status).toBe(200);
       expect(await v.text()).not.toContain(key);
     }
+  });
+
+  it('empties the quoted texts under the retention policy and keeps the tags', async () => {
+    const { id } = await submitted();
+    const s = await started(id, 3);
+    await tagAll(id, s, 'human');
+    const decide = await t.call('POST', `/api/assessments/${id}/decision`, {
+      token: gov,
+      body: { decision: 'approve', comment: 'Fine.' },
+    });
+    expect(decide.status).toBe(200);
+    const deps = t.portal.deps;
+    const later = new Date(Date.now() + (deps.config.SAMPLE_RETENTION_DAYS + 2) * 86_400_000);
+    await purgeDueSamples({ ...deps, clock: () => later });
+    const r = await json<{ text: string; tag: string }>(
+      t.call('GET', recordPath(id, s.spotCheckId, 0), { token: gov }),
+    );
+    expect(r).toMatchObject({ text: '', tag: 'human' });
   });
 });
