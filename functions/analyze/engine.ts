@@ -27,6 +27,8 @@ export interface ObjectOptions extends AnalyzeOptions {
   shardBytes?: number;
   /** Input limits of this analysis (see `inputLimitsOf`); defaults apply to the rest. */
   input?: Partial<InputLimits>;
+  /** The sample's secret key for the spot-check pool (absent: no pool is kept). */
+  spotCheck?: { key: string };
 }
 
 /** The input limits a configuration sets (the local runtime and the AWS analyzer both use it). */

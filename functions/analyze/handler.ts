@@ -224,6 +224,8 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       result = await deps.analyzer.analyzeObject(stored, {
         fileName: sample.fileName,
         fields: sample.fieldOverrides,
+        // the per-sample secret: the spot-check pool a reviewer draws from (never for references)
+        ...('drawKey' in sample && sample.drawKey ? { spotCheck: { key: sample.drawKey } } : {}),
         now: deps.clock(),
         workers: config.ANALYSIS_WORKERS ?? 1,
         shardBytes: config.ANALYSIS_SHARD_BYTES,

@@ -5,6 +5,7 @@ import { lambdaObservability, observed } from '../lib/lambda-observability';
 import { assessmentRepo } from '../store/assessments';
 import { createObjectDeleter } from '../store/object-deleter';
 import { sampleRepo } from '../store/samples';
+import { spotCheckRepo } from '../store/spot-checks';
 import { type PurgeResult, purgeDueSamples } from './purge';
 
 const config = loadConfig();
@@ -12,8 +13,12 @@ const clients = defaultAwsClients(config);
 const table = { doc: clients.doc, name: config.TABLE_NAME };
 const observability = lambdaObservability(config);
 const deps = {
-  // Only the two repositories and the delete it uses, so its role holds nothing more.
-  repos: { assessments: assessmentRepo(table), samples: sampleRepo(table) },
+  // Only the repositories and the delete it uses, so its role holds nothing more.
+  repos: {
+    assessments: assessmentRepo(table),
+    samples: sampleRepo(table),
+    spotChecks: spotCheckRepo(table),
+  },
   blobs: createObjectDeleter(clients.s3),
   config,
   clock: () => new Date(),

@@ -8,7 +8,7 @@ import type { Sample } from '../store/samples';
 
 /** What the sweep needs: two repositories, object deletes, the retention setting, clock, ids, log. */
 export type PurgeDeps = Pick<AppDeps, 'clock' | 'newId' | 'logger'> & {
-  repos: Pick<Repositories, 'assessments' | 'samples'>;
+  repos: Pick<Repositories, 'assessments' | 'samples' | 'spotChecks'>;
   blobs: Pick<BlobStore, 'delete'>;
   config: { SAMPLES_BUCKET: string; SAMPLE_RETENTION_DAYS: number };
 };
@@ -50,6 +50,8 @@ async function purgeAssessment(deps: PurgeDeps, found: Assessment, result: Purge
   );
   let objects = 0;
   for (const s of samples) objects += await purgeSample(deps, s, at);
+  // reviewers' spot-checks quote the sample's records: their texts go too, the tags stay
+  const quoted = await deps.repos.spotChecks.clearTexts(a.organizationId, a.id, at);
   const now = new Date(at);
   const next: Assessment = { ...a, samplesPurgedAt: at, updatedAt: at, version: a.version + 1 };
   const detail = {
@@ -57,6 +59,7 @@ async function purgeAssessment(deps: PurgeDeps, found: Assessment, result: Purge
     fileNames: samples.map((s) => s.fileName),
     closedAt: closed,
     retentionDays: deps.config.SAMPLE_RETENTION_DAYS,
+    ...(quoted > 0 ? { spotCheckRecords: quoted } : {}),
   };
   await deps.repos.assessments.save(next, auditEvent(deps, next, actor, PURGE_EVENT, detail, now));
   result.assessments++;
@@ -67,7 +70,7 @@ async function purgeAssessment(deps: PurgeDeps, found: Assessment, result: Purge
 /**
  * The retention sweep: for each assessment closed more than `SAMPLE_RETENTION_DAYS` ago whose
  * samples are still held, deletes each sample's file, analysis and partial, marks the sample
- * purged and records "sample data deleted under the retention policy". Reports stay. Safe to run
+ * purged, empties the texts its spot-checks quote and records "sample data deleted under the retention policy". Reports stay. Safe to run
  * again or twice at once: every write is conditional and a purged assessment leaves the index.
  */
 export async function purgeDueSamples(deps: PurgeDeps): Promise<PurgeResult> {

@@ -15,10 +15,14 @@ export interface ReferenceAttachment {
   attachedBy: string;
 }
 
+/** Which side of the mixture a reference measures: known-human text, or text the buyer generated. */
+export type ReferenceKind = 'human' | 'machine';
+
 /**
- * A buyer's reference sample: known-human records from the buyer's own domain, uploaded by staff to
- * the organization's library and attached to assessments to calibrate the machine-text estimate.
- * Same upload and analysis state as a vendor sample (`sampleId` is its id), role `reference`.
+ * A buyer's reference sample: records from the buyer's own domain (known-human, or machine text the
+ * buyer generated), uploaded by staff to the organization's library and attached to assessments to
+ * calibrate the machine-text estimate. Same upload and analysis state as a vendor sample
+ * (`sampleId` is its id), role `reference`.
  */
 export interface ReferenceSample extends Omit<Sample, 'role' | 'assessmentId'> {
   assessmentId: typeof REFERENCE_SCOPE;
@@ -26,7 +30,15 @@ export interface ReferenceSample extends Omit<Sample, 'role' | 'assessmentId'> {
   name: string;
   description: string;
   createdBy: string;
-  /** Source of truth for attachments: the assessments this reference calibrates. */
+  /** Absent on references stored before machine references existed: human. */
+  kind?: ReferenceKind;
+  /** The model that wrote a machine reference (null or absent for human ones). */
+  generator?: string | null;
+  /**
+   * Source of truth for attachments: the assessments this reference calibrates. A human reference
+   * follows the assessment's link (reference-links.ts); a machine one is attached and detached here
+   * alone, by compare-and-set (an assessment holds several).
+   */
   attachedTo: ReferenceAttachment[];
 }
 

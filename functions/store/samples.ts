@@ -73,6 +73,11 @@ export interface Sample {
   progress?: SampleProgress | null;
   /** Set when the retention policy deleted the file, its analysis and partial (summary kept). */
   purgedAt?: string | null;
+  /**
+   * Secret key of the sample's spot-check pool (random, set at registration; absent on samples
+   * registered before spot-checks). Never in any view: who knows it could steer the draw.
+   */
+  drawKey?: string;
   /** A file over the multipart threshold uploads in parts to this S3 upload (absent: one PUT). */
   multipart?: SampleMultipart | null;
   createdAt: string;

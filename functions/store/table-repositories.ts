@@ -10,6 +10,7 @@ import { referenceRepo } from './references';
 import { reportRepo } from './reports';
 import { rescoreRequestRepo } from './rescore-requests';
 import { sampleRepo } from './samples';
+import { spotCheckRepo } from './spot-checks';
 
 /** Every repository over the one table but the vendor failure counters (rate-limits.ts). */
 export function createTableRepositories(table: Table) {
@@ -19,6 +20,7 @@ export function createTableRepositories(table: Table) {
     events: eventRepo(table),
     invitations: invitationRepo(table),
     samples: sampleRepo(table),
+    spotChecks: spotCheckRepo(table),
     references: referenceRepo(table),
     reports: reportRepo(table),
     rescores: rescoreRequestRepo(table),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
+import { evidenceRoutes } from './authorization-evidence-routes';
 import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
 
 type Who =
@@ -41,6 +42,7 @@ interface Ids {
   a: string;
   sampleA: string;
   refA: string;
+  spotA: string;
 }
 
 const staffAll: Who[] = ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'];
@@ -209,6 +211,7 @@ const routes: RouteCase[] = [
     body: { policy: {}, version: 0 },
     allowed: ['admin1', 'admin2'],
   },
+  ...evidenceRoutes,
 ];
 
 let t: TestPortal;
@@ -228,7 +231,7 @@ async function assessmentWithInvite(proc: string) {
 /** Everything an attacker might change, read straight from the store. */
 async function snapshot() {
   const { repos } = t.portal.deps;
-  const [a, events, samples, inv, out1, out2, list1, list2, p1, p2, r1, refs1, refs2] =
+  const [a, events, samples, inv, out1, out2, list1, list2, p1, p2, r1, refs1, refs2, spots] =
     await Promise.all([
       repos.assessments.get('demo', ids.a),
       repos.assessments.events('demo', ids.a),
@@ -243,10 +246,13 @@ async function snapshot() {
       repos.reports.list('demo', ids.a),
       repos.references.list('demo'),
       repos.references.list('other'),
+      repos.spotChecks.list('demo', ids.a),
     ]);
   const n1 = list1.items.length;
   const n2 = list2.items.length;
-  return JSON.stringify({ a, events, samples, inv, out1, out2, n1, n2, p1, p2, r1, refs1, refs2 });
+  return JSON.stringify({
+    ...{ a, events, samples, inv, out1, out2, n1, n2, p1, p2, r1, refs1, refs2, spots },
+  });
 }
 
 beforeAll(async () => {
@@ -285,6 +291,8 @@ beforeAll(async () => {
     }),
   );
   ids.refA = ref.referenceId;
+  // no spot-check exists: denied callers must be stopped before the lookup all the same
+  ids.spotA = '0'.repeat(26);
   await t.call('POST', '/api/vendor/submit', { token: a.token });
   await t.drain();
   tokens.vendorB = (await assessmentWithInvite(tokens.proc2)).token;
@@ -309,7 +317,7 @@ afterAll(async () => {
 describe('authorization matrix', () => {
   for (const route of routes) {
     for (const who of everyone.filter((w) => !route.allowed.includes(w))) {
-      it(`${route.method} ${route.path({ a: '{A}', sampleA: '{S}', refA: '{R}' })} denies ${who} and changes nothing`, async () => {
+      it(`${route.method} ${route.path({ a: '{A}', sampleA: '{S}', refA: '{R}', spotA: '{C}' })} denies ${who} and changes nothing`, async () => {
         const before = await snapshot();
         const res = await t.call(route.method, route.path(ids), {
           token: tokens[who],
@@ -336,8 +344,9 @@ describe('authorization matrix', () => {
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .filter((r) => !publicRoutes.includes(r));
     const tested = routes.map((r) =>
-      `${r.method} ${r.path({ a: '{id}', sampleA: '{sampleId}', refA: '{referenceId}' })}`
+      `${r.method} ${r.path({ a: '{id}', sampleA: '{sampleId}', refA: '{referenceId}', spotA: '{spotCheckId}' })}`
         .replace('/templates/ai-training-data', '/templates/{id}')
+        .replace('/records/0', '/records/{position}')
         .replace('/reports/1/', '/reports/{version}/')
         .replace(/\?.*$/, ''),
     );

@@ -72,6 +72,7 @@ export function createFoldHandler(deps: FoldDeps) {
         format: settings.format,
         fields: settings.fields,
         input: settings.input,
+        ...(settings.spotCheck ? { spotCheck: settings.spotCheck } : {}),
         // the whole file's detected mapping: a range's first records may lack an optional field
         checkMapping: false,
         sampleBits: item.sampleBits,

@@ -92,7 +92,11 @@ export function createPlanHandler(deps: PlanDeps) {
     const rangeBytes = config.DISTRIBUTED_RANGE_BYTES;
     const ranges = await lineAlignedRanges(head.size, rangeBytes, newlineFinder(open));
     const keys = runKeys(run);
-    const settings = { ...setup, input: inputLimitsOf(config) };
+    const settings = {
+      ...setup,
+      input: inputLimitsOf(config),
+      ...('drawKey' in sample && sample.drawKey ? { spotCheck: { key: sample.drawKey } } : {}),
+    };
     const items: ManifestItem[] = ranges.map((r, index) => ({
       run,
       index,

@@ -26,6 +26,8 @@ export interface FanOutOptions {
   shards: number;
   input?: Partial<InputLimits>;
   deadline?: number;
+  /** The sample's secret key for the spot-check pool (absent: no pool is kept). */
+  spotCheck?: { key: string };
 }
 
 /**
@@ -95,6 +97,7 @@ export async function fanOut(
           continues: range.start > 0,
           input: options.input,
           deadline: options.deadline,
+          ...(options.spotCheck ? { spotCheck: options.spotCheck } : {}),
         };
         done.set(i, await runShard(worker, i, settings, alignedRange(openRange, range, size)));
         mergeReady();

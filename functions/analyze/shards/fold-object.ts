@@ -28,6 +28,8 @@ export interface FoldObjectOptions {
   shardBytes?: number;
   /** Input limits (defaults: `defaultInputLimits`); the time limit starts now. */
   input?: Partial<InputLimits>;
+  /** The sample's secret key for the spot-check pool (absent: no pool is kept). */
+  spotCheck?: { key: string };
 }
 
 /** What folding an object gives: the partial, the SHA-256 of its bytes, and the shards used. */
@@ -63,6 +65,7 @@ export async function foldObject(
   const fold = {
     fileName: options.fileName,
     fields: options.fields,
+    ...(options.spotCheck ? { spotCheck: options.spotCheck } : {}),
     input: limits,
     deadline: Date.now() + limits.timeBudgetMs,
   };

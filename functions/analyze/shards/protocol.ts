@@ -11,6 +11,8 @@ export interface ShardSettings {
   /** The input limits of the whole analysis, and when its time limit ends (epoch ms). */
   input?: Partial<InputLimits>;
   deadline?: number;
+  /** The sample's secret key for the spot-check pool (absent: no pool is kept). */
+  spotCheck?: { key: string };
 }
 
 /** Messages to a shard worker: a task, then the task's bytes on request. */

@@ -51,6 +51,7 @@ async function run(id: number, s: ShardSettings): Promise<void> {
   feed = f;
   try {
     const partial = await foldSource(chunks(f, s.continues), {
+      ...(s.spotCheck ? { spotCheck: s.spotCheck } : {}),
       fileName: s.fileName,
       format: s.format,
       fields: s.fields,

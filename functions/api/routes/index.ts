@@ -9,6 +9,7 @@ import { policyRoutes } from './policy';
 import { referenceRoutes } from './references';
 import { reportRoutes } from './reports';
 import { reportExportRoutes } from './reports/exports';
+import { spotCheckRoutes } from './spot-checks';
 import { templateRoutes } from './templates';
 import { vendorRoutes } from './vendor';
 
@@ -25,6 +26,7 @@ export function featureRoutes(deps: AppDeps) {
     reportRoutes(),
     policyRoutes(),
     referenceRoutes(),
+    spotCheckRoutes(),
     vendorRoutes(deps),
     ...(deps.dev ? [devRoutes()] : []),
   ];

@@ -2,7 +2,7 @@ import { ConflictError } from '../../lib/errors';
 import type { ReferenceLink } from '../../store/reference-links';
 import type { ReferenceSample } from '../../store/references';
 import type { AppDeps } from '../env';
-import { loadReference } from './references';
+import { kindOf, loadReference } from './references';
 
 type Deps = Pick<AppDeps, 'repos' | 'clock'>;
 const attempts = 5;
@@ -82,7 +82,11 @@ export async function followLink(
   for (let round = 0; round < attempts; round++) {
     const link = await links.get(a.organizationId, a.id);
     if (!link) return undefined;
-    for (const ref of await deps.repos.references.list(a.organizationId)) {
+    // machine references are attached on their own (machine-references.ts), never by the link
+    const humans = (await deps.repos.references.list(a.organizationId)).filter(
+      (r) => kindOf(r) === 'human',
+    );
+    for (const ref of humans) {
       if (agrees(ref, link)) continue;
       await updateAttachments(deps, a.organizationId, ref.sampleId, (r) => [
         ...r.attachedTo.filter((x) => x.assessmentId !== a.id),

@@ -1,17 +1,22 @@
 import type { Analysis } from '../../core/analysis/types';
 import type { Assessment } from '../../core/assessment/types';
 import { NotFoundError } from '../../lib/errors';
-import type { ReferenceSample } from '../../store/references';
+import type { ReferenceKind, ReferenceSample } from '../../store/references';
 import type { AppDeps } from '../env';
 
 /** Most reference samples one organization's library holds. */
 export const maxReferencesPerOrganization = 50;
+
+/** A reference's kind (references stored before kinds existed are human). */
+export const kindOf = (r: Pick<ReferenceSample, 'kind'>): ReferenceKind => r.kind ?? 'human';
 
 /** The public view of a reference (no storage keys, no organization). */
 export function toReferenceView(r: ReferenceSample) {
   return {
     referenceId: r.sampleId,
     name: r.name,
+    kind: kindOf(r),
+    generator: kindOf(r) === 'machine' ? (r.generator ?? null) : null,
     description: r.description,
     fileName: r.fileName,
     role: r.role,
@@ -42,14 +47,14 @@ export async function loadReference(
   return r;
 }
 
-/** The reference attached to an assessment (the latest attachment wins), if any. */
+/** The human reference attached to an assessment (the latest attachment wins), if any. */
 export async function attachedReference(
   deps: Pick<AppDeps, 'repos'>,
   a: Pick<Assessment, 'organizationId' | 'id'>,
 ): Promise<ReferenceSample | undefined> {
   const library = await deps.repos.references.list(a.organizationId);
   let best: { ref: ReferenceSample; at: string } | undefined;
-  for (const ref of library) {
+  for (const ref of library.filter((r) => kindOf(r) === 'human')) {
     const link = ref.attachedTo.find((x) => x.assessmentId === a.id);
     if (link && (!best || link.attachedAt > best.at)) best = { ref, at: link.attachedAt };
   }

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis/types';
-import type { EvidenceStrength } from './types';
+import type { EvidenceStrength, ReviewedShare } from './types';
 
 const max = (...xs: number[]): number => Math.max(0, ...xs.filter((x) => Number.isFinite(x)));
 
@@ -7,18 +7,24 @@ const max = (...xs: number[]): number => Math.max(0, ...xs.filter((x) => Number.
 export interface SyntheticReading {
   /** Measured facts: the larger of the vendor's own synthetic tags and the marker rate. */
   facts: number;
-  /** The style-model estimate (markers included): screening or calibrated. */
+  /** The estimate that sets the reading: a reviewer spot-check's, else the style model's. */
   estimate: number;
   /** The lower bound the evidence supports: the interval's lower end, or the facts if higher. */
   low: number;
-  /** The strength of the style-model part: calibrated by a usable reference, or screening. */
-  strength: 'calibrated' | 'screening';
-  /** Why the style-model part is only screening, for people (absent when calibrated). */
+  /** The strength of the estimate: reviewed, calibrated by a usable reference, or screening. */
+  strength: 'reviewed' | 'calibrated' | 'screening';
+  /** Why the style-model part is only screening, for people (absent when calibrated or reviewed). */
   weakness?: string;
+  /** Beside a review: the style model's own reading (percent), shown, not gating. */
+  model?: { estimate: number; low: number; high: number; strength: 'calibrated' | 'screening' };
+  /** Beside a review: why the review and the style model disagree (their intervals do not overlap). */
+  disagreement?: string;
 }
 
-/** Reads the machine-generated share of a sample, separating facts from model estimates. */
-export function syntheticReading(a: Analysis): SyntheticReading {
+const pct = (x: number) => `${Math.round(x)} %`;
+
+/** The style model's reading: calibrated by a usable reference, or screening. */
+function modelReading(a: Analysis): SyntheticReading {
   const s = a.synthetic;
   const facts = Math.min(100, 100 * max(s.declaredShare ?? 0, s.markerRate));
   const estimate = Math.min(100, 100 * max(s.estimatedShare));
@@ -29,6 +35,38 @@ export function syntheticReading(a: Analysis): SyntheticReading {
     ? `the reference sample failed its self-test (${ref.selfTest.message})`
     : 'no reference sample calibrates the style model';
   return { facts, estimate, low, strength: 'screening', weakness };
+}
+
+/**
+ * Reads the machine-generated share of a sample, separating facts from model estimates. A finished
+ * reviewer spot-check (`synthetic.review`) sets the reading and its lower bound gates: people
+ * reading records outrank a model. The style model's reading stays beside it, and a disagreement
+ * (intervals that do not overlap) is said.
+ */
+export function syntheticReading(a: Analysis): SyntheticReading {
+  const m = modelReading(a);
+  const review = (a.synthetic as { review?: ReviewedShare }).review;
+  if (!review) return m;
+  const { facts } = m;
+  const estimate = Math.min(100, 100 * max(review.share));
+  const low = Math.min(Math.max(estimate, facts), 100 * max(review.interval[0], facts / 100));
+  const high = Math.max(estimate, 100 * max(review.interval[1]));
+  const modelHigh = 100 * max(a.synthetic.interval[1], m.estimate / 100);
+  const strength = m.strength === 'calibrated' ? 'calibrated' : 'screening';
+  const model = { estimate: m.estimate, low: m.low, high: modelHigh, strength } as const;
+  const apart = low > modelHigh || m.low > high;
+  return {
+    facts,
+    estimate,
+    low,
+    strength: 'reviewed',
+    model,
+    ...(apart
+      ? {
+          disagreement: `the reviewers' ${pct(low)}–${pct(high)} and the ${m.strength} style model's ${pct(m.low)}–${pct(modelHigh)} do not overlap; the review decides`,
+        }
+      : {}),
+  };
 }
 
 /** The measured machine-generated share in percent: the largest of estimate, vendor flags and markers. */

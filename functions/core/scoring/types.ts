@@ -21,10 +21,24 @@ export interface RiskFactor {
 
 /**
  * How strong the evidence behind a claim check is: `measured` (counted in the sample: tags, markers,
- * duplicates, dates, fields), `calibrated` (the style model read against a buyer reference) or
- * `screening` (the style model alone).
+ * duplicates, dates, fields), `reviewed` (a person tagged a stratified random draw of records),
+ * `calibrated` (the style model read against buyer references) or `screening` (the style model alone).
  */
-export type EvidenceStrength = 'measured' | 'calibrated' | 'screening';
+export type EvidenceStrength = 'measured' | 'reviewed' | 'calibrated' | 'screening';
+
+/**
+ * A finished reviewer spot-check of the sample, as scoring reads it (shares in [0, 1];
+ * `interval` is [one-sided 95 % lower, upper]). The portal sets it on `synthetic.review`.
+ */
+export interface ReviewedShare {
+  spotCheckId: string;
+  finishedAt: string;
+  share: number;
+  interval: [number, number];
+  reviewed: number;
+  unsure: number;
+  method: string;
+}
 
 /** A claim the sample contradicts, with the tolerance that was allowed. */
 export interface Discrepancy {

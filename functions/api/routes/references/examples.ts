@@ -26,6 +26,8 @@ export const referenceUploadExample = {
 export const referenceExample = {
   referenceId: exampleId,
   name: 'Support tickets 2024 (human)',
+  kind: 'human' as const,
+  generator: null,
   description: 'Our own 2024 support tickets, written before any AI tooling.',
   fileName: 'tickets-2024.jsonl',
   role: 'reference' as const,
@@ -57,4 +59,31 @@ export const attachReferenceExample = { referenceId: exampleId };
 export const attachmentExample = {
   assessmentId: '01jbz3m0a1b2c3d4e5f6g7h8j9',
   reference: referenceExample,
+};
+
+/** A machine reference: text the buyer generated with a model it suspects. */
+export const machineReferenceExample = {
+  ...referenceExample,
+  referenceId: '01jbz3k6q9v8r2m4t7w5x0y1zb',
+  name: 'Ticket replies by gpt-4o',
+  kind: 'machine' as const,
+  generator: 'gpt-4o',
+  description: 'Replies gpt-4o wrote to the opening sentences of our 2024 tickets.',
+  fileName: 'tickets-gpt-4o.jsonl',
+  summary: { ...referenceExample.summary, records: 120, estimatedShare: 0.61 },
+};
+
+/** Body of POST /api/references for a machine reference. */
+export const createMachineReferenceExample = {
+  ...createReferenceExample,
+  name: 'Ticket replies by gpt-4o',
+  fileName: 'tickets-gpt-4o.jsonl',
+  kind: 'machine' as const,
+  generator: 'gpt-4o',
+};
+
+/** What PUT /api/assessments/{id}/machine-references/{referenceId} answers. */
+export const machineAttachmentExample = {
+  assessmentId: '01jbz3m0a1b2c3d4e5f6g7h8j9',
+  machineReferences: [machineReferenceExample],
 };

@@ -51,6 +51,8 @@ export const createReferenceHandler: RouteHandler<typeof createReference, AppEnv
     assessmentId: REFERENCE_SCOPE,
     role: 'reference',
     name: body.name,
+    kind: body.kind,
+    generator: body.kind === 'machine' ? (body.generator ?? null) : null,
     description: body.description,
     createdBy: staff.email,
     attachedTo: [],

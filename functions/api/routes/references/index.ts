@@ -6,6 +6,8 @@ import {
   getReferenceHandler,
   listReferencesHandler,
 } from './handlers';
+import { attachMachineReferenceHandler, detachMachineReferenceHandler } from './machine-handlers';
+import { attachMachineReference, detachMachineReference } from './machine-routes';
 import {
   attachReference,
   createReference,
@@ -23,5 +25,7 @@ export function referenceRoutes() {
     .openapi(getReference, getReferenceHandler)
     .openapi(deleteReference, deleteReferenceHandler)
     .openapi(attachReference, attachReferenceHandler)
-    .openapi(detachReference, detachReferenceHandler);
+    .openapi(detachReference, detachReferenceHandler)
+    .openapi(attachMachineReference, attachMachineReferenceHandler)
+    .openapi(detachMachineReference, detachMachineReferenceHandler);
 }

@@ -12,7 +12,7 @@ import * as z from '../../schemas/zod';
 import {
   attachmentExample,
   attachReferenceExample,
-  createReferenceExample,
+  createMachineReferenceExample,
   referenceExample,
   referenceUploadExample,
 } from './examples';
@@ -55,7 +55,7 @@ export const createReference = createRoute({
   security: staff,
   // Procurement and governance keep the library; vendors and admins do not.
   middleware: [requireStaff('procurement', 'governance')] as const,
-  request: { body: jsonBody(CreateReferenceBody, undefined, createReferenceExample) },
+  request: { body: jsonBody(CreateReferenceBody, undefined, createMachineReferenceExample) },
   responses: {
     201: jsonResponse(ReferenceUploadSchema, 'Upload target', referenceUploadExample),
     ...errorResponses(400, 401, 403, 409, 413, 415, 429),

@@ -1,3 +1,4 @@
+import { IdParam } from '../../schemas/assessment';
 import * as z from '../../schemas/zod';
 import {
   FieldOverrides,
@@ -10,6 +11,7 @@ import {
   attachReferenceExample,
   createReferenceExample,
   exampleId,
+  machineAttachmentExample,
   referenceExample,
   referenceUploadExample,
 } from './examples';
@@ -38,6 +40,29 @@ export const CreateReferenceBody = z
     sizeBytes: z.number().int().positive(),
     contentType: z.enum(sampleContentTypes),
     fields: FieldOverrides.optional(),
+    kind: z.enum(['human', 'machine']).default('human').openapi({
+      description:
+        'human: known human-written records (the default); machine: text the buyer generated with a model it suspects',
+    }),
+    generator: z.string().trim().min(1).max(200).optional().openapi({
+      description:
+        'the model that wrote a machine reference (required for machine, refused for human)',
+      example: 'gpt-4o',
+    }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.kind === 'machine' && !body.generator)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['generator'],
+        message: 'name the model that wrote a machine reference, e.g. "gpt-4o"',
+      });
+    if (body.kind === 'human' && body.generator !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['generator'],
+        message: 'a human reference has no generator: leave it out, or set kind to "machine"',
+      });
   })
   .openapi('CreateReference', {
     example: createReferenceExample,
@@ -63,6 +88,8 @@ export const ReferenceSchema = z
   .object({
     referenceId: z.string(),
     name: z.string(),
+    kind: z.enum(['human', 'machine']),
+    generator: z.string().nullable(),
     description: z.string(),
     fileName: z.string(),
     role: z.literal('reference'),
@@ -101,3 +128,11 @@ export const AttachReferenceBody = z
 export const AttachmentSchema = z
   .object({ assessmentId: z.string(), reference: ReferenceSchema })
   .openapi('ReferenceAttachment');
+
+/** Path parameters `{id}` and `{referenceId}` of the machine-reference routes. */
+export const MachineReferenceParams = IdParam.extend(ReferenceIdParam.shape);
+
+/** The assessment's machine references after an attach. */
+export const MachineAttachmentSchema = z
+  .object({ assessmentId: z.string(), machineReferences: z.array(ReferenceSchema) })
+  .openapi('MachineReferenceAttachment', { example: machineAttachmentExample });

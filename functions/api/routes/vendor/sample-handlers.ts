@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { RouteHandler } from '@hono/zod-openapi';
 import { can, refusal } from '../../../core/assessment/state-machine';
 import {
@@ -94,6 +95,8 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
     analysisKey: null,
     partialKey: null,
     summary: null,
+    // the spot-check pool's secret: 128 random bits, in no view, so no one can steer the draw
+    drawKey: randomBytes(16).toString('base64url'),
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     version: 1,

@@ -6,10 +6,23 @@ import { chargeExcess, factor } from './rule';
 
 const SHARE = 'synthetic_share_percent';
 
+const estimateWords: Record<SyntheticReading['strength'], string> = {
+  reviewed: 'reviewer spot-check',
+  calibrated: 'reference-calibrated estimate',
+  screening: 'screening estimate',
+};
+
+/** Beside a review: the style model's reading, and a disagreement when there is one. */
+const aside = (r: SyntheticReading): string =>
+  r.model
+    ? ` The ${r.model.strength} style model reads about ${fmt(r.model.estimate)} % (at least ${fmt(r.model.low)} %)${r.disagreement ? `: ${r.disagreement}` : ''}.`
+    : '';
+
 /**
  * Checks a claimed synthetic share `c` against the sample: contradicted only when measured facts
- * (tags, markers) or the interval's lower bound exceed the claim plus tolerance; unverified, with
- * small separately weighted points, when only the estimate does; consistent otherwise.
+ * (tags, markers) or the interval's lower bound exceed the claim plus tolerance, with points for
+ * what the lower bound holds up to (not the point estimate); unverified, with small separately
+ * weighted points, when only the estimate does; consistent otherwise.
  */
 export function checkShare(out: Outcome, ctx: Ctx, r: SyntheticReading, c: number, tol: number) {
   const weight = ctx.policy.weights.synthetic_share;
@@ -35,11 +48,12 @@ export function checkShare(out: Outcome, ctx: Ctx, r: SyntheticReading, c: numbe
     const evidence: EvidenceStrength = byFacts ? 'measured' : r.strength;
     const basis = byFacts
       ? `${fmt(r.facts)} % of records are tagged synthetic or carry assistant boilerplate`
-      : `the ${r.strength === 'calibrated' ? 'reference-calibrated' : 'screening'} estimate is about ${fmt(best)} % (at least ${fmt(r.low)} % with 95% confidence)`;
-    const message = `The sample contradicts the claimed ${fmt(c)} % synthetic share: ${basis}; tolerance ${fmt(tol)} points.`;
+      : `the ${estimateWords[r.strength]} is about ${fmt(best)} % (at least ${fmt(r.low)} % with 95% confidence)`;
+    const message = `The sample contradicts the claimed ${fmt(c)} % synthetic share: ${basis}; tolerance ${fmt(tol)} points. Points follow the ${fmt(r.low)} % lower bound, set by ${evidence} evidence.${aside(r)}`;
     chargeExcess(out, {
       questionId: SHARE,
-      points: (weight * (best - c)) / 100,
+      // the lower bound, not the point estimate: what the evidence holds up to (facts included)
+      points: (weight * (Math.max(r.low, r.facts) - c)) / 100,
       claimed: c,
       measured: best,
       tolerance: tol,
@@ -72,6 +86,6 @@ export function checkShare(out: Outcome, ctx: Ctx, r: SyntheticReading, c: numbe
   const message =
     evidence === 'screening'
       ? `Consistent with the claimed ${fmt(c)} %: about ${fmt(best)} % by screening (${r.weakness}); a low reading is not proof of human origin.`
-      : `Consistent with the claimed ${fmt(c)} %: about ${fmt(best)} % machine-generated records.`;
+      : `Consistent with the claimed ${fmt(c)} %: about ${fmt(best)} % machine-generated records${r.strength === 'reviewed' ? ' by reviewer spot-check' : ''}.${aside(r)}`;
   check('consistent', evidence, message);
 }
