@@ -1,41 +1,14 @@
 import { deserializePartial, serializePartial } from '../../functions/core/analysis';
 import type { TestPortal } from './harness';
 
-/**
- * Until the spot-check core merges (CONTRACT-22.md), the analyzer keeps no pool: this gives the
- * counting training sample's stored partial a pool in the placeholder's shape, and its analysis the
- * strata, from the uploaded JSON Lines texts. A no-op once the analyzer folds a real pool.
- */
-export async function ensureSpotPool(t: TestPortal, org: string, assessmentId: string) {
+/** Fails unless the analyzer kept a real spot-check pool and strata for the counting training sample. */
+export async function expectSpotPool(t: TestPortal, org: string, assessmentId: string) {
   const { blobs, config } = t.portal.deps;
-  const bucket = config.SAMPLES_BUCKET;
   const s = await countingTraining(t, org, assessmentId);
   const partial = deserializePartial(await chunks(t, s.partialKey));
-  if ((partial as { spotPool?: unknown }).spotPool) return;
-  const texts = (await blobs.getText(bucket, s.key))
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => String((JSON.parse(l) as { text: string }).text));
-  const entries = texts.map((text, index) => ({
-    index,
-    stratum: index % 2,
-    text,
-    truncated: false,
-    key: (index * 2654435761) % 4294967296,
-  }));
-  Object.assign(partial, { spotPool: { entries } });
-  await blobs.put(bucket, s.partialKey, serializePartial(partial), {
-    contentType: 'application/octet-stream',
-  });
-  const analysis = JSON.parse(await blobs.getText(bucket, s.analysisKey)) as object;
-  const strata = [0, 1].map((id) => ({
-    id,
-    label: id === 0 ? 'lower scores' : 'higher scores',
-    records: entries.filter((e) => e.stratum === id).length,
-  }));
-  await blobs.put(bucket, s.analysisKey, JSON.stringify({ ...analysis, spotCheck: { strata } }), {
-    contentType: 'application/json',
-  });
+  if (!partial.spotPool) throw new Error('the analyzer kept no spot-check pool for the sample');
+  const analysis = JSON.parse(await blobs.getText(config.SAMPLES_BUCKET, s.analysisKey));
+  if (!analysis.spotCheck?.strata?.length) throw new Error('the analysis has no spot-check strata');
 }
 
 /** Makes the counting training sample look analyzed before spot-checks: no pool, no strata. */

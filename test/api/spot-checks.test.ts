@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeDueSamples } from '../../functions/retention/purge';
 import { completeAnswers } from './answers';
 import { invitedAssessment, json, startTestPortal, type TestPortal } from './harness';
-import { dropSpotPool, ensureSpotPool } from './spot-check-pool';
+import { dropSpotPool, expectSpotPool } from './spot-check-pool';
 import { putAndSettle, textRecords, type UploadTarget } from './upload-helpers';
 
 let t: TestPortal;
@@ -54,7 +54,7 @@ async function submitted(claim = 0, n = 40) {
   await putAndSettle(t, target, body);
   expect((await t.call('POST', '/api/vendor/submit', { token })).status).toBe(200);
   await t.drain();
-  await ensureSpotPool(t, 'demo', id);
+  await expectSpotPool(t, 'demo', id);
   return { id, token };
 }
 
