@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryComparison } from '../../../functions/core/analysis/compare/types';
 import { aiTrainingDataV1 } from '../../../functions/core/questionnaire';
-import { decidedVersion, JARGON, labeler } from '../../../functions/core/report';
+import { decidedVersion, JARGON, labeler, reportCsv } from '../../../functions/core/report';
 import { reportPdf } from '../../../functions/core/report/pdf';
 import { type ScoredReport, withHash } from '../../../functions/core/scoring';
 import { pdfFlatText } from '../../support/pdf-text';
@@ -105,5 +105,13 @@ describe('the report PDF as a decision record', () => {
     expect(main).toContain('Recycled: 42 %');
     expect(main).toContain('What to do:');
     expect(method).toMatch(/MATTR|distinct-2/);
+  });
+
+  it('writes the CSV with option labels, units and plain words', () => {
+    const csv = reportCsv(report(), label);
+    expect(csv).not.toMatch(/exact_only|dedup_method|"exact"\)/);
+    expect(csv).not.toMatch(JARGON);
+    expect(csv).toContain('Exact duplicates only');
+    expect(csv).toMatch(/,1 %,30 %/);
   });
 });

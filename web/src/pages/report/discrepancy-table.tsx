@@ -1,7 +1,9 @@
 /** Claims the vendor made next to what the sample shows, with the tolerance applied and how strong the evidence is. */
-import type { Discrepancy } from '../../api/domain';
+import { plainText } from '../../../../functions/core/report/plain-words';
+import type { Discrepancy, Question } from '../../api/domain';
 import { displayValue } from '../../format';
 import { evidenceWords } from './evidence-words';
+import { answerText } from './vocabulary';
 
 /** A discrepancy, with the evidence strength the scoring adds when it has one. */
 export type CheckedDiscrepancy = Discrepancy & { evidence?: string };
@@ -34,8 +36,11 @@ export function DiscrepancyTable(props: {
   discrepancies: CheckedDiscrepancy[];
   claimChecks?: ClaimCheckView[];
   prompts: Map<string, string>;
+  /** Questions by id: claimed answers read as option labels and units. */
+  questions?: Map<string, Question>;
 }) {
   const { discrepancies, prompts } = props;
+  const claimed = (id: string, v: unknown) => answerText(props.questions?.get(id), v);
   const unverified = (props.claimChecks ?? []).filter((c) => c.status === 'unverified');
   const withEvidence = discrepancies.some((d) => d.evidence);
   return (
@@ -61,7 +66,7 @@ export function DiscrepancyTable(props: {
               {discrepancies.map((d) => (
                 <tr key={d.questionId + d.message}>
                   <th scope="row">{prompts.get(d.questionId) ?? 'A claim'}</th>
-                  <td>{displayValue(d.claimed)}</td>
+                  <td>{claimed(d.questionId, d.claimed)}</td>
                   <td>{displayValue(d.measured)}</td>
                   <td>
                     ± {d.tolerance} {d.unit}
@@ -73,7 +78,7 @@ export function DiscrepancyTable(props: {
                   ) : null}
                   <td class="prose">
                     <span aria-hidden="true">⚠ </span>
-                    {d.message}
+                    {plainText(d.message)}
                   </td>
                 </tr>
               ))}
@@ -81,7 +86,9 @@ export function DiscrepancyTable(props: {
           </table>
         </div>
       )}
-      {unverified.length > 0 ? <UnverifiedClaims checks={unverified} prompts={prompts} /> : null}
+      {unverified.length > 0 ? (
+        <UnverifiedClaims checks={unverified} prompts={prompts} claimed={claimed} />
+      ) : null}
     </section>
   );
 }
@@ -89,9 +96,11 @@ export function DiscrepancyTable(props: {
 function UnverifiedClaims({
   checks,
   prompts,
+  claimed,
 }: {
   checks: ClaimCheckView[];
   prompts: Map<string, string>;
+  claimed: (id: string, v: unknown) => string;
 }) {
   return (
     <div class="stack" data-testid="unverified-claims">
@@ -119,7 +128,7 @@ function UnverifiedClaims({
                   {prompts.get(c.questionId) ?? c.questionId}
                   <div class="muted small">{c.questionId}</div>
                 </th>
-                <td>{displayValue(c.claimed)}</td>
+                <td>{claimed(c.questionId, c.claimed)}</td>
                 <td>
                   {displayValue(c.measured)}
                   {c.lowerBound !== undefined ? (
@@ -129,7 +138,7 @@ function UnverifiedClaims({
                 <td>
                   <EvidenceBadge strength={c.evidence} />
                 </td>
-                <td class="prose">{c.message}</td>
+                <td class="prose">{plainText(c.message)}</td>
               </tr>
             ))}
           </tbody>
