@@ -115,12 +115,17 @@ export function isMethodNote(f: Pick<Finding, 'id' | 'message'>): boolean {
   return f.id.endsWith('.method') || JARGON.test(f.message);
 }
 
-const REWRITES: [RegExp, string][] = [
+type Rewrite = string | ((match: string, ...groups: string[]) => string);
+const REWRITES: [RegExp, Rewrite][] = [
   [/\s*\((?:MinHash|embeddings)[^)]*\)/g, ''],
   [/(?:moving-average )?type-token ratio \(MATTR\)/gi, 'word variety'],
   [/\bMATTR\b/g, 'word variety'],
   [/gzip compression ratio/gi, 'repetitiveness (compression ratio)'],
   [/\s*\(distinct-\d\)/g, ''],
+  [
+    /\bdistinct-(\d) (0?\.\d+|[01])\b/g,
+    (_m: string, n: string, v: string) => `variety of ${n}-word phrases ${pct(Number(v))}`,
+  ],
   [/\bdistinct-(\d)\b/g, 'variety of $1-word phrases'],
   [/Jensen[–-]Shannon(?: divergence)?/g, 'word-use change'],
   [/,? ?(?:a )?bootstrap[^.;]*/gi, ''],
@@ -129,5 +134,5 @@ const REWRITES: [RegExp, string][] = [
 
 /** A stored sentence (factor reason, remedy, finding) with method names put in plain words. */
 export function plainText(text: string): string {
-  return REWRITES.reduce((s, [re, to]) => s.replace(re, to), text);
+  return REWRITES.reduce((s, [re, to]) => s.replace(re, to as string), text);
 }
