@@ -18,7 +18,7 @@ export interface SampleRefChange {
 
 /** The files of a report (samples stored before files were recorded are left out). */
 export function sampleRefs(report: Pick<ScoredReport, 'samples'>): SampleRef[] {
-  return report.samples.flatMap((s) =>
+  return (report.samples ?? []).flatMap((s) =>
     s.file ? [{ role: s.role, fileName: s.file.fileName, sha256: s.file.sha256 }] : [],
   );
 }
