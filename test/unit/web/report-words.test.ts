@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeliveryComparison } from '../../../functions/core/analysis/compare/types';
 import { JARGON } from '../../../functions/core/report/plain-words';
 import type { ReportSample } from '../../../web/src/api/domain';
+import { measuredText } from '../../../web/src/pages/report/discrepancy-table';
 import { SampleAnalysis } from '../../../web/src/pages/report/sample-analysis';
 import { SinceLastDelivery } from '../../../web/src/pages/report/since-last-delivery';
 import { versionChange } from '../../../web/src/pages/report/version-changes';
@@ -97,5 +98,13 @@ describe('the report in buyer words', () => {
     expect(
       versionChange({ version: 2, score: 30, trigger: 'submission' }, { version: 1, score: 30 }),
     ).toBe('The vendor submitted the answers; score unchanged');
+  });
+});
+
+describe('claims vs evidence', () => {
+  it('shows measurements with their unit', () => {
+    expect(measuredText({ measured: 30, unit: 'percentage points' })).toBe('30 %');
+    expect(measuredText({ measured: 0.25, unit: 'share' })).toBe('25 %');
+    expect(measuredText({ measured: 400, unit: 'days' })).toBe('400 days');
   });
 });

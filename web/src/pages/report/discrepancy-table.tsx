@@ -1,7 +1,7 @@
 /** Claims the vendor made next to what the sample shows, with the tolerance applied and how strong the evidence is. */
 import { plainText } from '../../../../functions/core/report/plain-words';
 import type { Discrepancy, Question } from '../../api/domain';
-import { displayValue } from '../../format';
+import { displayValue, percent } from '../../format';
 import { evidenceWords } from './evidence-words';
 import { answerText } from './vocabulary';
 
@@ -17,6 +17,14 @@ export interface ClaimCheckView {
   status: string;
   evidence?: string;
   message: string;
+}
+
+/** A measurement with its unit: shares as percentages, percentage points as "%", days as days. */
+export function measuredText(d: Pick<Discrepancy, 'measured' | 'unit'>): string {
+  if (typeof d.measured !== 'number') return displayValue(d.measured);
+  if (d.unit === 'share') return percent(d.measured);
+  if (d.unit === 'days') return `${d.measured} days`;
+  return `${Math.round(d.measured * 10) / 10} %`;
 }
 
 /** A small badge naming the evidence strength, with its explanation as a tooltip and for screen readers. */
@@ -67,7 +75,7 @@ export function DiscrepancyTable(props: {
                 <tr key={d.questionId + d.message}>
                   <th scope="row">{prompts.get(d.questionId) ?? 'A claim'}</th>
                   <td>{claimed(d.questionId, d.claimed)}</td>
-                  <td>{displayValue(d.measured)}</td>
+                  <td>{measuredText(d)}</td>
                   <td>
                     ± {d.tolerance} {d.unit}
                   </td>
