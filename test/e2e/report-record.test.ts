@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JARGON } from '../../functions/core/report/plain-words';
 import { completeAnswers } from '../api/answers';
 import { crateRows } from '../fixtures/crate-rows';
+import { pdfFlatText } from '../support/pdf-text';
 import {
   chromiumPath,
   launchChromium,
@@ -35,6 +36,7 @@ describe.skipIf(!existsSync(chromiumPath))('the report as a decision record in C
   let browser: Browser | undefined;
   let page: Page;
   let second = '';
+  let gov = '';
   const base = () => portal?.url ?? '';
 
   const api = async <T>(method: string, path: string, token: string, body?: unknown) => {
@@ -120,7 +122,7 @@ describe.skipIf(!existsSync(chromiumPath))('the report as a decision record in C
     browser = await launchChromium();
     page = (await openPerson(browser, watcher, 'staff')).page;
     const proc = await session('pat@demo.test', 'procurement');
-    const gov = await session('gail@demo.test', 'governance');
+    gov = await session('gail@demo.test', 'governance');
     const a = await api<{ id: string }>('POST', '/api/assessments', proc, {
       vendor: { name: 'Crate Counters Ltd', contactEmail: 'data@crates.test' },
       dataset: { name: 'Crate logs', intendedUse: 'fine-tuning' },
@@ -205,4 +207,27 @@ describe.skipIf(!existsSync(chromiumPath))('the report as a decision record in C
     await capture('assessment-report-method-open');
     expect(watcher.problems).toEqual([]);
   }, 90_000);
+
+  it("downloads the latest version's PDF as the decision record", async () => {
+    const versions = await api<{ items: { version: number }[] }>(
+      'GET',
+      `/api/assessments/${second}/reports`,
+      gov,
+    );
+    const latest = versions.body.items.at(-1)?.version;
+    const res = await fetch(`${base()}/api/assessments/${second}/reports/${latest}/pdf`, {
+      headers: { authorization: `Bearer ${gov}` },
+    });
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    await mkdir(shots, { recursive: true });
+    await writeFile(join(shots, 'report-latest.pdf'), bytes);
+    const text = await pdfFlatText(bytes);
+    expect(text).toContain('Rejected on');
+    expect(text).toContain('gail@demo.test');
+    expect(text).toContain('Half of April repeats March.');
+    expect(text).toContain('april.jsonl');
+    const main = text.split('How this was measured')[0] ?? '';
+    expect(main.match(JARGON)?.[0]).toBeUndefined();
+  });
 });
