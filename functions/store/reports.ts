@@ -13,6 +13,8 @@ export interface ReportRecord {
   maturity: number;
   policyVersion: number;
   trigger: string;
+  /** The files the version is built on (absent in records written before they were kept). */
+  samples?: { role: 'training' | 'holdout'; fileName: string; sha256: string }[];
 }
 
 /** Key builders for report records. */

@@ -254,6 +254,8 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     await reviewer.waitForURL(assessmentUrl);
 
     await reviewer.locator('[data-testid="risk-score"]').waitFor();
+    // The diversity chart is part of the method, under the sample's "How this was measured".
+    await reviewer.getByTestId('report-sample').first().getByText('How this was measured').click();
     const charts = ['labels', 'clusters', 'diversity', 'dates'].map((c) => `sample-0-${c}`);
     for (const chart of ['chart-factors', 'chart-maturity', ...charts]) {
       const box = await reviewer.locator(`canvas[data-chart="${chart}"]`).boundingBox();

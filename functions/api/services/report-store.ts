@@ -1,4 +1,5 @@
 import type { Assessment } from '../../core/assessment/types';
+import { sampleRefs } from '../../core/report/sample-refs';
 import type { ScoredReport } from '../../core/scoring';
 import { ConflictError } from '../../lib/errors';
 import { loadOnce } from '../../lib/load-once';
@@ -77,6 +78,7 @@ function toRecord(
     maturity: report.maturity.level,
     policyVersion: origin.policyVersion,
     trigger: origin.trigger,
+    samples: sampleRefs(report),
   };
 }
 

@@ -2,7 +2,13 @@ import type { Analysis } from '../../core/analysis/types';
 import type { Assessment } from '../../core/assessment/types';
 import { getTemplate } from '../../core/questionnaire';
 import type { AnswerValue } from '../../core/questionnaire/types';
-import { recordAnswers } from '../../core/report';
+import {
+  recordAnswers,
+  type SampleRef,
+  type SampleRefChange,
+  sampleRefChanges,
+  sampleRefs,
+} from '../../core/report';
 import {
   defaultPolicy,
   type Policy,
@@ -101,7 +107,7 @@ export async function rescore(
     assessment,
     counted.analyses,
   );
-  const files = counted.files;
+  const counts = counted.files;
   const since = await sinceLastDelivery(deps, assessment, policy);
   const scored = score({
     assessmentId: assessment.id,
@@ -117,19 +123,23 @@ export async function rescore(
     ...scored,
     samples: scored.samples.map((s) => ({
       ...s,
-      ...(files[s.role] ? { file: files[s.role] } : {}),
+      ...(counts[s.role] ? { file: counts[s.role] } : {}),
     })),
     reference,
     unusableSamples: [...unusableSamples, ...counted.deleted],
     // Every answer scored on, so the version diff compares all of them (older versions lack it).
     answers: recordAnswers(assessment.answers as Record<string, AnswerValue>),
   } as ScoredReport);
+  // What the files behind the report changed since the previous version, for the audit trail.
+  const previous = (await deps.repos.reports.list(assessment.organizationId, assessment.id)).at(-1);
+  const files = sampleRefs(report);
+  const fileChanges = previous?.samples ? sampleRefChanges(previous.samples, files) : [];
   // Object first, record second; an orphan of an earlier failed write is re-indexed.
   const { version, key } = await storeReport(deps, assessment, report, {
     policyVersion: policy.version,
     trigger,
   });
-  await updateSummary(deps, assessment, { version, key, report });
+  await updateSummary(deps, assessment, { version, key, report, files, fileChanges });
   return report;
 }
 
@@ -141,7 +151,13 @@ export async function rescore(
 async function updateSummary(
   deps: ReportDeps,
   assessment: Assessment,
-  s: { version: number; key: string; report: ScoredReport },
+  s: {
+    version: number;
+    key: string;
+    report: ScoredReport;
+    files: SampleRef[];
+    fileChanges: SampleRefChange[];
+  },
 ): Promise<void> {
   const summary = {
     version: s.version,
@@ -152,7 +168,14 @@ async function updateSummary(
     sha256: s.report.sha256,
     generatedAt: s.report.generatedAt,
   };
-  const detail = { version: s.version, score: summary.score, tier: summary.tier };
+  // The files (names, SHA-256) the version is built on and how they changed: the trail names them.
+  const detail = {
+    version: s.version,
+    score: summary.score,
+    tier: summary.tier,
+    files: s.files,
+    ...(s.fileChanges.length ? { fileChanges: s.fileChanges } : {}),
+  };
   const actor = { kind: 'system', name: 'scoring' } as const;
   const event = auditEvent(deps, assessment, actor, 'scored', detail, deps.clock());
   try {

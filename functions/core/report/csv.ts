@@ -1,10 +1,23 @@
 import type { ScoredReport } from '../scoring';
 import { toCsv } from './csv-cell';
 import type { Labels } from './labels';
+import { plainText } from './plain-words';
+
+const measuredWords = (d: ScoredReport['discrepancies'][number]) =>
+  typeof d.measured === 'number'
+    ? d.unit === 'share'
+      ? `${Math.round(d.measured * 1000) / 10} %`
+      : d.unit === 'days'
+        ? `${d.measured} days`
+        : `${d.measured} %`
+    : d.measured;
 
 export { safeCell, toCsv } from './csv-cell';
 
-/** A report's factors and discrepancies as one CSV: a `kind` column tells them apart. */
+/**
+ * A report's factors and discrepancies as one CSV: a `kind` column tells them apart. Answers read
+ * as option labels and units, measurements with their unit, sentences in plain words.
+ */
 export function reportCsv(report: ScoredReport, label: Labels): string {
   const rows: unknown[][] = [
     ...report.risk.factors.map((f) => [
@@ -12,8 +25,8 @@ export function reportCsv(report: ScoredReport, label: Labels): string {
       label.factor(f.id),
       f.points,
       f.source,
-      f.reason,
-      f.remediation,
+      label.plain(plainText(f.reason)),
+      label.plain(plainText(f.remediation)),
       '',
       '',
     ]),
@@ -22,10 +35,10 @@ export function reportCsv(report: ScoredReport, label: Labels): string {
       label.other(d.questionId),
       '',
       'discrepancy',
-      d.message,
+      label.plain(plainText(d.message)),
       '',
-      d.claimed,
-      d.measured,
+      label.answer(d.questionId, d.claimed),
+      measuredWords(d),
     ]),
   ];
   return toCsv(

@@ -20,6 +20,12 @@ export {
 } from './croissant';
 export { reportCsv, safeCell, toCsv } from './csv';
 export {
+  type DecisionRecord,
+  decidedVersion,
+  decisionWords,
+  type VersionDecision,
+} from './decision-record';
+export {
   buildDeliverySeries,
   type DeliveryAssessment,
   type DeliveryPoint,
@@ -30,4 +36,21 @@ export {
 } from './delivery-series';
 export { diffReports, type ReportDiff, type VersionedReport } from './diff';
 export { labeler } from './labels';
+export {
+  changeSentence,
+  deliveryWords,
+  isMethodNote,
+  JARGON,
+  metricName,
+  metricValue,
+  metricWorse,
+  plainText,
+} from './plain-words';
+export {
+  type SampleRef,
+  type SampleRefChange,
+  sampleChangeWords,
+  sampleRefChanges,
+  sampleRefs,
+} from './sample-refs';
 // reportPdf is imported from './pdf' directly, and lazily by the API: pdf-lib is a third of the bundle.

@@ -1,19 +1,21 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { ScoredReport } from '../scoring';
+import type { VersionDecision } from './decision-record';
 import type { Labels } from './labels';
 import { PdfWriter } from './pdf-layout';
-
-const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
-const round = (x: number | string | null) =>
-  typeof x === 'number' ? String(Math.round(x * 1000) / 1000) : String(x ?? '-');
+import { decisionSection, deliverySection, methodSection, samplesSection } from './pdf-sections';
+import { plainText } from './plain-words';
 
 /**
- * The report as a PDF (A4, standard fonts, no browser): score, factors with bars, claims the
- * sample contradicts, samples, and the comparison with the last delivery. Runs in Lambda.
+ * The report as a PDF (A4, standard fonts, no browser), a decision record: the decision with the
+ * reviewer's e-mail address and comments (see `decision-record.ts` for why it is joined at render
+ * time), the files the report is built on (names and SHA-256), score, factors with bars, claims
+ * the sample contradicts, the comparison with the last delivery in buyer words, and the method
+ * under "How this was measured" at the end. Answers read as option labels and units. Runs in Lambda.
  */
 export async function reportPdf(
   report: ScoredReport & { version?: number },
-  options: { title: string; label: Labels },
+  options: { title: string; label: Labels; decision?: VersionDecision },
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(options.title);
@@ -23,6 +25,7 @@ export async function reportPdf(
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const w = new PdfWriter(doc, regular, bold, `Diligence report, SHA-256 ${report.sha256}`);
+  const label = options.label;
   w.text(options.title, { size: 18, bold: true, gap: 6 });
   w.text(
     `Report version ${report.version ?? '-'}, generated ${report.generatedAt}, policy version ${report.policyVersion}.`,
@@ -31,54 +34,37 @@ export async function reportPdf(
     `Collapse-risk score ${report.risk.score} / 100 (${report.risk.tier} risk). Maturity level ${report.maturity.level} of 4.`,
     { size: 12, bold: true, gap: 8 },
   );
+  decisionSection(w, report.version, options.decision, label);
+  samplesSection(w, report);
 
   w.heading('Risk factors');
   if (report.risk.factors.length === 0) w.text('No risk factors.');
   const max = Math.max(1, ...report.risk.factors.map((f) => f.points));
   for (const f of report.risk.factors) {
-    w.bar(`${f.points.toFixed(1)} points - ${options.label.factor(f.id)}`, f.points, max);
-    w.text(f.reason, { indent: 10 });
-    w.text(`Fix: ${f.remediation}`, { indent: 10, gap: 5 });
+    w.bar(`${f.points.toFixed(1)} points - ${label.factor(f.id)}`, f.points, max);
+    w.text(label.plain(plainText(f.reason)), { indent: 10 });
+    w.text(`What to do: ${label.plain(plainText(f.remediation))}`, { indent: 10, gap: 5 });
   }
 
   w.heading('Claims the sample contradicts');
   if (report.discrepancies.length === 0)
     w.text('None: every checked claim agrees with the sample.');
-  for (const d of report.discrepancies)
-    w.text(`${options.label.other(d.questionId)}: ${d.message}`);
+  for (const d of report.discrepancies) {
+    w.text(`${label.other(d.questionId)}`, { bold: true });
+    w.text(
+      `Claimed: ${label.answer(d.questionId, d.claimed)}. ${label.plain(plainText(d.message))}`,
+      {
+        indent: 10,
+        gap: 4,
+      },
+    );
+  }
 
   w.heading('Maturity by dimension');
-  for (const d of report.maturity.dimensions)
-    w.text(`${options.label.other(d.id)}: level ${d.level}`);
+  for (const d of report.maturity.dimensions) w.text(`${label.other(d.id)}: level ${d.level} of 4`);
 
-  w.heading('Samples');
-  if (report.samples.length === 0) w.text('No sample was analyzed.');
-  for (const s of report.samples) {
-    w.text(`${s.role === 'holdout' ? 'Holdout' : 'Training'} sample: ${s.input.records} records`, {
-      bold: true,
-    });
-    w.text(
-      `Near-duplicates ${pct(s.duplicates.nearRate)}; estimated machine text ${pct(s.synthetic.estimatedShare)}; distinct-2 ${round(s.diversity.distinct2)}; compression ratio ${round(s.diversity.compressionRatio)}; provenance ${pct(s.provenance.completeness)}; personal data ${pct(s.pii.recordShare)}.`,
-      { indent: 10, gap: 6 },
-    );
-  }
-
-  const c = report.sinceLastDelivery;
-  if (c) {
-    w.heading('Since last delivery');
-    w.text(
-      c.degraded
-        ? 'Degraded since the previous delivery.'
-        : 'No sign of degradation since the previous delivery.',
-      { bold: true },
-    );
-    w.text(
-      `Recycled: ${pct(c.overlap.nearRate)} of records repeat the previous delivery. Vocabulary drift (JSD) ${round(c.drift.vocabularyJsd)}.`,
-    );
-    for (const m of c.changes)
-      w.text(`${m.metric}: ${round(m.previous)} -> ${round(m.current)}`, { indent: 10, gap: 1 });
-    for (const f of c.findings) w.text(`[${f.severity}] ${f.message}`, { gap: 3 });
-  }
+  deliverySection(w, report);
+  methodSection(w, report);
   w.text(' ', { gap: 8 });
   w.text(
     `SHA-256 of the report: ${report.sha256}. Check a downloaded bundle with: npx diligence verify <file>.`,

@@ -84,7 +84,52 @@ describe('audit sentences', () => {
     expect(describeEvent(samples[5] as AuditEvent, ctx)).toBe(
       'Scored the report (version 2): 42 of 100, moderate risk.',
     );
-    expect(describeEvent(samples[8] as AuditEvent, ctx)).toBe('Sample deleted.');
+    expect(describeEvent(samples[8] as AuditEvent, ctx)).toBe(
+      'Deleted the training sample “a.jsonl”.',
+    );
+  });
+
+  it('names the files of uploads, replacements, deletions, mapping changes and scores', () => {
+    const old = { fileName: 'old.jsonl', role: 'training', sha256: 'aa'.repeat(32) };
+    const neu = { fileName: 'data.jsonl', role: 'training', sha256: 'bb'.repeat(32) };
+    const upload = describeEvent(
+      event(
+        'sample_registered',
+        {
+          fileName: 'data.jsonl',
+          role: 'training',
+          replaces: [old],
+          fields: { text: 'body' },
+          fieldsBefore: {},
+        },
+        'vendor',
+      ),
+      ctx,
+    );
+    expect(upload).toBe(
+      'Uploaded “data.jsonl” as the training sample to replace “old.jsonl” (SHA-256 aaaaaaaaaaaa…); changed the field mapping from detected automatically to text from “body”.',
+    );
+    expect(describeEvent(event('sample_deleted', { ...neu, analyzed: true }, 'vendor'), ctx)).toBe(
+      'Deleted the training sample “data.jsonl” (SHA-256 bbbbbbbbbbbb…); the report is scored again without it.',
+    );
+    const scored = describeEvent(
+      event(
+        'scored',
+        {
+          version: 3,
+          score: 27,
+          tier: 'moderate',
+          files: [neu],
+          fileChanges: [{ role: 'training', change: 'replaced', from: old, to: neu }],
+        },
+        'system',
+      ),
+      ctx,
+    );
+    expect(scored).toContain(
+      'What changed: new training sample “data.jsonl” (SHA-256 bbbbbbbbbbbb…) replaced “old.jsonl” (SHA-256 aaaaaaaaaaaa…).',
+    );
+    for (const text of [upload, scored]) expect(text).not.toMatch(internal);
   });
 
   it('shows the status move and the actor in words', () => {

@@ -85,6 +85,10 @@ export interface ReportVersion {
   sha256: string;
   score: number;
   tier: Tier;
+  /** Why the version was scored ('analysis', 'submission', ...). */
+  trigger?: string;
+  /** The files it is built on (absent in versions stored before they were kept). */
+  samples?: { role: 'training' | 'holdout'; fileName: string; sha256: string }[];
 }
 
 /** A governance decision as posted. */

@@ -49,7 +49,7 @@ export const listReportsHandler: RouteHandler<typeof listReports, AppEnv> = asyn
     reportUpdating(deps, a),
   ]);
   const items = versions.map(
-    ({ version, generatedAt, sha256, score, tier, maturity, policyVersion, trigger }) => ({
+    ({ version, generatedAt, sha256, score, tier, maturity, policyVersion, trigger, samples }) => ({
       version,
       generatedAt,
       sha256,
@@ -58,6 +58,8 @@ export const listReportsHandler: RouteHandler<typeof listReports, AppEnv> = asyn
       maturity,
       policyVersion,
       trigger,
+      // The files the version is built on, so the list can say what changed (newer records only).
+      ...(samples ? { samples } : {}),
     }),
   );
   return c.json({ items, reportUpdating: updating }, 200);

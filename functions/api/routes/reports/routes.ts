@@ -41,6 +41,16 @@ const VersionSchema = z
     maturity: z.number().int(),
     policyVersion: z.number().int(),
     trigger: z.string(),
+    samples: z
+      .array(
+        z.object({
+          role: z.enum(['training', 'holdout']),
+          fileName: z.string(),
+          sha256: z.string(),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'The files the version is built on (absent in older versions).' }),
   })
   .openapi('ReportVersion');
 

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../../../lib/errors';
 import { requestRescore } from '../../../rescore/enqueue';
 import type { AppEnv } from '../../env';
 import { applyAction, loadAssessment } from '../../services/assessments';
+import { recordSampleDeleted } from '../../services/sample-events';
 import { retireSample } from '../../services/sample-selection';
 import type { deleteSample, mergeAnswers } from './control-routes';
 
@@ -54,6 +55,7 @@ export const deleteSampleHandler: RouteHandler<typeof deleteSample, AppEnv> = as
     );
   }
   await retireSample(deps, sample);
+  await recordSampleDeleted(deps, a, vendor, sample);
   // Only an analyzed sample can have counted in a report; score again so none uses it.
   if (sample.status === 'analyzed') await requestRescore(deps, a, 'sample deleted');
   return c.body(null, 204);

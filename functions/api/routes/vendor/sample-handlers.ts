@@ -11,6 +11,7 @@ import type { Sample } from '../../../store/samples';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
 import { checkMappingAgainstUpload } from '../../services/field-mapping';
+import { recordSampleRegistered } from '../../services/sample-events';
 import { supersede } from '../../services/sample-replacement';
 import { uploadPlan } from '../../services/sample-upload-plan';
 import { sampleKey, toSampleView } from '../../services/samples';
@@ -116,6 +117,7 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
   }
   // One sample per role: never-uploaded ones go now; uploaded ones when this file arrives.
   const { retired, pending } = await supersede(deps, existing, body.role);
+  await recordSampleRegistered(deps, a, vendor, sample, pending);
   const common = {
     sampleId,
     replaced: retired.map((s) => s.sampleId),

@@ -1,7 +1,9 @@
 /** Claims the vendor made next to what the sample shows, with the tolerance applied and how strong the evidence is. */
-import type { Discrepancy } from '../../api/domain';
-import { displayValue } from '../../format';
+import { plainText } from '../../../../functions/core/report/plain-words';
+import type { Discrepancy, Question } from '../../api/domain';
+import { displayValue, percent } from '../../format';
 import { evidenceWords } from './evidence-words';
+import { answerText } from './vocabulary';
 
 /** A discrepancy, with the evidence strength the scoring adds when it has one. */
 export type CheckedDiscrepancy = Discrepancy & { evidence?: string };
@@ -15,6 +17,14 @@ export interface ClaimCheckView {
   status: string;
   evidence?: string;
   message: string;
+}
+
+/** A measurement with its unit: shares as percentages, percentage points as "%", days as days. */
+export function measuredText(d: Pick<Discrepancy, 'measured' | 'unit'>): string {
+  if (typeof d.measured !== 'number') return displayValue(d.measured);
+  if (d.unit === 'share') return percent(d.measured);
+  if (d.unit === 'days') return `${d.measured} days`;
+  return `${Math.round(d.measured * 10) / 10} %`;
 }
 
 /** A small badge naming the evidence strength, with its explanation as a tooltip and for screen readers. */
@@ -34,8 +44,11 @@ export function DiscrepancyTable(props: {
   discrepancies: CheckedDiscrepancy[];
   claimChecks?: ClaimCheckView[];
   prompts: Map<string, string>;
+  /** Questions by id: claimed answers read as option labels and units. */
+  questions?: Map<string, Question>;
 }) {
   const { discrepancies, prompts } = props;
+  const claimed = (id: string, v: unknown) => answerText(props.questions?.get(id), v);
   const unverified = (props.claimChecks ?? []).filter((c) => c.status === 'unverified');
   const withEvidence = discrepancies.some((d) => d.evidence);
   return (
@@ -61,8 +74,8 @@ export function DiscrepancyTable(props: {
               {discrepancies.map((d) => (
                 <tr key={d.questionId + d.message}>
                   <th scope="row">{prompts.get(d.questionId) ?? 'A claim'}</th>
-                  <td>{displayValue(d.claimed)}</td>
-                  <td>{displayValue(d.measured)}</td>
+                  <td>{claimed(d.questionId, d.claimed)}</td>
+                  <td>{measuredText(d)}</td>
                   <td>
                     ± {d.tolerance} {d.unit}
                   </td>
@@ -73,7 +86,7 @@ export function DiscrepancyTable(props: {
                   ) : null}
                   <td class="prose">
                     <span aria-hidden="true">⚠ </span>
-                    {d.message}
+                    {plainText(d.message)}
                   </td>
                 </tr>
               ))}
@@ -81,7 +94,9 @@ export function DiscrepancyTable(props: {
           </table>
         </div>
       )}
-      {unverified.length > 0 ? <UnverifiedClaims checks={unverified} prompts={prompts} /> : null}
+      {unverified.length > 0 ? (
+        <UnverifiedClaims checks={unverified} prompts={prompts} claimed={claimed} />
+      ) : null}
     </section>
   );
 }
@@ -89,9 +104,11 @@ export function DiscrepancyTable(props: {
 function UnverifiedClaims({
   checks,
   prompts,
+  claimed,
 }: {
   checks: ClaimCheckView[];
   prompts: Map<string, string>;
+  claimed: (id: string, v: unknown) => string;
 }) {
   return (
     <div class="stack" data-testid="unverified-claims">
@@ -119,7 +136,7 @@ function UnverifiedClaims({
                   {prompts.get(c.questionId) ?? c.questionId}
                   <div class="muted small">{c.questionId}</div>
                 </th>
-                <td>{displayValue(c.claimed)}</td>
+                <td>{claimed(c.questionId, c.claimed)}</td>
                 <td>
                   {displayValue(c.measured)}
                   {c.lowerBound !== undefined ? (
@@ -129,7 +146,7 @@ function UnverifiedClaims({
                 <td>
                   <EvidenceBadge strength={c.evidence} />
                 </td>
-                <td class="prose">{c.message}</td>
+                <td class="prose">{plainText(c.message)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
 /** Every risk factor with its points, reason, source and remediation. */
+import { plainText } from '../../../../functions/core/report/plain-words';
 import type { RiskFactor } from '../../api/domain';
 import { humanize } from '../../format';
 import { plainWords } from './vocabulary';
@@ -44,8 +45,10 @@ export function FactorTable(props: { factors: RiskFactor[]; labels?: Map<string,
                       {sourceLabels[f.source] ?? f.source}
                     </span>
                   </td>
-                  <td class="prose">{plainWords(f.reason, labels)}</td>
-                  <td class="prose">{f.remediation ? plainWords(f.remediation, labels) : '—'}</td>
+                  <td class="prose">{plainWords(plainText(f.reason), labels)}</td>
+                  <td class="prose">
+                    {f.remediation ? plainWords(plainText(f.remediation), labels) : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 /** The report headline in words: one-sentence summary, what caps maturity, evidence warnings. */
+import { plainText } from '../../../../functions/core/report/plain-words';
 import type { ScoredReport } from '../../api/domain';
 import { percent, tierLabel } from '../../format';
 
@@ -82,18 +83,23 @@ export function evidenceWarnings(report: ScoredReport, ctx: HeadlineContext): st
   for (const c of checks ?? []) {
     if (c.status !== 'unverified') continue;
     const title = ctx.questionTitles.get(c.questionId) ?? 'a claim';
-    warnings.push(`The claim “${title}” could not be verified: ${c.message}`);
+    warnings.push(`The claim “${title}” could not be verified: ${plainText(c.message)}`);
   }
   return warnings;
 }
 
-/** Every finding of every sample, most severe first (stable within a severity). */
+/** Every finding of every sample, most severe first (stable within a severity), in plain words. */
 export function rankedFindings(report: ScoredReport): RankedFinding[] {
   return report.samples
     .flatMap((s) => s.findings.map((f) => ({ ...f, role: s.role })))
     .map((f, i) => ({ f, i }))
     .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i)
-    .map(({ f }) => ({ id: f.id, severity: f.severity, message: f.message, role: f.role }));
+    .map(({ f }) => ({
+      id: f.id,
+      severity: f.severity,
+      message: plainText(f.message),
+      role: f.role,
+    }));
 }
 
 function capital(s: string): string {

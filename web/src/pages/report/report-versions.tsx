@@ -6,6 +6,7 @@ import type { ReportVersion } from '../../api/types';
 import { TierBadge } from '../../components/badges';
 import { formatDateTime } from '../../format';
 import { FactorTable } from './factor-table';
+import { versionChange } from './version-changes';
 import { VersionDiff } from './version-diff';
 
 /** The version list with "Open" per version and a from/to comparison. */
@@ -43,13 +44,14 @@ export function ReportVersions(props: {
               <th scope="col">Version</th>
               <th scope="col">Generated</th>
               <th scope="col">Risk</th>
+              <th scope="col">What changed</th>
               <th scope="col">
                 <span class="visually-hidden">Open</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {items.map((v) => (
+            {items.map((v, i) => (
               <tr key={v.version}>
                 <th scope="row">
                   {v.version}
@@ -58,6 +60,9 @@ export function ReportVersions(props: {
                 <td>{formatDateTime(v.generatedAt)}</td>
                 <td>
                   <TierBadge tier={v.tier} score={Math.round(v.score)} />
+                </td>
+                <td class="prose" data-testid="version-change">
+                  {versionChange(v, items[i - 1])}
                 </td>
                 <td>
                   <button

@@ -108,6 +108,7 @@ export function ReportView(props: {
         discrepancies={report.discrepancies}
         claimChecks={(report as { claimChecks?: ClaimCheckView[] }).claimChecks}
         prompts={prompts}
+        questions={questions}
       />
       <ReferenceNote report={report} />
       <MaturityEvidence report={report} template={template} labels={labels} />

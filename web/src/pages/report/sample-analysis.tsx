@@ -1,4 +1,5 @@
 /** One analyzed sample: key measures, charts, findings and duplicate examples. */
+import { isMethodNote, plainText } from '../../../../functions/core/report/plain-words';
 import type { ReportSample } from '../../api/domain';
 import { ChartFigure } from '../../components/chart-figure';
 import { formatDate, percent } from '../../format';
@@ -6,25 +7,43 @@ import { clusterSpec, dateSpec, diversitySpec, labelSpec } from './chart-specs';
 import { DuplicateExamples } from './duplicate-examples';
 import { diversityReference } from './reference';
 
-/** The sample section of a report. */
+/** A sample's name: its file (older reports kept none: then its role). */
+export function sampleName(sample: ReportSample, index: number): string {
+  return sample.file?.fileName ?? sample.fileName ?? `Sample ${index + 1}`;
+}
+
+/**
+ * The sample section of a report: the file (name, SHA-256) in the heading, buyer measures
+ * (machine-made, recycled, source, personal data), then the method under "How this was measured".
+ */
 export function SampleAnalysis({ sample, index }: { sample: ReportSample; index: number }) {
   const id = `sample-${index}`;
-  const name = sample.fileName ?? `Sample ${index + 1}`;
+  const name = sampleName(sample, index);
   const { duplicates, diversity, synthetic, labels, freshness, provenance, contamination, pii } =
     sample;
+  const findings = sample.findings.filter((f) => !isMethodNote(f));
+  const methodNotes = sample.findings.filter(isMethodNote);
   return (
-    <section class="card sample" aria-labelledby={`${id}-heading`}>
+    <section class="card sample" aria-labelledby={`${id}-heading`} data-testid="report-sample">
       <h3 id={`${id}-heading`}>
         {name}
-        {sample.role ? <span class="muted"> ({sample.role})</span> : null}
+        {sample.role ? <span class="muted"> ({sample.role} sample)</span> : null}
       </h3>
+      {sample.file ? (
+        <p class="small muted">
+          Uploaded {formatDate(sample.file.uploadedAt)} · SHA-256{' '}
+          <code class="hash" data-testid="sample-sha256">
+            {sample.file.sha256 || 'not recorded'}
+          </code>
+        </p>
+      ) : null}
       <dl class="stats">
         <Stat label="Records" value={sample.input.records.toLocaleString('en')} />
-        <Stat label="Exact duplicates" value={percent(duplicates.exactRate)} />
-        <Stat label="Near duplicates" value={percent(duplicates.nearRate)} />
-        <Stat label="Estimated machine-generated" value={`${percent(synthetic.estimatedShare)}`} />
-        <Stat label="Machine-text markers" value={percent(synthetic.markerRate)} />
-        <Stat label="Provenance complete" value={percent(provenance.completeness)} />
+        <Stat label="Machine-made (estimate)" value={percent(synthetic.estimatedShare)} />
+        <Stat label="Recycled: near copies" value={percent(duplicates.nearRate)} />
+        <Stat label="Recycled: exact copies" value={percent(duplicates.exactRate)} />
+        <Stat label="Records with machine-text phrases" value={percent(synthetic.markerRate)} />
+        <Stat label="Records with a recorded source" value={percent(provenance.completeness)} />
         <Stat label="Records with personal data" value={percent(pii.recordShare)} />
         {freshness ? (
           <Stat
@@ -33,13 +52,12 @@ export function SampleAnalysis({ sample, index }: { sample: ReportSample; index:
           />
         ) : null}
         {contamination ? (
-          <Stat label="Holdout overlap" value={percent(contamination.overlapRate)} />
+          <Stat
+            label="Holdout records also in training"
+            value={percent(contamination.overlapRate)}
+          />
         ) : null}
       </dl>
-      <p class="small muted">
-        Fields used: {describeFields(sample.input.fields)}. Method for the machine-generated
-        estimate: {synthetic.method}
-      </p>
       <div class="chart-grid">
         {labels ? (
           <ChartFigure
@@ -52,21 +70,15 @@ export function SampleAnalysis({ sample, index }: { sample: ReportSample; index:
         {duplicates.clusters.length ? (
           <ChartFigure
             id={`${id}-clusters`}
-            title="Duplicate-cluster sizes"
-            summary={`${duplicates.clusters.length} clusters; the largest holds ${Math.max(...duplicates.clusters.map((c) => c.size))} records.`}
+            title="Groups of copied records"
+            summary={`${duplicates.clusters.length} groups; the largest holds ${Math.max(...duplicates.clusters.map((c) => c.size))} records.`}
             spec={clusterSpec(duplicates.clusters)}
           />
         ) : (
           <p class="chart-empty card">
-            <strong>Duplicate-cluster sizes:</strong> no duplicate clusters found.
+            <strong>Groups of copied records:</strong> none found.
           </p>
         )}
-        <ChartFigure
-          id={`${id}-diversity`}
-          title="Diversity against a reference"
-          summary={`Distinct word pairs ${percent(diversity.distinct2)} vs ${percent(diversityReference.distinct2)} in human-written reference text; compression ratio ${diversity.compressionRatio.toFixed(2)}.`}
-          spec={diversitySpec(diversity)}
-        />
         {freshness?.histogram?.length ? (
           <ChartFigure
             id={`${id}-dates`}
@@ -76,19 +88,37 @@ export function SampleAnalysis({ sample, index }: { sample: ReportSample; index:
           />
         ) : null}
       </div>
-      {sample.findings.length ? (
+      {findings.length ? (
         <>
           <h4>Findings</h4>
           <ul class="findings">
-            {sample.findings.map((f) => (
+            {findings.map((f) => (
               <li key={f.id} class={`finding severity-${f.severity}`}>
-                <span class="severity">{f.severity}</span> {f.message}
+                <span class="severity">{f.severity}</span> {plainText(f.message)}
               </li>
             ))}
           </ul>
         </>
       ) : null}
       <DuplicateExamples sample={sample} />
+      <details class="method" data-testid="how-measured">
+        <summary>How this was measured</summary>
+        <p class="small">
+          Fields used: {describeFields(sample.input.fields)}. Machine-made estimate:{' '}
+          {synthetic.method}
+        </p>
+        <ChartFigure
+          id={`${id}-diversity`}
+          title="Diversity against a reference"
+          summary={`Distinct word pairs (distinct-2) ${percent(diversity.distinct2)} vs ${percent(diversityReference.distinct2)} in human-written reference text; compression ratio ${diversity.compressionRatio.toFixed(2)}; MATTR ${diversity.mattr.toFixed(2)}.`}
+          spec={diversitySpec(diversity)}
+        />
+        <ul class="small">
+          {methodNotes.map((f) => (
+            <li key={f.id}>{f.message}</li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /** Audit events as sentences people read: no raw fields, question titles instead of ids. */
 import type { AssessmentStatus, AuditEvent } from '../../api/types';
 import { formatDate, statusLabel, tierLabel } from '../../format';
+import { sampleSentence, scoredFiles } from './audit-sample-sentences';
 
 /** What a sentence needs besides the event: question titles by id. */
 export interface SentenceContext {
@@ -69,7 +70,10 @@ export function describeEvent(event: AuditEvent, ctx: SentenceContext): string {
       return `${decisionWords[event.type]}${n ? ` with ${plural(n, 'comment')}` : ''}.`;
     }
     case 'scored':
-      return `Scored the report (version ${String(d.version)}): ${Math.round(Number(d.score))} of 100, ${tierLabel(d.tier as 'low').toLowerCase()}.`;
+      return `Scored the report (version ${String(d.version)}): ${Math.round(Number(d.score))} of 100, ${tierLabel(d.tier as 'low').toLowerCase()}.${scoredFiles(d)}`;
+    case 'sample_registered':
+    case 'sample_deleted':
+      return sampleSentence(event.type, d);
     case 'edit': {
       const changes = Array.isArray(d.changes)
         ? (d.changes as { field: string; from: unknown; to: unknown }[])

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { getTemplate } from '../../../../core/questionnaire';
 import {
   croissantExport,
+  decidedVersion,
   diffReports,
   labeler,
   makeBundle,
@@ -99,14 +100,21 @@ export const exportReportCroissantHandler: RouteHandler<
   );
 };
 
-/** The report as a PDF. */
+/** The report as a PDF: the stored version plus the decision record (who, when, comments). */
 export const downloadReportPdfHandler: RouteHandler<typeof downloadReportPdf, AppEnv> = async (
   c,
 ) => {
   const { a, report, base, label } = await versioned(c, c.req.valid('param'));
+  // The decision is joined at render time, not stored in a new version (see decision-record.ts).
+  const versions = await c.var.deps.repos.reports.list(a.organizationId, a.id);
+  const decision = decidedVersion(versions, a.decision);
   // pdf-lib is a third of the API bundle: it loads with the first PDF, not with the routes.
   const { reportPdf } = await import('../../../../core/report/pdf');
-  const pdf = await reportPdf(report, { title: `${a.dataset.name} (${a.vendor.name})`, label });
+  const pdf = await reportPdf(report, {
+    title: `${a.dataset.name} (${a.vendor.name})`,
+    label,
+    ...(decision ? { decision } : {}),
+  });
   return attachment(c, pdf, 'application/pdf', `${base}.pdf`);
 };
 
