@@ -188,8 +188,9 @@ describe('assessment workflow', () => {
   });
 
   it('expires invitation links: the vendor gets a 401 that says so', async () => {
+    // Due in 30 days, so the link lives until 14 days past it (44 days).
     const { token } = await invitedAssessment(t, proc);
-    const shift = await t.call('PUT', '/api/dev/clock', { token: admin, body: { offsetDays: 31 } });
+    const shift = await t.call('PUT', '/api/dev/clock', { token: admin, body: { offsetDays: 45 } });
     expect(shift.status).toBe(200);
     try {
       const res = await t.call('GET', '/api/vendor/assessment', { token });
