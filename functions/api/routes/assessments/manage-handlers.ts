@@ -74,7 +74,7 @@ export const cancelAssessmentHandler: RouteHandler<typeof cancelAssessment, AppE
       assessmentId: next.id,
       to: next.vendor.contactEmail,
       subject: `Due-diligence questionnaire cancelled: ${next.dataset.name}`,
-      body: `The due-diligence assessment of "${next.dataset.name}" was cancelled, so your invitation link no longer works. Reason: ${body.reason}`,
+      body: `The due-diligence assessment of "${next.dataset.name}" was cancelled, so your invitation link no longer works. Reason: ${body.reason}\n\nNothing more is needed from you; questions about it go to ${next.createdBy}:\nmailto:${next.createdBy}`,
       kind: 'cancellation',
     });
   }
