@@ -116,7 +116,16 @@ describe('assessment workflow', () => {
       await t.call('GET', '/api/dev/outbox', { token: proc }),
     );
     const kinds = outbox.items.map((m) => m.kind);
-    expect(kinds).toEqual(['invitation', 'submission', 'decision', 'submission', 'decision']);
+    // Each decision goes to the vendor and to procurement (the creator).
+    expect(kinds).toEqual([
+      'invitation',
+      'submission',
+      'decision',
+      'decision:procurement',
+      'submission',
+      'decision',
+      'decision:procurement',
+    ]);
     expect(outbox.items.some((m) => m.body.includes(token))).toBe(false);
   });
 
