@@ -1,4 +1,5 @@
 import type { Assessment } from '../../core/assessment/types';
+import { StaleWriteError } from '../../lib/errors';
 import type { Invitation } from '../../store/invitations';
 import { formatToken, hashSecret } from '../auth/vendor-token';
 
@@ -25,15 +26,23 @@ export async function mintVendorLink(
   deps: LinkDeps,
   a: Pick<Assessment, 'organizationId' | 'id'>,
 ): Promise<string | undefined> {
-  const inv = await deps.invitations.get(a.organizationId, a.id);
-  if (!inv || inv.revokedAt || inv.expiresAt <= deps.clock().toISOString()) return undefined;
-  const secret = deps.newSecret();
-  await deps.invitations.save({
-    ...inv,
-    linkHashes: [...(inv.linkHashes ?? []), hashSecret(secret)].slice(-maxMailedLinks),
-    version: inv.version + 1,
-  });
-  return `${deps.baseUrl}/vendor#token=${formatToken(a.organizationId, a.id, secret)}`;
+  // Another e-mail may mint at the same moment: re-read and try again on a lost compare-and-set.
+  for (let attempt = 1; ; attempt++) {
+    const inv = await deps.invitations.get(a.organizationId, a.id);
+    if (!inv || inv.revokedAt || inv.expiresAt <= deps.clock().toISOString()) return undefined;
+    const secret = deps.newSecret();
+    try {
+      await deps.invitations.save({
+        ...inv,
+        linkHashes: [...(inv.linkHashes ?? []), hashSecret(secret)].slice(-maxMailedLinks),
+        version: inv.version + 1,
+      });
+    } catch (error) {
+      if (error instanceof StaleWriteError && attempt < 3) continue;
+      throw error;
+    }
+    return `${deps.baseUrl}/vendor#token=${formatToken(a.organizationId, a.id, secret)}`;
+  }
 }
 
 /** The staff page of an assessment: the one link of every e-mail to procurement or governance. */
