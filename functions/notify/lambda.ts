@@ -1,6 +1,6 @@
 import { defaultAwsClients } from '../lib/aws-clients';
 import { loadConfig } from '../lib/config';
-import { newId } from '../lib/ids';
+import { newId, newSecret } from '../lib/ids';
 import { lambdaObservability, observed } from '../lib/lambda-observability';
 import { consoleMailer, lazySesMailer } from '../lib/mailers';
 import { reminderRepositories } from '../store/reminder-repositories';
@@ -18,6 +18,8 @@ const deps = {
     : consoleMailer(logger),
   clock: () => new Date(),
   newId,
+  newSecret: () => newSecret(256),
+  config,
   logger,
 };
 

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../api/env';
 import { notify } from '../api/services/notify';
+import { type LinkDeps, mintVendorLink } from '../api/services/vendor-links';
 import type { Assessment } from '../core/assessment/types';
 
 const dayMs = 86_400_000;
@@ -19,18 +20,23 @@ export function reminderFor(dueAt: string, now: Date): ReminderKind | undefined 
   return undefined;
 }
 
-function message(a: Assessment, kind: ReminderKind): { subject: string; body: string } {
+/** The reminder's subject and text around its one link (`link`: the vendor's working link). */
+export function message(
+  a: Assessment,
+  kind: ReminderKind,
+  link: string,
+): { subject: string; body: string } {
   const due = a.dueAt.slice(0, 10);
   if (kind === 'overdue') {
     return {
       subject: `Overdue: due-diligence questionnaire for ${a.dataset.name}`,
-      body: `The questionnaire for "${a.dataset.name}" was due on ${due}. Please complete it with your invitation link, or reply if you need more time.`,
+      body: `The questionnaire for "${a.dataset.name}" was due on ${due}. Your answers so far are saved.\n\nFinish and submit it now (ask ${a.createdBy} if you need more time):\n${link}`,
     };
   }
   const days = kind.slice(4);
   return {
     subject: `Reminder: questionnaire for ${a.dataset.name} is due in ${days} day(s)`,
-    body: `The due-diligence questionnaire for "${a.dataset.name}" is due on ${due}. Open your invitation link to continue.`,
+    body: `The due-diligence questionnaire for "${a.dataset.name}" is due on ${due}.\n\nContinue where you left off; your saved answers are kept:\n${link}`,
   };
 }
 
@@ -38,6 +44,8 @@ function message(a: Assessment, kind: ReminderKind): { subject: string; body: st
 export interface ReminderRepos {
   assessments: Pick<AppDeps['repos']['assessments'], 'dueBefore'>;
   outbox: Pick<AppDeps['repos']['outbox'], 'add' | 'claimOnce'>;
+  /** The invitation read and saved (compare-and-set) to add each reminder's own link. */
+  invitations: LinkDeps['invitations'];
 }
 
 /**
@@ -45,9 +53,12 @@ export interface ReminderRepos {
  * so a second run (or two schedulers at once) sends nothing more.
  */
 export async function sendReminders(
-  deps: Pick<AppDeps, 'mailer' | 'clock' | 'newId' | 'logger'> & { repos: ReminderRepos },
+  deps: Pick<AppDeps, 'mailer' | 'clock' | 'newId' | 'newSecret' | 'logger' | 'config'> & {
+    repos: ReminderRepos;
+  },
 ): Promise<number> {
   const now = deps.clock();
+  const baseUrl = deps.config.PUBLIC_BASE_URL ?? '';
   const open = await deps.repos.assessments.dueBefore(
     new Date(now.getTime() + 7 * dayMs).toISOString(),
   );
@@ -57,12 +68,22 @@ export async function sendReminders(
     if (!kind || !a.invitation || a.invitation.revokedAt) continue;
     if (!(await deps.repos.outbox.claimOnce(a.organizationId, a.id, kind, now.toISOString())))
       continue;
+    // Each reminder carries its own working link (only its hash is stored, on the invitation).
+    const link = await mintVendorLink({ ...deps, baseUrl, invitations: deps.repos.invitations }, a);
+    if (!link) continue;
+    const stored = message(
+      a,
+      kind,
+      `${baseUrl}/vendor#token=(a personal link, only in the e-mail sent)`,
+    );
     await notify(deps, {
       organizationId: a.organizationId,
       assessmentId: a.id,
       to: a.vendor.contactEmail,
       kind: `reminder:${kind}`,
-      ...message(a, kind),
+      subject: stored.subject,
+      body: stored.body,
+      secretBody: message(a, kind, link).body,
     });
     sent++;
   }

@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { getItem, putIfVersion, stripKeys, type Table } from './dynamo';
+import { getItem, putIfVersion, queryAll, stripKeys, type Table } from './dynamo';
 
 /** The one live invitation of an assessment; only the token's hash is stored. */
 export interface Invitation {
@@ -11,8 +11,16 @@ export interface Invitation {
   revokedAt: string | null;
   /** Hashes of the tokens this one replaced (newest last, a few kept), so an old link says "revoked". */
   replacedHashes?: string[];
+  /**
+   * Hashes of further links to the same invitation, each minted for one e-mail sent after it
+   * (reminders, notices; the full token is never stored). They share `expiresAt` and `revokedAt`.
+   */
+  linkHashes?: string[];
   version: number;
 }
+
+/** Every hash that opens this invitation while it is live: the issued one and the e-mailed ones. */
+export const liveHashes = (inv: Invitation): string[] => [inv.tokenHash, ...(inv.linkHashes ?? [])];
 
 /** Key builders for invitations. */
 export const invitationKeys = {
@@ -35,6 +43,17 @@ export function invitationRepo(table: Table) {
           },
         }),
       );
+    },
+    /** Reads the invitation by Query (for roles granted Query and PutItem only). */
+    async find(org: string, assessmentId: string): Promise<Invitation | undefined> {
+      const items = await queryAll<Invitation>(table, {
+        KeyConditionExpression: 'PK = :pk AND SK = :sk',
+        ExpressionAttributeValues: {
+          ':pk': invitationKeys.pk(org),
+          ':sk': invitationKeys.sk(assessmentId),
+        },
+      });
+      return items[0];
     },
     /** Reads the invitation of one assessment. */
     async get(org: string, assessmentId: string): Promise<Invitation | undefined> {

@@ -1,5 +1,6 @@
 import { dueAssessments } from './assessment-due';
 import type { Table } from './dynamo-keys';
+import { invitationRepo } from './invitations';
 import { addOutboxMessage, claimOnce, type OutboxMessage } from './outbox-messages';
 
 /**
@@ -8,7 +9,10 @@ import { addOutboxMessage, claimOnce, type OutboxMessage } from './outbox-messag
  * UpdateItem.
  */
 export function reminderRepositories(table: Table) {
+  const invitations = invitationRepo(table);
   return {
+    // Read by Query, saved by a conditional PutItem: each reminder adds its link's hash.
+    invitations: { get: invitations.find, save: invitations.save },
     assessments: { dueBefore: (until: string) => dueAssessments(table, until) },
     outbox: {
       add: (m: OutboxMessage) => addOutboxMessage(table, m),

@@ -65,6 +65,11 @@ const routes: RouteCase[] = [
     path: (i) => `/api/assessments/${i.a}/events`,
     allowed: ['proc1', 'gov1', 'admin1'],
   },
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/vendor-history`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
   { method: 'POST', path: (i) => `/api/assessments/${i.a}/invitations`, allowed: ['proc1'] },
   { method: 'DELETE', path: (i) => `/api/assessments/${i.a}/invitations`, allowed: ['proc1'] },
   { method: 'POST', path: (i) => `/api/assessments/${i.a}/reassess`, allowed: ['proc1'] },

@@ -116,7 +116,16 @@ describe('assessment workflow', () => {
       await t.call('GET', '/api/dev/outbox', { token: proc }),
     );
     const kinds = outbox.items.map((m) => m.kind);
-    expect(kinds).toEqual(['invitation', 'submission', 'decision', 'submission', 'decision']);
+    // Each decision goes to the vendor and to procurement (the creator).
+    expect(kinds).toEqual([
+      'invitation',
+      'submission',
+      'decision',
+      'decision:procurement',
+      'submission',
+      'decision',
+      'decision:procurement',
+    ]);
     expect(outbox.items.some((m) => m.body.includes(token))).toBe(false);
   });
 
@@ -188,8 +197,9 @@ describe('assessment workflow', () => {
   });
 
   it('expires invitation links: the vendor gets a 401 that says so', async () => {
+    // Due in 30 days, so the link lives until 14 days past it (44 days).
     const { token } = await invitedAssessment(t, proc);
-    const shift = await t.call('PUT', '/api/dev/clock', { token: admin, body: { offsetDays: 31 } });
+    const shift = await t.call('PUT', '/api/dev/clock', { token: admin, body: { offsetDays: 45 } });
     expect(shift.status).toBe(200);
     try {
       const res = await t.call('GET', '/api/vendor/assessment', { token });

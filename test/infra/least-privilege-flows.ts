@@ -167,8 +167,6 @@ async function vendorFlow(env: FlowEnv, { api, upload }: Flows, id: string, vend
     },
   });
   await api('GET', `/api/assessments/${id}/report`, { token: governance });
-  // A policy preview scores the assessment again: the analyses and both samples' partials.
-  await api('POST', '/api/policy/preview', { token: env.staff.admin, body: { policy: {} } });
   await api('GET', `/api/assessments/${id}/samples/${training.sampleId}/analysis`, {
     token: governance,
   });
@@ -205,6 +203,9 @@ async function decisionFlow(
   await api('POST', '/api/vendor/submit', { token: vendor });
   // Governance decides on the finished report: the worker runs the queued re-score first.
   await flows.rescore();
+  // A policy preview scores the submitted assessment again (unsubmitted ones are not ranked):
+  // the analyses and the samples' partials.
+  await api('POST', '/api/policy/preview', { token: env.staff.admin, body: { policy: {} } });
   const current = await api<{ version: number }>('GET', `/api/assessments/${id}`, {
     token: governance,
   });

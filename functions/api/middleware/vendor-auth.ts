@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { TooManyRequestsError, UnauthorizedError } from '../../lib/errors';
+import { liveHashes } from '../../store/invitations';
 import { parseToken, secretMatches } from '../auth/vendor-token';
 import type { AppEnv } from '../env';
 import { clientAddress } from './client-address';
@@ -32,7 +33,9 @@ export function requireVendor(limiter: ReturnType<typeof createFailureLimiter>) 
       parsed && invitation?.replacedHashes?.some((h) => secretMatches(parsed.secret, h));
     if (
       !replaced &&
-      (!parsed || !invitation || !secretMatches(parsed.secret, invitation.tokenHash))
+      (!parsed ||
+        !invitation ||
+        !liveHashes(invitation).some((h) => secretMatches(parsed.secret, h)))
     ) {
       await limiter.fail(counts, client, now);
       throw invalid();

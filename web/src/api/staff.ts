@@ -24,12 +24,17 @@ import type {
   Page,
   ReportVersion,
 } from './types';
+import type { VendorHistory } from './vendor-history';
 
 const http = createHttp(staffToken, () => {
   clearStaffSession();
   navigate('/signin');
 });
 const enc = encodeURIComponent;
+
+/** `GET /api/assessments/{id}/vendor-history`: the same vendor's other assessments. */
+export const getVendorHistory = (id: string) =>
+  http<VendorHistory>('GET', `/api/assessments/${enc(id)}/vendor-history`);
 
 /** `GET /api/me`. */
 export const getMe = () => http<Me>('GET', '/api/me');

@@ -12,3 +12,9 @@ export const assessmentStatuses: readonly AssessmentStatus[] = [
   'rejected',
   'cancelled',
 ];
+
+/** Statuses whose score lists may show and sort by: the vendor submitted (the API's rule too). */
+export const rankedStatuses: readonly AssessmentStatus[] = ['submitted', 'approved', 'rejected'];
+
+/** True when lists may show the assessment's score (before submission it is "in progress"). */
+export const isRanked = (status: AssessmentStatus): boolean => rankedStatuses.includes(status);

@@ -1,4 +1,5 @@
 import type { RouteHandler } from '@hono/zod-openapi';
+import { listView } from '../../../core/assessment/ranking';
 import type { Assessment } from '../../../core/assessment/types';
 import { getTemplate } from '../../../core/questionnaire/registry';
 import { ValidationError } from '../../../lib/errors';
@@ -66,7 +67,8 @@ export const listAssessmentsHandler: RouteHandler<typeof listAssessments, AppEnv
     limit,
     cursor: q.cursor,
   });
-  return c.json(page, 200);
+  // Not ranked before submission: lists show "in progress", never a provisional tier.
+  return c.json({ ...page, items: page.items.map(listView) }, 200);
 };
 
 /** Reads one assessment, saying whether its report is being re-scored. */

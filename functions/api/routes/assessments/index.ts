@@ -13,6 +13,7 @@ import {
 } from './manage-handlers';
 import { archiveAssessment, cancelAssessment, updateAssessment } from './manage-routes';
 import { createAssessment, getAssessment, listAssessments, listEvents, reassess } from './routes';
+import { getVendorHistory, getVendorHistoryHandler } from './vendor-history';
 
 /** The assessments router. */
 export function assessmentRoutes() {
@@ -21,6 +22,7 @@ export function assessmentRoutes() {
     .openapi(listAssessments, listAssessmentsHandler)
     .openapi(getAssessment, getAssessmentHandler)
     .openapi(listEvents, listEventsHandler)
+    .openapi(getVendorHistory, getVendorHistoryHandler)
     .openapi(reassess, reassessHandler)
     .openapi(updateAssessment, updateAssessmentHandler)
     .openapi(cancelAssessment, cancelAssessmentHandler)

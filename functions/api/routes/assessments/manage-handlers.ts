@@ -1,5 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { applyEdit } from '../../../core/assessment/edit';
+import { linkExpiry } from '../../../core/assessment/link-expiry';
 import { can, refusal } from '../../../core/assessment/state-machine';
 import type { Assessment } from '../../../core/assessment/types';
 import { ConflictError, ValidationError } from '../../../lib/errors';
@@ -7,6 +8,7 @@ import type { AppEnv } from '../../env';
 import { applyAction, loadAssessment } from '../../services/assessments';
 import { notify } from '../../services/notify';
 import { futureDue } from './due-date';
+import { followDueDate, liveInvitation } from './due-link';
 import type { archiveAssessment, cancelAssessment, updateAssessment } from './manage-routes';
 
 function checkVersion(current: Assessment, version: number | undefined): void {
@@ -31,9 +33,17 @@ export const updateAssessmentHandler: RouteHandler<typeof updateAssessment, AppE
       { path: '(body)', message: 'send at least one field with a new value' },
     ]);
   }
-  const next = await applyAction(deps, current, 'edit', staff, (draft) => ({
-    changes: applyEdit(draft, edit),
-  }));
+  const now = deps.clock();
+  const live = liveInvitation(current, now);
+  const next = await applyAction(deps, current, 'edit', staff, (draft) => {
+    const changes = applyEdit(draft, edit);
+    const moved = changes.some((x) => x.field === 'dueAt');
+    if (!moved || !live || !draft.invitation) return { changes };
+    const expiresAt = linkExpiry(live.issuedAt, draft.dueAt, deps.config.INVITE_TTL_DAYS);
+    draft.invitation.expiresAt = expiresAt;
+    return { changes, linkExpiresAt: expiresAt };
+  });
+  if (live && next.dueAt !== current.dueAt) await followDueDate(deps, current, next, now);
   return c.json(next, 200);
 };
 
@@ -64,7 +74,7 @@ export const cancelAssessmentHandler: RouteHandler<typeof cancelAssessment, AppE
       assessmentId: next.id,
       to: next.vendor.contactEmail,
       subject: `Due-diligence questionnaire cancelled: ${next.dataset.name}`,
-      body: `The due-diligence assessment of "${next.dataset.name}" was cancelled, so your invitation link no longer works. Reason: ${body.reason}`,
+      body: `The due-diligence assessment of "${next.dataset.name}" was cancelled, so your invitation link no longer works. Reason: ${body.reason}\n\nNothing more is needed from you; questions about it go to ${next.createdBy}:\nmailto:${next.createdBy}`,
       kind: 'cancellation',
     });
   }

@@ -54,12 +54,26 @@ export const listAssessments = createRoute({
   operationId: 'listAssessments',
   tags: ['assessments'],
   summary: 'List assessments, newest first, optionally by status',
+  description:
+    'An assessment is ranked only once the vendor has submitted it (`submitted`, `approved`, ' +
+    '`rejected`): before that its `report` is `null` here, so lists show it as in progress with ' +
+    'no score or tier. `GET /api/assessments/{id}` still carries the provisional report.',
   security: staff,
   middleware: [requireStaff()] as const,
   request: { query: ListQuery },
   responses: {
     200: jsonResponse(AssessmentPage, 'A page of assessments', {
-      items: [assessmentExample],
+      items: [
+        assessmentExample,
+        {
+          ...assessmentExample,
+          id: '01kb2x8r4d5e6f7g8h9j0k1m2n',
+          status: 'in_progress' as const,
+          submittedAt: null,
+          decision: null,
+          report: null,
+        },
+      ],
       nextCursor: 'eyJQSyI6Ik9SRyNkZW1vIiwiU0siOiJBU01UIzAxa2IyeDdxOW0zbjRwNXI2czd0OHY5dzB4In0',
     }),
     ...errorResponses(...readErrors),

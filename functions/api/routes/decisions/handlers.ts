@@ -4,17 +4,11 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../../lib/err
 import { reportUpdating } from '../../../rescore/enqueue';
 import type { AppEnv } from '../../env';
 import { applyAction, loadAssessment } from '../../services/assessments';
-import { notify } from '../../services/notify';
+import { mailDecision } from './decision-mail';
 import type { decide } from './routes';
 
 /** E-mail addresses compare case-insensitively (Pat@Acme.test is pat@acme.test). */
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-const words = {
-  approve: 'approved',
-  reject: 'rejected',
-  request_changes: 'sent back for changes',
-} as const;
 
 /** Records a governance decision; request_changes reopens the questionnaire with comments. */
 export const decideHandler: RouteHandler<typeof decide, AppEnv> = async (c) => {
@@ -68,16 +62,6 @@ export const decideHandler: RouteHandler<typeof decide, AppEnv> = async (c) => {
     draft.decision = { decision: body.decision, by: staff.email, at: now.toISOString(), comments };
     return { decision: body.decision, comments: comments.length };
   });
-  await notify(deps, {
-    organizationId: next.organizationId,
-    assessmentId: next.id,
-    to: next.vendor.contactEmail,
-    subject: `Your due-diligence questionnaire was ${words[body.decision]}: ${next.dataset.name}`,
-    body:
-      body.decision === 'request_changes'
-        ? 'The reviewer asked for changes. Open your invitation link to see the comments beside the questions.'
-        : `The review of "${next.dataset.name}" is complete: ${words[body.decision]}.`,
-    kind: 'decision',
-  });
+  await mailDecision(deps, next, body.decision, comments, template);
   return c.json(next, 200);
 };

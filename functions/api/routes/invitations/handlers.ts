@@ -1,6 +1,8 @@
 import type { RouteHandler } from '@hono/zod-openapi';
+import { linkExpiry } from '../../../core/assessment/link-expiry';
 import { can, refusal } from '../../../core/assessment/state-machine';
 import { ConflictError } from '../../../lib/errors';
+import { liveHashes } from '../../../store/invitations';
 import { formatToken, hashSecret } from '../../auth/vendor-token';
 import type { AppEnv } from '../../env';
 import { applyAction, loadAssessment } from '../../services/assessments';
@@ -12,9 +14,7 @@ export const issueInvitationHandler: RouteHandler<typeof issueInvitation, AppEnv
   const { deps, staff } = c.var;
   const current = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
   const now = deps.clock();
-  const expiresAt = new Date(
-    now.getTime() + deps.config.INVITE_TTL_DAYS * 86_400_000,
-  ).toISOString();
+  const expiresAt = linkExpiry(now.toISOString(), current.dueAt, deps.config.INVITE_TTL_DAYS);
   const secret = deps.newSecret();
   const token = formatToken(current.organizationId, current.id, secret);
   const next = await applyAction(deps, current, 'invite', staff, (draft) => {
@@ -39,15 +39,16 @@ export const issueInvitationHandler: RouteHandler<typeof issueInvitation, AppEnv
     issuedAt: now.toISOString(),
     expiresAt,
     revokedAt: null,
+    // Every link of the earlier invitation (issued and e-mailed) now says "revoked".
     replacedHashes: previous
-      ? [...(previous.replacedHashes ?? []), previous.tokenHash].slice(-10)
+      ? [...(previous.replacedHashes ?? []), ...liveHashes(previous)].slice(-30)
       : [],
     version: (previous?.version ?? 0) + 1,
   });
   const base = deps.config.PUBLIC_BASE_URL ?? '';
   const inviteUrl = `${base}/vendor#token=${token}`;
   const text = (link: string) =>
-    `${staff.email} invites ${next.vendor.name} to answer a due-diligence questionnaire about the dataset "${next.dataset.name}" by ${next.dueAt.slice(0, 10)}.\n\nOpen: ${link}\n\nThe link is personal and expires on ${expiresAt.slice(0, 10)}.`;
+    `${staff.email} invites ${next.vendor.name} to answer a due-diligence questionnaire about the dataset "${next.dataset.name}" by ${next.dueAt.slice(0, 10)}. The link is personal and works until ${expiresAt.slice(0, 10)}.\n\nOpen the questionnaire, answer it and upload the samples it asks for:\n${link}`;
   await notify(deps, {
     organizationId: next.organizationId,
     assessmentId: next.id,

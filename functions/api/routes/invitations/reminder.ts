@@ -7,7 +7,7 @@ import { IdParam } from '../../schemas/assessment';
 import { errorResponses, jsonResponse } from '../../schemas/problem';
 import * as z from '../../schemas/zod';
 import { loadAssessment, saveChange } from '../../services/assessments';
-import { notify } from '../../services/notify';
+import { mailVendor } from '../../services/mail';
 
 /** The shortest gap between two reminders sent by hand. */
 export const reminderGapMs = 60 * 60 * 1000;
@@ -60,12 +60,10 @@ export const sendReminderHandler: RouteHandler<typeof sendReminder, AppEnv> = as
     if (draft.invitation) draft.invitation.lastReminderAt = now.toISOString();
     return { to: current.vendor.contactEmail };
   });
-  await notify(deps, {
-    organizationId: next.organizationId,
-    assessmentId: next.id,
-    to: next.vendor.contactEmail,
+  await mailVendor(deps, next, {
     subject: `Reminder: due-diligence questionnaire for ${next.dataset.name}`,
-    body: `${staff.email} reminds you that the due-diligence questionnaire for "${next.dataset.name}" is due on ${next.dueAt.slice(0, 10)}. Open the invitation link you received to continue; ask ${staff.email} for a new link if you cannot find it.`,
+    news: `${staff.email} reminds you that the due-diligence questionnaire for "${next.dataset.name}" is due on ${next.dueAt.slice(0, 10)}.`,
+    next: 'Continue where you left off; your saved answers are kept:',
     kind: 'reminder:manual',
   });
   return c.json({ sentTo: next.vendor.contactEmail, sentAt: now.toISOString() }, 201);

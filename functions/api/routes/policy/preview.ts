@@ -1,4 +1,5 @@
 import { createRoute, type RouteHandler } from '@hono/zod-openapi';
+import { isRanked } from '../../../core/assessment/ranking';
 import type { Assessment } from '../../../core/assessment/types';
 import { getTemplate } from '../../../core/questionnaire';
 import { type Policy, score } from '../../../core/scoring';
@@ -45,8 +46,9 @@ export const previewPolicy = createRoute({
   summary: 'Score the current assessments under a proposed policy, without saving it (admin)',
   description:
     'Validates the proposed policy exactly as `PUT /api/policy` does (400 with each bad field), ' +
-    'then scores the newest scored, not archived or cancelled assessments under the current and ' +
-    'the proposed policy with the same answers and samples.',
+    'then scores the newest submitted (submitted, approved or rejected), not archived assessments ' +
+    'under the current and the proposed policy with the same answers and samples. Assessments ' +
+    'still with the vendor are not ranked, so they are left out.',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff('admin')] as const,
   request: {
@@ -100,7 +102,8 @@ async function scoredAssessments(deps: Pick<AppDeps, 'repos'>, org: string) {
   let cursor: string | undefined;
   do {
     const page = await deps.repos.assessments.list(org, { limit: 100, cursor });
-    found.push(...page.items.filter((a) => a.report && !a.archivedAt && a.status !== 'cancelled'));
+    // Only submitted assessments are ranked; one still with the vendor has no score to compare.
+    found.push(...page.items.filter((a) => a.report && isRanked(a.status) && !a.archivedAt));
     cursor = page.nextCursor ?? undefined;
   } while (cursor && found.length <= previewLimit);
   return found;

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../lib/erro
 import { requestRescore } from '../../../rescore/enqueue';
 import type { AppEnv } from '../../env';
 import { applyAction, loadAssessment, retryStale } from '../../services/assessments';
-import { notify } from '../../services/notify';
+import { mailStaff } from '../../services/mail';
 import { viewsWithCounts } from '../../services/sample-selection';
 import type { saveAnswers, submit, vendorView } from './routes';
 
@@ -26,7 +26,9 @@ export const vendorViewHandler: RouteHandler<typeof vendorView, AppEnv> = async 
     deps.repos.organizations.get(a.organizationId),
   ]);
   const reopened = a.decision?.decision === 'request_changes' && a.status !== 'submitted';
-  const comments = reopened ? (a.decision?.comments ?? []) : [];
+  // The vendor reads the reviewer's words (never who wrote them) when sent back or rejected.
+  const shown = reopened || a.status === 'rejected';
+  const comments = shown ? (a.decision?.comments ?? []) : [];
   return c.json(
     {
       assessment: {
@@ -104,12 +106,11 @@ export const submitHandler: RouteHandler<typeof submit, AppEnv> = async (c) => {
     });
   });
   const org = await deps.repos.organizations.get(next.organizationId);
-  await notify(deps, {
-    organizationId: next.organizationId,
-    assessmentId: next.id,
-    to: org?.governanceEmail ?? next.createdBy,
+  // The creator follows their assessment; the governance mailbox reviews it.
+  await mailStaff(deps, next, [next.createdBy, org?.governanceEmail], {
     subject: `Submitted for review: ${next.vendor.name} — ${next.dataset.name}`,
-    body: `${next.vendor.name} submitted the due-diligence questionnaire for "${next.dataset.name}". Review it in Diligence.`,
+    news: `${next.vendor.name} submitted the due-diligence questionnaire for "${next.dataset.name}".`,
+    next: 'Review the answers and the report, then approve, reject or request changes:',
     kind: 'submission',
   });
   // Scoring loads the samples' partials: the worker does it, this request only asks for it.

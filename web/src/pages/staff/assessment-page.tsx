@@ -1,10 +1,11 @@
 /** One assessment: summary, invitation, report and decision, answers, audit trail. */
 import { useContext, useState } from 'preact/hooks';
 import { getAssessment, getTemplate, reassess } from '../../api/staff';
+import { isRanked } from '../../api/statuses';
 import type { Decision } from '../../api/types';
 import { MeContext } from '../../auth';
 import { DueDate, StatusBadge, TierBadge } from '../../components/badges';
-import { ErrorBanner, Loading } from '../../components/feedback';
+import { ErrorBanner, Loading, Notice } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
 import { formatDateTime } from '../../format';
 import { Link, navigate } from '../../router';
@@ -21,6 +22,7 @@ import { InvitationPanel } from './invitation-panel';
 import { ManagePanel } from './manage-panel';
 import { useReportPolling } from './report-polling';
 import { ReportUpdating } from './report-updating';
+import { VendorHistory } from './vendor-history';
 
 const decisionWords: Record<Decision, string> = {
   approve: 'Approved',
@@ -63,6 +65,8 @@ export function AssessmentPage({ id }: { id: string }) {
   // The API lets only procurement manage and only governance decide; admins read.
   const canBuy = me?.role === 'procurement';
   const canDecide = me?.role === 'governance' && a.status === 'submitted';
+  // Before submission the score is provisional: shown here only, never in lists.
+  const provisional = Boolean(a.report) && !isRanked(a.status);
   const startReassessment = async () => {
     setError(undefined);
     try {
@@ -81,6 +85,7 @@ export function AssessmentPage({ id }: { id: string }) {
         </h1>
         <StatusBadge status={a.status} />
         <TierBadge tier={a.report?.tier} score={a.report?.score} />
+        {provisional ? <span class="badge provisional">Provisional</span> : null}
         {a.previousAssessmentId ? <span class="badge reassessment">Re-assessment</span> : null}
         {a.archivedAt ? <span class="badge archived">Archived</span> : null}
       </div>
@@ -168,6 +173,14 @@ export function AssessmentPage({ id }: { id: string }) {
             Refresh
           </button>
         </div>
+        {provisional ? (
+          <Notice kind="warning">
+            <span data-testid="provisional-note">
+              Provisional: the vendor has not submitted yet, so this score can still change and the
+              assessment is not ranked in lists.
+            </span>
+          </Notice>
+        ) : null}
         <ErrorBanner error={report.error} onRetry={report.reload} />
         {updating ? <ReportUpdating gaveUp={gaveUp} /> : null}
         {report.loading && !report.data ? <Loading what="Loading the report" /> : null}
@@ -190,6 +203,7 @@ export function AssessmentPage({ id }: { id: string }) {
         <DecisionForm assessment={a} template={template.data ?? null} onDone={bump} />
       ) : null}
       <AnswersTable assessment={a} template={template.data ?? null} />
+      <VendorHistory id={a.id} refresh={refresh} />
       <AuditTrail id={a.id} refresh={refresh} template={template.data ?? null} />
     </>
   );

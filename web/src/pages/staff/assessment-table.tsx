@@ -1,10 +1,11 @@
 /** A table of assessments: vendor, dataset, status, vendor progress, last activity, due date, risk. */
 import type { Template } from '../../api/domain';
 import type { Assessment } from '../../api/types';
-import { DueDate, StatusBadge, TierBadge } from '../../components/badges';
+import { DueDate, StatusBadge } from '../../components/badges';
 import { formatDateTime } from '../../format';
 import { Link } from '../../router';
 import { progress } from './list-model';
+import { ListRisk } from './list-risk';
 
 /** Renders assessments as rows; `caption` names the table for screen readers. */
 export function AssessmentTable(props: {
@@ -62,7 +63,7 @@ export function AssessmentTable(props: {
                   <DueDate dueAt={a.dueAt} status={a.status} />
                 </td>
                 <td>
-                  <TierBadge tier={a.report?.tier} score={a.report?.score} />
+                  <ListRisk status={a.status} tier={a.report?.tier} score={a.report?.score} />
                 </td>
               </tr>
             );

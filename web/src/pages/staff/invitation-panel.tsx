@@ -16,7 +16,8 @@ export function InvitationPanel({
   const [fresh, setFresh] = useState<Invitation | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
-  const [confirming, setConfirming] = useState(false);
+  // Which link-killing action waits for a yes: revoking, or resending with a new link.
+  const [confirming, setConfirming] = useState<'revoke' | 'resend' | null>(null);
   const [copied, setCopied] = useState('');
   const current = assessment.invitation;
   const active = current && !current.revokedAt && Date.parse(current.expiresAt) > Date.now();
@@ -33,7 +34,7 @@ export function InvitationPanel({
       setError(e);
     } finally {
       setBusy(false);
-      setConfirming(false);
+      setConfirming(null);
     }
   };
 
@@ -109,10 +110,13 @@ export function InvitationPanel({
       ) : null}
       <div class="inline">
         {open ? (
-          <button type="button" class="button" disabled={busy} onClick={issue}>
-            {active
-              ? 'Resend the invitation with a new link (the current one stops working)'
-              : 'Issue invitation link'}
+          <button
+            type="button"
+            class="button"
+            disabled={busy || confirming !== null}
+            onClick={active ? () => setConfirming('resend') : issue}
+          >
+            {active ? 'Resend with a new link…' : 'Issue invitation link'}
           </button>
         ) : null}
         {active && open && assessment.status !== 'draft' ? (
@@ -120,18 +124,33 @@ export function InvitationPanel({
             Send a reminder
           </button>
         ) : null}
-        {active && !confirming ? (
+        {active && confirming === null ? (
           <button
             type="button"
             class="button danger"
             disabled={busy}
-            onClick={() => setConfirming(true)}
+            onClick={() => setConfirming('revoke')}
           >
             Revoke invitation
           </button>
         ) : null}
       </div>
-      {confirming ? (
+      {confirming === 'resend' ? (
+        <fieldset class="confirm" aria-describedby="resend-what">
+          <legend>Resend the invitation with a new link?</legend>
+          <p id="resend-what">
+            The link {assessment.vendor.contactEmail} has now, and every link in earlier e-mails,
+            stops working at once. A new link is e-mailed to them; their saved answers are kept.
+          </p>
+          <button type="button" class="button" disabled={busy} onClick={issue}>
+            {busy ? 'Sending…' : 'Yes, send a new link'}
+          </button>
+          <button type="button" class="button secondary" onClick={() => setConfirming(null)}>
+            Cancel
+          </button>
+        </fieldset>
+      ) : null}
+      {confirming === 'revoke' ? (
         <fieldset class="confirm">
           <legend>
             Revoke the link? The vendor will no longer be able to open the questionnaire.
@@ -139,7 +158,7 @@ export function InvitationPanel({
           <button type="button" class="button danger" disabled={busy} onClick={revoke}>
             Yes, revoke
           </button>
-          <button type="button" class="button secondary" onClick={() => setConfirming(false)}>
+          <button type="button" class="button secondary" onClick={() => setConfirming(null)}>
             Cancel
           </button>
         </fieldset>

@@ -1,5 +1,6 @@
 /** The assessment list's filters (kept in the URL), search, sort, progress and counts. Pure. */
 import type { Template } from '../../api/domain';
+import { isRanked } from '../../api/statuses';
 import type { Assessment, AssessmentStatus } from '../../api/types';
 import { isOverdue } from '../../format';
 
@@ -53,9 +54,12 @@ const compare: Record<SortKey, (a: Assessment, b: Assessment) => number> = {
   newest: (a, b) => b.createdAt.localeCompare(a.createdAt),
   due: (a, b) => a.dueAt.localeCompare(b.dueAt),
   activity: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
-  risk: (a, b) => (b.report?.score ?? -1) - (a.report?.score ?? -1),
+  // Unsubmitted assessments are not ranked: they sort below every submitted one.
+  risk: (a, b) => rankScore(b) - rankScore(a),
   vendor: (a, b) => a.vendor.name.localeCompare(b.vendor.name),
 };
+
+const rankScore = (a: Assessment) => (isRanked(a.status) ? (a.report?.score ?? -1) : -2);
 
 /** The rows to show: archived ones only when asked, then status, search and sort. */
 export function applyFilters(items: Assessment[], f: ListFilters): Assessment[] {

@@ -1,10 +1,11 @@
 /** Groups assessments into re-assessment chains and orders them by risk (pure, unit-tested). */
+import { isRanked } from '../../api/statuses';
 import type { Assessment, Tier } from '../../api/types';
 
-/** Sorts scored assessments by risk score, highest first; unscored ones last, oldest first. */
+/** Sorts submitted assessments by risk score, highest first; unscored or unsubmitted last, oldest first. */
 export function byRiskDescending(a: Assessment, b: Assessment): number {
-  const sa = a.report?.score;
-  const sb = b.report?.score;
+  const sa = isRanked(a.status) ? a.report?.score : undefined;
+  const sb = isRanked(b.status) ? b.report?.score : undefined;
   if (sa !== undefined && sb !== undefined && sa !== sb) return sb - sa;
   if (sa === undefined && sb !== undefined) return 1;
   if (sb === undefined && sa !== undefined) return -1;
@@ -47,7 +48,9 @@ export function buildChains(assessments: Assessment[]): Chain[] {
   for (const members of groups.values()) {
     const ordered = [...members].sort((x, y) => x.createdAt.localeCompare(y.createdAt));
     const latest = ordered[ordered.length - 1] as Assessment;
-    const scored = [...ordered].reverse().find((a) => a.report);
+    // Only submitted assessments rank: one still with the vendor shows no score.
+    const scoreOf = (a: Assessment) => (isRanked(a.status) ? (a.report?.score ?? null) : null);
+    const scored = [...ordered].reverse().find((a) => scoreOf(a) !== null);
     chains.push({
       vendor: latest.vendor.name,
       dataset: latest.dataset.name,
@@ -55,7 +58,7 @@ export function buildChains(assessments: Assessment[]): Chain[] {
       latest,
       tier: scored?.report?.tier ?? null,
       score: scored?.report?.score ?? null,
-      trend: ordered.map((a) => a.report?.score ?? null),
+      trend: ordered.map(scoreOf),
     });
   }
   return chains.sort(

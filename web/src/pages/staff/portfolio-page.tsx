@@ -1,10 +1,11 @@
 /** Portfolio: every vendor dataset's latest tier and score, and the trend across re-assessments. */
 import { listAllAssessments } from '../../api/staff';
-import { StatusBadge, TierBadge } from '../../components/badges';
+import { StatusBadge } from '../../components/badges';
 import { ChartFigure, type ChartSpec } from '../../components/chart-figure';
 import { ErrorBanner, Loading } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
 import { Link } from '../../router';
+import { ListRisk } from './list-risk';
 import { PortfolioDeliveries } from './portfolio-deliveries';
 import { buildChains, type Chain, trendText } from './portfolio-model';
 
@@ -63,7 +64,7 @@ export function PortfolioPage() {
                   </th>
                   <td>{c.dataset}</td>
                   <td>
-                    <TierBadge tier={c.tier} score={c.score ?? undefined} />
+                    <ListRisk status={c.latest.status} tier={c.tier} score={c.score} />
                   </td>
                   <td>
                     <StatusBadge status={c.latest.status} />

@@ -9,6 +9,7 @@ import { statusLabel } from '../../format';
 import { navigate } from '../../router';
 import { AssessmentTable } from './assessment-table';
 import { CreateAssessmentForm } from './create-assessment-form';
+import { ExportListButton } from './export-button';
 import {
   applyFilters,
   dashboardCounts,
@@ -38,7 +39,10 @@ export function ProcurementPage() {
 
   return (
     <>
-      <h1>Assessments</h1>
+      <div class="title-row">
+        <h1>Assessments</h1>
+        <ExportListButton />
+      </div>
       <ul class="counts" aria-label="At a glance">
         <li>
           <span class="count" data-testid="count-review">

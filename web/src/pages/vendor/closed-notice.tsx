@@ -27,8 +27,8 @@ export function ClosedNotice({ data }: { data: VendorAssessment }) {
   if (status === 'rejected') {
     return (
       <Notice kind="warning">
-        The reviewers declined this dataset{when(decidedAt)}. The questionnaire is closed; {contact}{' '}
-        can explain the decision.
+        The reviewers declined this dataset{when(decidedAt)}. Their comments are shown on this page;
+        the questionnaire is closed. Questions about the decision go to {contact}.
       </Notice>
     );
   }

@@ -1,5 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { listView } from '../../../../core/assessment/ranking';
 import { getTemplate } from '../../../../core/questionnaire';
 import {
   croissantExport,
@@ -118,6 +119,8 @@ export const downloadReportPdfHandler: RouteHandler<typeof downloadReportPdf, Ap
   return attachment(c, pdf, 'application/pdf', `${base}.pdf`);
 };
 
+const DECISION = { approve: 'Approved', reject: 'Rejected', request_changes: 'Changes requested' };
+
 const STATUS: Record<string, string> = {
   draft: 'Draft',
   invited: 'Invited',
@@ -146,18 +149,29 @@ export const exportAssessmentsCsvHandler: RouteHandler<
       'maturity',
       'report version',
       'created',
+      'decision',
+      'decided',
+      'vendor contact',
+      'id',
     ],
-    items.map((a) => [
-      a.vendor.name,
-      a.dataset.name,
-      STATUS[a.status] ?? a.status,
-      a.dueAt.slice(0, 10),
-      a.report?.score ?? '',
-      a.report?.tier ?? '',
-      a.report?.maturity ?? '',
-      a.report?.version ?? '',
-      a.createdAt.slice(0, 10),
-    ]),
+    // Score, tier and maturity stay blank until the vendor submits (listView withholds them).
+    items
+      .map(listView)
+      .map((a) => [
+        a.vendor.name,
+        a.dataset.name,
+        STATUS[a.status] ?? a.status,
+        a.dueAt.slice(0, 10),
+        a.report?.score ?? '',
+        a.report?.tier ?? '',
+        a.report?.maturity ?? '',
+        a.report?.version ?? '',
+        a.createdAt.slice(0, 10),
+        a.decision ? DECISION[a.decision.decision] : '',
+        a.decision?.at.slice(0, 10) ?? '',
+        a.vendor.contactEmail,
+        a.id,
+      ]),
   );
   return attachment(c, csv, 'text/csv; charset=utf-8', 'assessments.csv');
 };

@@ -195,13 +195,18 @@ export const exportAssessmentsCsv = createRoute({
   operationId: 'exportAssessmentsCsv',
   tags: ['reports'],
   summary: "The organization's assessments as CSV (formula cells neutralized)",
+  description:
+    'One row per assessment: status, due date, score, tier and maturity (blank until the vendor ' +
+    'submits: unsubmitted assessments are not ranked), the decision and its date.',
   security: staff,
   middleware: [requireStaff()] as const,
   responses: {
     200: download(
       'text/csv',
       'CSV, one row per assessment',
-      'vendor,dataset,status,due,score,tier,maturity,report version,created\r\nAcme Data,Acme Instructions v3,Submitted,2026-12-31,41.5,moderate,2,2,2026-11-20\r\n',
+      'vendor,dataset,status,due,score,tier,maturity,report version,created,decision,decided,vendor contact,id\r\n' +
+        'Acme Data,Acme Instructions v3,Approved,2026-12-31,41.5,moderate,2,2,2026-11-20,Approved,2026-12-02,data@acme.example,01kb2x7q9m3n4p5r6s7t8v9w0x\r\n' +
+        'Beta Corpus,Beta Web Text,In progress,2027-01-20,,,,,2026-12-01,,,team@beta.example,01kb2x8r4d5e6f7g8h9j0k1m2n\r\n',
     ),
     ...errorResponses(401, 403, 429),
   },
