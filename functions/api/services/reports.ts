@@ -16,6 +16,7 @@ import type { AppDeps } from '../env';
 import { auditEvent } from './audit';
 import { sinceLastDelivery } from './delivery-comparison';
 import { evidenceFor } from './evidence';
+import { withPackMatches } from './pack-matches';
 import { storeReport } from './report-store';
 import { deletedUnderRetention } from './retention-notes';
 import { isDecided } from './sample-freeze';
@@ -96,10 +97,12 @@ export async function rescore(
   if (!template) return undefined;
   const policy = await currentPolicy(deps, assessment.organizationId);
   const counted = await countedAnalyses(deps, assessment);
+  // Fingerprint packs (policy and attached) matched against the counting samples' partials.
+  const matched = await withPackMatches(deps, assessment, policy, counted.analyses);
   const { analyses, reference, unusableSamples } = await evidenceFor(
     deps,
     assessment,
-    counted.analyses,
+    matched.analyses,
   );
   const files = counted.files;
   const since = await sinceLastDelivery(deps, assessment, policy);
@@ -120,6 +123,7 @@ export async function rescore(
       ...(files[s.role] ? { file: files[s.role] } : {}),
     })),
     reference,
+    fingerprints: matched.fingerprints,
     unusableSamples: [...unusableSamples, ...counted.deleted],
     // Every answer scored on, so the version diff compares all of them (older versions lack it).
     answers: recordAnswers(assessment.answers as Record<string, AnswerValue>),

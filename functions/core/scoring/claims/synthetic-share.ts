@@ -6,6 +6,17 @@ import { chargeExcess, factor } from './rule';
 
 const SHARE = 'synthetic_share_percent';
 
+/** What the measured facts are, for the contradiction's message (a pack match names pack and records). */
+function factsBasis(r: SyntheticReading): string {
+  if (!r.matched)
+    return `${fmt(r.facts)} % of records are tagged synthetic or carry assistant boilerplate`;
+  const ex =
+    r.matched.examples.length > 0 ? ` (e.g. records ${r.matched.examples.join(', ')})` : '';
+  const what =
+    r.matched.kind === 'echo' ? 'outputs of your own model' : 'a known machine-written corpus';
+  return `${fmt(r.facts)} % of records match "${r.matched.pack}", ${what}${ex}, a measured lower bound`;
+}
+
 /**
  * Checks a claimed synthetic share `c` against the sample: contradicted only when measured facts
  * (tags, markers) or the interval's lower bound exceed the claim plus tolerance; unverified, with
@@ -34,7 +45,7 @@ export function checkShare(out: Outcome, ctx: Ctx, r: SyntheticReading, c: numbe
   if (byFacts || r.low - c > tol) {
     const evidence: EvidenceStrength = byFacts ? 'measured' : r.strength;
     const basis = byFacts
-      ? `${fmt(r.facts)} % of records are tagged synthetic or carry assistant boilerplate`
+      ? factsBasis(r)
       : `the ${r.strength === 'calibrated' ? 'reference-calibrated' : 'screening'} estimate is about ${fmt(best)} % (at least ${fmt(r.low)} % with 95% confidence)`;
     const message = `The sample contradicts the claimed ${fmt(c)} % synthetic share: ${basis}; tolerance ${fmt(tol)} points.`;
     chargeExcess(out, {
