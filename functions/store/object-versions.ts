@@ -1,4 +1,9 @@
-import { DeleteObjectCommand, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  ListObjectVersionsCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 
 /** Deletes an object outright: every stored version and delete marker of one key. */
 export interface VersionPurger {
@@ -8,7 +13,7 @@ export interface VersionPurger {
 
 /**
  * Over a versioned S3 bucket: ListObjectVersions on the key as prefix (only entries whose key is
- * exactly `key` count), then DeleteObject naming each VersionId. A plain DeleteObject would only
+ * exactly `key` count), then DeleteObjects naming each VersionId (a page holds at most 1,000). A plain DeleteObject would only
  * add a delete marker and keep the text (a corpus the portal promised to delete).
  */
 export function awsVersionPurger(s3: Pick<S3Client, 'send'>): VersionPurger {
@@ -29,11 +34,22 @@ export function awsVersionPurger(s3: Pick<S3Client, 'send'>): VersionPurger {
         const entries = [...(out.Versions ?? []), ...(out.DeleteMarkers ?? [])].filter(
           (v) => v.Key === key && v.VersionId,
         );
-        for (const v of entries) {
-          await s3.send(
-            new DeleteObjectCommand({ Bucket: bucket, Key: key, VersionId: v.VersionId }),
+        if (entries.length > 0) {
+          const done = await s3.send(
+            new DeleteObjectsCommand({
+              Bucket: bucket,
+              Delete: {
+                Quiet: true,
+                Objects: entries.map((v) => ({ Key: key, VersionId: v.VersionId })),
+              },
+            }),
           );
-          deleted++;
+          const failed = done.Errors ?? [];
+          if (failed.length > 0)
+            throw new Error(
+              `${failed.length} version(s) of ${key} not deleted (first: ${failed[0]?.Code})`,
+            );
+          deleted += entries.length;
         }
         if (!out.IsTruncated) return deleted;
         keyMarker = out.NextKeyMarker;

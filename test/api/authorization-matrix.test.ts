@@ -41,6 +41,7 @@ interface Ids {
   a: string;
   sampleA: string;
   refA: string;
+  packA: string;
 }
 
 const staffAll: Who[] = ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'];
@@ -203,6 +204,36 @@ const routes: RouteCase[] = [
     path: (i) => `/api/assessments/${i.a}/reference`,
     allowed: ['proc1', 'gov1'],
   },
+  { method: 'GET', path: () => '/api/fingerprints', allowed: staffAll },
+  {
+    method: 'POST',
+    path: () => '/api/fingerprints',
+    body: {
+      name: 'f',
+      kind: 'synthetic',
+      source: 'corpus',
+      fileName: 'f.jsonl',
+      sizeBytes: 10,
+      contentType: 'application/jsonl',
+    },
+    allowed: ['gov1', 'admin1', 'gov2', 'admin2'],
+  },
+  {
+    method: 'GET',
+    path: (i) => `/api/fingerprints/${i.packA}`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  { method: 'DELETE', path: (i) => `/api/fingerprints/${i.packA}`, allowed: ['gov1', 'admin1'] },
+  {
+    method: 'PUT',
+    path: (i) => `/api/assessments/${i.a}/fingerprints/${i.packA}`,
+    allowed: ['proc1', 'gov1'],
+  },
+  {
+    method: 'DELETE',
+    path: (i) => `/api/assessments/${i.a}/fingerprints/${i.packA}`,
+    allowed: ['proc1', 'gov1'],
+  },
   {
     method: 'PUT',
     path: () => '/api/policy',
@@ -228,7 +259,7 @@ async function assessmentWithInvite(proc: string) {
 /** Everything an attacker might change, read straight from the store. */
 async function snapshot() {
   const { repos } = t.portal.deps;
-  const [a, events, samples, inv, out1, out2, list1, list2, p1, p2, r1, refs1, refs2] =
+  const [a, events, samples, inv, out1, out2, list1, list2, p1, p2, r1, refs1, refs2, fp1, fp2] =
     await Promise.all([
       repos.assessments.get('demo', ids.a),
       repos.assessments.events('demo', ids.a),
@@ -243,10 +274,14 @@ async function snapshot() {
       repos.reports.list('demo', ids.a),
       repos.references.list('demo'),
       repos.references.list('other'),
+      repos.fingerprints.list('demo'),
+      repos.fingerprints.list('other'),
     ]);
   const n1 = list1.items.length;
   const n2 = list2.items.length;
-  return JSON.stringify({ a, events, samples, inv, out1, out2, n1, n2, p1, p2, r1, refs1, refs2 });
+  return JSON.stringify({
+    ...{ a, events, samples, inv, out1, out2, n1, n2, p1, p2, r1, refs1, refs2, fp1, fp2 },
+  });
 }
 
 beforeAll(async () => {
@@ -285,6 +320,20 @@ beforeAll(async () => {
     }),
   );
   ids.refA = ref.referenceId;
+  const pack = await json<{ packId: string }>(
+    t.call('POST', '/api/fingerprints', {
+      token: tokens.gov1,
+      body: {
+        name: 'f',
+        kind: 'synthetic',
+        source: 'corpus',
+        fileName: 'f.jsonl',
+        sizeBytes: 5,
+        contentType: 'application/jsonl',
+      },
+    }),
+  );
+  ids.packA = pack.packId;
   await t.call('POST', '/api/vendor/submit', { token: a.token });
   await t.drain();
   tokens.vendorB = (await assessmentWithInvite(tokens.proc2)).token;
@@ -309,7 +358,7 @@ afterAll(async () => {
 describe('authorization matrix', () => {
   for (const route of routes) {
     for (const who of everyone.filter((w) => !route.allowed.includes(w))) {
-      it(`${route.method} ${route.path({ a: '{A}', sampleA: '{S}', refA: '{R}' })} denies ${who} and changes nothing`, async () => {
+      it(`${route.method} ${route.path({ a: '{A}', sampleA: '{S}', refA: '{R}', packA: '{P}' })} denies ${who} and changes nothing`, async () => {
         const before = await snapshot();
         const res = await t.call(route.method, route.path(ids), {
           token: tokens[who],
@@ -336,7 +385,7 @@ describe('authorization matrix', () => {
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .filter((r) => !publicRoutes.includes(r));
     const tested = routes.map((r) =>
-      `${r.method} ${r.path({ a: '{id}', sampleA: '{sampleId}', refA: '{referenceId}' })}`
+      `${r.method} ${r.path({ a: '{id}', sampleA: '{sampleId}', refA: '{referenceId}', packA: '{packId}' })}`
         .replace('/templates/ai-training-data', '/templates/{id}')
         .replace('/reports/1/', '/reports/{version}/')
         .replace(/\?.*$/, ''),

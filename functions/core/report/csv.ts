@@ -1,10 +1,12 @@
+import type { Analysis } from '../analysis/types';
 import type { ScoredReport } from '../scoring';
+import { packMatches } from '../scoring/matches';
 import { toCsv } from './csv-cell';
 import type { Labels } from './labels';
 
 export { safeCell, toCsv } from './csv-cell';
 
-/** A report's factors and discrepancies as one CSV: a `kind` column tells them apart. */
+/** A report's factors, discrepancies and pack matches as one CSV: a `kind` column tells them apart. */
 export function reportCsv(report: ScoredReport, label: Labels): string {
   const rows: unknown[][] = [
     ...report.risk.factors.map((f) => [
@@ -27,6 +29,19 @@ export function reportCsv(report: ScoredReport, label: Labels): string {
       d.claimed,
       d.measured,
     ]),
+    // One row per fingerprint pack match: the matched record indexes (those the analysis kept).
+    ...report.samples.flatMap((s) =>
+      packMatches(s as Analysis).map((m) => [
+        'match',
+        `${m.pack} (${m.kind}, ${s.role})`,
+        '',
+        'sample',
+        `${Math.round(m.matchedShare * 1000) / 10} % of records match (exact ${Math.round(m.exactShare * 1000) / 10} %, near ${Math.round(m.nearShare * 1000) / 10} %); records: ${m.examples.join(' ')}`,
+        '',
+        '',
+        m.matchedShare,
+      ]),
+    ),
   ];
   return toCsv(
     ['kind', 'name', 'points', 'source', 'reason', 'remediation', 'claimed', 'measured'],

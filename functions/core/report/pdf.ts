@@ -1,7 +1,14 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Analysis } from '../analysis/types';
 import type { ScoredReport } from '../scoring';
+import { packMatches } from '../scoring/matches';
 import type { Labels } from './labels';
 import { PdfWriter } from './pdf-layout';
+
+/** A match with the vendor's example texts the API adds for the PDF (services/match-texts.ts). */
+type MatchShown = ReturnType<typeof packMatches>[number] & {
+  exampleTexts?: { record: number; text: string }[];
+};
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 const round = (x: number | string | null) =>
@@ -61,6 +68,25 @@ export async function reportPdf(
       `Near-duplicates ${pct(s.duplicates.nearRate)}; estimated machine text ${pct(s.synthetic.estimatedShare)}; distinct-2 ${round(s.diversity.distinct2)}; compression ratio ${round(s.diversity.compressionRatio)}; provenance ${pct(s.provenance.completeness)}; personal data ${pct(s.pii.recordShare)}.`,
       { indent: 10, gap: 6 },
     );
+  }
+
+  const matched = report.samples.flatMap((s) =>
+    packMatches(s as Analysis).map((m) => ({ role: s.role, m: m as MatchShown })),
+  );
+  if (matched.length > 0) {
+    w.heading('Matches with known corpora');
+    for (const { role, m } of matched) {
+      w.text(`${m.pack} (${m.kind}), ${role} sample: ${pct(m.matchedShare)} of records match`, {
+        bold: true,
+      });
+      w.text(
+        `Exact ${pct(m.exactShare)}, near ${pct(m.nearShare)}. Records: ${m.examples.join(', ') || '-'}.`,
+        { indent: 10 },
+      );
+      for (const e of m.exampleTexts ?? [])
+        w.text(`Record ${e.record}: "${e.text}"`, { indent: 20, size: 9 });
+      w.text(' ', { gap: 4 });
+    }
   }
 
   const c = report.sinceLastDelivery;

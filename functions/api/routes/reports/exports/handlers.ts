@@ -12,6 +12,7 @@ import {
 } from '../../../../core/report';
 import type { AppEnv } from '../../../env';
 import { loadAssessment } from '../../../services/assessments';
+import { withMatchTexts } from '../../../services/match-texts';
 import { allAssessments, loadReportVersion } from '../../../services/report-versions';
 import type {
   diffReportVersions,
@@ -106,7 +107,9 @@ export const downloadReportPdfHandler: RouteHandler<typeof downloadReportPdf, Ap
   const { a, report, base, label } = await versioned(c, c.req.valid('param'));
   // pdf-lib is a third of the API bundle: it loads with the first PDF, not with the routes.
   const { reportPdf } = await import('../../../../core/report/pdf');
-  const pdf = await reportPdf(report, { title: `${a.dataset.name} (${a.vendor.name})`, label });
+  // The vendor's texts of matched records (fingerprint packs) are read for the PDF only.
+  const shown = await withMatchTexts(c.var.deps, a, report);
+  const pdf = await reportPdf(shown, { title: `${a.dataset.name} (${a.vendor.name})`, label });
   return attachment(c, pdf, 'application/pdf', `${base}.pdf`);
 };
 
