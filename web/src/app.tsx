@@ -5,6 +5,7 @@ import { MeContext, roleHome } from './auth';
 import { ErrorBanner, Loading } from './components/feedback';
 import { PageMain } from './components/page-main';
 import { useAsync } from './components/use-async';
+import { FingerprintsPage } from './pages/fingerprints/fingerprints-page';
 import { PolicyPage } from './pages/policy/policy-page';
 import { ReferencesPage } from './pages/references/references-page';
 import { SignInPage } from './pages/sign-in';
@@ -81,6 +82,7 @@ function staffPage(path: string): preact.ComponentChild {
   if (path === '/outbox') return <OutboxPage />;
   if (path === '/policy') return <PolicyPage />;
   if (path === '/references') return <ReferencesPage />;
+  if (path === '/fingerprints') return <FingerprintsPage />;
   const detail = matchRoute('/assessments/:id', path);
   if (detail?.id) return <AssessmentPage id={detail.id} />;
   return (

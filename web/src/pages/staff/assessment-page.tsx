@@ -8,6 +8,7 @@ import { ErrorBanner, Loading } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
 import { formatDateTime } from '../../format';
 import { Link, navigate } from '../../router';
+import { PackAttach } from '../fingerprints/pack-attach';
 import { ReferenceAttach } from '../references/reference-attach';
 import { loadReportWithVersions } from '../report/report-loader';
 import { ReportView } from '../report/report-view';
@@ -149,6 +150,13 @@ export function AssessmentPage({ id }: { id: string }) {
       {canBuy ? <ManagePanel assessment={a} onChange={bump} /> : null}
       {me?.role === 'procurement' || me?.role === 'governance' ? (
         <ReferenceAttach
+          assessmentId={a.id}
+          readOnly={a.status === 'approved' || a.status === 'rejected'}
+          onChange={bump}
+        />
+      ) : null}
+      {me?.role === 'procurement' || me?.role === 'governance' ? (
+        <PackAttach
           assessmentId={a.id}
           readOnly={a.status === 'approved' || a.status === 'rejected'}
           onChange={bump}
