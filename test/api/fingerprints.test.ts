@@ -40,6 +40,7 @@ interface Match {
 }
 
 interface Report {
+  version: number;
   samples: { role: string; matches?: Match[] }[];
   fingerprints: { packId: string; applied: boolean }[];
   risk: { factors: { id: string; reason: string }[] };
@@ -190,6 +191,17 @@ describe('fingerprint matches in reports', () => {
     expect(r.fingerprints).toEqual([
       expect.objectContaining({ packId: pack.packId, applied: true }),
     ]);
+    const base = `/api/assessments/${id}/reports/${r.version}`;
+    const csv = await (await t.call('GET', `${base}/csv`, { token: gov })).text();
+    expect(csv).toMatch(/^match,"Public chat corpus \(synthetic, training\)",.*records: 0 1 2/m);
+    const pdf = await t.call('GET', `${base}/pdf`, { token: gov });
+    expect(pdf.status).toBe(200);
+    const events = await json<{ items: { type: string; detail: Record<string, unknown> }[] }>(
+      t.call('GET', `/api/assessments/${id}/events`, { token: gov }),
+    );
+    expect(events.items.find((e) => e.type === 'fingerprint_attached')?.detail).toMatchObject({
+      pack: 'Public chat corpus',
+    });
     // detached: the match is gone from the next report
     expect(
       (
