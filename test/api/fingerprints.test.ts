@@ -42,7 +42,7 @@ interface Match {
 interface Report {
   version: number;
   samples: { role: string; matches?: Match[] }[];
-  fingerprints: { packId: string; applied: boolean }[];
+  fingerprints: { packId: string; applied: boolean; via: string[] }[];
   risk: { factors: { id: string; reason: string }[] };
   discrepancies: { questionId: string; evidence: string; message: string }[];
 }
@@ -83,8 +83,8 @@ function corpusWith(n: number, field = 'text'): string {
 }
 
 /** An assessment whose vendor answered (synthetic share claimed 10 %) and delivered the records. */
-async function reportedAssessment() {
-  const { id, token } = await invitedAssessment(t, proc);
+async function reportedAssessment(buyer = proc) {
+  const { id, token } = await invitedAssessment(t, buyer);
   await t.call('PUT', '/api/vendor/answers', { token, body: { answers: completeAnswers() } });
   const body = vendorRecords.join('\n');
   const target = await json<UploadTarget>(
@@ -237,5 +237,25 @@ describe('fingerprint matches in reports', () => {
     await t.call('DELETE', `/api/assessments/${id}/fingerprints/${pack.packId}`, { token: proc });
     expect((await t.call('DELETE', path, { token: gov })).status).toBe(204);
     expect((await t.call('GET', path, { token: gov })).status).toBe(404);
+  });
+
+  it('applies packs named in the policy to every assessment, re-scoring on the change', async () => {
+    const pProc = await t.staff('procurement', 'policyorg', 'pia@policyorg.test');
+    const pGov = await t.staff('governance', 'policyorg', 'gil@policyorg.test');
+    const pAdmin = await t.staff('admin', 'policyorg', 'abe@policyorg.test');
+    const id = await reportedAssessment(pProc);
+    const pack = await uploadedPack(pGov, corpusWith(20), { name: 'Policy corpus' });
+    const put = await t.call('PUT', '/api/policy', {
+      token: pAdmin,
+      body: { policy: { fingerprintPacks: [pack.packId] }, version: 0 },
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
+    await t.drain();
+    const r = await json<Report>(t.call('GET', `/api/assessments/${id}/report`, { token: pGov }));
+    expect(r.samples[0]?.matches?.[0]).toMatchObject({ pack: 'Policy corpus', matchedShare: 0.5 });
+    expect(r.fingerprints[0]).toMatchObject({ packId: pack.packId, via: ['policy'] });
+    const del = await t.call('DELETE', `/api/fingerprints/${pack.packId}`, { token: pGov });
+    expect(del.status).toBe(409);
+    expect((await json<{ detail: string }>(del)).detail).toMatch(/policy/);
   });
 });
