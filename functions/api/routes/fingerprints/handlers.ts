@@ -17,7 +17,7 @@ import {
 } from '../../services/fingerprints';
 import { currentPolicy } from '../../services/reports';
 import { SINGLE_PUT_MAX_BYTES } from '../references/handlers';
-import { uploadTtlSeconds } from '../vendor/sample-handlers';
+import { absoluteUrl, uploadTtlSeconds } from '../vendor/sample-handlers';
 import type { createPack, deletePack, getPack, listPacks } from './routes';
 
 const packFile = /\.(json|pack)$/i;
@@ -130,7 +130,13 @@ export const createPackHandler: RouteHandler<typeof createPack, AppEnv> = async 
     now,
   });
   return c.json(
-    { packId, uploadUrl: target.url, uploadHeaders: target.headers, expiresAt: target.expiresAt },
+    {
+      packId,
+      // absolute, as the vendor's upload URLs: a CLI or the engine's relative path both work
+      uploadUrl: absoluteUrl(target.url, deps.config.PUBLIC_BASE_URL ?? c.req.url),
+      uploadHeaders: target.headers,
+      expiresAt: target.expiresAt,
+    },
     201,
   );
 };
