@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
+import { fingerprintCases, registerPack } from './authorization-fingerprints';
 import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
 
 type Who =
@@ -204,36 +205,7 @@ const routes: RouteCase[] = [
     path: (i) => `/api/assessments/${i.a}/reference`,
     allowed: ['proc1', 'gov1'],
   },
-  { method: 'GET', path: () => '/api/fingerprints', allowed: staffAll },
-  {
-    method: 'POST',
-    path: () => '/api/fingerprints',
-    body: {
-      name: 'f',
-      kind: 'synthetic',
-      source: 'corpus',
-      fileName: 'f.jsonl',
-      sizeBytes: 10,
-      contentType: 'application/jsonl',
-    },
-    allowed: ['gov1', 'admin1', 'gov2', 'admin2'],
-  },
-  {
-    method: 'GET',
-    path: (i) => `/api/fingerprints/${i.packA}`,
-    allowed: ['proc1', 'gov1', 'admin1'],
-  },
-  { method: 'DELETE', path: (i) => `/api/fingerprints/${i.packA}`, allowed: ['gov1', 'admin1'] },
-  {
-    method: 'PUT',
-    path: (i) => `/api/assessments/${i.a}/fingerprints/${i.packA}`,
-    allowed: ['proc1', 'gov1'],
-  },
-  {
-    method: 'DELETE',
-    path: (i) => `/api/assessments/${i.a}/fingerprints/${i.packA}`,
-    allowed: ['proc1', 'gov1'],
-  },
+  ...fingerprintCases(staffAll),
   {
     method: 'PUT',
     path: () => '/api/policy',
@@ -320,20 +292,7 @@ beforeAll(async () => {
     }),
   );
   ids.refA = ref.referenceId;
-  const pack = await json<{ packId: string }>(
-    t.call('POST', '/api/fingerprints', {
-      token: tokens.gov1,
-      body: {
-        name: 'f',
-        kind: 'synthetic',
-        source: 'corpus',
-        fileName: 'f.jsonl',
-        sizeBytes: 5,
-        contentType: 'application/jsonl',
-      },
-    }),
-  );
-  ids.packA = pack.packId;
+  ids.packA = await registerPack(t, tokens.gov1);
   await t.call('POST', '/api/vendor/submit', { token: a.token });
   await t.drain();
   tokens.vendorB = (await assessmentWithInvite(tokens.proc2)).token;
