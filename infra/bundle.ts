@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,15 @@ export const REQUIRE_BANNER =
  * (functions/analyze/shards/pool.ts finds `worker.mjs` by this layout).
  */
 export const CHUNK_DIR = 'chunks';
+
+/**
+ * Data files a bundled module reads at run time, relative to the working directory (the bundle's
+ * root in Lambda): copied into every bundle that contains the module, at the same path.
+ */
+export const RUNTIME_ASSETS: Readonly<Record<string, readonly string[]>> = {
+  // the fingerprint packs shipped with the portal (see BUILTIN_PACKS_DIR)
+  'functions/api/services/builtin-packs.ts': ['functions/core/analysis/fingerprints/packs'],
+};
 
 /** What to bundle: one Lambda entry, plus the worker-thread entries its code starts. */
 export interface BundleOptions {
@@ -109,6 +118,14 @@ export async function bundleLambdaAsync(options: BundleOptions): Promise<Bundle>
     const target = join(options.outdir, relative(options.projectRoot, file.path));
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, file.contents);
+  }
+  for (const [module, dirs] of Object.entries(RUNTIME_ASSETS)) {
+    if (!(module in result.metafile.inputs)) continue;
+    for (const dir of dirs)
+      cpSync(join(options.projectRoot, dir), join(options.outdir, dir), {
+        recursive: true,
+        filter: (path) => !path.endsWith('.ts'),
+      });
   }
   return {
     outdir: options.outdir,

@@ -7,11 +7,13 @@ import type { Analysis } from '../core/analysis/types';
 import { ConflictError } from '../lib/errors';
 import { noMetrics, type ProductMetrics } from '../lib/metrics';
 import { StaleObjectError } from '../store/object-pin';
+import type { VersionPurger } from '../store/object-versions';
 import type { Sample } from '../store/samples';
 import { Deadline, timeLimitMessage } from './deadline';
 import { handOverTimedOut } from './distributed/hand-over';
 import { type StartDeps, startDistributed, type WorkflowStarter } from './distributed/start';
 import { describeFailure, inputLimitsOf, type SampleAnalyzer } from './engine';
+import { isPackUpload, processPackUpload } from './fingerprint-upload';
 import { headAtEvent, pinOf } from './pin';
 import { createProgress } from './progress';
 import {
@@ -41,6 +43,10 @@ export type AnalyzeDeps = Pick<AppDeps, 'config' | 'logger' | 'clock' | 'repos' 
   metrics?: ProductMetrics;
   /** Starts the distributed workflow for samples over DISTRIBUTED_THRESHOLD_BYTES; none = one pass. */
   workflow?: WorkflowStarter;
+  /** Deletes every version of a fingerprint upload once read (none: a plain delete). */
+  versions?: VersionPurger;
+  /** Ids of audit events (fingerprint packs built or refused); none: no event. */
+  newId?: AppDeps['newId'];
 };
 
 /** Per-invocation options: Lambda passes its remaining time so a slow analysis fails cleanly. */
@@ -136,6 +142,8 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
   }
 
   async function analyzeOne(object: ObjectCreated, deadline: Deadline, again = true) {
+    // A fingerprint pack or corpus: validated or built, then deleted (fingerprint-upload.ts).
+    if (isPackUpload(object.key)) return processPackUpload(deps, object);
     const ids = parseUploadKey(object.key);
     if (object.bucket !== config.SAMPLES_BUCKET || !ids) return;
     const stored = await uploads.get(ids);

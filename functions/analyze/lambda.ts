@@ -9,6 +9,7 @@ import { newId } from '../lib/ids';
 import { lambdaObservability, observed } from '../lib/lambda-observability';
 import { awsRescoreQueue } from '../rescore/aws-queue';
 import { createBlobStore } from '../store/blob-store';
+import { awsVersionPurger } from '../store/object-versions';
 import { createWorkerRepositories } from '../store/table-repositories';
 import { sfnStarter } from './distributed/sfn-starter';
 import { createSampleAnalyzer } from './engine';
@@ -35,6 +36,7 @@ const deps = {
 const analyze = createAnalyzeHandler({
   ...deps,
   metrics,
+  versions: awsVersionPurger(clients.s3),
   workflow: config.DISTRIBUTED_STATE_MACHINE_ARN
     ? sfnStarter(
         new SFNClient({ region: config.AWS_REGION, maxAttempts: 3 }),

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { S3rverEvent } from 's3rver';
+import { isPackUpload } from '../analyze/fingerprint-upload';
 import { parseUploadKey, uploadRepo } from '../analyze/uploads';
 import { createApp } from '../api/app';
 import { createStaffVerifier } from '../api/auth/staff-jwt';
@@ -163,6 +164,7 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
         getUpload: (ids) => uploads.get(ids),
         objectExists: async (bucket, key) => Boolean(await deps.blobs.head(bucket, key)),
         multipartExists: localMultipartExists(join(config.DATA_DIR, 's3')),
+        getPack: (org, packId) => deps.repos.fingerprints.get(org, packId),
       }),
     });
     const analysis = createAnalysisQueue({
@@ -179,7 +181,11 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
       for (const r of event.Records) {
         if (!r.eventName.startsWith('ObjectCreated')) continue;
         const key = decodeURIComponent(r.s3.object.key.replace(/\+/g, ' '));
-        if (r.s3.bucket.name !== local.SAMPLES_BUCKET || !parseUploadKey(key)) continue;
+        if (
+          r.s3.bucket.name !== local.SAMPLES_BUCKET ||
+          !(parseUploadKey(key) || isPackUpload(key))
+        )
+          continue;
         // s3rver keeps no versions: the analysis is pinned to the event's ETag alone.
         const { size, eTag } = r.s3.object;
         analysis.push({ bucket: r.s3.bucket.name, key, size, ...(eTag ? { eTag } : {}) });

@@ -4,6 +4,7 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { parseUploadKey } from '../analyze/uploads';
 import { sampleContentTypes } from '../api/routes/vendor/schemas';
+import { parsePackUploadKey } from '../store/fingerprint-packs';
 import { uploadPartCommand } from '../store/presign';
 import { checkSignedHeaders } from './guard-headers';
 import type { PartRef, Staleness } from './upload-liveness';
@@ -115,7 +116,8 @@ export function createS3Guard(options: S3GuardOptions) {
     if (!segments) return refuse('unsafe path');
     const [bucket, ...rest] = segments;
     const key = rest.map((s) => decodeURIComponent(s)).join('/');
-    if (bucket !== options.samplesBucket || !parseUploadKey(key)) return refuse('not a sample key');
+    if (bucket !== options.samplesBucket || !(parseUploadKey(key) || parsePackUploadKey(key)))
+      return refuse('not a sample key');
     if (required.some((name) => query.getAll(name).length !== 1)) return refuse('not presigned');
     if (query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') return refuse('unknown algorithm');
     const part = uploadPart(query);

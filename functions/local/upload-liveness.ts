@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseUploadKey, type Upload } from '../analyze/uploads';
+import { parsePackUploadKey, type StoredPack } from '../store/fingerprint-packs';
 import type { MultipartTarget } from '../store/multipart-contract';
 
 /** Why an upload URL is no longer honoured; `exists` is S3's 412 for `If-None-Match: *`. */
@@ -17,6 +18,8 @@ export interface LivenessDeps {
   getUpload(ids: NonNullable<ReturnType<typeof parseUploadKey>>): Promise<Upload | undefined>;
   objectExists(bucket: string, key: string): Promise<boolean>;
   multipartExists(target: MultipartTarget): Promise<boolean>;
+  /** A fingerprint pack's record (packs upload beside samples, in one PUT). */
+  getPack?(organizationId: string, packId: string): Promise<StoredPack | undefined>;
 }
 
 /**
@@ -41,6 +44,15 @@ export function localMultipartExists(s3Dir: string) {
  */
 export function createLivenessCheck(deps: LivenessDeps) {
   return async (bucket: string, key: string, part?: PartRef): Promise<Staleness> => {
+    const pack = parsePackUploadKey(key);
+    if (pack) {
+      const p = await deps.getPack?.(pack.organizationId, pack.packId);
+      if (!p || p.uploadKey !== key) return { reason: 'no live registration', status: 403 };
+      if (p.status !== 'awaiting_upload') return { reason: `pack is ${p.status}`, status: 403 };
+      if (part) return { reason: 'packs upload in one PUT', status: 403 };
+      if (await deps.objectExists(bucket, key)) return { reason: 'object exists', status: 412 };
+      return undefined;
+    }
     const ids = parseUploadKey(key);
     const upload = ids ? await deps.getUpload(ids) : undefined;
     if (!upload || upload.key !== key) return { reason: 'no live registration', status: 403 };

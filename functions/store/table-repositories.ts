@@ -1,6 +1,7 @@
 import { assessmentRepo } from './assessments';
 import type { Table } from './dynamo';
 import { eventRepo } from './events';
+import { fingerprintRepo } from './fingerprint-packs';
 import { invitationRepo } from './invitations';
 import { organizationRepo } from './organizations';
 import { outboxRepo } from './outbox';
@@ -22,6 +23,7 @@ export function createTableRepositories(table: Table) {
     samples: sampleRepo(table),
     spotChecks: spotCheckRepo(table),
     references: referenceRepo(table),
+    fingerprints: fingerprintRepo(table),
     reports: reportRepo(table),
     rescores: rescoreRequestRepo(table),
     policies: policyRepo(table),

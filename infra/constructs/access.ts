@@ -164,6 +164,8 @@ export const ACCESS = {
       },
       { prefix: 'analyses/', actions: ['s3:GetObject', 's3:DeleteObject'] },
       { prefix: 'partials/', actions: ['s3:GetObject', 's3:DeleteObject'] },
+      // A deleted fingerprint pack's stored hashes.
+      { prefix: 'fingerprints/', actions: ['s3:DeleteObject'] },
     ],
     reports: [{ prefix: 'reports/', actions: READ }],
     mail: true,
@@ -176,14 +178,23 @@ export const ACCESS = {
   analyze: {
     table: ITEMS,
     samples: [
-      { prefix: 'samples/', actions: READ_PINNED },
+      // Fingerprint uploads (samples/<org>/fingerprints/) are deleted once read, every version
+      // (functions/analyze/fingerprint-upload.ts): a corpus's text must not survive in old versions.
+      {
+        prefix: 'samples/',
+        actions: [...READ_PINNED, 's3:DeleteObject', 's3:DeleteObjectVersion'],
+      },
       { prefix: 'analyses/', actions: OUTPUTS },
       { prefix: 'partials/', actions: OUTPUTS },
+      // The validated or built (hash-only) fingerprint packs.
+      { prefix: 'fingerprints/', actions: ['s3:PutObject'] },
     ],
     reports: [],
     mail: false,
     startsWorkflow: true,
     sendsRescores: true,
+    // ListObjectVersions: the versions of a fingerprint upload, to delete each one.
+    samplesListing: ['s3:ListBucketVersions'],
   },
   /**
    * The re-score worker: reads analyses and partials, stores report versions. It bundles the blob
@@ -196,6 +207,8 @@ export const ACCESS = {
       { prefix: 'analyses/', actions: READ_PINNED },
       { prefix: 'partials/', actions: READ },
       { prefix: 'distributed/', actions: ['s3:DeleteObject'] },
+      // Fingerprint packs matched at report time (services/pack-matches.ts).
+      { prefix: 'fingerprints/', actions: READ },
     ],
     reports: [{ prefix: 'reports/', actions: READ_WRITE }],
     mail: false,

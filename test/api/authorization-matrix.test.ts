@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
 import { evidenceRoutes } from './authorization-evidence-routes';
+import { fingerprintCases, registerPack } from './authorization-fingerprints';
 import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
 
 type Who =
@@ -43,6 +44,7 @@ interface Ids {
   sampleA: string;
   refA: string;
   spotA: string;
+  packA: string;
 }
 
 const staffAll: Who[] = ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'];
@@ -210,6 +212,7 @@ const routes: RouteCase[] = [
     path: (i) => `/api/assessments/${i.a}/reference`,
     allowed: ['proc1', 'gov1'],
   },
+  ...fingerprintCases(staffAll),
   {
     method: 'PUT',
     path: () => '/api/policy',
@@ -236,7 +239,7 @@ async function assessmentWithInvite(proc: string) {
 /** Everything an attacker might change, read straight from the store. */
 async function snapshot() {
   const { repos } = t.portal.deps;
-  const [a, events, samples, inv, out1, out2, list1, list2, p1, p2, r1, refs1, refs2, spots] =
+  const [a, events, samples, inv, out1, out2, list1, list2, p1, p2, r1, refs1, refs2, spots, fp1, fp2] =
     await Promise.all([
       repos.assessments.get('demo', ids.a),
       repos.assessments.events('demo', ids.a),
@@ -252,11 +255,13 @@ async function snapshot() {
       repos.references.list('demo'),
       repos.references.list('other'),
       repos.spotChecks.list('demo', ids.a),
+      repos.fingerprints.list('demo'),
+      repos.fingerprints.list('other'),
     ]);
   const n1 = list1.items.length;
   const n2 = list2.items.length;
   return JSON.stringify({
-    ...{ a, events, samples, inv, out1, out2, n1, n2, p1, p2, r1, refs1, refs2, spots },
+    ...{ a, events, samples, inv, out1, out2, n1, n2, p1, p2, r1, refs1, refs2, spots, fp1, fp2 },
   });
 }
 
@@ -298,6 +303,7 @@ beforeAll(async () => {
   ids.refA = ref.referenceId;
   // no spot-check exists: denied callers must be stopped before the lookup all the same
   ids.spotA = '0'.repeat(26);
+  ids.packA = await registerPack(t, tokens.gov1);
   await t.call('POST', '/api/vendor/submit', { token: a.token });
   await t.drain();
   tokens.vendorB = (await assessmentWithInvite(tokens.proc2)).token;
@@ -322,7 +328,7 @@ afterAll(async () => {
 describe('authorization matrix', () => {
   for (const route of routes) {
     for (const who of everyone.filter((w) => !route.allowed.includes(w))) {
-      it(`${route.method} ${route.path({ a: '{A}', sampleA: '{S}', refA: '{R}', spotA: '{C}' })} denies ${who} and changes nothing`, async () => {
+      it(`${route.method} ${route.path({ a: '{A}', sampleA: '{S}', refA: '{R}', spotA: '{C}', packA: '{P}' })} denies ${who} and changes nothing`, async () => {
         const before = await snapshot();
         const res = await t.call(route.method, route.path(ids), {
           token: tokens[who],
@@ -349,7 +355,7 @@ describe('authorization matrix', () => {
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .filter((r) => !publicRoutes.includes(r));
     const tested = routes.map((r) =>
-      `${r.method} ${r.path({ a: '{id}', sampleA: '{sampleId}', refA: '{referenceId}', spotA: '{spotCheckId}' })}`
+      `${r.method} ${r.path({ a: '{id}', sampleA: '{sampleId}', refA: '{referenceId}', spotA: '{spotCheckId}', packA: '{packId}' })}`
         .replace('/templates/ai-training-data', '/templates/{id}')
         .replace('/records/0', '/records/{position}')
         .replace('/reports/1/', '/reports/{version}/')

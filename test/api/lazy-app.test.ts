@@ -66,6 +66,7 @@ describe('Lambda lazy app', () => {
       'report-exports',
       'reports',
       'references',
+      'fingerprints',
     ]);
     expect(names('/api/openapi.json')).toEqual(all);
     expect(names('/api/docs')).toEqual(all);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Bundle, bundleLambda, REQUIRE_BANNER } from '../../infra/bundle';
+import { BUILTIN_PACKS_DIR, loadBuiltinPacks } from '../../functions/api/services/builtin-packs';
+import { type Bundle, bundleLambda, REQUIRE_BANNER, RUNTIME_ASSETS } from '../../infra/bundle';
 import { ANALYZE_WORKERS } from '../../infra/constructs/analyzer';
 import { DiligenceFunction } from '../../infra/constructs/function';
 import { httpApiEvent } from '../fixtures/http-api-event';
@@ -56,7 +57,10 @@ describe('lambda bundling', () => {
   it.each(Object.keys(ENTRIES) as Id[])(
     '%s deploys index.mjs, its chunks and source maps, each file with the require shim',
     (id) => {
-      const files = filesUnder(assets[id]);
+      const shipped = Object.values(RUNTIME_ASSETS).flat();
+      const files = filesUnder(assets[id]).filter(
+        (f) => !shipped.some((d) => f.startsWith(`${d}/`)),
+      );
       const code = files.filter((f) => f.endsWith('.mjs'));
       const workers = Object.keys((ENTRIES[id] as { workers?: object }).workers ?? {});
       const roots = code.filter((f) => !f.startsWith('chunks/'));
@@ -66,6 +70,13 @@ describe('lambda bundling', () => {
         expect(readFileSync(join(assets[id], file), 'utf8').startsWith(REQUIRE_BANNER)).toBe(true);
     },
   );
+
+  it('ships the built-in fingerprint packs in the API bundle, where the working directory finds them', async () => {
+    const packs = await loadBuiltinPacks(join(assets.Api, BUILTIN_PACKS_DIR), (file, reason) => {
+      throw new Error(`${file}: ${reason}`);
+    });
+    expect(packs.length).toBeGreaterThanOrEqual(4);
+  });
 
   it('produces an API bundle that loads in plain Node and answers public requests', () => {
     expect(serveApi('/api/health')).toEqual({ status: 200, body: { status: 'ok' } });

@@ -92,7 +92,13 @@ const PINNED =
  */
 export const OVER_GRANTED: Partial<Record<Fn, { grant: string; reason: string }[]>> = {
   api: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
-  analyze: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
+  analyze: [
+    {
+      grant: 's3:DeleteObject SamplesBucket/samples/',
+      reason:
+        'access.test.ts maps DeleteObjects to DeleteObject and DeleteObjectVersion; the fingerprint upload purge (store/object-versions.ts) always names each version, so only DeleteObjectVersion is used',
+    },
+  ],
   purge: [{ grant: 'dynamodb:UpdateItem Table', reason: PURGE_REPOSITORIES }],
   distributedPlan: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
   distributedFold: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],

@@ -173,6 +173,49 @@ async function vendorFlow(env: FlowEnv, { api, upload }: Flows, id: string, vend
   return training.sampleId;
 }
 
+/**
+ * Governance builds a fingerprint pack from a corpus (the analyzer reads the upload, writes the pack
+ * under fingerprints/ and deletes every version of the corpus), attaches it (the worker matches it
+ * from fingerprints/), detaches and deletes it (the API deletes the stored pack).
+ */
+async function fingerprintFlow(env: FlowEnv, flows: Flows, id: string) {
+  const { api, keyOf } = flows;
+  const token = env.staff.governance;
+  const corpus = demoSampleJsonl(20);
+  const reg = await api<{ packId: string; uploadUrl: string }>('POST', '/api/fingerprints', {
+    token,
+    body: {
+      name: 'Corpus',
+      kind: 'synthetic',
+      source: 'corpus',
+      fileName: 'corpus.jsonl',
+      sizeBytes: Buffer.byteLength(corpus),
+      contentType,
+    },
+  });
+  if (reg.status !== 201)
+    throw new Error(`pack registration: ${reg.status} ${JSON.stringify(reg.body)}`);
+  const key = keyOf(reg.body.uploadUrl);
+  await env.s3.send(
+    new PutObjectCommand({
+      Bucket: env.samplesBucket,
+      Key: key,
+      Body: corpus,
+      ContentType: contentType,
+    }),
+  );
+  const analyze = (await load('../../functions/analyze/lambda')).handler;
+  const event = s3Event(env.samplesBucket, key, Buffer.byteLength(corpus));
+  await asFunction('analyze', () => analyze(event, context));
+  const path = `/api/assessments/${id}/fingerprints/${reg.body.packId}`;
+  const attached = await api('PUT', path, { token });
+  if (attached.status !== 200) throw new Error(`attach answered ${attached.status}`);
+  await flows.rescore();
+  await api('DELETE', path, { token });
+  const deleted = await api('DELETE', `/api/fingerprints/${reg.body.packId}`, { token });
+  if (deleted.status !== 204) throw new Error(`pack delete answered ${deleted.status}`);
+}
+
 /** A big sample's multipart calls (the engine lacks some; a refused call is recorded all the same). */
 async function multipartFlow({ api }: Flows, vendor: string) {
   const big = await api<{ sampleId: string }>('POST', '/api/vendor/samples', {
@@ -260,6 +303,7 @@ export async function runFlows(env: FlowEnv): Promise<void> {
   const flows = await setUp(env);
   const { id, vendor } = await flows.newAssessment();
   const sampleId = await vendorFlow(env, flows, id, vendor);
+  await fingerprintFlow(env, flows, id);
   await multipartFlow(flows, vendor);
   // A sample beyond one machine: the analyzer starts the workflow; the test runs its steps.
   const distributed = await flows.upload(vendor, 'training', demoSampleJsonl(400));

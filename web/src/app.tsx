@@ -5,6 +5,7 @@ import { MeContext, roleHome } from './auth';
 import { ErrorBanner, Loading } from './components/feedback';
 import { PageMain } from './components/page-main';
 import { useAsync } from './components/use-async';
+import { FingerprintsPage } from './pages/fingerprints/fingerprints-page';
 import { PolicyPage } from './pages/policy/policy-page';
 import { ReferencesPage } from './pages/references/references-page';
 import { SignInPage } from './pages/sign-in';
@@ -85,6 +86,7 @@ function staffPage(path: string): preact.ComponentChild {
   const spot = matchRoute('/assessments/:id/spot-checks/:spotCheckId', path);
   if (spot?.id && spot.spotCheckId)
     return <SpotCheckPage id={spot.id} spotCheckId={spot.spotCheckId} />;
+  if (path === '/fingerprints') return <FingerprintsPage />;
   const detail = matchRoute('/assessments/:id', path);
   if (detail?.id) return <AssessmentPage id={detail.id} />;
   return (

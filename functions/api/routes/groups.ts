@@ -83,6 +83,12 @@ export function routeGroups(deps: Pick<ShellDeps, 'dev'>): RouteGroup[] {
       load: async () => (await import('./references')).referenceRoutes,
     },
     {
+      name: 'fingerprints',
+      prefixes: ['fingerprints', 'assessments'],
+      data: true,
+      load: async () => (await import('./fingerprints')).fingerprintRoutes,
+    },
+    {
       name: 'vendor',
       prefixes: ['vendor'],
       data: true,

@@ -2,6 +2,7 @@ import type { AppDeps } from '../env';
 import { assessmentRoutes } from './assessments';
 import { decisionRoutes } from './decisions';
 import { devRoutes } from './dev';
+import { fingerprintRoutes } from './fingerprints';
 import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
 import { metaRoutes } from './meta';
@@ -27,6 +28,7 @@ export function featureRoutes(deps: AppDeps) {
     policyRoutes(),
     referenceRoutes(),
     spotCheckRoutes(),
+    fingerprintRoutes(),
     vendorRoutes(deps),
     ...(deps.dev ? [devRoutes()] : []),
   ];

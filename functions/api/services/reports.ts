@@ -22,6 +22,7 @@ import type { AppDeps } from '../env';
 import { auditEvent } from './audit';
 import { sinceLastDelivery } from './delivery-comparison';
 import { evidenceFor } from './evidence';
+import { withPackMatches } from './pack-matches';
 import { storeReport } from './report-store';
 import { deletedUnderRetention } from './retention-notes';
 import { isDecided } from './sample-freeze';
@@ -102,10 +103,12 @@ export async function rescore(
   if (!template) return undefined;
   const policy = await currentPolicy(deps, assessment.organizationId);
   const counted = await countedAnalyses(deps, assessment);
+  // Fingerprint packs (policy and attached) matched against the counting samples' partials.
+  const matched = await withPackMatches(deps, assessment, policy, counted.analyses);
   const { analyses, reference, unusableSamples } = await evidenceFor(
     deps,
     assessment,
-    counted.analyses,
+    matched.analyses,
   );
   const counts = counted.files;
   const since = await sinceLastDelivery(deps, assessment, policy);
@@ -126,6 +129,7 @@ export async function rescore(
       ...(counts[s.role] ? { file: counts[s.role] } : {}),
     })),
     reference,
+    fingerprints: matched.fingerprints,
     unusableSamples: [...unusableSamples, ...counted.deleted],
     // Every answer scored on, so the version diff compares all of them (older versions lack it).
     answers: recordAnswers(assessment.answers as Record<string, AnswerValue>),

@@ -1,4 +1,6 @@
+import type { Analysis } from '../analysis/types';
 import type { ScoredReport } from '../scoring';
+import { packMatches } from '../scoring/matches';
 import { toCsv } from './csv-cell';
 import type { Labels } from './labels';
 import { plainText } from './plain-words';
@@ -15,8 +17,8 @@ const measuredWords = (d: ScoredReport['discrepancies'][number]) =>
 export { safeCell, toCsv } from './csv-cell';
 
 /**
- * A report's factors and discrepancies as one CSV: a `kind` column tells them apart. Answers read
- * as option labels and units, measurements with their unit, sentences in plain words.
+ * A report's factors, discrepancies and pack matches as one CSV: a `kind` column tells them apart.
+ * Answers read as option labels and units, measurements with their unit, sentences in plain words.
  */
 export function reportCsv(report: ScoredReport, label: Labels): string {
   const rows: unknown[][] = [
@@ -40,6 +42,19 @@ export function reportCsv(report: ScoredReport, label: Labels): string {
       label.answer(d.questionId, d.claimed),
       measuredWords(d),
     ]),
+    // One row per fingerprint pack match: the matched record indexes (those the analysis kept).
+    ...report.samples.flatMap((s) =>
+      packMatches(s as Analysis).map((m) => [
+        'match',
+        `${m.pack} (${m.kind}, ${s.role})`,
+        '',
+        'sample',
+        `${Math.round(m.matchedShare * 1000) / 10} % of records match (exact ${Math.round(m.exactShare * 1000) / 10} %, near ${Math.round(m.nearShare * 1000) / 10} %); records: ${m.examples.join(' ')}`,
+        '',
+        '',
+        m.matchedShare,
+      ]),
+    ),
   ];
   return toCsv(
     ['kind', 'name', 'points', 'source', 'reason', 'remediation', 'claimed', 'measured'],

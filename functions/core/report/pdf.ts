@@ -5,6 +5,7 @@ import type { Labels } from './labels';
 import { PdfWriter } from './pdf-layout';
 import { decisionSection, deliverySection, methodSection, samplesSection } from './pdf-sections';
 import { plainText } from './plain-words';
+import { matchesSection } from './pdf-matches';
 
 /**
  * The report as a PDF (A4, standard fonts, no browser), a decision record: the decision with the
@@ -63,6 +64,7 @@ export async function reportPdf(
   w.heading('Maturity by dimension');
   for (const d of report.maturity.dimensions) w.text(`${label.other(d.id)}: level ${d.level} of 4`);
 
+  matchesSection(w, report);
   deliverySection(w, report);
   methodSection(w, report);
   w.text(' ', { gap: 8 });

@@ -1,12 +1,15 @@
 import type { Analysis } from '../analysis/types';
+import { machineMatch } from './matches';
 import type { EvidenceStrength, ReviewedShare } from './types';
 
 const max = (...xs: number[]): number => Math.max(0, ...xs.filter((x) => Number.isFinite(x)));
 
 /** What a sample says about its machine-generated share, by strength of evidence (percent). */
 export interface SyntheticReading {
-  /** Measured facts: the larger of the vendor's own synthetic tags and the marker rate. */
+  /** Measured facts: the largest of the vendor's own synthetic tags, the marker rate and the share matching a known machine corpus. */
   facts: number;
+  /** When a fingerprint pack match sets `facts`: the pack and example record indexes. */
+  matched?: { pack: string; kind: string; examples: number[] };
   /** The estimate that sets the reading: a reviewer spot-check's, else the style model's. */
   estimate: number;
   /** The lower bound the evidence supports: the interval's lower end, or the facts if higher. */
@@ -26,15 +29,21 @@ const pct = (x: number) => `${Math.round(x)} %`;
 /** The style model's reading: calibrated by a usable reference, or screening. */
 function modelReading(a: Analysis): SyntheticReading {
   const s = a.synthetic;
-  const facts = Math.min(100, 100 * max(s.declaredShare ?? 0, s.markerRate));
+  const match = machineMatch(a);
+  const own = 100 * max(s.declaredShare ?? 0, s.markerRate);
+  const facts = Math.min(100, Math.max(own, 100 * (match?.matchedShare ?? 0)));
+  const matched =
+    match && 100 * match.matchedShare > own
+      ? { matched: { pack: match.pack, kind: match.kind, examples: match.examples.slice(0, 5) } }
+      : {};
   const estimate = Math.min(100, 100 * max(s.estimatedShare));
   const low = Math.min(Math.max(estimate, facts), 100 * max(s.interval[0], facts / 100));
   const ref = s.reference;
-  if (ref?.selfTest.usable) return { facts, estimate, low, strength: 'calibrated' };
+  if (ref?.selfTest.usable) return { facts, estimate, low, strength: 'calibrated', ...matched };
   const weakness = ref
     ? `the reference sample failed its self-test (${ref.selfTest.message})`
     : 'no reference sample calibrates the style model';
-  return { facts, estimate, low, strength: 'screening', weakness };
+  return { facts, estimate, low, strength: 'screening', weakness, ...matched };
 }
 
 /**
@@ -47,7 +56,7 @@ export function syntheticReading(a: Analysis): SyntheticReading {
   const m = modelReading(a);
   const review = (a.synthetic as { review?: ReviewedShare }).review;
   if (!review) return m;
-  const { facts } = m;
+  const { facts, matched } = m;
   const estimate = Math.min(100, 100 * max(review.share));
   const low = Math.min(Math.max(estimate, facts), 100 * max(review.interval[0], facts / 100));
   const high = Math.max(estimate, 100 * max(review.interval[1]));
@@ -60,6 +69,7 @@ export function syntheticReading(a: Analysis): SyntheticReading {
     estimate,
     low,
     strength: 'reviewed',
+    ...(matched ? { matched } : {}),
     model,
     ...(apart
       ? {

@@ -203,6 +203,22 @@ export const factorCatalog: readonly FactorDoc[] = [
     'Remove or pseudonymize personal data and document the legal basis.',
   ),
   doc(
+    'echo_outputs_sold',
+    'sample',
+    'echo_outputs_sold',
+    "weight × max(½, min(1, share of sample records matching an echo fingerprint pack / contaminationFull)); measured (exact, near or 13-gram copies of the buyer's own model outputs)",
+    "The vendor sold the buyer its own model's outputs: training on them is the self-consuming loop that causes model collapse (Shumailov et al. 2024).",
+    'Remove the matched records and ask the vendor where they came from; require a provenance field for model-generated records.',
+  ),
+  doc(
+    'eval_contamination',
+    'sample',
+    'eval_contamination',
+    'weight × max(½, min(1, share of sample records matching an eval fingerprint pack / contaminationFull)); charged whatever the vendor claimed about holdout hygiene',
+    "The buyer's evaluation or holdout questions are in the purchased data: results measured on them are inflated.",
+    'Remove the matched records before training, or retire the leaked evaluation set.',
+  ),
+  doc(
     'delivery_degradation',
     'sample',
     'delivery_degradation',

@@ -26,6 +26,8 @@ export const factorNames: Record<WeightId | string, string> = {
   label_conflicts: 'Conflicting labels on duplicates',
   missing_provenance: 'Provenance missing in the sample',
   holdout_contamination: 'Holdout overlaps training',
+  echo_outputs_sold: 'Your own model outputs sold back',
+  eval_contamination: 'Evaluation set contamination',
   personal_data: 'Personal data in the sample',
   synthetic_share_understated: 'Synthetic share understated',
   near_duplicates_understated: 'Near-duplicate rate understated',

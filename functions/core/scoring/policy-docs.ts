@@ -39,6 +39,10 @@ const weightReasons: Record<keyof typeof defaultWeights, string> = {
   holdout_synthetic_contradicted: 'Above an honest "no" (10).',
   provenance_contradicted: 'Above the 1.6 points each field honestly left out would cost.',
   personal_data_contradicted: 'As large as the measured personal-data factor at its full weight.',
+  echo_outputs_sold:
+    "Large: records matching the buyer's own model outputs are the self-consuming loop itself, measured, not estimated.",
+  eval_contamination:
+    'As large as holdout contamination: evaluation results on a leaked set are inflated.',
   no_sample:
     'Enough, with a few small factors, to lift a well-answered questionnaire out of the low tier: unchecked claims are not low risk.',
   no_holdout_sample: 'Holdout claims stay unchecked; smaller than a missing training sample.',

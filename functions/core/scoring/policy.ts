@@ -35,6 +35,8 @@ export const defaultWeights = {
   unanswered_question: 1,
   evasion_contradicted: 15,
   delivery_degradation: 12,
+  echo_outputs_sold: 20,
+  eval_contamination: 12,
 } as const;
 
 /** A factor id that carries its own weight in the policy. */
@@ -154,6 +156,13 @@ export const policySchema = z.strictObject({
       personalDataShare: share.default(defaultTolerances.personalDataShare),
     })
     .prefault({}),
+  /** Fingerprint packs (library ids) matched against every assessment's samples. */
+  fingerprintPacks: z
+    .array(
+      z.string().regex(/^[a-z0-9-]{1,64}$/, 'a fingerprint pack id (see GET /api/fingerprints)'),
+    )
+    .max(50)
+    .default([]),
   tiers: z
     .strictObject({
       moderate: z.number().min(0).max(100).default(defaultTiers.moderate),

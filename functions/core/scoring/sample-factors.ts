@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis/types';
 import { factor } from './claims/rule';
 import { type Ctx, fmt, pct, type RawFactor, ramp } from './context';
 import { overlapRate } from './evidence';
+import { matchFactors } from './matches';
 
 function diversity(a: Analysis, ctx: Ctx): RawFactor | undefined {
   const t = ctx.policy.thresholds;
@@ -112,6 +113,7 @@ export function sampleFactors(ctx: Ctx): RawFactor[] {
       ),
     );
   }
+  out.push(...matchFactors(ctx));
   const pii = Math.max(t?.pii.recordShare ?? 0, ctx.holdout?.pii.recordShare ?? 0);
   if (pii > 0) {
     const reason = `${pct(pii)} of sample records contain personal data.`;

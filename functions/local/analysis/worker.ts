@@ -4,8 +4,10 @@ import { createAnalyzeHandler, type ObjectCreated } from '../../analyze/handler'
 import type { Upload } from '../../analyze/uploads';
 import { createAwsClients } from '../../lib/aws-clients';
 import type { Config } from '../../lib/config';
+import { newId } from '../../lib/ids';
 import { createLogger } from '../../lib/logger';
 import { createBlobStore } from '../../store/blob-store';
+import { singleVersionPurger } from '../../store/object-versions';
 import { createRepositories } from '../../store/repositories';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './protocol';
 
@@ -24,6 +26,9 @@ const handle = createAnalyzeHandler({
   repos: createRepositories({ doc: clients.doc, name: config.TABLE_NAME }),
   blobs: createBlobStore(clients.s3),
   analyzer: createSampleAnalyzer(),
+  // s3rver keeps no versions: the one object is every version there is.
+  versions: singleVersionPurger(clients.s3),
+  newId,
   onAnalyzed: async (sample) => {
     analyzed.push(sample);
   },

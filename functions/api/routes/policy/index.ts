@@ -6,6 +6,7 @@ import { createRouter } from '../../create-router';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
 import * as z from '../../schemas/zod';
+import { packsChanged, rescoreForPolicyPacks } from '../../services/policy-packs';
 import { currentPolicy } from '../../services/reports';
 import { previewPolicy, previewPolicyHandler } from './preview';
 import { parsePolicy } from './validate';
@@ -158,6 +159,8 @@ export function policyRoutes() {
         updatedAt: now,
         updatedBy: staff.email,
       });
+      // Packs applied to every assessment changed: reports re-score so the matches follow.
+      if (packsChanged(current, policy)) await rescoreForPolicyPacks(deps, staff.organizationId);
       return c.json({ version, policy, updatedAt: now, updatedBy: staff.email }, 200);
     })
     .openapi(listPolicyVersions, listPolicyVersionsHandler)

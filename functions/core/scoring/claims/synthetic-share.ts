@@ -18,6 +18,17 @@ const aside = (r: SyntheticReading): string =>
     ? ` The ${r.model.strength} style model reads about ${fmt(r.model.estimate)} % (at least ${fmt(r.model.low)} %)${r.disagreement ? `: ${r.disagreement}` : ''}.`
     : '';
 
+/** What the measured facts are, for the contradiction's message (a pack match names pack and records). */
+function factsBasis(r: SyntheticReading): string {
+  if (!r.matched)
+    return `${fmt(r.facts)} % of records are tagged synthetic or carry assistant boilerplate`;
+  const ex =
+    r.matched.examples.length > 0 ? ` (e.g. records ${r.matched.examples.join(', ')})` : '';
+  const what =
+    r.matched.kind === 'echo' ? 'outputs of your own model' : 'a known machine-written corpus';
+  return `${fmt(r.facts)} % of records match "${r.matched.pack}", ${what}${ex}, a measured lower bound`;
+}
+
 /**
  * Checks a claimed synthetic share `c` against the sample: contradicted only when measured facts
  * (tags, markers) or the interval's lower bound exceed the claim plus tolerance, with points for
@@ -47,9 +58,9 @@ export function checkShare(out: Outcome, ctx: Ctx, r: SyntheticReading, c: numbe
   if (byFacts || r.low - c > tol) {
     const evidence: EvidenceStrength = byFacts ? 'measured' : r.strength;
     const basis = byFacts
-      ? `${fmt(r.facts)} % of records are tagged synthetic or carry assistant boilerplate`
+      ? factsBasis(r)
       : `the ${estimateWords[r.strength]} is about ${fmt(best)} % (at least ${fmt(r.low)} % with 95% confidence)`;
-    const message = `The sample contradicts the claimed ${fmt(c)} % synthetic share: ${basis}; tolerance ${fmt(tol)} points. Points follow the ${fmt(r.low)} % lower bound, set by ${evidence} evidence.${aside(r)}`;
+    const message = `The sample contradicts the claimed ${fmt(c)} % synthetic share: ${basis}; tolerance ${fmt(tol)} points. Points follow the ${fmt(Math.max(r.low, r.facts))} % lower bound, set by ${evidence} evidence.${aside(r)}`;
     chargeExcess(out, {
       questionId: SHARE,
       // the lower bound, not the point estimate: what the evidence holds up to (facts included)

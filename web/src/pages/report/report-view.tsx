@@ -9,6 +9,7 @@ import { factorSpec, maturitySpec } from './chart-specs';
 import { type ClaimCheckView, DiscrepancyTable } from './discrepancy-table';
 import { ReferenceNote, UnusableSampleWarning } from './evidence-warnings';
 import { FactorTable } from './factor-table';
+import { FingerprintMatches } from './fingerprint-matches';
 import { MaturityEvidence } from './maturity-evidence';
 import { ReportDownloads } from './report-downloads';
 import { ReportHeadline } from './report-headline';
@@ -111,6 +112,7 @@ export function ReportView(props: {
         questions={questions}
       />
       <ReferenceNote report={report} />
+      <FingerprintMatches report={report} />
       <MaturityEvidence report={report} template={template} labels={labels} />
       <ReportVersions
         assessmentId={assessmentId}

@@ -9,6 +9,7 @@ import { ErrorBanner, Loading, Notice } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
 import { formatDateTime } from '../../format';
 import { Link, navigate } from '../../router';
+import { PackAttach } from '../fingerprints/pack-attach';
 import { ReferenceAttach } from '../references/reference-attach';
 import { loadReportWithVersions } from '../report/report-loader';
 import { ReportView } from '../report/report-view';
@@ -164,6 +165,13 @@ export function AssessmentPage({ id }: { id: string }) {
         <SpotCheckStart
           assessmentId={a.id}
           canStart={me.role === 'governance' || me.role === 'admin'}
+        />
+      ) : null}
+      {me?.role === 'procurement' || me?.role === 'governance' ? (
+        <PackAttach
+          assessmentId={a.id}
+          readOnly={a.status === 'approved' || a.status === 'rejected'}
+          onChange={bump}
         />
       ) : null}
       <section aria-labelledby="report-heading">

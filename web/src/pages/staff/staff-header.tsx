@@ -25,6 +25,7 @@ function navFor(role: Me['role']): NavItem[] {
   items.push({ href: '/portfolio', label: 'Portfolio' });
   items.push({ href: '/policy', label: 'Scoring policy' });
   if (role !== 'admin') items.push({ href: '/references', label: 'Reference samples' });
+  items.push({ href: '/fingerprints', label: 'Fingerprint packs' });
   items.push({ href: '/outbox', label: 'Outbox', localOnly: true });
   return items;
 }

@@ -14,6 +14,7 @@ import {
 } from '../../../../core/report';
 import type { AppEnv } from '../../../env';
 import { loadAssessment } from '../../../services/assessments';
+import { withMatchTexts } from '../../../services/match-texts';
 import { allAssessments, loadReportVersion } from '../../../services/report-versions';
 import type {
   diffReportVersions,
@@ -111,7 +112,9 @@ export const downloadReportPdfHandler: RouteHandler<typeof downloadReportPdf, Ap
   const decision = decidedVersion(versions, a.decision);
   // pdf-lib is a third of the API bundle: it loads with the first PDF, not with the routes.
   const { reportPdf } = await import('../../../../core/report/pdf');
-  const pdf = await reportPdf(report, {
+  // The vendor's texts of matched records (fingerprint packs) are read for the PDF only.
+  const shown = await withMatchTexts(c.var.deps, a, report);
+  const pdf = await reportPdf(shown, {
     title: `${a.dataset.name} (${a.vendor.name})`,
     label,
     ...(decision ? { decision } : {}),
