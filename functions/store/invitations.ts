@@ -1,5 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { getItem, putIfVersion, queryAll, stripKeys, type Table } from './dynamo';
+import { getItem, stripKeys, type Table } from './dynamo';
+import { findInvitation, invitationKeys, saveInvitation } from './invitation-links';
+
+export { invitationKeys } from './invitation-links';
 
 /** The one live invitation of an assessment; only the token's hash is stored. */
 export interface Invitation {
@@ -22,12 +25,6 @@ export interface Invitation {
 /** Every hash that opens this invitation while it is live: the issued one and the e-mailed ones. */
 export const liveHashes = (inv: Invitation): string[] => [inv.tokenHash, ...(inv.linkHashes ?? [])];
 
-/** Key builders for invitations. */
-export const invitationKeys = {
-  pk: (org: string) => `ORG#${org}`,
-  sk: (assessmentId: string) => `INV#${assessmentId}`,
-};
-
 /** Invitation repository: issuing replaces (and so revokes) the previous token. */
 export function invitationRepo(table: Table) {
   return {
@@ -45,32 +42,13 @@ export function invitationRepo(table: Table) {
       );
     },
     /** Reads the invitation by Query (for roles granted Query and PutItem only). */
-    async find(org: string, assessmentId: string): Promise<Invitation | undefined> {
-      const items = await queryAll<Invitation>(table, {
-        KeyConditionExpression: 'PK = :pk AND SK = :sk',
-        ExpressionAttributeValues: {
-          ':pk': invitationKeys.pk(org),
-          ':sk': invitationKeys.sk(assessmentId),
-        },
-      });
-      return items[0];
-    },
+    find: (org: string, assessmentId: string) => findInvitation(table, org, assessmentId),
     /** Reads the invitation of one assessment. */
     async get(org: string, assessmentId: string): Promise<Invitation | undefined> {
       const item = await getItem(table, invitationKeys.pk(org), invitationKeys.sk(assessmentId));
       return item ? stripKeys<Invitation>(item) : undefined;
     },
     /** Saves a changed invitation with compare-and-set on `version`. */
-    save: (inv: Invitation) =>
-      putIfVersion(
-        table,
-        {
-          PK: invitationKeys.pk(inv.organizationId),
-          SK: invitationKeys.sk(inv.assessmentId),
-          ...inv,
-        },
-        inv.version - 1,
-        'The invitation changed meanwhile; reload and try again.',
-      ),
+    save: (inv: Invitation) => saveInvitation(table, inv),
   };
 }

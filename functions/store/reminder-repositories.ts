@@ -1,6 +1,7 @@
 import { dueAssessments } from './assessment-due';
 import type { Table } from './dynamo-keys';
-import { invitationRepo } from './invitations';
+import { findInvitation, saveInvitation } from './invitation-links';
+import type { Invitation } from './invitations';
 import { addOutboxMessage, claimOnce, type OutboxMessage } from './outbox-messages';
 
 /**
@@ -9,10 +10,12 @@ import { addOutboxMessage, claimOnce, type OutboxMessage } from './outbox-messag
  * UpdateItem.
  */
 export function reminderRepositories(table: Table) {
-  const invitations = invitationRepo(table);
   return {
     // Read by Query, saved by a conditional PutItem: each reminder adds its link's hash.
-    invitations: { get: invitations.find, save: invitations.save },
+    invitations: {
+      get: (org: string, assessmentId: string) => findInvitation(table, org, assessmentId),
+      save: (inv: Invitation) => saveInvitation(table, inv),
+    },
     assessments: { dueBefore: (until: string) => dueAssessments(table, until) },
     outbox: {
       add: (m: OutboxMessage) => addOutboxMessage(table, m),

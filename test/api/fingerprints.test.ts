@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packUploadKey } from '../../functions/store/fingerprint-packs';
 import { completeAnswers } from './answers';
 import { invitedAssessment, json, startTestPortal, type TestPortal } from './harness';
-import { putAndSettle, textRecords, type UploadTarget } from './upload-helpers';
+import { putAndSettle, type UploadTarget } from './upload-helpers';
 
 let t: TestPortal;
 let proc: string;
@@ -47,8 +47,25 @@ interface Report {
   discrepancies: { questionId: string; evidence: string; message: string }[];
 }
 
-/** The vendor's 40 training records (JSON Lines, field `text`). */
-const vendorRecords = textRecords(40, {}, 7);
+/**
+ * The vendor's 40 training records (JSON Lines, field `text`): words drawn at random from a large
+ * made-up vocabulary, so no two records share a shingle or a 13-word run and each pack record
+ * matches exactly one sample record.
+ */
+const vendorRecords = distinctRecords(40);
+
+function distinctRecords(n: number): string[] {
+  let state = 0x2545f491;
+  const next = () => {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return state;
+  };
+  const word = () =>
+    `${'bcdfghjklmnprstvz'[next() % 17]}${'aeiou'[next() % 5]}${'bcdfghjklmnprstvz'[next() % 17]}${'aeiou'[next() % 5]}${next() % 100}`;
+  return Array.from({ length: n }, (_, i) =>
+    JSON.stringify({ text: `Record ${i}: ${Array.from({ length: 24 }, word).join(' ')}.` }),
+  );
+}
 const vendorTexts = vendorRecords.map((r) => (JSON.parse(r) as { text: string }).text);
 
 async function register(token: string, body: Record<string, unknown>) {
