@@ -26,12 +26,20 @@ import { signIn } from './portal-steps';
 const ready = existsSync(chromiumPath);
 if (!ready) console.warn('[e2e] SKIPPED the fingerprint suite: Chromium is missing.');
 
-const words = ['harbor', 'ledger', 'quiet', 'orbit', 'pencil', 'signal', 'meadow', 'copper'];
-const texts = Array.from(
-  { length: 40 },
-  (_, i) =>
-    `Answer ${i}: ${Array.from({ length: 20 }, (_, j) => words[(i * 3 + j * 5 + ((i * j) % 7)) % 8]).join(' ')}.`,
-);
+/** 40 texts of random made-up words: no two share a shingle, so each pack record matches one. */
+const texts = (() => {
+  let state = 0x1b873593;
+  const next = () => {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return state;
+  };
+  const c = 'bcdfghjklmnprstvz';
+  const word = () => `${c[next() % 17]}${'aeiou'[next() % 5]}${c[next() % 17]}${next() % 100}`;
+  return Array.from(
+    { length: 40 },
+    (_, i) => `Answer ${i}: ${Array.from({ length: 20 }, word).join(' ')}.`,
+  );
+})();
 const packName = 'Public chat corpus';
 
 describe.skipIf(!ready)('fingerprint packs in Chromium', () => {
