@@ -76,15 +76,15 @@ export async function processPackUpload(
   const ids = parsePackUploadKey(object.key);
   if (!ids || object.bucket !== deps.config.SAMPLES_BUCKET) return;
   const purge = async () => {
-    const n = deps.versions
-      ? await deps.versions.deleteEveryVersion(object.bucket, object.key)
-      : (await deps.blobs.delete(object.bucket, object.key), 1);
+    let n = 1;
+    if (deps.versions) n = await deps.versions.deleteEveryVersion(object.bucket, object.key);
+    else await deps.blobs.delete(object.bucket, object.key);
     deps.logger.info('fingerprint upload deleted', { key: object.key, versions: n });
   };
   const stored = await deps.repos.fingerprints.get(ids.organizationId, ids.packId);
-  if (!stored || stored.status !== 'awaiting_upload') {
+  if (stored?.status !== 'awaiting_upload') {
     // a deleted pack, or a duplicate event: the bytes have no use here
-    if (!stored || stored.status !== 'building') await purge();
+    if (stored?.status !== 'building') await purge();
     return;
   }
   const now = deps.clock();

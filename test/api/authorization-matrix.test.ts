@@ -239,25 +239,41 @@ async function assessmentWithInvite(proc: string) {
 /** Everything an attacker might change, read straight from the store. */
 async function snapshot() {
   const { repos } = t.portal.deps;
-  const [a, events, samples, inv, out1, out2, list1, list2, p1, p2, r1, refs1, refs2, spots, fp1, fp2] =
-    await Promise.all([
-      repos.assessments.get('demo', ids.a),
-      repos.assessments.events('demo', ids.a),
-      repos.samples.list('demo', ids.a),
-      repos.invitations.get('demo', ids.a),
-      repos.outbox.list('demo'),
-      repos.outbox.list('other'),
-      repos.assessments.list('demo', { limit: 100 }),
-      repos.assessments.list('other', { limit: 100 }),
-      repos.policies.current('demo'),
-      repos.policies.current('other'),
-      repos.reports.list('demo', ids.a),
-      repos.references.list('demo'),
-      repos.references.list('other'),
-      repos.spotChecks.list('demo', ids.a),
-      repos.fingerprints.list('demo'),
-      repos.fingerprints.list('other'),
-    ]);
+  const [
+    a,
+    events,
+    samples,
+    inv,
+    out1,
+    out2,
+    list1,
+    list2,
+    p1,
+    p2,
+    r1,
+    refs1,
+    refs2,
+    spots,
+    fp1,
+    fp2,
+  ] = await Promise.all([
+    repos.assessments.get('demo', ids.a),
+    repos.assessments.events('demo', ids.a),
+    repos.samples.list('demo', ids.a),
+    repos.invitations.get('demo', ids.a),
+    repos.outbox.list('demo'),
+    repos.outbox.list('other'),
+    repos.assessments.list('demo', { limit: 100 }),
+    repos.assessments.list('other', { limit: 100 }),
+    repos.policies.current('demo'),
+    repos.policies.current('other'),
+    repos.reports.list('demo', ids.a),
+    repos.references.list('demo'),
+    repos.references.list('other'),
+    repos.spotChecks.list('demo', ids.a),
+    repos.fingerprints.list('demo'),
+    repos.fingerprints.list('other'),
+  ]);
   const n1 = list1.items.length;
   const n2 = list2.items.length;
   return JSON.stringify({

@@ -60,6 +60,11 @@ describe('dead-lettered analyses', () => {
     );
     expect(mail.map((m) => m.to).sort()).toEqual(['buyer@demo.test', 'data@acme.test']);
     expect(mail).toHaveLength(2);
+    // each says what to do next, with exactly one link
+    for (const m of mail) expect(m.body.match(/(https?:\/\/|mailto:)\S+/g), m.to).toHaveLength(1);
+    expect(mail.find((m) => m.to === 'buyer@demo.test')?.body).toMatch(
+      new RegExp(`/assessments/${id}$`),
+    );
 
     // SQS may deliver a dead letter twice: the second time changes and sends nothing.
     await handle([object], 'm-1');

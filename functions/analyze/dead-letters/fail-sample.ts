@@ -1,4 +1,5 @@
 import { notify } from '../../api/services/notify';
+import { staffLink } from '../../api/services/vendor-links';
 import type { Sample } from '../../store/samples';
 import { failedUpload } from '../uploads';
 import type { DeadLetterDeps } from './handler';
@@ -36,10 +37,15 @@ export async function failAndNotify(
   if (!assessment) return;
   const subject = `Sample analysis failed: ${sample.fileName} (${assessment.dataset.name})`;
   const recipients = [
-    { to: assessment.vendor.contactEmail, body: message },
+    // what to do next, with one link: the vendor uploads again from its invitation link (a token
+    // this function cannot mint), so its one link reaches the buyer who invited it
+    {
+      to: assessment.vendor.contactEmail,
+      body: `${message}\n\nUpload the file again from your invitation link (the latest e-mail about this questionnaire). If that link no longer works, ask ${assessment.createdBy} for a new one:\nmailto:${assessment.createdBy}`,
+    },
     {
       to: assessment.createdBy,
-      body: `The analysis of the sample "${sample.fileName}" that ${assessment.vendor.name} uploaded for "${assessment.dataset.name}" ${OWNER_NOTE[source]}. The vendor was asked to upload it again. Operators received an alarm.`,
+      body: `The analysis of the sample "${sample.fileName}" that ${assessment.vendor.name} uploaded for "${assessment.dataset.name}" ${OWNER_NOTE[source]}. The vendor was asked to upload it again. Operators received an alarm.\n\nFollow the assessment:\n${staffLink(deps.config.PUBLIC_BASE_URL ?? '', assessment.id)}`,
     },
   ];
   for (const r of recipients.filter((x) => x.to.includes('@'))) {

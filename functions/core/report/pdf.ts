@@ -3,9 +3,9 @@ import type { ScoredReport } from '../scoring';
 import type { VersionDecision } from './decision-record';
 import type { Labels } from './labels';
 import { PdfWriter } from './pdf-layout';
+import { matchesSection } from './pdf-matches';
 import { decisionSection, deliverySection, methodSection, samplesSection } from './pdf-sections';
 import { plainText } from './plain-words';
-import { matchesSection } from './pdf-matches';
 
 /**
  * The report as a PDF (A4, standard fonts, no browser), a decision record: the decision with the
