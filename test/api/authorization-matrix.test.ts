@@ -183,7 +183,7 @@ const routes: RouteCase[] = [
     path: (i) => `/api/assessments/${i.a}/reports/diff?from=1&to=1`,
     allowed: ['proc1', 'gov1', 'admin1'],
   },
-  ...['bundle', 'csv', 'croissant', 'pdf'].map((kind) => ({
+  ...['bundle', 'csv', 'croissant', 'pdf', 'match-examples'].map((kind) => ({
     method: 'GET',
     path: (i: Ids) => `/api/assessments/${i.a}/reports/1/${kind}`,
     allowed: ['proc1', 'gov1', 'admin1'] as Who[],

@@ -46,3 +46,17 @@ export async function download(path: string, fileName: string): Promise<void> {
 /** The download path of one report export. */
 export const reportDownloadPath = (id: string, version: number, kind: string) =>
   `/api/assessments/${enc(id)}/reports/${version}/${kind}`;
+
+/** The vendor's (masked) texts of a fingerprint match's first example records. */
+export interface MatchExamples {
+  items: {
+    pack: string;
+    kind: 'synthetic' | 'eval' | 'echo';
+    role: string;
+    examples: { record: number; text: string }[];
+  }[];
+}
+
+/** `GET /api/assessments/{id}/reports/{version}/match-examples`. */
+export const getMatchExamples = (id: string, version: number) =>
+  http<MatchExamples>('GET', `/api/assessments/${enc(id)}/reports/${version}/match-examples`);

@@ -112,7 +112,7 @@ export function ReportView(props: {
         questions={questions}
       />
       <ReferenceNote report={report} />
-      <FingerprintMatches report={report} />
+      <FingerprintMatches report={report} assessmentId={assessmentId} />
       <MaturityEvidence report={report} template={template} labels={labels} />
       <ReportVersions
         assessmentId={assessmentId}

@@ -7,6 +7,7 @@ import {
   exportReportCroissantHandler,
   exportReportCsvHandler,
 } from './handlers';
+import { getReportMatchExamples, getReportMatchExamplesHandler } from './match-examples';
 import {
   diffReportVersions,
   downloadReportBundle,
@@ -16,7 +17,10 @@ import {
   exportReportCsv,
 } from './routes';
 
-/** Report versions compared and taken away: diff, bundle, CSV, Croissant, PDF, assessments CSV. */
+/**
+ * Report versions compared and taken away: diff, bundle, CSV, Croissant, PDF, the vendor's texts of
+ * fingerprint matches, assessments CSV.
+ */
 export function reportExportRoutes() {
   return createRouter()
     .openapi(diffReportVersions, diffReportVersionsHandler)
@@ -24,5 +28,6 @@ export function reportExportRoutes() {
     .openapi(exportReportCsv, exportReportCsvHandler)
     .openapi(exportReportCroissant, exportReportCroissantHandler)
     .openapi(downloadReportPdf, downloadReportPdfHandler)
+    .openapi(getReportMatchExamples, getReportMatchExamplesHandler)
     .openapi(exportAssessmentsCsv, exportAssessmentsCsvHandler);
 }
