@@ -6,7 +6,7 @@ import { createRouter } from '../../create-router';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
 import * as z from '../../schemas/zod';
-import { packsChanged, rescoreForPolicyPacks } from '../../services/policy-packs';
+import { checkPolicyPacks, packsChanged, rescoreForPolicyPacks } from '../../services/policy-packs';
 import { currentPolicy } from '../../services/reports';
 import { previewPolicy, previewPolicyHandler } from './preview';
 import { parsePolicy } from './validate';
@@ -151,6 +151,7 @@ export function policyRoutes() {
       }
       const version = current.version + 1;
       const policy = parsePolicy(body.policy, version);
+      await checkPolicyPacks(deps, staff.organizationId, policy);
       const now = deps.clock().toISOString();
       await deps.repos.policies.save({
         organizationId: staff.organizationId,
