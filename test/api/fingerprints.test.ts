@@ -121,6 +121,15 @@ async function reportedAssessment(buyer = proc) {
   return id;
 }
 
+interface MatchExamples {
+  items: {
+    pack: string;
+    kind: string;
+    role: string;
+    examples: { record: number; text: string }[];
+  }[];
+}
+
 const report = (id: string) =>
   json<Report>(t.call('GET', `/api/assessments/${id}/report`, { token: gov }));
 
@@ -213,6 +222,22 @@ describe('fingerprint matches in reports', () => {
     expect(csv).toMatch(/^match,"Public chat corpus \(synthetic, training\)",.*records: 0 1 2/m);
     const pdf = await t.call('GET', `${base}/pdf`, { token: gov });
     expect(pdf.status).toBe(200);
+    // the web report's example texts: the vendor's records, read from the sample
+    const ex = await t.call('GET', `${base}/match-examples`, { token: proc });
+    expect(ex.status, await ex.clone().text()).toBe(200);
+    const { items } = await json<MatchExamples>(ex);
+    expect(items).toEqual([
+      {
+        pack: 'Public chat corpus',
+        kind: 'synthetic',
+        role: 'training',
+        examples: [0, 1, 2].map((record) => ({ record, text: vendorTexts[record] })),
+      },
+    ]);
+    const foreign = await t.call('GET', `${base}/match-examples`, { token: otherGov });
+    expect(foreign.status).toBe(404);
+    expect(foreign.headers.get('content-type')).toContain('application/problem+json');
+    expect(await foreign.text()).not.toContain(vendorTexts[0]);
     const events = await json<{ items: { type: string; detail: Record<string, unknown> }[] }>(
       t.call('GET', `/api/assessments/${id}/events`, { token: gov }),
     );
@@ -274,5 +299,45 @@ describe('fingerprint matches in reports', () => {
     const del = await t.call('DELETE', `/api/fingerprints/${pack.packId}`, { token: pGov });
     expect(del.status).toBe(409);
     expect((await json<{ detail: string }>(del)).detail).toMatch(/policy/);
+  });
+
+  it('refuses a policy naming a pack that is neither in the library nor built in', async () => {
+    const res = await t.call('PUT', '/api/policy', {
+      token: admin,
+      body: { policy: { fingerprintPacks: ['builtin-no-such-corpus', 'nosuchpack'] }, version: 0 },
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const body = await json<{ errors: { path: string; message: string }[] }>(res);
+    expect(body.errors.map((e) => e.path)).toEqual([
+      'policy.fingerprintPacks.0',
+      'policy.fingerprintPacks.1',
+    ]);
+    expect(body.errors[0]?.message).toMatch(/"builtin-no-such-corpus" is not a pack shipped/);
+    expect(body.errors[1]?.message).toMatch(/"nosuchpack" .*GET \/api\/fingerprints/);
+    // a pack of another organization's library is unknown here too
+    const foreign = await uploadedPack(otherGov, corpusWith(1), { name: 'Other org corpus' });
+    const other = await t.call('PUT', '/api/policy', {
+      token: admin,
+      body: { policy: { fingerprintPacks: [foreign.packId] }, version: 0 },
+    });
+    expect(other.status).toBe(400);
+    expect(JSON.stringify(await other.json())).toContain(foreign.packId);
+    const policy = await json<{ version: number }>(t.call('GET', '/api/policy', { token: admin }));
+    expect(policy.version).toBe(0);
+  });
+
+  it('accepts a built-in pack id in the policy', async () => {
+    const packs = await json<{ items: { packId: string; builtin: boolean }[] }>(
+      t.call('GET', '/api/fingerprints', { token: gov }),
+    );
+    const builtin = packs.items.find((p) => p.builtin);
+    expect(builtin?.packId).toMatch(/^builtin-/);
+    const pAdmin = await t.staff('admin', 'builtinorg', 'bea@builtinorg.test');
+    const put = await t.call('PUT', '/api/policy', {
+      token: pAdmin,
+      body: { policy: { fingerprintPacks: [builtin?.packId] }, version: 0 },
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
   });
 });

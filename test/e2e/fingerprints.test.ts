@@ -1,7 +1,7 @@
 /**
  * Fingerprint packs in a real browser: governance builds a pack from a corpus on the Fingerprint
  * packs page, attaches it on the assessment page, and the report shows the match in "Matches with
- * known corpora". No page logs a console error.
+ * known corpora" with the vendor's text of example records. No page logs a console error.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -149,6 +149,11 @@ describe.skipIf(!ready)('fingerprint packs in Chromium', () => {
     expect(await section.textContent()).toMatch(
       /Public chat corpus, training sample: 50 % of records match/,
     );
+    // under the match, the vendor's text of an example record (read from the sample), as text
+    const example = section.locator('[data-testid="match-examples"] blockquote').first();
+    await example.waitFor({ timeout: 30_000 });
+    expect(await example.textContent()).toBe(`Record 0: ${texts[0]}`);
+    expect(await section.locator('[data-testid="match-examples"] blockquote').count()).toBe(3);
     await screenshot(gov, 'fingerprints-02-report-1280');
     expect(watcher.problems).toEqual([]);
   }, 120_000);
