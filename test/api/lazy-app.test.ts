@@ -66,6 +66,7 @@ describe('Lambda lazy app', () => {
       'report-exports',
       'reports',
       'references',
+      'spot-checks',
       'fingerprints',
     ]);
     expect(names('/api/openapi.json')).toEqual(all);

@@ -84,7 +84,13 @@ describe('big samples fan out over worker threads', () => {
     // spies cannot see the shards; fan-out itself is covered by test/unit/shards. Here: the result.
     expect(stored.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
 
-    const options = { fileName: stored.fileName, fields: stored.fieldOverrides };
+    // the same secret draw key the analyzer was given, so the spot-check pool folds alike
+    const options = {
+      fileName: stored.fileName,
+      fields: stored.fieldOverrides,
+      ...(stored.drawKey ? { spotCheck: { key: stored.drawKey } } : {}),
+    };
+    expect(stored.drawKey, 'a vendor sample gets a draw key').toBeTruthy();
     const partial = await foldSource(once(bytes), options);
     const bucket = deps.config.SAMPLES_BUCKET;
     const storedPartial = await readPartial(await deps.blobs.stream(bucket, stored.partialKey));

@@ -87,7 +87,7 @@ describe.skipIf(!ready)('spot-check in Chromium', () => {
   async function tagRange(from: number, to: number, size: number, tagged: number) {
     for (let i = from; i <= to; i++) {
       await atRecord(i + 1, size, tagged + i - from);
-      expect(await focused(page)).toMatch(/^article\.spot-text/);
+      await expect.poll(() => focused(page)).toMatch(/^article\.spot-text/);
       const text = page.locator('[data-testid="spot-text"]');
       // The record is text only: no element inside, whatever the vendor's record holds.
       expect(await text.evaluate((el) => el.children.length)).toBe(0);
@@ -102,7 +102,8 @@ describe.skipIf(!ready)('spot-check in Chromium', () => {
     await page.getByRole('button', { name: 'Finish' }).and(page.locator(':focus')).waitFor();
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="spot-result"]').waitFor();
-    expect(await focused(page)).toBe('spot-result-heading');
+    // focus moves in an effect after the result renders: wait for it, do not race it
+    await expect.poll(() => focused(page)).toBe('spot-result-heading');
     expect(await page.locator('[data-testid="spot-result-share"]').textContent()).toMatch(
       /^About \d+(\.\d)? % of the sample's records are machine-made/,
     );
@@ -146,7 +147,7 @@ describe.skipIf(!ready)('spot-check in Chromium', () => {
     await page.locator('#reference-file').setInputFiles(referencePath);
     await page.getByRole('button', { name: 'Upload reference' }).click();
     await page.locator('#reference-generator-error', { hasText: 'Name the model' }).waitFor();
-    expect(await focused(page)).toBe('reference-generator');
+    await expect.poll(() => focused(page)).toBe('reference-generator');
     await page.locator('#reference-generator').fill(generator);
     await page.getByRole('button', { name: 'Upload reference' }).click();
     const row = page.locator('[data-testid="reference-row"]', { hasText: machineName });

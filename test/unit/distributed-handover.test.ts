@@ -139,7 +139,8 @@ describe('an execution that ends without its catch (the EventBridge rule target)
     const mail = (await deps.repos.outbox.list('demo')).filter(
       (m) => m.assessmentId === sample.assessmentId && m.kind === 'analysis-failed',
     );
-    expect(mail.map((m) => m.body)).toContain(body.error);
+    // the vendor's e-mail carries the message, then what to do next with one link
+    expect(mail.some((m) => m.body.startsWith(body.error))).toBe(true);
     // the FAILED event after a catch already ran (or a repeated event) changes nothing
     expect(await fail(failInputOf(event('FAILED', run)) as never)).toEqual({ marked: false });
   }, 60_000);

@@ -83,6 +83,12 @@ export function routeGroups(deps: Pick<ShellDeps, 'dev'>): RouteGroup[] {
       load: async () => (await import('./references')).referenceRoutes,
     },
     {
+      name: 'spot-checks',
+      prefixes: ['assessments'],
+      data: true,
+      load: async () => (await import('./spot-checks')).spotCheckRoutes,
+    },
+    {
       name: 'fingerprints',
       prefixes: ['fingerprints', 'assessments'],
       data: true,
