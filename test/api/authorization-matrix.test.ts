@@ -1,53 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
+import { everyone, type Ids, type RouteCase, staffAll, type Who } from './authorization-cases';
 import { evidenceRoutes } from './authorization-evidence-routes';
 import { fingerprintCases, registerPack } from './authorization-fingerprints';
 import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
-
-type Who =
-  | 'anonymous'
-  | 'vendorA'
-  | 'vendorB'
-  | 'revokedVendor'
-  | 'expiredVendor'
-  | 'proc1'
-  | 'gov1'
-  | 'admin1'
-  | 'proc2'
-  | 'gov2'
-  | 'admin2';
-
-const everyone: Who[] = [
-  'anonymous',
-  'vendorA',
-  'vendorB',
-  'revokedVendor',
-  'expiredVendor',
-  'proc1',
-  'gov1',
-  'admin1',
-  'proc2',
-  'gov2',
-  'admin2',
-];
-
-interface RouteCase {
-  method: string;
-  path: (ids: Ids) => string;
-  body?: unknown;
-  /** Identities allowed to act on assessment A through this route. */
-  allowed: Who[];
-}
-
-interface Ids {
-  a: string;
-  sampleA: string;
-  refA: string;
-  spotA: string;
-  packA: string;
-}
-
-const staffAll: Who[] = ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'];
 
 const routes: RouteCase[] = [
   {
