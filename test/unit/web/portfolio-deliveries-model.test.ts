@@ -62,7 +62,7 @@ describe('portfolio delivery measurements', () => {
       'Delivery 3 (2026-09-02)',
     ]);
     const by = new Map(spec.series.map((s) => [s.label, s.values]));
-    expect(by.get('Distinct word pairs')).toEqual([52.3, 41, null]);
+    expect(by.get('Variety of word pairs')).toEqual([52.3, 41, null]);
     expect(by.get('Machine text (estimate)')).toEqual([8, 8, null]);
     expect(by.get('Repeats the previous delivery')).toEqual([null, 50.7, null]);
     expect(spec.max).toBe(100);

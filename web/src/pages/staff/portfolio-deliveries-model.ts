@@ -5,8 +5,8 @@ import { formatDate, percent } from '../../format';
 
 /** The measured series, each named once for people (ids stay in the JSON). */
 export const MEASURES = [
-  { key: 'distinct2', name: 'Distinct word pairs', color: '#1d4f91' },
-  { key: 'mattr', name: 'Type-token ratio (MATTR)', color: '#1d6b5f' },
+  { key: 'distinct2', name: 'Variety of word pairs', color: '#1d4f91' },
+  { key: 'mattr', name: 'Variety of words in running text', color: '#1d6b5f' },
   { key: 'machine', name: 'Machine text (estimate)', color: '#b3261e' },
   { key: 'near', name: 'Near-duplicates', color: '#6a3d9a' },
   { key: 'overlap', name: 'Repeats the previous delivery', color: '#b35900' },

@@ -48,8 +48,8 @@ function SeriesCard({ series, index }: { series: DeliverySeries; index: number }
               <th scope="col" class="num">
                 Records
               </th>
-              <th scope="col">Distinct word pairs</th>
-              <th scope="col">Type-token ratio (MATTR)</th>
+              <th scope="col">Variety of word pairs</th>
+              <th scope="col">Variety of words in running text</th>
               <th scope="col">Machine text (95 % interval)</th>
               <th scope="col" class="num">
                 Near-duplicates
