@@ -44,4 +44,3 @@ export interface Ids {
 }
 
 export const staffAll: Who[] = ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'];
-
