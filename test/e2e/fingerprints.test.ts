@@ -61,6 +61,21 @@ describe.skipIf(!ready)('fingerprint packs in Chromium', () => {
     return res.status === 204 ? undefined : ((await res.json()) as Record<string, unknown>);
   }
 
+  /** Screenshots the page at 390 px, checks nothing scrolls sideways there, and goes back to 1280. */
+  async function atPhoneWidth(name: string) {
+    await gov.setViewportSize({ width: 390, height: 844 });
+    // the layout settles a frame after the resize: poll rather than race it
+    await expect
+      .poll(() =>
+        gov.evaluate(
+          () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        ),
+      )
+      .toBe(false);
+    await screenshot(gov, name);
+    await gov.setViewportSize({ width: 1280, height: 900 });
+  }
+
   /** An assessment whose vendor delivered the 40 texts and submitted (so it has a report). */
   async function submittedAssessment() {
     const session = await fetch(`${base()}/api/dev/session`, {
@@ -133,6 +148,7 @@ describe.skipIf(!ready)('fingerprint packs in Chromium', () => {
     await row.locator('.status-ready').waitFor({ timeout: 60_000 });
     expect(await row.textContent()).toMatch(/Synthetic corpus, 20 records/);
     await screenshot(gov, 'fingerprints-01-library-1280');
+    await atPhoneWidth('fingerprints-01-library-390');
   }, 120_000);
 
   it('attaches the pack on the assessment page and shows the match in the report', async () => {
@@ -155,6 +171,7 @@ describe.skipIf(!ready)('fingerprint packs in Chromium', () => {
     expect(await example.textContent()).toBe(`Record 0: ${texts[0]}`);
     expect(await section.locator('[data-testid="match-examples"] blockquote').count()).toBe(3);
     await screenshot(gov, 'fingerprints-02-report-1280');
+    await atPhoneWidth('fingerprints-02-report-390');
     expect(watcher.problems).toEqual([]);
   }, 120_000);
 });
