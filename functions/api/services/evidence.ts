@@ -1,10 +1,10 @@
 import { calibrateWithReference } from '../../core/analysis/reference';
-import type { Analysis } from '../../core/analysis/types';
+import type { Analysis, ReferenceSummary } from '../../core/analysis/types';
 import type { Assessment } from '../../core/assessment/types';
 import type { ReviewedShare } from '../../core/scoring';
 import type { Sample } from '../../store/samples';
 import type { AppDeps } from '../env';
-import { calibrateTwoSided, checkMachineReference, type TwoSidedSummary } from './evidence-core';
+import { calibrateTwoSided, checkMachineReference } from './evidence-core';
 import { type MachineEvidence, machineEvidence } from './machine-references';
 import { attachedReference, referenceAnalysis, referenceNote } from './references';
 import { countingSample } from './sample-selection';
@@ -124,7 +124,7 @@ export async function evidenceFor(
   const holdout = calibrate(analyses.holdout);
   const synthetic = (training ?? holdout)?.synthetic as
     | (Omit<Partial<ReturnType<typeof calibrateWithReference>>, 'reference'> & {
-        reference?: TwoSidedSummary;
+        reference?: ReferenceSummary;
       })
     | undefined;
   const isCalibrated = Boolean(refAnalysis && synthetic?.reference?.selfTest.usable);
