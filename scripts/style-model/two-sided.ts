@@ -194,7 +194,7 @@ const p = (x: number) => `${Math.round(x * 100)} %`;
 
 const sep = (x: number, usable: boolean) => `${x.toFixed(2)}${usable ? '' : ' (too close)'}`;
 
-/** The two-sided tables as Markdown, as published in the README below the screening table. */
+/** The two-sided tables as Markdown, as published in docs/analyzer.md below the screening table. */
 export function formatTwoSided(t: TwoSidedTable): string {
   return [
     `**Two-sided** (a human and a machine reference, ${t.fit} mixture fit; references from the ` +
