@@ -52,6 +52,7 @@ export function docHtml(page: DocPage, md: string, pages: DocPage[]): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(pageTitle(md))} · Diligence docs</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="docs.css">
 </head>
 <body>

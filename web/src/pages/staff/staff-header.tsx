@@ -1,6 +1,7 @@
 /** The staff banner: product name, role-specific navigation, who is signed in, sign-out. */
 import type { Me } from '../../api/types';
 import { portalConfig } from '../../auth';
+import { HelpLink } from '../../components/help-link';
 import { useAsync } from '../../components/use-async';
 import { Link, navigate } from '../../router';
 import { clearStaffSession } from '../../session';
@@ -66,6 +67,7 @@ export function StaffHeader({ me, path }: { me: Me; path: string }) {
         <span>
           {me.email} <span class="role">({roleWords[me.role]})</span>
         </span>
+        <HelpLink />
         <button type="button" class="button secondary small" onClick={signOut}>
           Sign out
         </button>

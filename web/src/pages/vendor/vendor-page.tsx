@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { getVendorAssessment, type VendorAssessment } from '../../api/vendor';
 import { DueDate, StatusBadge } from '../../components/badges';
 import { ErrorBanner, Loading } from '../../components/feedback';
+import { HelpLink } from '../../components/help-link';
 import { PageMain } from '../../components/page-main';
 import { useAsync } from '../../components/use-async';
 import { captureVendorTokenFromHash, vendorToken } from '../../session';
@@ -40,6 +41,7 @@ export function VendorPage() {
       <header class="site-header vendor">
         <div class="brand">Diligence</div>
         <p class="muted">Dataset due-diligence questionnaire</p>
+        <HelpLink page="web.html#for-vendors" />
       </header>
       <PageMain path="/vendor">
         {problem ? <LinkProblem kind={problem} /> : null}
