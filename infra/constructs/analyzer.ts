@@ -50,7 +50,7 @@ export class Analyzer extends Construct {
   readonly function: DiligenceFunction;
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
-  /** Dead letters the consumer failed on three times: an operator must look (see the README). */
+  /** Dead letters the consumer failed on three times: an operator must look (see docs/operations.md#deadlettersparked). */
   readonly parkedQueue: Queue;
   readonly deadLetterFunction: DiligenceFunction;
 

@@ -121,7 +121,7 @@ const settings = <K extends string>(
   }));
 
 /**
- * The default policy explained for the README: every factor (weight, formula, reason, remediation)
+ * The default policy explained for docs/scoring.md: every factor (weight, formula, reason, remediation)
  * and every weight, threshold, tolerance and tier cut-off with the reason for its default.
  */
 export const policyDocs = {
