@@ -52,6 +52,13 @@ describe.skipIf(!hasChromium || !hasDocs)('the manuals in Chromium', () => {
 
     const help = page.getByRole('link', { name: 'Help (opens in a new tab)' });
     expect(await help.getAttribute('href')).toBe('/docs/index.html');
+    // the extra header link fits a phone: no sideways scroll at 390 px
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await screenshot(page, 'docs-staff-header-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
     const [docs] = await Promise.all([context.waitForEvent('page'), help.click()]);
     watcher.watch(docs, 'docs-index');
     await docs.locator('h1', { hasText: 'Diligence' }).waitFor();
