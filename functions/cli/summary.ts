@@ -22,7 +22,11 @@ function referenceLine(s: Analysis['synthetic']): string {
     return `two-sided: human reference${r.name ? ` ${r.name}` : ''} (${r.records} records) and machine references ${r.machine.references
       .filter((m) => m.usable)
       .map((m) => `${m.name ?? m.generator} [${m.generator}, ${m.records} records]`)
-      .join(', ')}; separation ${pct(r.machine.separation ?? 0)}; bounds are one-sided 95%`;
+      .join(', ')}; separation ${pct(r.machine.separation ?? 0)}; bounds are one-sided 95%${
+      r.machine.departure?.applied
+        ? `; raised to the departure from the human reference (${pct(r.machine.departure.lowerBound)}): the sample's machine text is unlike the machine reference's`
+        : ''
+    }`;
   const machine = r.machine ? ` Machine references not used: ${r.machine.message}` : '';
   return r.selfTest.usable
     ? `calibrated against ${r.name ?? 'the reference'} (${r.records} records; ${r.selfTest.message})${machine}`

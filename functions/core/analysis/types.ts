@@ -58,6 +58,11 @@ export interface ReferenceSummary {
     usable: boolean;
     method: string;
     message: string;
+    /**
+     * The sample's departure from the human reference alone (its conservative lower bound), and
+     * whether the two-sided estimate was raised to it because the fit read below it.
+     */
+    departure?: { lowerBound: number; applied: boolean };
   };
 }
 
