@@ -23,7 +23,7 @@ export interface TwoSidedShare extends MixtureEstimate {
  * reference (the human-only mode already gates on it), so a fit below it is contradicted by the
  * data: the estimate becomes the departure and its interval starts there. On ../shared/data this
  * is what reads M4's llama-2 text against GSM8K model solutions as 80–94 % machine instead of 0 %
- * (the README's cross-generator table). A fit at or above the departure is returned unchanged.
+ * (the cross-generator table in docs/analyzer.md). A fit at or above the departure is returned unchanged.
  */
 export function twoSidedShare(
   sample: readonly number[],

@@ -15,7 +15,7 @@ export const MIN_MACHINE_REFERENCE_RECORDS = 20;
  * their score distributions. A unit of share moves the sample's distribution by the separation, so
  * the sampling noise of the histograms (TV ≈ 0.1–0.2 between two draws of 40–200 records over 20
  * bins) is amplified by 1 / separation: at 0.25 that still leaves the share within about ±0.3 before
- * the bootstrap, below it the fit is mostly noise. Measured on ../shared/data (README table): GSM8K's
+ * the bootstrap, below it the fit is mostly noise. Measured on ../shared/data (docs/analyzer.md table): GSM8K's
  * human and model solutions differ by 0.10 (refused; the two-sided fit there read 100 % machine as
  * 0 %), every other domain by 0.33 or more (accepted, worst error 0.18).
  */

@@ -19,7 +19,7 @@ export interface MachineReferenceInput {
 /**
  * The fit the two-sided estimate uses. Maximum likelihood (EM over the fixed, smoothed reference
  * components) beat least squares leave-one-domain-out on ../shared/data (mean error 0.06 against
- * 0.14, worst 0.18 against 0.49 on the domains whose references separate; README table): least
+ * 0.14, worst 0.18 against 0.49 on the domains whose references separate; docs/analyzer.md table): least
  * squares weighs every bin alike, so the many near-empty bins of a 40-record reference add noise,
  * while the likelihood weighs bins by where the sample's records actually fall.
  */
