@@ -10,6 +10,7 @@ import { type ClaimCheckView, DiscrepancyTable } from './discrepancy-table';
 import { ReferenceNote, UnusableSampleWarning } from './evidence-warnings';
 import { FactorTable } from './factor-table';
 import { FingerprintMatches } from './fingerprint-matches';
+import { FrameworkPanel } from './framework-panel';
 import { MaturityEvidence } from './maturity-evidence';
 import { ReportDownloads } from './report-downloads';
 import { ReportHeadline } from './report-headline';
@@ -114,6 +115,7 @@ export function ReportView(props: {
       <ReferenceNote report={report} />
       <FingerprintMatches report={report} assessmentId={assessmentId} />
       <MaturityEvidence report={report} template={template} labels={labels} />
+      <FrameworkPanel assessmentId={assessmentId} version={report.version} />
       <ReportVersions
         assessmentId={assessmentId}
         current={report.version}
