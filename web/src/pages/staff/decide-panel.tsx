@@ -21,12 +21,12 @@ export function DecidePanel(props: {
   const method = useScoringMethod();
   const labels = useMemo(() => labelMap(method.data), [method.data]);
   const titles = useMemo(() => questionTitles(template), [template]);
-  const lines = report ? decideLines(report, { labels, questionTitles: titles }) : [];
+  const lines = report ? decideLines(report, { labels, questionTitles: titles }, 3) : [];
   const summary = a.report;
   return (
     <div class="decide-panel stack" data-testid="decide-panel">
       <section class="card decide-summary" aria-labelledby="decide-heading">
-        <h2 id="decide-heading">Summary for your decision</h2>
+        <h2 id="decide-heading">At a glance</h2>
         {summary ? (
           <p class="decide-scores">
             <span>
@@ -49,12 +49,12 @@ export function DecidePanel(props: {
             ))}
           </ul>
         ) : null}
-        <p class="small">
-          <a href="#report-heading">Read the full report</a> ·{' '}
-          <a href="#answers-heading">the vendor’s answers</a>
-        </p>
       </section>
       <DecisionForm assessment={a} template={template} onDone={onDone} />
+      <p class="small">
+        <a href="#report-heading">Read the full report</a> ·{' '}
+        <a href="#answers-heading">the vendor’s answers</a>
+      </p>
     </div>
   );
 }
