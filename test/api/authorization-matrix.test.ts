@@ -174,7 +174,7 @@ const routes: RouteCase[] = [
   {
     method: 'PUT',
     path: () => '/api/policy',
-    body: { policy: {}, version: 0 },
+    body: { policy: {}, version: 0, reason: 'Authorization check.' },
     allowed: ['admin1', 'admin2'],
   },
   ...evidenceRoutes,

@@ -274,6 +274,7 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     await reviewer
       .getByLabel('Comment to the vendor and the record')
       .fill('Please state the synthetic share you measured.');
+    await reviewer.getByText('Comments on specific questions (optional)').click();
     await reviewer.getByRole('button', { name: 'Add a comment on a question' }).click();
     await reviewer.getByLabel('Question for comment 1').selectOption('synthetic_share_percent');
     await reviewer

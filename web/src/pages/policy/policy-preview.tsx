@@ -2,14 +2,16 @@
 import type { PolicyPreview } from '../../api/staff-types';
 import { tierLabel } from '../../format';
 import { Link } from '../../router';
+import { rowDetails, tierMoves } from './preview-model';
 
 /** The preview table, biggest moves first. */
 export function PreviewTable({ preview }: { preview: PolicyPreview }) {
+  const details = rowDetails(preview.items);
   const rows = [...preview.items].sort(
     (a, b) =>
       Math.abs(b.proposed.score - b.current.score) - Math.abs(a.proposed.score - a.current.score),
   );
-  const moved = rows.filter((r) => r.proposed.tier !== r.current.tier).length;
+  const moved = tierMoves(preview);
   return (
     <section class="card" aria-labelledby="preview-heading" data-testid="policy-preview">
       <h2 id="preview-heading">Effect on current assessments</h2>
@@ -44,6 +46,11 @@ export function PreviewTable({ preview }: { preview: PolicyPreview }) {
                         <Link href={`/assessments/${encodeURIComponent(r.assessmentId)}`}>
                           {r.vendorName}: {r.datasetName}
                         </Link>
+                        {details.get(r.assessmentId) ? (
+                          <div class="muted small" data-testid="preview-row-detail">
+                            {details.get(r.assessmentId)}
+                          </div>
+                        ) : null}
                       </th>
                       <td>
                         {Math.round(r.current.score)} · {tierLabel(r.current.tier)}
