@@ -49,6 +49,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): () => voi
         backgroundColor: s.color,
         borderColor: s.color,
         borderWidth: spec.kind === 'line' ? 2 : 0,
+        ...(s.minBarLength ? { minBarLength: s.minBarLength } : {}),
       })),
     },
     options: {

@@ -10,6 +10,8 @@ export interface Series {
   label: string;
   values: (number | null)[];
   color: string | string[];
+  /** Bars shorter than this many pixels are drawn this long (a level of 0 stays visible). */
+  minBarLength?: number;
 }
 
 /** What a chart shows. */

@@ -4,6 +4,7 @@ import { listAllAssessments } from '../../api/staff';
 import type { Tier } from '../../api/types';
 import { DueDate, TierBadge } from '../../components/badges';
 import { ErrorBanner, Loading } from '../../components/feedback';
+import { TableScroll } from '../../components/table-scroll';
 import { useAsync } from '../../components/use-async';
 import { formatDateTime, tierLabel } from '../../format';
 import { Link } from '../../router';
@@ -68,8 +69,8 @@ export function GovernancePage() {
         </p>
       ) : null}
       {rows.length ? (
-        <div class="table-scroll">
-          <table class="data queue">
+        <TableScroll label="Review queue">
+          <table class="data queue card-rows">
             <caption class="visually-hidden">
               Review queue sorted by risk score, highest first
             </caption>
@@ -110,7 +111,7 @@ export function GovernancePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );

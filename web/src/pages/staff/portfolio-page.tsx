@@ -3,6 +3,7 @@ import { listAllAssessments } from '../../api/staff';
 import { StatusBadge } from '../../components/badges';
 import { ChartFigure, type ChartSpec } from '../../components/chart-figure';
 import { ErrorBanner, Loading } from '../../components/feedback';
+import { TableScroll } from '../../components/table-scroll';
 import { useAsync } from '../../components/use-async';
 import { Link } from '../../router';
 import { ListRisk } from './list-risk';
@@ -44,7 +45,7 @@ export function PortfolioPage() {
       {chains.loading && !chains.data ? <Loading /> : null}
       {chains.data && chains.data.length === 0 ? <p class="empty">No assessments yet.</p> : null}
       {chains.data?.length ? (
-        <div class="table-scroll">
+        <TableScroll label="Vendor datasets, highest latest risk first">
           <table class="data portfolio">
             <caption class="visually-hidden">Vendor datasets, highest latest risk first</caption>
             <thead>
@@ -74,7 +75,7 @@ export function PortfolioPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {withHistory.length ? (
         <ChartFigure
