@@ -209,7 +209,8 @@ describe.skipIf(!ready)('accessibility of every page (axe-core, Chromium)', () =
       .getByRole('link', { name: 'API reference' })
       .click();
     await page.waitForURL(`${base()}/api/docs`);
-    await page.locator('.opblock').first().waitFor();
+    // Swagger UI renders some 70 operations: allow a slow, shared machine its time
+    await page.locator('.opblock').first().waitFor({ timeout: 60_000 });
     expect(failures, failures.join('\n\n')).toEqual([]);
   }, 180_000);
 
@@ -304,7 +305,7 @@ describe.skipIf(!ready)('accessibility of every page (axe-core, Chromium)', () =
     const { page } = await openPerson(browser, watcher, 'api-docs');
     await page.goto(`${base()}/api/docs`);
     const failures = await check(page, 'api-reference', () =>
-      page.locator('.opblock').first().waitFor(),
+      page.locator('.opblock').first().waitFor({ timeout: 60_000 }),
     );
     expect(failures, failures.join('\n\n')).toEqual([]);
   }, 90_000);

@@ -22,7 +22,7 @@ export function SpotCheckRecord(props: {
       <article
         class="spot-text"
         ref={textRef}
-        tabIndex={-1}
+        tabIndex={0}
         aria-labelledby="spot-record-heading"
         data-testid="spot-text"
       >
