@@ -22,6 +22,7 @@ export function SpotCheckRecord(props: {
       <article
         class="spot-text"
         ref={textRef}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the record scrolls; keyboard users must reach it
         tabIndex={0}
         aria-labelledby="spot-record-heading"
         data-testid="spot-text"
