@@ -62,11 +62,18 @@ export async function splitMachineFile(dir: string) {
   return { referencePath, samplePath, referenceRecords: half, sampleRecords: lines.length - half };
 }
 
-/** A submitted assessment with one analyzed training sample and a known-human reference attached. */
-export async function assessmentWithSample(base: string, samplePath: string) {
+/**
+ * A submitted assessment with one analyzed training sample and a known-human reference attached;
+ * returns its id, a governance token and the vendor's token.
+ */
+export async function assessmentWithSample(
+  base: string,
+  samplePath: string,
+  datasetName = 'User tasks, delivery 1',
+) {
   const proc = await staffToken(base, 'pat@demo.test', 'procurement');
   const gov = await staffToken(base, 'gail@demo.test', 'governance');
-  const { id, token: vendor } = await invite(base, proc, 'User tasks, delivery 1');
+  const { id, token: vendor } = await invite(base, proc, datasetName);
   const file = await readFile(samplePath);
   const target = await call<{
     sampleId: string;
@@ -115,5 +122,5 @@ export async function assessmentWithSample(base: string, samplePath: string) {
     referenceId: ref.referenceId,
   });
   await reportReady(base, gov, id);
-  return { id, gov };
+  return { id, gov, vendor };
 }

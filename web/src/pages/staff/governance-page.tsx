@@ -4,6 +4,7 @@ import { listAllAssessments } from '../../api/staff';
 import type { Tier } from '../../api/types';
 import { DueDate, TierBadge } from '../../components/badges';
 import { ErrorBanner, Loading } from '../../components/feedback';
+import { TableScroll } from '../../components/table-scroll';
 import { useAsync } from '../../components/use-async';
 import { formatDateTime, tierLabel } from '../../format';
 import { Link, navigate } from '../../router';
@@ -82,8 +83,8 @@ export function GovernancePage() {
         </p>
       ) : null}
       {rows.length ? (
-        <div class="table-scroll">
-          <table class="data queue">
+        <TableScroll label="Review queue">
+          <table class="data queue card-rows">
             <caption class="visually-hidden">
               Review queue sorted by risk score, highest first
             </caption>
@@ -124,7 +125,7 @@ export function GovernancePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );
