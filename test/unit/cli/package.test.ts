@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,19 +9,10 @@ import type { CliIo } from '../../../functions/cli/io';
 import { main } from '../../../functions/cli/main';
 import type { Analysis } from '../../../functions/core/analysis';
 import { CLI_ENTRY, CLI_PACKAGE_NAME, type CliPack, packCli } from '../../../scripts/cli-pack';
+import { installCliTarball } from '../../support/cli-install';
 
 const run = promisify(execFile);
 const SAMPLE = resolve('test/fixtures/analysis/sample.jsonl');
-
-/** The environment of a vendor's shell: this Node first on PATH, no npm settings inherited. */
-function vendorEnv(cache: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env))
-    if (!k.toLowerCase().startsWith('npm_')) env[k] = v;
-  env.PATH = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
-  env.npm_config_cache = cache;
-  return env;
-}
 
 /** The files Node loads statically from `entry` (its `import` statements, transitively). */
 function staticClosure(metafile: Metafile, entry: string): Set<string> {
@@ -57,17 +48,12 @@ describe('the vendor CLI package (npm run cli:pack)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'diligence-cli-package-'));
     pack = await packCli(join(dir, 'dist'));
-    const app = join(dir, 'vendor');
-    await mkdir(app);
-    // A package.json of its own, so npm installs here and not into a project found further up.
-    await writeFile(join(app, 'package.json'), '{ "name": "vendor-check", "private": true }\n');
-    env = vendorEnv(join(dir, 'npm-cache'));
-    // An empty npm cache and --offline: any dependency to fetch would fail the install (ENOTCACHED).
-    await run('npm', ['install', '--offline', '--no-audit', '--no-fund', pack.tarball], {
-      cwd: app,
-      env,
-    });
-    bin = join(app, 'node_modules', '.bin', 'diligence');
+    // An empty npm cache and --offline: any dependency to fetch would fail the install.
+    ({ bin, env } = await installCliTarball(
+      pack.tarball,
+      join(dir, 'vendor'),
+      join(dir, 'npm-cache'),
+    ));
   }, 120_000);
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
