@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -105,6 +105,40 @@ describe('the vendor CLI package (npm run cli:pack)', () => {
       expect(installed[key], key).toEqual(repo[key]);
     const summary = (await diligence(['analyze', SAMPLE])).stdout;
     expect(summary).toContain(`records       ${repo.input.records} (`);
+  });
+
+  it('runs every offline command as the repository does', async () => {
+    const fx = resolve('test/fixtures');
+    const holdout = join(fx, 'analysis/holdout.jsonl');
+    const same: string[][] = [
+      ['hash', SAMPLE, '--json'],
+      ['compare', SAMPLE, holdout, '--json'],
+      ['spot-check', 'draw', SAMPLE, '--n', '5', '--seed', '1', '--json'],
+      ['reference', 'prompts', SAMPLE, '--n', '3'],
+    ];
+    for (const args of same) {
+      const installed = (await diligence(args)).stdout;
+      expect(installed.length, args.join(' ')).toBeGreaterThan(0);
+      expect(installed, args.join(' ')).toBe((await inRepo(args)).stdout);
+    }
+    const packFile = join(dir, 'sample.pack');
+    await diligence([
+      'fingerprint',
+      'build',
+      SAMPLE,
+      '--name',
+      'own',
+      '--kind',
+      'eval',
+      '--out',
+      packFile,
+    ]);
+    const matched = ['analyze', SAMPLE, '--fingerprints', packFile, '--json'];
+    expect((await diligence(matched)).stdout).toBe((await inRepo(matched)).stdout);
+    const report = join(dir, 'report.json');
+    const answers = join(fx, 'answers/honest-vendor.json');
+    await writeFile(report, (await diligence(['score', '--answers', answers, '--json'])).stdout);
+    expect((await diligence(['verify', report])).stdout).toContain('intact');
   });
 
   it('exits 2 with the file named when the input cannot be read', async () => {
