@@ -7,14 +7,14 @@ import { promisify } from 'node:util';
 export interface InstalledCli {
   /** The `node_modules/.bin/diligence` link a vendor's `npx diligence` runs. */
   readonly bin: string;
-  /** The environment it was installed with: this Node first on PATH, no inherited npm settings. */
+  /** The environment it was installed with: this Node first on PATH, no registry to reach. */
   readonly env: NodeJS.ProcessEnv;
 }
 
 /**
  * Installs a CLI tarball as a vendor would, into `folder` (created, with a package.json of its own
- * so npm does not install into a project further up), with `--offline` and an empty npm cache
- * `cache`: a dependency to fetch would fail the install with ENOTCACHED.
+ * so npm does not install into a project further up), with `--offline`, an empty npm cache
+ * `cache` and an unreachable registry: a dependency to fetch would fail the install.
  */
 export async function installCliTarball(
   tarball: string,
@@ -26,6 +26,8 @@ export async function installCliTarball(
     if (!k.toLowerCase().startsWith('npm_')) env[k] = v;
   env.PATH = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
   env.npm_config_cache = cache;
+  // A registry nothing listens on: any request npm or npx made would fail, not quietly succeed.
+  env.npm_config_registry = 'http://127.0.0.1:9/';
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, 'package.json'), '{ "name": "vendor-check", "private": true }\n');
   await promisify(execFile)('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], {

@@ -88,6 +88,9 @@ describe('the vendor CLI package (npm run cli:pack)', () => {
   it('prints its version and the usage', async () => {
     const root = JSON.parse(await readFile('package.json', 'utf8'));
     expect((await diligence(['--version'])).stdout).toBe(`diligence ${root.version}\n`);
+    // as a vendor types it, in the folder it was installed into, with no registry reachable
+    const npx = await run('npx', ['diligence', '--version'], { env, cwd: join(dir, 'vendor') });
+    expect(npx.stdout).toBe(`diligence ${root.version}\n`);
     const help = (await diligence(['--help'])).stdout;
     expect(help).toBe((await inRepo(['--help'])).stdout);
     expect(help).toMatch(
