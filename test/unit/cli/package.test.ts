@@ -12,6 +12,8 @@ import { CLI_ENTRY, CLI_PACKAGE_NAME, type CliPack, packCli } from '../../../scr
 import { installCliTarball } from '../../support/cli-install';
 
 const run = promisify(execFile);
+/** What a failed `run` rejects with. */
+type RunError = { code: number; stdout: string; stderr: string };
 const SAMPLE = resolve('test/fixtures/analysis/sample.jsonl');
 
 /** The files Node loads statically from `entry` (its `import` statements, transitively). */
@@ -110,7 +112,7 @@ describe('the vendor CLI package (npm run cli:pack)', () => {
     expect(summary).toContain(`records       ${repo.input.records} (`);
   });
 
-  it('runs every offline command as the repository does', async () => {
+  it('runs every other command as the repository does (upload up to the network)', async () => {
     const fx = resolve('test/fixtures');
     const holdout = join(fx, 'analysis/holdout.jsonl');
     const same: string[][] = [
@@ -142,13 +144,18 @@ describe('the vendor CLI package (npm run cli:pack)', () => {
     const answers = join(fx, 'answers/honest-vendor.json');
     await writeFile(report, (await diligence(['score', '--answers', answers, '--json'])).stdout);
     expect((await diligence(['verify', report])).stdout).toContain('intact');
+    // upload reaches for the portal named in the link, and says so when it cannot
+    const link = 'http://127.0.0.1:9/vendor#token=abc';
+    const upload = await diligence(['upload', link, SAMPLE]).catch((e: RunError) => e);
+    expect(upload).toMatchObject({ code: 1 });
+    expect((upload as RunError).stderr).toContain('cannot reach http://127.0.0.1:9');
   });
 
   it('exits 2 with the file named when the input cannot be read', async () => {
     const missing = join(dir, 'missing.jsonl');
     const failed = await diligence(['analyze', missing]).then(
       () => null,
-      (e: { code: number; stderr: string }) => e,
+      (e: RunError) => e,
     );
     expect(failed?.code).toBe(2);
     expect(failed?.stderr).toContain(`cannot read ${missing}`);
