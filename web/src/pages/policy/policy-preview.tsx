@@ -1,5 +1,6 @@
 /** How the organization's current assessments would score under the proposed policy. */
 import type { PolicyPreview } from '../../api/staff-types';
+import { TableScroll } from '../../components/table-scroll';
 import { tierLabel } from '../../format';
 import { Link } from '../../router';
 import { rowDetails, tierMoves } from './preview-model';
@@ -24,7 +25,7 @@ export function PreviewTable({ preview }: { preview: PolicyPreview }) {
             tier. Nothing is saved until you save the policy.
             {preview.truncated ? ' Only the newest 100 are shown.' : ''}
           </p>
-          <div class="table-scroll">
+          <TableScroll label="Scores now and under the proposed policy">
             <table class="data">
               <caption class="visually-hidden">Scores now and under the proposed policy</caption>
               <thead>
@@ -67,7 +68,7 @@ export function PreviewTable({ preview }: { preview: PolicyPreview }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </section>

@@ -7,6 +7,7 @@
 import { useState } from 'preact/hooks';
 import { getFrameworkPack } from '../../api/report-exports';
 import { errorMessage } from '../../components/feedback';
+import { TableScroll } from '../../components/table-scroll';
 import { useAsync } from '../../components/use-async';
 import {
   countsSentence,
@@ -93,8 +94,7 @@ export function FrameworkPanel(props: { assessmentId: string; version: number })
           {items.length === 0 ? (
             <p class="empty">{emptyWords(filter)}</p>
           ) : (
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take keyboard focus to scroll (axe scrollable-region-focusable)
-            <section class="table-scroll" tabIndex={0} aria-label="Framework items">
+            <TableScroll label="Framework items">
               <table>
                 <thead>
                   <tr>
@@ -133,7 +133,7 @@ export function FrameworkPanel(props: { assessmentId: string; version: number })
                   ))}
                 </tbody>
               </table>
-            </section>
+            </TableScroll>
           )}
         </>
       )}
