@@ -33,6 +33,7 @@ export function fieldChoices(records: readonly unknown[]): FieldChoice[] {
     let present = 0;
     let strings = 0;
     let chars = 0;
+    let spaced = 0;
     const examples = new Set<string>();
     for (const r of records) {
       const v = get(r);
@@ -41,10 +42,13 @@ export function fieldChoices(records: readonly unknown[]): FieldChoice[] {
       if (typeof v === 'string') {
         strings++;
         chars += v.length;
+        if (/\S\s+\S/.test(v)) spaced++;
       }
       if (examples.size < EXAMPLES) examples.add(shown(v));
     }
-    const textLike = strings >= n / 2 && chars / Math.max(1, strings) >= TEXT_CHARS;
+    // running text: long on average and mostly several words (an id or URL is one long token)
+    const textLike =
+      strings >= n / 2 && chars / Math.max(1, strings) >= TEXT_CHARS && spaced >= strings / 2;
     return { path, present: present / n, textLike, examples: [...examples] };
   });
 }
