@@ -152,6 +152,13 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
       rewriteUploadUrl: (url) => publicUploadPath(url, s3.endpoint),
       multipart: withLocalMultipart(join(config.DATA_DIR, 's3')),
       rescoreQueue: rescores,
+      // re-analyses of stored files join the upload events' queue (created below)
+      analysisRequests: {
+        send: async (request) => {
+          if (!queue) throw new Error('the analysis queue is not running yet');
+          queue.push(request);
+        },
+      },
     });
     const uploads = uploadRepo(deps.repos);
     // The worker the SQS Lambda runs in AWS, fed in process.

@@ -44,3 +44,21 @@ export interface Ids {
 }
 
 export const staffAll: Who[] = ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'];
+
+/** The field-mapping routes (issue 30.3): a sample's and a reference's detected fields and re-analysis. */
+export const fieldMappingCases: RouteCase[] = [
+  { method: 'GET', path: (i) => `/api/vendor/samples/${i.sampleA}/fields`, allowed: ['vendorA'] },
+  {
+    method: 'PUT',
+    path: (i) => `/api/vendor/samples/${i.sampleA}/fields`,
+    body: { fields: { text: 'body' } },
+    allowed: ['vendorA'],
+  },
+  { method: 'GET', path: (i) => `/api/references/${i.refA}/fields`, allowed: ['proc1', 'gov1'] },
+  {
+    method: 'PUT',
+    path: (i) => `/api/references/${i.refA}/fields`,
+    body: { fields: { text: 'body' } },
+    allowed: ['proc1', 'gov1'],
+  },
+];

@@ -109,6 +109,17 @@ describe('audit sentences', () => {
     expect(upload).toBe(
       'Uploaded “data.jsonl” as the training sample to replace “old.jsonl” (SHA-256 aaaaaaaaaaaa…); changed the field mapping from detected automatically to text from “body”.',
     );
+    const remapped = describeEvent(
+      event(
+        'sample_fields_changed',
+        { ...neu, fields: { text: 'answer' }, fieldsBefore: { text: 'prompt' } },
+        'vendor',
+      ),
+      ctx,
+    );
+    expect(remapped).toBe(
+      'Changed the field mapping of the training sample “data.jsonl” (SHA-256 bbbbbbbbbbbb…) from text from “prompt” to text from “answer”; the stored file is analyzed again (no new upload).',
+    );
     expect(describeEvent(event('sample_deleted', { ...neu, analyzed: true }, 'vendor'), ctx)).toBe(
       'Deleted the training sample “data.jsonl” (SHA-256 bbbbbbbbbbbb…); the report is scored again without it.',
     );

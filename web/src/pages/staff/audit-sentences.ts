@@ -73,6 +73,7 @@ export function describeEvent(event: AuditEvent, ctx: SentenceContext): string {
       return `Scored the report (version ${String(d.version)}): ${Math.round(Number(d.score))} of 100, ${tierLabel(d.tier as 'low').toLowerCase()}.${scoredFiles(d)}`;
     case 'sample_registered':
     case 'sample_deleted':
+    case 'sample_fields_changed':
       return sampleSentence(event.type, d);
     case 'edit': {
       const changes = Array.isArray(d.changes)
