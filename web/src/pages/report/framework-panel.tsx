@@ -4,6 +4,7 @@
  * or missing with its evidence; filters for missing and contradicted items. Evidence quotes the
  * vendor's answers, so everything is rendered as text.
  */
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { getFrameworkPack } from '../../api/report-exports';
 import { errorMessage } from '../../components/feedback';
@@ -65,15 +66,16 @@ export function FrameworkPanel(props: { assessmentId: string; version: number })
         <fieldset class="row wrap">
           <legend class="visually-hidden">Show</legend>
           {FILTERS.map((f) => (
-            <button
-              key={f.id}
-              type="button"
-              class="secondary"
-              aria-pressed={filter === f.id}
-              onClick={() => setFilter(f.id)}
-            >
-              {f.label}
-            </button>
+            <Fragment key={f.id}>
+              <button
+                type="button"
+                class="secondary"
+                aria-pressed={filter === f.id}
+                onClick={() => setFilter(f.id)}
+              >
+                {f.label}
+              </button>{' '}
+            </Fragment>
           ))}
         </fieldset>
       </div>
