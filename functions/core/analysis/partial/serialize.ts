@@ -42,6 +42,8 @@ const view = (a: Typed, count: number) =>
  */
 export function serializePartial(p: AnalysisPartial): Uint8Array[] {
   const ix = p.index;
+  // an index built by hand without per-record sources (older code, tests) stores none
+  const withSources = (ix.sources?.length ?? 0) >= ix.n;
   const entries = sortedEntries(p.budget.entries, p.limits.tokenBudget);
   // per-source counts and the language sample go last, in canonical order, whatever the key order
   const { sources, languages, ...rest } = p;
@@ -53,7 +55,7 @@ export function serializePartial(p: AnalysisPartial): Uint8Array[] {
         gramCount: ix.gramCount,
         sampleBits: ix.sampleBits,
         gramBits: ix.gramBits,
-        withSources: true,
+        withSources,
       },
       dates: { ...p.dates, days: [...p.dates.days.entries()].sort((a, b) => a[0] - b[0]) },
       budget: {
@@ -79,7 +81,7 @@ export function serializePartial(p: AnalysisPartial): Uint8Array[] {
   return [
     prefix,
     header,
-    ...sections(ix).map(([name, , count]) => view(ix[name] as Typed, count)),
+    ...sections(ix, withSources).map(([name, , count]) => view(ix[name] as Typed, count)),
     ...entries.map((e) => view(e.tokens, e.tokens.length)),
   ].filter((chunk) => chunk.length > 0);
 }
