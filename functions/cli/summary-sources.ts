@@ -10,7 +10,10 @@ export function sourceLines(a: Analysis): [string, string][] {
       .slice(0, 6)
       .map((d) => `${d.language} ${pct(d.share)}`)
       .join(', ');
-    out.push(['languages', `${top || 'none detected'}; undetermined ${pct(a.languages.undetermined)}`]);
+    out.push([
+      'languages',
+      `${top || 'none detected'}; undetermined ${pct(a.languages.undetermined)}`,
+    ]);
   }
   for (const [i, r] of (a.bySource ?? []).entries()) {
     out.push([

@@ -35,7 +35,9 @@ function english(): string[] {
 }
 
 const fixture = (lang: string) =>
-  readFileSync(join(FIX, `${lang}.txt`), 'utf8').split('\n').filter(Boolean);
+  readFileSync(join(FIX, `${lang}.txt`), 'utf8')
+    .split('\n')
+    .filter(Boolean);
 
 /** `text` cut to at most `max` characters at a space (characters for scripts without spaces). */
 export function cut(text: string, max: number): string {
@@ -61,7 +63,9 @@ function measure(name: string, code: string, texts: string[]): void {
     }
     if (n === 0) continue;
     const pct = (x: number) => `${((100 * x) / n).toFixed(1)}%`;
-    rows.push(`  ≤${len} chars (n=${n}): correct ${pct(ok)}, other ${pct(n - ok - und)}, und ${pct(und)}`);
+    rows.push(
+      `  ≤${len} chars (n=${n}): correct ${pct(ok)}, other ${pct(n - ok - und)}, und ${pct(und)}`,
+    );
   }
   console.log(`${name} (${code})\n${rows.join('\n')}`);
 }

@@ -1,8 +1,8 @@
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { finalize, foldSource } from '../../functions/core/analysis';
 import { recordMaker } from './corpus';
@@ -56,7 +56,10 @@ async function pass(
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { records: { type: 'string', default: '100000' }, repeat: { type: 'string', default: '3' } },
+    options: {
+      records: { type: 'string', default: '100000' },
+      repeat: { type: 'string', default: '3' },
+    },
   });
   const n = Number(values.records);
   const repeat = Math.max(1, Number(values.repeat));

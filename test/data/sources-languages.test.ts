@@ -130,10 +130,7 @@ describe.skipIf(!present)('languages on ../shared/data with 30 % Chinese', () =>
     const mix = (n: number, seed: number) => {
       const zh = chinese(Math.round(n * 0.3), seed);
       const en = shuffle(english, seed).slice(0, n - zh.length);
-      return shuffle(
-        [...en.map((text) => ({ text })), ...zh.map((text) => ({ text }))],
-        seed + 1,
-      );
+      return shuffle([...en.map((text) => ({ text })), ...zh.map((text) => ({ text }))], seed + 1);
     };
     small = await run(mix(1000, 11));
     large = await run(mix(6000, 12), 'a secret draw key');
@@ -151,7 +148,7 @@ describe.skipIf(!present)('languages on ../shared/data with 30 % Chinese', () =>
       expect(en).toBeGreaterThan(0.6);
     }
     const method = large.findings.find((f) => f.id === 'languages.method');
-    expect(method?.evidence.sampled).toBe(2000);
+    expect(method?.evidence.sampled).toBe(1000);
     expect(method?.evidence.keyed).toBe(true);
   });
 
@@ -165,8 +162,8 @@ describe.skipIf(!present)('languages on ../shared/data with 30 % Chinese', () =>
   });
 
   it('reports a declared language that is absent', () => {
-    const found = scoreLanguages(small, 'en, zh, fr');
-    expect(found.map((d) => d.message).join(' ')).toContain('"fr" is declared');
+    const found = scoreLanguages(small, 'en, zh, ja');
+    expect(found.map((d) => d.message).join(' ')).toContain('"ja" is declared');
   });
 
   it('gives no discrepancy for a free-text answer', () => {
@@ -175,7 +172,11 @@ describe.skipIf(!present)('languages on ../shared/data with 30 % Chinese', () =>
   });
 
   it('finds no other language in English-only data', async () => {
-    const a = await run(shuffle(english, 3).slice(0, 1500).map((text) => ({ text })));
+    const a = await run(
+      shuffle(english, 3)
+        .slice(0, 1500)
+        .map((text) => ({ text })),
+    );
     const other = a.languages?.detected.filter((d) => d.language !== 'en') ?? [];
     expect(other.reduce((s, d) => s + d.share, 0)).toBeLessThan(0.05);
     expect(scoreLanguages(a, 'en')).toEqual([]);

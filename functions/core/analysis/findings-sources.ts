@@ -1,6 +1,6 @@
 import { pct } from './findings-util';
 import { ABSTAIN_BELOW, detectEntries, samplingError, sharesOf } from './languages/detect';
-import { LANGUAGE_SAMPLE } from './languages/sample';
+import { LANGUAGE_SAMPLE, LANGUAGE_TEXT } from './languages/sample';
 import { bySource, OTHER } from './metrics/by-source';
 import type { Duplicates } from './metrics/dedup';
 import { NO_SOURCE } from './partial/sources';
@@ -88,7 +88,7 @@ export function addSourcesAndLanguages(
     a.findings.push({
       id: 'languages.method',
       severity: 'info',
-      message: `Languages: franc (trigram detector) on ${k === p.records ? 'every record' : `${k} of ${p.records} records chosen by a keyed hash of their text`}, reading each record's first 300 characters; records under ${ABSTAIN_BELOW} characters (in a script several languages share) count as undetermined.${err > 0 ? ` Shares are within ±${pct(err)} (95 %) of the whole sample's.` : ''}`,
+      message: `Languages: franc (trigram detector) on ${k === p.records ? 'every record' : `${k} of ${p.records} records chosen by a keyed hash of their text`}, reading each record's first ${LANGUAGE_TEXT} characters; records under ${ABSTAIN_BELOW} characters (in a script several languages share) count as undetermined.${err > 0 ? ` Shares are within ±${pct(err)} (95 %) of the whole sample's.` : ''}`,
       evidence: {
         sampled: k,
         records: p.records,

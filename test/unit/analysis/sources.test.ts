@@ -6,7 +6,10 @@ import {
   mergePartials,
   serializePartial,
 } from '../../../functions/core/analysis';
-import { normalizeCode, parseDeclaredLanguages } from '../../../functions/core/analysis/languages/codes';
+import {
+  normalizeCode,
+  parseDeclaredLanguages,
+} from '../../../functions/core/analysis/languages/codes';
 import { MAX_SOURCES, sourceName } from '../../../functions/core/analysis/partial/sources';
 import { analyze, jsonl, NOW, words } from './helpers';
 
@@ -23,7 +26,10 @@ const record = fc.record({
   mail: fc.boolean(),
 });
 const toRows = (rs: { text: string; mail: boolean }[]) =>
-  rs.map(({ mail, ...r }, i) => ({ ...r, text: mail ? `${r.text} write to p${i}@example.com` : r.text }));
+  rs.map(({ mail, ...r }, i) => ({
+    ...r,
+    text: mail ? `${r.text} write to p${i}@example.com` : r.text,
+  }));
 
 async function partialOf(rows: unknown[], key?: string): Promise<AnalysisPartial> {
   const options = { fields: FIELDS, checkMapping: false, ...(key ? { spotCheck: { key } } : {}) };

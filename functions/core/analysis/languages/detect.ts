@@ -14,8 +14,24 @@ export const SCRIPT_MIN = 5;
 
 // franc answers these from the script alone: reliable on short texts
 const SCRIPT_LANGUAGES = new Set([
-  'cmn', 'jpn', 'kor', 'tha', 'ell', 'hye', 'kat', 'khm', 'lao', 'mya', 'sin', 'ben', 'tel',
-  'tam', 'guj', 'kan', 'mal', 'pan',
+  'cmn',
+  'jpn',
+  'kor',
+  'tha',
+  'ell',
+  'hye',
+  'kat',
+  'khm',
+  'lao',
+  'mya',
+  'sin',
+  'ben',
+  'tel',
+  'tam',
+  'guj',
+  'kan',
+  'mal',
+  'pan',
 ]);
 const ONLY = [...CANDIDATES];
 

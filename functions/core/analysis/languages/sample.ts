@@ -2,9 +2,9 @@ import { createHmac } from 'node:crypto';
 import { fmix32 } from '../hash/mix';
 
 /** Records whose language is detected: the `LANGUAGE_SAMPLE` lowest keys of the sample. */
-export const LANGUAGE_SAMPLE = 2000;
+export const LANGUAGE_SAMPLE = 1000;
 /** Characters of a record's text kept for detection (franc reads at most 2,048). */
-export const LANGUAGE_TEXT = 300;
+export const LANGUAGE_TEXT = 200;
 const UNKEYED_SALT = 0x1a2b_6e57;
 
 /** One record of the language sample: its sampling key, record index, source id and text head. */
@@ -55,7 +55,9 @@ export class LanguageHeap {
   wants(key: number, tie: number): boolean {
     const heap = this.sample.entries;
     const top = heap[0];
-    return heap.length < LANGUAGE_SAMPLE || !top || key < top.key || (key === top.key && tie < top.tie);
+    return (
+      heap.length < LANGUAGE_SAMPLE || !top || key < top.key || (key === top.key && tie < top.tie)
+    );
   }
 
   offer(entry: LanguageEntry): void {
@@ -91,7 +93,11 @@ function siftDown(heap: LanguageEntry[], i: number): void {
 
 /** The first `LANGUAGE_TEXT` characters of a text, whitespace collapsed. */
 export const languageText = (text: string): string =>
-  text.slice(0, LANGUAGE_TEXT * 2).replace(/\s+/g, ' ').trim().slice(0, LANGUAGE_TEXT);
+  text
+    .slice(0, LANGUAGE_TEXT * 2)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, LANGUAGE_TEXT);
 
 /**
  * Merges the samples of consecutive parts (`b` follows `a`, its records shifted by `offset`,

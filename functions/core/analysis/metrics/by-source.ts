@@ -33,7 +33,11 @@ function medianAgeDays(days: Record<string, number>, nowMs: number): number | nu
 }
 
 /** Which row each source id lands in: the largest `TOP_SOURCES` by records, then `OTHER`. */
-function rowsOf(p: AnalysisPartial): { names: string[]; tallies: SourceTally[]; rowOf: (id: number) => number } {
+function rowsOf(p: AnalysisPartial): {
+  names: string[];
+  tallies: SourceTally[];
+  rowOf: (id: number) => number;
+} {
   const s = p.sources as NonNullable<AnalysisPartial['sources']>;
   const order = s.names
     .map((name, id) => ({ name, id, records: (s.tallies[id] as SourceTally).records }))
@@ -41,7 +45,8 @@ function rowsOf(p: AnalysisPartial): { names: string[]; tallies: SourceTally[]; 
   const top = order.slice(0, TOP_SOURCES);
   const row = new Map(top.map((t, i) => [t.id, i]));
   let other = s.overflow;
-  for (const t of order.slice(TOP_SOURCES)) other = addTallies(other, s.tallies[t.id] as SourceTally);
+  for (const t of order.slice(TOP_SOURCES))
+    other = addTallies(other, s.tallies[t.id] as SourceTally);
   const names = top.map((t) => t.name);
   const tallies = top.map((t) => s.tallies[t.id] as SourceTally);
   if (other.records > 0) {

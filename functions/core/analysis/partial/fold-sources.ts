@@ -1,6 +1,14 @@
 import { LanguageHeap, languageKey, languageSalt, languageText } from '../languages/sample';
-import { emptyTally, MAX_SOURCE_LABELS, MAX_SOURCES, type SourceTally, sourceName } from './sources';
+import {
+  emptyTally,
+  MAX_SOURCE_LABELS,
+  MAX_SOURCES,
+  type SourceTally,
+  sourceName,
+} from './sources';
 import type { AnalysisPartial } from './types';
+
+const RAW_CACHE = 10_000;
 
 /**
  * The per-source and language part of the fold: which source the current record belongs to, its
@@ -12,6 +20,8 @@ export class SourceFold {
   /** The current record's tally, or null without a source field. */
   tally: SourceTally | null = null;
   private readonly ids = new Map<string, number>();
+  /** Raw string values already seen → source id (skips normalizing the common case). */
+  private readonly raw = new Map<string, number>();
   private readonly heap: LanguageHeap | null;
   private readonly salt: number;
 
@@ -32,6 +42,15 @@ export class SourceFold {
   begin(value: unknown): void {
     const s = this.partial.sources;
     if (!s) return;
+    let id = typeof value === 'string' ? this.raw.get(value) : undefined;
+    if (id === undefined) id = this.lookup(s, value);
+    this.id = id;
+    const t = id === -2 ? s.overflow : (s.tallies[id] as SourceTally);
+    t.records++;
+    this.tally = t;
+  }
+
+  private lookup(s: NonNullable<AnalysisPartial['sources']>, value: unknown): number {
     const name = sourceName(value);
     let id = this.ids.get(name);
     if (id === undefined) {
@@ -43,10 +62,8 @@ export class SourceFold {
         this.ids.set(name, id);
       }
     }
-    this.id = id;
-    const t = id === -2 ? s.overflow : (s.tallies[id] as SourceTally);
-    t.records++;
-    this.tally = t;
+    if (typeof value === 'string' && this.raw.size < RAW_CACHE) this.raw.set(value, id);
+    return id;
   }
 
   /** The current record carries a machine-text marker. */

@@ -1,5 +1,5 @@
-import { mergePools } from '../spot-check/pool';
 import { mergeLanguageSamples } from '../languages/sample';
+import { mergePools } from '../spot-check/pool';
 import { sortedEntries } from './budget';
 import { MAX_EXAMPLES } from './create';
 import { concatIndex, enforceCaps } from './record-index';

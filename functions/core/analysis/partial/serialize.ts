@@ -1,5 +1,5 @@
-import { PARAMS } from '../params';
 import { sortedLanguageEntries } from '../languages/sample';
+import { PARAMS } from '../params';
 import { sortedEntries } from './budget';
 import { PARAMS_KEY } from './create';
 import type { AnalysisPartial, BudgetEntry, RecordIndex } from './types';

@@ -48,7 +48,11 @@ export function emptyTally(): SourceTally {
 }
 
 /** Empty per-source counts. */
-export const createSources = (): SourceCounts => ({ names: [], tallies: [], overflow: emptyTally() });
+export const createSources = (): SourceCounts => ({
+  names: [],
+  tallies: [],
+  overflow: emptyTally(),
+});
 
 const addRecord = (a: Record<string, number>, b: Record<string, number>, cap: number) => {
   const out = { ...a };

@@ -1,9 +1,9 @@
+import type { LanguageSample } from '../languages/sample';
 import type { MarkerKind } from '../metrics/markers';
 import type { PiiKind } from '../metrics/pii';
 import type { AnalysisLimits } from '../params';
 import type { SpotPool } from '../spot-check/types';
 import type { FieldMapping } from '../types';
-import type { LanguageSample } from '../languages/sample';
 import type { SourceCounts } from './sources';
 
 /**

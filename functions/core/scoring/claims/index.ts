@@ -1,6 +1,6 @@
 import { holdoutRule } from './holdout';
-import { languagesRule } from './languages';
 import { dedupMethodRule, modelLabelsRule, nearDuplicateRule } from './labels-dedup';
+import { languagesRule } from './languages';
 import { freshnessRule, personalDataRule, provenanceFieldsRule } from './provenance-freshness';
 import type { ClaimRule } from './rule';
 import { generationDepthRule, realDataRule, syntheticShareRule, taggingRule } from './synthetic';

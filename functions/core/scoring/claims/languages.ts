@@ -1,6 +1,6 @@
 import { parseDeclaredLanguages } from '../../analysis/languages/codes';
 import { type Ctx, none, type Outcome, pct } from '../context';
-import { factor, type ClaimRule } from './rule';
+import { type ClaimRule, factor } from './rule';
 
 /** A measured language not declared is a discrepancy from this share of records... */
 export const UNDECLARED_SHARE = 0.1;
