@@ -2,17 +2,25 @@ import { type LanguageShares, sharesOf } from '../languages/detect';
 import type { LanguageEntry } from '../languages/sample';
 import { addTallies, emptyTally, type SourceTally } from '../partial/sources';
 import type { AnalysisPartial } from '../partial/types';
-import { SCORE_BINS } from '../synthetic/model';
+import { adjustedShare } from '../synthetic/estimate';
+import { MODEL } from '../synthetic/model';
 import type { SourceRow } from '../types';
 import type { Duplicates } from './dedup';
-import { estimateSynthetic } from './synthetic';
+import { withMarkers } from './synthetic';
 
 /** Sources reported one by one; the rest share the `OTHER` row. */
 export const TOP_SOURCES = 20;
 /** The row of every source beyond the largest `TOP_SOURCES` (and beyond the partial's cap). */
 export const OTHER = '(other)';
 const DAY_MS = 86_400_000;
-const ZEROS = new Array(SCORE_BINS).fill(0);
+
+/** The sample estimate's point value for one source (no bootstrap: the table shows no interval). */
+function estimatedShare(t: SourceTally): number {
+  const scored = t.scores.reduce((s, c) => s + c, 0);
+  const text = t.markers + scored;
+  const m = text ? t.markers / text : 0;
+  return withMarkers(m, scored ? adjustedShare(t.scores, MODEL) : 0);
+}
 
 function medianAgeDays(days: Record<string, number>, nowMs: number): number | null {
   const sorted = Object.entries(days)
@@ -92,7 +100,6 @@ export function bySource(
   const hasLabels = Boolean(p.fields.label);
   return names.map((source, i) => {
     const t = tallies[i] ?? emptyTally();
-    const synth = estimateSynthetic(t.markers, [...t.scores, ...ZEROS]);
     const age = medianAgeDays(t.days, nowMs);
     const sampled = langs[i] ?? [];
     const shares: LanguageShares | null = sampled.length ? sharesOf(sampled) : null;
@@ -106,7 +113,7 @@ export function bySource(
       },
       synthetic: {
         markerRate: t.records ? t.markers / t.records : 0,
-        estimatedShare: synth.estimatedShare,
+        estimatedShare: estimatedShare(t),
       },
       pii: { recordShare: t.records ? t.pii / t.records : 0 },
       freshness: age === null ? null : { medianAgeDays: age },
