@@ -32,6 +32,7 @@ function parse(args: string[]) {
         'machine-reference': { type: 'string', multiple: true },
         text: { type: 'string' },
         label: { type: 'string' },
+        source: { type: 'string' },
         format: { type: 'string' },
         fingerprints: { type: 'string', multiple: true },
         'key-file': { type: 'string' },
@@ -75,13 +76,13 @@ async function fold(
   }
 }
 
-/** `diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference <file>…] [--text <field>] [--label <field>] [--json]`; resolves to the exit code. */
+/** `diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference <file>…] [--text <field>] [--label <field>] [--source <field>] [--json]`; resolves to the exit code. */
 export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parse(args);
     if (values.help) {
       io.stdout.write(
-        'Usage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]\n',
+        'Usage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--text <field>] [--label <field>] [--source <field>] [--format <fmt>] [--json]\n',
       );
       return 0;
     }
@@ -100,6 +101,7 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
       fields.text = parts.length === 1 ? (parts[0] as string) : parts;
     }
     if (values.label) fields.label = values.label;
+    if (values.source) fields.source = values.source;
     const format = values.format as InputFormat | undefined;
     const machineArgs = (values['machine-reference'] ?? []).map(parseMachineReference);
     if (machineArgs.length && !values.reference)
@@ -130,7 +132,7 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(
-        `diligence analyze: ${e.message}\nUsage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--text <field>] [--label <field>] [--json]\n`,
+        `diligence analyze: ${e.message}\nUsage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--text <field>] [--label <field>] [--source <field>] [--json]\n`,
       );
       return 2;
     }

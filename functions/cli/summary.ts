@@ -1,5 +1,6 @@
 import type { Analysis, FieldMapping, Severity } from '../core/analysis';
 import { matchLines } from './fingerprint-load';
+import { sourceLines } from './summary-sources';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (x: number, digits = 3) => x.toFixed(digits);
@@ -98,6 +99,7 @@ export function formatSummary(a: Analysis, file: string, holdout?: string): stri
     'personal data',
     kinds.length ? `${pct(a.pii.recordShare)} of records (${kinds.join(', ')})` : 'none found',
   );
+  for (const [name, value] of sourceLines(a)) row(name, value);
   const findings = [...a.findings].sort(
     (x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity),
   );

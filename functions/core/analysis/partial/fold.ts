@@ -18,6 +18,7 @@ import { StyleState } from '../text/style';
 import { WordBuffer } from '../text/word-buffer';
 import { BudgetHeap } from './budget';
 import { MAX_EXAMPLES } from './create';
+import { SourceFold } from './fold-sources';
 import { enforceCaps, reserveRecord, sampleHash } from './record-index';
 import type { AnalysisPartial } from './types';
 
@@ -54,6 +55,7 @@ export class Folder {
   private readonly extract: (record: unknown, out: Extracted) => void;
   private readonly labelIds = new Map<string, number>();
   private readonly budget: BudgetHeap;
+  private readonly src: SourceFold;
 
   constructor(
     readonly partial: AnalysisPartial,
@@ -64,6 +66,7 @@ export class Folder {
     partial.labels.names.forEach((name, i) => {
       this.labelIds.set(name, i);
     });
+    this.src = new SourceFold(partial, spot.key);
     this.budget = new BudgetHeap(
       partial.budget.entries,
       partial.budget.tokens,
@@ -84,6 +87,7 @@ export class Folder {
     const ex = this.ex;
     this.extract(record, ex);
     const id = p.records++;
+    this.src.begin(ex.source);
     const parts = ex.parts;
     const wb = this.words;
     wb.reset();
@@ -101,6 +105,8 @@ export class Folder {
     if (n === 0) p.emptyText++;
     this.spotCheck(id, stratum, keyLo, keyHi, full);
     const labelId = this.labels(ex.label);
+    this.src.label(ex.label);
+    this.src.language(id, keyLo, keyHi, () => full);
     this.index(id, keyLo, keyHi, labelId, full);
     if (n > 0) this.offerBudget(keyLo, keyHi, full);
     this.metadata(id, ex);
@@ -130,6 +136,7 @@ export class Folder {
     if (marker) {
       p.markers.records++;
       p.markers.kinds[marker.kind]++;
+      this.src.marker();
       if (p.markers.examples.length < MAX_EXAMPLES) {
         p.markers.examples.push({ record: id, kind: marker.kind, value: marker.phrase });
       }
@@ -140,6 +147,7 @@ export class Folder {
     const score = scoreBin(styleScore(this.features, MODEL), MODEL.bins);
     const bin = (fmix32(key ^ HALF_SALT) & 1) * MODEL.bins + score;
     p.scores[bin] = (p.scores[bin] as number) + 1;
+    this.src.score(score);
     return bandOfBin(score);
   }
 
@@ -176,6 +184,7 @@ export class Folder {
     ix.keyLo[r] = keyLo;
     ix.keyHi[r] = keyHi;
     ix.labels[r] = labelId;
+    ix.sources[r] = this.src.id;
     const mins = this.minhash.signInput(count);
     bandHashes(mins, ix.bands, r * B);
     lowBytes(mins, ix.sigs, r * K);
@@ -250,6 +259,7 @@ export class Folder {
     }
     const day = dayOf(t);
     d.days.set(day, (d.days.get(day) ?? 0) + 1);
+    this.src.day(day);
   }
 
   private personalData(id: number, full: string, hasAt: boolean, digits: number): void {
@@ -257,6 +267,7 @@ export class Folder {
     if (hits.length === 0) return;
     const pii = this.partial.pii;
     pii.records++;
+    this.src.pii();
     for (const hit of hits) {
       pii.kinds[hit.kind]++;
       if (pii.examples.length < MAX_EXAMPLES)

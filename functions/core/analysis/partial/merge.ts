@@ -1,7 +1,9 @@
+import { mergeLanguageSamples } from '../languages/sample';
 import { mergePools } from '../spot-check/pool';
 import { sortedEntries } from './budget';
 import { MAX_EXAMPLES } from './create';
 import { concatIndex, enforceCaps } from './record-index';
+import { mergeSources } from './sources';
 import type { AnalysisPartial, Example } from './types';
 
 const firstExamples = <T>(a: T[], b: T[]) => [...a, ...b].slice(0, MAX_EXAMPLES);
@@ -41,15 +43,19 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
     labelMap[i] = id;
     counts[id] = (counts[id] as number) + (b.labels.counts[i] as number);
   });
-  const index = concatIndex(a.index, b.index, a.records, labelMap);
+  const src = a.sources && b.sources ? mergeSources(a.sources, b.sources) : null;
+  const sourceMap = src ? src.map : () => -1;
+  const index = concatIndex(a.index, b.index, a.records, labelMap, sourceMap);
   enforceCaps(index, a.limits.maxIndexedRecords, a.limits.maxGramHashes);
   const days = new Map(a.dates.days);
   for (const [day, count] of b.dates.days) days.set(day, (days.get(day) ?? 0) + count);
   const entries = sortedEntries([...a.budget.entries, ...b.budget.entries], a.limits.tokenBudget);
   const r = a.records;
   const spotPool = mergePools(a.spotPool, b.spotPool, r);
+  const languages = mergeLanguageSamples(a.languages, b.languages, r, sourceMap);
+  const { sources: _s, languages: _l, ...base } = a;
   return {
-    ...a,
+    ...base,
     bytes: a.bytes + b.bytes,
     lines: a.lines + b.lines,
     records: a.records + b.records,
@@ -112,5 +118,7 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
     },
     budget: { tokens: entries.reduce((s, e) => s + e.tokens.length, 0), entries },
     ...(spotPool ? { spotPool } : {}),
+    ...(src ? { sources: src.sources } : {}),
+    ...(languages ? { languages } : {}),
   };
 }

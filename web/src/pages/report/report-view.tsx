@@ -17,6 +17,7 @@ import { ReportHeadline } from './report-headline';
 import { ReportVersions } from './report-versions';
 import { SampleAnalysis } from './sample-analysis';
 import { SinceLastDelivery } from './since-last-delivery';
+import { SourceTable } from './source-table';
 import { labelMap, questionMap, questionTitles, useScoringMethod } from './vocabulary';
 
 /** Renders one report; `template` supplies question prompts where available. */
@@ -114,6 +115,7 @@ export function ReportView(props: {
       />
       <ReferenceNote report={report} />
       <FingerprintMatches report={report} assessmentId={assessmentId} />
+      <SourceTable samples={report.samples} />
       <MaturityEvidence report={report} template={template} labels={labels} />
       <FrameworkPanel assessmentId={assessmentId} version={report.version} />
       <ReportVersions
