@@ -1,0 +1,4 @@
+export * from './evaluate';
+export * from './metrics';
+export * from './schema';
+export * from './words';
