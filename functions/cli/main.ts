@@ -3,11 +3,11 @@ import type { CliIo } from './io';
 
 /** Usage text for `diligence --help`. */
 export const USAGE = `Usage:
-  diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
+  diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--contract <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
   diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--json] [--croissant]
   diligence reference prompts <human reference file> [--text <field> | --field <field>] [--n <N>]
   diligence fingerprint build <corpus> [--text <field>] --name <name> --kind synthetic|eval|echo [--key-file <file>] --out <pack>
-  diligence compare <previous> <current> [--text <field>] [--label <field>] [--json]
+  diligence compare <previous> <current> [--text <field>] [--label <field>] [--contract <file>] [--json]
   diligence spot-check draw <file> --n <N> [--seed <S>] [--text <field>] [--json]
   diligence spot-check estimate <file> --tags <tags.jsonl> [--text <field>] [--json]
   diligence verify <report.json> [--sha256 <hex>]
