@@ -1,4 +1,5 @@
 export * from './evaluate';
 export * from './metrics';
+export * from './remediation';
 export * from './schema';
 export * from './words';

@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { findMetric, validPaths } from './metrics';
 
 /** Most conditions one contract may carry. */
@@ -35,9 +35,6 @@ export const ContractConditionSchema = z
         path: ['min'],
         message: `condition on "${c.metric}": min ${c.min} is above max ${c.max}`,
       });
-  })
-  .openapi('ContractCondition', {
-    example: { metric: 'duplicates.nearRate', max: 0.05, note: 'agreed in the MSA' },
   });
 
 /** One condition of a delivery contract. */
