@@ -44,3 +44,42 @@ export interface Ids {
 }
 
 export const staffAll: Who[] = ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'];
+
+/** The delivery-contract and remediation routes (item `condition-0` of assessment A). */
+export const contractCases: RouteCase[] = [
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/contract`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/remediation/condition-0`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'PATCH',
+    path: (i) => `/api/assessments/${i.a}/remediation/condition-0`,
+    body: { status: 'in_progress', version: 1 },
+    allowed: ['gov1', 'admin1'],
+  },
+  {
+    method: 'POST',
+    path: (i) => `/api/assessments/${i.a}/remediation/condition-0/comments`,
+    body: { text: 'hello' },
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'POST',
+    path: (i) => `/api/assessments/${i.a}/remediation/condition-0/exception`,
+    body: { reason: 'ok', until: '2030-01-01' },
+    allowed: ['gov1', 'admin1'],
+  },
+  { method: 'GET', path: () => '/api/vendor/contract', allowed: ['vendorA', 'vendorB'] },
+  {
+    method: 'POST',
+    path: () => '/api/vendor/remediation/condition-0/comments',
+    body: { text: 'hello' },
+    allowed: ['vendorA', 'vendorB'],
+  },
+];

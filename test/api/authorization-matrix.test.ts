@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
-import { everyone, type Ids, type RouteCase, staffAll, type Who } from './authorization-cases';
+import {
+  contractCases,
+  everyone,
+  type Ids,
+  type RouteCase,
+  staffAll,
+  type Who,
+} from './authorization-cases';
 import { evidenceRoutes } from './authorization-evidence-routes';
 import { fingerprintCases, registerPack } from './authorization-fingerprints';
 import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
@@ -176,6 +183,7 @@ const routes: RouteCase[] = [
     allowed: ['admin1', 'admin2'],
   },
   ...evidenceRoutes,
+  ...contractCases,
 ];
 
 let t: TestPortal;

@@ -1,13 +1,16 @@
-import { ContractConditionSchema as CoreCondition } from '../../../core/assessment/contract';
+import { conditionShape, refineCondition } from '../../../core/assessment/contract';
 import { remediationStatuses } from '../../../core/assessment/contract/remediation';
 import * as z from '../../schemas/zod';
 
 /** One delivery-contract condition (DESIGN.md "delivery contracts"). */
-export const ContractConditionSchema = CoreCondition.openapi('ContractCondition', {
-  description:
-    "`metric` is a dot path into the delivery's analysis (`duplicates.nearRate`, `synthetic.interval.0` = machine-text lower bound) or, prefixed `compare.`, into the comparison with the previous delivery; with `source`, a path into that source's `bySource` row. At least one of `max`/`min` (inclusive).",
-  example: { metric: 'duplicates.nearRate', max: 0.05, note: 'as agreed in the MSA' },
-});
+export const ContractConditionSchema = z
+  .strictObject(conditionShape(z))
+  .superRefine(refineCondition)
+  .openapi('ContractCondition', {
+    description:
+      "`metric` is a dot path into the delivery's analysis (`duplicates.nearRate`, `synthetic.interval.0` = machine-text lower bound) or, prefixed `compare.`, into the comparison with the previous delivery; with `source`, a path into that source's `bySource` row. At least one of `max`/`min` (inclusive).",
+    example: { metric: 'duplicates.nearRate', max: 0.05, note: 'as agreed in the MSA' },
+  });
 
 /** Conditions attached to an approval. */
 export const ConditionsSchema = z.array(ContractConditionSchema).min(1).max(30);

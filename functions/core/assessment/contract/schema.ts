@@ -4,38 +4,54 @@ import { findMetric, validPaths } from './metrics';
 /** Most conditions one contract may carry. */
 export const MAX_CONDITIONS = 30;
 
+/** A condition's fields before the checks of {@link refineCondition}. */
+export interface RawCondition {
+  metric: string;
+  max?: number;
+  min?: number;
+  source?: string;
+  note?: string;
+}
+
+/** The field checks of a condition (known metric path, a bound, min ≤ max), for `superRefine`. */
+export function refineCondition(c: RawCondition, ctx: z.RefinementCtx): void {
+  const scoped = c.source !== undefined;
+  if (!findMetric(c.metric, scoped)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['metric'],
+      message: `unknown metric "${c.metric}"${scoped ? ` for a source-scoped condition (source "${c.source}")` : ''}; valid: ${validPaths(scoped).join(', ')}`,
+    });
+  }
+  if (c.max === undefined && c.min === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['max'],
+      message: `condition on "${c.metric}" needs a bound: give max, min or both`,
+    });
+  if (c.max !== undefined && c.min !== undefined && c.min > c.max)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['min'],
+      message: `condition on "${c.metric}": min ${c.min} is above max ${c.max}`,
+    });
+}
+
+/** The fields of a condition, for building the schema with another zod instance (the API's). */
+export function conditionShape(zod: Pick<typeof z, 'string' | 'number'>) {
+  return {
+    metric: zod.string().min(1).max(100),
+    max: zod.number().optional(),
+    min: zod.number().optional(),
+    source: zod.string().min(1).max(200).optional(),
+    note: zod.string().max(500).optional(),
+  };
+}
+
 /** One condition of a delivery contract: a metric path, a bound or two, an optional source. */
 export const ContractConditionSchema = z
-  .object({
-    metric: z.string().min(1).max(100),
-    max: z.number().optional(),
-    min: z.number().optional(),
-    source: z.string().min(1).max(200).optional(),
-    note: z.string().max(500).optional(),
-  })
-  .strict()
-  .superRefine((c, ctx) => {
-    const scoped = c.source !== undefined;
-    if (!findMetric(c.metric, scoped)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['metric'],
-        message: `unknown metric "${c.metric}"${scoped ? ` for a source-scoped condition (source "${c.source}")` : ''}; valid: ${validPaths(scoped).join(', ')}`,
-      });
-    }
-    if (c.max === undefined && c.min === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['max'],
-        message: `condition on "${c.metric}" needs a bound: give max, min or both`,
-      });
-    if (c.max !== undefined && c.min !== undefined && c.min > c.max)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['min'],
-        message: `condition on "${c.metric}": min ${c.min} is above max ${c.max}`,
-      });
-  });
+  .strictObject(conditionShape(z))
+  .superRefine(refineCondition);
 
 /** One condition of a delivery contract. */
 export type ContractCondition = z.infer<typeof ContractConditionSchema>;
