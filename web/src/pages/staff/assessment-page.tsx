@@ -21,6 +21,7 @@ import { AuditTrail } from './audit-trail';
 import { DecisionForm } from './decision-form';
 import { InvitationPanel } from './invitation-panel';
 import { ManagePanel } from './manage-panel';
+import { RemediationPanel } from './remediation-panel';
 import { useReportPolling } from './report-polling';
 import { ReportUpdating } from './report-updating';
 import { VendorHistory } from './vendor-history';
@@ -211,6 +212,7 @@ export function AssessmentPage({ id }: { id: string }) {
         <DecisionForm assessment={a} template={template.data ?? null} onDone={bump} />
       ) : null}
       <AnswersTable assessment={a} template={template.data ?? null} />
+      <RemediationPanel id={a.id} refresh={refresh} />
       <VendorHistory id={a.id} refresh={refresh} />
       <AuditTrail id={a.id} refresh={refresh} template={template.data ?? null} />
     </>
