@@ -21,6 +21,7 @@ export interface ConditionResult {
   measurable: boolean;
   reason?: string;
   words: string;
+  actualWords?: string;
 }
 
 /** A remediation item (one broken condition). */

@@ -39,6 +39,7 @@ export const ConditionResultSchema = z
     measurable: z.boolean(),
     reason: z.string().optional(),
     words: z.string().optional().openapi({ description: 'the condition in plain words' }),
+    actualWords: z.string().optional().openapi({ description: 'the actual value for people' }),
   })
   .openapi('ConditionResult');
 

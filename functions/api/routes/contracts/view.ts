@@ -1,13 +1,26 @@
 import {
   type ConditionResult,
   conditionWords,
+  findMetric,
+  formatValue,
   type RemediationItem,
 } from '../../../core/assessment/contract';
 import type { Assessment } from '../../../core/assessment/types';
 import type { AppDeps } from '../../env';
 import { contractSource } from '../../services/contract-check';
 
-const withWords = <T extends ConditionResult>(c: T) => ({ ...c, words: conditionWords(c) });
+const withWords = <T extends ConditionResult>(c: T) => ({
+  ...c,
+  words: conditionWords(c),
+  ...(c.actual === null
+    ? {}
+    : {
+        actualWords: formatValue(
+          c.actual,
+          findMetric(c.metric, c.source !== undefined)?.unit ?? 'number',
+        ),
+      }),
+});
 
 /** An item as the API shows it (recipients stay inside); for the vendor, staff names hidden. */
 export function itemView(r: RemediationItem, forVendor = false) {

@@ -41,9 +41,8 @@ export function VendorConditions() {
       {open.map((i) => (
         <div class="stack" key={i.itemId}>
           <p>
-            <strong>{i.condition.words}</strong>: measured{' '}
-            {i.condition.actual === null ? 'nothing' : i.condition.actual}, due{' '}
-            {i.dueAt.slice(0, 10)}
+            <strong>{i.condition.words}</strong>: measured {i.condition.actualWords ?? 'nothing'},
+            due {i.dueAt.slice(0, 10)}
           </p>
           <ul>
             {i.comments.map((c) => (
