@@ -3,10 +3,10 @@ import { loadConfig } from '../lib/config';
 import { newId, newSecret } from '../lib/ids';
 import { lambdaObservability, observed } from '../lib/lambda-observability';
 import { consoleMailer, lazySesMailer } from '../lib/mailers';
-import { reminderRepositories } from '../store/reminder-repositories';
 import { remediationSweepRepo } from '../store/remediation-sweep';
-import { sendReminders } from './reminders';
+import { reminderRepositories } from '../store/reminder-repositories';
 import { sweepRemediation } from './remediation-sweep';
+import { sendReminders } from './reminders';
 
 const config = loadConfig();
 const clients = defaultAwsClients(config);

@@ -121,10 +121,11 @@ export const AssessmentSchema = z
     }),
     contractCheck: z.record(z.string(), z.unknown()).nullable().optional().openapi({
       description:
-        'the approved predecessor\'s contract checked on this delivery (see GET /assessments/{id}/contract)',
+        "the approved predecessor's contract checked on this delivery (see GET /assessments/{id}/contract)",
     }),
     conditionsBroken: z.boolean().optional().openapi({
-      description: 'true while a condition of the delivery contract is broken (a flag, not a status)',
+      description:
+        'true while a condition of the delivery contract is broken (a flag, not a status)',
     }),
   })
   .openapi('Assessment');
