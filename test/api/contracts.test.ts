@@ -217,6 +217,23 @@ describe('delivery contracts: the whole loop', () => {
     expect(outbox.some((m) => m.kind === 'contract.lapsed')).toBe(true);
   });
 
+  it('exports the contract in the report CSV: conditions, items, exceptions; vendor text never a formula', async () => {
+    const a = await json<{ report: { version: number } }>(
+      t.call('GET', `/api/assessments/${second}`, { token: proc }),
+    );
+    const res = await t.call('GET', `/api/assessments/${second}/reports/${a.report.version}/csv`, {
+      token: proc,
+    });
+    expect(res.status).toBe(200);
+    const csv = await res.text();
+    expect(csv).toContain('condition,records recycled from the last delivery: at most 10 %');
+    expect(csv).toMatch(/remediation,records recycled from the last delivery: at most 10 %/);
+    expect(csv).toContain('not measurable');
+    // The vendor's text stays text: inside its cell after "vendor: ", never at a cell or line start.
+    expect(csv).toContain('vendor: =HYPERLINK');
+    expect(csv).not.toMatch(/(^|[\r\n,]|,")=HYPERLINK/m);
+  });
+
   it('updates owner and status with compare-and-set (governance), and refuses stale versions', async () => {
     const path = `/api/assessments/${second}/remediation/condition-0`;
     const item = await json<Item>(t.call('GET', path, { token: gov }));

@@ -1,3 +1,4 @@
+export * from './csv-rows';
 export * from './evaluate';
 export * from './metrics';
 export * from './remediation';
