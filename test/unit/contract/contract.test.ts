@@ -131,3 +131,34 @@ describe('plain words', () => {
     );
   });
 });
+
+describe('contract rows of the report CSV', () => {
+  it('puts a vendor comment that starts with a formula out of a spreadsheet’s reach', async () => {
+    const { contractCsvRows } = await import('../../../functions/core/assessment/contract');
+    const { toCsv } = await import('../../../functions/core/report/csv-cell');
+    const r = evaluateContract([{ metric: 'duplicates.nearRate', max: 0.05 }], analysis);
+    const condition = r.conditions[0] as never;
+    const item = {
+      condition,
+      status: 'accepted',
+      owner: null,
+      dueAt: '2027-01-01T00:00:00.000Z',
+      exception: { reason: 'new feed', until: '2027-02-01T00:00:00.000Z', by: 'g', at: 'x' },
+      comments: [{ at: 'x', by: 'v', role: 'vendor', text: '=1+1' }],
+    } as never;
+    const rows = contractCsvRows(r.conditions, [item]);
+    expect(rows[0]).toEqual([
+      'condition',
+      'near duplicates: at most 5 %',
+      '',
+      'broken',
+      '',
+      '',
+      '',
+      '8 %',
+    ]);
+    expect(rows[1]?.[4]).toBe('exception until 2027-02-01: new feed');
+    const single = toCsv(['c'], [[(rows[1] as string[])[6]?.replace('vendor: ', '')]]);
+    expect(single).toContain("'=1+1");
+  });
+});
