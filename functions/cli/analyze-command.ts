@@ -11,6 +11,8 @@ import {
   type InputFormat,
 } from '../core/analysis';
 import { applyReferences } from '../core/analysis/reference';
+import { type ContractResult, evaluateContract } from '../core/assessment/contract';
+import { ContractFileError, contractExit, contractSummary, loadContract } from './contract-file';
 import { loadPacks } from './fingerprint-load';
 import { FileInputError } from './fold-file';
 import type { CliIo } from './io';
@@ -36,6 +38,7 @@ function parse(args: string[]) {
         format: { type: 'string' },
         fingerprints: { type: 'string', multiple: true },
         'key-file': { type: 'string' },
+        contract: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -82,7 +85,7 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parse(args);
     if (values.help) {
       io.stdout.write(
-        'Usage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--text <field>] [--label <field>] [--source <field>] [--format <fmt>] [--json]\n',
+        'Usage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--contract <file>] [--text <field>] [--label <field>] [--source <field>] [--format <fmt>] [--json]\n',
       );
       return 0;
     }
@@ -108,6 +111,7 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
       throw new UsageError(
         '--machine-reference needs a human --reference of the same domain too (the mixture has two sides)',
       );
+    const conditions = values.contract ? await loadContract(values.contract) : undefined;
     const fingerprints = await loadPacks(values.fingerprints ?? [], values['key-file']);
     const training = await fold(file, io, { format, fields });
     let holdout: AnalysisPartial | undefined;
@@ -123,16 +127,23 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
         name: referenceName(values.reference),
       });
     }
+    let contract: ContractResult | undefined;
+    if (conditions) contract = evaluateContract(conditions, analysis);
     io.stdout.write(
       values.json
-        ? `${JSON.stringify(analysis, null, 2)}\n`
-        : formatSummary(analysis, file, values.holdout),
+        ? `${JSON.stringify(contract ? { ...analysis, contract } : analysis, null, 2)}\n`
+        : formatSummary(analysis, file, values.holdout) +
+            (contract ? contractSummary(contract) : ''),
     );
-    return 0;
+    return contractExit(contract);
   } catch (e) {
+    if (e instanceof ContractFileError) {
+      io.stderr.write(`diligence analyze: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       io.stderr.write(
-        `diligence analyze: ${e.message}\nUsage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--text <field>] [--label <field>] [--source <field>] [--json]\n`,
+        `diligence analyze: ${e.message}\nUsage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--contract <file>] [--text <field>] [--label <field>] [--source <field>] [--json]\n`,
       );
       return 2;
     }

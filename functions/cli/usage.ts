@@ -4,11 +4,11 @@
 /** Usage text for `diligence --help`. */
 export const USAGE = `Usage:
   diligence --version | --help
-  diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
-  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--json] [--croissant]
+  diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--contract <file>] [--text <field>] [--label <field>] [--source <field>] [--format <fmt>] [--json]
+  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--framework <id>] [--json] [--croissant]
   diligence reference prompts <human reference file> [--text <field> | --field <field>] [--n <N>]
   diligence fingerprint build <corpus> [--text <field>] --name <name> --kind synthetic|eval|echo [--key-file <file>] --out <pack>
-  diligence compare <previous> <current> [--text <field>] [--label <field>] [--json]
+  diligence compare <previous> <current> [--text <field>] [--label <field>] [--contract <file>] [--json]
   diligence spot-check draw <file> --n <N> [--seed <S>] [--text <field>] [--json]
   diligence spot-check estimate <file> --tags <tags.jsonl> [--text <field>] [--json]
   diligence verify <report.json> [--sha256 <hex>]
@@ -39,5 +39,9 @@ hash     prints the tree hash the portal stores for samples analyzed beyond one 
 smoke    checks a running portal end to end (health, config, sign-in, a throwaway assessment,
          vendor link, presigned upload, analysis, stored report), then cancels the assessment.
          Without --token it signs in with the portal's dev session (local portals only).
+--contract (analyze, compare) checks the delivery against a JSON contract { conditions: [...] }
+         (docs/contracts.md): the JSON gains "contract"; exit 1 when a condition breaks.
+--framework (score) maps the report to ca-ab2013, eu-ai-act-art10, eu-gpai-summary, iso42001-a7 or
+         nist-ai-600-1: each item answered, measured, contradicted or missing (docs/frameworks.md).
 Exit codes: 0 success, 1 analysis failure (smoke: a failed step), 2 bad usage or unreadable input.
 `;

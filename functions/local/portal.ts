@@ -14,6 +14,7 @@ import { createAwsClients } from '../lib/aws-clients';
 import { type Config, devToolsEnabled } from '../lib/config';
 import { createLogger, type Logger } from '../lib/logger';
 import { consoleMailer } from '../lib/mailers';
+import { sweepRemediation } from '../notify/remediation-sweep';
 import { sendReminders } from '../notify/reminders';
 import { createRescoreWorker } from '../rescore/handler';
 import { purgeDueSamples } from '../retention/purge';
@@ -286,6 +287,10 @@ function startTimers(
       ),
       requeuePendingRescores(deps, rescores).catch((error: unknown) =>
         logger.error('re-score requeue failed', { error }),
+      ),
+      // Lapsed exceptions and owed remediation e-mails (the hourly notify schedule in AWS).
+      sweepRemediation(deps).catch((error: unknown) =>
+        logger.error('remediation sweep failed', { error }),
       ),
       // Objects and multipart parts no live record owns (the scheduled orphan sweep in AWS).
       orphans().catch((error: unknown) => logger.error('orphan sweep failed', { error })),

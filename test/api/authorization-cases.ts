@@ -62,3 +62,45 @@ export const fieldMappingCases: RouteCase[] = [
     allowed: ['proc1', 'gov1'],
   },
 ];
+
+/** Item `condition-0`; `{itemId}` when the matrix names the route by its OpenAPI template. */
+const itemA = (i: Ids) => (i.a === '{id}' ? '{itemId}' : 'condition-0');
+
+/** The delivery-contract and remediation routes (item `condition-0` of assessment A). */
+export const contractCases: RouteCase[] = [
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/contract`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/remediation/${itemA(i)}`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'PATCH',
+    path: (i) => `/api/assessments/${i.a}/remediation/${itemA(i)}`,
+    body: { status: 'in_progress', version: 1 },
+    allowed: ['gov1', 'admin1'],
+  },
+  {
+    method: 'POST',
+    path: (i) => `/api/assessments/${i.a}/remediation/${itemA(i)}/comments`,
+    body: { text: 'hello' },
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'POST',
+    path: (i) => `/api/assessments/${i.a}/remediation/${itemA(i)}/exception`,
+    body: { reason: 'ok', until: '2030-01-01' },
+    allowed: ['gov1', 'admin1'],
+  },
+  { method: 'GET', path: () => '/api/vendor/contract', allowed: ['vendorA', 'vendorB'] },
+  {
+    method: 'POST',
+    path: (i) => `/api/vendor/remediation/${itemA(i)}/comments`,
+    body: { text: 'hello' },
+    allowed: ['vendorA', 'vendorB'],
+  },
+];

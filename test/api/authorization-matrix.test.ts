@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
 import {
+  contractCases,
   everyone,
   fieldMappingCases,
   type Ids,
@@ -186,6 +187,7 @@ const routes: RouteCase[] = [
   },
   ...evidenceRoutes,
   ...fieldMappingCases,
+  ...contractCases,
 ];
 
 let t: TestPortal;

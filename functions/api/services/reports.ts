@@ -20,6 +20,7 @@ import {
 import { StaleWriteError } from '../../lib/errors';
 import type { AppDeps } from '../env';
 import { auditEvent } from './audit';
+import { checkContractAfterScoring } from './contract-check';
 import { sinceLastDelivery } from './delivery-comparison';
 import { evidenceFor } from './evidence';
 import { withPackMatches } from './pack-matches';
@@ -134,6 +135,7 @@ export async function rescore(
     trigger,
   });
   await updateSummary(deps, assessment, { version, key, report, files, fileChanges });
+  await checkContractAfterScoring(deps, assessment, report, version);
   return report;
 }
 

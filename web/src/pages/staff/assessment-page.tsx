@@ -22,6 +22,7 @@ import { DecidePanel } from './decide-panel';
 import { InvitationPanel } from './invitation-panel';
 import { ManagePanel } from './manage-panel';
 import { NextInQueue } from './next-in-queue';
+import { RemediationPanel } from './remediation-panel';
 import { useReportPolling } from './report-polling';
 import { ReportUpdating } from './report-updating';
 import { VendorHistory } from './vendor-history';
@@ -225,6 +226,7 @@ export function AssessmentPage({ id }: { id: string }) {
         ) : null}
       </section>
       <AnswersTable assessment={a} template={template.data ?? null} />
+      <RemediationPanel id={a.id} refresh={refresh} />
       <VendorHistory id={a.id} refresh={refresh} />
       <AuditTrail id={a.id} refresh={refresh} template={template.data ?? null} />
     </>

@@ -7,6 +7,7 @@ import type { Assessment, Decision } from '../../api/types';
 import { ErrorBanner } from '../../components/feedback';
 import { describedBy, Field } from '../../components/field';
 import { questionTitle } from '../report/vocabulary';
+import { ConditionsEditor, conditionsFor } from './conditions-editor';
 
 const choices: { value: Decision; label: string; hint: string }[] = [
   { value: 'approve', label: 'Approve', hint: 'The dataset may be bought for the intended use.' },
@@ -92,6 +93,7 @@ export function DecisionForm(props: {
         ...(rows.length
           ? { comments: rows.map((r) => ({ questionId: r.questionId, comment: r.comment.trim() })) }
           : {}),
+        ...(decision === 'approve' ? conditionsFor(assessment.id) : {}),
       });
       onDone();
     } catch (error) {
@@ -137,6 +139,7 @@ export function DecisionForm(props: {
             </p>
           ) : null}
         </fieldset>
+        {decision === 'approve' && <ConditionsEditor assessmentId={assessment.id} />}
         <Field
           id="decision-comment"
           label="Comment to the vendor and the record"

@@ -9,6 +9,7 @@ import { useAsync } from '../../components/use-async';
 import { captureVendorTokenFromHash, vendorToken } from '../../session';
 import { LinkProblem, linkProblemOf } from './link-problem';
 import { Questionnaire } from './questionnaire';
+import { VendorConditions } from './vendor-conditions';
 
 /** The /vendor page. */
 export function VendorPage() {
@@ -68,6 +69,7 @@ export function VendorPage() {
                 <a href={`mailto:${data.buyer.contactEmail}`}>{data.buyer.contactEmail}</a>.
               </p>
             ) : null}
+            <VendorConditions />
             <Questionnaire
               key={`${data.assessment.id}-${generation}-${data.assessment.status}`}
               data={data}
