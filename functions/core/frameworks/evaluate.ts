@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis/types';
 import { answerText } from '../questionnaire/answer-text';
 import { findQuestion } from '../questionnaire/registry';
 import type { Answers, QuestionnaireTemplate } from '../questionnaire/types';
+import { plainText } from '../report/plain-words';
 import type { ReportSample, ScoredReport } from '../scoring/types';
 import { MEASUREMENTS } from './measurements';
 import type {
@@ -29,7 +30,7 @@ function answerEvidence(def: FrameworkItemDef, input: PackInput): ItemEvidence[]
     const v = Object.hasOwn(input.answers, id) ? input.answers[id] : undefined;
     if (!q || v === undefined || v === null || v === '') return [];
     const text = v === 'unknown' ? 'unknown (not disclosed)' : answerText(q, v);
-    return [{ kind: 'answer' as const, ref: id, text: `${q.prompt}: ${text}` }];
+    return [{ kind: 'answer' as const, ref: id, text: plainText(`${q.prompt}: ${text}`) }];
   });
 }
 
@@ -50,7 +51,7 @@ function discrepancyEvidence(def: FrameworkItemDef, report: ScoredReport): ItemE
   const claims = new Set([...def.questions, ...(def.claims ?? [])]);
   return report.discrepancies
     .filter((d) => claims.has(d.questionId))
-    .map((d) => ({ kind: 'discrepancy' as const, ref: d.questionId, text: d.message }));
+    .map((d) => ({ kind: 'discrepancy' as const, ref: d.questionId, text: plainText(d.message) }));
 }
 
 /** One item's status and evidence: a contradiction over a measurement over an answer. */

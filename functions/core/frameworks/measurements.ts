@@ -32,9 +32,9 @@ export const MEASUREMENTS: Record<string, Measurement> = {
   },
   'duplicates.nearRate': { label: 'near duplicates', read: (a) => pct(a.duplicates.nearRate) },
   diversity: {
-    label: 'diversity (distinct word pairs, words in running text)',
+    label: 'variety of the text',
     read: (a) =>
-      `distinct-2 ${a.diversity.distinct2.toFixed(3)}, MATTR ${a.diversity.mattr.toFixed(3)}`,
+      `variety of word pairs ${pct(a.diversity.distinct2)}, of words in running text ${pct(a.diversity.mattr)}`,
   },
   synthetic: {
     label: 'machine-written text (estimate, one-sided 95 % lower bound, markers)',

@@ -123,3 +123,15 @@ describe('a pack computed from a report', () => {
     expect(Object.values(a.counts).reduce((s, n) => s + n, 0)).toBe(a.items.length);
   });
 });
+
+describe('the words of a pack', () => {
+  it('uses no method names a buyer would not know', async () => {
+    const { JARGON } = await import('../../../functions/core/report/plain-words');
+    const report = run(honest, { training: synthetic70, holdout: makeAnalysis() });
+    for (const f of FRAMEWORKS) {
+      const pack = computePack(f, { report, answers: honest, template });
+      for (const i of pack.items)
+        for (const e of i.evidence) expect(e.text, `${f.id} ${i.id}`).not.toMatch(JARGON);
+    }
+  });
+});

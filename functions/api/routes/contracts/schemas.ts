@@ -4,7 +4,7 @@ import * as z from '../../schemas/zod';
 
 /** One delivery-contract condition (DESIGN.md "delivery contracts"). */
 export const ContractConditionSchema = z
-  .strictObject(conditionShape(z))
+  .strictObject(conditionShape({ string: z.string, number: z.number }))
   .superRefine(refineCondition)
   .openapi('ContractCondition', {
     description:

@@ -38,6 +38,9 @@ export function refineCondition(c: RawCondition, ctx: z.RefinementCtx): void {
 }
 
 /** The fields of a condition, for building the schema with another zod instance (the API's). */
+// Callers pass `{ string: z.string, number: z.number }`, never the `z` namespace itself: a namespace
+// used as a value makes esbuild keep all of zod (its locales too) in the API Lambda's shared chunk
+// (test/infra/cold-path.test.ts).
 export function conditionShape(zod: Pick<typeof z, 'string' | 'number'>) {
   return {
     metric: zod.string().min(1).max(100),
@@ -50,7 +53,7 @@ export function conditionShape(zod: Pick<typeof z, 'string' | 'number'>) {
 
 /** One condition of a delivery contract: a metric path, a bound or two, an optional source. */
 export const ContractConditionSchema = z
-  .strictObject(conditionShape(z))
+  .strictObject(conditionShape({ string: z.string, number: z.number }))
   .superRefine(refineCondition);
 
 /** One condition of a delivery contract. */
