@@ -257,6 +257,8 @@ describe.skipIf(!ready)('accessibility of every page (axe-core, Chromium)', () =
         await page.locator('[data-testid="spot-text"]').waitFor();
       })),
     );
+    await page.goto(`${base()}/no-such-page`);
+    failures.push(...(await check(page, 'not-found', heading(page, 'Page not found'))));
     expect(failures, failures.join('\n\n')).toEqual([]);
   }, 180_000);
 
