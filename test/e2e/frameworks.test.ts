@@ -18,6 +18,7 @@ import {
   PageWatcher,
   type RunningPortal,
   screenshot,
+  screenshotDir,
   startPortal,
   stopPortal,
 } from './portal-harness';
@@ -87,6 +88,7 @@ describe.skipIf(!ready)('framework packs on the report in Chromium', () => {
     expect(await records.textContent()).toMatch(/Measured[\s\S]*records in the sample/);
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, 'frameworks-01-ab2013-1280');
+    await section.screenshot({ path: join(screenshotDir, 'frameworks-01-section-1280.png') });
 
     await section.getByRole('button', { name: 'Missing' }).click();
     const rows = section.locator('tbody tr');
@@ -102,6 +104,7 @@ describe.skipIf(!ready)('framework packs on the report in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, 'frameworks-02-missing-390');
+    await section.screenshot({ path: join(screenshotDir, 'frameworks-03-section-390.png') });
     const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
     expect(width).toBeLessThanOrEqual(390);
     expect(watcher.problems).toEqual([]);

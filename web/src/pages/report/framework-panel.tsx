@@ -63,13 +63,13 @@ export function FrameworkPanel(props: { assessmentId: string; version: number })
             ))}
           </select>
         </label>
-        <fieldset class="row wrap">
+        <fieldset class="button-row plain">
           <legend class="visually-hidden">Show</legend>
           {FILTERS.map((f) => (
             <Fragment key={f.id}>
               <button
                 type="button"
-                class="secondary"
+                class="button secondary small"
                 aria-pressed={filter === f.id}
                 onClick={() => setFilter(f.id)}
               >
@@ -97,7 +97,8 @@ export function FrameworkPanel(props: { assessmentId: string; version: number })
             <p class="empty">{emptyWords(filter)}</p>
           ) : (
             <TableScroll label="Framework items">
-              <table>
+              <table class="data">
+                <caption class="visually-hidden">Items of {pack.data.title}</caption>
                 <thead>
                   <tr>
                     <th scope="col">Item</th>
