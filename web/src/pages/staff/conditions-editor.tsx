@@ -100,7 +100,11 @@ export function ConditionsEditor(props: { assessmentId: string }) {
                 onInput={(e) => update(r.key, { note: (e.target as HTMLInputElement).value })}
               />
             </label>
-            <button type="button" onClick={() => save(rows.filter((x) => x.key !== r.key))}>
+            <button
+              type="button"
+              class="button secondary small"
+              onClick={() => save(rows.filter((x) => x.key !== r.key))}
+            >
               Remove condition {i + 1}
             </button>
           </div>
@@ -108,6 +112,7 @@ export function ConditionsEditor(props: { assessmentId: string }) {
       })}
       <button
         type="button"
+        class="button secondary small"
         onClick={() =>
           save([
             ...rows,

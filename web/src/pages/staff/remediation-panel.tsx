@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import {
   acceptException,
+  type ConditionResult,
   commentItem,
   getContract,
   type RemediationItem,
@@ -15,6 +16,13 @@ const statusWords = {
   resolved: 'Resolved',
   accepted: 'Accepted (exception)',
 };
+
+/** A checked condition's outcome with the value the delivery measured. */
+function checkWords(c: ConditionResult): string {
+  if (c.held === null) return `not measurable${c.reason ? ` (${c.reason})` : ''}`;
+  const measured = c.actualWords ? `, measured ${c.actualWords}` : '';
+  return `${c.held ? 'held' : 'broken'}${measured}`;
+}
 
 function Item(props: { id: string; item: RemediationItem; onChange: () => void }) {
   const { id, item, onChange } = props;
@@ -38,6 +46,12 @@ function Item(props: { id: string; item: RemediationItem; onChange: () => void }
         {item.dueAt.slice(0, 10)}
         {item.owner ? `; owner ${item.owner}` : ''}
       </p>
+      {item.pastExceptions.length && !item.exception ? (
+        <p>
+          Back to review: the exception until{' '}
+          {item.pastExceptions[item.pastExceptions.length - 1]?.until.slice(0, 10)} lapsed.
+        </p>
+      ) : null}
       {item.exception ? (
         <p>
           Exception until {item.exception.until.slice(0, 10)}: {item.exception.reason}
@@ -59,7 +73,11 @@ function Item(props: { id: string; item: RemediationItem; onChange: () => void }
           onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
         />
       </label>
-      <button type="button" onClick={() => run(() => commentItem(id, item.itemId, text))}>
+      <button
+        type="button"
+        class="button secondary small"
+        onClick={() => run(() => commentItem(id, item.itemId, text))}
+      >
         Add comment
       </button>
       {item.status !== 'accepted' && item.status !== 'resolved' ? (
@@ -82,6 +100,7 @@ function Item(props: { id: string; item: RemediationItem; onChange: () => void }
           </label>
           <button
             type="button"
+            class="button secondary small"
             onClick={() => run(() => acceptException(id, item.itemId, reason, until))}
           >
             Accept until this date
@@ -108,13 +127,7 @@ export function RemediationPanel({ id, refresh }: { id: string; refresh: number 
         {(v.check?.conditions ?? v.conditions).map((c) => (
           <li key={c.words}>
             {c.words}
-            {'held' in c
-              ? c.held === null
-                ? ' — not measurable'
-                : c.held
-                  ? ' — held'
-                  : ' — broken'
-              : ''}
+            {'held' in c ? ` — ${checkWords(c)}` : ''}
           </li>
         ))}
       </ul>

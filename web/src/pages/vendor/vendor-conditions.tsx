@@ -61,7 +61,7 @@ export function VendorConditions() {
               }
             />
           </label>
-          <button type="button" onClick={() => send(i.itemId)}>
+          <button type="button" class="button secondary small" onClick={() => send(i.itemId)}>
             Send comment
           </button>
         </div>
