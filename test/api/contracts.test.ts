@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepRemediation } from '../../functions/notify/remediation-sweep';
 import { crateRows } from '../fixtures/crate-rows';
+import { pdfFlatText } from '../support/pdf-text';
 import { invitedAssessment, json, startWithStaff, type TestPortal } from './harness';
 import { captureMail, type SentMail } from './mail-capture';
 import { deliverTrainingJsonl } from './upload-helpers';
@@ -232,6 +233,25 @@ describe('delivery contracts: the whole loop', () => {
     // The vendor's text stays text: inside its cell after "vendor: ", never at a cell or line start.
     expect(csv).toContain('vendor: =HYPERLINK');
     expect(csv).not.toMatch(/(^|[\r\n,]|,")=HYPERLINK/m);
+  });
+
+  it('prints the contract in the report PDF: each condition with its value, the item and its lapsed exception', async () => {
+    const a = await json<{ report: { version: number } }>(
+      t.call('GET', `/api/assessments/${second}`, { token: proc }),
+    );
+    const res = await t.call('GET', `/api/assessments/${second}/reports/${a.report.version}/pdf`, {
+      token: proc,
+    });
+    expect(res.status).toBe(200);
+    const text = await pdfFlatText(new Uint8Array(await res.arrayBuffer()));
+    expect(text).toContain('Delivery contract');
+    expect(text).toMatch(
+      /records recycled from the last delivery: at most 10 % [—-] BROKEN, measured \d+/,
+    );
+    expect(text).toContain('Remediation: records recycled from the last delivery');
+    expect(text).toMatch(
+      /An exception until \d{4}-\d{2}-\d{2} lapsed: Replacement feed ships next month\./,
+    );
   });
 
   it('updates owner and status with compare-and-set (governance), and refuses stale versions', async () => {

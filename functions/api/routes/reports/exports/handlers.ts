@@ -124,10 +124,12 @@ export const downloadReportPdfHandler: RouteHandler<typeof downloadReportPdf, Ap
   const { reportPdf } = await import('../../../../core/report/pdf');
   // The vendor's texts of matched records (fingerprint packs) are read for the PDF only.
   const shown = await withMatchTexts(c.var.deps, a, report);
+  const items = await c.var.deps.repos.remediation.list(a.organizationId, a.id);
   const pdf = await reportPdf(shown, {
     title: `${a.dataset.name} (${a.vendor.name})`,
     label,
     ...(decision ? { decision } : {}),
+    contract: { conditions: a.contractCheck?.conditions ?? [], items },
   });
   return attachment(c, pdf, 'application/pdf', `${base}.pdf`);
 };
