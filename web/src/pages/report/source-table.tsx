@@ -4,6 +4,7 @@
  * not by colour alone; and the sample's measured languages.
  */
 import type { ReportSample } from '../../api/domain';
+import { TableScroll } from '../../components/table-scroll';
 
 type Row = NonNullable<ReportSample['bySource']>[number];
 
@@ -19,18 +20,24 @@ const COLUMNS: { id: string; title: string; value: (r: Row) => number | null }[]
   { id: 'age', title: 'Median age (days)', value: (r) => r.freshness?.medianAgeDays ?? null },
 ];
 
-/** Index of the worst row of a column (the highest value above 0), or -1. */
+/**
+ * Index of the worst row of a column (the highest value above 0), or -1: with one row, or when
+ * several rows share the highest value (a tie singles no source out).
+ */
 export function worstRow(rows: readonly Row[], value: (r: Row) => number | null): number {
   let best = -1;
   let max = 0;
+  let ties = 0;
   rows.forEach((r, i) => {
     const v = value(r);
-    if (v !== null && v > max) {
+    if (v === null || v <= 0) return;
+    if (v > max) {
       max = v;
       best = i;
-    }
+      ties = 1;
+    } else if (v === max) ties += 1;
   });
-  return rows.length > 1 ? best : -1;
+  return rows.length > 1 && ties === 1 ? best : -1;
 }
 
 function Cell(props: { value: number | null; worst: boolean; days: boolean }) {
@@ -56,8 +63,7 @@ function SampleSources(props: { sample: ReportSample; index: number }) {
         {sample.role === 'holdout' ? 'Holdout' : 'Training'} sample
         {index > 0 ? ` ${index + 1}` : ''}: by <code>{field}</code>
       </h4>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable and scrollable by keyboard */}
-      <section class="table-scroll" tabIndex={0} aria-label={label}>
+      <TableScroll label={label}>
         <table class="data sources">
           <caption class="visually-hidden">
             {label}; the worst value of each column is marked "(worst)"
@@ -100,7 +106,7 @@ function SampleSources(props: { sample: ReportSample; index: number }) {
             ))}
           </tbody>
         </table>
-      </section>
+      </TableScroll>
     </div>
   );
 }
