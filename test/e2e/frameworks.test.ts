@@ -23,6 +23,7 @@ import {
   stopPortal,
 } from './portal-harness';
 import { signIn } from './portal-steps';
+import { staffToken } from './vendor-setup';
 
 const ready = existsSync(chromiumPath);
 if (!ready) console.warn('[e2e] SKIPPED the frameworks suite: Chromium is missing.');
@@ -42,19 +43,7 @@ describe.skipIf(!ready)('framework packs on the report in Chromium', () => {
     portal = await startPortal(dataDir);
     browser = await launchChromium();
     page = (await openPerson(browser, watcher, 'governance')).page;
-    const token = (
-      await (
-        await fetch(`${base()}/api/dev/session`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            email: 'gail@demo.test',
-            role: 'governance',
-            organizationId: 'demo',
-          }),
-        })
-      ).json()
-    ).token as string;
+    const token = await staffToken(base(), 'gail@demo.test', 'governance');
     const list = (await (
       await fetch(`${base()}/api/assessments?status=submitted`, {
         headers: { authorization: `Bearer ${token}` },
