@@ -1,11 +1,13 @@
 import { caAb2013 } from './ca-ab2013';
 import { euAiActArt10 } from './eu-ai-act-art10';
 import { euGpaiSummary } from './eu-gpai-summary';
+import { computePack, type PackInput } from './evaluate';
 import { iso42001A7 } from './iso42001-a7';
 import { nistAi6001 } from './nist-ai-600-1';
-import type { Framework, FrameworkId } from './types';
+import type { Framework, FrameworkId, FrameworkPack } from './types';
 
 export { computePack, evaluateItem, type PackInput } from './evaluate';
+export { countsSentence, evidenceLine, gapOf, STATUS_WORDS } from './evidence-words';
 export { MEASUREMENTS, type Measurement } from './measurements';
 export type * from './types';
 
@@ -24,3 +26,7 @@ export const getFramework = (id: string): Framework | undefined =>
 
 /** The ids, for error messages and schemas. */
 export const FRAMEWORK_IDS = FRAMEWORKS.map((f) => f.id) as readonly FrameworkId[];
+
+/** Every framework's pack of one report version, in the order of `FRAMEWORKS`. */
+export const computePacks = (input: PackInput): FrameworkPack[] =>
+  FRAMEWORKS.map((f) => computePack(f, input));

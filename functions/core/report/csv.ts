@@ -17,8 +17,28 @@ const measuredWords = (d: ScoredReport['discrepancies'][number]) =>
 export { safeCell, toCsv } from './csv-cell';
 
 /**
+ * The report CSV's columns: eight shared by every kind of row, then four that only framework rows
+ * fill (`frameworkCsvRows` in core/frameworks).
+ */
+export const REPORT_CSV_HEADER = [
+  'kind',
+  'name',
+  'points',
+  'source',
+  'reason',
+  'remediation',
+  'claimed',
+  'measured',
+  'framework',
+  'item',
+  'status',
+  'evidence',
+] as const;
+
+/**
  * A report's factors, discrepancies and pack matches as one CSV: a `kind` column tells them apart.
  * Answers read as option labels and units, measurements with their unit, sentences in plain words.
+ * `extra` rows (delivery contract, framework items) follow, padded to the header's length.
  */
 export function reportCsv(report: ScoredReport, label: Labels, extra: unknown[][] = []): string {
   const rows: unknown[][] = [
@@ -56,8 +76,10 @@ export function reportCsv(report: ScoredReport, label: Labels, extra: unknown[][
       ]),
     ),
   ];
-  return toCsv(
-    ['kind', 'name', 'points', 'source', 'reason', 'remediation', 'claimed', 'measured'],
-    [...rows, ...extra],
-  );
+  // Rows shorter than the header (factors, contract, …) get empty cells: one column count.
+  const pad = (r: unknown[]) => [
+    ...r,
+    ...Array(Math.max(0, REPORT_CSV_HEADER.length - r.length)).fill(''),
+  ];
+  return toCsv([...REPORT_CSV_HEADER], [...rows, ...extra].map(pad));
 }

@@ -1,8 +1,10 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { FrameworkPack } from '../frameworks/types';
 import type { ScoredReport } from '../scoring';
 import type { VersionDecision } from './decision-record';
 import type { Labels } from './labels';
 import { contractSection, type PdfContract } from './pdf-contract';
+import { frameworksSection } from './pdf-frameworks';
 import { PdfWriter } from './pdf-layout';
 import { matchesSection } from './pdf-matches';
 import { decisionSection, deliverySection, methodSection, samplesSection } from './pdf-sections';
@@ -13,12 +15,19 @@ import { plainText } from './plain-words';
  * reviewer's e-mail address and comments (see `decision-record.ts` for why it is joined at render
  * time), the files the report is built on (names and SHA-256), score, factors with bars, claims
  * the sample contradicts, the comparison with the last delivery in buyer words, the delivery
- * contract and its remediation items, and the method
+ * contract and its remediation items, the framework packs' contradicted and missing items, and the method
  * under "How this was measured" at the end. Answers read as option labels and units. Runs in Lambda.
  */
 export async function reportPdf(
   report: ScoredReport & { version?: number },
-  options: { title: string; label: Labels; decision?: VersionDecision; contract?: PdfContract },
+  options: {
+    title: string;
+    label: Labels;
+    decision?: VersionDecision;
+    contract?: PdfContract;
+    /** The version's framework packs (`computePacks`), printed under "Frameworks". */
+    frameworks?: readonly FrameworkPack[];
+  },
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(options.title);
@@ -69,6 +78,7 @@ export async function reportPdf(
   matchesSection(w, report);
   deliverySection(w, report);
   contractSection(w, options.contract);
+  frameworksSection(w, options.frameworks, label);
   methodSection(w, report);
   w.text(' ', { gap: 8 });
   w.text(

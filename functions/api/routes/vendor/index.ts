@@ -5,6 +5,7 @@ import { requireVendor } from '../../middleware/vendor-auth';
 import { saveAnswersHandler, submitHandler, vendorViewHandler } from './answer-handlers';
 import { deleteSampleHandler, mergeAnswersHandler } from './control-handlers';
 import { deleteSample, mergeAnswers } from './control-routes';
+import { getVendorFrameworkDraft, getVendorFrameworkDraftHandler } from './framework-draft';
 import { changeSampleFieldsHandler, getSampleFieldsHandler } from './mapping-handlers';
 import { changeSampleFields, getSampleFields } from './mapping-routes';
 import {
@@ -37,5 +38,6 @@ export function vendorRoutes(deps: AppDeps) {
     .openapi(presignParts, presignPartsHandler)
     .openapi(listParts, listPartsHandler)
     .openapi(completeUpload, completeUploadHandler)
-    .openapi(abortUpload, abortUploadHandler);
+    .openapi(abortUpload, abortUploadHandler)
+    .openapi(getVendorFrameworkDraft, getVendorFrameworkDraftHandler);
 }

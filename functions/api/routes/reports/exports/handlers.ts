@@ -2,6 +2,8 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { contractCsvRows } from '../../../../core/assessment/contract/csv-rows';
 import { listView } from '../../../../core/assessment/ranking';
+import { computePacks } from '../../../../core/frameworks';
+import { frameworkCsvRows } from '../../../../core/frameworks/csv-rows';
 import { getTemplate } from '../../../../core/questionnaire';
 import {
   croissantExport,
@@ -57,6 +59,14 @@ async function versioned(c: Context<AppEnv>, params: { id: string; version: numb
   return { a, report, base, label: labeler(getTemplate(a.templateId, a.templateVersion)) };
 }
 
+/** The version's framework packs, from the answers it was scored on; none without its template. */
+function packsOf(a: { templateId: string; templateVersion: number }, report: VersionedReport) {
+  const template = getTemplate(a.templateId, a.templateVersion);
+  if (!template) return [];
+  return computePacks({ report, answers: versionAnswers(report).answers, template });
+}
+type VersionedReport = Awaited<ReturnType<typeof versioned>>['report'];
+
 /** The stored report and its SHA-256 as one JSON file. */
 export const downloadReportBundleHandler: RouteHandler<
   typeof downloadReportBundle,
@@ -71,7 +81,7 @@ export const downloadReportBundleHandler: RouteHandler<
   );
 };
 
-/** Factors and discrepancies as CSV. */
+/** Factors, discrepancies, the delivery contract and every framework item as CSV. */
 export const exportReportCsvHandler: RouteHandler<typeof exportReportCsv, AppEnv> = async (c) => {
   const { a, report, base, label } = await versioned(c, c.req.valid('param'));
   const contract = contractCsvRows(
@@ -80,7 +90,7 @@ export const exportReportCsvHandler: RouteHandler<typeof exportReportCsv, AppEnv
   );
   return attachment(
     c,
-    reportCsv(report, label, contract),
+    reportCsv(report, label, [...contract, ...frameworkCsvRows(packsOf(a, report), label.plain)]),
     'text/csv; charset=utf-8',
     `${base}.csv`,
   );
@@ -130,6 +140,7 @@ export const downloadReportPdfHandler: RouteHandler<typeof downloadReportPdf, Ap
     label,
     ...(decision ? { decision } : {}),
     contract: { conditions: a.contractCheck?.conditions ?? [], items },
+    frameworks: packsOf(a, report),
   });
   return attachment(c, pdf, 'application/pdf', `${base}.pdf`);
 };
