@@ -68,6 +68,11 @@ const routes: RouteCase[] = [
   },
   { method: 'GET', path: () => '/api/vendor/assessment', allowed: ['vendorA', 'vendorB'] },
   {
+    method: 'GET',
+    path: () => '/api/vendor/frameworks/ca-ab2013/draft?format=json',
+    allowed: ['vendorA', 'vendorB'],
+  },
+  {
     method: 'PUT',
     path: () => '/api/vendor/answers',
     body: { answers: { label_audit: 'none' } },

@@ -155,7 +155,9 @@ describe('GET /api/vendor/frameworks/{framework}/draft', () => {
     expect(size?.measurements.find((m) => m.ref === 'training.records')?.text).toBe('120');
     const md = await t.call('GET', draftPath('ca-ab2013'), { token });
     expect(md.headers.get('content-type')).toMatch(/^text\/markdown/);
-    expect(await md.text()).toContain('- Measured \\(training sample\\): records in the sample\\: 120');
+    expect(await md.text()).toContain(
+      '- Measured \\(training sample\\): records in the sample\\: 120',
+    );
   });
 
   it('answers 404 for a framework without a draft, naming the ones with one', async () => {

@@ -158,11 +158,11 @@ export const downloadReportBundle = exportRoute(
 export const exportReportCsv = exportRoute(
   'csv',
   'exportReportCsv',
-  "The report's factors and discrepancies as CSV (formula cells neutralized)",
+  "The report's factors, discrepancies, contract and framework items as CSV (formula cells neutralized)",
   download(
     'text/csv',
-    'CSV, one row per factor or discrepancy',
-    'kind,name,points,source,reason,remediation,claimed,measured\r\nfactor,No dedup,8,answer,No deduplication.,Remove duplicates.,,\r\n',
+    'CSV, one row per factor, discrepancy, contract condition or framework item',
+    'kind,name,points,source,reason,remediation,claimed,measured,framework,item,status,evidence\r\nfactor,No dedup,8,answer,No deduplication.,Remove duplicates.,,,,,,\r\nframework,Number of data points (ranges may do),,,,,,,California AB 2013: training data transparency,ab2013-3 (§ 3111(a)(3)),measured,Measured in the training sample: records in the sample: 120\r\n',
   ),
 );
 
