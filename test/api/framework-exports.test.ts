@@ -81,7 +81,7 @@ describe('the report CSV lists every framework item', () => {
     // the vendor's formula is there as text, after an apostrophe, never at a cell's or line's start
     expect(sources?.evidence).toContain(`'${FORMULA}`);
     expect(csv).not.toMatch(/(^|[\r\n,]|,")=HYPERLINK/m);
-    const firstUse = items.find((r) => r.item.startsWith('ab2013-11 '));
+    const firstUse = items.find((r) => r.item?.startsWith('ab2013-11 '));
     expect(firstUse?.status).toBe('missing');
     expect(firstUse?.evidence).toMatch(/^Why it is missing: /);
     // factor rows keep their columns, the framework ones stay empty

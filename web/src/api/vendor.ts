@@ -2,7 +2,7 @@
 import { vendorToken } from '../session';
 import type { Template } from './domain';
 import type { DetectedFields, FieldMappingBody } from './field-mapping';
-import { ApiError, createHttp } from './http';
+import { ApiError, createHttp, problemFrom } from './http';
 import type {
   Answers,
   AssessmentStatus,
@@ -118,3 +118,30 @@ export const getSampleFields = (sampleId: string) =>
 /** `PUT /api/vendor/samples/{id}/fields`: a new mapping; the stored file is analyzed again. */
 export const changeSampleFields = (sampleId: string, body: FieldMappingBody) =>
   http<SampleInfo>('PUT', `/api/vendor/samples/${encodeURIComponent(sampleId)}/fields`, body);
+
+/** The frameworks a vendor can download a prefilled draft of (its own disclosures). */
+export const DRAFT_DOWNLOADS = [
+  { framework: 'ca-ab2013', label: 'California AB 2013 draft' },
+  { framework: 'eu-gpai-summary', label: 'EU training-content summary draft' },
+] as const;
+
+/**
+ * `GET /api/vendor/frameworks/{framework}/draft?format=md`: the vendor's prefilled draft, saved as
+ * a Markdown file (never rendered on the page).
+ */
+export async function downloadFrameworkDraft(framework: string): Promise<void> {
+  const token = vendorToken();
+  const response = await fetch(
+    `/api/vendor/frameworks/${encodeURIComponent(framework)}/draft?format=md`,
+    { headers: token ? { authorization: `Bearer ${token}` } : {}, credentials: 'omit' },
+  );
+  if (!response.ok) throw new ApiError(await problemFrom(response));
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `draft-${framework}.md`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

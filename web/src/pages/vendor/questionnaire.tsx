@@ -5,6 +5,7 @@ import { isAnswered, overallProgress, sectionOf } from './answer-model';
 import { AnswersReview } from './answers-review';
 import { CliLink } from './cli-link';
 import { ClosedNotice } from './closed-notice';
+import { FrameworkDrafts } from './framework-drafts';
 import { QuestionField } from './question-field';
 import { AnsweredSummary, SaveIndicator, StepsNav } from './questionnaire-parts';
 import { SampleUpload } from './sample-upload';
@@ -151,6 +152,7 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
             <AnswersReview sections={sections} answers={save.answers} />
           </>
         ) : null}
+        {step === 'submit' ? <FrameworkDrafts flush={readOnly ? undefined : save.flush} /> : null}
         <div class="inline step-nav">
           {index > 0 ? (
             <button
