@@ -3,7 +3,8 @@
  * submitting), the vendor downloads its California AB 2013 and EU training-content summary drafts
  * as Markdown files, at 1280 and 390 px. The files say they are drafts, not legal advice, keep the
  * vendor's words as escaped text, and say "not measured yet" before any sample is analyzed.
- * Screenshots go to test-results/screenshots.
+ * The review step has no serious or critical axe violation. Screenshots go to
+ * test-results/screenshots.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from '../../functions/local/demo-answers';
+import { axeViolations, describeFindings } from './axe';
 import {
   chromiumPath,
   launchChromium,
@@ -89,6 +91,8 @@ describe.skipIf(!ready)('vendor disclosure drafts in Chromium', () => {
     const section = page.getByTestId('framework-drafts');
     await section.getByText('It is a draft, not legal advice', { exact: false }).waitFor();
     await section.scrollIntoViewIfNeeded();
+    const findings = await axeViolations(page);
+    expect(findings, describeFindings('vendor review step', findings)).toEqual([]);
     await screenshot(page, 'vendor-drafts-01-review-1280');
     await section.screenshot({ path: join(screenshotDir, 'vendor-drafts-02-section-1280.png') });
 
