@@ -14,6 +14,7 @@ import { OriginSecret } from './constructs/origin-secret';
 import { Rescore } from './constructs/rescore';
 import { Retention } from './constructs/retention';
 import { watchService } from './constructs/service-alarms';
+import { SingleSignOn } from './constructs/single-sign-on';
 import { type ReportLockMode, Storage } from './constructs/storage';
 import { Web } from './constructs/web';
 
@@ -85,6 +86,7 @@ export class DiligenceStack extends Stack {
       callbackUrls: [`${webUrl}/signin`, ...(props.extraCallbackUrls ?? [])],
       domainPrefix: props.cognitoDomainPrefix,
     });
+    SingleSignOn.fromContext(this, this.auth, source); // no-op without the SSO context keys
     const originSecret = new OriginSecret(this, 'OriginSecret');
 
     this.apiFunction = new DiligenceFunction(this, 'ApiFunction', {
