@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type GroupRoles, GroupRolesError, parseGroupRoles } from '../../functions/sso/groups';
 
 /** Where the organization's identity provider is and how to talk to it. */
@@ -14,8 +16,10 @@ export type IdentityProviderSettings =
     }
   | {
       readonly protocol: 'saml';
-      /** URL of the IdP's SAML metadata document (`https://…`). */
-      readonly metadataUrl: string;
+      /** URL of the IdP's SAML metadata document (`https://…`); or else… */
+      readonly metadataUrl?: string;
+      /** …the metadata XML itself, read at synth from `samlMetadataFile` (Google Workspace). */
+      readonly metadataXml?: string;
     };
 
 /** Everything single sign-on needs, validated; built from CDK context by {@link singleSignOnSettings}. */
@@ -40,6 +44,7 @@ export const SSO_CONTEXT_KEYS = [
   'oidcClientSecretArn',
   'oidcScopes',
   'samlMetadataUrl',
+  'samlMetadataFile',
   'idpGroupsClaim',
   'idpGroupRoles',
   'idpEmailClaim',
@@ -75,6 +80,22 @@ function httpsUrl(key: string, value: string): string {
   return value.replace(/\/$/, '');
 }
 
+/** The SAML metadata XML at `path` (relative to the working directory), checked to be one. */
+function metadataFile(path: string): string {
+  let xml: string;
+  try {
+    xml = readFileSync(resolve(path), 'utf8').trim();
+  } catch {
+    fail(`context "samlMetadataFile": cannot read "${path}" (a path relative to where cdk runs).`);
+  }
+  if (!/<([\w-]+:)?EntityDescriptor[\s>]/.test(xml))
+    fail(
+      `context "samlMetadataFile": "${path}" is not SAML metadata (an EntityDescriptor XML document).`,
+    );
+  if (xml.length > 131_072) fail(`context "samlMetadataFile": "${path}" is over 128 KiB.`);
+  return xml;
+}
+
 /**
  * Reads and checks the single sign-on context (`get` returns a context value: a string from
  * `-c key=value`, or a value from cdk.json). No identity-provider key set → `undefined` (no single
@@ -96,22 +117,29 @@ export function singleSignOnSettings(
   const oidcKeys = ['oidcIssuer', 'oidcClientId', 'oidcClientSecretArn'] as const;
   const oidcSet = oidcKeys.filter((k) => text(k) !== undefined);
   const samlMetadataUrl = text('samlMetadataUrl');
-  if (oidcSet.length === 0 && samlMetadataUrl === undefined) {
+  const samlMetadataFile = text('samlMetadataFile');
+  const saml = samlMetadataUrl !== undefined || samlMetadataFile !== undefined;
+  if (oidcSet.length === 0 && !saml) {
     const stray = SSO_CONTEXT_KEYS.filter((k) => text(k) !== undefined);
     if (stray.length > 0)
       fail(
-        `${stray.map((k) => `"${k}"`).join(', ')} set without an identity provider: add oidcIssuer, oidcClientId and oidcClientSecretArn (OIDC) or samlMetadataUrl (SAML), or remove them.`,
+        `${stray.map((k) => `"${k}"`).join(', ')} set without an identity provider: add oidcIssuer, oidcClientId and oidcClientSecretArn (OIDC) or samlMetadataUrl / samlMetadataFile (SAML), or remove them.`,
       );
     return undefined;
   }
-  if (oidcSet.length > 0 && samlMetadataUrl !== undefined)
+  if (oidcSet.length > 0 && saml)
     fail(
-      'both OIDC (oidc*) and SAML (samlMetadataUrl) context are set; one identity provider per deployment: keep one.',
+      'both OIDC (oidc*) and SAML (samlMetadataUrl or samlMetadataFile) context are set; one identity provider per deployment: keep one.',
     );
   let provider: IdentityProviderSettings;
-  if (samlMetadataUrl !== undefined) {
+  if (saml) {
     if (text('oidcScopes')) fail('"oidcScopes" applies to OIDC only; remove it for SAML.');
-    provider = { protocol: 'saml', metadataUrl: httpsUrl('samlMetadataUrl', samlMetadataUrl) };
+    if (samlMetadataUrl !== undefined && samlMetadataFile !== undefined)
+      fail('set samlMetadataUrl or samlMetadataFile, not both.');
+    provider =
+      samlMetadataFile !== undefined
+        ? { protocol: 'saml', metadataXml: metadataFile(samlMetadataFile) }
+        : { protocol: 'saml', metadataUrl: httpsUrl('samlMetadataUrl', samlMetadataUrl ?? '') };
   } else {
     const missing = oidcKeys.filter((k) => !oidcSet.includes(k));
     if (missing.length > 0)

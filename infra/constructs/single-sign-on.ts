@@ -98,7 +98,9 @@ export class SingleSignOn extends Construct {
       this.provider = new UserPoolIdentityProviderSaml(this, 'Provider', {
         userPool: auth.userPool,
         name: settings.providerName,
-        metadata: UserPoolIdentityProviderSamlMetadata.url(idp.metadataUrl),
+        metadata: idp.metadataXml
+          ? UserPoolIdentityProviderSamlMetadata.file(idp.metadataXml)
+          : UserPoolIdentityProviderSamlMetadata.url(idp.metadataUrl ?? ''),
         attributeMapping,
       });
     }

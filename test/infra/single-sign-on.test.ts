@@ -21,6 +21,8 @@ const SAML = {
   idpName: 'Contoso',
 };
 
+const METADATA_FILE = 'test/infra/fixtures/google-saml-metadata.xml';
+
 /** The whole stack synthesized with `context` on top of cdk.json's (as `-c key=value` does). */
 function synth(context: Record<string, unknown>, domain = true) {
   const app = new App({ context: { ...cdkContext(), ...context } });
@@ -179,6 +181,26 @@ describe('single sign-on with SAML context', () => {
   });
 });
 
+describe('single sign-on with a SAML metadata file (Google Workspace)', () => {
+  it('puts the metadata document itself in the provider', () => {
+    const { template } = synth({
+      samlMetadataFile: METADATA_FILE,
+      idpGroupsClaim: 'groups',
+      idpEmailClaim: 'email',
+      ssoOrganizationId: 'buyer',
+      idpName: 'GoogleWorkspace',
+    });
+    const [, idp] = only(
+      template.findResources('AWS::Cognito::UserPoolIdentityProvider') as Record<string, Resource>,
+    );
+    expect(idp.Properties.ProviderDetails.MetadataFile).toContain('accounts.google.com/o/saml2');
+    expect(idp.Properties.AttributeMapping).toEqual({
+      email: 'email',
+      'custom:idp_groups': 'groups',
+    });
+  }, 120_000);
+});
+
 describe('without single sign-on context', () => {
   it('adds no provider, no attribute, no trigger, and keeps local sign-in only', () => {
     const { template } = synth({});
@@ -241,6 +263,21 @@ describe('context combinations that stop the synth', () => {
       /group "Everyone" maps to "superuser"/,
     ],
     ['a mapping that is not JSON', { ...OIDC, idpGroupRoles: 'Admins=admin' }, /not valid JSON/],
+    [
+      'both SAML metadata URL and file',
+      { ...SAML, samlMetadataFile: METADATA_FILE },
+      /samlMetadataUrl or samlMetadataFile, not both/,
+    ],
+    [
+      'a metadata file that is not metadata',
+      { ...SAML, samlMetadataUrl: undefined, samlMetadataFile: 'package.json' },
+      /is not SAML metadata/,
+    ],
+    [
+      'a missing metadata file',
+      { ...SAML, samlMetadataUrl: undefined, samlMetadataFile: 'nowhere.xml' },
+      /cannot read "nowhere.xml"/,
+    ],
     [
       'mapping keys without a provider',
       { idpGroupsClaim: 'groups' },
