@@ -86,7 +86,6 @@ export class DiligenceStack extends Stack {
       callbackUrls: [`${webUrl}/signin`, ...(props.extraCallbackUrls ?? [])],
       domainPrefix: props.cognitoDomainPrefix,
     });
-    SingleSignOn.fromContext(this, this.auth, source); // no-op without the SSO context keys
     const originSecret = new OriginSecret(this, 'OriginSecret');
 
     this.apiFunction = new DiligenceFunction(this, 'ApiFunction', {
@@ -168,6 +167,7 @@ export class DiligenceStack extends Stack {
       deadLetterFunction: this.analyzer.deadLetterFunction,
       email: props.alarmEmail,
     });
+    SingleSignOn.fromContext(this, { auth: this.auth, source, alarms: this.alarms }); // no-op without SSO context
     const health = watchService(this.alarms, {
       api: this.api.httpApi,
       analysisQueue: this.analyzer.queue,

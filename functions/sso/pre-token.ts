@@ -22,12 +22,12 @@ export interface PreTokenSettings {
 }
 
 /** What the trigger decided for one user, for the log line and tests. */
-export interface PreTokenDecision {
+export type PreTokenDecision = {
   federated: boolean;
   provider?: string;
   groups: number;
   roles: StaffRole[];
-}
+};
 
 /** The event Cognito sends a V2_0 pre token generation trigger (Essentials or Plus plan). */
 export type PreTokenEvent = PreTokenGenerationV2TriggerEvent;
@@ -72,7 +72,9 @@ export function applyPreToken(event: PreTokenEvent, settings: PreTokenSettings):
   const trusted = provider === settings.providerName;
   const groups = trusted ? parseGroupsClaim(attributes[IDP_GROUPS_ATTRIBUTE]) : [];
   const roles = rolesForGroups(groups, settings.groupRoles);
-  const organization = trusted ? { [ORGANIZATION_CLAIM]: settings.organizationId } : {};
+  const organization: Record<string, string> = trusted
+    ? { [ORGANIZATION_CLAIM]: settings.organizationId }
+    : {};
   event.response = {
     claimsAndScopeOverrideDetails: {
       groupOverrideDetails: { groupsToOverride: roles },

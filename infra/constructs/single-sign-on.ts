@@ -12,6 +12,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import type { Alarms } from './alarms';
 import type { Auth } from './auth';
 import { DiligenceFunction, type FunctionSource } from './function';
 import { type SingleSignOnSettings, singleSignOnSettings } from './single-sign-on-settings';
@@ -27,6 +28,8 @@ export interface SingleSignOnProps {
   readonly auth: Auth;
   readonly source: FunctionSource;
   readonly settings: SingleSignOnSettings;
+  /** The stack's alarms: the trigger's errors and throttles page like every function's. */
+  readonly alarms?: Alarms;
 }
 
 /**
@@ -43,11 +46,10 @@ export class SingleSignOn extends Construct {
    */
   static fromContext(
     scope: Construct,
-    auth: Auth,
-    source: FunctionSource,
+    props: Omit<SingleSignOnProps, 'settings'>,
   ): SingleSignOn | undefined {
     const settings = singleSignOnSettings((key) => scope.node.tryGetContext(key));
-    return settings && new SingleSignOn(scope, 'SingleSignOn', { auth, source, settings });
+    return settings && new SingleSignOn(scope, 'SingleSignOn', { ...props, settings });
   }
 
   readonly provider: UserPoolIdentityProviderOidc | UserPoolIdentityProviderSaml;
@@ -127,6 +129,21 @@ export class SingleSignOn extends Construct {
     this.trigger.fn.addEnvironment('SSO_PROVIDER_NAME', settings.providerName);
     this.trigger.fn.addEnvironment('SSO_ORGANIZATION_ID', settings.organizationId);
     this.trigger.fn.addEnvironment('SSO_GROUP_ROLES', JSON.stringify(settings.groupRoles));
+    // Cognito runs the trigger before every token, local users' included: if it fails, nobody
+    // signs in. Same alarms and runbook section as every other function.
+    const fiveMinutes = { period: Duration.minutes(5), statistic: 'Sum' };
+    props.alarms?.watch('SingleSignOnErrors', {
+      metric: this.trigger.fn.metricErrors(fiveMinutes),
+      description:
+        'The single sign-on trigger failed (an uncaught error or its 5-second timeout): sign-ins fail while it does, local ones included. See its log group.',
+      runbook: 'function-errors-and-throttles',
+    });
+    props.alarms?.watch('SingleSignOnThrottles', {
+      metric: this.trigger.fn.metricThrottles(fiveMinutes),
+      description:
+        "The single sign-on trigger was throttled, so sign-ins failed: raise the account's Lambda concurrency.",
+      runbook: 'function-errors-and-throttles',
+    });
     auth.userPool.addTrigger(
       UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,
       this.trigger.fn,

@@ -134,9 +134,24 @@ describe('single sign-on with OIDC context', () => {
     });
   });
 
+  it('pages on the trigger errors and throttles, pointing at the runbook', () => {
+    const [logicalId] = trigger(template);
+    for (const metric of ['Errors', 'Throttles']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: metric,
+        Namespace: 'AWS/Lambda',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId } }],
+        AlarmDescription: Match.stringLikeRegexp(
+          'docs/operations.md#function-errors-and-throttles$',
+        ),
+        AlarmActions: Match.anyValue(),
+      });
+    }
+  });
+
   it('keeps cdk-nag clean', () => {
     expect(openFindings(app)).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('single sign-on with SAML context', () => {
@@ -178,7 +193,7 @@ describe('single sign-on with SAML context', () => {
 
   it('keeps cdk-nag clean', () => {
     expect(openFindings(app)).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('single sign-on with a SAML metadata file (Google Workspace)', () => {
@@ -284,10 +299,14 @@ describe('context combinations that stop the synth', () => {
       /"idpGroupsClaim" set without an identity provider/,
     ],
   ];
-  it.each(cases)('%s', (_name, context, message) => {
-    const clean = Object.fromEntries(Object.entries(context).filter(([, v]) => v !== undefined));
-    expect(() => synth(clean)).toThrow(message);
-  });
+  it.each(cases)(
+    '%s',
+    (_name, context, message) => {
+      const clean = Object.fromEntries(Object.entries(context).filter(([, v]) => v !== undefined));
+      expect(() => synth(clean)).toThrow(message);
+    },
+    60_000,
+  );
 
   it('needs the hosted domain the identity provider returns to', () => {
     expect(() => synth(OIDC, false)).toThrow(/cognitoDomainPrefix/);
