@@ -14,6 +14,7 @@ import { OriginSecret } from './constructs/origin-secret';
 import { Rescore } from './constructs/rescore';
 import { Retention } from './constructs/retention';
 import { watchService } from './constructs/service-alarms';
+import { SingleSignOn } from './constructs/single-sign-on';
 import { type ReportLockMode, Storage } from './constructs/storage';
 import { Web } from './constructs/web';
 
@@ -166,6 +167,7 @@ export class DiligenceStack extends Stack {
       deadLetterFunction: this.analyzer.deadLetterFunction,
       email: props.alarmEmail,
     });
+    SingleSignOn.fromContext(this, { auth: this.auth, source, alarms: this.alarms }); // no-op without SSO context
     const health = watchService(this.alarms, {
       api: this.api.httpApi,
       analysisQueue: this.analyzer.queue,

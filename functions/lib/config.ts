@@ -171,3 +171,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
   );
 }
+
+const ssoSchema = z.object({
+  /** Provider name of the one federated identity provider (set by the stack). */
+  SSO_PROVIDER_NAME: z.string().min(1),
+  /** Organization of every user that provider signs in (one provider per organization). */
+  SSO_ORGANIZATION_ID: z.string().regex(/^[a-z0-9-]{1,64}$/, 'lowercase letters, digits, -'),
+  /** Group → role mapping as JSON; unset = group names equal role names. */
+  SSO_GROUP_ROLES: z.string().min(2).optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+/** Configuration of the single sign-on Pre Token Generation trigger (functions/sso/lambda.ts). */
+export type SsoConfig = z.infer<typeof ssoSchema>;
+
+/** Parses the trigger's variables (default: `process.env`) or throws ConfigError naming each. */
+export function loadSsoConfig(env: Record<string, string | undefined> = process.env): SsoConfig {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const result = ssoSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
+  );
+}
