@@ -31,7 +31,10 @@ async function decided(proc: string, gov: string, vendor: string, decision: 'app
   const a = await invitedAssessment(t, proc, {
     vendor: { name: vendor, contactEmail: `${vendor.toLowerCase()}@vendor.test` },
   });
-  await t.call('PUT', '/api/vendor/answers', { token: a.token, body: { answers: completeAnswers() } });
+  await t.call('PUT', '/api/vendor/answers', {
+    token: a.token,
+    body: { answers: completeAnswers() },
+  });
   expect((await t.call('POST', '/api/vendor/submit', { token: a.token })).status).toBe(200);
   await t.drain();
   const res = await t.call('POST', `/api/assessments/${a.id}/decision`, {
@@ -47,9 +50,19 @@ async function successors(org: string, id: string): Promise<Assessment[]> {
   return page.items.filter((a) => a.previousAssessmentId === id);
 }
 
-type DueList = { items: { assessmentId: string; state: string; overdueDays: number; tier: string; cadenceDays: number; reassessment: { id: string; status: string } | null }[] };
+type DueList = {
+  items: {
+    assessmentId: string;
+    state: string;
+    overdueDays: number;
+    tier: string;
+    cadenceDays: number;
+    reassessment: { id: string; status: string } | null;
+  }[];
+};
 const due = (token: string) => json<DueList>(t.call('GET', '/api/portfolio/due', { token }));
-const mailsTo = (vendor: string) => sent.filter((m) => m.to === `${vendor.toLowerCase()}@vendor.test`);
+const mailsTo = (vendor: string) =>
+  sent.filter((m) => m.to === `${vendor.toLowerCase()}@vendor.test`);
 const setClock = (offsetDays: number) =>
   t.call('PUT', '/api/dev/clock', { token: tok.admin, body: { offsetDays } });
 
@@ -106,8 +119,12 @@ describe('the re-assessment schedule', () => {
 
   it('creates nothing before the due date', async () => {
     const every30 = { low: 30, moderate: 30, high: 30, critical: 30 };
-    expect((await setSchedule(tok.admin, { cadenceDays: every30, mode: 'create' })).status).toBe(200);
-    expect((await setSchedule(tok.admin2, { cadenceDays: every30, mode: 'propose' })).status).toBe(200);
+    expect((await setSchedule(tok.admin, { cadenceDays: every30, mode: 'create' })).status).toBe(
+      200,
+    );
+    expect((await setSchedule(tok.admin2, { cadenceDays: every30, mode: 'propose' })).status).toBe(
+      200,
+    );
     await setClock(29);
     expect(await job()).toEqual({ created: 0, proposed: 0, covered: 0 });
     expect((await due(tok.proc)).items).toEqual([]);
@@ -160,23 +177,33 @@ describe('the re-assessment schedule', () => {
       ].sort(),
     );
     // The governance role reads the list but cannot start one.
-    const denied = await t.call('POST', `/api/portfolio/due/${proposedA}/accept`, { token: tok.gov2 });
+    const denied = await t.call('POST', `/api/portfolio/due/${proposedA}/accept`, {
+      token: tok.gov2,
+    });
     expect(denied.status).toBe(403);
-    const res = await t.call('POST', `/api/portfolio/due/${proposedA}/accept`, { token: tok.proc2 });
+    const res = await t.call('POST', `/api/portfolio/due/${proposedA}/accept`, {
+      token: tok.proc2,
+    });
     expect(res.status).toBe(201);
-    const accepted = await json<{ state: string; reassessment: { id: string; status: string } }>(res);
+    const accepted = await json<{ state: string; reassessment: { id: string; status: string } }>(
+      res,
+    );
     expect(accepted.state).toBe('accepted');
     expect(accepted.reassessment.status).toBe('invited');
     expect(await successors('other', proposedA)).toHaveLength(1);
     expect(mailsTo('Prop').filter((m) => /^Due-diligence/.test(m.subject))).toHaveLength(2);
-    const again = await t.call('POST', `/api/portfolio/due/${proposedA}/accept`, { token: tok.proc2 });
+    const again = await t.call('POST', `/api/portfolio/due/${proposedA}/accept`, {
+      token: tok.proc2,
+    });
     expect(again.status).toBe(409);
     await job();
     expect(await successors('other', proposedA)).toHaveLength(1);
   });
 
   it('a dismissed proposal creates nothing and leaves the list until a cadence later', async () => {
-    const res = await t.call('POST', `/api/portfolio/due/${proposedB}/dismiss`, { token: tok.proc2 });
+    const res = await t.call('POST', `/api/portfolio/due/${proposedB}/dismiss`, {
+      token: tok.proc2,
+    });
     expect(res.status).toBe(204);
     await job();
     expect(await successors('other', proposedB)).toEqual([]);
@@ -190,7 +217,9 @@ describe('the re-assessment schedule', () => {
   });
 
   it('answers 404 for an assessment of another organization', async () => {
-    const res = await t.call('POST', `/api/portfolio/due/${approved}/dismiss`, { token: tok.proc2 });
+    const res = await t.call('POST', `/api/portfolio/due/${approved}/dismiss`, {
+      token: tok.proc2,
+    });
     expect(res.status).toBe(404);
   });
 });

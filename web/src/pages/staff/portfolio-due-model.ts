@@ -14,7 +14,7 @@ export function cadenceWords(days: number): string {
   const months = Math.round(days / 30.44);
   if (months >= 1 && Math.abs(months * 30.44 - days) <= 3) {
     if (months % 12 === 0) return months === 12 ? 'Yearly' : `Every ${months / 12} years`;
-    return `About every ${months} month${months === 1 ? '' : 's'}`;
+    return months === 1 ? 'About monthly' : `About every ${months} months`;
   }
   return `Every ${days} day${days === 1 ? '' : 's'}`;
 }
