@@ -129,17 +129,18 @@ export function ReassessmentSchedule(props: {
         <fieldset>
           <legend>When one is due</legend>
           {(['propose', 'create'] as const).map((m) => (
-            <label class="choice" key={m}>
+            <div class="choice" key={m}>
               <input
                 type="radio"
+                id={`schedule-mode-${m}`}
                 name="schedule-mode"
                 value={m}
                 checked={values.mode === m}
                 disabled={!canEdit}
                 onChange={() => setValues({ ...values, mode: m })}
-              />{' '}
-              {modeWords[m]}
-            </label>
+              />
+              <label for={`schedule-mode-${m}`}>{modeWords[m]}</label>
+            </div>
           ))}
           {errors.mode ? <p class="error-text">{errors.mode}</p> : null}
         </fieldset>
