@@ -90,7 +90,9 @@ describe.skipIf(!ready)('the re-assessment schedule in Chromium', () => {
     for (const tier of ['Critical', 'High', 'Moderate', 'Low'])
       await section.getByLabel(`${tier} risk: every … days`).fill('30');
     await section.getByRole('radio', { name: /Propose each one to procurement first/ }).check();
-    await section.getByLabel('Reason for the change').fill('Monthly re-assessment while piloting.');
+    await section
+      .getByLabel(/^Why the schedule changes/)
+      .fill('Monthly re-assessment while piloting.');
     await capture('01-policy-schedule');
     await section.getByRole('button', { name: /^Save the schedule/ }).click();
     await section.getByText(/^Saved as version \d+\.$/).waitFor();

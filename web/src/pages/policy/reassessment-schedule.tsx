@@ -148,7 +148,7 @@ export function ReassessmentSchedule(props: {
           <>
             <Field
               id="schedule-reason"
-              label="Reason for the change"
+              label="Why the schedule changes"
               error={errors.reason}
               required
             >
