@@ -125,6 +125,10 @@ describe('the re-assessment schedule', () => {
     expect((await setSchedule(tok.admin2, { cadenceDays: every30, mode: 'propose' })).status).toBe(
       200,
     );
+    const versions = await json<{ items: { changes: unknown[]; scheduleChanged: boolean }[] }>(
+      t.call('GET', '/api/policy/versions', { token: tok.gov }),
+    );
+    expect(versions.items[0]).toMatchObject({ changes: [], scheduleChanged: true });
     await setClock(29);
     expect(await job()).toEqual({ created: 0, proposed: 0, covered: 0 });
     expect((await due(tok.proc)).items).toEqual([]);
