@@ -227,3 +227,33 @@ describe('the re-assessment schedule', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('a run that died after its record', () => {
+  it('is finished by a later run, with the id the record named, once', async () => {
+    const now = t.portal.deps.clock();
+    const id = t.portal.deps.newId(now);
+    const stale = new Date(now.getTime() - 60 * 60_000).toISOString();
+    const record = {
+      organizationId: 'demo',
+      assessmentId: approved,
+      dueOn: '2099-01-01',
+      state: 'claimed' as const,
+      mode: 'create' as const,
+      tier: 'high' as const,
+      cadenceDays: 30,
+      reassessmentId: id,
+      createdAt: stale,
+      updatedAt: stale,
+      decidedBy: null,
+      version: 1,
+    };
+    expect(await t.portal.deps.repos.reassessments.claim(record)).toBe(true);
+    expect(await t.portal.deps.repos.reassessments.claim(record)).toBe(false);
+    await Promise.all([job(), job()]);
+    const made = await t.portal.deps.repos.assessments.get('demo', id);
+    expect(made?.previousAssessmentId).toBe(approved);
+    expect(made?.status).toBe('invited');
+    const records = await t.portal.deps.repos.reassessments.list('demo');
+    expect(records.find((r) => r.dueOn === '2099-01-01')?.state).toBe('created');
+  });
+});
