@@ -27,6 +27,7 @@ import { allowedHosts, hostAllowed } from './host-allow';
 import { localKeys } from './keys';
 import { withLocalMultipart } from './multipart-local';
 import { localOrphanSweep } from './orphan-sweep';
+import { localReassessments } from './reassessments';
 import { createLocalRescoreQueue, type LocalRescoreQueue } from './rescore-queue';
 import { requeuePendingRescores } from './rescore-recover';
 import { createS3Guard, type GuardDecision, type GuardRequest } from './s3-guard';
@@ -291,6 +292,10 @@ function startTimers(
       // Lapsed exceptions and owed remediation e-mails (the hourly notify schedule in AWS).
       sweepRemediation(deps).catch((error: unknown) =>
         logger.error('remediation sweep failed', { error }),
+      ),
+      // Re-assessments that came due (the hourly notify schedule in AWS), once per due date.
+      localReassessments(deps, doc).catch((error: unknown) =>
+        logger.error('re-assessment job failed', { error }),
       ),
       // Objects and multipart parts no live record owns (the scheduled orphan sweep in AWS).
       orphans().catch((error: unknown) => logger.error('orphan sweep failed', { error })),

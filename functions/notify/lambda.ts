@@ -3,8 +3,10 @@ import { loadConfig } from '../lib/config';
 import { newId, newSecret } from '../lib/ids';
 import { lambdaObservability, observed } from '../lib/lambda-observability';
 import { consoleMailer, lazySesMailer } from '../lib/mailers';
+import { reassessmentJobRepositories } from '../store/reassessment-job';
 import { remediationSweepRepo } from '../store/remediation-sweep';
 import { reminderRepositories } from '../store/reminder-repositories';
+import { runReassessments } from './reassessments';
 import { sweepRemediation } from './remediation-sweep';
 import { sendReminders } from './reminders';
 
@@ -26,11 +28,20 @@ const deps = {
   logger,
 };
 
-/** Scheduled entry (EventBridge): sends due-date reminders once each, then the remediation sweep. */
+/**
+ * Scheduled entry (EventBridge): sends due-date reminders once each, then the remediation sweep,
+ * then the re-assessments that came due (each due date acted on once).
+ */
 export const handler = observed(
   observability,
-  async (): Promise<{ sent: number; remediation: number }> => ({
+  async (): Promise<{ sent: number; remediation: number; reassessments: number }> => ({
     sent: await sendReminders(deps),
     remediation: await sweepRemediation(deps),
+    reassessments: await dueReassessments(),
   }),
 );
+
+async function dueReassessments(): Promise<number> {
+  const r = await runReassessments({ ...deps, repos: reassessmentJobRepositories(table) });
+  return r.created + r.proposed + r.covered;
+}

@@ -1,44 +1,19 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Assessment, AssessmentStatus, ReportSummary } from '../core/assessment/types';
-import { closedAt } from '../core/retention';
 import { ConflictError } from '../lib/errors';
 import { dueAssessments } from './assessment-due';
+import { assessmentItem as toItem } from './assessment-item';
 import { assessmentFromItem, assessmentKeys } from './assessment-keys';
 import { getAssessment } from './assessment-lookups';
 import { putKeepingReport, writeReportSummary } from './assessment-report';
 import { getItem, type Page, putNew, queryPage, type Table } from './dynamo';
 import { type AuditEvent, eventRepo } from './events';
 
+export { openStatuses } from './assessment-item';
 export { assessmentKeys } from './assessment-keys';
-
-/** Statuses in which a due date still matters (reminders, overdue). */
-export const openStatuses: AssessmentStatus[] = ['invited', 'in_progress', 'changes_requested'];
 
 const idPattern = /^[a-z0-9]{26}$/;
 const skPattern = /^ASMT#[a-z0-9]{26}$/;
-
-/** GSI2 keys: open assessments by due date, closed ones awaiting retention by closing time. */
-function gsi2(a: Assessment) {
-  if (openStatuses.includes(a.status)) {
-    return { GSI2PK: assessmentKeys.due, GSI2SK: `${a.dueAt}#${a.organizationId}#${a.id}` };
-  }
-  const closed = a.samplesPurgedAt ? null : closedAt(a);
-  return closed
-    ? { GSI2PK: assessmentKeys.purge, GSI2SK: `${closed}#${a.organizationId}#${a.id}` }
-    : {};
-}
-
-function toItem(a: Assessment, pendingEvent?: AuditEvent) {
-  return {
-    PK: assessmentKeys.pk(a.organizationId),
-    SK: assessmentKeys.sk(a.id),
-    GSI1PK: assessmentKeys.byStatus(a.organizationId, a.status),
-    GSI1SK: a.id,
-    ...gsi2(a),
-    ...a,
-    ...(pendingEvent ? { pendingEvent } : {}),
-  };
-}
 
 /** Assessment repository: create-if-absent, compare-and-set saves, paginated lists. */
 export function assessmentRepo(table: Table) {

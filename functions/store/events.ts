@@ -1,4 +1,7 @@
 import { putNew, queryAll, type Table } from './dynamo';
+import { eventKeys } from './event-keys';
+
+export { eventKeys } from './event-keys';
 
 /** One append-only audit event. */
 export interface AuditEvent {
@@ -11,13 +14,6 @@ export interface AuditEvent {
   type: string;
   detail: Record<string, unknown>;
 }
-
-/** Key builders for audit events. */
-export const eventKeys = {
-  pk: (org: string) => `ORG#${org}`,
-  sk: (assessmentId: string, at: string, id: string) => `EVT#${assessmentId}#${at}#${id}`,
-  prefix: (assessmentId: string) => `EVT#${assessmentId}#`,
-};
 
 /** Audit events: appended with create-if-absent, never updated or deleted. */
 export function eventRepo(table: Table) {

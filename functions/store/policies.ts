@@ -1,4 +1,5 @@
 import { getItem, putIfVersion, putNew, queryAll, stripKeys, type Table } from './dynamo';
+import { scheduleIndexKeys } from './policy-schedule';
 
 /** An organization's stored scoring policy; version 0 means the built-in default. */
 export interface StoredPolicy {
@@ -42,7 +43,7 @@ export function policyRepo(table: Table) {
         { PK: pk, SK: policyKeys.history(p.version), ...p },
         'This policy version already exists.',
       );
-      const item = { PK: pk, SK: policyKeys.current, ...p };
+      const item = { PK: pk, SK: policyKeys.current, ...scheduleIndexKeys(p), ...p };
       if (p.version === 1)
         await putNew(table, item, 'The policy changed meanwhile; reload and try again.');
       else

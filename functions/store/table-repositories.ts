@@ -7,6 +7,7 @@ import { organizationRepo } from './organizations';
 import { outboxRepo } from './outbox';
 import { policyRepo } from './policies';
 import type { rateLimitRepo } from './rate-limits';
+import { reassessmentClaimRepo } from './reassessment-claims';
 import { referenceRepo } from './references';
 import { remediationRepo } from './remediation';
 import { reportRepo } from './reports';
@@ -30,6 +31,7 @@ export function createTableRepositories(table: Table) {
     policies: policyRepo(table),
     outbox: outboxRepo(table),
     remediation: remediationRepo(table),
+    reassessments: reassessmentClaimRepo(table),
   };
 }
 

@@ -161,6 +161,10 @@ const routes: RouteCase[] = [
   ),
   { method: 'GET', path: () => '/api/exports/assessments.csv', allowed: staffAll },
   { method: 'GET', path: () => '/api/portfolio/delivery-series', allowed: staffAll },
+  { method: 'GET', path: () => '/api/portfolio/due', allowed: staffAll },
+  // No proposal is open: an allowed caller gets 409, a denied one is stopped before the lookup.
+  { method: 'POST', path: (i) => `/api/portfolio/due/${i.a}/accept`, allowed: ['proc1'] },
+  { method: 'POST', path: (i) => `/api/portfolio/due/${i.a}/dismiss`, allowed: ['proc1'] },
   { method: 'GET', path: () => '/api/policy', allowed: staffAll },
   { method: 'GET', path: () => '/api/scoring-method', allowed: staffAll },
   { method: 'GET', path: () => '/api/references', allowed: ['proc1', 'gov1', 'proc2', 'gov2'] },

@@ -59,6 +59,7 @@ describe('Lambda lazy app', () => {
     expect(names('/api/health')).toEqual(['health']);
     expect(names('/api/vendor/answers')).toEqual(['vendor', 'contracts']);
     expect(names('/api/exports/assessments.csv')).toEqual(['report-exports']);
+    expect(names('/api/portfolio/due')).toEqual(['reports', 'portfolio-due']);
     expect(names('/api/assessments/01kb/reports/2/pdf')).toEqual([
       'assessments',
       'invitations',

@@ -109,6 +109,7 @@ describe('policy versions', () => {
         updatedBy: 'ada@demo.test',
         reason: 'High risk starts earlier.',
         changes: [{ group: 'tiers', key: 'high', from: 50, to: 45 }],
+        scheduleChanged: false,
       },
       {
         version: 1,
@@ -116,6 +117,7 @@ describe('policy versions', () => {
         updatedBy: 'ada@demo.test',
         reason: 'Samples matter.',
         changes: [{ group: 'weights', key: 'no_sample', from: 20, to: 25 }],
+        scheduleChanged: false,
       },
     ]);
   });

@@ -106,6 +106,12 @@ export function routeGroups(deps: Pick<ShellDeps, 'dev'>): RouteGroup[] {
       data: true,
       load: async () => (await import('./contracts')).contractRoutes,
     },
+    {
+      name: 'portfolio-due',
+      prefixes: ['portfolio'],
+      data: true,
+      load: async () => (await import('./portfolio-due')).portfolioDueRoutes,
+    },
   ];
   if (deps.dev) {
     groups.push({

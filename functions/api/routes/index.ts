@@ -8,6 +8,7 @@ import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
 import { metaRoutes } from './meta';
 import { policyRoutes } from './policy';
+import { portfolioDueRoutes } from './portfolio-due';
 import { referenceRoutes } from './references';
 import { reportRoutes } from './reports';
 import { reportExportRoutes } from './reports/exports';
@@ -32,6 +33,7 @@ export function featureRoutes(deps: AppDeps) {
     fingerprintRoutes(),
     vendorRoutes(deps),
     contractRoutes(deps),
+    portfolioDueRoutes(),
     ...(deps.dev ? [devRoutes()] : []),
   ];
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { reassessmentPolicySchema } from '../assessment/reassessment';
 import { deepFreeze } from '../questionnaire/build';
 
 /** Default maximum points per weighted factor id (see `policyDocs` for the reason of each). */
@@ -174,6 +175,8 @@ export const policySchema = z.strictObject({
     .refine((t) => t.moderate < t.high && t.high < t.critical, {
       error: 'tier cut-offs must rise: moderate < high < critical',
     }),
+  /** When approved datasets are assessed again, per risk tier (off until an admin sets it). */
+  reassessment: reassessmentPolicySchema,
 });
 
 /** A complete, validated policy. */

@@ -53,6 +53,8 @@ export interface PolicyVersion {
   updatedBy: string;
   reason: string | null;
   changes: { group: PolicyGroup; key: string; from: number; to: number }[];
+  /** Whether the re-assessment schedule changed in this version. */
+  scheduleChanged?: boolean;
 }
 
 interface Scored {

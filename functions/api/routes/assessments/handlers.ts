@@ -7,6 +7,7 @@ import { reportUpdating } from '../../../rescore/enqueue';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
 import { auditEvent } from '../../services/audit';
+import { startReassessment } from '../../services/reassessment-start';
 import { futureDue } from './due-date';
 import type {
   createAssessment,
@@ -15,8 +16,6 @@ import type {
   listEvents,
   reassess,
 } from './routes';
-
-const dayMs = 86_400_000;
 
 /** Creates an assessment in `draft`, pinned to the template's current version. */
 export const createAssessmentHandler: RouteHandler<typeof createAssessment, AppEnv> = async (c) => {
@@ -97,32 +96,6 @@ export const reassessHandler: RouteHandler<typeof reassess, AppEnv> = async (c) 
   const { deps, staff } = c.var;
   const previous = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
   const body: { dueAt?: string } = c.req.valid('json') ?? {};
-  const now = deps.clock();
-  const template = getTemplate(previous.templateId);
-  const a: Assessment = {
-    ...previous,
-    id: deps.newId(now),
-    status: 'draft',
-    templateVersion: template?.version ?? previous.templateVersion,
-    dueAt: body.dueAt
-      ? futureDue(body.dueAt, now)
-      : new Date(now.getTime() + 30 * dayMs).toISOString(),
-    createdAt: now.toISOString(),
-    createdBy: staff.email,
-    updatedAt: now.toISOString(),
-    version: 1,
-    answers: structuredClone(previous.answers),
-    previousAssessmentId: previous.id,
-    invitation: null,
-    submittedAt: null,
-    decision: null,
-    report: null,
-    cancellation: null,
-    archivedAt: null,
-  };
-  await deps.repos.assessments.create(
-    a,
-    auditEvent(deps, a, staff, 'create', { status: 'draft', reassessmentOf: previous.id }, now),
-  );
-  return c.json(a, 201);
+  const dueAt = body.dueAt ? futureDue(body.dueAt, deps.clock()) : undefined;
+  return c.json(await startReassessment(deps, previous, staff, { dueAt }), 201);
 };

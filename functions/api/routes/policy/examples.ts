@@ -12,6 +12,7 @@ export const policyVersionsExample = {
         { group: 'weights' as const, key: 'no_sample', from: 20, to: 25 },
         { group: 'tiers' as const, key: 'high', from: 50, to: 45 },
       ],
+      scheduleChanged: false,
     },
     {
       version: 1,
@@ -21,6 +22,7 @@ export const policyVersionsExample = {
       changes: [
         { group: 'thresholds' as const, key: 'nearDuplicateFullPercent', from: 20, to: 15 },
       ],
+      scheduleChanged: false,
     },
   ],
 };

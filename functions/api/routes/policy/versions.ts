@@ -24,6 +24,9 @@ const PolicyVersion = z
         to: z.number(),
       }),
     ),
+    scheduleChanged: z
+      .boolean()
+      .openapi({ description: 'whether the re-assessment schedule (`reassessment`) changed' }),
   })
   .openapi('PolicyVersion');
 
@@ -62,6 +65,8 @@ export const listPolicyVersionsHandler: RouteHandler<typeof listPolicyVersions, 
       updatedBy: p.updatedBy,
       reason: p.reason ?? null,
       changes: policyChanges(previous, policy),
+      scheduleChanged:
+        JSON.stringify(previous.reassessment) !== JSON.stringify(policy.reassessment),
     };
     previous = policy;
     return item;

@@ -13,6 +13,8 @@ import { PreviewTable } from './policy-preview';
 import { PolicySaveConfirm } from './policy-save-confirm';
 import { PolicyVersions } from './policy-versions';
 import { type SettingChange, settingChanges } from './preview-model';
+import { ReassessmentSchedule } from './reassessment-schedule';
+import { keepSchedule } from './schedule-model';
 import { SettingField } from './setting-field';
 
 /** The `/policy` page; only admins can change the policy, everyone else reads it. */
@@ -87,7 +89,7 @@ export function PolicyPage() {
     if (!input) return;
     setFailure(undefined);
     run(async () => {
-      const stored = await putPolicy(input, view.version, reason);
+      const stored = await putPolicy(keepSchedule(input, view), view.version, reason);
       setSaved(`Saved as version ${stored.version}. New reports use it from now on.`);
       setConfirm(null);
       setPreview(null);
@@ -181,6 +183,14 @@ export function PolicyPage() {
         />
       ) : null}
       {preview ? <PreviewTable preview={preview} /> : null}
+      <ReassessmentSchedule
+        view={view}
+        canEdit={canEdit}
+        onSaved={() => {
+          policy.reload();
+          setTick((n) => n + 1);
+        }}
+      />
       <PolicyVersions items={versions.data ?? []} labels={labels} />
     </>
   );

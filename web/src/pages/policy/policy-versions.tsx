@@ -21,10 +21,15 @@ export function PolicyVersions(props: { items: PolicyVersion[]; labels: Map<stri
               </p>
               <p class="prose">
                 {v.changes.length === 0
-                  ? 'Saved without changing any setting.'
+                  ? v.scheduleChanged
+                    ? ''
+                    : 'Saved without changing any setting.'
                   : `Changed ${v.changes
                       .map((c) => `“${labels.get(c.key) ?? 'a setting'}” from ${c.from} to ${c.to}`)
                       .join('; ')}.`}
+                {v.scheduleChanged
+                  ? `${v.changes.length ? ' ' : ''}Changed the re-assessment schedule.`
+                  : ''}
               </p>
               {v.reason ? <p class="prose">Why: {v.reason}</p> : null}
             </li>

@@ -111,8 +111,29 @@ export function describeEvent(event: AuditEvent, ctx: SentenceContext): string {
       return 'Commented on a remediation item.';
     case 'remediation.updated':
       return `Updated a remediation item${typeof d.status === 'string' ? ` (status ${d.status.replace('_', ' ')})` : ''}.`;
+    case 'reassessment.due':
+      return reassessmentSentence(d);
     default:
       return `${sentenceCase(event.type)}.`;
+  }
+}
+
+/** What a due date of the re-assessment schedule brought, in words. */
+function reassessmentSentence(d: Record<string, unknown>): string {
+  const on = typeof d.dueOn === 'string' ? ` (due ${d.dueOn})` : '';
+  switch (d.outcome) {
+    case 'proposed':
+      return `The scheduled re-assessment came due${on}; proposed to procurement.`;
+    case 'created':
+      return `The scheduled re-assessment came due${on}; created it and e-mailed the vendor a link.`;
+    case 'accepted':
+      return `Started the proposed re-assessment${on}; the vendor was e-mailed a link.`;
+    case 'dismissed':
+      return `Dismissed the proposed re-assessment${on}; it is proposed again one period later.`;
+    case 'covered':
+      return `The scheduled re-assessment came due${on}; one was already under way.`;
+    default:
+      return `The scheduled re-assessment came due${on}.`;
   }
 }
 

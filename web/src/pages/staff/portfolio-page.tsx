@@ -9,6 +9,7 @@ import { statusLabel } from '../../format';
 import { Link } from '../../router';
 import { ListRisk } from './list-risk';
 import { PortfolioDeliveries } from './portfolio-deliveries';
+import { PortfolioDue } from './portfolio-due';
 import { buildChains, type Chain, trendText } from './portfolio-model';
 
 const palette = ['#1d4f91', '#b3261e', '#1d6b5f', '#6a3d9a', '#b35900', '#5f6b76'];
@@ -42,6 +43,7 @@ export function PortfolioPage() {
         Every vendor dataset at a glance: the latest risk, how it moved across re-assessments, and
         what each delivery measured.
       </p>
+      <PortfolioDue />
       <ErrorBanner error={chains.error} onRetry={chains.reload} />
       {chains.loading && !chains.data ? <Loading /> : null}
       {chains.data && chains.data.length === 0 ? <p class="empty">No assessments yet.</p> : null}
