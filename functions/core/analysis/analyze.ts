@@ -12,6 +12,7 @@ import { createPartial } from './partial/create';
 import { Folder } from './partial/fold';
 import type { AnalysisPartial } from './partial/types';
 import { createPool } from './spot-check/pool';
+import { createStyleSample, sortStyle } from './synthetic/sample';
 import type { Analysis, FieldMapping } from './types';
 
 /** Progress of a running analysis. */
@@ -44,6 +45,11 @@ export interface AnalyzeOptions extends FinalizeOptions {
    * a reviewer will read; the CLI takes it from `--seed`. Without it no pool is kept (no cost).
    */
   spotCheck?: { key: string };
+  /**
+   * Records the keyed style sample scores at most (default `STYLE_SAMPLE_BOUND`; for tests and
+   * benchmarks). Only with `spotCheck`, whose key the sample's key is derived from.
+   */
+  styleSampleBound?: number;
   /** Called with each record's index in this part and its spot-check stratum (null: no text). */
   onStratum?: (record: number, stratum: number | null) => void;
   /** Called after each parsed batch. */
@@ -113,6 +119,8 @@ export async function foldSource(
     partial.index.sampleBits = options.sampleBits ?? 0;
     const key = options.spotCheck?.key;
     if (key !== undefined) partial.spotPool = createPool(key);
+    // shards share the key, so they pick the same records; a per-record callback needs every score
+    if (key !== undefined && !options.onStratum) partial.styleSample = createStyleSample(key, options.styleSampleBound);
     const f = new Folder(partial, { key, onStratum: options.onStratum });
     for (const item of pending.splice(0)) {
       if (item.error !== undefined) f.malformed(item.line, item.error);
@@ -154,6 +162,7 @@ export async function foldSource(
     folder = start();
   }
   const partial = folder.partial;
+  if (partial.styleSample) partial.styleSample = sortStyle(partial.styleSample);
   partial.bytes = stats.bytes;
   partial.lines = state.lines;
   failOnMalformed(partial, true);

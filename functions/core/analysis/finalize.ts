@@ -9,6 +9,7 @@ import { ESTIMATE_METHOD, estimateSynthetic } from './metrics/synthetic';
 import { sortedEntries } from './partial/budget';
 import type { AnalysisPartial } from './partial/types';
 import { spotStrata } from './spot-check/strata';
+import { unscoredRecords } from './synthetic/sample';
 import type { Analysis } from './types';
 
 /** Options for `finalize`. */
@@ -29,7 +30,7 @@ export function finalize(p: AnalysisPartial, options: FinalizeOptions = {}): Ana
   const dup = findDuplicates(p.index, p.limits.nearThreshold);
   const budget = sortedEntries(p.budget.entries, p.limits.tokenBudget);
   const div = diversity(budget);
-  const synth = estimateSynthetic(p.markers.records, p.scores);
+  const synth = estimateSynthetic(p.markers.records, p.scores, unscoredRecords(p.styleSample));
   const records = p.records;
   const share = (x: number) => (records ? x / records : 0);
   const perField = {

@@ -5,10 +5,12 @@ import { dayOf, parseDate } from '../metrics/dates';
 import { findMarker, hasMarkerAnchor, initAnchors } from '../metrics/markers';
 import { findPii } from '../metrics/pii';
 import { PARAMS } from '../params';
-import { offerToPool, spotPriority } from '../spot-check/pool';
-import { bandOfBin, MARKER_STRATUM } from '../spot-check/strata';
+import { byPriority, offerToPool, POOL_SIZE, spotPriority } from '../spot-check/pool';
+import { bandOfBin, MARKER_STRATUM, SCORE_BANDS } from '../spot-check/strata';
+import type { SpotPoolEntry } from '../spot-check/types';
 import { FEATURE_COUNT, measureStyle } from '../synthetic/features';
 import { MODEL } from '../synthetic/model';
+import { heapify, keyedHash, offerStyle, styleSampleKey, wantsStyle } from '../synthetic/sample';
 import { scoreBin, styleScore } from '../synthetic/score';
 import { DistinctSet } from '../text/distinct-set';
 import { grams13 } from '../text/grams';
@@ -27,6 +29,8 @@ const LOOPING = 0.3;
 const MAX_LABELS = 10_000;
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d+$/i;
 const HALF_SALT = 0x2c1b_3c6d;
+/** machineSignals: a record the keyed style sample left unscored (its stratum is not needed). */
+const UNSCORED = -1;
 
 initAnchors((phrase) => {
   const wb = new WordBuffer();
@@ -54,12 +58,25 @@ export class Folder {
   private readonly extract: (record: unknown, out: Extracted) => void;
   private readonly labelIds = new Map<string, number>();
   private readonly budget: BudgetHeap;
+  /** The keyed style sample's key (when the partial keeps one). */
+  private readonly styleKey: { k0: number; k1: number } | null = null;
+  /** The current record's spot-check priority (when the partial keeps a pool). */
+  private priority = 0;
+  /** Whether the current record's scan collected style cues. */
+  private styled = true;
 
   constructor(
     readonly partial: AnalysisPartial,
     private readonly spot: SpotFoldOptions = {},
   ) {
     if (partial.spotPool && !spot.key) throw new Error('a spot-check pool needs its key to fold');
+    if (partial.styleSample) {
+      if (!spot.key) throw new Error('a style sample needs its key to fold');
+      const k = styleSampleKey(spot.key);
+      if (k.keyId !== partial.styleSample.keyId) throw new Error('the style sample has another key');
+      this.styleKey = k;
+      heapify(partial.styleSample);
+    }
     this.extract = compileExtractor(partial.fields);
     partial.labels.names.forEach((name, i) => {
       this.labelIds.set(name, i);
@@ -91,15 +108,20 @@ export class Folder {
     for (let i = 0; i < parts.length - 1; i++) scanWords(parts[i] as string, wb);
     const responseStart = wb.n;
     const response = parts.length > 0 ? (parts[parts.length - 1] as string) : '';
-    scanWords(response, wb, this.style);
+    const sample = p.styleSample;
+    // a full keyed sample scores only some records: collect style cues later, for those alone
+    this.styled = !sample || sample.hashes.length < sample.bound;
+    scanWords(response, wb, this.styled ? this.style : null);
     const n = wb.n;
     const full = parts.length === 1 ? response : parts.join('\n');
     sequenceKey(wb.hashes, n, this.key);
     const keyLo = this.key[0] as number;
     const keyHi = this.key[1] as number;
-    const stratum = n === 0 ? null : this.machineSignals(id, response, responseStart, keyLo);
+    if (p.spotPool && n > 0) this.priority = spotPriority(this.spot.key as string, keyLo, keyHi);
+    const stratum =
+      n === 0 ? null : this.machineSignals(id, response, responseStart, keyLo, keyHi);
     if (n === 0) p.emptyText++;
-    this.spotCheck(id, stratum, keyLo, keyHi, full);
+    this.spotCheck(id, stratum, full);
     const labelId = this.labels(ex.label);
     this.index(id, keyLo, keyHi, labelId, full);
     if (n > 0) this.offerBudget(keyLo, keyHi, full);
@@ -107,22 +129,53 @@ export class Folder {
     if (wb.at > 0 || wb.digits >= 4) this.personalData(id, full, wb.at > 0, wb.digits);
   }
 
-  private spotCheck(
-    id: number,
-    stratum: number | null,
-    keyLo: number,
-    keyHi: number,
-    full: string,
-  ): void {
+  private spotCheck(id: number, stratum: number | null, full: string): void {
     this.spot.onStratum?.(id, stratum);
     const pool = this.partial.spotPool;
-    if (!pool || stratum === null) return;
-    const priority = spotPriority(this.spot.key as string, keyLo, keyHi);
-    offerToPool(pool, stratum, { index: id, priority }, () => full);
+    if (!pool || stratum === null || stratum === UNSCORED) return;
+    offerToPool(pool, stratum, { index: id, priority: this.priority }, () => full);
   }
 
-  /** Counts the record's marker or style score; returns its spot-check stratum. */
-  private machineSignals(id: number, response: string, responseStart: number, key: number): number {
+  /** True when the record could enter some score band's review pool (so its band is needed). */
+  private poolMayTake(id: number): boolean {
+    const pool = this.partial.spotPool;
+    if (!pool) return false;
+    const entry = { index: id, priority: this.priority } as SpotPoolEntry;
+    for (let h = 0; h < SCORE_BANDS; h++) {
+      const list = pool.strata[h] as SpotPoolEntry[];
+      const last = list[list.length - 1];
+      if (list.length < POOL_SIZE || !last || byPriority(entry, last) < 0) return true;
+    }
+    return false;
+  }
+
+  /** The record's score bin (0..bins-1); collects its style cues first when the scan did not. */
+  private scoreOf(response: string, responseStart: number): number {
+    const wb = this.words;
+    if (!this.styled) {
+      const { n, digits, at } = wb;
+      this.style.reset();
+      wb.n = responseStart;
+      scanWords(response, wb, this.style);
+      wb.digits = digits;
+      wb.at = at;
+      if (wb.n !== n) throw new Error('a second scan of a record found other words');
+    }
+    measureStyle(response, wb.hashes, responseStart, wb.n, this.style, this.features);
+    return scoreBin(styleScore(this.features, MODEL), MODEL.bins);
+  }
+
+  /**
+   * Counts the record's marker or style score; returns its spot-check stratum (`UNSCORED` when the
+   * keyed style sample passed it by and no review pool could take it).
+   */
+  private machineSignals(
+    id: number,
+    response: string,
+    responseStart: number,
+    key: number,
+    keyHi: number,
+  ): number {
     const p = this.partial;
     const marker = hasMarkerAnchor(this.words.hashes, responseStart, this.words.n)
       ? findMarker(response)
@@ -135,12 +188,25 @@ export class Folder {
       }
       return MARKER_STRATUM;
     }
-    const wb = this.words;
-    measureStyle(response, wb.hashes, responseStart, wb.n, this.style, this.features);
-    const score = scoreBin(styleScore(this.features, MODEL), MODEL.bins);
-    const bin = (fmix32(key ^ HALF_SALT) & 1) * MODEL.bins + score;
-    p.scores[bin] = (p.scores[bin] as number) + 1;
-    return bandOfBin(score);
+    const sample = p.styleSample;
+    const sk = this.styleKey;
+    const half = (fmix32(key ^ HALF_SALT) & 1) * MODEL.bins;
+    if (!sample || !sk) {
+      const score = this.scoreOf(response, responseStart);
+      p.scores[half + score] = (p.scores[half + score] as number) + 1;
+      return bandOfBin(score);
+    }
+    sample.records++;
+    const hash = keyedHash(sk.k0, sk.k1, key, keyHi);
+    if (wantsStyle(sample, hash, id)) {
+      const score = this.scoreOf(response, responseStart);
+      const bin = half + score;
+      p.scores[bin] = (p.scores[bin] as number) + 1;
+      const evicted = offerStyle(sample, hash, id, bin);
+      if (evicted >= 0) p.scores[evicted] = (p.scores[evicted] as number) - 1;
+      return bandOfBin(score);
+    }
+    return this.poolMayTake(id) ? bandOfBin(this.scoreOf(response, responseStart)) : UNSCORED;
   }
 
   private index(id: number, keyLo: number, keyHi: number, labelId: number, full: string): void {

@@ -1,4 +1,5 @@
 import { mergePools } from '../spot-check/pool';
+import { mergeStyleSamples } from '../synthetic/sample';
 import { sortedEntries } from './budget';
 import { MAX_EXAMPLES } from './create';
 import { concatIndex, enforceCaps } from './record-index';
@@ -48,6 +49,12 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
   const entries = sortedEntries([...a.budget.entries, ...b.budget.entries], a.limits.tokenBudget);
   const r = a.records;
   const spotPool = mergePools(a.spotPool, b.spotPool, r);
+  if (!a.styleSample !== !b.styleSample)
+    throw new Error('cannot merge a partial with a style sample and one without');
+  const style =
+    a.styleSample && b.styleSample
+      ? mergeStyleSamples(a.styleSample, b.styleSample, r, a.scores.length)
+      : null;
   return {
     ...a,
     bytes: a.bytes + b.bytes,
@@ -89,7 +96,7 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
       kinds: addCounts(a.markers.kinds, b.markers.kinds),
       examples: firstExamples(a.markers.examples, shift(b.markers.examples, r)),
     },
-    scores: a.scores.map((c, i) => c + (b.scores[i] ?? 0)),
+    scores: style ? style.scores : a.scores.map((c, i) => c + (b.scores[i] ?? 0)),
     repetition: {
       sum: a.repetition.sum + b.repetition.sum,
       records: a.repetition.records + b.repetition.records,
@@ -112,5 +119,6 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
     },
     budget: { tokens: entries.reduce((s, e) => s + e.tokens.length, 0), entries },
     ...(spotPool ? { spotPool } : {}),
+    ...(style ? { styleSample: style.sample } : {}),
   };
 }

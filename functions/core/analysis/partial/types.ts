@@ -2,6 +2,7 @@ import type { MarkerKind } from '../metrics/markers';
 import type { PiiKind } from '../metrics/pii';
 import type { AnalysisLimits } from '../params';
 import type { SpotPool } from '../spot-check/types';
+import type { StyleSample } from '../synthetic/sample';
 import type { FieldMapping } from '../types';
 
 /**
@@ -84,4 +85,9 @@ export interface AnalysisPartial {
   budget: { tokens: number; entries: BudgetEntry[] };
   /** The spot-check review pool; present only when folded with `AnalyzeOptions.spotCheck`. */
   spotPool?: SpotPool;
+  /**
+   * The keyed style sample (with `AnalyzeOptions.spotCheck`, its key derived from the spot-check
+   * key): `scores` then count only these records, at most `STYLE_SAMPLE_BOUND` of them.
+   */
+  styleSample?: StyleSample;
 }

@@ -21,7 +21,14 @@ const total = (h: readonly number[]) => h.reduce((s, c) => s + c, 0);
 /** Reads the score histograms out of any stored form of an analysis. */
 export function scoreCounts(e: SyntheticEvidence, what: string): ScoreCounts {
   if ('scores' in e && Array.isArray(e.scores)) {
-    return { halves: halves(e.scores), markerRecords: e.markers.records };
+    const sample = e.styleSample;
+    const scored = sample ? sample.hashes.length : 0;
+    // a keyed style sample scores some records: the markers scale to the same share
+    const markerRecords =
+      sample && scored < sample.records
+        ? Math.round((e.markers.records * scored) / sample.records)
+        : e.markers.records;
+    return { halves: halves(e.scores), markerRecords };
   }
   const s = 'synthetic' in e ? e.synthetic : (e as Analysis['synthetic']);
   if (!s.scoreHistogram) {
