@@ -120,7 +120,8 @@ export async function foldSource(
     const key = options.spotCheck?.key;
     if (key !== undefined) partial.spotPool = createPool(key);
     // shards share the key, so they pick the same records; a per-record callback needs every score
-    if (key !== undefined && !options.onStratum) partial.styleSample = createStyleSample(key, options.styleSampleBound);
+    if (key !== undefined && !options.onStratum)
+      partial.styleSample = createStyleSample(key, options.styleSampleBound);
     const f = new Folder(partial, { key, onStratum: options.onStratum });
     for (const item of pending.splice(0)) {
       if (item.error !== undefined) f.malformed(item.line, item.error);

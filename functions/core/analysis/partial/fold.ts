@@ -73,7 +73,8 @@ export class Folder {
     if (partial.styleSample) {
       if (!spot.key) throw new Error('a style sample needs its key to fold');
       const k = styleSampleKey(spot.key);
-      if (k.keyId !== partial.styleSample.keyId) throw new Error('the style sample has another key');
+      if (k.keyId !== partial.styleSample.keyId)
+        throw new Error('the style sample has another key');
       this.styleKey = k;
       heapify(partial.styleSample);
     }
@@ -118,8 +119,7 @@ export class Folder {
     const keyLo = this.key[0] as number;
     const keyHi = this.key[1] as number;
     if (p.spotPool && n > 0) this.priority = spotPriority(this.spot.key as string, keyLo, keyHi);
-    const stratum =
-      n === 0 ? null : this.machineSignals(id, response, responseStart, keyLo, keyHi);
+    const stratum = n === 0 ? null : this.machineSignals(id, response, responseStart, keyLo, keyHi);
     if (n === 0) p.emptyText++;
     this.spotCheck(id, stratum, full);
     const labelId = this.labels(ex.label);

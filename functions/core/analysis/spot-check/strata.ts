@@ -30,10 +30,13 @@ function scaleToTotal(counts: number[], total: number | null): number[] {
   if (total === null || scored === 0 || scored === total) return counts;
   const exact = counts.map((c) => (c * total) / scored);
   const out = exact.map(Math.floor);
-  const order = exact.map((x, i) => i).sort((i, j) => {
-    const d = (exact[j] as number) - (out[j] as number) - ((exact[i] as number) - (out[i] as number));
-    return d || i - j;
-  });
+  const order = exact
+    .map((x, i) => i)
+    .sort((i, j) => {
+      const d =
+        (exact[j] as number) - (out[j] as number) - ((exact[i] as number) - (out[i] as number));
+      return d || i - j;
+    });
   for (let left = total - out.reduce((s, c) => s + c, 0), i = 0; left > 0; left--, i++) {
     const h = order[i % order.length] as number;
     out[h] = (out[h] as number) + 1;
