@@ -12,7 +12,7 @@ import { floorPass, type WorkerResult } from './workers';
 // Usage: npx tsx test/bench/speed.ts [--records 1000000] [--repeat 3] [--dir <path>] [--keep] [--unkeyed]
 // The analyzer against the cheapest honest pass (parse, NFKC, hash every word 5-gram) over the
 // same generated file, side by side in one run: median of `repeat` alternating runs, each a fresh
-// process. The suite folds as the product does, with the sample's secret spot-check key (the keyed
+// process; the ratio is of CPU seconds (a shared machine's wall time counts other processes too). The suite folds as the product does, with the sample's secret spot-check key (the keyed
 // style sample and the review pool); --unkeyed adds the suite without a key (the CLI's analysis).
 
 const self = fileURLToPath(import.meta.url);
@@ -39,7 +39,11 @@ async function suite(file: string, keyed: boolean): Promise<WorkerResult> {
 
 async function worker(): Promise<void> {
   const [mode, file] = process.argv.slice(3) as [string, string];
+  const cpu = process.cpuUsage();
   const result = mode === 'floor' ? await floorPass(file) : await suite(file, mode === 'keyed');
+  const used = process.cpuUsage(cpu);
+  // CPU seconds: on a shared machine wall time also counts the other processes' turns
+  result.detail = { ...result.detail, cpuSeconds: (used.user + used.system) / 1e6 };
   process.send?.(result);
 }
 
@@ -89,11 +93,15 @@ async function main(): Promise<void> {
   for (let r = 0; r < repeat; r++) {
     for (const mode of modes) runs.get(mode)?.push(await measure(mode, file));
   }
-  const floor = median((runs.get('floor') ?? []).map((x) => x.seconds));
+  const cpuOf = (x: WorkerResult) => x.detail?.cpuSeconds ?? x.seconds;
+  const floor = median((runs.get('floor') ?? []).map(cpuOf));
+  const floorWall = median((runs.get('floor') ?? []).map((x) => x.seconds));
   console.log(
     `\n${fmt(n, 0)} generated records (${fmt(mb, 1)} MB), median of ${repeat} runs each:`,
   );
-  console.log('pass                          seconds  ratio to floor  peak RSS MB  style-scored');
+  console.log(
+    'pass                          CPU s  ratio to floor  wall s  wall ratio  peak RSS MB  style-scored',
+  );
   const labels: Record<string, string> = {
     floor: 'floor (parse, NFKC, 5-grams)',
     keyed: 'analysis (product, keyed)',
@@ -103,15 +111,18 @@ async function main(): Promise<void> {
   let keyedRss = 0;
   for (const mode of modes) {
     const rs = runs.get(mode) ?? [];
-    const s = median(rs.map((x) => x.seconds));
+    const s = median(rs.map(cpuOf));
+    const wall = median(rs.map((x) => x.seconds));
     const rss = Math.max(...rs.map((x) => x.rssMb));
     const scored = rs[0]?.detail?.scored;
     if (mode === 'keyed') [keyedRatio, keyedRss] = [s / floor, rss];
     console.log(
       [
         (labels[mode] ?? mode).padEnd(29),
-        fmt(s).padStart(7),
+        fmt(s).padStart(5),
         `${fmt(s / floor)}x`.padStart(15),
+        fmt(wall).padStart(7),
+        `${fmt(wall / floorWall)}x`.padStart(11),
         fmt(rss, 0).padStart(12),
         (scored === undefined || scored < 0 ? '-' : fmt(scored, 0)).padStart(13),
       ].join(' '),
