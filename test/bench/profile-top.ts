@@ -31,5 +31,7 @@ profile.samples.forEach((id, i) => {
   total += dt;
 });
 console.log(`total ${(total / 1e6).toFixed(2)} s sampled`);
-for (const [name, t] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(topArg ?? 15)))
+for (const [name, t] of [...self.entries()]
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, Number(topArg ?? 15)))
   console.log(`${((100 * t) / total).toFixed(1).padStart(5)} %  ${name}`);
