@@ -129,6 +129,8 @@ export class DiligenceStack extends Stack {
       this.distributed.functions.Merge,
     ])
       this.rescore.bindSender(sender);
+    // A field-mapping change queues the stored file for analysis again.
+    this.analyzer.bindRequester(this.apiFunction);
     this.notifier = new Notifier(this, 'Notifier', {
       source,
       table: this.storage.tableRef,

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { buildApiDocs } from './api-docs/build';
+import { buildDocs } from './docs-site/build';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const outDir = join(webDir, 'dist');
@@ -78,6 +79,7 @@ const html = template.replace('__APP_JS__', entry('.js')).replace('__APP_CSS__',
 await writeAtomic(join(outDir, 'index.html'), html);
 await buildApiDocs(outDir);
 written.add('api-docs');
+written.add(await buildDocs(outDir));
 
 // Files of earlier builds go last, once the new index.html no longer links them.
 for (const name of await readdir(outDir)) {

@@ -16,6 +16,7 @@ import { describeFailure, inputLimitsOf, type SampleAnalyzer } from './engine';
 import { isPackUpload, processPackUpload } from './fingerprint-upload';
 import { headAtEvent, pinOf } from './pin';
 import { createProgress } from './progress';
+import { referenceTextProblem } from './reference-fields';
 import {
   finish as finishStored,
   finishUnlessDeleted as finishStoredUnlessDeleted,
@@ -89,15 +90,19 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     versionId?: string,
   ): Promise<Upload | undefined> {
     const now = deps.clock();
+    // a queued re-analysis (a mapping change) is `analyzing` but held by no run yet
+    const queued = sample.status === 'analyzing' && Boolean(sample.queuedAt);
     const fresh =
-      sample.status === 'analyzing' && now.getTime() - Date.parse(sample.updatedAt) < leaseMs;
+      !queued &&
+      sample.status === 'analyzing' &&
+      now.getTime() - Date.parse(sample.updatedAt) < leaseMs;
     const done =
       (sample.status === 'analyzed' ||
         sample.status === 'failed' ||
         sample.status === 'unusable') &&
       sample.objectETag === etag;
     if (fresh || done) return undefined;
-    const retry = sample.status === 'analyzing' && sample.objectETag === etag;
+    const retry = !queued && sample.status === 'analyzing' && sample.objectETag === etag;
     const attempts = retry ? (sample.attempts ?? 1) : 0;
     const given = attempts >= maxAttempts;
     const next = {
@@ -105,6 +110,7 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       status: given ? 'failed' : 'analyzing',
       error: given ? interruptedMessage(attempts) : null,
       progress: null,
+      queuedAt: null,
       objectETag: etag,
       objectVersionId: versionId ?? null,
       attempts: given ? attempts : attempts + 1,
@@ -159,7 +165,8 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     const sample = await claim(stored, etag, at.versionId);
     if (!sample) return logger.info('duplicate or in-flight event ignored', { key: object.key });
     // The new file is here: the samples it replaces stop counting now, not at registration.
-    if (sample.role !== 'reference') await retireReplaced(deps, sample);
+    // (A file declared the same as the one it replaces retires it once its hash is checked.)
+    if (sample.role !== 'reference' && !sample.declaredSha256) await retireReplaced(deps, sample);
     try {
       await analyzeClaimed(object, sample, head.size, deadline);
     } catch (error) {
@@ -211,6 +218,12 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
         status: 'failed',
         error: `The uploaded file has ${head.size} bytes but ${sample.sizeBytes} were declared. Register the file again with its exact size and upload it once more.`,
       });
+      return;
+    }
+    const ambiguous = await referenceTextProblem(blobs, object, sample);
+    if (ambiguous) {
+      metrics.analysisFailed('input');
+      await finishUnlessDeleted(sample, { status: 'failed', error: ambiguous });
       return;
     }
     const started = Date.now();

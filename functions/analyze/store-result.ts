@@ -2,6 +2,7 @@ import type { Analysis } from '../core/analysis/types';
 import { unusableReason } from '../core/analysis/usability';
 import { ConflictError } from '../lib/errors';
 import type { AnalyzeDeps } from './handler';
+import { checkSameFile } from './same-file';
 import { type Upload, uploadRepo } from './uploads';
 
 /** What storing a finished analysis needs. */
@@ -67,6 +68,15 @@ export async function storeResult(
   result: AnalysisResult,
 ): Promise<Upload | undefined> {
   const { blobs, config } = deps;
+  const mismatch = await checkSameFile(deps, sample, result);
+  if (mismatch) {
+    // refused: no analysis stored, the replaced sample keeps counting, the report is unchanged
+    return finishUnlessDeleted(deps, sample, {
+      status: 'failed',
+      error: mismatch,
+      sha256: result.sha256,
+    });
+  }
   const keys = analysisKeys(sample);
   await blobs.put(config.SAMPLES_BUCKET, keys.partial, result.partial, {
     contentType: 'application/vnd.diligence.partial',

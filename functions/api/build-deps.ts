@@ -1,4 +1,5 @@
 import { lazyAnalyzer } from '../analyze/lazy-analyzer';
+import { awsAnalysisRequests } from '../analyze/requests';
 import type { AwsClients } from '../lib/aws-clients';
 import type { Config } from '../lib/config';
 import { awsRescoreQueue } from '../rescore/aws-queue';
@@ -16,7 +17,10 @@ export function buildDeps(config: Config, clients: AwsClients, options: DepsOpti
 export function buildDataDeps(
   config: Config,
   clients: AwsClients,
-  options: Pick<DepsOptions, 'rewriteUploadUrl' | 'multipart' | 'rescoreQueue'> = {},
+  options: Pick<
+    DepsOptions,
+    'rewriteUploadUrl' | 'multipart' | 'rescoreQueue' | 'analysisRequests'
+  > = {},
 ): DataDeps {
   return {
     // The clients are read on each call, not here, so lazily built ones stay unbuilt until used.
@@ -29,5 +33,6 @@ export function buildDataDeps(
     ...buildS3Deps(() => clients.s3, options),
     analyzer: lazyAnalyzer(),
     rescoreQueue: options.rescoreQueue ?? awsRescoreQueue(config),
+    analysisRequests: options.analysisRequests ?? awsAnalysisRequests(config),
   };
 }

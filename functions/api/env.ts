@@ -1,4 +1,5 @@
 import type { SampleAnalyzer } from '../analyze/engine';
+import type { AnalysisRequests } from '../analyze/requests';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import type { RescoreQueue } from '../rescore/types';
@@ -41,6 +42,8 @@ export interface DataDeps {
   analyzer: SampleAnalyzer;
   /** Where re-score requests go (SQS in AWS, the portal's in-process queue locally). */
   rescoreQueue: RescoreQueue;
+  /** Where re-analyses of stored files go (the analyzer's SQS queue in AWS, in process locally). */
+  analysisRequests: AnalysisRequests;
 }
 
 /** One entry per member of `DataDeps` (the type makes the list complete). */
@@ -52,6 +55,7 @@ const dataDepKeys: Record<keyof DataDeps, true> = {
   partPresigner: true,
   analyzer: true,
   rescoreQueue: true,
+  analysisRequests: true,
 };
 /** The members of `DataDeps`, for code that must name them at run time. */
 export const dataDepNames = Object.keys(dataDepKeys) as (keyof DataDeps)[];

@@ -1,4 +1,5 @@
 import { lazyAnalyzer } from '../analyze/lazy-analyzer';
+import { awsAnalysisRequests } from '../analyze/requests';
 import type { Config } from '../lib/config';
 import { createDynamoClients } from '../lib/dynamo-clients';
 import { awsRescoreQueue } from '../rescore/aws-queue';
@@ -26,6 +27,7 @@ export function lambdaDataDeps(config: Config): DataDeps {
     }),
     analyzer: lazyAnalyzer(),
     rescoreQueue: awsRescoreQueue(config),
+    analysisRequests: awsAnalysisRequests(config),
     ...deferS3Deps(async () => (await import('./lambda-s3')).lambdaS3Deps(config)),
   };
 }

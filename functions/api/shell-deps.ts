@@ -1,3 +1,4 @@
+import type { AnalysisRequests } from '../analyze/requests';
 import type { Config } from '../lib/config';
 import { newId, newSecret } from '../lib/ids';
 import type { Logger } from '../lib/logger';
@@ -20,6 +21,8 @@ export interface DepsOptions {
   clock?: () => Date;
   /** Locally, the portal's in-process re-score queue (default: SQS at RESCORE_QUEUE_URL). */
   rescoreQueue?: RescoreQueue;
+  /** Locally, the portal's analysis queue (default: SQS at ANALYSIS_QUEUE_URL). */
+  analysisRequests?: AnalysisRequests;
 }
 
 /** Config, logger, clock, ids, staff verification and mail: what every request can use. */

@@ -11,6 +11,8 @@ import {
   type InputFormat,
 } from '../core/analysis';
 import { applyReferences } from '../core/analysis/reference';
+import { type ContractResult, evaluateContract } from '../core/assessment/contract';
+import { ContractFileError, contractExit, contractSummary, loadContract } from './contract-file';
 import { loadPacks } from './fingerprint-load';
 import { FileInputError } from './fold-file';
 import type { CliIo } from './io';
@@ -32,9 +34,11 @@ function parse(args: string[]) {
         'machine-reference': { type: 'string', multiple: true },
         text: { type: 'string' },
         label: { type: 'string' },
+        source: { type: 'string' },
         format: { type: 'string' },
         fingerprints: { type: 'string', multiple: true },
         'key-file': { type: 'string' },
+        contract: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -75,13 +79,13 @@ async function fold(
   }
 }
 
-/** `diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference <file>…] [--text <field>] [--label <field>] [--json]`; resolves to the exit code. */
+/** `diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference <file>…] [--text <field>] [--label <field>] [--source <field>] [--json]`; resolves to the exit code. */
 export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parse(args);
     if (values.help) {
       io.stdout.write(
-        'Usage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]\n',
+        'Usage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--contract <file>] [--text <field>] [--label <field>] [--source <field>] [--format <fmt>] [--json]\n',
       );
       return 0;
     }
@@ -100,12 +104,14 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
       fields.text = parts.length === 1 ? (parts[0] as string) : parts;
     }
     if (values.label) fields.label = values.label;
+    if (values.source) fields.source = values.source;
     const format = values.format as InputFormat | undefined;
     const machineArgs = (values['machine-reference'] ?? []).map(parseMachineReference);
     if (machineArgs.length && !values.reference)
       throw new UsageError(
         '--machine-reference needs a human --reference of the same domain too (the mixture has two sides)',
       );
+    const conditions = values.contract ? await loadContract(values.contract) : undefined;
     const fingerprints = await loadPacks(values.fingerprints ?? [], values['key-file']);
     const training = await fold(file, io, { format, fields });
     let holdout: AnalysisPartial | undefined;
@@ -121,16 +127,23 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
         name: referenceName(values.reference),
       });
     }
+    let contract: ContractResult | undefined;
+    if (conditions) contract = evaluateContract(conditions, analysis);
     io.stdout.write(
       values.json
-        ? `${JSON.stringify(analysis, null, 2)}\n`
-        : formatSummary(analysis, file, values.holdout),
+        ? `${JSON.stringify(contract ? { ...analysis, contract } : analysis, null, 2)}\n`
+        : formatSummary(analysis, file, values.holdout) +
+            (contract ? contractSummary(contract) : ''),
     );
-    return 0;
+    return contractExit(contract);
   } catch (e) {
+    if (e instanceof ContractFileError) {
+      io.stderr.write(`diligence analyze: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       io.stderr.write(
-        `diligence analyze: ${e.message}\nUsage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--text <field>] [--label <field>] [--json]\n`,
+        `diligence analyze: ${e.message}\nUsage: diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--contract <file>] [--text <field>] [--label <field>] [--source <field>] [--json]\n`,
       );
       return 2;
     }

@@ -1,57 +1,20 @@
-import { runAnalyze } from './analyze-command';
 import type { CliIo } from './io';
+import { USAGE } from './usage';
+import { cliVersion } from './version';
 
-/** Usage text for `diligence --help`. */
-export const USAGE = `Usage:
-  diligence analyze <file> [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--text <field>] [--label <field>] [--format <fmt>] [--json]
-  diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--json] [--croissant]
-  diligence reference prompts <human reference file> [--text <field> | --field <field>] [--n <N>]
-  diligence fingerprint build <corpus> [--text <field>] --name <name> --kind synthetic|eval|echo [--key-file <file>] --out <pack>
-  diligence compare <previous> <current> [--text <field>] [--label <field>] [--json]
-  diligence spot-check draw <file> --n <N> [--seed <S>] [--text <field>] [--json]
-  diligence spot-check estimate <file> --tags <tags.jsonl> [--text <field>] [--json]
-  diligence verify <report.json> [--sha256 <hex>]
-  diligence hash <file> [--range-bytes N] [--json]
-  diligence upload <invitation-link-or-token> <file> [--role training|holdout] [--api <url>]
-  diligence smoke <portal URL> [--token <procurement ID token>] [--timeout <seconds>] [--json]
+export { USAGE } from './usage';
 
-analyze  measures a CSV, JSON Lines, JSON array or text sample (optionally .gz) without a server.
-         --text takes a field path (instances[0].output) or several joined by commas.
-         --reference names known-human records of the same domain (the buyer's own): they
-         calibrate the machine-text estimate and give it a conservative lower bound.
-         --machine-reference (repeatable, with --reference) names text you generated with a
-         model you suspect, from the same domain's prompts: "gpt-4o=gpt4o.jsonl" names the
-         generator, a bare file is named after the file. The estimate becomes a two-sided
-         mixture fit; a machine reference under 20 records is refused (exit 2).
-reference prompts  prints one JSON line { "prompt": ... } per record of a human reference:
-         the opening sentences of its text (--text picks the field), or a whole field
-         (--field instruction); --n limits the count. Send them to the models you suspect.
-spot-check draw prints a stratified random sample of records (strata by machine-likeness, so rare
-         high-score records are read) for a person to tag machine, human or unsure; the same file
-         and --seed give the same draw. estimate reads the tags ({"index", "tag"} lines) and prints
-         the stratified machine-made share with a 95 % interval.
-fingerprint build  writes a hash-only pack of a known corpus (no text); analyze/score --fingerprints
-         report the sample's records that equal, nearly equal or contain a pack record.
-         --key-file keys the pack with an organization secret (keyed packs need it to match).
-hash     prints the tree hash the portal stores for samples analyzed beyond one machine
-         (its method names the range size: pass it as --range-bytes; default 536870912).
-smoke    checks a running portal end to end (health, config, sign-in, a throwaway assessment,
-         vendor link, presigned upload, analysis, stored report), then cancels the assessment.
-         Without --token it signs in with the portal's dev session (local portals only).
-Exit codes: 0 success, 1 analysis failure (smoke: a failed step), 2 bad usage or unreadable input.
-`;
+// Every command is imported when it runs, never before: `--help` and `--version` then load only
+// this file and the usage text, and the installed package starts in well under 0.2 s.
 
 /** Runs the `diligence` command with `args` (without "node" and the script); resolves to the exit code. */
 export async function main(args: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
     case 'analyze':
-      return runAnalyze(rest, io);
-    case 'score': {
-      // loaded lazily: the scoring command lives in its own module
-      const { runScore } = await import('./score-command');
-      return runScore(rest, io);
-    }
+      return (await import('./analyze-command')).runAnalyze(rest, io);
+    case 'score':
+      return (await import('./score-command')).runScore(rest, io);
     case 'compare':
       return (await import('./compare-command')).runCompare(rest, io);
     case 'spot-check':
@@ -75,6 +38,11 @@ export async function main(args: string[], io: CliIo): Promise<number> {
       return (await import('./upload-command')).runUpload(rest, io);
     case 'smoke':
       return (await import('./smoke-command')).runSmoke(rest, io);
+    case 'version':
+    case '--version':
+    case '-v':
+      io.stdout.write(`diligence ${cliVersion()}\n`);
+      return 0;
     case 'help':
     case '--help':
     case '-h':

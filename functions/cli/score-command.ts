@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Analysis, type FieldMapping, finalize } from '../core/analysis';
 import { applyReferences } from '../core/analysis/reference';
+import { computePack } from '../core/frameworks';
 import { type Answers, getTemplate, missingRequired, validateAnswers } from '../core/questionnaire';
 import { croissantExport } from '../core/report/croissant';
 import {
@@ -15,12 +16,13 @@ import {
 } from '../core/scoring';
 import { loadPacks, matchLines } from './fingerprint-load';
 import { FileInputError, foldFile as fold, textFields } from './fold-file';
+import { formatPack, frameworkArg } from './framework-output';
 import type { CliIo } from './io';
 import { loadMachineReferences, parseMachineReference } from './machine-references';
 import { referenceName } from './reference-name';
 
 const USAGE =
-  'Usage: diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--text <field>] [--label <field>] [--json | --croissant]\n';
+  'Usage: diligence score --answers <answers.json> [--sample <file>] [--holdout <file>] [--reference <file>] [--machine-reference [<generator>=]<file> ...] [--fingerprints <pack> ...] [--key-file <file>] [--text <field>] [--label <field>] [--framework <id>] [--json | --croissant]\n';
 const TEMPLATE_ID = 'ai-training-data';
 
 /** Bad usage or unreadable input: exit code 2. */
@@ -40,6 +42,7 @@ function parse(args: string[]) {
         label: { type: 'string' },
         fingerprints: { type: 'string', multiple: true },
         'key-file': { type: 'string' },
+        framework: { type: 'string' },
         json: { type: 'boolean', default: false },
         croissant: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -177,6 +180,7 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (!values.answers) throw new InputError(`--answers <answers.json> is required\n${USAGE}`);
+    const framework = frameworkArg(values.framework);
     const answers = await readAnswers(values.answers);
     const template = getTemplate(TEMPLATE_ID);
     if (!template) throw new Error(`built-in template ${TEMPLATE_ID} is missing`);
@@ -192,10 +196,11 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
       return 0;
     }
+    const pack = framework ? computePack(framework, { report, answers, template }) : undefined;
     io.stdout.write(
       values.json
-        ? `${JSON.stringify(report, null, 2)}\n`
-        : summary(report, values.answers, unanswered),
+        ? `${JSON.stringify(pack ? { ...report, framework: pack } : report, null, 2)}\n`
+        : summary(report, values.answers, unanswered) + (pack ? `\n${formatPack(pack)}` : ''),
     );
     return 0;
   } catch (e) {

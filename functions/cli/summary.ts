@@ -1,5 +1,6 @@
 import type { Analysis, FieldMapping, Severity } from '../core/analysis';
 import { matchLines } from './fingerprint-load';
+import { sourceLines } from './summary-sources';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const num = (x: number, digits = 3) => x.toFixed(digits);
@@ -22,7 +23,11 @@ function referenceLine(s: Analysis['synthetic']): string {
     return `two-sided: human reference${r.name ? ` ${r.name}` : ''} (${r.records} records) and machine references ${r.machine.references
       .filter((m) => m.usable)
       .map((m) => `${m.name ?? m.generator} [${m.generator}, ${m.records} records]`)
-      .join(', ')}; separation ${pct(r.machine.separation ?? 0)}; bounds are one-sided 95%`;
+      .join(', ')}; separation ${pct(r.machine.separation ?? 0)}; bounds are one-sided 95%${
+      r.machine.departure?.applied
+        ? `; raised to the departure from the human reference (${pct(r.machine.departure.lowerBound)}): the sample's machine text is unlike the machine reference's`
+        : ''
+    }`;
   const machine = r.machine ? ` Machine references not used: ${r.machine.message}` : '';
   return r.selfTest.usable
     ? `calibrated against ${r.name ?? 'the reference'} (${r.records} records; ${r.selfTest.message})${machine}`
@@ -94,6 +99,7 @@ export function formatSummary(a: Analysis, file: string, holdout?: string): stri
     'personal data',
     kinds.length ? `${pct(a.pii.recordShare)} of records (${kinds.join(', ')})` : 'none found',
   );
+  for (const [name, value] of sourceLines(a)) row(name, value);
   const findings = [...a.findings].sort(
     (x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity),
   );

@@ -120,6 +120,8 @@ const schema = z
     DISTRIBUTED_STATE_MACHINE_ARN: z.string().min(1).optional(),
     /** SQS queue of re-score requests (set by the stack); the local runtime queues in process. */
     RESCORE_QUEUE_URL: z.url().optional(),
+    /** SQS queue the analyzer reads (set by the stack): re-analyses of stored files go there. */
+    ANALYSIS_QUEUE_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -2,7 +2,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 
 /**
  * The product metrics, emitted in CloudWatch Embedded Metric Format by Powertools (namespace from
- * POWERTOOLS_METRICS_NAMESPACE, dimension `service`). Listed in the README.
+ * POWERTOOLS_METRICS_NAMESPACE, dimension `service`). Listed in docs/deploying.md.
  */
 export interface ProductMetrics {
   /** A sample was analyzed, taking `seconds`. */

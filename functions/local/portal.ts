@@ -14,6 +14,7 @@ import { createAwsClients } from '../lib/aws-clients';
 import { type Config, devToolsEnabled } from '../lib/config';
 import { createLogger, type Logger } from '../lib/logger';
 import { consoleMailer } from '../lib/mailers';
+import { sweepRemediation } from '../notify/remediation-sweep';
 import { sendReminders } from '../notify/reminders';
 import { createRescoreWorker } from '../rescore/handler';
 import { purgeDueSamples } from '../retention/purge';
@@ -152,6 +153,13 @@ export async function startPortal(config: Config, options: PortalOptions = {}): 
       rewriteUploadUrl: (url) => publicUploadPath(url, s3.endpoint),
       multipart: withLocalMultipart(join(config.DATA_DIR, 's3')),
       rescoreQueue: rescores,
+      // re-analyses of stored files join the upload events' queue (created below)
+      analysisRequests: {
+        send: async (request) => {
+          if (!queue) throw new Error('the analysis queue is not running yet');
+          queue.push(request);
+        },
+      },
     });
     const uploads = uploadRepo(deps.repos);
     // The worker the SQS Lambda runs in AWS, fed in process.
@@ -279,6 +287,10 @@ function startTimers(
       ),
       requeuePendingRescores(deps, rescores).catch((error: unknown) =>
         logger.error('re-score requeue failed', { error }),
+      ),
+      // Lapsed exceptions and owed remediation e-mails (the hourly notify schedule in AWS).
+      sweepRemediation(deps).catch((error: unknown) =>
+        logger.error('remediation sweep failed', { error }),
       ),
       // Objects and multipart parts no live record owns (the scheduled orphan sweep in AWS).
       orphans().catch((error: unknown) => logger.error('orphan sweep failed', { error })),

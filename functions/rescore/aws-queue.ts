@@ -9,7 +9,7 @@ export type SendMessage = (queueUrl: string, body: string) => Promise<void>;
  * SQS through the SDK client, loaded with the first message so a request that queues nothing
  * loads no SQS code; the SDK's standard retries (3 attempts, jittered back-off) apply.
  */
-async function sqsSender(config: Config): Promise<SendMessage> {
+export async function sqsSender(config: Config): Promise<SendMessage> {
   const { SQSClient, SendMessageCommand } = await import('@aws-sdk/client-sqs');
   const client = new SQSClient({
     region: config.AWS_REGION,

@@ -7,6 +7,8 @@ export interface StoredPolicy {
   policy: Record<string, unknown>;
   updatedAt: string;
   updatedBy: string;
+  /** Why the admin changed it (required since reasons were introduced; older versions lack it). */
+  reason?: string;
 }
 
 /** Key builders for policies. */

@@ -78,6 +78,18 @@ export interface Sample {
    * registered before spot-checks). Never in any view: who knows it could steer the draw.
    */
   drawKey?: string;
+  /**
+   * Set when a re-analysis of the stored file was queued (a field-mapping change) and no run has
+   * claimed it yet; the claim clears it. Absent or null otherwise.
+   */
+  queuedAt?: string | null;
+  /** Re-analyses requested so far (a distributed run's name tells them apart); absent: none. */
+  runs?: number;
+  /**
+   * The SHA-256 the uploader declared for this file (the same file again): the analysis refuses,
+   * and keeps the replaced sample counting, when the bytes that arrived hash to anything else.
+   */
+  declaredSha256?: string | null;
   /** A file over the multipart threshold uploads in parts to this S3 upload (absent: one PUT). */
   multipart?: SampleMultipart | null;
   createdAt: string;

@@ -8,6 +8,7 @@ import { outboxRepo } from './outbox';
 import { policyRepo } from './policies';
 import type { rateLimitRepo } from './rate-limits';
 import { referenceRepo } from './references';
+import { remediationRepo } from './remediation';
 import { reportRepo } from './reports';
 import { rescoreRequestRepo } from './rescore-requests';
 import { sampleRepo } from './samples';
@@ -28,6 +29,7 @@ export function createTableRepositories(table: Table) {
     rescores: rescoreRequestRepo(table),
     policies: policyRepo(table),
     outbox: outboxRepo(table),
+    remediation: remediationRepo(table),
   };
 }
 

@@ -115,7 +115,7 @@ export class Alarms extends Construct {
         ...fiveMinutes,
         statistic: 'Maximum',
       }),
-      'A dead letter could not be handled three times and is parked: the sample may still show "analyzing". Follow "When a dead-letter alarm fires" in the README.',
+      'A dead letter could not be handled three times and is parked: the sample may still show "analyzing". Follow the runbook.',
     );
     if (props.rescoreDeadLetterQueue) {
       add(
@@ -142,7 +142,7 @@ export class Alarms extends Construct {
           period: Duration.minutes(5),
           label: 'Distributed analyses failed',
         }),
-        'A distributed analysis (a sample beyond one machine) failed, timed out or was aborted: the sample is marked failed and vendor and procurement were told. Open the execution (named after the sample id) in the Step Functions console; see "Samples beyond one machine" in the README.',
+        'A distributed analysis (a sample beyond one machine) failed, timed out or was aborted: the sample is marked failed and vendor and procurement were told. Open the execution (named after the sample id) in the Step Functions console; see docs/distributed-analysis.md.',
       );
     }
     for (const [name, fn] of Object.entries(props.functions)) {

@@ -1,5 +1,5 @@
 import { Duration, Size, Stack } from 'aws-cdk-lib';
-import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, Grant, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
@@ -50,7 +50,7 @@ export class Analyzer extends Construct {
   readonly function: DiligenceFunction;
   readonly queue: Queue;
   readonly deadLetterQueue: Queue;
-  /** Dead letters the consumer failed on three times: an operator must look (see the README). */
+  /** Dead letters the consumer failed on three times: an operator must look (see docs/operations.md#deadlettersparked). */
   readonly parkedQueue: Queue;
   readonly deadLetterFunction: DiligenceFunction;
 
@@ -113,6 +113,19 @@ export class Analyzer extends Construct {
     if (!ACCESS.analyze.startsWorkflow) return;
     this.function.fn.addEnvironment('DISTRIBUTED_STATE_MACHINE_ARN', stateMachine.stateMachineArn);
     stateMachine.grantStartExecution(this.function.fn);
+  }
+
+  /**
+   * Sets ANALYSIS_QUEUE_URL on `fn` and lets it send to the analysis queue (sqs:SendMessage only):
+   * the API queues a stored file again when its field mapping changes.
+   */
+  bindRequester(fn: DiligenceFunction): void {
+    fn.fn.addEnvironment('ANALYSIS_QUEUE_URL', this.queue.queueUrl);
+    Grant.addToPrincipal({
+      grantee: fn.role,
+      actions: ['sqs:SendMessage'],
+      resourceArns: [this.queue.queueArn],
+    });
   }
 
   private notifyOnUploads(samples: IBucket): void {

@@ -144,7 +144,7 @@ export class Distributed extends Construct {
       Plan: fn('Plan', 1024, 5),
       // One vCPU's worth of memory: the fold is one thread; 15 minutes is Lambda's ceiling per range.
       Fold: fn('Fold', 1769, 15, reserved ?? undefined),
-      // Memory sized from the merge benchmark (README, "Samples beyond one machine").
+      // Memory sized from the merge benchmark (docs/distributed-analysis.md).
       Group: fn('Group', MERGE_MEMORY.group, 15),
       Merge: fn('Merge', MERGE_MEMORY.final, 15),
       Fail: fn('Fail', 512, 1),

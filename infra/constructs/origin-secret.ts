@@ -33,7 +33,7 @@ export class OriginSecret extends Construct {
     acknowledge(
       this.secret,
       'AwsSolutions-SMG4',
-      'Rotating needs CloudFront and the function updated together: rotate by redeploying after `aws secretsmanager put-secret-value` (README).',
+      'Rotating needs CloudFront and the function updated together: rotate by redeploying after `aws secretsmanager put-secret-value` (docs/operations.md, "The origin secret").',
     );
   }
 

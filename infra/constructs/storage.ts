@@ -17,7 +17,7 @@ import { secureBucket } from './secure-bucket';
 export interface StorageProps {
   /** Default Object Lock retention of stored reports, in days. */
   readonly reportRetentionDays?: number;
-  /** Object Lock mode of stored reports (default GOVERNANCE; see the README). */
+  /** Object Lock mode of stored reports (default GOVERNANCE; see docs/deploying.md). */
   readonly reportLockMode?: ReportLockMode;
   /**
    * Backstop for assessments never decided: days after upload that samples, their analyses and

@@ -123,7 +123,7 @@ export function leaveOneDomainOut(corpora: Featurized[]): LodoTable {
 
 const p = (x: number) => `${Math.round(x * 100)} %`;
 
-/** The table as Markdown, as published in the README. */
+/** The table as Markdown, as published in docs/analyzer.md. */
 export function formatTable(t: LodoTable): string {
   const lines = [
     '| held-out domain | test set | records | truth | estimate | interval | error |',

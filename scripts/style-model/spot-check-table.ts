@@ -91,7 +91,7 @@ export async function spotCheckValidation(
 
 const p = (x: number) => `${Math.round(x * 100)} %`;
 
-/** The table as Markdown, as published in the README. */
+/** The table as Markdown, as published in docs/analyzer.md. */
 export function formatSpotCheckTable(t: SpotCheckTable, size = SPOT_CHECK_DEFAULT_SIZE): string {
   return [
     `A simulated reviewer spot-check of ${size} records per test set (tags from the corpus labels, one draw):`,

@@ -21,6 +21,7 @@ interface A {
 }
 interface Problem {
   status: number;
+  type?: string;
   detail: string;
   errors?: { path: string; message: string }[];
 }
@@ -136,6 +137,10 @@ describe('cancelling and archiving', () => {
     expect(a.invitation?.revokedAt).not.toBeNull();
     const vendor = await t.call('GET', '/api/vendor/assessment', { token });
     expect(vendor.status).toBe(401);
+    // the vendor is told the questionnaire was cancelled, not that a newer link replaced theirs
+    const told = (await vendor.json()) as Problem;
+    expect(told.type).toMatch(/assessment-cancelled$/);
+    expect(told.detail).toMatch(/cancelled/);
     const outbox = await t.portal.deps.repos.outbox.list('demo');
     expect(outbox.some((m) => m.assessmentId === id && m.kind === 'cancellation')).toBe(true);
     const again = await json<Problem>(

@@ -44,3 +44,63 @@ export interface Ids {
 }
 
 export const staffAll: Who[] = ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'];
+
+/** The field-mapping routes (issue 30.3): a sample's and a reference's detected fields and re-analysis. */
+export const fieldMappingCases: RouteCase[] = [
+  { method: 'GET', path: (i) => `/api/vendor/samples/${i.sampleA}/fields`, allowed: ['vendorA'] },
+  {
+    method: 'PUT',
+    path: (i) => `/api/vendor/samples/${i.sampleA}/fields`,
+    body: { fields: { text: 'body' } },
+    allowed: ['vendorA'],
+  },
+  { method: 'GET', path: (i) => `/api/references/${i.refA}/fields`, allowed: ['proc1', 'gov1'] },
+  {
+    method: 'PUT',
+    path: (i) => `/api/references/${i.refA}/fields`,
+    body: { fields: { text: 'body' } },
+    allowed: ['proc1', 'gov1'],
+  },
+];
+
+/** Item `condition-0`; `{itemId}` when the matrix names the route by its OpenAPI template. */
+const itemA = (i: Ids) => (i.a === '{id}' ? '{itemId}' : 'condition-0');
+
+/** The delivery-contract and remediation routes (item `condition-0` of assessment A). */
+export const contractCases: RouteCase[] = [
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/contract`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/remediation/${itemA(i)}`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'PATCH',
+    path: (i) => `/api/assessments/${i.a}/remediation/${itemA(i)}`,
+    body: { status: 'in_progress', version: 1 },
+    allowed: ['gov1', 'admin1'],
+  },
+  {
+    method: 'POST',
+    path: (i) => `/api/assessments/${i.a}/remediation/${itemA(i)}/comments`,
+    body: { text: 'hello' },
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  {
+    method: 'POST',
+    path: (i) => `/api/assessments/${i.a}/remediation/${itemA(i)}/exception`,
+    body: { reason: 'ok', until: '2030-01-01' },
+    allowed: ['gov1', 'admin1'],
+  },
+  { method: 'GET', path: () => '/api/vendor/contract', allowed: ['vendorA', 'vendorB'] },
+  {
+    method: 'POST',
+    path: (i) => `/api/vendor/remediation/${itemA(i)}/comments`,
+    body: { text: 'hello' },
+    allowed: ['vendorA', 'vendorB'],
+  },
+];

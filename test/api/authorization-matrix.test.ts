@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
-import { everyone, type Ids, type RouteCase, staffAll, type Who } from './authorization-cases';
+import {
+  contractCases,
+  everyone,
+  fieldMappingCases,
+  type Ids,
+  type RouteCase,
+  staffAll,
+  type Who,
+} from './authorization-cases';
 import { evidenceRoutes } from './authorization-evidence-routes';
 import { fingerprintCases, registerPack } from './authorization-fingerprints';
 import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
@@ -139,11 +147,13 @@ const routes: RouteCase[] = [
     path: (i) => `/api/assessments/${i.a}/reports/diff?from=1&to=1`,
     allowed: ['proc1', 'gov1', 'admin1'],
   },
-  ...['bundle', 'csv', 'croissant', 'pdf', 'match-examples'].map((kind) => ({
-    method: 'GET',
-    path: (i: Ids) => `/api/assessments/${i.a}/reports/1/${kind}`,
-    allowed: ['proc1', 'gov1', 'admin1'] as Who[],
-  })),
+  ...['bundle', 'csv', 'croissant', 'pdf', 'match-examples', 'frameworks/ca-ab2013'].map(
+    (kind) => ({
+      method: 'GET',
+      path: (i: Ids) => `/api/assessments/${i.a}/reports/1/${kind}`,
+      allowed: ['proc1', 'gov1', 'admin1'] as Who[],
+    }),
+  ),
   { method: 'GET', path: () => '/api/exports/assessments.csv', allowed: staffAll },
   { method: 'GET', path: () => '/api/portfolio/delivery-series', allowed: staffAll },
   { method: 'GET', path: () => '/api/policy', allowed: staffAll },
@@ -172,10 +182,12 @@ const routes: RouteCase[] = [
   {
     method: 'PUT',
     path: () => '/api/policy',
-    body: { policy: {}, version: 0 },
+    body: { policy: {}, version: 0, reason: 'Authorization check.' },
     allowed: ['admin1', 'admin2'],
   },
   ...evidenceRoutes,
+  ...fieldMappingCases,
+  ...contractCases,
 ];
 
 let t: TestPortal;
@@ -331,6 +343,7 @@ describe('authorization matrix', () => {
         .replace('/templates/ai-training-data', '/templates/{id}')
         .replace('/records/0', '/records/{position}')
         .replace('/reports/1/', '/reports/{version}/')
+        .replace('/frameworks/ca-ab2013', '/frameworks/{framework}')
         .replace(/\?.*$/, ''),
     );
     expect(documented.filter((r) => !tested.includes(r))).toEqual([]);

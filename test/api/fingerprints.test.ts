@@ -289,7 +289,7 @@ describe('fingerprint matches in reports', () => {
     const pack = await uploadedPack(pGov, corpusWith(20), { name: 'Policy corpus' });
     const put = await t.call('PUT', '/api/policy', {
       token: pAdmin,
-      body: { policy: { fingerprintPacks: [pack.packId] }, version: 0 },
+      body: { policy: { fingerprintPacks: [pack.packId] }, version: 0, reason: 'Apply the pack.' },
     });
     expect(put.status, await put.clone().text()).toBe(200);
     await t.drain();
@@ -304,7 +304,11 @@ describe('fingerprint matches in reports', () => {
   it('refuses a policy naming a pack that is neither in the library nor built in', async () => {
     const res = await t.call('PUT', '/api/policy', {
       token: admin,
-      body: { policy: { fingerprintPacks: ['builtin-no-such-corpus', 'nosuchpack'] }, version: 0 },
+      body: {
+        policy: { fingerprintPacks: ['builtin-no-such-corpus', 'nosuchpack'] },
+        version: 0,
+        reason: 'Apply the pack.',
+      },
     });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -319,7 +323,11 @@ describe('fingerprint matches in reports', () => {
     const foreign = await uploadedPack(otherGov, corpusWith(1), { name: 'Other org corpus' });
     const other = await t.call('PUT', '/api/policy', {
       token: admin,
-      body: { policy: { fingerprintPacks: [foreign.packId] }, version: 0 },
+      body: {
+        policy: { fingerprintPacks: [foreign.packId] },
+        version: 0,
+        reason: 'Apply the pack.',
+      },
     });
     expect(other.status).toBe(400);
     expect(JSON.stringify(await other.json())).toContain(foreign.packId);
@@ -336,7 +344,11 @@ describe('fingerprint matches in reports', () => {
     const pAdmin = await t.staff('admin', 'builtinorg', 'bea@builtinorg.test');
     const put = await t.call('PUT', '/api/policy', {
       token: pAdmin,
-      body: { policy: { fingerprintPacks: [builtin?.packId] }, version: 0 },
+      body: {
+        policy: { fingerprintPacks: [builtin?.packId] },
+        version: 0,
+        reason: 'Apply the pack.',
+      },
     });
     expect(put.status, await put.clone().text()).toBe(200);
   });

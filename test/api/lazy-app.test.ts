@@ -57,7 +57,7 @@ describe('Lambda lazy app', () => {
     const names = (path: string) => groupsFor(groups, path).map((g) => g.name);
     const all = groups.map((g) => g.name);
     expect(names('/api/health')).toEqual(['health']);
-    expect(names('/api/vendor/answers')).toEqual(['vendor']);
+    expect(names('/api/vendor/answers')).toEqual(['vendor', 'contracts']);
     expect(names('/api/exports/assessments.csv')).toEqual(['report-exports']);
     expect(names('/api/assessments/01kb/reports/2/pdf')).toEqual([
       'assessments',
@@ -68,6 +68,7 @@ describe('Lambda lazy app', () => {
       'references',
       'spot-checks',
       'fingerprints',
+      'contracts',
     ]);
     expect(names('/api/openapi.json')).toEqual(all);
     expect(names('/api/docs')).toEqual(all);

@@ -67,16 +67,38 @@ describe('policy preview', () => {
 });
 
 describe('policy versions', () => {
-  it('lists who changed which settings, newest first', async () => {
+  it('refuses to save without a reason, naming the field', async () => {
+    for (const reason of [undefined, '   ']) {
+      const res = await t.call('PUT', '/api/policy', {
+        token: admin,
+        body: { policy: { weights: { no_sample: 25 } }, version: 0, reason },
+      });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      const body = await json<{ errors: { path: string; message: string }[] }>(res);
+      expect(body.errors).toEqual([{ path: 'reason', message: expect.stringMatching(/^Say why/) }]);
+    }
+    const policy = await json<{ version: number }>(t.call('GET', '/api/policy', { token: admin }));
+    expect(policy.version).toBe(0);
+  });
+
+  it('lists who changed which settings and why, newest first', async () => {
     const first = await t.call('PUT', '/api/policy', {
       token: admin,
-      body: { policy: { weights: { no_sample: 25 } }, version: 0 },
+      body: { policy: { weights: { no_sample: 25 } }, version: 0, reason: '  Samples matter.  ' },
     });
     expect(first.status).toBe(200);
+    expect((await json<{ reason: string }>(first)).reason).toBe('Samples matter.');
     await t.call('PUT', '/api/policy', {
       token: admin,
-      body: { policy: { weights: { no_sample: 25 }, tiers: { high: 45 } }, version: 1 },
+      body: {
+        policy: { weights: { no_sample: 25 }, tiers: { high: 45 } },
+        version: 1,
+        reason: 'High risk starts earlier.',
+      },
     });
+    const view = await json<{ reason: string }>(t.call('GET', '/api/policy', { token: proc }));
+    expect(view.reason).toBe('High risk starts earlier.');
     const versions = await json<{
       items: { version: number; updatedBy: string; changes: unknown[] }[];
     }>(t.call('GET', '/api/policy/versions', { token: proc }));
@@ -85,12 +107,14 @@ describe('policy versions', () => {
         version: 2,
         updatedAt: expect.any(String),
         updatedBy: 'ada@demo.test',
+        reason: 'High risk starts earlier.',
         changes: [{ group: 'tiers', key: 'high', from: 50, to: 45 }],
       },
       {
         version: 1,
         updatedAt: expect.any(String),
         updatedBy: 'ada@demo.test',
+        reason: 'Samples matter.',
         changes: [{ group: 'weights', key: 'no_sample', from: 20, to: 25 }],
       },
     ]);

@@ -112,18 +112,18 @@ describe('policy', () => {
     expect(current.version).toBe(0);
     const denied = await t.call('PUT', '/api/policy', {
       token: gov,
-      body: { policy: {}, version: 0 },
+      body: { policy: {}, version: 0, reason: 'Test change.' },
     });
     expect(denied.status).toBe(403);
     const saved = await t.call('PUT', '/api/policy', {
       token: admin,
-      body: { policy: { weights: { synthetic_share: 25 } }, version: 0 },
+      body: { policy: { weights: { synthetic_share: 25 } }, version: 0, reason: 'Test change.' },
     });
     expect(saved.status).toBe(200);
     expect((await json<{ version: number }>(saved)).version).toBe(1);
     const stale = await t.call('PUT', '/api/policy', {
       token: admin,
-      body: { policy: {}, version: 0 },
+      body: { policy: {}, version: 0, reason: 'Test change.' },
     });
     expect(stale.status).toBe(409);
   });
@@ -134,6 +134,7 @@ describe('policy', () => {
       body: {
         policy: { tiers: { moderate: 80, high: 50, critical: 90 }, weights: { made_up: 3 } },
         version: 1,
+        reason: 'Test change.',
       },
     });
     expect(res.status).toBe(400);

@@ -201,9 +201,10 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     expect(await first.locator('.stat dd').first().textContent()).toBe('252');
 
     await first.getByRole('button', { name: 'Correct the field mapping' }).click();
-    await first.getByLabel('Text field').fill('instruction');
-    await first.getByRole('button', { name: 'Re-upload with this mapping' }).click();
-    // A re-upload replaces the sample: still one row, now analyzed with the named field.
+    // chosen from the fields of the stored file; it is analyzed again without a new upload
+    await first.getByLabel('Text field').selectOption('instruction');
+    await first.getByRole('button', { name: 'Analyze again with these fields' }).click();
+    // Still one row, now analyzed with the named field.
     await vendor
       .locator('.sample-row')
       .first()
@@ -274,6 +275,7 @@ describe.skipIf(!hasChromium || !hasData)('web portal in Chromium', () => {
     await reviewer
       .getByLabel('Comment to the vendor and the record')
       .fill('Please state the synthetic share you measured.');
+    await reviewer.getByText('Comments on specific questions (optional)').click();
     await reviewer.getByRole('button', { name: 'Add a comment on a question' }).click();
     await reviewer.getByLabel('Question for comment 1').selectOption('synthetic_share_percent');
     await reviewer

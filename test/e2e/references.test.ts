@@ -125,6 +125,10 @@ describe.skipIf(!ready)('reference library in Chromium', () => {
     const row = buyer.locator('[data-testid="reference-row"]', { hasText: refName });
     await row.locator('.status-analyzed').waitFor({ timeout: 90_000 });
     expect(await row.textContent()).toMatch(/252 records.*Not attached to any assessment/);
+    // the library says which field of the file was read as the text
+    expect(await row.getByTestId('read-field').textContent()).toBe(
+      'Read field: instruction + instances[0].input + instances[0].output',
+    );
     expect(await buyer.locator('main b').count()).toBe(0);
     await shots(buyer, 'references-01-library');
   }, 120_000);

@@ -11,7 +11,14 @@ import { answerAndSubmit, invite, reportReady, staffToken } from './vendor-setup
 export const machinePath = resolve('../shared/data/selfinstruct_user_tasks_text-davinci-003.jsonl');
 export const humanPath = resolve('../shared/data/selfinstruct_user_tasks_human.jsonl');
 
-async function call<T>(base: string, method: string, path: string, token: string, body?: unknown) {
+/** One API call with a bearer token; throws on any non-2xx answer. */
+export async function call<T>(
+  base: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+) {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -21,7 +28,8 @@ async function call<T>(base: string, method: string, path: string, token: string
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
-async function put(
+/** PUTs `file` to a presigned upload target with exactly its headers. */
+export async function put(
   base: string,
   target: { uploadUrl: string; uploadHeaders: Record<string, string> },
   file: Buffer,
@@ -35,7 +43,7 @@ async function put(
 }
 
 /** Polls `read` (no sleeps: one event-loop turn between calls) until `done`, 90 s at most. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string) {
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string) {
   const deadline = Date.now() + 90_000;
   for (;;) {
     const value = await read();
@@ -62,11 +70,18 @@ export async function splitMachineFile(dir: string) {
   return { referencePath, samplePath, referenceRecords: half, sampleRecords: lines.length - half };
 }
 
-/** A submitted assessment with one analyzed training sample and a known-human reference attached. */
-export async function assessmentWithSample(base: string, samplePath: string) {
+/**
+ * A submitted assessment with one analyzed training sample and a known-human reference attached;
+ * returns its id, a governance token and the vendor's token.
+ */
+export async function assessmentWithSample(
+  base: string,
+  samplePath: string,
+  datasetName = 'User tasks, delivery 1',
+) {
   const proc = await staffToken(base, 'pat@demo.test', 'procurement');
   const gov = await staffToken(base, 'gail@demo.test', 'governance');
-  const { id, token: vendor } = await invite(base, proc, 'User tasks, delivery 1');
+  const { id, token: vendor } = await invite(base, proc, datasetName);
   const file = await readFile(samplePath);
   const target = await call<{
     sampleId: string;
@@ -115,5 +130,5 @@ export async function assessmentWithSample(base: string, samplePath: string) {
     referenceId: ref.referenceId,
   });
   await reportReady(base, gov, id);
-  return { id, gov };
+  return { id, gov, vendor };
 }

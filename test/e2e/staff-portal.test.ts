@@ -204,6 +204,8 @@ describe.skipIf(!existsSync(chromiumPath))('staff pages in Chromium', () => {
     await capture('admin-policy-preview');
 
     await page.getByRole('button', { name: /^Save as version 1/ }).click();
+    await page.getByLabel(/^Reason for the change/).fill('Samples matter more.');
+    await page.getByRole('button', { name: 'Yes, save version 1' }).click();
     await page.getByText('Saved as version 1.').waitFor();
     await page
       .getByTestId('policy-versions')

@@ -127,6 +127,9 @@ describe.skipIf(!ready)('vendor pages in Chromium', () => {
     const { id, link } = await invite(base(), proc, 'Instruction tasks');
     const page = await open(link);
     await goToStep(page, 'Sample data');
+    // how to check a file with the CLI first (web/src/pages/vendor/cli-link.tsx), closed by default
+    await page.getByText('Check a file on your computer before uploading it').click();
+    await page.getByTestId('cli-link').getByText('npx diligence analyze your-file.jsonl').waitFor();
 
     const pdf = join(dataDir, 'specification.pdf');
     await writeFile(pdf, '%PDF-1.4 not a dataset');

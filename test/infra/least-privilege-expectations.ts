@@ -59,6 +59,10 @@ export const UNREACHED: Partial<Record<Fn, { grants: string[]; path: string }>> 
     grants: ['s3:DeleteObject SamplesBucket/analyses/', 's3:DeleteObject SamplesBucket/partials/'],
     path: 'store-result.ts (shared with the analyzer): a sample deleted during its analysis',
   },
+  api: {
+    grants: ['sqs:SendMessage AnalyzerQueueA0A1A6DC'],
+    path: 'reanalysis.ts: a field-mapping change queues the stored file for analysis again (the flows change no mapping)',
+  },
   orphans: {
     grants: ['s3:AbortMultipartUpload SamplesBucket/samples/'],
     path: 'orphans.ts: a stale multipart upload is aborted; the engine cannot list uploads (least-privilege-s3.ts answers none)',

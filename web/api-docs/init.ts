@@ -22,7 +22,9 @@ const bundle = (globalThis as unknown as { SwaggerUIBundle: SwaggerBundle }).Swa
 const ui = bundle({
   url: '/api/openapi.json',
   dom_id: '#swagger-ui',
-  deepLinking: true,
+  // Deep links render each operation's path as a link inside its toggle button (nested
+  // interactive controls, which screen readers and axe reject); the operation ids stay visible.
+  deepLinking: false,
   tryItOutEnabled: true,
   displayOperationId: true,
   // No validator badge: it would call a server outside this origin.
@@ -32,6 +34,28 @@ const ui = bundle({
 });
 
 const statusLine = document.getElementById('docs-status') as HTMLElement;
+
+/** Swagger UI renders its server picker without a label: name it (and keep naming re-renders). */
+function nameUnlabelledControls(): void {
+  for (const select of document.querySelectorAll<HTMLSelectElement>('#swagger-ui select')) {
+    if (select.getAttribute('aria-label')) continue;
+    // A label wrapping only the select reads the options out, not a name.
+    const own = (l: HTMLLabelElement) =>
+      (l.textContent ?? '').replace(select.textContent ?? '', '').trim();
+    if ([...(select.labels ?? [])].some((l) => own(l) && !l.hidden)) continue;
+    if (select.id === 'servers') select.setAttribute('aria-label', 'Server');
+    else if (select.closest('.content-type-wrapper, .response-control-media-type'))
+      select.setAttribute('aria-label', 'Media type');
+    else select.setAttribute('aria-label', select.getAttribute('title') ?? 'Choose a value');
+  }
+}
+const swaggerRoot = document.getElementById('swagger-ui');
+if (swaggerRoot) {
+  new MutationObserver(nameUnlabelledControls).observe(swaggerRoot, {
+    childList: true,
+    subtree: true,
+  });
+}
 const picker = document.getElementById('dev-user') as HTMLSelectElement;
 const button = document.getElementById('dev-token') as HTMLButtonElement;
 
@@ -46,6 +70,8 @@ async function offerDevTokens(): Promise<void> {
   }
   picker.hidden = false;
   button.hidden = false;
+  const label = document.querySelector<HTMLLabelElement>('label[for="dev-user"]');
+  if (label) label.hidden = false;
   button.addEventListener('click', async () => {
     const user = items[Number(picker.value)];
     if (!user) return;

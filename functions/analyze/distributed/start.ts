@@ -29,12 +29,13 @@ export async function startDistributed(
   if (DONE.has(sample.status) && sample.objectETag === etag) {
     return logger.info('duplicate event for an analyzed sample ignored', { key: object.key });
   }
-  if (sample.status !== 'analyzing' || sample.objectETag !== etag) {
+  if (sample.status !== 'analyzing' || sample.objectETag !== etag || sample.queuedAt) {
     const next = {
       ...sample,
       status: 'analyzing',
       error: null,
       progress: null,
+      queuedAt: null,
       objectETag: etag,
       objectVersionId: object.versionId ?? null,
       attempts: 1,
@@ -58,7 +59,7 @@ export async function startDistributed(
     ...(object.versionId ? { versionId: object.versionId } : {}),
     size,
   };
-  const name = executionName(sample.sampleId, etag);
+  const name = executionName(sample.sampleId, etag, sample.runs);
   const outcome = await deps.workflow.start(name, input);
   logger.info(
     outcome === 'started' ? 'distributed analysis started' : 'distributed analysis already running',

@@ -106,7 +106,11 @@ export function runKeys(run: Pick<RunInput, 'organizationId' | 'scope' | 'sample
  * The execution name of a sample's run: its id and a digest of the object's ETag (names allow
  * 80 characters of [A-Za-z0-9-_]), so a duplicate event for the same upload starts nothing.
  */
-export function executionName(sampleId: string, etag: string): string {
-  const upload = createHash('sha256').update(etag).digest('hex').slice(0, 32);
+export function executionName(sampleId: string, etag: string, run = 0): string {
+  // a re-analysis of the same object (a mapping change) is a run of its own
+  const upload = createHash('sha256')
+    .update(run > 0 ? `${etag}#${run}` : etag)
+    .digest('hex')
+    .slice(0, 32);
   return `${sampleId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40)}-${upload}`;
 }

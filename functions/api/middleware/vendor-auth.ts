@@ -40,6 +40,19 @@ export function requireVendor(limiter: ReturnType<typeof createFailureLimiter>) 
       await limiter.fail(counts, client, now);
       throw invalid();
     }
+    if (!replaced && invitation?.revokedAt) {
+      // A cancelled assessment revokes its link too: say it was cancelled, not replaced.
+      const assessment = await c.var.deps.repos.assessments.get(
+        parsed.organizationId,
+        parsed.assessmentId,
+      );
+      if (assessment?.status === 'cancelled') {
+        throw new UnauthorizedError(
+          'This questionnaire was cancelled by the organization that sent it; nothing more is needed from you.',
+          'assessment-cancelled',
+        );
+      }
+    }
     if (replaced || invitation?.revokedAt) {
       throw new UnauthorizedError(
         'This invitation link was revoked. Ask your contact for a new link.',

@@ -100,6 +100,12 @@ export function routeGroups(deps: Pick<ShellDeps, 'dev'>): RouteGroup[] {
       data: true,
       load: async () => (await import('./vendor')).vendorRoutes,
     },
+    {
+      name: 'contracts',
+      prefixes: ['assessments', 'vendor'],
+      data: true,
+      load: async () => (await import('./contracts')).contractRoutes,
+    },
   ];
   if (deps.dev) {
     groups.push({

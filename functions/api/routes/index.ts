@@ -1,5 +1,6 @@
 import type { AppDeps } from '../env';
 import { assessmentRoutes } from './assessments';
+import { contractRoutes } from './contracts';
 import { decisionRoutes } from './decisions';
 import { devRoutes } from './dev';
 import { fingerprintRoutes } from './fingerprints';
@@ -30,6 +31,7 @@ export function featureRoutes(deps: AppDeps) {
     spotCheckRoutes(),
     fingerprintRoutes(),
     vendorRoutes(deps),
+    contractRoutes(deps),
     ...(deps.dev ? [devRoutes()] : []),
   ];
 }

@@ -99,6 +99,10 @@ export const AssessmentSchema = z
         by: z.string(),
         at: z.string(),
         comments: z.array(CommentSchema),
+        conditions: z
+          .array(z.record(z.string(), z.unknown()))
+          .optional()
+          .openapi({ description: 'the delivery contract of an approval (ContractCondition)' }),
       })
       .nullable(),
     report: ReportSummarySchema.nullable(),
@@ -114,6 +118,14 @@ export const AssessmentSchema = z
     samplesPurgedAt: z.string().nullable().optional().openapi({
       description:
         'when the retention policy deleted the sample files, analyses and partials (reports stay)',
+    }),
+    contractCheck: z.record(z.string(), z.unknown()).nullable().optional().openapi({
+      description:
+        "the approved predecessor's contract checked on this delivery (see GET /assessments/{id}/contract)",
+    }),
+    conditionsBroken: z.boolean().optional().openapi({
+      description:
+        'true while a condition of the delivery contract is broken (a flag, not a status)',
     }),
   })
   .openapi('Assessment');

@@ -10,6 +10,14 @@ export const maxReferencesPerOrganization = 50;
 /** A reference's kind (references stored before kinds existed are human). */
 export const kindOf = (r: Pick<ReferenceSample, 'kind'>): ReferenceKind => r.kind ?? 'human';
 
+/** The field the latest analysis read the text from ("prompt + response" for several); null before. */
+export function readField(r: Pick<ReferenceSample, 'summary'>): string | null {
+  const text = r.summary?.fields.text;
+  if (typeof text === 'string') return text;
+  if (Array.isArray(text) && text.length > 0) return text.map(String).join(' + ');
+  return null;
+}
+
 /** The public view of a reference (no storage keys, no organization). */
 export function toReferenceView(r: ReferenceSample) {
   return {
@@ -25,6 +33,7 @@ export function toReferenceView(r: ReferenceSample) {
     error: r.error,
     sha256: r.sha256,
     summary: r.summary,
+    readField: readField(r),
     createdBy: r.createdBy,
     attachedTo: r.attachedTo.map((a) => ({
       assessmentId: a.assessmentId,

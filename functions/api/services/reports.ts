@@ -20,6 +20,7 @@ import {
 import { StaleWriteError } from '../../lib/errors';
 import type { AppDeps } from '../env';
 import { auditEvent } from './audit';
+import { checkContractAfterScoring } from './contract-check';
 import { sinceLastDelivery } from './delivery-comparison';
 import { evidenceFor } from './evidence';
 import { withPackMatches } from './pack-matches';
@@ -49,8 +50,8 @@ export async function assessmentAnalyses(
   return (await countedAnalyses(deps, a)).analyses;
 }
 
-/** The counting analyses and the files they come from. */
-async function countedAnalyses(deps: Deps, a: Assessment) {
+/** The counting analyses and the files they come from (read once, scored under any policy). */
+export async function countedAnalyses(deps: Deps, a: Assessment) {
   const samples = await deps.repos.samples.list(a.organizationId, a.id);
   const bucket = deps.config.SAMPLES_BUCKET;
   const read = async (key: string | null) => (key ? deps.blobs.getText(bucket, key) : undefined);
@@ -103,24 +104,14 @@ export async function rescore(
   if (!template) return undefined;
   const policy = await currentPolicy(deps, assessment.organizationId);
   const counted = await countedAnalyses(deps, assessment);
-  // Fingerprint packs (policy and attached) matched against the counting samples' partials.
-  const matched = await withPackMatches(deps, assessment, policy, counted.analyses);
-  const { analyses, reference, unusableSamples } = await evidenceFor(
+  const { scored, matched, reference, unusableSamples } = await scoreUnder(
     deps,
     assessment,
-    matched.analyses,
+    template,
+    policy,
+    counted,
   );
   const counts = counted.files;
-  const since = await sinceLastDelivery(deps, assessment, policy);
-  const scored = score({
-    assessmentId: assessment.id,
-    answers: assessment.answers as Record<string, string | number | string[]>,
-    template,
-    analyses,
-    ...(since ? { sinceLastDelivery: since } : {}),
-    policy,
-    now: deps.clock(),
-  });
   // Each sample names its file (name, upload time, records, SHA-256) inside the hashed report.
   const report = withHash({
     ...scored,
@@ -144,7 +135,41 @@ export async function rescore(
     trigger,
   });
   await updateSummary(deps, assessment, { version, key, report, files, fileChanges });
+  await checkContractAfterScoring(deps, assessment, report, version);
   return report;
+}
+
+/**
+ * Scores `assessment` under `policy` exactly as a stored report is scored: fingerprint packs,
+ * reference evidence and the comparison with the last delivery included. Stores nothing; the
+ * policy preview calls this too, so a preview of the current policy equals the report.
+ */
+export async function scoreUnder(
+  deps: ReportDeps,
+  assessment: Assessment,
+  template: NonNullable<ReturnType<typeof getTemplate>>,
+  policy: Policy,
+  counted: Awaited<ReturnType<typeof countedAnalyses>>,
+) {
+  // Fingerprint packs (policy and attached) matched against the counting samples' partials.
+  const matched = await withPackMatches(deps, assessment, policy, counted.analyses);
+  const evidence = await evidenceFor(deps, assessment, matched.analyses);
+  const since = await sinceLastDelivery(deps, assessment, policy);
+  const scored = score({
+    assessmentId: assessment.id,
+    answers: assessment.answers as Record<string, string | number | string[]>,
+    template,
+    analyses: evidence.analyses,
+    ...(since ? { sinceLastDelivery: since } : {}),
+    policy,
+    now: deps.clock(),
+  });
+  return {
+    scored,
+    matched,
+    reference: evidence.reference,
+    unusableSamples: evidence.unusableSamples,
+  };
 }
 
 /**

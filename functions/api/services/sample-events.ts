@@ -54,3 +54,20 @@ export async function recordSampleDeleted(
     auditEvent(deps, a, vendor, 'sample_deleted', detail, deps.clock()),
   );
 }
+
+/**
+ * Appends a `sample_fields_changed` event: the file (name, role, SHA-256), its new field mapping
+ * and the one before; its stored bytes are analyzed again (no new upload).
+ */
+export async function recordFieldsChanged(
+  deps: Deps,
+  a: Assessment,
+  vendor: VendorIdentity,
+  sample: Sample,
+  fields: Record<string, string>,
+): Promise<void> {
+  const detail = { ...fileOf(sample), fields, fieldsBefore: sample.fieldOverrides ?? {} };
+  await deps.repos.events.append(
+    auditEvent(deps, a, vendor, 'sample_fields_changed', detail, deps.clock()),
+  );
+}

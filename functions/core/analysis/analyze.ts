@@ -52,6 +52,11 @@ export interface AnalyzeOptions extends FinalizeOptions {
   styleSampleBound?: number;
   /** Called with each record's index in this part and its spot-check stratum (null: no text). */
   onStratum?: (record: number, stratum: number | null) => void;
+  /**
+   * Leave out the per-source counts and the language sample (the analysis then has neither
+   * `bySource` nor `languages`): for measuring their cost (test/bench/sources.ts).
+   */
+  skipSourcesAndLanguages?: boolean;
   /** Called after each parsed batch. */
   onProgress?: (progress: AnalysisProgress) => void;
   limits?: Partial<AnalysisLimits>;
@@ -117,6 +122,10 @@ export async function foldSource(
     const fields = detectFields(records, options.fields);
     const partial = createPartial(fields, format, options.fileName ?? null, options.limits);
     partial.index.sampleBits = options.sampleBits ?? 0;
+    if (options.skipSourcesAndLanguages) {
+      delete partial.sources;
+      delete partial.languages;
+    }
     const key = options.spotCheck?.key;
     if (key !== undefined) partial.spotPool = createPool(key);
     // shards share the key, so they pick the same records; a per-record callback needs every score

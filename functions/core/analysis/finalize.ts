@@ -1,4 +1,5 @@
 import { buildFindings } from './findings';
+import { addSourcesAndLanguages } from './findings-sources';
 import { matchPacks, type PackInput } from './fingerprints/match';
 import { findContamination } from './metrics/contamination';
 import { findDuplicates } from './metrics/dedup';
@@ -96,5 +97,6 @@ export function finalize(p: AnalysisPartial, options: FinalizeOptions = {}): Ana
     findings: [],
   };
   analysis.findings = buildFindings(p, analysis, { dup, div, synth, contamination, nowMs });
+  addSourcesAndLanguages(p, analysis, dup, nowMs);
   return analysis;
 }

@@ -58,6 +58,11 @@ export interface ReferenceSummary {
     usable: boolean;
     method: string;
     message: string;
+    /**
+     * The sample's departure from the human reference alone (its conservative lower bound), and
+     * whether the two-sided estimate was raised to it because the fit read below it.
+     */
+    departure?: { lowerBound: number; applied: boolean };
   };
 }
 
@@ -138,6 +143,42 @@ export interface Analysis {
    */
   matches?: FingerprintMatch[];
   findings: Finding[];
+  /**
+   * Per-source results when a source field is mapped (`input.fields.source`): the 20 largest
+   * sources and one `"(other)"` row. Absent without a source field and from older analyses.
+   */
+  bySource?: SourceRow[];
+  /**
+   * Languages of the records (ISO 639-1 where one exists, else 639-3), as shares of records,
+   * measured on a keyed bounded sample. Absent from analyses stored before it existed.
+   */
+  languages?: Languages;
+}
+
+/** Measured languages: shares of records, largest first, and the undetermined share. */
+export interface Languages {
+  detected: { language: string; share: number }[];
+  undetermined: number;
+}
+
+/** One source's results (DESIGN.md "Per-source results, languages, delivery contracts"). */
+export interface SourceRow {
+  source: string;
+  records: number;
+  /** Share of all records. */
+  share: number;
+  /**
+   * Shares of this source's indexed records that repeat an earlier record anywhere in the sample
+   * (exact text) or are near duplicates of one.
+   */
+  duplicates: { exactRate: number; nearRate: number };
+  synthetic: { markerRate: number; estimatedShare: number };
+  pii: { recordShare: number };
+  freshness: { medianAgeDays: number } | null;
+  /** Label counts of this source (its first 50 labels); null without a label field. */
+  labels?: Record<string, number> | null;
+  /** Languages of this source's records in the language sample; null when none was sampled. */
+  languages?: (Languages & { sampled: number }) | null;
 }
 
 /** One fingerprint pack's matches in a sample (see fingerprints/match.ts); shares of indexed records. */

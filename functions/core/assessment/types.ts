@@ -1,3 +1,5 @@
+import type { ContractCondition, ContractResult } from './contract';
+
 /** Staff roles; every staff identity carries exactly one role and one organization. */
 export const staffRoles = ['procurement', 'governance', 'admin'] as const;
 /** A staff role. */
@@ -67,7 +69,14 @@ export interface Assessment {
     lastReminderAt?: string | null;
   } | null;
   submittedAt: string | null;
-  decision: { decision: Decision; by: string; at: string; comments: ReviewComment[] } | null;
+  decision: {
+    decision: Decision;
+    by: string;
+    at: string;
+    comments: ReviewComment[];
+    /** The delivery contract attached to an approval (checked on the re-assessment's delivery). */
+    conditions?: ContractCondition[];
+  } | null;
   report: ReportSummary | null;
   /** Set when procurement cancelled the assessment: who, when and why. */
   cancellation?: { by: string; at: string; reason: string } | null;
@@ -75,4 +84,17 @@ export interface Assessment {
   archivedAt?: string | null;
   /** Set when the retention policy deleted the samples' data (files, analyses, partials). */
   samplesPurgedAt?: string | null;
+  /** The approved predecessor's contract checked against this delivery (absent when none applies). */
+  contractCheck?: ContractCheck | null;
+  /** True while the latest contract check has a broken condition (a flag, not a status). */
+  conditionsBroken?: boolean;
+}
+
+/** A delivery contract checked against an assessment's delivery, as stored on the assessment. */
+export interface ContractCheck extends ContractResult {
+  /** The approved assessment whose contract was checked. */
+  contractAssessmentId: string;
+  checkedAt: string;
+  /** The report version whose analysis was checked. */
+  reportVersion: number;
 }

@@ -1,4 +1,5 @@
 export { answerValueSchema, expectation, knownAnswerSchema } from './answer-schema';
+export { answerText } from './answer-text';
 export { deepFreeze } from './build';
 export { type MergeResult, mergeValidAnswers } from './merge-valid';
 export { findQuestion, getTemplate, questionsOf, templates } from './registry';

@@ -1,5 +1,6 @@
+import { answerText } from '../questionnaire/answer-text';
 import { questionsOf } from '../questionnaire/registry';
-import type { Answers, AnswerValue, Question, QuestionnaireTemplate } from '../questionnaire/types';
+import type { Answers, QuestionnaireTemplate } from '../questionnaire/types';
 import type { ScoredReport } from '../scoring';
 import { measuredFacts, measuredStatements } from './croissant-measured';
 
@@ -33,16 +34,6 @@ export interface CroissantInput {
   vendor?: { name: string };
   /** False when `answers` are only those the report quotes (a version stored before answers were). */
   answersRecorded?: boolean;
-}
-
-function answerText(q: Question, v: AnswerValue): string {
-  if (v === 'unknown') return 'unknown';
-  if ('options' in q) {
-    const label = (x: string) => q.options.find((o) => o.value === x)?.label ?? x;
-    return Array.isArray(v) ? v.map((x) => label(String(x))).join('; ') : label(String(v));
-  }
-  if (q.type === 'percent') return `${v} %`;
-  return Array.isArray(v) ? v.join('; ') : String(v);
 }
 
 /** Answers of the questions that cite a Croissant property, grouped by that property. */

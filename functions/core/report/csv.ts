@@ -20,7 +20,7 @@ export { safeCell, toCsv } from './csv-cell';
  * A report's factors, discrepancies and pack matches as one CSV: a `kind` column tells them apart.
  * Answers read as option labels and units, measurements with their unit, sentences in plain words.
  */
-export function reportCsv(report: ScoredReport, label: Labels): string {
+export function reportCsv(report: ScoredReport, label: Labels, extra: unknown[][] = []): string {
   const rows: unknown[][] = [
     ...report.risk.factors.map((f) => [
       'factor',
@@ -58,6 +58,6 @@ export function reportCsv(report: ScoredReport, label: Labels): string {
   ];
   return toCsv(
     ['kind', 'name', 'points', 'source', 'reason', 'remediation', 'claimed', 'measured'],
-    rows,
+    [...rows, ...extra],
   );
 }

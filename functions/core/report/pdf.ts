@@ -2,6 +2,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { ScoredReport } from '../scoring';
 import type { VersionDecision } from './decision-record';
 import type { Labels } from './labels';
+import { contractSection, type PdfContract } from './pdf-contract';
 import { PdfWriter } from './pdf-layout';
 import { matchesSection } from './pdf-matches';
 import { decisionSection, deliverySection, methodSection, samplesSection } from './pdf-sections';
@@ -11,12 +12,13 @@ import { plainText } from './plain-words';
  * The report as a PDF (A4, standard fonts, no browser), a decision record: the decision with the
  * reviewer's e-mail address and comments (see `decision-record.ts` for why it is joined at render
  * time), the files the report is built on (names and SHA-256), score, factors with bars, claims
- * the sample contradicts, the comparison with the last delivery in buyer words, and the method
+ * the sample contradicts, the comparison with the last delivery in buyer words, the delivery
+ * contract and its remediation items, and the method
  * under "How this was measured" at the end. Answers read as option labels and units. Runs in Lambda.
  */
 export async function reportPdf(
   report: ScoredReport & { version?: number },
-  options: { title: string; label: Labels; decision?: VersionDecision },
+  options: { title: string; label: Labels; decision?: VersionDecision; contract?: PdfContract },
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(options.title);
@@ -66,6 +68,7 @@ export async function reportPdf(
 
   matchesSection(w, report);
   deliverySection(w, report);
+  contractSection(w, options.contract);
   methodSection(w, report);
   w.text(' ', { gap: 8 });
   w.text(

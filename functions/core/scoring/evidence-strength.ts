@@ -19,6 +19,7 @@ export const claimEvidence: Readonly<Record<string, readonly EvidenceStrength[]>
   freshness_contradicted: ['measured'],
   provenance_contradicted: ['measured'],
   personal_data_contradicted: ['measured'],
+  languages_contradicted: ['measured'],
 };
 
 /** Labels of the evidence strengths, for people. */

@@ -291,6 +291,14 @@ export const factorCatalog: readonly FactorDoc[] = [
     'Scan the dataset for personal data, remove it, and correct the claim.',
   ),
   doc(
+    'languages_contradicted',
+    'discrepancy',
+    'languages_contradicted',
+    'full weight when a language measured on at least 10 % of sample records was not declared, or a declared one is below 1 %',
+    'A delivery sold as one language that is partly another is a claim the data contradicts.',
+    'Correct the declared languages (ISO 639 codes) or filter the records in other languages.',
+  ),
+  doc(
     'no_sample',
     'missing',
     'no_sample',

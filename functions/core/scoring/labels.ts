@@ -37,6 +37,7 @@ export const factorNames: Record<WeightId | string, string> = {
   holdout_synthetic_contradicted: 'Synthetic-free holdout claim contradicted',
   provenance_contradicted: 'Provenance claim contradicted',
   personal_data_contradicted: '"No personal data" claim contradicted',
+  languages_contradicted: 'Declared languages contradicted',
   no_sample: 'No sample analyzed',
   no_holdout_sample: 'No holdout sample analyzed',
   undisclosed_claim: 'Undisclosed answers on scored questions',

@@ -1,7 +1,7 @@
 import { type CriterionCtx, dimensionSpecs } from './rubric';
 import type { DimensionScore, MaturityEvidence } from './types';
 
-/** The rule for the overall level, stated for the README and UI. */
+/** The rule for the overall level, stated for docs/scoring.md and the UI. */
 export const overallLevelRule =
   'The overall level is the average of the eight dimension levels, rounded down, and never higher than the lowest critical dimension (provenance, synthetic-data governance, evaluation hygiene, rights and privacy).';
 

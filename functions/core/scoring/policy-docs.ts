@@ -39,6 +39,8 @@ const weightReasons: Record<keyof typeof defaultWeights, string> = {
   holdout_synthetic_contradicted: 'Above an honest "no" (10).',
   provenance_contradicted: 'Above the 1.6 points each field honestly left out would cost.',
   personal_data_contradicted: 'As large as the measured personal-data factor at its full weight.',
+  languages_contradicted:
+    'Modest: a language sold but missing, or sold as absent but measured, misleads the buyer about fit, not about collapse.',
   echo_outputs_sold:
     "Large: records matching the buyer's own model outputs are the self-consuming loop itself, measured, not estimated.",
   eval_contamination:
@@ -121,7 +123,7 @@ const settings = <K extends string>(
   }));
 
 /**
- * The default policy explained for the README: every factor (weight, formula, reason, remediation)
+ * The default policy explained for docs/scoring.md: every factor (weight, formula, reason, remediation)
  * and every weight, threshold, tolerance and tier cut-off with the reason for its default.
  */
 export const policyDocs = {

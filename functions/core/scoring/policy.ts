@@ -29,6 +29,7 @@ export const defaultWeights = {
   holdout_synthetic_contradicted: 15,
   provenance_contradicted: 6,
   personal_data_contradicted: 6,
+  languages_contradicted: 4,
   no_sample: 20,
   no_holdout_sample: 5,
   undisclosed_claim: 3,

@@ -1,5 +1,5 @@
 import type { QuestionnaireTemplate } from '../questionnaire/types';
-import { claimRules } from './claims';
+import { answerChecks, claimRules } from './claims';
 import { runRule } from './claims/rule';
 import type { Ctx } from './context';
 import { degradationFactors } from './degradation';
@@ -31,7 +31,7 @@ export function assessRisk(
   discrepancies: Discrepancy[];
   claimChecks: ClaimCheck[];
 } {
-  const outcomes = claimRules.map((rule) => runRule(rule, ctx));
+  const outcomes = [...claimRules, ...answerChecks].map((rule) => runRule(rule, ctx));
   const raw = [
     ...outcomes.flatMap((o) => o.factors),
     ...sampleFactors(ctx),

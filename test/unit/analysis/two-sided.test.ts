@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Analysis } from '../../../functions/core/analysis';
 import {
   calibrateTwoSided,
   checkMachineReference,
@@ -10,33 +9,7 @@ import {
   mixtureEstimate,
   totalVariation,
 } from '../../../functions/core/analysis/reference';
-
-const BINS = 20;
-/** A histogram of `n` records shaped like a discretized bump centred on bin `centre`. */
-function bump(n: number, centre: number, width = 2.5): number[] {
-  const w = Array.from({ length: BINS }, (_, k) => Math.exp(-(((k - centre) / width) ** 2) / 2));
-  const total = w.reduce((s, x) => s + x, 0);
-  const h = w.map((x) => Math.floor((n * x) / total));
-  h[centre] = (h[centre] as number) + n - h.reduce((s, c) => s + c, 0);
-  return h;
-}
-const mix = (pi: number, n: number, humanCentre = 4, machineCentre = 15) =>
-  bump(Math.round((1 - pi) * n), humanCentre).map(
-    (c, k) => c + (bump(Math.round(pi * n), machineCentre)[k] as number),
-  );
-const split = (h: number[]): [number[], number[]] => [
-  h.map((c) => Math.floor(c / 2)),
-  h.map((c) => c - Math.floor(c / 2)),
-];
-/** A stored `synthetic` part with the histogram `h` and marker share `m`. */
-const stored = (h: number[], markerRate = 0): Analysis['synthetic'] => ({
-  declaredShare: null,
-  markerRate,
-  estimatedShare: 0.5,
-  interval: [0, 1],
-  method: 'screening',
-  scoreHistogram: split(h),
-});
+import { bump, mix, stored } from './score-histograms';
 
 describe('mixture fits over score histograms', () => {
   it('recovers a known share with both fits', () => {

@@ -89,6 +89,35 @@ describe('audit sentences', () => {
     );
   });
 
+  it('reads the delivery-contract events as sentences, with the exception date and reason', () => {
+    const samples = [
+      event(
+        'contract.checked',
+        { held: false, broken: [{ metric: 'compare.overlap.nearRate' }] },
+        'system',
+      ),
+      event('contract.checked', { held: true, broken: [] }, 'system'),
+      event(
+        'remediation.exception',
+        { reason: 'Feed ships next month.', until: '2026-12-15T00:00:00.000Z' },
+        'governance',
+      ),
+      event('remediation.commented', { itemId: 'condition-0' }, 'vendor'),
+      event('remediation.updated', { itemId: 'condition-0', status: 'in_progress' }, 'governance'),
+      event('remediation.something_new', {}, 'governance'),
+    ];
+    const words = samples.map((e) => describeEvent(e, ctx));
+    for (const w of words) expect(w).not.toMatch(internal);
+    for (const w of words) expect(w).not.toMatch(/\w\.\w/);
+    expect(words[0]).toBe(
+      'Checked the delivery against the approved contract: 1 condition broken.',
+    );
+    expect(words[2]).toMatch(
+      /^Accepted a broken condition by exception until .+: “Feed ships next month\.”\.$/,
+    );
+    expect(words[4]).toBe('Updated a remediation item (status in progress).');
+  });
+
   it('names the files of uploads, replacements, deletions, mapping changes and scores', () => {
     const old = { fileName: 'old.jsonl', role: 'training', sha256: 'aa'.repeat(32) };
     const neu = { fileName: 'data.jsonl', role: 'training', sha256: 'bb'.repeat(32) };
@@ -108,6 +137,17 @@ describe('audit sentences', () => {
     );
     expect(upload).toBe(
       'Uploaded “data.jsonl” as the training sample to replace “old.jsonl” (SHA-256 aaaaaaaaaaaa…); changed the field mapping from detected automatically to text from “body”.',
+    );
+    const remapped = describeEvent(
+      event(
+        'sample_fields_changed',
+        { ...neu, fields: { text: 'answer' }, fieldsBefore: { text: 'prompt' } },
+        'vendor',
+      ),
+      ctx,
+    );
+    expect(remapped).toBe(
+      'Changed the field mapping of the training sample “data.jsonl” (SHA-256 bbbbbbbbbbbb…) from text from “prompt” to text from “answer”; the stored file is analyzed again (no new upload).',
     );
     expect(describeEvent(event('sample_deleted', { ...neu, analyzed: true }, 'vendor'), ctx)).toBe(
       'Deleted the training sample “data.jsonl” (SHA-256 bbbbbbbbbbbb…); the report is scored again without it.',

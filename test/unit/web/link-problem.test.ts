@@ -11,6 +11,10 @@ describe('linkProblemOf', () => {
     expect(linkProblemOf(problem(401, 'invitation-revoked'))).toBe('revoked');
   });
 
+  it('tells a cancelled assessment from a replaced link', () => {
+    expect(linkProblemOf(problem(401, 'assessment-cancelled'))).toBe('cancelled');
+  });
+
   it('treats any other 401 as an invalid link and leaves other failures to the error banner', () => {
     expect(linkProblemOf(problem(401, 'invitation-invalid'))).toBe('invalid');
     expect(linkProblemOf(problem(500, 'error'))).toBeNull();

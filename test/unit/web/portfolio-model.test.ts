@@ -61,6 +61,18 @@ describe('portfolio chains', () => {
     expect(a?.trend).toEqual([60, 30, null]);
   });
 
+  it('pairs the score with the status of the assessment it came from, not a newer draft', () => {
+    const draft = { ...assessment('d2', '2026-02-01', null, 'd1'), status: 'draft' as const };
+    const [chain] = buildChains([assessment('d1', '2026-01-01', 55), draft]);
+    expect(chain?.latest.id).toBe('d2');
+    expect(chain?.score).toBe(55);
+    expect(chain?.scored?.id).toBe('d1');
+    expect(chain?.scored?.status).toBe('approved');
+    expect(chain?.pending?.id).toBe('d2');
+    const [alone] = buildChains([assessment('e1', '2026-01-01', 20)]);
+    expect(alone?.pending).toBeNull();
+  });
+
   it('keeps a chain together when its first assessment is not in the list', () => {
     const chains = buildChains([
       assessment('c2', '2026-02-01', 40, 'gone'),

@@ -1,6 +1,7 @@
 /** Typed calls to the reference library routes (staff), and the shapes they return. */
 import { navigate } from '../router';
 import { clearStaffSession, staffToken } from '../session';
+import type { DetectedFields, FieldMappingBody } from './field-mapping';
 import { createHttp } from './http';
 import type { SampleInfo } from './types';
 
@@ -27,6 +28,8 @@ export interface ReferenceInfo {
   status: SampleInfo['status'];
   error: string | null;
   summary: SampleInfo['summary'];
+  /** The field the text was read from (several joined by " + "); null until analyzed. */
+  readField?: string | null;
   createdBy: string;
   attachedTo: { assessmentId: string; attachedAt: string }[];
   createdAt: string;
@@ -84,3 +87,11 @@ export const detachMachineReference = (assessmentId: string, referenceId: string
     'DELETE',
     `/api/assessments/${enc(assessmentId)}/machine-references/${enc(referenceId)}`,
   );
+
+/** `GET /api/references/{id}/fields`: the fields of the uploaded reference, to choose from. */
+export const getReferenceFields = (referenceId: string) =>
+  http<DetectedFields>('GET', `/api/references/${enc(referenceId)}/fields`);
+
+/** `PUT /api/references/{id}/fields`: the field to read; the stored file is analyzed again. */
+export const changeReferenceFields = (referenceId: string, body: FieldMappingBody) =>
+  http<ReferenceInfo>('PUT', `/api/references/${enc(referenceId)}/fields`, body);

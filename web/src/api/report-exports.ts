@@ -1,4 +1,5 @@
 /** Report versions, their diff and the downloads (PDF, bundle, CSV, Croissant) for staff. */
+import type { FrameworkPack } from '../../../functions/core/frameworks/types';
 import type { ReportDiff } from '../../../functions/core/report/diff';
 import { staffToken } from '../session';
 import type { ScoredReport } from './domain';
@@ -46,6 +47,13 @@ export async function download(path: string, fileName: string): Promise<void> {
 /** The download path of one report export. */
 export const reportDownloadPath = (id: string, version: number, kind: string) =>
   `/api/assessments/${enc(id)}/reports/${version}/${kind}`;
+
+/** `GET /api/assessments/{id}/reports/{version}/frameworks/{framework}`: a framework pack. */
+export const getFrameworkPack = (id: string, version: number, framework: string) =>
+  http<FrameworkPack>(
+    'GET',
+    `/api/assessments/${enc(id)}/reports/${version}/frameworks/${enc(framework)}`,
+  );
 
 /** The vendor's (masked) texts of a fingerprint match's first example records. */
 export interface MatchExamples {

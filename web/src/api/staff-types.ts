@@ -21,6 +21,8 @@ export interface PolicyView {
   policy: Record<PolicyGroup, Record<string, number>> & { name: string; version: number };
   updatedAt: string | null;
   updatedBy: string | null;
+  /** Why this version was saved; null for the default and versions saved before reasons. */
+  reason: string | null;
 }
 
 /** One explained setting of the default policy. */
@@ -49,6 +51,7 @@ export interface PolicyVersion {
   version: number;
   updatedAt: string;
   updatedBy: string;
+  reason: string | null;
   changes: { group: PolicyGroup; key: string; from: number; to: number }[];
 }
 
@@ -66,6 +69,10 @@ export interface PolicyPreview {
     vendorName: string;
     datasetName: string;
     status: string;
+    /** When the vendor submitted: tells two assessments of the same dataset apart. */
+    submittedAt: string | null;
+    /** Set on a re-assessment (a later delivery of the dataset). */
+    previousAssessmentId: string | null;
     current: Scored;
     proposed: Scored;
   }[];

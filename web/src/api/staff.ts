@@ -140,9 +140,9 @@ export const getScoringMethod = () => http<ScoringMethod>('GET', '/api/scoring-m
 /** `GET /api/policy`. */
 export const getPolicy = () => http<PolicyView>('GET', '/api/policy');
 
-/** `PUT /api/policy`: stores a new version (admin); `version` is the one loaded. */
-export const putPolicy = (policy: PolicyInput, version: number) =>
-  http<PolicyView>('PUT', '/api/policy', { policy, version });
+/** `PUT /api/policy`: stores a new version (admin); `version` is the one loaded, `reason` why. */
+export const putPolicy = (policy: PolicyInput, version: number, reason: string) =>
+  http<PolicyView>('PUT', '/api/policy', { policy, version, reason });
 
 /** `POST /api/policy/preview`: current assessments scored under `policy`, nothing saved. */
 export const previewPolicy = (policy: PolicyInput) =>

@@ -96,6 +96,8 @@ export interface DecisionInput {
   decision: Decision;
   comment: string;
   comments?: { questionId: string; comment: string }[];
+  /** Approve only: the delivery contract (docs/contracts.md). */
+  conditions?: { metric: string; max?: number; min?: number; source?: string; note?: string }[];
 }
 
 /** The status of one uploaded sample. */

@@ -1,6 +1,7 @@
 /** Typed calls to the vendor API, authorized by the invitation token kept in this tab. */
 import { vendorToken } from '../session';
 import type { Template } from './domain';
+import type { DetectedFields, FieldMappingBody } from './field-mapping';
 import { ApiError, createHttp } from './http';
 import type {
   Answers,
@@ -109,3 +110,11 @@ export function uploadFile(
     xhr.send(file);
   });
 }
+
+/** `GET /api/vendor/samples/{id}/fields`: the fields of the uploaded file, to choose from. */
+export const getSampleFields = (sampleId: string) =>
+  http<DetectedFields>('GET', `/api/vendor/samples/${encodeURIComponent(sampleId)}/fields`);
+
+/** `PUT /api/vendor/samples/{id}/fields`: a new mapping; the stored file is analyzed again. */
+export const changeSampleFields = (sampleId: string, body: FieldMappingBody) =>
+  http<SampleInfo>('PUT', `/api/vendor/samples/${encodeURIComponent(sampleId)}/fields`, body);

@@ -1,41 +1,17 @@
 /**
  * A chart.js chart inside a figure with a caption, an accessible name and the same numbers as a
- * table, so the chart is never the only way to read the data. Only bar and line charts are
- * registered, which keeps the bundle small.
+ * table, so the chart is never the only way to read the data. The chart library is imported on
+ * first use (./chart-draw, its own chunk): the vendor's pages, which draw no chart, never load it.
  */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
 import { useEffect, useRef } from 'preact/hooks';
-
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  Legend,
-);
-Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-Chart.defaults.color = '#1f2933';
 
 /** One data series; `colors` may colour each bar separately. */
 export interface Series {
   label: string;
   values: (number | null)[];
   color: string | string[];
+  /** Bars shorter than this many pixels are drawn this long (a level of 0 stays visible). */
+  minBarLength?: number;
 }
 
 /** What a chart shows. */
@@ -61,42 +37,17 @@ export function ChartFigure(props: {
   const dataKey = JSON.stringify([spec.kind, spec.labels, spec.series, spec.horizontal, spec.max]);
 
   useEffect(() => {
-    if (!canvas.current) return;
-    const valueAxis = spec.horizontal ? 'x' : 'y';
-    const chart = new Chart(canvas.current, {
-      type: spec.kind,
-      data: {
-        labels: spec.labels,
-        datasets: spec.series.map((s) => ({
-          label: s.label,
-          data: s.values,
-          backgroundColor: s.color,
-          borderColor: s.color,
-          borderWidth: spec.kind === 'line' ? 2 : 0,
-        })),
-      },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        indexAxis: spec.horizontal ? 'y' : 'x',
-        plugins: { legend: { display: spec.series.length > 1, position: 'bottom' } },
-        scales: {
-          // Every category keeps its label; horizontal charts grow with their bars instead.
-          [spec.horizontal ? 'y' : 'x']: { ticks: { autoSkip: false } },
-          [valueAxis]: {
-            beginAtZero: true,
-            max: spec.max,
-            title: { display: Boolean(spec.valueLabel), text: spec.valueLabel ?? '' },
-            // Counts and levels are whole numbers: no 0.5 ticks.
-            ticks: spec.format
-              ? { callback: (value: string | number) => spec.format?.(Number(value)) }
-              : { precision: 0 },
-          },
-        },
-      },
+    const target = canvas.current;
+    if (!target) return;
+    let destroy: (() => void) | undefined;
+    let gone = false;
+    void import('./chart-draw').then(({ drawChart }) => {
+      if (!gone) destroy = drawChart(target, spec);
     });
-    return () => chart.destroy();
+    return () => {
+      gone = true;
+      destroy?.();
+    };
   }, [dataKey]);
 
   const show = spec.format ?? ((value: number) => String(value));

@@ -2,6 +2,7 @@ import type { Assessment, Decision, ReviewComment } from '../../../core/assessme
 import { questionsOf, type QuestionnaireTemplate as Template } from '../../../core/questionnaire';
 import type { AppDeps } from '../../env';
 import { mailStaff, mailVendor } from '../../services/mail';
+import { conditionsMailText } from '../contracts/mail-text';
 
 const words: Record<Decision, string> = {
   approve: 'approved',
@@ -38,9 +39,9 @@ export async function mailDecision(
   comments: ReviewComment[],
   template: Template | undefined,
 ): Promise<void> {
-  const said = comments.length
-    ? `\n\nThe reviewers' comments:\n${commentLines(comments, template)}`
-    : '';
+  const said =
+    (comments.length ? `\n\nThe reviewers' comments:\n${commentLines(comments, template)}` : '') +
+    conditionsMailText(a.decision?.conditions);
   await mailVendor(deps, a, {
     subject: `Your due-diligence questionnaire was ${words[decision]}: ${a.dataset.name}`,
     news: `The review of "${a.dataset.name}" is complete: ${words[decision]}.${said}`,

@@ -42,6 +42,11 @@ export const decideHandler: RouteHandler<typeof decide, AppEnv> = async (c) => {
       },
     ]);
   }
+  if (body.conditions && body.decision !== 'approve') {
+    throw new ValidationError('Conditions belong to an approval.', [
+      { path: 'conditions', message: 'attach conditions only when the decision is approve' },
+    ]);
+  }
   const template = getTemplate(current.templateId, current.templateVersion);
   const known = new Set(template ? questionsOf(template).map((q) => q.id) : []);
   const unknownIds = (body.comments ?? []).filter((x) => !known.has(x.questionId));
@@ -59,8 +64,15 @@ export const decideHandler: RouteHandler<typeof decide, AppEnv> = async (c) => {
     ...(body.comments ?? []),
   ];
   const next = await applyAction(deps, current, body.decision, staff, (draft, now) => {
-    draft.decision = { decision: body.decision, by: staff.email, at: now.toISOString(), comments };
-    return { decision: body.decision, comments: comments.length };
+    const conditions = body.conditions ? { conditions: body.conditions } : {};
+    draft.decision = {
+      decision: body.decision,
+      by: staff.email,
+      at: now.toISOString(),
+      comments,
+      ...conditions,
+    };
+    return { decision: body.decision, comments: comments.length, ...conditions };
   });
   await mailDecision(deps, next, body.decision, comments, template);
   return c.json(next, 200);

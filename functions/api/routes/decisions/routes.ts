@@ -4,6 +4,7 @@ import { AssessmentSchema, IdParam } from '../../schemas/assessment';
 import { assessmentExample } from '../../schemas/examples';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
 import * as z from '../../schemas/zod';
+import { ConditionsSchema, conditionsExample } from '../contracts/schemas';
 
 /** Body of POST /api/assessments/{id}/decision. */
 export const DecisionBody = z
@@ -20,6 +21,11 @@ export const DecisionBody = z
       .max(200)
       .optional(),
     version: z.number().int().positive().optional(),
+    conditions: ConditionsSchema.optional().openapi({
+      description:
+        "approve only: the delivery contract checked on the re-assessment's delivery (400 with any other decision)",
+      example: conditionsExample,
+    }),
   })
   .openapi('DecisionRequest', {
     example: {
@@ -38,7 +44,7 @@ export const decide = createRoute({
   tags: ['review'],
   summary: 'Approve, reject or request changes (governance; not the assessment’s creator)',
   description:
-    'A comment is required to reject or request changes (400 on `comment` without one); a stale `version`, or approving or rejecting while the report is being updated, is refused with 409.',
+    "A comment is required to reject or request changes (400 on `comment` without one); a stale `version`, or approving or rejecting while the report is being updated, is refused with 409. An approval may carry `conditions` (a delivery contract, checked when a re-assessment's delivery is analyzed; 400 naming an unknown metric path).",
   security: [{ staffJwt: [] }],
   middleware: [requireStaff('governance')] as const,
   request: {

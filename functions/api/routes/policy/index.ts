@@ -18,8 +18,20 @@ const PolicyView = z
     policy: z.record(z.string(), z.unknown()),
     updatedAt: z.string().nullable(),
     updatedBy: z.string().nullable(),
+    reason: z
+      .string()
+      .nullable()
+      .openapi({ description: 'why this version was saved; null for the default and older ones' }),
   })
   .openapi('PolicyView');
+
+/** Why a new policy version is saved: required, shown in the version history. */
+const policyReason = z
+  .string({ error: 'Say why the policy changes: the version history shows it to everyone.' })
+  .trim()
+  .min(1, { error: 'Say why the policy changes: the version history shows it to everyone.' })
+  .max(1000, { error: 'Keep the reason under 1,000 characters.' })
+  .openapi({ description: 'why the policy changes; stored with the version' });
 
 const PutPolicyBody = z
   .strictObject({
@@ -31,6 +43,7 @@ const PutPolicyBody = z
       .int()
       .min(0)
       .openapi({ description: 'the version you loaded; stale → 409' }),
+    reason: policyReason,
   })
   .openapi('PutPolicy');
 
@@ -40,6 +53,7 @@ const defaultPolicyView = {
   policy: defaultPolicy as unknown as Record<string, unknown>,
   updatedAt: null,
   updatedBy: null,
+  reason: null,
 };
 
 /** GET /api/policy */
@@ -63,13 +77,15 @@ export const putPolicy = createRoute({
   path: '/policy',
   operationId: 'replacePolicy',
   tags: ['policy'],
-  summary: 'Store a new policy version (admin); reports record the version they used',
+  summary:
+    'Store a new policy version with the reason for it (admin); reports record the version they used',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff('admin')] as const,
   request: {
     body: jsonBody(PutPolicyBody, 'The changes and the version you loaded', {
       policy: { weights: { no_sample: 25 } },
       version: 0,
+      reason: 'Missing samples hid two weak datasets last quarter.',
     }),
   },
   responses: {
@@ -78,6 +94,7 @@ export const putPolicy = createRoute({
       version: 1,
       updatedAt: '2026-11-28T14:05:00.000Z',
       updatedBy: 'ada@demo.example',
+      reason: 'Missing samples hid two weak datasets last quarter.',
     }),
     ...errorResponses(...writeErrors),
   },
@@ -136,6 +153,7 @@ export function policyRoutes() {
           policy,
           updatedAt: stored?.updatedAt ?? null,
           updatedBy: stored?.updatedBy ?? null,
+          reason: stored?.reason ?? null,
         },
         200,
       );
@@ -159,10 +177,14 @@ export function policyRoutes() {
         policy: policy as unknown as Record<string, unknown>,
         updatedAt: now,
         updatedBy: staff.email,
+        reason: body.reason,
       });
       // Packs applied to every assessment changed: reports re-score so the matches follow.
       if (packsChanged(current, policy)) await rescoreForPolicyPacks(deps, staff.organizationId);
-      return c.json({ version, policy, updatedAt: now, updatedBy: staff.email }, 200);
+      return c.json(
+        { version, policy, updatedAt: now, updatedBy: staff.email, reason: body.reason },
+        200,
+      );
     })
     .openapi(listPolicyVersions, listPolicyVersionsHandler)
     .openapi(previewPolicy, previewPolicyHandler);

@@ -2,12 +2,17 @@ import { createRoute, type RouteHandler } from '@hono/zod-openapi';
 import { isRanked } from '../../../core/assessment/ranking';
 import type { Assessment } from '../../../core/assessment/types';
 import { getTemplate } from '../../../core/questionnaire';
-import { type Policy, score } from '../../../core/scoring';
+import type { Policy } from '../../../core/scoring';
 import type { AppDeps, AppEnv } from '../../env';
 import { requireStaff } from '../../middleware/staff-auth';
 import { errorResponses, jsonBody, jsonResponse, writeErrors } from '../../schemas/problem';
 import * as z from '../../schemas/zod';
-import { assessmentAnalyses, currentPolicy } from '../../services/reports';
+import {
+  countedAnalyses,
+  currentPolicy,
+  type ReportDeps,
+  scoreUnder,
+} from '../../services/reports';
 import { policyPreviewExample, policyPreviewRequestExample } from './examples';
 import { parsePolicy } from './validate';
 
@@ -29,6 +34,14 @@ const PreviewResult = z
         vendorName: z.string(),
         datasetName: z.string(),
         status: z.string(),
+        submittedAt: z
+          .string()
+          .nullable()
+          .openapi({ description: 'when the vendor submitted: tells same-name rows apart' }),
+        previousAssessmentId: z
+          .string()
+          .nullable()
+          .openapi({ description: 'set on a re-assessment (a later delivery of the dataset)' }),
         current: Scored,
         proposed: Scored,
       }),
@@ -47,8 +60,10 @@ export const previewPolicy = createRoute({
   description:
     'Validates the proposed policy exactly as `PUT /api/policy` does (400 with each bad field), ' +
     'then scores the newest submitted (submitted, approved or rejected), not archived assessments ' +
-    'under the current and the proposed policy with the same answers and samples. Assessments ' +
-    'still with the vendor are not ranked, so they are left out.',
+    'under the current and the proposed policy with the same answers and samples, by the same ' +
+    'code that scores stored reports (fingerprint packs, reference evidence and degradation ' +
+    'since the last delivery included), so the current column equals each report made under ' +
+    'the current policy. Assessments still with the vendor are not ranked, so they are left out.',
   security: [{ staffJwt: [] }],
   middleware: [requireStaff('admin')] as const,
   request: {
@@ -70,28 +85,24 @@ export const previewPolicy = createRoute({
   },
 });
 
-type Deps = Parameters<typeof assessmentAnalyses>[0];
-
-async function scoreBoth(deps: Deps, a: Assessment, policies: [Policy, Policy], now: Date) {
+async function scoreBoth(deps: ReportDeps, a: Assessment, policies: [Policy, Policy]) {
   const template = getTemplate(a.templateId, a.templateVersion);
   if (!template) return undefined;
-  const analyses = await assessmentAnalyses(deps, a);
-  const [current, proposed] = policies.map((policy) => {
-    const r = score({
-      assessmentId: a.id,
-      answers: a.answers as Record<string, string | number | string[]>,
-      template,
-      analyses,
-      policy,
-      now,
-    });
-    return { score: r.risk.score, tier: r.risk.tier, maturity: r.maturity.level };
-  }) as [z.infer<typeof Scored>, z.infer<typeof Scored>];
+  // The samples are read once; each policy is then scored by the very code that stores reports.
+  const counted = await countedAnalyses(deps, a);
+  const scored = [];
+  for (const policy of policies) {
+    const { scored: r } = await scoreUnder(deps, a, template, policy, counted);
+    scored.push({ score: r.risk.score, tier: r.risk.tier, maturity: r.maturity.level });
+  }
+  const [current, proposed] = scored as [z.infer<typeof Scored>, z.infer<typeof Scored>];
   return {
     assessmentId: a.id,
     vendorName: a.vendor.name,
     datasetName: a.dataset.name,
     status: a.status,
+    submittedAt: a.submittedAt ?? null,
+    previousAssessmentId: a.previousAssessmentId ?? null,
     current,
     proposed,
   };
@@ -115,10 +126,9 @@ export const previewPolicyHandler: RouteHandler<typeof previewPolicy, AppEnv> = 
   const current = await currentPolicy(deps, staff.organizationId);
   const proposed = parsePolicy(c.req.valid('json').policy, current.version + 1);
   const all = await scoredAssessments(deps, staff.organizationId);
-  const now = deps.clock();
   const items = [];
   for (const a of all.slice(0, previewLimit)) {
-    const row = await scoreBoth(deps, a, [current, proposed], now);
+    const row = await scoreBoth(deps, a, [current, proposed]);
     if (row) items.push(row);
   }
   return c.json(

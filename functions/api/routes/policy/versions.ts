@@ -12,6 +12,10 @@ const PolicyVersion = z
     version: z.number().int(),
     updatedAt: z.string(),
     updatedBy: z.string(),
+    reason: z
+      .string()
+      .nullable()
+      .openapi({ description: 'why it was saved; null for versions saved before reasons' }),
     changes: z.array(
       z.object({
         group: z.enum(['weights', 'thresholds', 'tolerances', 'tiers']),
@@ -56,6 +60,7 @@ export const listPolicyVersionsHandler: RouteHandler<typeof listPolicyVersions, 
       version: p.version,
       updatedAt: p.updatedAt,
       updatedBy: p.updatedBy,
+      reason: p.reason ?? null,
       changes: policyChanges(previous, policy),
     };
     previous = policy;

@@ -44,6 +44,7 @@ export const referenceExample = {
     malformed: 0,
     malformedLines: [],
   },
+  readField: 'body',
   createdBy: 'pat@acme.example',
   attachedTo: [
     { assessmentId: '01jbz3m0a1b2c3d4e5f6g7h8j9', attachedAt: '2026-11-28T15:20:00.000Z' },

@@ -1,5 +1,7 @@
 import { createRouter } from '../../create-router';
 import { attachReferenceHandler, detachReferenceHandler } from './attach-handlers';
+import { changeReferenceFieldsHandler, getReferenceFieldsHandler } from './field-handlers';
+import { changeReferenceFields, getReferenceFields } from './field-routes';
 import {
   createReferenceHandler,
   deleteReferenceHandler,
@@ -23,6 +25,8 @@ export function referenceRoutes() {
     .openapi(listReferences, listReferencesHandler)
     .openapi(createReference, createReferenceHandler)
     .openapi(getReference, getReferenceHandler)
+    .openapi(getReferenceFields, getReferenceFieldsHandler)
+    .openapi(changeReferenceFields, changeReferenceFieldsHandler)
     .openapi(deleteReference, deleteReferenceHandler)
     .openapi(attachReference, attachReferenceHandler)
     .openapi(detachReference, detachReferenceHandler)

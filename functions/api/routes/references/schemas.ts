@@ -98,6 +98,10 @@ export const ReferenceSchema = z
     error: z.string().nullable(),
     sha256: z.string().nullable(),
     summary,
+    readField: z.string().nullable().openapi({
+      description:
+        'the field the text was read from (several joined by " + "); null until analyzed',
+    }),
     createdBy: z.string(),
     attachedTo: z.array(z.object({ assessmentId: z.string(), attachedAt: z.string() })),
     createdAt: z.string(),

@@ -5,6 +5,8 @@ import { requireVendor } from '../../middleware/vendor-auth';
 import { saveAnswersHandler, submitHandler, vendorViewHandler } from './answer-handlers';
 import { deleteSampleHandler, mergeAnswersHandler } from './control-handlers';
 import { deleteSample, mergeAnswers } from './control-routes';
+import { changeSampleFieldsHandler, getSampleFieldsHandler } from './mapping-handlers';
+import { changeSampleFields, getSampleFields } from './mapping-routes';
 import {
   abortUploadHandler,
   completeUploadHandler,
@@ -28,6 +30,8 @@ export function vendorRoutes(deps: AppDeps) {
     .openapi(submit, submitHandler)
     .openapi(createSample, createSampleHandler)
     .openapi(getSample, getSampleHandler)
+    .openapi(getSampleFields, getSampleFieldsHandler)
+    .openapi(changeSampleFields, changeSampleFieldsHandler)
     .openapi(mergeAnswers, mergeAnswersHandler)
     .openapi(deleteSample, deleteSampleHandler)
     .openapi(presignParts, presignPartsHandler)

@@ -11,6 +11,7 @@ import type { Sample } from '../../../store/samples';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
 import { checkMappingAgainstUpload } from '../../services/field-mapping';
+import { checkSameSize } from '../../services/same-file';
 import { recordSampleRegistered } from '../../services/sample-events';
 import { supersede } from '../../services/sample-replacement';
 import { uploadPlan } from '../../services/sample-upload-plan';
@@ -61,6 +62,7 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
         : 'no such sample in this assessment';
       throw new ValidationError(`"replaces": ${message}.`, [{ path: 'replaces', message }]);
     }
+    checkSameSize(replaced, body);
     await checkMappingAgainstUpload(deps, replaced, body.fields);
   }
   const slot = await deps.repos.samples.reserveSlot(
@@ -89,6 +91,7 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
     sizeBytes: body.sizeBytes,
     key,
     fieldOverrides: body.fields ?? {},
+    declaredSha256: body.sha256?.toLowerCase() ?? null,
     status: 'awaiting_upload',
     error: null,
     sha256: null,

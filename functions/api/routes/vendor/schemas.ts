@@ -51,6 +51,14 @@ export const CreateSampleBody = z
     sizeBytes: z.number().int().positive(),
     contentType: z.enum(sampleContentTypes, { error: unsupportedType }),
     fields: FieldOverrides.optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'a SHA-256 is 64 hexadecimal characters')
+      .optional()
+      .openapi({
+        description:
+          'the SHA-256 of the file (hex): the uploaded bytes are checked against it and a different file is refused (the sample fails, nothing is replaced); with `replaces` naming a file of this SHA-256, `sizeBytes` must be that file’s size (400 otherwise)',
+      }),
     replaces: z
       .string()
       .regex(/^[a-z0-9]{26}$/, 'a sample id is 26 lowercase letters and digits')

@@ -47,7 +47,7 @@ const LABEL =
   /(?:^|[_\s.-])(?:label|labels|class|category|sentiment|intent|topic|tag|rating|stance|emotion|polarity)$|^(?:label|labels|class|category|sentiment|intent|topic|tag|rating|stance|emotion|polarity)$/;
 const CONFIDENCE = /(?:confidence|agreement|certainty|probability|prob)$/;
 const SOURCE =
-  /^(?:source|origin|provenance|url|source_url|dataset|domain|collection|source_name|data_source)$|_(?:source|url)$/;
+  /^(?:source|origin|provenance|url|source_url|dataset|domain|collection|source_name|data_source|feed|provider|subset|supplier)$|_(?:source|url|feed)$/;
 const CREATED =
   /(?:created|created_at|createdat|timestamp|date|datetime|time|published|published_at|collected|collected_at|_at|_on)$/;
 const SYNTHETIC =

@@ -15,6 +15,8 @@ export interface Extracted {
   /** Declared synthetic flag (null when absent or unreadable). */
   synthetic: boolean | null;
   id: unknown;
+  /** The source field's value (undefined without a source field). */
+  source: unknown;
 }
 
 /** Builds a function that fills an Extracted from a record according to `fields`. */
@@ -40,7 +42,8 @@ export function compileExtractor(fields: FieldMapping): (record: unknown, out: E
     out.label = isPresent(l) && typeof l !== 'object' ? String(l).trim() : null;
     out.confidence = confidence ? asNumber(confidence(record)) : null;
     out.createdAt = createdAt?.(record);
-    out.hasSource = source ? isPresent(source(record)) : false;
+    out.source = source?.(record);
+    out.hasSource = source ? isPresent(out.source) : false;
     out.hasLicense = license ? isPresent(license(record)) : false;
     out.hasGenerator = generator ? isPresent(generator(record)) : false;
     out.synthetic = synthetic ? parseFlag(synthetic(record)) : null;
@@ -60,5 +63,6 @@ export function emptyExtracted(): Extracted {
     hasGenerator: false,
     synthetic: null,
     id: undefined,
+    source: undefined,
   };
 }

@@ -18,6 +18,11 @@ export interface Duplicates {
   clusters: { size: number; examples: number[] }[];
   clusterCount: number;
   truncatedWalks: number;
+  /**
+   * Per indexed record: 2 when it repeats an earlier record's exact text, 1 when it is a near
+   * duplicate of an earlier record (not the first of its cluster), 0 otherwise.
+   */
+  repeats: Uint8Array;
 }
 
 /** Marks records whose (keyLo, keyHi) equals an earlier record's; returns the earlier position or -1. */
@@ -86,7 +91,7 @@ export function findDuplicates(ix: RecordIndex, threshold: number): Duplicates {
       table.insert(r);
     }
   }
-  return summarize(ix, uf, exact, truncatedWalks);
+  return summarize(ix, uf, exact, truncatedWalks, firstOf);
 }
 
 function summarize(
@@ -94,8 +99,10 @@ function summarize(
   uf: UnionFind,
   exact: number,
   truncatedWalks: number,
+  firstOf: Int32Array,
 ): Duplicates {
   const n = ix.n;
+  const repeats = new Uint8Array(n);
   const size = new Int32Array(n);
   const firstLabel = new Int32Array(n).fill(-2);
   const conflict = new Uint8Array(n);
@@ -103,6 +110,7 @@ function summarize(
   for (let r = 0; r < n; r++) {
     const root = uf.find(r);
     if (root === r) roots++;
+    if ((size[root] as number) > 0) repeats[r] = (firstOf[r] as number) >= 0 ? 2 : 1;
     size[root] = (size[root] as number) + 1;
     const label = ix.labels[r] as number;
     if (label < 0) continue;
@@ -131,5 +139,6 @@ function summarize(
     clusters: top.map((g) => ({ size: g.size, examples: examples.get(g.root) ?? [] })),
     clusterCount: groups.length,
     truncatedWalks,
+    repeats,
   };
 }

@@ -2,6 +2,7 @@ import { type AnalysisLimits, DEFAULT_LIMITS, PARAMS } from '../params';
 import { SCORE_BINS } from '../synthetic/model';
 import type { FieldMapping } from '../types';
 import { createIndex } from './record-index';
+import { createSources } from './sources';
 import type { AnalysisPartial } from './types';
 
 /** The parameter fingerprint two partials must share to merge. */
@@ -47,6 +48,8 @@ export function createPartial(
     pii: { records: 0, kinds: { email: 0, phone: 0, card: 0, iban: 0, ip: 0 }, examples: [] },
     dates: { present: 0, unparseable: 0, examples: [], days: new Map() },
     budget: { tokens: 0, entries: [] },
+    ...(fields.source ? { sources: createSources() } : {}),
+    languages: { entries: [], keyed: false },
   };
 }
 

@@ -20,6 +20,7 @@ import { StyleState } from '../text/style';
 import { WordBuffer } from '../text/word-buffer';
 import { BudgetHeap } from './budget';
 import { MAX_EXAMPLES } from './create';
+import { SourceFold } from './fold-sources';
 import { enforceCaps, reserveRecord, sampleHash } from './record-index';
 import type { AnalysisPartial } from './types';
 
@@ -64,6 +65,7 @@ export class Folder {
   private priority = 0;
   /** Whether the current record's scan collected style cues. */
   private styled = true;
+  private readonly src: SourceFold;
 
   constructor(
     readonly partial: AnalysisPartial,
@@ -82,6 +84,7 @@ export class Folder {
     partial.labels.names.forEach((name, i) => {
       this.labelIds.set(name, i);
     });
+    this.src = new SourceFold(partial, spot.key);
     this.budget = new BudgetHeap(
       partial.budget.entries,
       partial.budget.tokens,
@@ -102,6 +105,7 @@ export class Folder {
     const ex = this.ex;
     this.extract(record, ex);
     const id = p.records++;
+    this.src.begin(ex.source);
     const parts = ex.parts;
     const wb = this.words;
     wb.reset();
@@ -123,6 +127,8 @@ export class Folder {
     if (n === 0) p.emptyText++;
     this.spotCheck(id, stratum, full);
     const labelId = this.labels(ex.label);
+    this.src.label(ex.label);
+    this.src.language(id, keyLo, keyHi, () => full);
     this.index(id, keyLo, keyHi, labelId, full);
     if (n > 0) this.offerBudget(keyLo, keyHi, full);
     this.metadata(id, ex);
@@ -183,6 +189,7 @@ export class Folder {
     if (marker) {
       p.markers.records++;
       p.markers.kinds[marker.kind]++;
+      this.src.marker();
       if (p.markers.examples.length < MAX_EXAMPLES) {
         p.markers.examples.push({ record: id, kind: marker.kind, value: marker.phrase });
       }
@@ -194,6 +201,7 @@ export class Folder {
     if (!sample || !sk) {
       const score = this.scoreOf(response, responseStart);
       p.scores[half + score] = (p.scores[half + score] as number) + 1;
+      this.src.score(score);
       return bandOfBin(score);
     }
     sample.records++;
@@ -204,6 +212,7 @@ export class Folder {
       p.scores[bin] = (p.scores[bin] as number) + 1;
       const evicted = offerStyle(sample, hash, id, bin);
       if (evicted >= 0) p.scores[evicted] = (p.scores[evicted] as number) - 1;
+      this.src.score(score);
       return bandOfBin(score);
     }
     return this.poolMayTake(id) ? bandOfBin(this.scoreOf(response, responseStart)) : UNSCORED;
@@ -242,6 +251,7 @@ export class Folder {
     ix.keyLo[r] = keyLo;
     ix.keyHi[r] = keyHi;
     ix.labels[r] = labelId;
+    ix.sources[r] = this.src.id;
     const mins = this.minhash.signInput(count);
     bandHashes(mins, ix.bands, r * B);
     lowBytes(mins, ix.sigs, r * K);
@@ -316,6 +326,7 @@ export class Folder {
     }
     const day = dayOf(t);
     d.days.set(day, (d.days.get(day) ?? 0) + 1);
+    this.src.day(day);
   }
 
   private personalData(id: number, full: string, hasAt: boolean, digits: number): void {
@@ -323,6 +334,7 @@ export class Folder {
     if (hits.length === 0) return;
     const pii = this.partial.pii;
     pii.records++;
+    this.src.pii();
     for (const hit of hits) {
       pii.kinds[hit.kind]++;
       if (pii.examples.length < MAX_EXAMPLES)

@@ -1,8 +1,10 @@
+import { mergeLanguageSamples } from '../languages/sample';
 import { mergePools } from '../spot-check/pool';
 import { mergeStyleSamples } from '../synthetic/sample';
 import { sortedEntries } from './budget';
 import { MAX_EXAMPLES } from './create';
 import { concatIndex, enforceCaps } from './record-index';
+import { mergeSources } from './sources';
 import type { AnalysisPartial, Example } from './types';
 
 const firstExamples = <T>(a: T[], b: T[]) => [...a, ...b].slice(0, MAX_EXAMPLES);
@@ -42,7 +44,9 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
     labelMap[i] = id;
     counts[id] = (counts[id] as number) + (b.labels.counts[i] as number);
   });
-  const index = concatIndex(a.index, b.index, a.records, labelMap);
+  const src = a.sources && b.sources ? mergeSources(a.sources, b.sources) : null;
+  const sourceMap = src ? src.map : () => -1;
+  const index = concatIndex(a.index, b.index, a.records, labelMap, sourceMap);
   enforceCaps(index, a.limits.maxIndexedRecords, a.limits.maxGramHashes);
   const days = new Map(a.dates.days);
   for (const [day, count] of b.dates.days) days.set(day, (days.get(day) ?? 0) + count);
@@ -55,8 +59,10 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
     a.styleSample && b.styleSample
       ? mergeStyleSamples(a.styleSample, b.styleSample, r, a.scores.length)
       : null;
+  const languages = mergeLanguageSamples(a.languages, b.languages, r, sourceMap);
+  const { sources: _s, languages: _l, ...base } = a;
   return {
-    ...a,
+    ...base,
     bytes: a.bytes + b.bytes,
     lines: a.lines + b.lines,
     records: a.records + b.records,
@@ -120,5 +126,7 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
     budget: { tokens: entries.reduce((s, e) => s + e.tokens.length, 0), entries },
     ...(spotPool ? { spotPool } : {}),
     ...(style ? { styleSample: style.sample } : {}),
+    ...(src ? { sources: src.sources } : {}),
+    ...(languages ? { languages } : {}),
   };
 }

@@ -26,6 +26,7 @@ export function createIndex(capacity = 1024, gramCapacity = 16384): RecordIndex 
     gramCount: 0,
     sampleBits: 0,
     gramBits: 0,
+    sources: new Int32Array(capacity),
   };
 }
 
@@ -46,6 +47,7 @@ export function reserveRecord(ix: RecordIndex): void {
   ix.keyLo = grow(ix.keyLo, need);
   ix.keyHi = grow(ix.keyHi, need);
   ix.labels = grow(ix.labels, need);
+  ix.sources = grow(ix.sources, need);
   ix.gramEnds = grow(ix.gramEnds, need);
   ix.bands = grow(ix.bands, ix.ids.length * B);
   ix.sigs = grow(ix.sigs, ix.ids.length * K);
@@ -69,6 +71,7 @@ export function resample(ix: RecordIndex, bits: number): void {
       ix.keyLo[w] = ix.keyLo[r] as number;
       ix.keyHi[w] = ix.keyHi[r] as number;
       ix.labels[w] = ix.labels[r] as number;
+      ix.sources[w] = ix.sources[r] as number;
       ix.bands.copyWithin(w * B, r * B, (r + 1) * B);
       ix.sigs.copyWithin(w * K, r * K, (r + 1) * K);
       ix.grams.copyWithin(gw * 2, gStart * 2, gEnd * 2);
@@ -116,12 +119,14 @@ export function concatIndex(
   b: RecordIndex,
   idOffset: number,
   labelMap: Int32Array,
+  sourceMap: (id: number) => number = (id) => id,
 ): RecordIndex {
   const ix = createIndex(a.n + b.n + 1, a.gramCount + b.gramCount + 1);
   ix.ids.set(a.ids.subarray(0, a.n));
   ix.keyLo.set(a.keyLo.subarray(0, a.n));
   ix.keyHi.set(a.keyHi.subarray(0, a.n));
   ix.labels.set(a.labels.subarray(0, a.n));
+  ix.sources.set(a.sources.subarray(0, a.n));
   ix.bands.set(a.bands.subarray(0, a.n * B));
   ix.sigs.set(a.sigs.subarray(0, a.n * K));
   ix.gramEnds.set(a.gramEnds.subarray(0, a.n));
@@ -134,6 +139,7 @@ export function concatIndex(
     ix.gramEnds[w] = (b.gramEnds[r] as number) + a.gramCount;
     const label = b.labels[r] as number;
     ix.labels[w] = label < 0 ? label : (labelMap[label] as number);
+    ix.sources[w] = sourceMap(b.sources[r] as number);
   }
   ix.bands.set(b.bands.subarray(0, b.n * B), a.n * B);
   ix.sigs.set(b.sigs.subarray(0, b.n * K), a.n * K);

@@ -1,3 +1,4 @@
+import { sortedLanguageEntries } from '../languages/sample';
 import { PARAMS } from '../params';
 import { sortedEntries } from './budget';
 import { PARAMS_KEY } from './create';
@@ -13,7 +14,7 @@ type Typed = Int32Array | Uint32Array | Uint8Array;
 type Make = new (n: number) => Typed;
 
 /** The typed sections of a partial, in stored order: name, constructor, element count, spare slots. */
-function sections(ix: Pick<RecordIndex, 'n' | 'gramCount'>) {
+function sections(ix: Pick<RecordIndex, 'n' | 'gramCount'>, withSources = true) {
   const n = ix.n;
   const fixed: Array<[keyof RecordIndex, Make, number, number]> = [
     ['ids', Uint32Array, n, 1],
@@ -25,6 +26,8 @@ function sections(ix: Pick<RecordIndex, 'n' | 'gramCount'>) {
     ['gramEnds', Uint32Array, n, 1],
     ['grams', Int32Array, ix.gramCount * 2, 2],
   ];
+  // partials stored before per-source counts have no source section
+  if (withSources) fixed.push(['sources', Int32Array, n, 1]);
   return fixed;
 }
 
@@ -39,15 +42,20 @@ const view = (a: Typed, count: number) =>
  */
 export function serializePartial(p: AnalysisPartial): Uint8Array[] {
   const ix = p.index;
+  // an index built by hand without per-record sources (older code, tests) stores none
+  const withSources = (ix.sources?.length ?? 0) >= ix.n;
   const entries = sortedEntries(p.budget.entries, p.limits.tokenBudget);
+  // per-source counts and the language sample go last, in canonical order, whatever the key order
+  const { sources, languages, ...rest } = p;
   const header = new TextEncoder().encode(
     JSON.stringify({
-      ...p,
+      ...rest,
       index: {
         n: ix.n,
         gramCount: ix.gramCount,
         sampleBits: ix.sampleBits,
         gramBits: ix.gramBits,
+        withSources,
       },
       dates: { ...p.dates, days: [...p.dates.days.entries()].sort((a, b) => a[0] - b[0]) },
       budget: {
@@ -59,6 +67,10 @@ export function serializePartial(p: AnalysisPartial): Uint8Array[] {
           tokens: e.tokens.length,
         })),
       },
+      ...(sources ? { sources } : {}),
+      ...(languages
+        ? { languages: { ...languages, entries: sortedLanguageEntries(languages.entries) } }
+        : {}),
     }),
   );
   const prefix = new Uint8Array(PREFIX_BYTES);
@@ -69,7 +81,7 @@ export function serializePartial(p: AnalysisPartial): Uint8Array[] {
   return [
     prefix,
     header,
-    ...sections(ix).map(([name, , count]) => view(ix[name] as Typed, count)),
+    ...sections(ix, withSources).map(([name, , count]) => view(ix[name] as Typed, count)),
     ...entries.map((e) => view(e.tokens, e.tokens.length)),
   ].filter((chunk) => chunk.length > 0);
 }
@@ -134,9 +146,13 @@ export function deserializePartial(chunks: Iterable<Uint8Array> | Uint8Array): A
   const raw = JSON.parse(new TextDecoder().decode(headerBytes));
   if (raw?.params !== PARAMS_KEY)
     throw new Error('the stored partial was built with different analysis parameters');
-  const i = raw.index as Pick<RecordIndex, 'n' | 'gramCount' | 'sampleBits' | 'gramBits'>;
+  const { withSources, ...i } = raw.index as Pick<
+    RecordIndex,
+    'n' | 'gramCount' | 'sampleBits' | 'gramBits'
+  > & { withSources?: boolean };
   const index = { ...i } as RecordIndex;
-  for (const [name, make, count, spare] of sections(i)) {
+  if (!withSources) index.sources = new Int32Array(i.n + 1).fill(-1);
+  for (const [name, make, count, spare] of sections(i, withSources === true)) {
     const [array, bytes] = alloc(make, count, spare);
     reader.fill(bytes);
     (index as unknown as Record<string, Typed>)[name] = array;

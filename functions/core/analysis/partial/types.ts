@@ -1,9 +1,11 @@
+import type { LanguageSample } from '../languages/sample';
 import type { MarkerKind } from '../metrics/markers';
 import type { PiiKind } from '../metrics/pii';
 import type { AnalysisLimits } from '../params';
 import type { SpotPool } from '../spot-check/types';
 import type { StyleSample } from '../synthetic/sample';
 import type { FieldMapping } from '../types';
+import type { SourceCounts } from './sources';
 
 /**
  * Per-record sketches of the indexed records, in record order, as growable typed arrays: the part
@@ -26,6 +28,8 @@ export interface RecordIndex {
   /** Records are indexed when fmix32(keyLo ^ salt) & (2^sampleBits - 1) === 0. */
   sampleBits: number;
   gramBits: number;
+  /** Source id of each indexed record (see `AnalysisPartial.sources`; -1 none, -2 overflow). */
+  sources: Int32Array;
 }
 
 /** A text kept for the diversity budget, selected by the lowest sampling keys. */
@@ -90,4 +94,11 @@ export interface AnalysisPartial {
    * key): `scores` then count only these records, at most `STYLE_SAMPLE_BOUND` of them.
    */
   styleSample?: StyleSample;
+  /**
+   * Per-source counts, when a source field is mapped (absent from partials stored before they
+   * existed, and then `bySource` is not reported).
+   */
+  sources?: SourceCounts;
+  /** The keyed bounded sample whose languages finalize detects (absent from older partials). */
+  languages?: LanguageSample;
 }

@@ -1,5 +1,5 @@
 import { addHistograms, withMarkers } from '../metrics/synthetic';
-import { MODEL } from '../synthetic/model';
+import { MODEL, type StyleModel } from '../synthetic/model';
 import type { Analysis, ReferenceSummary } from '../types';
 import { type ScoreCounts, type SyntheticEvidence, scoreCounts, syntheticOf } from './evidence';
 import { excessAt, excessLowerBound, THRESHOLDS, Z_BONFERRONI } from './excess';
@@ -38,20 +38,23 @@ export function selfTest(ref: ScoreCounts): ReferenceSummary['selfTest'] {
       };
 }
 
-/** The calibrated share of the sample's scored records: adjusted estimate and interval. */
-function calibratedShare(sample: number[], reference: number[]) {
+/**
+ * The calibrated share of the sample's scored records: adjusted estimate and interval. `model` is
+ * the shipped style model; the validation scripts pass the model fitted without the held-out domain.
+ */
+export function calibratedShare(sample: number[], reference: number[], model: StyleModel = MODEL) {
   const lower = excessLowerBound(sample, reference);
   // the threshold where the model separates machine text from this reference best
   const k = THRESHOLDS.reduce((best, t) => {
     const gap = (x: number) =>
-      (MODEL.machineAtLeast[x] as number) - excessAt(sample, reference, x).r;
+      (model.machineAtLeast[x] as number) - excessAt(sample, reference, x).r;
     return gap(t) > gap(best) ? t : best;
   }, THRESHOLDS[0] as number);
   const { s, r, se } = excessAt(sample, reference, k);
-  const room = Math.max(0.05, (MODEL.machineAtLeast[k] as number) - r);
+  const room = Math.max(0.05, (model.machineAtLeast[k] as number) - r);
   const share = clamp01(Math.max(lower, (s - r) / room));
   const upper = clamp01(
-    Math.max(share, (s - r + Z_BONFERRONI * se) / room + MODEL.crossDomainError),
+    Math.max(share, (s - r + Z_BONFERRONI * se) / room + model.crossDomainError),
   );
   return { share, lower, upper };
 }

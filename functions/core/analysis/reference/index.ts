@@ -11,6 +11,7 @@ export {
   SELF_TEST_LIMIT,
   selfTest,
 } from './calibrate';
+export { type TwoSidedShare, twoSidedShare } from './departure';
 export {
   ReferenceCalibrationError,
   type ScoreCounts,
@@ -19,10 +20,13 @@ export {
 } from './evidence';
 export { excessLowerBound, THRESHOLDS, Z_BONFERRONI } from './excess';
 export {
+  checkMachineHistogram,
   checkMachineReference,
   type MachineReferenceCheck,
   MIN_MACHINE_REFERENCE_RECORDS,
+  MIN_ORIENTATION,
   MIN_SEPARATION,
+  orientationOf,
   separationOf,
 } from './machine-check';
 export {

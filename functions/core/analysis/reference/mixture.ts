@@ -55,7 +55,7 @@ export function leastSquaresShare(
  * Smoothing of a reference histogram before EM: three passes of the (¼, ½, ¼) kernel over
  * neighbouring bins (scores are ordered, and a 40-record reference over 20 bins is mostly empty
  * bins), then add-one (Laplace) counts so no bin a sample record falls in has probability 0. Chosen
- * on the leave-one-domain-out table among add-½ / add-one and 0–5 kernel passes (see the README):
+ * on the leave-one-domain-out table among add-½ / add-one and 0–5 kernel passes (see docs/analyzer.md):
  * without the kernel a 40-record reference missed M4 reddit by 0.43; with it the worst error is 0.18.
  */
 export const SMOOTHING = 1;

@@ -1,7 +1,8 @@
 import { addHistograms, withMarkers } from '../metrics/synthetic';
 import type { Analysis, ReferenceSummary } from '../types';
-import { mixtureEstimate, TWO_SIDED_BOOTSTRAP } from './bootstrap';
+import { TWO_SIDED_BOOTSTRAP } from './bootstrap';
 import { calibrateWithReference } from './calibrate';
+import { twoSidedShare } from './departure';
 import { type SyntheticEvidence, scoreCounts, syntheticOf } from './evidence';
 import { checkMachineReference, MIN_SEPARATION, separationOf } from './machine-check';
 import { type MixtureFit, pooled } from './mixture';
@@ -18,7 +19,7 @@ export interface MachineReferenceInput {
 /**
  * The fit the two-sided estimate uses. Maximum likelihood (EM over the fixed, smoothed reference
  * components) beat least squares leave-one-domain-out on ../shared/data (mean error 0.06 against
- * 0.14, worst 0.18 against 0.49 on the domains whose references separate; README table): least
+ * 0.14, worst 0.18 against 0.49 on the domains whose references separate; docs/analyzer.md table): least
  * squares weighs every bin alike, so the many near-empty bins of a 40-record reference add noise,
  * while the likelihood weighs bins by where the sample's records actually fall.
  */
@@ -38,7 +39,10 @@ export const TWO_SIDED_METHOD =
   `percentile of ${TWO_SIDED_BOOTSTRAP} bootstrap refits that resample the sample and every reference, ` +
   'so small references widen it: each bound is one-sided 95 %. Records with machine-text markers ' +
   "count as generated, as in the screening estimate. It assumes the sample's machine text resembles " +
-  "the machine reference's.";
+  "the machine reference's; where the fit reads below what the sample's departure from the human " +
+  'reference alone proves (the human-only lower bound), the estimate is that lower bound instead. A ' +
+  'machine reference must differ from the human one (total variation at least ' +
+  `${Math.round(MIN_SEPARATION * 100)} %) and score above it more often than below.`;
 
 const sum = (h: readonly number[]) => h.reduce((s, c) => s + c, 0);
 
@@ -97,7 +101,7 @@ export function calibrateTwoSided(
   }
   const base = syntheticOf(sample) as Analysis['synthetic'];
   const s = scoreCounts(sample, 'sample');
-  const e = mixtureEstimate(addHistograms(...s.halves), humanHist, machineHists, TWO_SIDED_FIT);
+  const e = twoSidedShare(addHistograms(...s.halves), humanHist, machineHists, TWO_SIDED_FIT);
   const m = base.markerRate;
   const records = sum(machineHists.map(sum));
   const skipped = checks.length - usable.length;
@@ -118,7 +122,11 @@ export function calibrateTwoSided(
           `(${records} records, separation ${Math.round((separation ?? 0) * 100)}%, at least ${Math.round(MIN_SEPARATION * 100)}% needed)` +
           (skipped
             ? `; ${skipped} machine reference${skipped > 1 ? 's' : ''} not usable (see each).`
-            : '.'),
+            : '.') +
+          (e.floored
+            ? ` The fit read less than the sample's departure from the human reference alone proves, so its machine text is unlike the machine reference's (another generator or kind of text): the estimate is that departure, at least ${Math.round(e.departure * 100)}%.`
+            : ''),
+        departure: { lowerBound: e.departure, applied: e.floored },
       },
     },
   };

@@ -1,5 +1,6 @@
 import { holdoutRule } from './holdout';
 import { dedupMethodRule, modelLabelsRule, nearDuplicateRule } from './labels-dedup';
+import { languagesRule } from './languages';
 import { freshnessRule, personalDataRule, provenanceFieldsRule } from './provenance-freshness';
 import type { ClaimRule } from './rule';
 import { generationDepthRule, realDataRule, syntheticShareRule, taggingRule } from './synthetic';
@@ -18,6 +19,12 @@ export const claimRules: readonly ClaimRule[] = [
   freshnessRule,
   personalDataRule,
 ];
+
+/**
+ * Rules that check an answer against the sample without making it a scored claim question: an
+ * unanswered question stays an ordinary unanswered one (not an undisclosed claim).
+ */
+export const answerChecks: readonly ClaimRule[] = [languagesRule];
 
 /** The ids of every question scoring checks (the DESIGN.md claim questions and a few more). */
 export const scoredQuestionIds: readonly string[] = claimRules.flatMap((r) => r.questionIds);

@@ -7,7 +7,7 @@ export type { Criterion, CriterionCtx, DimensionSpec } from './criteria';
 /** The eight maturity dimensions, each with a written rubric per level (0–4). */
 export const dimensionSpecs: readonly DimensionSpec[] = [...dataDimensions, ...practiceDimensions];
 
-/** The rubric as data for the README and UI: each dimension's levels with their requirements. */
+/** The rubric as data for docs/scoring.md and the UI: each dimension's levels with their requirements. */
 export const maturityRubric = dimensionSpecs.map((d) => ({
   id: d.id,
   title: d.title,

@@ -2,7 +2,7 @@
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError } from '../../api/http';
 import { getPolicy, listPolicyVersions, previewPolicy, putPolicy } from '../../api/staff';
-import type { PolicyPreview } from '../../api/staff-types';
+import type { PolicyInput, PolicyPreview } from '../../api/staff-types';
 import { MeContext } from '../../auth';
 import { ErrorBanner, Loading, Notice } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
@@ -10,7 +10,9 @@ import { formatDateTime } from '../../format';
 import { labelMap, plainWords, useScoringMethod } from '../report/vocabulary';
 import { changedKeys, groups, type PolicyValues, parseValues, valuesOf } from './policy-model';
 import { PreviewTable } from './policy-preview';
+import { PolicySaveConfirm } from './policy-save-confirm';
 import { PolicyVersions } from './policy-versions';
+import { type SettingChange, settingChanges } from './preview-model';
 import { SettingField } from './setting-field';
 
 /** The `/policy` page; only admins can change the policy, everyone else reads it. */
@@ -28,6 +30,11 @@ export function PolicyPage() {
   const [preview, setPreview] = useState<PolicyPreview | null>(null);
   const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
+  const [confirm, setConfirm] = useState<{
+    input: PolicyInput;
+    changes: SettingChange[];
+    preview: PolicyPreview;
+  } | null>(null);
 
   useEffect(() => {
     if (policy.data) setValues(valuesOf(policy.data));
@@ -41,28 +48,52 @@ export function PolicyPage() {
   const docs = method.data.policyDocs;
   const changed = new Set(changedKeys(values, view));
 
-  const call = async (action: 'preview' | 'save') => {
+  /** The typed values parsed, or null with each bad field marked. */
+  const parse = (): PolicyInput | null => {
     const parsed = parseValues(values);
     setErrors(parsed.errors);
     setSaved('');
     setFailure(undefined);
-    if (Object.keys(parsed.errors).length) return;
+    return Object.keys(parsed.errors).length ? null : parsed.input;
+  };
+  const run = async (work: () => Promise<void>) => {
     setBusy(true);
     try {
-      if (action === 'preview') setPreview(await previewPolicy(parsed.input));
-      else {
-        const stored = await putPolicy(parsed.input, view.version);
-        setSaved(`Saved as version ${stored.version}. New reports use it from now on.`);
-        setPreview(null);
-        policy.reload();
-        setTick((n) => n + 1);
-      }
+      await work();
     } catch (error) {
       if (error instanceof ApiError) setErrors(error.fieldErrors('policy'));
       setFailure(error);
     } finally {
       setBusy(false);
     }
+  };
+  const showPreview = () => {
+    const input = parse();
+    setConfirm(null);
+    if (input) run(async () => setPreview(await previewPolicy(input)));
+  };
+  // Saving first shows what changes and how many assessments move tier, and asks why.
+  const askToSave = () => {
+    const input = parse();
+    if (!input) return;
+    run(async () => {
+      const proposed = await previewPolicy(input);
+      setPreview(proposed);
+      setConfirm({ input, changes: settingChanges(input, view), preview: proposed });
+    });
+  };
+  const save = (reason: string) => {
+    const input = confirm?.input;
+    if (!input) return;
+    setFailure(undefined);
+    run(async () => {
+      const stored = await putPolicy(input, view.version, reason);
+      setSaved(`Saved as version ${stored.version}. New reports use it from now on.`);
+      setConfirm(null);
+      setPreview(null);
+      policy.reload();
+      setTick((n) => n + 1);
+    });
   };
 
   return (
@@ -76,6 +107,7 @@ export function PolicyPage() {
         . Each report records the policy version it was scored with.
         {canEdit ? '' : ' Only administrators can change it.'}
       </p>
+      {view.reason ? <p class="prose">Why: {view.reason}</p> : null}
       <ErrorBanner error={failure} />
       {saved ? <Notice kind="success">{saved}</Notice> : null}
       <form class="stack" onSubmit={(e) => e.preventDefault()} noValidate>
@@ -105,9 +137,10 @@ export function PolicyPage() {
                       plainWords(errors[`${g.id}.${d.key}`] ?? '', labels)
                     }
                     readOnly={!canEdit}
-                    onInput={(v) =>
-                      setValues({ ...values, [g.id]: { ...values[g.id], [d.key]: v } })
-                    }
+                    onInput={(v) => {
+                      setConfirm(null);
+                      setValues({ ...values, [g.id]: { ...values[g.id], [d.key]: v } });
+                    }}
                   />
                 ))}
               </div>
@@ -116,19 +149,14 @@ export function PolicyPage() {
         })}
         {canEdit ? (
           <div class="inline sticky-actions">
-            <button
-              type="button"
-              class="button secondary"
-              disabled={busy}
-              onClick={() => call('preview')}
-            >
+            <button type="button" class="button secondary" disabled={busy} onClick={showPreview}>
               Preview the effect
             </button>
             <button
               type="button"
               class="button"
               disabled={busy || changed.size === 0}
-              onClick={() => call('save')}
+              onClick={askToSave}
             >
               Save as version {view.version + 1}
             </button>
@@ -140,6 +168,18 @@ export function PolicyPage() {
           </div>
         ) : null}
       </form>
+      {confirm ? (
+        <PolicySaveConfirm
+          nextVersion={view.version + 1}
+          changes={confirm.changes}
+          labels={labels}
+          preview={confirm.preview}
+          busy={busy}
+          error={errors.reason && plainWords(errors.reason, labels)}
+          onConfirm={save}
+          onCancel={() => setConfirm(null)}
+        />
+      ) : null}
       {preview ? <PreviewTable preview={preview} /> : null}
       <PolicyVersions items={versions.data ?? []} labels={labels} />
     </>

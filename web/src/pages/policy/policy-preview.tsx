@@ -1,15 +1,18 @@
 /** How the organization's current assessments would score under the proposed policy. */
 import type { PolicyPreview } from '../../api/staff-types';
+import { TableScroll } from '../../components/table-scroll';
 import { tierLabel } from '../../format';
 import { Link } from '../../router';
+import { rowDetails, tierMoves } from './preview-model';
 
 /** The preview table, biggest moves first. */
 export function PreviewTable({ preview }: { preview: PolicyPreview }) {
+  const details = rowDetails(preview.items);
   const rows = [...preview.items].sort(
     (a, b) =>
       Math.abs(b.proposed.score - b.current.score) - Math.abs(a.proposed.score - a.current.score),
   );
-  const moved = rows.filter((r) => r.proposed.tier !== r.current.tier).length;
+  const moved = tierMoves(preview);
   return (
     <section class="card" aria-labelledby="preview-heading" data-testid="policy-preview">
       <h2 id="preview-heading">Effect on current assessments</h2>
@@ -22,7 +25,7 @@ export function PreviewTable({ preview }: { preview: PolicyPreview }) {
             tier. Nothing is saved until you save the policy.
             {preview.truncated ? ' Only the newest 100 are shown.' : ''}
           </p>
-          <div class="table-scroll">
+          <TableScroll label="Scores now and under the proposed policy">
             <table class="data">
               <caption class="visually-hidden">Scores now and under the proposed policy</caption>
               <thead>
@@ -44,6 +47,11 @@ export function PreviewTable({ preview }: { preview: PolicyPreview }) {
                         <Link href={`/assessments/${encodeURIComponent(r.assessmentId)}`}>
                           {r.vendorName}: {r.datasetName}
                         </Link>
+                        {details.get(r.assessmentId) ? (
+                          <div class="muted small" data-testid="preview-row-detail">
+                            {details.get(r.assessmentId)}
+                          </div>
+                        ) : null}
                       </th>
                       <td>
                         {Math.round(r.current.score)} · {tierLabel(r.current.tier)}
@@ -60,7 +68,7 @@ export function PreviewTable({ preview }: { preview: PolicyPreview }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </section>

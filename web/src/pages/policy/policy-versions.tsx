@@ -1,4 +1,4 @@
-/** Every stored policy version: who changed which settings, from what to what. */
+/** Every stored policy version: who changed which settings, from what to what, and why. */
 import type { PolicyVersion } from '../../api/staff-types';
 import { formatDateTime } from '../../format';
 
@@ -26,6 +26,7 @@ export function PolicyVersions(props: { items: PolicyVersion[]; labels: Map<stri
                       .map((c) => `“${labels.get(c.key) ?? 'a setting'}” from ${c.from} to ${c.to}`)
                       .join('; ')}.`}
               </p>
+              {v.reason ? <p class="prose">Why: {v.reason}</p> : null}
             </li>
           ))}
         </ol>

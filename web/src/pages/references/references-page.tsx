@@ -8,6 +8,7 @@ import { formatBytes, isFinal, sampleStatusLabel } from '../vendor/sample-model'
 import { MachineReferenceHowTo } from './machine-reference-howto';
 import { ReferenceForm } from './reference-form';
 import { kindLabel, kindOf } from './reference-kind';
+import { ReferenceReadField } from './reference-read-field';
 
 /** How often the list refreshes while a reference is being uploaded or analyzed. */
 const pollMs = 2000;
@@ -55,7 +56,12 @@ export function ReferencesPage() {
         ) : null}
         <ul class="samples">
           {(list.data ?? []).map((r) => (
-            <ReferenceRow key={r.referenceId} reference={r} onDelete={() => remove(r)} />
+            <ReferenceRow
+              key={r.referenceId}
+              reference={r}
+              onDelete={() => remove(r)}
+              onChanged={list.reload}
+            />
           ))}
         </ul>
       </section>
@@ -66,9 +72,11 @@ export function ReferencesPage() {
 function ReferenceRow({
   reference: r,
   onDelete,
+  onChanged,
 }: {
   reference: ReferenceInfo;
   onDelete: () => void;
+  onChanged: () => void;
 }) {
   const uses = r.attachedTo.length;
   return (
@@ -97,6 +105,7 @@ function ReferenceRow({
           ? 'Not attached to any assessment.'
           : `Attached to ${uses} assessment${uses === 1 ? '' : 's'}.`}
       </p>
+      <ReferenceReadField reference={r} onChanged={onChanged} />
       <button
         type="button"
         class="button secondary small"

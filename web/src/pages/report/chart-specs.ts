@@ -47,7 +47,13 @@ export function maturitySpec(dimensions: DimensionScore[], names?: Map<string, s
     kind: 'bar',
     labels: dimensions.map((d) => names?.get(d.id) ?? humanize(d.id)),
     series: [
-      { label: 'Maturity level (0–4)', values: dimensions.map((d) => d.level), color: '#1d6b5f' },
+      {
+        label: 'Maturity level (0–4)',
+        values: dimensions.map((d) => d.level),
+        color: '#1d6b5f',
+        // Level 0 is a finding, not a missing value: draw it as a short visible bar.
+        minBarLength: 4,
+      },
     ],
     max: 4,
     valueLabel: 'Level',

@@ -1,6 +1,7 @@
 /** Claims the vendor made next to what the sample shows, with the tolerance applied and how strong the evidence is. */
 import { plainText } from '../../../../functions/core/report/plain-words';
 import type { Discrepancy, Question } from '../../api/domain';
+import { TableScroll } from '../../components/table-scroll';
 import { displayValue, percent } from '../../format';
 import { evidenceWords } from './evidence-words';
 import { answerText } from './vocabulary';
@@ -57,7 +58,7 @@ export function DiscrepancyTable(props: {
       {discrepancies.length === 0 ? (
         <p class="empty">No claim is contradicted by the analyzed samples.</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll label="Claims the samples contradict">
           <table class="data claims">
             <caption class="visually-hidden">Claims the samples contradict</caption>
             <thead>
@@ -92,7 +93,7 @@ export function DiscrepancyTable(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {unverified.length > 0 ? (
         <UnverifiedClaims checks={unverified} prompts={prompts} claimed={claimed} />
@@ -117,7 +118,7 @@ function UnverifiedClaims({
         The evidence leans against these claims but is too weak to contradict them; they are not
         counted as contradictions.
       </p>
-      <div class="table-scroll">
+      <TableScroll label="Claims the evidence could not settle">
         <table class="data claims">
           <caption class="visually-hidden">Claims the evidence could not settle</caption>
           <thead>
@@ -151,7 +152,7 @@ function UnverifiedClaims({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

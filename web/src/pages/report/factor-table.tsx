@@ -1,6 +1,7 @@
 /** Every risk factor with its points, reason, source and remediation. */
 import { plainText } from '../../../../functions/core/report/plain-words';
 import type { RiskFactor } from '../../api/domain';
+import { TableScroll } from '../../components/table-scroll';
 import { humanize } from '../../format';
 import { plainWords } from './vocabulary';
 
@@ -21,7 +22,7 @@ export function FactorTable(props: { factors: RiskFactor[]; labels?: Map<string,
       {sorted.length === 0 ? (
         <p class="empty">No risk factors.</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll label="Risk factors, largest first">
           <table class="data factors">
             <caption class="visually-hidden">Risk factors, largest first</caption>
             <thead>
@@ -53,7 +54,7 @@ export function FactorTable(props: { factors: RiskFactor[]; labels?: Map<string,
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

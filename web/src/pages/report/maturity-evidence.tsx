@@ -1,5 +1,6 @@
 /** The answers that decided each maturity dimension, in words (question titles, option labels). */
 import type { ScoredReport, Template } from '../../api/domain';
+import { TableScroll } from '../../components/table-scroll';
 import { displayValue } from '../../format';
 import { answerText, questionMap, questionTitle } from './vocabulary';
 
@@ -20,7 +21,7 @@ export function MaturityEvidence(props: {
           </h3>
         </summary>
         {report.maturity.dimensions.map((d) => (
-          <div class="table-scroll" key={d.id}>
+          <TableScroll key={d.id} label={`${labels.get(d.id) ?? 'Dimension'}: answers`}>
             <table class="data evidence">
               <caption>
                 {labels.get(d.id) ?? 'Dimension'}: level {d.level} of 4
@@ -50,7 +51,7 @@ export function MaturityEvidence(props: {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ))}
       </details>
     </section>

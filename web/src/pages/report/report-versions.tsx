@@ -4,6 +4,7 @@ import type { Question, ScoredReport } from '../../api/domain';
 import { diffReportVersions, getReportVersion, type ReportDiff } from '../../api/report-exports';
 import type { ReportVersion } from '../../api/types';
 import { TierBadge } from '../../components/badges';
+import { TableScroll } from '../../components/table-scroll';
 import { formatDateTime } from '../../format';
 import { FactorTable } from './factor-table';
 import { versionChange } from './version-changes';
@@ -36,7 +37,7 @@ export function ReportVersions(props: {
   return (
     <section class="card no-print report-versions" aria-labelledby="versions-heading">
       <h3 id="versions-heading">Report versions</h3>
-      <div class="table-scroll">
+      <TableScroll label="Report versions">
         <table class="data">
           <caption class="visually-hidden">Every stored version of this report</caption>
           <thead>
@@ -79,7 +80,7 @@ export function ReportVersions(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <form
         class="button-row"
         onSubmit={(e) => {

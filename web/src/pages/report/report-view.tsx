@@ -10,12 +10,14 @@ import { type ClaimCheckView, DiscrepancyTable } from './discrepancy-table';
 import { ReferenceNote, UnusableSampleWarning } from './evidence-warnings';
 import { FactorTable } from './factor-table';
 import { FingerprintMatches } from './fingerprint-matches';
+import { FrameworkPanel } from './framework-panel';
 import { MaturityEvidence } from './maturity-evidence';
 import { ReportDownloads } from './report-downloads';
 import { ReportHeadline } from './report-headline';
 import { ReportVersions } from './report-versions';
 import { SampleAnalysis } from './sample-analysis';
 import { SinceLastDelivery } from './since-last-delivery';
+import { SourceTable } from './source-table';
 import { labelMap, questionMap, questionTitles, useScoringMethod } from './vocabulary';
 
 /** Renders one report; `template` supplies question prompts where available. */
@@ -113,7 +115,9 @@ export function ReportView(props: {
       />
       <ReferenceNote report={report} />
       <FingerprintMatches report={report} assessmentId={assessmentId} />
+      <SourceTable samples={report.samples} />
       <MaturityEvidence report={report} template={template} labels={labels} />
+      <FrameworkPanel assessmentId={assessmentId} version={report.version} />
       <ReportVersions
         assessmentId={assessmentId}
         current={report.version}

@@ -14,6 +14,7 @@ import {
   metricWorse,
 } from '../../../../functions/core/report/plain-words';
 import { ChartFigure, type ChartSpec } from '../../components/chart-figure';
+import { TableScroll } from '../../components/table-scroll';
 
 /** Relative change of the word-variety measurements, worse in red. */
 export function diversityChangeSpec(changes: MetricChange[]): ChartSpec {
@@ -66,7 +67,7 @@ export function SinceLastDelivery({ comparison }: { comparison?: DeliveryCompari
         <p>
           <strong>{words.todo}</strong>
         </p>
-        <div class="table-scroll">
+        <TableScroll label="Measurements of the previous and the current delivery">
           <table class="data">
             <caption class="visually-hidden">
               Measurements of the previous and the current delivery
@@ -92,7 +93,7 @@ export function SinceLastDelivery({ comparison }: { comparison?: DeliveryCompari
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </div>
       <details class="method" data-testid="how-measured">
         <summary>How this was measured</summary>

@@ -22,7 +22,8 @@ export function SpotCheckRecord(props: {
       <article
         class="spot-text"
         ref={textRef}
-        tabIndex={-1}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the record scrolls; keyboard users must reach it
+        tabIndex={0}
         aria-labelledby="spot-record-heading"
         data-testid="spot-text"
       >

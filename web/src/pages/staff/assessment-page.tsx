@@ -1,4 +1,4 @@
-/** One assessment: summary, invitation, report and decision, answers, audit trail. */
+/** One assessment: governance's summary-and-decide panel, summary, invitation, report, answers, audit trail. */
 import { useContext, useState } from 'preact/hooks';
 import { getAssessment, getTemplate, reassess } from '../../api/staff';
 import { isRanked } from '../../api/statuses';
@@ -18,9 +18,11 @@ import { SpotCheckStart } from '../spot-check/spot-check-start';
 import { AnswersTable } from './answers-table';
 import { intendedUseLabel } from './assessment-form-model';
 import { AuditTrail } from './audit-trail';
-import { DecisionForm } from './decision-form';
+import { DecidePanel } from './decide-panel';
 import { InvitationPanel } from './invitation-panel';
 import { ManagePanel } from './manage-panel';
+import { NextInQueue } from './next-in-queue';
+import { RemediationPanel } from './remediation-panel';
 import { useReportPolling } from './report-polling';
 import { ReportUpdating } from './report-updating';
 import { VendorHistory } from './vendor-history';
@@ -54,6 +56,8 @@ export function AssessmentPage({ id }: { id: string }) {
     [templateId],
   );
   const [error, setError] = useState<unknown>(undefined);
+  // The assessment governance just decided here: its notice offers the next one in the queue.
+  const [decidedId, setDecidedId] = useState('');
   const titles = questionTitles(template.data);
   // While a re-score runs, reload the assessment until it says the new report is there.
   const updating = current?.reportUpdating === true;
@@ -91,6 +95,20 @@ export function AssessmentPage({ id }: { id: string }) {
         {a.archivedAt ? <span class="badge archived">Archived</span> : null}
       </div>
       <ErrorBanner error={error ?? assessment.error} />
+      {canDecide ? (
+        <DecidePanel
+          assessment={a}
+          report={report.data}
+          template={template.data ?? null}
+          onDone={() => {
+            setDecidedId(a.id);
+            bump();
+          }}
+        />
+      ) : null}
+      {decidedId === a.id && a.status !== 'submitted' ? (
+        <NextInQueue current={a} search={window.location.search} />
+      ) : null}
       <section class="card" aria-labelledby="summary-heading">
         <h2 id="summary-heading" class="visually-hidden">
           Summary
@@ -207,10 +225,8 @@ export function AssessmentPage({ id }: { id: string }) {
           />
         ) : null}
       </section>
-      {canDecide ? (
-        <DecisionForm assessment={a} template={template.data ?? null} onDone={bump} />
-      ) : null}
       <AnswersTable assessment={a} template={template.data ?? null} />
+      <RemediationPanel id={a.id} refresh={refresh} />
       <VendorHistory id={a.id} refresh={refresh} />
       <AuditTrail id={a.id} refresh={refresh} template={template.data ?? null} />
     </>

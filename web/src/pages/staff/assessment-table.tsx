@@ -2,6 +2,7 @@
 import type { Template } from '../../api/domain';
 import type { Assessment } from '../../api/types';
 import { DueDate, StatusBadge } from '../../components/badges';
+import { TableScroll } from '../../components/table-scroll';
 import { formatDateTime } from '../../format';
 import { Link } from '../../router';
 import { progress } from './list-model';
@@ -16,8 +17,8 @@ export function AssessmentTable(props: {
   const { items, caption, templates } = props;
   const byId = new Map(templates.map((t) => [t.id, t]));
   return (
-    <div class="table-scroll">
-      <table class="data assessments">
+    <TableScroll label={caption}>
+      <table class="data assessments card-rows">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -39,7 +40,7 @@ export function AssessmentTable(props: {
                   <Link href={`/assessments/${encodeURIComponent(a.id)}`}>{a.vendor.name}</Link>
                   <div class="muted small">{a.vendor.contactEmail}</div>
                 </th>
-                <td>
+                <td data-label="Dataset">
                   {a.dataset.name}
                   {a.previousAssessmentId ? (
                     <div class="small">
@@ -50,19 +51,19 @@ export function AssessmentTable(props: {
                     </div>
                   ) : null}
                 </td>
-                <td>
+                <td data-label="Status">
                   <StatusBadge status={a.status} />
                 </td>
-                <td class="progress-text">
+                <td data-label="Vendor progress" class="progress-text">
                   {a.status === 'draft' ? 'Not invited' : `${p.answered} of ${p.required} required`}
                 </td>
-                <td>
+                <td data-label="Last activity">
                   <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt)}</time>
                 </td>
-                <td>
+                <td data-label="Due">
                   <DueDate dueAt={a.dueAt} status={a.status} />
                 </td>
-                <td>
+                <td data-label="Risk">
                   <ListRisk status={a.status} tier={a.report?.tier} score={a.report?.score} />
                 </td>
               </tr>
@@ -70,6 +71,6 @@ export function AssessmentTable(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -27,6 +27,8 @@ export function sampleSentence(type: string, d: Record<string, unknown>): string
     file.role === 'holdout' ? 'holdout' : file.role === 'reference' ? 'reference' : 'training';
   if (type === 'sample_deleted')
     return `Deleted the ${role} sample ${fileWords(file)}${d.analyzed ? '; the report is scored again without it' : ''}.`;
+  if (type === 'sample_fields_changed')
+    return `Changed the field mapping of the ${role} sample ${fileWords(file)} from ${mappingWords(d.fieldsBefore)} to ${mappingWords(d.fields)}; the stored file is analyzed again (no new upload).`;
   const replaces = Array.isArray(d.replaces) ? (d.replaces as FileDetail[]) : [];
   const parts = [`Uploaded ${fileWords(file)} as the ${role} sample`];
   if (replaces.length) parts.push(`to replace ${replaces.map(fileWords).join(' and ')}`);

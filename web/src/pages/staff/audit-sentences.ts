@@ -73,6 +73,7 @@ export function describeEvent(event: AuditEvent, ctx: SentenceContext): string {
       return `Scored the report (version ${String(d.version)}): ${Math.round(Number(d.score))} of 100, ${tierLabel(d.tier as 'low').toLowerCase()}.${scoredFiles(d)}`;
     case 'sample_registered':
     case 'sample_deleted':
+    case 'sample_fields_changed':
       return sampleSentence(event.type, d);
     case 'edit': {
       const changes = Array.isArray(d.changes)
@@ -98,6 +99,18 @@ export function describeEvent(event: AuditEvent, ctx: SentenceContext): string {
         ? `Deleted the sample data under the retention policy${kept}: ${plural(n, 'file')}, with their analyses.`
         : `Retention period over${kept}: no sample data was held.`;
     }
+    case 'contract.checked': {
+      const broken = Array.isArray(d.broken) ? d.broken.length : 0;
+      return broken
+        ? `Checked the delivery against the approved contract: ${plural(broken, 'condition')} broken.`
+        : 'Checked the delivery against the approved contract: every measurable condition held.';
+    }
+    case 'remediation.exception':
+      return `Accepted a broken condition by exception until ${typeof d.until === 'string' ? formatDate(d.until) : 'a date'}${typeof d.reason === 'string' ? `: “${d.reason}”` : ''}.`;
+    case 'remediation.commented':
+      return 'Commented on a remediation item.';
+    case 'remediation.updated':
+      return `Updated a remediation item${typeof d.status === 'string' ? ` (status ${d.status.replace('_', ' ')})` : ''}.`;
     default:
       return `${sentenceCase(event.type)}.`;
   }
@@ -111,7 +124,7 @@ export function statusMove(event: AuditEvent): string {
 }
 
 function sentenceCase(type: string): string {
-  const words = type.replace(/[_:-]+/g, ' ').trim();
+  const words = type.replace(/[_:.-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -7,13 +7,14 @@ import type { Assessment, Decision } from '../../api/types';
 import { ErrorBanner } from '../../components/feedback';
 import { describedBy, Field } from '../../components/field';
 import { questionTitle } from '../report/vocabulary';
+import { ConditionsEditor, conditionsFor } from './conditions-editor';
 
 const choices: { value: Decision; label: string; hint: string }[] = [
   { value: 'approve', label: 'Approve', hint: 'The dataset may be bought for the intended use.' },
   {
     value: 'request_changes',
     label: 'Request changes',
-    hint: 'Reopens the questionnaire for the vendor with your comments.',
+    hint: 'Reopens the questionnaire for the vendor.',
   },
   { value: 'reject', label: 'Reject', hint: 'Closes the assessment.' },
 ];
@@ -92,6 +93,7 @@ export function DecisionForm(props: {
         ...(rows.length
           ? { comments: rows.map((r) => ({ questionId: r.questionId, comment: r.comment.trim() })) }
           : {}),
+        ...(decision === 'approve' ? conditionsFor(assessment.id) : {}),
       });
       onDone();
     } catch (error) {
@@ -112,7 +114,7 @@ export function DecisionForm(props: {
           class={errors.decision ? 'has-error' : undefined}
           aria-describedby={errors.decision ? 'decision-error' : undefined}
         >
-          <legend>Your decision</legend>
+          <legend class="visually-hidden">Your decision</legend>
           {choices.map((c) => (
             <div class="choice" key={c.value}>
               <input
@@ -137,6 +139,7 @@ export function DecisionForm(props: {
             </p>
           ) : null}
         </fieldset>
+        {decision === 'approve' && <ConditionsEditor assessmentId={assessment.id} />}
         <Field
           id="decision-comment"
           label="Comment to the vendor and the record"
@@ -156,60 +159,68 @@ export function DecisionForm(props: {
             onInput={(e) => setComment(e.currentTarget.value)}
           />
         </Field>
-        <fieldset>
-          <legend>Comments on specific questions</legend>
-          {rows.map((row, i) => {
-            const qErr = errors[`comments.${i}.questionId`];
-            const cErr = errors[`comments.${i}.comment`];
-            return (
-              <div class="question-comment" key={row.key}>
-                <Field id={`qc-q-${row.key}`} label={`Question for comment ${i + 1}`} error={qErr}>
-                  <select
+        {/* Folded by default so the decision stays on the first screen, also on a phone. */}
+        <details class="question-comments" open={rows.length > 0}>
+          <summary>Comments on specific questions (optional)</summary>
+          <fieldset>
+            <legend class="visually-hidden">Comments on specific questions</legend>
+            {rows.map((row, i) => {
+              const qErr = errors[`comments.${i}.questionId`];
+              const cErr = errors[`comments.${i}.comment`];
+              return (
+                <div class="question-comment" key={row.key}>
+                  <Field
                     id={`qc-q-${row.key}`}
-                    value={row.questionId}
-                    aria-invalid={qErr ? 'true' : undefined}
-                    onChange={(e) => update(row.key, { questionId: e.currentTarget.value })}
+                    label={`Question for comment ${i + 1}`}
+                    error={qErr}
                   >
-                    <option value="">Choose a question…</option>
-                    {questions.map((q) => (
-                      <option key={q.id} value={q.id}>
-                        {questionTitle(q)}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-                <Field id={`qc-c-${row.key}`} label={`Comment ${i + 1}`} error={cErr}>
-                  <textarea
-                    id={`qc-c-${row.key}`}
-                    rows={2}
-                    value={row.comment}
-                    aria-invalid={cErr ? 'true' : undefined}
-                    onInput={(e) => update(row.key, { comment: e.currentTarget.value })}
-                  />
-                </Field>
-                <button
-                  type="button"
-                  class="button secondary small"
-                  onClick={() => setRows((old) => old.filter((r) => r.key !== row.key))}
-                >
-                  Remove comment {i + 1}
-                </button>
-              </div>
-            );
-          })}
-          <button
-            type="button"
-            class="button secondary"
-            onClick={() =>
-              setRows((old) => [
-                ...old,
-                { key: Date.now() + old.length, questionId: '', comment: '' },
-              ])
-            }
-          >
-            Add a comment on a question
-          </button>
-        </fieldset>
+                    <select
+                      id={`qc-q-${row.key}`}
+                      value={row.questionId}
+                      aria-invalid={qErr ? 'true' : undefined}
+                      onChange={(e) => update(row.key, { questionId: e.currentTarget.value })}
+                    >
+                      <option value="">Choose a question…</option>
+                      {questions.map((q) => (
+                        <option key={q.id} value={q.id}>
+                          {questionTitle(q)}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  <Field id={`qc-c-${row.key}`} label={`Comment ${i + 1}`} error={cErr}>
+                    <textarea
+                      id={`qc-c-${row.key}`}
+                      rows={2}
+                      value={row.comment}
+                      aria-invalid={cErr ? 'true' : undefined}
+                      onInput={(e) => update(row.key, { comment: e.currentTarget.value })}
+                    />
+                  </Field>
+                  <button
+                    type="button"
+                    class="button secondary small"
+                    onClick={() => setRows((old) => old.filter((r) => r.key !== row.key))}
+                  >
+                    Remove comment {i + 1}
+                  </button>
+                </div>
+              );
+            })}
+            <button
+              type="button"
+              class="button secondary"
+              onClick={() =>
+                setRows((old) => [
+                  ...old,
+                  { key: Date.now() + old.length, questionId: '', comment: '' },
+                ])
+              }
+            >
+              Add a comment on a question
+            </button>
+          </fieldset>
+        </details>
         {confirming && decision ? (
           <fieldset class="confirm" aria-describedby="confirm-what">
             <legend>{confirmWords[decision].question}</legend>

@@ -1,22 +1,37 @@
-/** Governance review queue: submitted assessments, highest risk first, with filters and waiting time. */
+/** Governance review queue: submitted assessments, highest risk first, with URL-kept filters and waiting time. */
 import { useState } from 'preact/hooks';
 import { listAllAssessments } from '../../api/staff';
 import type { Tier } from '../../api/types';
 import { DueDate, TierBadge } from '../../components/badges';
 import { ErrorBanner, Loading } from '../../components/feedback';
+import { TableScroll } from '../../components/table-scroll';
 import { useAsync } from '../../components/use-async';
 import { formatDateTime, tierLabel } from '../../format';
-import { Link } from '../../router';
-import { type QueueFilters, queueRows, timeInQueue } from './queue-model';
+import { Link, navigate } from '../../router';
+import {
+  isQueueFiltered,
+  type QueueFilters,
+  queueFiltersFrom,
+  queueRows,
+  queueSearch,
+  timeInQueue,
+} from './queue-model';
 
 const tiers: Tier[] = ['critical', 'high', 'moderate', 'low'];
 
 /** The review queue. */
 export function GovernancePage() {
   const queue = useAsync(() => listAllAssessments('submitted'), []);
-  const [f, setF] = useState<QueueFilters>({ q: '', tier: '', waiting: '' });
+  const [f, setFilters] = useState<QueueFilters>(() => queueFiltersFrom(window.location.search));
+  // Filters live in the URL (replaced, not pushed), so reload and back keep them.
+  const setF = (next: QueueFilters) => {
+    setFilters(next);
+    navigate(`${window.location.pathname}${queueSearch(next)}`, true);
+  };
   const rows = queueRows(queue.data ?? [], f);
-  const filtered = Boolean(f.q.trim() || f.tier || f.waiting);
+  const filtered = isQueueFiltered(f);
+  // Each assessment link carries the filters: its "next in queue" follows the same ones.
+  const search = queueSearch(f);
   return (
     <>
       <h1>Review queue</h1>
@@ -68,8 +83,8 @@ export function GovernancePage() {
         </p>
       ) : null}
       {rows.length ? (
-        <div class="table-scroll">
-          <table class="data queue">
+        <TableScroll label="Review queue">
+          <table class="data queue card-rows">
             <caption class="visually-hidden">
               Review queue sorted by risk score, highest first
             </caption>
@@ -92,7 +107,7 @@ export function GovernancePage() {
                     <TierBadge tier={a.report?.tier} />
                   </td>
                   <th scope="row">
-                    <Link href={`/assessments/${encodeURIComponent(a.id)}`}>
+                    <Link href={`/assessments/${encodeURIComponent(a.id)}${search}`}>
                       {a.vendor.name}: {a.dataset.name}
                     </Link>
                     {a.previousAssessmentId ? (
@@ -110,7 +125,7 @@ export function GovernancePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );

@@ -15,24 +15,38 @@ export const sorts = {
 /** One sort order. */
 export type SortKey = keyof typeof sorts;
 
+/** Groups the dashboard's count cards select (statuses alone cannot say "overdue"). */
+export const shows = {
+  overdue: 'Overdue',
+  'with-vendor': 'With the vendor',
+} as const;
+/** One count-card group, or '' for none. */
+export type ShowKey = keyof typeof shows | '';
+
 /** The list's filters. */
 export interface ListFilters {
   status: AssessmentStatus | '';
   q: string;
   sort: SortKey;
   archived: boolean;
+  /** A count card's group (URL `show`); '' when none is chosen. */
+  show: ShowKey;
 }
+
+const withVendor: readonly AssessmentStatus[] = ['invited', 'in_progress', 'changes_requested'];
 
 /** Filters from a query string; unknown values fall back to the defaults. */
 export function filtersFrom(search: string, statuses: readonly string[]): ListFilters {
   const p = new URLSearchParams(search);
   const status = p.get('status') ?? '';
   const sort = p.get('sort') ?? 'newest';
+  const show = p.get('show') ?? '';
   return {
     status: (statuses.includes(status) ? status : '') as AssessmentStatus | '',
     q: p.get('q') ?? '',
     sort: (sort in sorts ? sort : 'newest') as SortKey,
     archived: p.get('archived') === '1',
+    show: (show in shows ? show : '') as ShowKey,
   };
 }
 
@@ -43,12 +57,21 @@ export function toSearch(f: ListFilters): string {
   if (f.q.trim()) p.set('q', f.q.trim());
   if (f.sort !== 'newest') p.set('sort', f.sort);
   if (f.archived) p.set('archived', '1');
+  if (f.show) p.set('show', f.show);
   const s = p.toString();
   return s ? `?${s}` : '';
 }
 
 /** True when any filter narrows the list. */
-export const isFiltered = (f: ListFilters) => Boolean(f.status || f.q.trim() || f.archived);
+export const isFiltered = (f: ListFilters) =>
+  Boolean(f.status || f.q.trim() || f.archived || f.show);
+
+/** True when `a` belongs to the count card's group `show` ('' holds everything). */
+export function inGroup(a: Assessment, show: ShowKey, now = new Date()): boolean {
+  if (show === 'overdue') return isOverdue(a.dueAt, a.status, now);
+  if (show === 'with-vendor') return withVendor.includes(a.status);
+  return true;
+}
 
 const compare: Record<SortKey, (a: Assessment, b: Assessment) => number> = {
   newest: (a, b) => b.createdAt.localeCompare(a.createdAt),
@@ -62,11 +85,12 @@ const compare: Record<SortKey, (a: Assessment, b: Assessment) => number> = {
 const rankScore = (a: Assessment) => (isRanked(a.status) ? (a.report?.score ?? -1) : -2);
 
 /** The rows to show: archived ones only when asked, then status, search and sort. */
-export function applyFilters(items: Assessment[], f: ListFilters): Assessment[] {
+export function applyFilters(items: Assessment[], f: ListFilters, now = new Date()): Assessment[] {
   const words = f.q.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return items
     .filter((a) => (f.archived ? Boolean(a.archivedAt) : !a.archivedAt))
     .filter((a) => !f.status || a.status === f.status)
+    .filter((a) => inGroup(a, f.show, now))
     .filter((a) => {
       const text =
         `${a.vendor.name} ${a.vendor.contactEmail} ${a.dataset.name} ${a.dataset.description ?? ''}`.toLowerCase();
@@ -90,10 +114,39 @@ export function dashboardCounts(items: Assessment[], now = new Date()) {
   const live = items.filter((a) => !a.archivedAt);
   return {
     awaitingReview: live.filter((a) => a.status === 'submitted').length,
-    overdue: live.filter((a) => isOverdue(a.dueAt, a.status, now)).length,
-    withVendor: live.filter((a) =>
-      ['invited', 'in_progress', 'changes_requested'].includes(a.status),
-    ).length,
+    overdue: live.filter((a) => inGroup(a, 'overdue', now)).length,
+    withVendor: live.filter((a) => inGroup(a, 'with-vendor', now)).length,
     drafts: live.filter((a) => a.status === 'draft').length,
   };
 }
+
+/** One dashboard count card: what it counts and the filters a click applies. */
+export interface CountCard {
+  key: 'awaitingReview' | 'overdue' | 'withVendor' | 'drafts';
+  label: string;
+  filters: Pick<ListFilters, 'status' | 'show' | 'archived'>;
+}
+
+/** The count cards, in order; each one filters the list to the assessments it counts. */
+export const countCards: readonly CountCard[] = [
+  {
+    key: 'awaitingReview',
+    label: 'awaiting review',
+    filters: { status: 'submitted', show: '', archived: false },
+  },
+  { key: 'overdue', label: 'overdue', filters: { status: '', show: 'overdue', archived: false } },
+  {
+    key: 'withVendor',
+    label: 'with the vendor',
+    filters: { status: '', show: 'with-vendor', archived: false },
+  },
+  {
+    key: 'drafts',
+    label: 'drafts not sent',
+    filters: { status: 'draft', show: '', archived: false },
+  },
+];
+
+/** True when the list shows exactly what `card` counts (its button then reads as pressed). */
+export const cardActive = (card: CountCard, f: ListFilters) =>
+  card.filters.status === f.status && card.filters.show === f.show && !f.archived;

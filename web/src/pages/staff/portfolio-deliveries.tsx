@@ -7,6 +7,7 @@ import {
 } from '../../api/delivery-series';
 import { ChartFigure } from '../../components/chart-figure';
 import { ErrorBanner, Loading } from '../../components/feedback';
+import { TableScroll } from '../../components/table-scroll';
 import { useAsync } from '../../components/use-async';
 import { percent } from '../../format';
 import { Link } from '../../router';
@@ -39,7 +40,7 @@ function SeriesCard({ series, index }: { series: DeliverySeries; index: number }
           spec={deliverySpec(series)}
         />
       ) : null}
-      <div class="table-scroll">
+      <TableScroll label={`Measurements of each delivery of ${title}`}>
         <table class="data deliveries" style={{ minWidth: '52rem' }}>
           <caption class="visually-hidden">Measurements of each delivery of {title}</caption>
           <thead>
@@ -106,7 +107,7 @@ function SeriesCard({ series, index }: { series: DeliverySeries; index: number }
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {degraded.length ? (
         <ul class="findings degraded-deliveries">
           {degraded.map((p) => (

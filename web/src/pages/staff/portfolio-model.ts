@@ -18,6 +18,10 @@ export interface Chain {
   dataset: string;
   assessments: Assessment[];
   latest: Assessment;
+  /** The latest scored assessment: the score, tier and status shown together come from it. */
+  scored: Assessment | null;
+  /** A newer assessment than `scored` with no score yet (a draft or one with the vendor). */
+  pending: Assessment | null;
   /** The latest scored assessment's tier and score. */
   tier: Tier | null;
   score: number | null;
@@ -56,6 +60,8 @@ export function buildChains(assessments: Assessment[]): Chain[] {
       dataset: latest.dataset.name,
       assessments: ordered,
       latest,
+      scored: scored ?? null,
+      pending: latest !== scored ? latest : null,
       tier: scored?.report?.tier ?? null,
       score: scored?.report?.score ?? null,
       trend: ordered.map(scoreOf),

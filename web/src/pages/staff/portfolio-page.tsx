@@ -3,7 +3,9 @@ import { listAllAssessments } from '../../api/staff';
 import { StatusBadge } from '../../components/badges';
 import { ChartFigure, type ChartSpec } from '../../components/chart-figure';
 import { ErrorBanner, Loading } from '../../components/feedback';
+import { TableScroll } from '../../components/table-scroll';
 import { useAsync } from '../../components/use-async';
+import { statusLabel } from '../../format';
 import { Link } from '../../router';
 import { ListRisk } from './list-risk';
 import { PortfolioDeliveries } from './portfolio-deliveries';
@@ -44,7 +46,7 @@ export function PortfolioPage() {
       {chains.loading && !chains.data ? <Loading /> : null}
       {chains.data && chains.data.length === 0 ? <p class="empty">No assessments yet.</p> : null}
       {chains.data?.length ? (
-        <div class="table-scroll">
+        <TableScroll label="Vendor datasets, highest latest risk first">
           <table class="data portfolio">
             <caption class="visually-hidden">Vendor datasets, highest latest risk first</caption>
             <thead>
@@ -52,7 +54,7 @@ export function PortfolioPage() {
                 <th scope="col">Vendor</th>
                 <th scope="col">Dataset</th>
                 <th scope="col">Latest risk</th>
-                <th scope="col">Latest status</th>
+                <th scope="col">Status of that assessment</th>
                 <th scope="col">Trend across assessments</th>
               </tr>
             </thead>
@@ -64,17 +66,29 @@ export function PortfolioPage() {
                   </th>
                   <td>{c.dataset}</td>
                   <td>
-                    <ListRisk status={c.latest.status} tier={c.tier} score={c.score} />
+                    <ListRisk
+                      status={(c.scored ?? c.latest).status}
+                      tier={c.tier}
+                      score={c.score}
+                    />
                   </td>
                   <td>
-                    <StatusBadge status={c.latest.status} />
+                    <StatusBadge status={(c.scored ?? c.latest).status} />
+                    {c.scored && c.pending ? (
+                      <div class="small" data-testid="portfolio-pending">
+                        <Link href={`/assessments/${encodeURIComponent(c.pending.id)}`}>
+                          Re-assessment
+                        </Link>
+                        : {statusLabel(c.pending.status).toLowerCase()}, not scored yet
+                      </div>
+                    ) : null}
                   </td>
                   <td>{trendText(c.trend)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {withHistory.length ? (
         <ChartFigure

@@ -12,14 +12,23 @@ import { CreateAssessmentForm } from './create-assessment-form';
 import { ExportListButton } from './export-button';
 import {
   applyFilters,
+  cardActive,
+  countCards,
   dashboardCounts,
   filtersFrom,
   isFiltered,
   type ListFilters,
   type SortKey,
+  shows,
   sorts,
   toSearch,
 } from './list-model';
+
+/** Test ids of the count numbers (kept from the plain list they replace). */
+const countIds: Record<string, string | undefined> = {
+  awaitingReview: 'count-review',
+  overdue: 'count-overdue',
+};
 
 /** The procurement home page. */
 export function ProcurementPage() {
@@ -43,27 +52,24 @@ export function ProcurementPage() {
         <h1>Assessments</h1>
         <ExportListButton />
       </div>
-      <ul class="counts" aria-label="At a glance">
-        <li>
-          <span class="count" data-testid="count-review">
-            {counts.awaitingReview}
-          </span>
-          awaiting review
-        </li>
-        <li>
-          <span class="count" data-testid="count-overdue">
-            {counts.overdue}
-          </span>
-          overdue
-        </li>
-        <li>
-          <span class="count">{counts.withVendor}</span>
-          with the vendor
-        </li>
-        <li>
-          <span class="count">{counts.drafts}</span>
-          drafts not sent
-        </li>
+      <ul class="counts" aria-label="At a glance: choose one to list those assessments">
+        {countCards.map((card) => (
+          <li key={card.key}>
+            <button
+              type="button"
+              class="count-card"
+              aria-pressed={cardActive(card, filters)}
+              onClick={() =>
+                update(cardActive(card, filters) ? { status: '', show: '' } : card.filters)
+              }
+            >
+              <span class="count" data-testid={countIds[card.key]}>
+                {counts[card.key]}
+              </span>
+              {card.label}
+            </button>
+          </li>
+        ))}
       </ul>
       <div class="columns">
         <section class="grow" aria-labelledby="list-heading">
@@ -117,6 +123,14 @@ export function ProcurementPage() {
               <label for="list-archived">Show archived instead</label>
             </div>
           </search>
+          {filters.show ? (
+            <p class="small" data-testid="list-group">
+              Showing: {shows[filters.show].toLowerCase()}.{' '}
+              <button type="button" class="link-button" onClick={() => update({ show: '' })}>
+                Show all
+              </button>
+            </p>
+          ) : null}
           <ErrorBanner error={all.error} onRetry={all.reload} />
           {all.loading && !all.data ? <Loading /> : null}
           {all.data && rows.length ? (
@@ -133,7 +147,7 @@ export function ProcurementPage() {
                 <button
                   type="button"
                   class="button secondary small"
-                  onClick={() => update({ status: '', q: '', archived: false })}
+                  onClick={() => update({ status: '', q: '', archived: false, show: '' })}
                 >
                   Clear the filters
                 </button>

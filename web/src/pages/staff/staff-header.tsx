@@ -1,6 +1,7 @@
 /** The staff banner: product name, role-specific navigation, who is signed in, sign-out. */
 import type { Me } from '../../api/types';
 import { portalConfig } from '../../auth';
+import { HelpLink } from '../../components/help-link';
 import { useAsync } from '../../components/use-async';
 import { Link, navigate } from '../../router';
 import { clearStaffSession } from '../../session';
@@ -10,6 +11,8 @@ interface NavItem {
   href: string;
   label: string;
   localOnly?: boolean;
+  /** Served by the API, not by this app: a plain link, not an in-app navigation. */
+  outsideApp?: boolean;
 }
 
 const roleWords: Record<Me['role'], string> = {
@@ -27,6 +30,7 @@ function navFor(role: Me['role']): NavItem[] {
   if (role !== 'admin') items.push({ href: '/references', label: 'Reference samples' });
   items.push({ href: '/fingerprints', label: 'Fingerprint packs' });
   items.push({ href: '/outbox', label: 'Outbox', localOnly: true });
+  items.push({ href: '/api/docs', label: 'API reference', outsideApp: true });
   return items;
 }
 
@@ -54,9 +58,13 @@ export function StaffHeader({ me, path }: { me: Me; path: string }) {
                 path === item.href || (item.href !== '/' && path.startsWith(`${item.href}/`));
               return (
                 <li key={item.href}>
-                  <Link href={item.href} aria-current={current ? 'page' : undefined}>
-                    {item.label}
-                  </Link>
+                  {item.outsideApp ? (
+                    <a href={item.href}>{item.label}</a>
+                  ) : (
+                    <Link href={item.href} aria-current={current ? 'page' : undefined}>
+                      {item.label}
+                    </Link>
+                  )}
                 </li>
               );
             })}
@@ -66,6 +74,7 @@ export function StaffHeader({ me, path }: { me: Me; path: string }) {
         <span>
           {me.email} <span class="role">({roleWords[me.role]})</span>
         </span>
+        <HelpLink />
         <button type="button" class="button secondary small" onClick={signOut}>
           Sign out
         </button>

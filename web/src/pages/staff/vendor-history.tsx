@@ -2,6 +2,7 @@
 import { getVendorHistory } from '../../api/staff';
 import { StatusBadge } from '../../components/badges';
 import { ErrorBanner } from '../../components/feedback';
+import { TableScroll } from '../../components/table-scroll';
 import { useAsync } from '../../components/use-async';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
@@ -21,7 +22,7 @@ export function VendorHistory({ id, refresh }: { id: string; refresh: number }) 
         <p class="empty">None: this is the first assessment of {history.data.vendor.name}.</p>
       ) : null}
       {items.length ? (
-        <div class="table-scroll">
+        <TableScroll label="Other assessments of this vendor">
           <table class="data vendor-history">
             <caption class="visually-hidden">
               Other assessments of {history.data?.vendor.name}, newest first
@@ -58,7 +59,7 @@ export function VendorHistory({ id, refresh }: { id: string; refresh: number }) 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </section>
   );

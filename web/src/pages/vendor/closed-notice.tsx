@@ -1,4 +1,4 @@
-/** What a closed questionnaire says, by status: submitted, approved, rejected or otherwise closed. */
+/** What a closed questionnaire says, by status: submitted, approved, rejected, cancelled or otherwise closed. */
 import type { VendorAssessment } from '../../api/vendor';
 import { Notice } from '../../components/feedback';
 import { formatDateTime } from '../../format';
@@ -29,6 +29,14 @@ export function ClosedNotice({ data }: { data: VendorAssessment }) {
       <Notice kind="warning">
         The reviewers declined this dataset{when(decidedAt)}. Their comments are shown on this page;
         the questionnaire is closed. Questions about the decision go to {contact}.
+      </Notice>
+    );
+  }
+  if (status === 'cancelled') {
+    return (
+      <Notice kind="info">
+        The organization that invited you cancelled this assessment; nothing more is needed from
+        you. Questions about it go to {contact}.
       </Notice>
     );
   }

@@ -2,13 +2,14 @@
 import { ApiError } from '../../api/http';
 
 /** Why the vendor cannot open the questionnaire. */
-export type LinkProblemKind = 'missing' | 'expired' | 'revoked' | 'invalid';
+export type LinkProblemKind = 'missing' | 'expired' | 'revoked' | 'cancelled' | 'invalid';
 
 /** Classifies a failed load as a link problem, or null for other errors. */
 export function linkProblemOf(error: unknown): LinkProblemKind | null {
   if (!(error instanceof ApiError)) return null;
   if (error.isType('invitation-expired')) return 'expired';
   if (error.isType('invitation-revoked')) return 'revoked';
+  if (error.isType('assessment-cancelled')) return 'cancelled';
   if (error.status === 401) return 'invalid';
   return null;
 }
@@ -26,6 +27,10 @@ const texts: Record<LinkProblemKind, { title: string; body: string }> = {
     title: 'This link was revoked',
     body: 'The organization that invited you has withdrawn this link, usually because a newer one was sent. Use the latest invitation, or ask your contact for a new link.',
   },
+  cancelled: {
+    title: 'This questionnaire was cancelled',
+    body: 'The organization that invited you cancelled this assessment, so the questionnaire is closed and nothing more is needed from you. Their e-mail to you gives the reason; questions about it go to your contact there.',
+  },
   invalid: {
     title: 'This link is not valid',
     body: 'The link may be incomplete or mistyped. Open it again from your invitation e-mail, or ask your contact for a new one.',
@@ -39,9 +44,11 @@ export function LinkProblem({ kind }: { kind: LinkProblemKind }) {
     <section class="card link-problem" data-testid={`link-${kind}`}>
       <h1>{title}</h1>
       <p>{body}</p>
-      <p class="muted small">
-        Your answers saved so far are kept by the organization and reappear with a new link.
-      </p>
+      {kind === 'cancelled' ? null : (
+        <p class="muted small">
+          Your answers saved so far are kept by the organization and reappear with a new link.
+        </p>
+      )}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { VendorAssessment } from '../../api/vendor';
 import { isAnswered, overallProgress, sectionOf } from './answer-model';
 import { AnswersReview } from './answers-review';
+import { CliLink } from './cli-link';
 import { ClosedNotice } from './closed-notice';
 import { QuestionField } from './question-field';
 import { AnsweredSummary, SaveIndicator, StepsNav } from './questionnaire-parts';
@@ -132,6 +133,7 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
         {step === 'samples' ? (
           <SampleUpload initial={samples} readOnly={readOnly} onChange={setSamples} />
         ) : null}
+        {step === 'samples' && !readOnly ? <CliLink buyer={data.buyer} /> : null}
         {step === 'submit' && !readOnly ? (
           <SubmitPanel
             sections={sections}

@@ -4,7 +4,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SampleInfo } from '../../api/types';
+import { changeSampleFields, getSampleFields } from '../../api/vendor';
 import { ErrorBanner } from '../../components/feedback';
+import { FieldMappingForm } from '../../components/field-mapping-form';
 import { percent } from '../../format';
 import { MalformedLines } from './malformed-lines';
 import { ResumeUpload } from './resume-upload';
@@ -37,16 +39,7 @@ export function SampleRow(props: Props) {
   }, [polled?.status]);
   const [correcting, setCorrecting] = useState(false);
   const detected = mappingOf(info.summary?.fields);
-  const [text, setText] = useState('');
-  const [label, setLabel] = useState('');
-  const [file, setFile] = useState<File | null>(retained);
   const id = `sample-${info.sampleId}`;
-
-  const startCorrecting = () => {
-    setText(detected.text);
-    setLabel(detected.label);
-    setCorrecting(true);
-  };
 
   return (
     <li class="card sample-row" id={id} data-status={info.status}>
@@ -104,57 +97,20 @@ export function SampleRow(props: Props) {
           <MalformedLines summary={info.summary} />
         </>
       ) : null}
-      {isFinal(info.status) ? (
+      {isFinal(info.status) && !info.purgedAt ? (
         readOnly ? null : correcting ? (
-          <form
-            class="stack mapping"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (file)
-                void onReupload(file, {
-                  text: text.trim() || undefined,
-                  label: label.trim() || undefined,
-                }).then(() => setCorrecting(false));
+          <FieldMappingForm
+            idPrefix={id}
+            slots={['text', 'label']}
+            load={() => getSampleFields(info.sampleId)}
+            save={async (body) => {
+              onUpdate({ ...info, ...(await changeSampleFields(info.sampleId, body)) });
+              setCorrecting(false);
             }}
-          >
-            <p class="small">
-              Name the fields that hold the record text and its label, then analyze the file again.
-            </p>
-            <div class="inline">
-              <label for={`${id}-text`}>Text field</label>
-              <input
-                id={`${id}-text`}
-                value={text}
-                onInput={(e) => setText(e.currentTarget.value)}
-              />
-              <label for={`${id}-label`}>Label field</label>
-              <input
-                id={`${id}-label`}
-                value={label}
-                onInput={(e) => setLabel(e.currentTarget.value)}
-              />
-            </div>
-            {retained ? null : (
-              <div class="inline">
-                <label for={`${id}-file`}>Choose the same file again</label>
-                <input
-                  id={`${id}-file`}
-                  type="file"
-                  onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
-                />
-              </div>
-            )}
-            <div class="inline">
-              <button type="submit" class="button" disabled={!file}>
-                Re-upload with this mapping
-              </button>
-              <button type="button" class="button secondary" onClick={() => setCorrecting(false)}>
-                Cancel
-              </button>
-            </div>
-          </form>
+            onCancel={() => setCorrecting(false)}
+          />
         ) : (
-          <button type="button" class="button secondary small" onClick={startCorrecting}>
+          <button type="button" class="button secondary small" onClick={() => setCorrecting(true)}>
             Correct the field mapping
           </button>
         )

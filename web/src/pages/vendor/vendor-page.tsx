@@ -3,11 +3,13 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { getVendorAssessment, type VendorAssessment } from '../../api/vendor';
 import { DueDate, StatusBadge } from '../../components/badges';
 import { ErrorBanner, Loading } from '../../components/feedback';
+import { HelpLink } from '../../components/help-link';
 import { PageMain } from '../../components/page-main';
 import { useAsync } from '../../components/use-async';
 import { captureVendorTokenFromHash, vendorToken } from '../../session';
 import { LinkProblem, linkProblemOf } from './link-problem';
 import { Questionnaire } from './questionnaire';
+import { VendorConditions } from './vendor-conditions';
 
 /** The /vendor page. */
 export function VendorPage() {
@@ -40,6 +42,7 @@ export function VendorPage() {
       <header class="site-header vendor">
         <div class="brand">Diligence</div>
         <p class="muted">Dataset due-diligence questionnaire</p>
+        <HelpLink page="web.html#for-vendors" />
       </header>
       <PageMain path="/vendor">
         {problem ? <LinkProblem kind={problem} /> : null}
@@ -66,6 +69,7 @@ export function VendorPage() {
                 <a href={`mailto:${data.buyer.contactEmail}`}>{data.buyer.contactEmail}</a>.
               </p>
             ) : null}
+            <VendorConditions />
             <Questionnaire
               key={`${data.assessment.id}-${generation}-${data.assessment.status}`}
               data={data}

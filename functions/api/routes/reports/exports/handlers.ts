@@ -1,5 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { contractCsvRows } from '../../../../core/assessment/contract/csv-rows';
 import { listView } from '../../../../core/assessment/ranking';
 import { getTemplate } from '../../../../core/questionnaire';
 import {
@@ -72,8 +73,17 @@ export const downloadReportBundleHandler: RouteHandler<
 
 /** Factors and discrepancies as CSV. */
 export const exportReportCsvHandler: RouteHandler<typeof exportReportCsv, AppEnv> = async (c) => {
-  const { report, base, label } = await versioned(c, c.req.valid('param'));
-  return attachment(c, reportCsv(report, label), 'text/csv; charset=utf-8', `${base}.csv`);
+  const { a, report, base, label } = await versioned(c, c.req.valid('param'));
+  const contract = contractCsvRows(
+    a.contractCheck?.conditions ?? [],
+    await c.var.deps.repos.remediation.list(a.organizationId, a.id),
+  );
+  return attachment(
+    c,
+    reportCsv(report, label, contract),
+    'text/csv; charset=utf-8',
+    `${base}.csv`,
+  );
 };
 
 /** Croissant JSON-LD of the answers and measurements. */
@@ -114,10 +124,12 @@ export const downloadReportPdfHandler: RouteHandler<typeof downloadReportPdf, Ap
   const { reportPdf } = await import('../../../../core/report/pdf');
   // The vendor's texts of matched records (fingerprint packs) are read for the PDF only.
   const shown = await withMatchTexts(c.var.deps, a, report);
+  const items = await c.var.deps.repos.remediation.list(a.organizationId, a.id);
   const pdf = await reportPdf(shown, {
     title: `${a.dataset.name} (${a.vendor.name})`,
     label,
     ...(decision ? { decision } : {}),
+    contract: { conditions: a.contractCheck?.conditions ?? [], items },
   });
   return attachment(c, pdf, 'application/pdf', `${base}.pdf`);
 };

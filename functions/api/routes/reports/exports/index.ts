@@ -1,4 +1,5 @@
 import { createRouter } from '../../../create-router';
+import { getFrameworkPack, getFrameworkPackHandler } from './frameworks';
 import {
   diffReportVersionsHandler,
   downloadReportBundleHandler,
@@ -19,7 +20,7 @@ import {
 
 /**
  * Report versions compared and taken away: diff, bundle, CSV, Croissant, PDF, the vendor's texts of
- * fingerprint matches, assessments CSV.
+ * fingerprint matches, framework packs, assessments CSV.
  */
 export function reportExportRoutes() {
   return createRouter()
@@ -29,5 +30,6 @@ export function reportExportRoutes() {
     .openapi(exportReportCroissant, exportReportCroissantHandler)
     .openapi(downloadReportPdf, downloadReportPdfHandler)
     .openapi(getReportMatchExamples, getReportMatchExamplesHandler)
+    .openapi(getFrameworkPack, getFrameworkPackHandler)
     .openapi(exportAssessmentsCsv, exportAssessmentsCsvHandler);
 }
