@@ -41,5 +41,6 @@ export function estimateSynthetic(markerRecords: number, scores: readonly number
     estimatedShare: withMarkers(m, e.share),
     interval: [withMarkers(m, e.interval[0]), withMarkers(m, e.interval[1])] as [number, number],
     scoreHistogram: [a, b] as [number[], number[]],
+    scoredRecords: e.records,
   };
 }

@@ -5,12 +5,11 @@ import { dayOf, parseDate } from '../metrics/dates';
 import { findMarker, hasMarkerAnchor, initAnchors } from '../metrics/markers';
 import { findPii } from '../metrics/pii';
 import { PARAMS } from '../params';
-import { byPriority, offerToPool, POOL_SIZE, spotPriority } from '../spot-check/pool';
-import { bandOfBin, MARKER_STRATUM, SCORE_BANDS } from '../spot-check/strata';
-import type { SpotPoolEntry } from '../spot-check/types';
+import { offerToPool, spotPriority } from '../spot-check/pool';
+import { bandOfBin, MARKER_STRATUM } from '../spot-check/strata';
 import { FEATURE_COUNT, measureStyle } from '../synthetic/features';
 import { MODEL } from '../synthetic/model';
-import { heapify, keyedHash, offerStyle, styleSampleKey, wantsStyle } from '../synthetic/sample';
+import { keyedHash, styleSampleKey, styleThreshold } from '../synthetic/sample';
 import { scoreBin, styleScore } from '../synthetic/score';
 import { DistinctSet } from '../text/distinct-set';
 import { grams13 } from '../text/grams';
@@ -30,7 +29,7 @@ const LOOPING = 0.3;
 const MAX_LABELS = 10_000;
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d+$/i;
 const HALF_SALT = 0x2c1b_3c6d;
-/** machineSignals: a record the keyed style sample left unscored (its stratum is not needed). */
+/** machineSignals: a record the keyed style sample left unscored (it enters no review pool). */
 const UNSCORED = -1;
 
 initAnchors((phrase) => {
@@ -59,10 +58,8 @@ export class Folder {
   private readonly extract: (record: unknown, out: Extracted) => void;
   private readonly labelIds = new Map<string, number>();
   private readonly budget: BudgetHeap;
-  /** The keyed style sample's key (when the partial keeps one). */
-  private readonly styleKey: { k0: number; k1: number } | null = null;
-  /** The current record's spot-check priority (when the partial keeps a pool). */
-  private priority = 0;
+  /** The keyed style sample's key and threshold (when not every record is scored). */
+  private readonly styleKey: { k0: number; k1: number; threshold: number } | null = null;
   /** Whether the current record's scan collected style cues. */
   private styled = true;
   private readonly src: SourceFold;
@@ -72,13 +69,14 @@ export class Folder {
     private readonly spot: SpotFoldOptions = {},
   ) {
     if (partial.spotPool && !spot.key) throw new Error('a spot-check pool needs its key to fold');
-    if (partial.styleSample) {
-      if (!spot.key) throw new Error('a style sample needs its key to fold');
-      const k = styleSampleKey(spot.key);
-      if (k.keyId !== partial.styleSample.keyId)
-        throw new Error('the style sample has another key');
-      this.styleKey = k;
-      heapify(partial.styleSample);
+    const sampling = partial.styleSampling;
+    if (sampling) {
+      if (sampling.keyed && !spot.key)
+        throw new Error('a keyed style sample needs its key to fold');
+      const k = styleSampleKey(sampling.keyed ? spot.key : undefined);
+      if (k.keyId !== sampling.keyId) throw new Error('the style sample has another key');
+      if (spot.onStratum) throw new Error("a sampled fold cannot report every record's stratum");
+      this.styleKey = { k0: k.k0, k1: k.k1, threshold: styleThreshold(sampling.rate) };
     }
     this.extract = compileExtractor(partial.fields);
     partial.labels.names.forEach((name, i) => {
@@ -113,19 +111,17 @@ export class Folder {
     for (let i = 0; i < parts.length - 1; i++) scanWords(parts[i] as string, wb);
     const responseStart = wb.n;
     const response = parts.length > 0 ? (parts[parts.length - 1] as string) : '';
-    const sample = p.styleSample;
-    // a full keyed sample scores only some records: collect style cues later, for those alone
-    this.styled = !sample || sample.hashes.length < sample.bound;
+    // a sampled fold scores only some records: collect style cues later, for those alone
+    this.styled = this.styleKey === null;
     scanWords(response, wb, this.styled ? this.style : null);
     const n = wb.n;
     const full = parts.length === 1 ? response : parts.join('\n');
     sequenceKey(wb.hashes, n, this.key);
     const keyLo = this.key[0] as number;
     const keyHi = this.key[1] as number;
-    if (p.spotPool && n > 0) this.priority = spotPriority(this.spot.key as string, keyLo, keyHi);
     const stratum = n === 0 ? null : this.machineSignals(id, response, responseStart, keyLo, keyHi);
     if (n === 0) p.emptyText++;
-    this.spotCheck(id, stratum, full);
+    this.spotCheck(id, stratum, keyLo, keyHi, full);
     const labelId = this.labels(ex.label);
     this.src.label(ex.label);
     this.src.language(id, keyLo, keyHi, () => full);
@@ -135,24 +131,18 @@ export class Folder {
     if (wb.at > 0 || wb.digits >= 4) this.personalData(id, full, wb.at > 0, wb.digits);
   }
 
-  private spotCheck(id: number, stratum: number | null, full: string): void {
+  private spotCheck(
+    id: number,
+    stratum: number | null,
+    keyLo: number,
+    keyHi: number,
+    full: string,
+  ): void {
     this.spot.onStratum?.(id, stratum);
     const pool = this.partial.spotPool;
     if (!pool || stratum === null || stratum === UNSCORED) return;
-    offerToPool(pool, stratum, { index: id, priority: this.priority }, () => full);
-  }
-
-  /** True when the record could enter some score band's review pool (so its band is needed). */
-  private poolMayTake(id: number): boolean {
-    const pool = this.partial.spotPool;
-    if (!pool) return false;
-    const entry = { index: id, priority: this.priority } as SpotPoolEntry;
-    for (let h = 0; h < SCORE_BANDS; h++) {
-      const list = pool.strata[h] as SpotPoolEntry[];
-      const last = list[list.length - 1];
-      if (list.length < POOL_SIZE || !last || byPriority(entry, last) < 0) return true;
-    }
-    return false;
+    const priority = spotPriority(this.spot.key as string, keyLo, keyHi);
+    offerToPool(pool, stratum, { index: id, priority }, () => full);
   }
 
   /** The record's score bin (0..bins-1); collects its style cues first when the scan did not. */
@@ -173,7 +163,7 @@ export class Folder {
 
   /**
    * Counts the record's marker or style score; returns its spot-check stratum (`UNSCORED` when the
-   * keyed style sample passed it by and no review pool could take it).
+   * keyed style sample passed it by).
    */
   private machineSignals(
     id: number,
@@ -195,27 +185,13 @@ export class Folder {
       }
       return MARKER_STRATUM;
     }
-    const sample = p.styleSample;
     const sk = this.styleKey;
-    const half = (fmix32(key ^ HALF_SALT) & 1) * MODEL.bins;
-    if (!sample || !sk) {
-      const score = this.scoreOf(response, responseStart);
-      p.scores[half + score] = (p.scores[half + score] as number) + 1;
-      this.src.score(score);
-      return bandOfBin(score);
-    }
-    sample.records++;
-    const hash = keyedHash(sk.k0, sk.k1, key, keyHi);
-    if (wantsStyle(sample, hash, id)) {
-      const score = this.scoreOf(response, responseStart);
-      const bin = half + score;
-      p.scores[bin] = (p.scores[bin] as number) + 1;
-      const evicted = offerStyle(sample, hash, id, bin);
-      if (evicted >= 0) p.scores[evicted] = (p.scores[evicted] as number) - 1;
-      this.src.score(score);
-      return bandOfBin(score);
-    }
-    return this.poolMayTake(id) ? bandOfBin(this.scoreOf(response, responseStart)) : UNSCORED;
+    if (sk && keyedHash(sk.k0, sk.k1, key, keyHi) >= sk.threshold) return UNSCORED;
+    const score = this.scoreOf(response, responseStart);
+    const bin = (fmix32(key ^ HALF_SALT) & 1) * MODEL.bins + score;
+    p.scores[bin] = (p.scores[bin] as number) + 1;
+    this.src.score(score);
+    return bandOfBin(score);
   }
 
   private index(id: number, keyLo: number, keyHi: number, labelId: number, full: string): void {

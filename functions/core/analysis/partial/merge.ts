@@ -1,6 +1,6 @@
 import { mergeLanguageSamples } from '../languages/sample';
 import { mergePools } from '../spot-check/pool';
-import { mergeStyleSamples } from '../synthetic/sample';
+import { sameSampling } from '../synthetic/sample';
 import { sortedEntries } from './budget';
 import { MAX_EXAMPLES } from './create';
 import { concatIndex, enforceCaps } from './record-index';
@@ -53,12 +53,7 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
   const entries = sortedEntries([...a.budget.entries, ...b.budget.entries], a.limits.tokenBudget);
   const r = a.records;
   const spotPool = mergePools(a.spotPool, b.spotPool, r);
-  if (!a.styleSample !== !b.styleSample)
-    throw new Error('cannot merge a partial with a style sample and one without');
-  const style =
-    a.styleSample && b.styleSample
-      ? mergeStyleSamples(a.styleSample, b.styleSample, r, a.scores.length)
-      : null;
+  sameSampling(a.styleSampling, b.styleSampling);
   const languages = mergeLanguageSamples(a.languages, b.languages, r, sourceMap);
   const { sources: _s, languages: _l, ...base } = a;
   return {
@@ -102,7 +97,7 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
       kinds: addCounts(a.markers.kinds, b.markers.kinds),
       examples: firstExamples(a.markers.examples, shift(b.markers.examples, r)),
     },
-    scores: style ? style.scores : a.scores.map((c, i) => c + (b.scores[i] ?? 0)),
+    scores: a.scores.map((c, i) => c + (b.scores[i] ?? 0)),
     repetition: {
       sum: a.repetition.sum + b.repetition.sum,
       records: a.repetition.records + b.repetition.records,
@@ -125,7 +120,6 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
     },
     budget: { tokens: entries.reduce((s, e) => s + e.tokens.length, 0), entries },
     ...(spotPool ? { spotPool } : {}),
-    ...(style ? { styleSample: style.sample } : {}),
     ...(src ? { sources: src.sources } : {}),
     ...(languages ? { languages } : {}),
   };

@@ -3,7 +3,7 @@ import type { MarkerKind } from '../metrics/markers';
 import type { PiiKind } from '../metrics/pii';
 import type { AnalysisLimits } from '../params';
 import type { SpotPool } from '../spot-check/types';
-import type { StyleSample } from '../synthetic/sample';
+import type { StyleSampling } from '../synthetic/sample';
 import type { FieldMapping } from '../types';
 import type { SourceCounts } from './sources';
 
@@ -90,10 +90,10 @@ export interface AnalysisPartial {
   /** The spot-check review pool; present only when folded with `AnalyzeOptions.spotCheck`. */
   spotPool?: SpotPool;
   /**
-   * The keyed style sample (with `AnalyzeOptions.spotCheck`, its key derived from the spot-check
-   * key): `scores` then count only these records, at most `STYLE_SAMPLE_BOUND` of them.
+   * The keyed Bernoulli style sample, when the sample is big enough that not every record is
+   * scored: `scores` (and per-source scores) then count only the records it picked.
    */
-  styleSample?: StyleSample;
+  styleSampling?: StyleSampling;
   /**
    * Per-source counts, when a source field is mapped (absent from partials stored before they
    * existed, and then `bySource` is not reported).

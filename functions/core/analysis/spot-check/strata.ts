@@ -1,6 +1,7 @@
 import { halves } from '../metrics/synthetic';
 import type { AnalysisPartial } from '../partial/types';
 import { SCORE_BINS } from '../synthetic/model';
+import { unmarkedRecords } from '../synthetic/sample';
 import type { SpotStratum } from './types';
 
 /** Score bands over the style-score histogram (4 bands of 5 bins: 0–0.25, …, 0.75–1). */
@@ -31,7 +32,7 @@ function scaleToTotal(counts: number[], total: number | null): number[] {
   const exact = counts.map((c) => (c * total) / scored);
   const out = exact.map(Math.floor);
   const order = exact
-    .map((x, i) => i)
+    .map((_, i) => i)
     .sort((i, j) => {
       const d =
         (exact[j] as number) - (out[j] as number) - ((exact[i] as number) - (out[i] as number));
@@ -51,7 +52,7 @@ function scaleToTotal(counts: number[], total: number | null): number[] {
  * band sizes are the sample's band shares of all records without markers.
  */
 export function spotStrata(
-  p: Pick<AnalysisPartial, 'markers' | 'scores' | 'styleSample'>,
+  p: Pick<AnalysisPartial, 'records' | 'emptyText' | 'markers' | 'scores' | 'styleSampling'>,
 ): SpotStratum[] {
   const [a, b] = halves(p.scores);
   const counts: number[] = [];
@@ -61,7 +62,7 @@ export function spotStrata(
       records += (a[k] as number) + (b[k] as number);
     counts.push(records);
   }
-  const sizes = scaleToTotal(counts, p.styleSample ? p.styleSample.records : null);
+  const sizes = scaleToTotal(counts, p.styleSampling ? unmarkedRecords(p) : null);
   const out: SpotStratum[] = sizes.map((records, h) => ({ id: h, label: label(h), records }));
   out.push({ id: MARKER_STRATUM, label: label(MARKER_STRATUM), records: p.markers.records });
   return out;

@@ -1,162 +1,95 @@
 import { createHmac } from 'node:crypto';
 import { fmix32 } from '../hash/mix';
+import type { AnalysisPartial } from '../partial/types';
 
 /**
- * Records the style model scores at most, chosen by keyed hash (bottom-k). The 95 % bootstrap
- * width of the adjusted share is at most 0.76 points at 131,072 scored records (0.73 at a 30 %
- * share, 0.56 at 5 %), so scoring more would narrow an interval that already carries ±51 points of
- * cross-domain allowance by less than one point; `scripts/style-sample-width.ts` measures it.
+ * Records the style model is meant to score in a big sample. The 95 % bootstrap width of the
+ * adjusted share is at most 0.76 points at 131,072 scored records (0.73 at a 30 % share, 0.56 at
+ * 5 %), so scoring more would narrow an interval that already carries ±51 points of cross-domain
+ * allowance by less than one point; `scripts/style-sample-width.ts` measures it.
  */
 export const STYLE_SAMPLE_BOUND = 131_072;
+/**
+ * Bytes per record assumed when the record count is estimated from the stored size. Records
+ * smaller than this get more than the bound scored (more work, a narrower interval); records
+ * 4× larger still get a quarter of it (32,768: a sampling width of at most 1.5 points).
+ */
+export const STYLE_BYTES_PER_RECORD = 1024;
+/**
+ * Uncompressed bytes assumed per compressed byte of a gzip sample (text JSON Lines compresses
+ * 3–6×; the low end errs toward scoring more records, never fewer).
+ */
+export const GZIP_RATIO = 3;
+const UNKEYED_SALT = 'diligence style-sample, no key';
+const TWO_32 = 2 ** 32;
 
 /**
- * The keyed style sample of a partial: the `bound` records without markers whose keyed hash of
- * their normalized text is smallest, as parallel arrays (hash, record index, histogram bin). The
- * partial's `scores` are exactly the histogram of these records, so merging two partials keeps the
- * `bound` smallest of the union and rebuilds it. Below the bound every record is in it.
+ * The keyed Bernoulli style sample of a partial: a record without markers is style-scored iff the
+ * keyed hash of its text is below `rate`·2³². Every part of a sample is folded with the same key
+ * and rate, so partials merge by adding their histograms. Absent when every record is scored.
  */
-export interface StyleSample {
-  /** Fingerprint of the key (never the key itself): partials of different keys never merge. */
+export interface StyleSampling {
+  /** Fingerprint of the sampling key (never the key): partials of different keys never merge. */
   keyId: string;
-  bound: number;
-  /** Records without markers (and with text) seen, scored or not. */
-  records: number;
-  hashes: number[];
-  indexes: number[];
-  bins: number[];
+  /** The probability a record is scored, fixed before the pass from the sample's stored size. */
+  rate: number;
+  /** Whether the key came from the sample's secret draw key (else a public salt: the CLI). */
+  keyed: boolean;
 }
 
-/** The 64-bit style-sample key derived from the sample's spot-check secret (HMAC, own label). */
-export function styleSampleKey(drawKey: string): { k0: number; k1: number; keyId: string } {
-  const d = createHmac('sha256', drawKey).update('diligence style-sample').digest();
+/**
+ * The rate for a sample of `sizeBytes` stored bytes (`gzip`: compressed): the bound over the
+ * record count estimated from the size, at most 1 (every record scored below the bound).
+ */
+export function styleRate(sizeBytes: number, gzip = false): number {
+  if (!(sizeBytes > 0)) return 1;
+  const records = ((gzip ? GZIP_RATIO : 1) * sizeBytes) / STYLE_BYTES_PER_RECORD;
+  return records <= STYLE_SAMPLE_BOUND ? 1 : STYLE_SAMPLE_BOUND / records;
+}
+
+/**
+ * The 64-bit sampling key: HMAC-SHA256 of the sample's secret draw key under a label of its own
+ * (so it reveals nothing about the spot-check draw), or of a public salt without a key.
+ */
+export function styleSampleKey(drawKey: string | undefined): {
+  k0: number;
+  k1: number;
+  keyId: string;
+} {
+  const d = createHmac('sha256', drawKey || UNKEYED_SALT)
+    .update('diligence style-sample')
+    .digest();
   return { k0: d.readInt32LE(0), k1: d.readInt32LE(4), keyId: d.toString('hex', 8, 16) };
 }
 
-/** An empty sample for `drawKey`. */
-export const createStyleSample = (drawKey: string, bound = STYLE_SAMPLE_BOUND): StyleSample => ({
-  keyId: styleSampleKey(drawKey).keyId,
-  bound,
-  records: 0,
-  hashes: [],
-  indexes: [],
-  bins: [],
-});
+/** The sampling state for `drawKey` at `rate` (which must be in (0, 1)). */
+export function createStyleSampling(drawKey: string | undefined, rate: number): StyleSampling {
+  if (!(rate > 0 && rate < 1)) throw new Error(`a style sampling rate must be in (0, 1): ${rate}`);
+  return { keyId: styleSampleKey(drawKey).keyId, rate, keyed: !!drawKey };
+}
+
+/** The threshold a record's keyed hash must stay under to be scored. */
+export const styleThreshold = (rate: number): number => Math.floor(rate * TWO_32);
 
 /** A record's keyed hash (unsigned 32 bits) from its 64-bit content key. */
 export const keyedHash = (k0: number, k1: number, keyLo: number, keyHi: number): number =>
   fmix32(fmix32(keyLo ^ k0) ^ keyHi ^ k1) >>> 0;
 
-const before = (s: StyleSample, i: number, j: number): boolean => {
-  const a = s.hashes[i] as number;
-  const b = s.hashes[j] as number;
-  return a < b || (a === b && (s.indexes[i] as number) < (s.indexes[j] as number));
-};
+/** Records with text and no marker: the records the style sample is drawn from. */
+export const unmarkedRecords = (p: Pick<AnalysisPartial, 'records' | 'emptyText' | 'markers'>) =>
+  p.records - p.emptyText - p.markers.records;
 
-function swap(s: StyleSample, i: number, j: number): void {
-  for (const a of [s.hashes, s.indexes, s.bins]) {
-    const t = a[i] as number;
-    a[i] = a[j] as number;
-    a[j] = t;
-  }
+/** Records with text and no marker that the style model did not score (0 without sampling). */
+export function unscoredRecords(
+  p: Pick<AnalysisPartial, 'records' | 'emptyText' | 'markers' | 'scores' | 'styleSampling'>,
+): number {
+  if (!p.styleSampling) return 0;
+  return unmarkedRecords(p) - p.scores.reduce((s, c) => s + c, 0);
 }
 
-function siftDown(s: StyleSample, i: number): void {
-  const n = s.hashes.length;
-  for (;;) {
-    const l = 2 * i + 1;
-    let top = i;
-    if (l < n && before(s, top, l)) top = l;
-    if (l + 1 < n && before(s, top, l + 1)) top = l + 1;
-    if (top === i) return;
-    swap(s, i, top);
-    i = top;
-  }
+/** Throws unless two partials were folded with the same style sampling (or both without). */
+export function sameSampling(a: StyleSampling | undefined, b: StyleSampling | undefined): void {
+  if (!a && !b) return;
+  if (!a || !b || a.keyId !== b.keyId || a.rate !== b.rate)
+    throw new Error('cannot merge partials folded with different style sampling (key or rate)');
 }
-
-/** Orders the arrays as a max-heap on (hash, index), the form `offerStyle` keeps while folding. */
-export function heapify(s: StyleSample): void {
-  for (let i = (s.hashes.length >> 1) - 1; i >= 0; i--) siftDown(s, i);
-}
-
-/** True when a record with (hash, index) enters a heap-ordered sample. */
-export function wantsStyle(s: StyleSample, hash: number, index: number): boolean {
-  if (s.hashes.length < s.bound) return true;
-  const top = s.hashes[0] as number;
-  return hash < top || (hash === top && index < (s.indexes[0] as number));
-}
-
-/**
- * Adds a record that `wantsStyle` accepted; returns the histogram bin it evicted (−1: none). The
- * caller keeps `scores` equal to the histogram of the sample.
- */
-export function offerStyle(s: StyleSample, hash: number, index: number, bin: number): number {
-  if (s.hashes.length < s.bound) {
-    let i = s.hashes.length;
-    s.hashes.push(hash);
-    s.indexes.push(index);
-    s.bins.push(bin);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(s, parent, i)) break;
-      swap(s, i, parent);
-      i = parent;
-    }
-    return -1;
-  }
-  const evicted = s.bins[0] as number;
-  s.hashes[0] = hash;
-  s.indexes[0] = index;
-  s.bins[0] = bin;
-  siftDown(s, 0);
-  return evicted;
-}
-
-/** Sorts the sample by (hash, index): the canonical order a finished or merged partial stores. */
-export function sortStyle(s: StyleSample): StyleSample {
-  const order = s.hashes.map((_, i) => i);
-  order.sort(
-    (i, j) =>
-      (s.hashes[i] as number) - (s.hashes[j] as number) ||
-      (s.indexes[i] as number) - (s.indexes[j] as number),
-  );
-  return {
-    ...s,
-    hashes: order.map((i) => s.hashes[i] as number),
-    indexes: order.map((i) => s.indexes[i] as number),
-    bins: order.map((i) => s.bins[i] as number),
-  };
-}
-
-/**
- * Merges the samples of two consecutive parts (`b`'s indexes shift by `offset`) and returns the
- * merged sample with its histogram over `bins` bins.
- */
-export function mergeStyleSamples(
-  a: StyleSample,
-  b: StyleSample,
-  offset: number,
-  bins: number,
-): { sample: StyleSample; scores: number[] } {
-  if (a.keyId !== b.keyId || a.bound !== b.bound)
-    throw new Error('cannot merge partials folded with different style-sample keys');
-  const all = sortStyle({
-    ...a,
-    records: a.records + b.records,
-    hashes: [...a.hashes, ...b.hashes],
-    indexes: [...a.indexes, ...b.indexes.map((i) => i + offset)],
-    bins: [...a.bins, ...b.bins],
-  });
-  const sample = {
-    ...all,
-    hashes: all.hashes.slice(0, a.bound),
-    indexes: all.indexes.slice(0, a.bound),
-    bins: all.bins.slice(0, a.bound),
-  };
-  const scores = new Array<number>(bins).fill(0);
-  for (const bin of sample.bins) scores[bin] = (scores[bin] as number) + 1;
-  return { sample, scores };
-}
-
-/** Records without markers that the style model did not score (0 below the bound). */
-export const unscoredRecords = (s: StyleSample | undefined): number =>
-  s ? s.records - s.hashes.length : 0;
