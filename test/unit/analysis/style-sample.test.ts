@@ -74,6 +74,22 @@ describe('keyed Bernoulli style sample', () => {
     expect(finalize(sized, { now: NOW }).synthetic.sampling).toBeUndefined();
   });
 
+  it('takes the rate from the stored size, counting gzip input as compressed', async () => {
+    const size = 50 * 1024 * 1024;
+    expect(styleRate(size)).toBe(1);
+    expect(styleRate(size, true)).toBeLessThan(1);
+    const [plain, packed] = await Promise.all([
+      fold(LINES, { spotCheck: { key: 'key' }, sizeBytes: size }),
+      fold(gz(LINES), { spotCheck: { key: 'key' }, sizeBytes: size }),
+    ]);
+    expect(plain.styleSampling).toBeUndefined();
+    expect(packed.styleSampling).toEqual({
+      keyId: expect.any(String),
+      rate: styleRate(size, true),
+      keyed: true,
+    });
+  });
+
   it('above the bound scores a keyed share of the records; markers and everything else stay', async () => {
     const [sampled, full] = await Promise.all([
       fold(LINES, { spotCheck: { key: 'key' }, styleRate: 0.3 }),
