@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { access, constants } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
   AnalysisInputError,
@@ -62,6 +62,8 @@ async function fold(
   try {
     return await foldSource(createReadStream(file, { highWaterMark: 1 << 20 }), {
       fileName: file,
+      // the file's size fixes the style sampling rate before the pass, as in the product
+      sizeBytes: (await stat(file)).size,
       format: options.format,
       fields: options.fields,
       onProgress: progress.update,

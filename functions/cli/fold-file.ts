@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { access, constants } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import {
   AnalysisInputError,
   type AnalysisPartial,
@@ -41,6 +41,8 @@ export async function foldFile(
   try {
     return await foldSource(createReadStream(file, { highWaterMark: 1 << 20 }), {
       fileName: file,
+      // the file's size fixes the style sampling rate before the pass, as in the product
+      sizeBytes: (await stat(file)).size,
       fields,
       ...extra,
       onProgress: progress.update,

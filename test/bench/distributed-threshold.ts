@@ -8,7 +8,9 @@ import { createSampleAnalyzer } from '../../functions/analyze/engine';
 import { exampleRecords, recordTexts } from '../../functions/core/analysis';
 import { writeCorpus } from './corpus';
 
-// Usage: npx tsx test/bench/distributed-threshold.ts [--records 60000] [--margin 2]
+// Usage: npx tsx test/bench/distributed-threshold.ts [--records 60000] [--margin 2] [--key <draw key>]
+// --key folds as the product does with the sample's spot-check key (review pool, keyed style sample);
+// the style sample saves time only beyond its bound (131,072 records), so use 1,000,000 records then.
 // The one-Lambda pass (fold with SHA-256, finalize, the second read for cluster texts) on generated
 // ~200-word JSON Lines, by CPU time (wall time is unreliable on a shared machine; one pass is one
 // thread, and the 3,008 MB analyzer has more than one vCPU): the bytes one pass gets through in
@@ -18,6 +20,7 @@ const { values } = parseArgs({
   options: {
     records: { type: 'string', default: '60000' },
     margin: { type: 'string', default: '2' },
+    key: { type: 'string' },
   },
 });
 
@@ -33,7 +36,13 @@ async function main(): Promise<void> {
     const started = performance.now();
     const one = await createSampleAnalyzer().analyzeObject(
       { size, open: async () => read(), openRange: async (s, e) => read(s, e) },
-      { fileName: 'c.jsonl', fields: {}, now: new Date('2025-01-01T00:00:00Z'), workers: 1 },
+      {
+        fileName: 'c.jsonl',
+        fields: {},
+        now: new Date('2025-01-01T00:00:00Z'),
+        workers: 1,
+        ...(values.key ? { spotCheck: { key: values.key } } : {}),
+      },
     );
     await recordTexts(read(), one.analysis, exampleRecords(one.analysis), { fileName: 'c.jsonl' });
     const used = process.cpuUsage(cpu);

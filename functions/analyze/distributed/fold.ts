@@ -73,6 +73,7 @@ export function createFoldHandler(deps: FoldDeps) {
         fields: settings.fields,
         input: settings.input,
         ...(settings.spotCheck ? { spotCheck: settings.spotCheck } : {}),
+        ...(settings.styleRate !== undefined ? { styleRate: settings.styleRate } : {}),
         // the whole file's detected mapping: a range's first records may lack an optional field
         checkMapping: false,
         sampleBits: item.sampleBits,

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../api/env';
 import { DEFAULT_LIMITS } from '../../core/analysis';
+import { styleRate } from '../../core/analysis/synthetic/sample';
 import { lineAlignedRanges, newlineFinder } from '../../core/tree-hash';
 import type { Config } from '../../lib/config';
 import { StaleObjectError } from '../../store/object-pin';
@@ -96,6 +97,8 @@ export function createPlanHandler(deps: PlanDeps) {
       ...setup,
       input: inputLimitsOf(config),
       ...('drawKey' in sample && sample.drawKey ? { spotCheck: { key: sample.drawKey } } : {}),
+      // fixed once from the whole object's size: every range scores style at the same rate
+      styleRate: styleRate(head.size),
     };
     const items: ManifestItem[] = ranges.map((r, index) => ({
       run,

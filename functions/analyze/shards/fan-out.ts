@@ -28,6 +28,8 @@ export interface FanOutOptions {
   deadline?: number;
   /** The sample's secret key for the spot-check pool (absent: no pool is kept). */
   spotCheck?: { key: string };
+  /** The style sampling rate every shard scores records at (`styleRate` of the whole object). */
+  styleRate?: number;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function fanOut(
           input: options.input,
           deadline: options.deadline,
           ...(options.spotCheck ? { spotCheck: options.spotCheck } : {}),
+          ...(options.styleRate !== undefined ? { styleRate: options.styleRate } : {}),
         };
         done.set(i, await runShard(worker, i, settings, alignedRange(openRange, range, size)));
         mergeReady();

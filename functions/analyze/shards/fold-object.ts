@@ -7,6 +7,7 @@ import {
   inputLimits,
 } from '../../core/analysis';
 import { checkRecords } from '../../core/analysis/parse/limits';
+import { styleRate } from '../../core/analysis/synthetic/sample';
 import { fanOut } from './fan-out';
 import { DEFAULT_SHARD_BYTES, shardCount } from './plan';
 import type { OpenRange } from './range-reader';
@@ -66,6 +67,8 @@ export async function foldObject(
     fileName: options.fileName,
     fields: options.fields,
     ...(options.spotCheck ? { spotCheck: options.spotCheck } : {}),
+    // the object's size fixes the style sampling rate before the pass (gzip: compressed size)
+    sizeBytes: object.size,
     input: limits,
     deadline: Date.now() + limits.timeBudgetMs,
   };
@@ -73,7 +76,8 @@ export async function foldObject(
   const shards = shardCount(object.size, workers, options.shardBytes ?? DEFAULT_SHARD_BYTES);
   if (shards > 1) {
     const [partial] = await Promise.all([
-      fanOut(object, { ...fold, workers, shards }),
+      // shards read uncompressed text only: every one scores at the whole object's rate
+      fanOut(object, { ...fold, workers, shards, styleRate: styleRate(object.size) }),
       digest(object.open(), hash),
     ]);
     if (partial) {

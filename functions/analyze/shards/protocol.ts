@@ -13,6 +13,8 @@ export interface ShardSettings {
   deadline?: number;
   /** The sample's secret key for the spot-check pool (absent: no pool is kept). */
   spotCheck?: { key: string };
+  /** The style sampling rate every shard scores records at (`styleRate` of the whole object). */
+  styleRate?: number;
 }
 
 /** Messages to a shard worker: a task, then the task's bytes on request. */

@@ -52,6 +52,7 @@ async function run(id: number, s: ShardSettings): Promise<void> {
   try {
     const partial = await foldSource(chunks(f, s.continues), {
       ...(s.spotCheck ? { spotCheck: s.spotCheck } : {}),
+      ...(s.styleRate !== undefined ? { styleRate: s.styleRate } : {}),
       fileName: s.fileName,
       format: s.format,
       fields: s.fields,

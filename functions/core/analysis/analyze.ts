@@ -12,6 +12,7 @@ import { createPartial } from './partial/create';
 import { Folder } from './partial/fold';
 import type { AnalysisPartial } from './partial/types';
 import { createPool } from './spot-check/pool';
+import { createStyleSampling, styleRate } from './synthetic/sample';
 import type { Analysis, FieldMapping } from './types';
 
 /** Progress of a running analysis. */
@@ -44,6 +45,17 @@ export interface AnalyzeOptions extends FinalizeOptions {
    * a reviewer will read; the CLI takes it from `--seed`. Without it no pool is kept (no cost).
    */
   spotCheck?: { key: string };
+  /**
+   * Stored bytes of the whole sample this source is (or is a part of): fixes, before the pass, the
+   * rate at which the style model scores records (`styleRate`; gzip input counts as compressed).
+   * Every part of one sample must get the same size and key. Without it every record is scored.
+   */
+  sizeBytes?: number;
+  /**
+   * The style sampling rate itself, in (0, 1] (overrides `sizeBytes`; for parts of a sample whose
+   * planner fixed it, tests and benchmarks). 1: every record is scored.
+   */
+  styleRate?: number;
   /** Called with each record's index in this part and its spot-check stratum (null: no text). */
   onStratum?: (record: number, stratum: number | null) => void;
   /**
@@ -58,6 +70,21 @@ export interface AnalyzeOptions extends FinalizeOptions {
   input?: Partial<InputLimits>;
   /** When the time limit ends (epoch ms); default: now + the time limit. */
   deadline?: number;
+}
+
+/** Passes `source` through, noting whether it starts with the gzip magic bytes. */
+async function* sniffGzip(
+  source: AsyncIterable<Uint8Array>,
+  out: { gzip: boolean },
+): AsyncGenerator<Uint8Array> {
+  let first = true;
+  for await (const chunk of source) {
+    if (first && chunk.length > 0) {
+      out.gzip = chunk[0] === 0x1f && chunk[1] === 0x8b;
+      first = false;
+    }
+    yield chunk;
+  }
 }
 
 async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
@@ -90,10 +117,13 @@ export async function foldSource(
 ): Promise<AnalysisPartial> {
   if (options.spotCheck && !(typeof options.spotCheck.key === 'string' && options.spotCheck.key))
     throw new Error('spotCheck.key must be a non-empty string');
+  if (options.styleRate !== undefined && !(options.styleRate > 0 && options.styleRate <= 1))
+    throw new Error(`styleRate must be in (0, 1]: ${options.styleRate}`);
   const stats = { bytes: 0 };
   const limits = inputLimits(options.input);
   const deadline = options.deadline ?? Date.now() + limits.timeBudgetMs;
-  const text = decodeText(source, stats, limits);
+  const sniff = { gzip: false };
+  const text = decodeText(sniffGzip(source, sniff), stats, limits);
   // format and CSV delimiter detection need at least the first two lines
   let head = '';
   for (let r = await text.next(); !r.done; r = await text.next()) {
@@ -122,6 +152,10 @@ export async function foldSource(
     }
     const key = options.spotCheck?.key;
     if (key !== undefined) partial.spotPool = createPool(key);
+    // parts share the key and rate, so they pick the same records; a per-record callback needs
+    // every record's score
+    const rate = options.styleRate ?? styleRate(options.sizeBytes ?? 0, sniff.gzip);
+    if (rate < 1 && !options.onStratum) partial.styleSampling = createStyleSampling(key, rate);
     const f = new Folder(partial, { key, onStratum: options.onStratum });
     for (const item of pending.splice(0)) {
       if (item.error !== undefined) f.malformed(item.line, item.error);

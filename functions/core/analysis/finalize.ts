@@ -10,6 +10,7 @@ import { ESTIMATE_METHOD, estimateSynthetic } from './metrics/synthetic';
 import { sortedEntries } from './partial/budget';
 import type { AnalysisPartial } from './partial/types';
 import { spotStrata } from './spot-check/strata';
+import { unscoredRecords } from './synthetic/sample';
 import type { Analysis } from './types';
 
 /** Options for `finalize`. */
@@ -30,7 +31,7 @@ export function finalize(p: AnalysisPartial, options: FinalizeOptions = {}): Ana
   const dup = findDuplicates(p.index, p.limits.nearThreshold);
   const budget = sortedEntries(p.budget.entries, p.limits.tokenBudget);
   const div = diversity(budget);
-  const synth = estimateSynthetic(p.markers.records, p.scores);
+  const synth = estimateSynthetic(p.markers.records, p.scores, unscoredRecords(p));
   const records = p.records;
   const share = (x: number) => (records ? x / records : 0);
   const perField = {
@@ -72,6 +73,9 @@ export function finalize(p: AnalysisPartial, options: FinalizeOptions = {}): Ana
       interval: synth.interval,
       method: ESTIMATE_METHOD,
       scoreHistogram: synth.scoreHistogram,
+      ...(p.styleSampling
+        ? { sampling: { rate: p.styleSampling.rate, scored: synth.scoredRecords } }
+        : {}),
     },
     labels: labelStats(p, dup.conflictRate, holdout),
     provenance: {

@@ -101,6 +101,12 @@ export interface Analysis {
      * analyses stored before it existed.
      */
     scoreHistogram?: [number[], number[]];
+    /**
+     * Present when the sample was big enough that the style model scored a keyed random subset of
+     * the records without markers (each with probability `rate`, fixed before the pass); `scored`
+     * records are in the histogram, and `interval` is that of a sample of `scored` records.
+     */
+    sampling?: { rate: number; scored: number };
     /** Present when a buyer reference calibrated the estimate (`interval` is then calibrated). */
     reference?: ReferenceSummary;
   };

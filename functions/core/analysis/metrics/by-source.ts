@@ -14,10 +14,13 @@ export const TOP_SOURCES = 20;
 export const OTHER = '(other)';
 const DAY_MS = 86_400_000;
 
-/** The sample estimate's point value for one source (no bootstrap: the table shows no interval). */
-function estimatedShare(t: SourceTally): number {
+/**
+ * The sample estimate's point value for one source (no bootstrap: the table shows no interval).
+ * With a style sample at `rate`, the source's scored records stand for `scored / rate` records.
+ */
+function estimatedShare(t: SourceTally, rate: number): number {
   const scored = t.scores.reduce((s, c) => s + c, 0);
-  const text = t.markers + scored;
+  const text = t.markers + scored / rate;
   const m = text ? t.markers / text : 0;
   return withMarkers(m, scored ? adjustedShare(t.scores, MODEL) : 0);
 }
@@ -113,7 +116,7 @@ export function bySource(
       },
       synthetic: {
         markerRate: t.records ? t.markers / t.records : 0,
-        estimatedShare: estimatedShare(t),
+        estimatedShare: estimatedShare(t, p.styleSampling?.rate ?? 1),
       },
       pii: { recordShare: t.records ? t.pii / t.records : 0 },
       freshness: age === null ? null : { medianAgeDays: age },

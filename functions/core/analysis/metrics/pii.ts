@@ -19,6 +19,9 @@ const IPV6 = /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![\w:])/g;
 const PHONE =
   /(?<![\w+=.-])(?:(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}|\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5})(?![\w=]|[.-]\d)/g;
 
+/** The costly patterns, for tests of their pre-filters (global: reset `lastIndex` before use). */
+export const PII_PATTERNS = { card: CARD, phone: PHONE, ipv6: IPV6 } as const;
+
 /** Card-number lengths by leading digits (Visa, Mastercard, Amex, Discover and similar). */
 function cardShape(d: string): boolean {
   const len = d.length;
@@ -81,13 +84,36 @@ export function maskPii(kind: PiiKind, value: string): string {
   }
 }
 
+/** True when `text` holds at least `n` copies of the character `ch` (stops at the n-th). */
+export function hasAtLeast(text: string, ch: string, n: number): boolean {
+  for (let i = text.indexOf(ch), seen = 0; i >= 0; i = text.indexOf(ch, i + 1))
+    if (++seen >= n) return true;
+  return n <= 0;
+}
+
+/**
+ * Necessary conditions for a hit of each costly pattern, from counts the caller already has (ASCII
+ * digits, `@`) or a short character scan, read off the patterns themselves:
+ * - card: `[2-6](?:[ -]?\d){12,18}` holds at least 13 ASCII digits;
+ * - phone: a hit keeps at least 10 digits (the North American form has exactly 10 or 11, the
+ *   international form is refused below 10);
+ * - IPv6: `(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}` holds seven colons.
+ * When a condition fails the pattern cannot match, so skipping it changes no result.
+ */
+export const PII_PREFILTERS = {
+  card: (digits: number) => digits >= 13,
+  phone: (digits: number) => digits >= 10,
+  ipv6: (text: string) => hasAtLeast(text, ':', 7),
+};
+
 type Span = [number, number];
 const overlaps = (spans: Span[], s: number, e: number) => spans.some(([a, b]) => s < b && a < e);
 
 /**
  * Finds personal data in `text`. Cards must pass Luhn and IBANs mod 97; a match inside an earlier
- * one (a card number that also looks like a phone number) counts once. `hasAt`/`digits` let callers
- * skip texts that cannot contain any kind.
+ * one (a card number that also looks like a phone number) counts once. `hasAt`/`digits` (the
+ * count of ASCII digits, or more) let callers skip texts that cannot contain any kind; each costly
+ * pattern runs only when its `PII_PREFILTERS` condition holds.
  */
 export function findPii(text: string, hasAt: boolean, digits: number): PiiHit[] {
   const hits: PiiHit[] = [];
@@ -103,18 +129,20 @@ export function findPii(text: string, hasAt: boolean, digits: number): PiiHit[] 
   };
   if (hasAt) scan(EMAIL, 'email', () => true);
   if (digits >= 4) {
-    scan(CARD, 'card', (m) => {
-      const d = m.replace(/\D/g, '');
-      return cardShape(d) && !/^(\d)\1+$/.test(d) && luhnValid(d);
-    });
+    if (PII_PREFILTERS.card(digits))
+      scan(CARD, 'card', (m) => {
+        const d = m.replace(/\D/g, '');
+        return cardShape(d) && !/^(\d)\1+$/.test(d) && luhnValid(d);
+      });
     scan(IBAN, 'iban', ibanValid);
     scan(IPV4, 'ip', (m) => m.split('.').some((o) => o !== '0'));
-    scan(PHONE, 'phone', (m) => {
-      const d = m.replace(/\D/g, '');
-      return d.length >= 10 && d.length <= 15 && !/^(\d)\1+$/.test(d);
-    });
+    if (PII_PREFILTERS.phone(digits))
+      scan(PHONE, 'phone', (m) => {
+        const d = m.replace(/\D/g, '');
+        return d.length >= 10 && d.length <= 15 && !/^(\d)\1+$/.test(d);
+      });
   }
-  if (text.includes(':')) scan(IPV6, 'ip', () => true);
+  if (PII_PREFILTERS.ipv6(text)) scan(IPV6, 'ip', () => true);
   return hits;
 }
 

@@ -24,11 +24,16 @@ export const addHistograms = (a: readonly number[], b: readonly number[]): numbe
 /** Combines the marker share `m` with a share `x` of the records without markers. */
 export const withMarkers = (m: number, x: number): number => m + (1 - m) * x;
 
-/** The sample's estimated machine-generated share: markers first, the style model for the rest. */
-export function estimateSynthetic(markerRecords: number, scores: readonly number[]) {
+/**
+ * The sample's estimated machine-generated share: markers first, the style model for the rest.
+ * `unscored` counts records without markers that a keyed style sample left out of `scores`: the
+ * marker share counts them, and the style share is estimated from the scored records alone, whose
+ * bootstrap (over the scored records) already carries the sampling error.
+ */
+export function estimateSynthetic(markerRecords: number, scores: readonly number[], unscored = 0) {
   const [a, b] = halves(scores);
   const e = estimateShare(addHistograms(a, b), MODEL);
-  const textRecords = markerRecords + e.records;
+  const textRecords = markerRecords + e.records + unscored;
   const m = textRecords ? markerRecords / textRecords : 0;
   return {
     markerRate: m,
@@ -36,5 +41,6 @@ export function estimateSynthetic(markerRecords: number, scores: readonly number
     estimatedShare: withMarkers(m, e.share),
     interval: [withMarkers(m, e.interval[0]), withMarkers(m, e.interval[1])] as [number, number],
     scoreHistogram: [a, b] as [number[], number[]],
+    scoredRecords: e.records,
   };
 }

@@ -9,6 +9,7 @@ import { offerToPool, spotPriority } from '../spot-check/pool';
 import { bandOfBin, MARKER_STRATUM } from '../spot-check/strata';
 import { FEATURE_COUNT, measureStyle } from '../synthetic/features';
 import { MODEL } from '../synthetic/model';
+import { keyedHash, styleSampleKey, styleThreshold } from '../synthetic/sample';
 import { scoreBin, styleScore } from '../synthetic/score';
 import { DistinctSet } from '../text/distinct-set';
 import { grams13 } from '../text/grams';
@@ -28,6 +29,8 @@ const LOOPING = 0.3;
 const MAX_LABELS = 10_000;
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d+$/i;
 const HALF_SALT = 0x2c1b_3c6d;
+/** machineSignals: a record the keyed style sample left unscored (it enters no review pool). */
+const UNSCORED = -1;
 
 initAnchors((phrase) => {
   const wb = new WordBuffer();
@@ -55,6 +58,10 @@ export class Folder {
   private readonly extract: (record: unknown, out: Extracted) => void;
   private readonly labelIds = new Map<string, number>();
   private readonly budget: BudgetHeap;
+  /** The keyed style sample's key and threshold (when not every record is scored). */
+  private readonly styleKey: { k0: number; k1: number; threshold: number } | null = null;
+  /** Whether the current record's scan collected style cues. */
+  private styled = true;
   private readonly src: SourceFold;
 
   constructor(
@@ -62,6 +69,15 @@ export class Folder {
     private readonly spot: SpotFoldOptions = {},
   ) {
     if (partial.spotPool && !spot.key) throw new Error('a spot-check pool needs its key to fold');
+    const sampling = partial.styleSampling;
+    if (sampling) {
+      if (sampling.keyed && !spot.key)
+        throw new Error('a keyed style sample needs its key to fold');
+      const k = styleSampleKey(sampling.keyed ? spot.key : undefined);
+      if (k.keyId !== sampling.keyId) throw new Error('the style sample has another key');
+      if (spot.onStratum) throw new Error("a sampled fold cannot report every record's stratum");
+      this.styleKey = { k0: k.k0, k1: k.k1, threshold: styleThreshold(sampling.rate) };
+    }
     this.extract = compileExtractor(partial.fields);
     partial.labels.names.forEach((name, i) => {
       this.labelIds.set(name, i);
@@ -95,13 +111,15 @@ export class Folder {
     for (let i = 0; i < parts.length - 1; i++) scanWords(parts[i] as string, wb);
     const responseStart = wb.n;
     const response = parts.length > 0 ? (parts[parts.length - 1] as string) : '';
-    scanWords(response, wb, this.style);
+    // a sampled fold scores only some records: collect style cues later, for those alone
+    this.styled = this.styleKey === null;
+    scanWords(response, wb, this.styled ? this.style : null);
     const n = wb.n;
     const full = parts.length === 1 ? response : parts.join('\n');
     sequenceKey(wb.hashes, n, this.key);
     const keyLo = this.key[0] as number;
     const keyHi = this.key[1] as number;
-    const stratum = n === 0 ? null : this.machineSignals(id, response, responseStart, keyLo);
+    const stratum = n === 0 ? null : this.machineSignals(id, response, responseStart, keyLo, keyHi);
     if (n === 0) p.emptyText++;
     this.spotCheck(id, stratum, keyLo, keyHi, full);
     const labelId = this.labels(ex.label);
@@ -122,13 +140,38 @@ export class Folder {
   ): void {
     this.spot.onStratum?.(id, stratum);
     const pool = this.partial.spotPool;
-    if (!pool || stratum === null) return;
+    if (!pool || stratum === null || stratum === UNSCORED) return;
     const priority = spotPriority(this.spot.key as string, keyLo, keyHi);
     offerToPool(pool, stratum, { index: id, priority }, () => full);
   }
 
-  /** Counts the record's marker or style score; returns its spot-check stratum. */
-  private machineSignals(id: number, response: string, responseStart: number, key: number): number {
+  /** The record's score bin (0..bins-1); collects its style cues first when the scan did not. */
+  private scoreOf(response: string, responseStart: number): number {
+    const wb = this.words;
+    if (!this.styled) {
+      const { n, digits, at } = wb;
+      this.style.reset();
+      wb.n = responseStart;
+      scanWords(response, wb, this.style);
+      wb.digits = digits;
+      wb.at = at;
+      if (wb.n !== n) throw new Error('a second scan of a record found other words');
+    }
+    measureStyle(response, wb.hashes, responseStart, wb.n, this.style, this.features);
+    return scoreBin(styleScore(this.features, MODEL), MODEL.bins);
+  }
+
+  /**
+   * Counts the record's marker or style score; returns its spot-check stratum (`UNSCORED` when the
+   * keyed style sample passed it by).
+   */
+  private machineSignals(
+    id: number,
+    response: string,
+    responseStart: number,
+    key: number,
+    keyHi: number,
+  ): number {
     const p = this.partial;
     const marker = hasMarkerAnchor(this.words.hashes, responseStart, this.words.n)
       ? findMarker(response)
@@ -142,9 +185,9 @@ export class Folder {
       }
       return MARKER_STRATUM;
     }
-    const wb = this.words;
-    measureStyle(response, wb.hashes, responseStart, wb.n, this.style, this.features);
-    const score = scoreBin(styleScore(this.features, MODEL), MODEL.bins);
+    const sk = this.styleKey;
+    if (sk && keyedHash(sk.k0, sk.k1, key, keyHi) >= sk.threshold) return UNSCORED;
+    const score = this.scoreOf(response, responseStart);
     const bin = (fmix32(key ^ HALF_SALT) & 1) * MODEL.bins + score;
     p.scores[bin] = (p.scores[bin] as number) + 1;
     this.src.score(score);

@@ -1,5 +1,6 @@
 import { mergeLanguageSamples } from '../languages/sample';
 import { mergePools } from '../spot-check/pool';
+import { sameSampling } from '../synthetic/sample';
 import { sortedEntries } from './budget';
 import { MAX_EXAMPLES } from './create';
 import { concatIndex, enforceCaps } from './record-index';
@@ -52,6 +53,7 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
   const entries = sortedEntries([...a.budget.entries, ...b.budget.entries], a.limits.tokenBudget);
   const r = a.records;
   const spotPool = mergePools(a.spotPool, b.spotPool, r);
+  sameSampling(a.styleSampling, b.styleSampling);
   const languages = mergeLanguageSamples(a.languages, b.languages, r, sourceMap);
   const { sources: _s, languages: _l, ...base } = a;
   return {

@@ -3,6 +3,7 @@ import type { MarkerKind } from '../metrics/markers';
 import type { PiiKind } from '../metrics/pii';
 import type { AnalysisLimits } from '../params';
 import type { SpotPool } from '../spot-check/types';
+import type { StyleSampling } from '../synthetic/sample';
 import type { FieldMapping } from '../types';
 import type { SourceCounts } from './sources';
 
@@ -88,6 +89,11 @@ export interface AnalysisPartial {
   budget: { tokens: number; entries: BudgetEntry[] };
   /** The spot-check review pool; present only when folded with `AnalyzeOptions.spotCheck`. */
   spotPool?: SpotPool;
+  /**
+   * The keyed Bernoulli style sample, when the sample is big enough that not every record is
+   * scored: `scores` (and per-source scores) then count only the records it picked.
+   */
+  styleSampling?: StyleSampling;
   /**
    * Per-source counts, when a source field is mapped (absent from partials stored before they
    * existed, and then `bySource` is not reported).

@@ -1,5 +1,6 @@
 import { halves } from '../metrics/synthetic';
 import type { AnalysisPartial } from '../partial/types';
+import { unmarkedRecords } from '../synthetic/sample';
 import type { Analysis } from '../types';
 
 /** What a calibration reads: a stored analysis, its `synthetic` part, or a stored partial. */
@@ -21,7 +22,14 @@ const total = (h: readonly number[]) => h.reduce((s, c) => s + c, 0);
 /** Reads the score histograms out of any stored form of an analysis. */
 export function scoreCounts(e: SyntheticEvidence, what: string): ScoreCounts {
   if ('scores' in e && Array.isArray(e.scores)) {
-    return { halves: halves(e.scores), markerRecords: e.markers.records };
+    const scored = total(e.scores);
+    const unmarked = unmarkedRecords(e);
+    // a keyed style sample scores some records: the markers scale to the same share
+    const markerRecords =
+      e.styleSampling && unmarked > 0
+        ? Math.round((e.markers.records * scored) / unmarked)
+        : e.markers.records;
+    return { halves: halves(e.scores), markerRecords };
   }
   const s = 'synthetic' in e ? e.synthetic : (e as Analysis['synthetic']);
   if (!s.scoreHistogram) {

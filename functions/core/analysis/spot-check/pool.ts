@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { Hmac64 } from '../hash/hmac64';
 import { STRATA } from './strata';
 import {
   SPOT_CHECK_MAX_SIZE,
@@ -14,7 +15,7 @@ export const POOL_SIZE = SPOT_CHECK_MAX_SIZE;
 export const spotKeyId = (key: string): string =>
   createHmac('sha256', key).update('diligence spot-check key id').digest('hex').slice(0, 16);
 
-const input = Buffer.alloc(8);
+let hmac: { key: string; mac: Hmac64 } | null = null;
 
 /**
  * A record's review priority: the first 52 bits of HMAC-SHA256 under the sample's secret key of the
@@ -25,10 +26,10 @@ const input = Buffer.alloc(8);
  * Without the key nobody (a vendor included) can tell which records will be drawn.
  */
 export function spotPriority(key: string, keyLo: number, keyHi: number): number {
-  input.writeInt32LE(keyLo, 0);
-  input.writeInt32LE(keyHi, 4);
-  const d = createHmac('sha256', key).update(input).digest();
-  return (d.readUInt32BE(0) >>> 0) * 2 ** 20 + (d.readUInt32BE(4) >>> 12);
+  // the same HMAC-SHA256 as createHmac, from the key's pad states kept between calls
+  if (hmac?.key !== key) hmac = { key, mac: new Hmac64(key) };
+  const d = hmac.mac.digest(keyLo, keyHi);
+  return (d[0] as number) * 2 ** 20 + ((d[1] as number) >>> 12);
 }
 
 /** Orders pool entries: priority, then record index. */
