@@ -48,8 +48,20 @@ describe('the schedule form', () => {
       reassessment: next,
     });
     expect(keepSchedule({ tiers: { moderate: 30 } }, view)).toEqual({
+      name: 'default',
       tiers: { moderate: 30 },
       reassessment: stored,
+    });
+  });
+
+  it('keeps settings the scoring form does not show, such as fingerprint packs', () => {
+    const withPacks = {
+      ...view,
+      policy: { ...view.policy, fingerprintPacks: ['gpt-outputs'] },
+    } as unknown as PolicyView;
+    expect(keepSchedule({ tiers: { moderate: 30 } }, withPacks)).toMatchObject({
+      fingerprintPacks: ['gpt-outputs'],
+      tiers: { moderate: 30 },
     });
   });
 });

@@ -71,7 +71,11 @@ export function withSchedule(view: PolicyView, schedule: ReassessmentPolicy): Po
   return { ...rest, reassessment: schedule } as PolicyInput;
 }
 
-/** `input` (the scoring settings form) keeping the stored schedule, so saving it never drops it. */
+/**
+ * `input` (the scoring settings form) on top of the stored policy, keeping the stored schedule
+ * and every setting the form does not show (fingerprint packs …), so saving it never drops them.
+ */
 export function keepSchedule(input: PolicyInput, view: PolicyView): PolicyInput {
-  return { ...input, reassessment: scheduleOf(view) } as PolicyInput;
+  const { version: _version, ...stored } = view.policy;
+  return { ...stored, ...input, reassessment: scheduleOf(view) } as PolicyInput;
 }
