@@ -30,9 +30,12 @@ export function ContactsPanel(props: {
   const contacts = useAsync(() => listContacts(a.id), [a.id]);
   const [editing, setEditing] = useState('');
   const [removing, setRemoving] = useState('');
-  const [fresh, setFresh] = useState<{ contactId: string; url: string; expiresAt: string } | null>(
-    null,
-  );
+  const [fresh, setFresh] = useState<{
+    contactId: string;
+    url: string;
+    expiresAt: string;
+    replaced: boolean;
+  } | null>(null);
   const [copied, setCopied] = useState('');
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
@@ -57,7 +60,12 @@ export function ContactsPanel(props: {
   const issue = (c: VendorContact) =>
     run(async () => {
       const inv = await issueContactLink(a.id, c.id);
-      setFresh({ contactId: c.id, url: inv.inviteUrl, expiresAt: inv.expiresAt });
+      setFresh({
+        contactId: c.id,
+        url: inv.inviteUrl,
+        expiresAt: inv.expiresAt,
+        replaced: c.link !== null,
+      });
       setCopied('');
     });
   const remove = (c: VendorContact) =>
@@ -130,7 +138,8 @@ export function ContactsPanel(props: {
                           disabled={busy}
                           onClick={() => issue(c)}
                         >
-                          {c.link ? `New link for ${c.name}` : `Issue link for ${c.name}`}
+                          {c.link ? 'New link' : 'Issue link'}
+                          <span class="visually-hidden"> for {c.name}</span>
                         </button>
                       ) : null}
                       {open ? (
@@ -140,7 +149,7 @@ export function ContactsPanel(props: {
                           disabled={busy}
                           onClick={() => setEditing(c.id)}
                         >
-                          Edit {c.name}
+                          Edit<span class="visually-hidden"> {c.name}</span>
                         </button>
                       ) : null}
                       <button
@@ -149,7 +158,7 @@ export function ContactsPanel(props: {
                         disabled={busy}
                         onClick={() => setRemoving(c.id)}
                       >
-                        Remove {c.name}
+                        Remove<span class="visually-hidden"> {c.name}</span>
                       </button>
                     </div>
                   </td>
@@ -193,8 +202,9 @@ export function ContactsPanel(props: {
                   </button>
                 </div>
                 <p class="hint">
-                  Shown once and e-mailed to {c.email}; their earlier link stopped working. Valid
-                  until {formatDateTime(fresh.expiresAt)}.
+                  Shown once and e-mailed to {c.email}
+                  {fresh.replaced ? '; their earlier link stopped working' : ''}. Valid until{' '}
+                  {formatDateTime(fresh.expiresAt)}.
                 </p>
                 {copied ? <Notice kind="success">{copied}</Notice> : null}
               </div>
