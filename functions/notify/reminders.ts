@@ -2,6 +2,7 @@ import type { AppDeps } from '../api/env';
 import { notify } from '../api/services/notify';
 import { type LinkDeps, mintVendorLink } from '../api/services/vendor-links';
 import type { Assessment } from '../core/assessment/types';
+import { type HolderRepos, holdersOf, remindHolders } from './section-holders';
 
 const dayMs = 86_400_000;
 
@@ -46,6 +47,8 @@ export interface ReminderRepos {
   outbox: Pick<AppDeps['repos']['outbox'], 'add' | 'claimOnce'>;
   /** The invitation read and saved (compare-and-set) to add each reminder's own link. */
   invitations: LinkDeps['invitations'];
+  /** The named contacts: listed, and saved to add a reminder's link to a section holder's. */
+  contacts: HolderRepos['contacts'];
 }
 
 /**
@@ -65,9 +68,18 @@ export async function sendReminders(
   let sent = 0;
   for (const a of open) {
     const kind = reminderFor(a.dueAt, now);
-    if (!kind || !a.invitation || a.invitation.revokedAt) continue;
+    if (!kind) continue;
+    // Named contacts holding unanswered sections get the reminder; else the vendor contact.
+    const holders = await holdersOf(deps, a);
+    if (holders.length === 0 && (!a.invitation || a.invitation.revokedAt)) continue;
     if (!(await deps.repos.outbox.claimOnce(a.organizationId, a.id, kind, now.toISOString())))
       continue;
+    if (holders.length > 0) {
+      sent += await remindHolders({ ...deps, baseUrl }, a, holders, kind, (link) =>
+        message(a, kind, link),
+      );
+      continue;
+    }
     // Each reminder carries its own working link (only its hash is stored, on the invitation).
     const link = await mintVendorLink({ ...deps, baseUrl, invitations: deps.repos.invitations }, a);
     if (!link) continue;

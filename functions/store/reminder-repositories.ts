@@ -1,4 +1,6 @@
+import type { VendorContact } from '../core/assessment/contacts';
 import { dueAssessments } from './assessment-due';
+import { listContacts, saveContact } from './contact-keys';
 import type { Table } from './dynamo-keys';
 import { findInvitation, saveInvitation } from './invitation-links';
 import type { Invitation } from './invitations';
@@ -15,6 +17,11 @@ export function reminderRepositories(table: Table) {
     invitations: {
       get: (org: string, assessmentId: string) => findInvitation(table, org, assessmentId),
       save: (inv: Invitation) => saveInvitation(table, inv),
+    },
+    // Listed by Query, saved by a conditional PutItem: a reminder to a contact adds its link's hash.
+    contacts: {
+      list: (org: string, assessmentId: string) => listContacts(table, org, assessmentId),
+      save: (contact: VendorContact) => saveContact(table, contact),
     },
     assessments: { dueBefore: (until: string) => dueAssessments(table, until) },
     outbox: {

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ContactRef } from '../core/assessment/contacts';
 import { releaseCounted, reserveCounted } from './counters';
 import { putIfVersion, putNew, queryAll, type Table, tombstone } from './dynamo';
 import { getLive } from './dynamo-read';
@@ -90,6 +91,8 @@ export interface Sample {
    * and keeps the replaced sample counting, when the bytes that arrived hash to anything else.
    */
   declaredSha256?: string | null;
+  /** Who registered the file: a named vendor contact, or the assessment's vendor contact. */
+  uploadedBy?: ContactRef;
   /** A file over the multipart threshold uploads in parts to this S3 upload (absent: one PUT). */
   multipart?: SampleMultipart | null;
   createdAt: string;

@@ -1,4 +1,5 @@
 import { assessmentRepo } from './assessments';
+import { contactRepo } from './contacts';
 import type { Table } from './dynamo';
 import { eventRepo } from './events';
 import { fingerprintRepo } from './fingerprint-packs';
@@ -22,6 +23,7 @@ export function createTableRepositories(table: Table) {
     assessments: assessmentRepo(table),
     events: eventRepo(table),
     invitations: invitationRepo(table),
+    contacts: contactRepo(table),
     samples: sampleRepo(table),
     spotChecks: spotCheckRepo(table),
     references: referenceRepo(table),

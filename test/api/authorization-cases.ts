@@ -104,3 +104,28 @@ export const contractCases: RouteCase[] = [
     allowed: ['vendorA', 'vendorB'],
   },
 ];
+
+/** Contact `0…0` (none exists: denied callers are stopped before the lookup); `{contactId}` by name. */
+const contactA = (i: Ids) => (i.a === '{id}' ? '{contactId}' : '0'.repeat(26));
+
+/** The vendor contact routes (issue 31.2): procurement and admins of the assessment's organization. */
+export const contactCases: RouteCase[] = [
+  { method: 'GET', path: (i) => `/api/assessments/${i.a}/contacts`, allowed: ['proc1', 'admin1'] },
+  {
+    method: 'POST',
+    path: (i) => `/api/assessments/${i.a}/contacts`,
+    body: { name: 'Ana', email: 'ana@vendor.test' },
+    allowed: ['proc1', 'admin1'],
+  },
+  {
+    method: 'PATCH',
+    path: (i) => `/api/assessments/${i.a}/contacts/${contactA(i)}`,
+    body: { name: 'Ana Ruiz' },
+    allowed: ['proc1', 'admin1'],
+  },
+  {
+    method: 'DELETE',
+    path: (i) => `/api/assessments/${i.a}/contacts/${contactA(i)}`,
+    allowed: ['proc1', 'admin1'],
+  },
+];

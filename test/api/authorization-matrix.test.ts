@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from './answers';
 import {
+  contactCases,
   contractCases,
   everyone,
   fieldMappingCases,
@@ -197,6 +198,7 @@ const routes: RouteCase[] = [
   ...evidenceRoutes,
   ...fieldMappingCases,
   ...contractCases,
+  ...contactCases,
 ];
 
 let t: TestPortal;
@@ -233,6 +235,7 @@ async function snapshot() {
     spots,
     fp1,
     fp2,
+    contacts,
   ] = await Promise.all([
     repos.assessments.get('demo', ids.a),
     repos.assessments.events('demo', ids.a),
@@ -250,11 +253,13 @@ async function snapshot() {
     repos.spotChecks.list('demo', ids.a),
     repos.fingerprints.list('demo'),
     repos.fingerprints.list('other'),
+    repos.contacts.list('demo', ids.a),
   ]);
   const n1 = list1.items.length;
   const n2 = list2.items.length;
   return JSON.stringify({
     ...{ a, events, samples, inv, out1, out2, n1, n2, p1, p2, r1, refs1, refs2, spots, fp1, fp2 },
+    contacts,
   });
 }
 

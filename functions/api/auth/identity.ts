@@ -1,3 +1,4 @@
+import type { ContactRef } from '../../core/assessment/contacts';
 import type { StaffRole } from '../../core/assessment/types';
 
 /** A verified staff caller. */
@@ -14,6 +15,8 @@ export interface VendorIdentity {
   kind: 'vendor';
   organizationId: string;
   assessmentId: string;
+  /** Set when the caller opened a named contact's own link (absent on the default link). */
+  contact?: ContactRef;
 }
 
 /** Verifies a staff bearer token or throws UnauthorizedError. */

@@ -6,6 +6,7 @@ import type { AppEnv } from '../env';
 import { clientAddress } from './client-address';
 import type { createFailureLimiter } from './failure-limiter';
 import { bearer } from './staff-auth';
+import { contactOfLink } from './vendor-contact-auth';
 
 const invalid = () =>
   new UnauthorizedError(
@@ -26,6 +27,26 @@ export function requireVendor(limiter: ReturnType<typeof createFailureLimiter>) 
     }
     const token = bearer(c.req.header('authorization'));
     const parsed = token ? parseToken(token) : undefined;
+    if (parsed?.contactId) {
+      // A named contact's own link: checked against the contact's item on every request.
+      const contact = await contactOfLink(
+        c.var.deps,
+        { ...parsed, contactId: parsed.contactId },
+        now,
+      );
+      if (contact === 'invalid') {
+        await limiter.fail(counts, client, now);
+        throw invalid();
+      }
+      if (contact instanceof UnauthorizedError) throw contact;
+      c.set('vendor', {
+        kind: 'vendor',
+        organizationId: parsed.organizationId,
+        assessmentId: parsed.assessmentId,
+        contact,
+      });
+      return next();
+    }
     const invitation =
       parsed &&
       (await c.var.deps.repos.invitations.get(parsed.organizationId, parsed.assessmentId));

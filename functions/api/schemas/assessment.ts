@@ -58,6 +58,10 @@ const ReportSummarySchema = z
   })
   .openapi('ReportSummary');
 
+const ContactRefSchema = z
+  .object({ contactId: z.string().nullable(), name: z.string(), email: z.string() })
+  .openapi('ContactRef');
+
 const CommentSchema = z
   .object({ questionId: z.string().nullable(), comment: z.string() })
   .openapi('ReviewComment');
@@ -127,6 +131,14 @@ export const AssessmentSchema = z
       description:
         'true while a condition of the delivery contract is broken (a flag, not a status)',
     }),
+    answeredBy: z
+      .record(z.string(), ContactRefSchema.extend({ at: z.string() }))
+      .optional()
+      .openapi({
+        description:
+          'who last answered each question, by question id: a named vendor contact, or (contactId null) the vendor contact of the assessment',
+      }),
+    submittedBy: ContactRefSchema.nullable().optional(),
   })
   .openapi('Assessment');
 

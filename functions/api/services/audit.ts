@@ -19,8 +19,13 @@ export function auditEvent(
     actor.kind === 'staff'
       ? { actor: actor.email, role: actor.role }
       : actor.kind === 'vendor'
-        ? { actor: a.vendor.contactEmail, role: 'vendor' }
+        ? { actor: actor.contact?.email ?? a.vendor.contactEmail, role: 'vendor' }
         : { actor: actor.name, role: 'system' };
+  // A named contact's change names them (the vendor's own words: shown as plain text only).
+  const contact =
+    actor.kind === 'vendor' && actor.contact?.contactId
+      ? { contact: { id: actor.contact.contactId, name: actor.contact.name } }
+      : {};
   return {
     id: deps.newId(now),
     organizationId: a.organizationId,
@@ -28,6 +33,6 @@ export function auditEvent(
     at: now.toISOString(),
     ...who,
     type,
-    detail,
+    detail: { ...detail, ...contact },
   };
 }

@@ -1,3 +1,4 @@
+import type { Attribution, ContactRef } from './contacts';
 import type { ContractCondition, ContractResult } from './contract';
 
 /** Staff roles; every staff identity carries exactly one role and one organization. */
@@ -88,6 +89,10 @@ export interface Assessment {
   contractCheck?: ContractCheck | null;
   /** True while the latest contract check has a broken condition (a flag, not a status). */
   conditionsBroken?: boolean;
+  /** Who last answered each question (by question id; absent on answers saved before it). */
+  answeredBy?: Record<string, Attribution>;
+  /** Who submitted the questionnaire last. */
+  submittedBy?: ContactRef | null;
 }
 
 /** A delivery contract checked against an assessment's delivery, as stored on the assessment. */

@@ -32,6 +32,8 @@ export interface VendorAssessment {
   version: number;
   samples: SampleInfo[];
   comments: ReviewComment[];
+  /** The named contact whose own link opened the questionnaire, with their section ids. */
+  you?: { name: string; email: string; sections: string[] } | null;
 }
 
 /** `GET /api/vendor/assessment`. */

@@ -6,6 +6,7 @@ import { liveHashes } from '../../../store/invitations';
 import { formatToken, hashSecret } from '../../auth/vendor-token';
 import type { AppEnv } from '../../env';
 import { applyAction, loadAssessment } from '../../services/assessments';
+import { issueContactLink } from '../../services/contact-links';
 import { notify } from '../../services/notify';
 import type { issueInvitation, revokeInvitation } from './routes';
 
@@ -13,6 +14,8 @@ import type { issueInvitation, revokeInvitation } from './routes';
 export const issueInvitationHandler: RouteHandler<typeof issueInvitation, AppEnv> = async (c) => {
   const { deps, staff } = c.var;
   const current = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
+  const { contactId } = c.req.valid('json');
+  if (contactId) return c.json(await issueContactLink(deps, staff, current, contactId), 201);
   const now = deps.clock();
   const expiresAt = linkExpiry(now.toISOString(), current.dueAt, deps.config.INVITE_TTL_DAYS);
   const secret = deps.newSecret();

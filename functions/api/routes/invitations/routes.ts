@@ -11,6 +11,16 @@ export const InvitationSchema = z
   .object({ token: z.string(), inviteUrl: z.string(), expiresAt: z.string() })
   .openapi('Invitation');
 
+/** Optional body of POST …/invitations: a named contact's id issues that contact's own link. */
+export const IssueInvitationBody = z
+  .strictObject({
+    contactId: z
+      .string()
+      .regex(/^[a-z0-9]{26}$/, 'a contact id is 26 lowercase letters and digits')
+      .optional(),
+  })
+  .openapi('IssueInvitation');
+
 /** POST /api/assessments/{id}/invitations */
 export const issueInvitation = createRoute({
   method: 'post',
@@ -18,9 +28,25 @@ export const issueInvitation = createRoute({
   operationId: 'issueInvitation',
   tags: ['invitations'],
   summary: 'Issue a vendor invitation; the token is shown once and revokes any earlier one',
+  description:
+    "Without a body (or without `contactId`), the link of the assessment's vendor contact: a new " +
+    "one revokes the old. With `contactId`, that named contact's own link: it replaces only " +
+    "that contact's earlier link; the other contacts keep theirs.",
   security: staff,
   middleware: [requireStaff('procurement')] as const,
-  request: { params: IdParam },
+  request: {
+    params: IdParam,
+    body: {
+      required: false,
+      description: 'Optional: whose link to issue',
+      content: {
+        'application/json': {
+          schema: IssueInvitationBody,
+          example: { contactId: '01kb2x9a1b2c3d4e5f6g7h8j9k' },
+        },
+      },
+    },
+  },
   responses: {
     201: jsonResponse(InvitationSchema, 'The new invitation', {
       token: 'demo.01kb2x7q9m3n4p5r6s7t8v9w0x.q3J9…',

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../lib/erro
 import { requestRescore } from '../../../rescore/enqueue';
 import type { AppEnv } from '../../env';
 import { applyAction, loadAssessment, retryStale } from '../../services/assessments';
+import { actingContact, attributeAnswers, contactView } from '../../services/attribution';
 import { mailStaff } from '../../services/mail';
 import { viewsWithCounts } from '../../services/sample-selection';
 import type { saveAnswers, submit, vendorView } from './routes';
@@ -44,6 +45,8 @@ export const vendorViewHandler: RouteHandler<typeof vendorView, AppEnv> = async 
       template: templateOf(a.templateId, a.templateVersion) as unknown as Record<string, unknown>,
       answers: a.answers,
       version: a.version,
+      // The named contact who opened their own link, with their assigned sections.
+      you: vendor.contact?.contactId ? await contactView(deps, a, vendor.contact.contactId) : null,
       samples: viewsWithCounts(samples),
       comments,
     },
@@ -74,8 +77,10 @@ export const saveAnswersHandler: RouteHandler<typeof saveAnswers, AppEnv> = asyn
       check.errors.map((e) => ({ path: `answers.${e.path}`, message: e.message })),
     );
   }
-  const next = await applyAction(deps, current, 'save_answers', vendor, (draft) => {
+  const next = await applyAction(deps, current, 'save_answers', vendor, (draft, now) => {
     draft.answers = merged;
+    const by = actingContact(vendor, current);
+    attributeAnswers(draft, Object.keys(body.answers), by, now.toISOString());
     return { questions: Object.keys(body.answers) };
   });
   return c.json({ answers: next.answers, version: next.version }, 200);
@@ -102,6 +107,7 @@ export const submitHandler: RouteHandler<typeof submit, AppEnv> = async (c) => {
     }
     return applyAction(deps, current, 'submit', vendor, (draft, now) => {
       draft.submittedAt = now.toISOString();
+      draft.submittedBy = actingContact(vendor, current);
       return undefined;
     });
   });

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../../../lib/errors';
 import { requestRescore } from '../../../rescore/enqueue';
 import type { AppEnv } from '../../env';
 import { applyAction, loadAssessment } from '../../services/assessments';
+import { actingContact, attributeAnswers } from '../../services/attribution';
 import { recordSampleDeleted } from '../../services/sample-events';
 import { retireSample } from '../../services/sample-selection';
 import type { deleteSample, mergeAnswers } from './control-routes';
@@ -31,8 +32,9 @@ export const mergeAnswersHandler: RouteHandler<typeof mergeAnswers, AppEnv> = as
   if (merged.saved.length === 0) {
     return c.json({ answers: current.answers, version: current.version, saved: [], errors }, 200);
   }
-  const next = await applyAction(deps, current, 'save_answers', vendor, (draft) => {
+  const next = await applyAction(deps, current, 'save_answers', vendor, (draft, now) => {
     draft.answers = merged.answers as typeof draft.answers;
+    attributeAnswers(draft, merged.saved, actingContact(vendor, current), now.toISOString());
     return { questions: merged.saved };
   });
   return c.json({ answers: next.answers, version: next.version, saved: merged.saved, errors }, 200);

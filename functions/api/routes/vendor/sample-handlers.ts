@@ -10,6 +10,7 @@ import {
 import type { Sample } from '../../../store/samples';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
+import { actingContact } from '../../services/attribution';
 import { checkMappingAgainstUpload } from '../../services/field-mapping';
 import { checkSameSize } from '../../services/same-file';
 import { recordSampleRegistered } from '../../services/sample-events';
@@ -92,6 +93,7 @@ export const createSampleHandler: RouteHandler<typeof createSample, AppEnv> = as
     key,
     fieldOverrides: body.fields ?? {},
     declaredSha256: body.sha256?.toLowerCase() ?? null,
+    uploadedBy: actingContact(vendor, a),
     status: 'awaiting_upload',
     error: null,
     sha256: null,

@@ -223,6 +223,14 @@ export const VendorViewSchema = z
     version: z.number().int(),
     samples: z.array(SampleSchema),
     comments: z.array(z.object({ questionId: z.string().nullable(), comment: z.string() })),
+    you: z
+      .object({ name: z.string(), email: z.string(), sections: z.array(z.string()) })
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          "the named contact whose own link opened the questionnaire, with the section ids assigned to them (null on the vendor contact's link)",
+      }),
   })
   .openapi('VendorView');
 

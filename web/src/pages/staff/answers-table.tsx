@@ -13,6 +13,8 @@ export function AnswersTable({
 }) {
   const answers = assessment.answers ?? {};
   const comments = assessment.decision?.comments ?? [];
+  // Who last answered each question (a named vendor contact or the vendor contact's e-mail).
+  const by = assessment.answeredBy ?? {};
   const answered = Object.keys(answers).length;
   return (
     <section class="card" aria-labelledby="answers-heading">
@@ -43,6 +45,9 @@ export function AnswersTable({
                     </th>
                     <td class="prose">
                       {answers[q.id] === undefined ? '—' : answerText(q, answers[q.id])}
+                      {answers[q.id] !== undefined && by[q.id] ? (
+                        <p class="muted small answered-by">answered by {by[q.id]?.name}</p>
+                      ) : null}
                       {comments
                         .filter((c) => c.questionId === q.id)
                         .map((c) => (

@@ -18,6 +18,7 @@ import { SpotCheckStart } from '../spot-check/spot-check-start';
 import { AnswersTable } from './answers-table';
 import { intendedUseLabel } from './assessment-form-model';
 import { AuditTrail } from './audit-trail';
+import { ContactsPanel } from './contacts-panel';
 import { DecidePanel } from './decide-panel';
 import { InvitationPanel } from './invitation-panel';
 import { ManagePanel } from './manage-panel';
@@ -171,6 +172,9 @@ export function AssessmentPage({ id }: { id: string }) {
         ) : null}
       </section>
       {canBuy ? <InvitationPanel assessment={a} onChange={bump} /> : null}
+      {canBuy || me?.role === 'admin' ? (
+        <ContactsPanel assessment={a} template={template.data ?? null} onChange={bump} />
+      ) : null}
       {canBuy ? <ManagePanel assessment={a} onChange={bump} /> : null}
       {me?.role === 'procurement' || me?.role === 'governance' ? (
         <ReferenceAttach

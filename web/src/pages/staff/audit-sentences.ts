@@ -1,6 +1,7 @@
 /** Audit events as sentences people read: no raw fields, question titles instead of ids. */
 import type { AssessmentStatus, AuditEvent } from '../../api/types';
 import { formatDate, statusLabel, tierLabel } from '../../format';
+import { contactName, contactSentence } from './audit-contact-sentences';
 import { sampleSentence, scoredFiles } from './audit-sample-sentences';
 
 /** What a sentence needs besides the event: question titles by id. */
@@ -49,7 +50,13 @@ export function describeEvent(event: AuditEvent, ctx: SentenceContext): string {
       return typeof d.reassessmentOf === 'string'
         ? 'Started this re-assessment, prefilled with the previous answers.'
         : 'Created the assessment as a draft.';
+    case 'contact_added':
+    case 'contact_changed':
+    case 'contact_removed':
+      return contactSentence(event.type, d);
     case 'invite':
+      if (contactName(d))
+        return `Issued ${contactName(d)}'s own link${typeof d.sentTo === 'string' ? ` and e-mailed it to ${d.sentTo}` : ''}${d.replacedEarlier ? ' (their earlier link stopped working)' : ''}; it expires on ${formatDate(String(d.expiresAt ?? ''))}.`;
       return `${d.replacedEarlier ? 'Issued a new invitation link (the earlier one stopped working)' : 'Issued the invitation link'}${typeof d.sentTo === 'string' ? ` and e-mailed it to ${d.sentTo}` : ''}; it expires on ${formatDate(String(d.expiresAt ?? ''))}.`;
     case 'revoke':
       return 'Revoked the invitation link; the vendor can no longer open the questionnaire.';
@@ -158,5 +165,11 @@ export function actorWords(event: AuditEvent): string {
     governance: 'governance',
     admin: 'administrator',
   };
+  // A named vendor contact's own link: their name first (vendor input, rendered as text).
+  const contact =
+    event.role === 'vendor'
+      ? contactName((event.detail ?? {}) as Record<string, unknown>)
+      : undefined;
+  if (contact) return `${contact}, ${event.actor} (vendor)`;
   return `${event.actor} (${role[event.role] ?? 'staff'})`;
 }

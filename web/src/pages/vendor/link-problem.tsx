@@ -2,13 +2,20 @@
 import { ApiError } from '../../api/http';
 
 /** Why the vendor cannot open the questionnaire. */
-export type LinkProblemKind = 'missing' | 'expired' | 'revoked' | 'cancelled' | 'invalid';
+export type LinkProblemKind =
+  | 'missing'
+  | 'expired'
+  | 'revoked'
+  | 'removed'
+  | 'cancelled'
+  | 'invalid';
 
 /** Classifies a failed load as a link problem, or null for other errors. */
 export function linkProblemOf(error: unknown): LinkProblemKind | null {
   if (!(error instanceof ApiError)) return null;
   if (error.isType('invitation-expired')) return 'expired';
   if (error.isType('invitation-revoked')) return 'revoked';
+  if (error.isType('contact-removed')) return 'removed';
   if (error.isType('assessment-cancelled')) return 'cancelled';
   if (error.status === 401) return 'invalid';
   return null;
@@ -26,6 +33,10 @@ const texts: Record<LinkProblemKind, { title: string; body: string }> = {
   revoked: {
     title: 'This link was revoked',
     body: 'The organization that invited you has withdrawn this link, usually because a newer one was sent. Use the latest invitation, or ask your contact for a new link.',
+  },
+  removed: {
+    title: 'This link was withdrawn',
+    body: 'The organization that invited you removed you from this questionnaire, so your personal link no longer works. The answers you gave are kept. Ask your contact there if you still need access.',
   },
   cancelled: {
     title: 'This questionnaire was cancelled',

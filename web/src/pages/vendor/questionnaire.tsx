@@ -5,6 +5,7 @@ import { isAnswered, overallProgress, sectionOf } from './answer-model';
 import { AnswersReview } from './answers-review';
 import { CliLink } from './cli-link';
 import { ClosedNotice } from './closed-notice';
+import { YourSections, yoursFirst } from './contact-sections';
 import { FrameworkDrafts } from './framework-drafts';
 import { QuestionField } from './question-field';
 import { AnsweredSummary, SaveIndicator, StepsNav } from './questionnaire-parts';
@@ -23,7 +24,7 @@ const editable = ['invited', 'in_progress', 'changes_requested'];
 /** The whole vendor workflow for one assessment. */
 export function Questionnaire({ data, reload, onSubmitted }: Props) {
   const { template, comments } = data;
-  const sections = template.sections;
+  const sections = yoursFirst(template.sections, data.you?.sections ?? []);
   const readOnly = !editable.includes(data.assessment.status);
   const save = useAutosave({ answers: data.answers, version: data.version }, () =>
     reload().then((fresh) => ({ answers: fresh.answers, version: fresh.version })),
@@ -94,6 +95,7 @@ export function Questionnaire({ data, reload, onSubmitted }: Props) {
         onGo={go}
       />
       <div class="step-body stack">
+        <YourSections you={data.you} sections={sections} />
         {general.length ? (
           <div class="banner banner-warning" role="note">
             <h2 class="inline-heading">Reviewer comments</h2>

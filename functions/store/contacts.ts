@@ -1,0 +1,38 @@
+import type { VendorContact } from '../core/assessment/contacts';
+import { contactKeys, listContacts, saveContact } from './contact-keys';
+import { getItem, putNew, stripKeys, type Table } from './dynamo';
+
+export { contactKeys } from './contact-keys';
+
+/**
+ * Vendor contacts: created if absent, changed by compare-and-set, never deleted (a removed
+ * contact keeps its item with `removedAt`, so its link can say why it stopped).
+ */
+export function contactRepo(table: Table) {
+  return {
+    /** Creates a new contact; ConflictError when its id is taken. */
+    create: (contact: VendorContact) =>
+      putNew(
+        table,
+        {
+          PK: contactKeys.pk(contact.organizationId),
+          SK: contactKeys.sk(contact.assessmentId, contact.id),
+          ...contact,
+        },
+        'A contact with this id already exists.',
+      ),
+    /** One contact (removed ones too), or undefined. */
+    async get(org: string, assessmentId: string, contactId: string) {
+      const item = await getItem(
+        table,
+        contactKeys.pk(org),
+        contactKeys.sk(assessmentId, contactId),
+      );
+      return item ? stripKeys<VendorContact>(item) : undefined;
+    },
+    /** Every contact of the assessment, removed ones included, oldest first. */
+    list: (org: string, assessmentId: string) => listContacts(table, org, assessmentId),
+    /** Saves a changed contact (compare-and-set on `version`). */
+    save: (contact: VendorContact) => saveContact(table, contact),
+  };
+}
