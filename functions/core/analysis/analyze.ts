@@ -2,6 +2,9 @@ import { AnalysisInputError, UnusableInputError } from './errors';
 import { checkFieldOverrides } from './fields/check';
 import { detectFields } from './fields/detect';
 import { type FinalizeOptions, finalize } from './finalize';
+import { peekArchive } from './images/dispatch';
+import { foldImages } from './images/fold';
+import type { ImageLimits } from './images/limits';
 import type { AnalysisLimits } from './params';
 import { decodeText } from './parse/decode';
 import { detectFormat, type InputFormat } from './parse/format';
@@ -58,6 +61,8 @@ export interface AnalyzeOptions extends FinalizeOptions {
   input?: Partial<InputLimits>;
   /** When the time limit ends (epoch ms); default: now + the time limit. */
   deadline?: number;
+  /** Caps of image archives (entries, bytes per entry, pixels per image). */
+  images?: Partial<ImageLimits>;
 }
 
 async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
@@ -90,6 +95,12 @@ export async function foldSource(
 ): Promise<AnalysisPartial> {
   if (options.spotCheck && !(typeof options.spotCheck.key === 'string' && options.spotCheck.key))
     throw new Error('spotCheck.key must be a non-empty string');
+  if (!options.format) {
+    // image archives (zip, tar, tar.gz) take their own path before any text parser
+    const peeked = await peekArchive(source, options.fileName);
+    if (peeked.kind) return foldImages(peeked.source, peeked.kind, options);
+    source = peeked.source;
+  }
   const stats = { bytes: 0 };
   const limits = inputLimits(options.input);
   const deadline = options.deadline ?? Date.now() + limits.timeBudgetMs;
