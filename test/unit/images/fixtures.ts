@@ -1,5 +1,5 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 /** A seeded random generator (mulberry32), so fixtures are the same on every run. */
 export function rng(seed: number): () => number {
@@ -14,7 +14,7 @@ export function rng(seed: number): () => number {
 }
 
 /** A picture of random shapes (structured, so resized copies keep their perceptual hash). */
-export function scene(seed: number, width = 256, height = 192): sharp.Sharp {
+export function scene(seed: number, width = 256, height = 192): Sharp {
   const r = rng(seed);
   const c = () => `rgb(${Math.floor(r() * 256)},${Math.floor(r() * 256)},${Math.floor(r() * 256)})`;
   let shapes = '';
