@@ -115,6 +115,13 @@ describe('image archives', () => {
     expect(err.message).toMatch(/more than 3 entries/);
   });
 
+  it('refuses an archive without images, saying how to send text records', async () => {
+    const files = [{ name: 'data.jsonl', data: Buffer.from('{"text":"a"}\n') }];
+    const err = await foldSource(source(zip(files)), { fileName: 'data.zip' }).catch((e) => e);
+    expect(err).toBeInstanceOf(AnalysisInputError);
+    expect(err.message).toMatch(/holds no images .*gzip \(\.jsonl\.gz\)/);
+  });
+
   it('leaves text samples as they were', async () => {
     const text = Buffer.from('{"text":"hello there"}\n{"text":"another record"}\n');
     const { analysis } = await analyzeSource(source(text), { fileName: 'a.jsonl' });

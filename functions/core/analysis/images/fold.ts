@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AnalysisInputError } from '../errors';
 import type { AnalysisLimits } from '../params';
 import { checkDeadline, type InputLimits, inputLimits } from '../parse/limits';
 import { createPartial } from '../partial/create';
@@ -80,6 +81,10 @@ export async function foldImages(
     }
     options.onProgress?.({ bytes: stats.bytes, records: images.records.length });
   }
+  if (images.records.length + images.undecodable === 0)
+    throw new AnalysisInputError(
+      `the archive holds no images (${stats.entries} entries; JPEG, PNG, WebP, AVIF, TIFF are read). To upload text records, compress them with gzip (.jsonl.gz) instead of zip`,
+    );
   images.skipped = stats.entries - images.records.length - images.undecodable;
   partial.records = images.records.length;
   partial.malformed = images.undecodable;
