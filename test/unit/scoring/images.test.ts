@@ -21,9 +21,9 @@ function brokenManifest(): Buffer {
 
 /** Ten images: `ai` with generator metadata, one with a broken manifest, `noTrain` prohibiting training. */
 async function imageAnalysis(ai: number, noTrain: number) {
-  const files = [];
+  const files: { name: string; data: Buffer }[] = [];
   for (let i = 0; i < 10; i++) {
-    let data = await scene(500 + i)
+    let data: Buffer = await scene(500 + i)
       .png()
       .toBuffer();
     if (i < ai) data = withChunks(data, [textChunk('parameters', A1111)]);
@@ -38,7 +38,7 @@ async function imageAnalysis(ai: number, noTrain: number) {
   return (await analyzeSource(source(zip(files)), { fileName: 'images.zip' })).analysis;
 }
 
-const answers = (extra: Record<string, unknown>) => ({ ...loadAnswers('honest-vendor'), ...extra });
+const answers = (extra: Record<string, string | number>) => ({ ...loadAnswers('honest-vendor'), ...extra });
 
 describe('scoring image evidence', () => {
   it('contradicts a "0 % synthetic" claim with images that declare AI origin, as measured evidence', async () => {
