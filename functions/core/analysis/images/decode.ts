@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import type { Metadata, OutputInfo, Sharp, SharpOptions } from 'sharp';
 import { ImageLimitError } from './limits';
 import { mirror, PHASH_SIZE, phash } from './phash';
 
@@ -20,7 +20,21 @@ export interface DecodedImage {
 /** The image could not be decoded (corrupt, truncated, not an image): counted, never fatal. */
 export class UndecodableImageError extends Error {}
 
-sharp.cache(false);
+type SharpFn = (input?: Buffer, options?: SharpOptions) => Sharp;
+let loaded: Promise<SharpFn> | null = null;
+
+/**
+ * Loads sharp on the first image only: text analyses never load its native libvips binary (in a
+ * bundle, the dynamic import keeps it in its own chunk).
+ */
+function loadSharp(): Promise<SharpFn> {
+  loaded ??= import('sharp').then((m) => {
+    const sharp = (m.default ?? m) as unknown as SharpFn & { cache(on: boolean): void };
+    sharp.cache(false);
+    return sharp;
+  });
+  return loaded;
+}
 
 /**
  * Decodes one image with the pixel cap enforced twice: from the header before any decoding (a
@@ -31,6 +45,7 @@ export async function decodeImage(
   bytes: Buffer,
   maxPixels: number,
 ): Promise<DecodedImage> {
+  const sharp = await loadSharp();
   const options = { limitInputPixels: maxPixels, failOn: 'error' as const };
   let meta: Metadata;
   try {
@@ -63,7 +78,7 @@ export async function decodeImage(
     .update(`${info.width}x${info.height}:`)
     .update(raw.data)
     .digest('hex');
-  const grey = await sharp(raw.data, {
+  const grey = await sharp(raw.data as Buffer, {
     raw: { width: info.width, height: info.height, channels: info.channels },
   })
     .greyscale()
