@@ -38,7 +38,10 @@ async function imageAnalysis(ai: number, noTrain: number) {
   return (await analyzeSource(source(zip(files)), { fileName: 'images.zip' })).analysis;
 }
 
-const answers = (extra: Record<string, string | number>) => ({ ...loadAnswers('honest-vendor'), ...extra });
+const answers = (extra: Record<string, string | number>) => ({
+  ...loadAnswers('honest-vendor'),
+  ...extra,
+});
 
 describe('scoring image evidence', () => {
   it('contradicts a "0 % synthetic" claim with images that declare AI origin, as measured evidence', async () => {

@@ -20,7 +20,9 @@ describe('report image section', () => {
     const text = vnodeText(h(ImageSection, { images: analysis.images }));
     expect(text).toMatch(/Declared as made by AI in their own files:\s+1\s+images/);
     expect(text).toMatch(/ai\.png\s+Image generator settings\s+automatic1111/);
-    expect(text).toMatch(/2\s+files, largest difference\s+\d+\s+of 64:\s+photo\.png, photo-copy\.png/);
+    expect(text).toMatch(
+      /2\s+files, largest difference\s+\d+\s+of 64:\s+photo\.png, photo-copy\.png/,
+    );
     expect(text).not.toMatch(/\b[a-z]+[A-Z][a-zA-Z]*\b|_[a-z]/);
   });
 });
