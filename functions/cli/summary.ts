@@ -1,5 +1,6 @@
 import type { Analysis, FieldMapping, Severity } from '../core/analysis';
 import { matchLines } from './fingerprint-load';
+import { formatImagesSummary } from './summary-images';
 import { sourceLines } from './summary-sources';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -36,6 +37,7 @@ function referenceLine(s: Analysis['synthetic']): string {
 
 /** The human-readable summary `diligence analyze` prints without --json. */
 export function formatSummary(a: Analysis, file: string, holdout?: string): string {
+  if (a.images) return formatImagesSummary(a, file, holdout);
   const lines: string[] = [];
   const row = (name: string, value: string) => lines.push(`  ${name.padEnd(14)}${value}`);
   lines.push(`diligence analyze ${file}`);

@@ -151,9 +151,13 @@ describe('OpenAPI document', () => {
       'tickets.ndjson.gz',
       'EXPORT.JSONL.GZ',
       'Notes.Txt',
+      'images.zip',
+      'IMAGES.TAR.GZ',
+      'photos.tar',
+      'photos.tgz',
     ];
     expect(names.filter((n) => !pattern.test(n))).toEqual([]);
-    for (const bad of ['data.xlsx', 'data.jsonl.zip', 'jsonl', 'data.json/i', 'data.gz'])
+    for (const bad of ['data.xlsx', 'data.zip.gz', 'data.rar', 'jsonl', 'data.json/i', 'data.gz'])
       expect(pattern.test(bad), bad).toBe(false);
   });
 

@@ -2,6 +2,9 @@ import { AnalysisInputError, UnusableInputError } from './errors';
 import { checkFieldOverrides } from './fields/check';
 import { detectFields } from './fields/detect';
 import { type FinalizeOptions, finalize } from './finalize';
+import { peekArchive } from './images/dispatch';
+import { foldImages } from './images/fold';
+import type { ImageLimits } from './images/limits';
 import type { AnalysisLimits } from './params';
 import { decodeText } from './parse/decode';
 import { detectFormat, type InputFormat } from './parse/format';
@@ -70,6 +73,8 @@ export interface AnalyzeOptions extends FinalizeOptions {
   input?: Partial<InputLimits>;
   /** When the time limit ends (epoch ms); default: now + the time limit. */
   deadline?: number;
+  /** Caps of image archives (entries, bytes per entry, pixels per image). */
+  images?: Partial<ImageLimits>;
 }
 
 /** Passes `source` through, noting whether it starts with the gzip magic bytes. */
@@ -119,6 +124,12 @@ export async function foldSource(
     throw new Error('spotCheck.key must be a non-empty string');
   if (options.styleRate !== undefined && !(options.styleRate > 0 && options.styleRate <= 1))
     throw new Error(`styleRate must be in (0, 1]: ${options.styleRate}`);
+  if (!options.format) {
+    // image archives (zip, tar, tar.gz) take their own path before any text parser
+    const peeked = await peekArchive(source, options.fileName);
+    if (peeked.kind) return foldImages(peeked.source, peeked.kind, options);
+    source = peeked.source;
+  }
   const stats = { bytes: 0 };
   const limits = inputLimits(options.input);
   const deadline = options.deadline ?? Date.now() + limits.timeBudgetMs;

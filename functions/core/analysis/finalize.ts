@@ -1,6 +1,7 @@
 import { buildFindings } from './findings';
 import { addSourcesAndLanguages } from './findings-sources';
 import { matchPacks, type PackInput } from './fingerprints/match';
+import { finalizeImages } from './images/finalize';
 import { findContamination } from './metrics/contamination';
 import { findDuplicates } from './metrics/dedup';
 import { diversity } from './metrics/diversity';
@@ -27,6 +28,7 @@ const PROVENANCE_FIELDS = ['source', 'createdAt', 'license', 'synthetic'] as con
 
 /** Turns a partial into the Analysis contract (plus findings). Pure: the same inputs give the same output. */
 export function finalize(p: AnalysisPartial, options: FinalizeOptions = {}): Analysis {
+  if (p.images) return finalizeImages(p, options);
   const nowMs = options.now === undefined ? Date.now() : new Date(options.now).getTime();
   const dup = findDuplicates(p.index, p.limits.nearThreshold);
   const budget = sortedEntries(p.budget.entries, p.limits.tokenBudget);

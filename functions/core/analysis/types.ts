@@ -1,3 +1,4 @@
+import type { ImagesBlock } from './images/types';
 import type { SpotStratum } from './spot-check/types';
 
 /** Severity of a finding, from informational to critical. */
@@ -109,6 +110,8 @@ export interface Analysis {
     sampling?: { rate: number; scored: number };
     /** Present when a buyer reference calibrated the estimate (`interval` is then calibrated). */
     reference?: ReferenceSummary;
+    /** Images only: share of decoded images whose own bytes declare AI origin (a lower bound). */
+    evidencedShare?: number;
   };
   labels: null | {
     classes: Record<string, number>;
@@ -159,6 +162,8 @@ export interface Analysis {
    * measured on a keyed bounded sample. Absent from analyses stored before it existed.
    */
   languages?: Languages;
+  /** The image block of an image archive (`input.format: "images"`); absent for text samples. */
+  images?: ImagesBlock;
 }
 
 /** Measured languages: shares of records, largest first, and the undetermined share. */

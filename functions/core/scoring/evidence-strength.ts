@@ -20,6 +20,7 @@ export const claimEvidence: Readonly<Record<string, readonly EvidenceStrength[]>
   provenance_contradicted: ['measured'],
   personal_data_contradicted: ['measured'],
   languages_contradicted: ['measured'],
+  image_training_prohibited: ['measured'],
 };
 
 /** Labels of the evidence strengths, for people. */

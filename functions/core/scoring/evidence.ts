@@ -22,6 +22,8 @@ export interface SyntheticReading {
   model?: { estimate: number; low: number; high: number; strength: 'calibrated' | 'screening' };
   /** Beside a review: why the review and the style model disagree (their intervals do not overlap). */
   disagreement?: string;
+  /** An image archive: `facts` are images whose own bytes declare AI origin (no style model). */
+  images?: true;
 }
 
 const pct = (x: number) => `${Math.round(x)} %`;
@@ -39,6 +41,11 @@ function modelReading(a: Analysis): SyntheticReading {
   const estimate = Math.min(100, 100 * max(s.estimatedShare));
   const low = Math.min(Math.max(estimate, facts), 100 * max(s.interval[0], facts / 100));
   const ref = s.reference;
+  if (a.images) {
+    const weakness =
+      'only declared provenance is read from images: generated images without metadata go unseen';
+    return { facts, estimate, low, strength: 'screening', weakness, images: true };
+  }
   if (ref?.selfTest.usable) return { facts, estimate, low, strength: 'calibrated', ...matched };
   const weakness = ref
     ? `the reference sample failed its self-test (${ref.selfTest.message})`

@@ -299,6 +299,22 @@ export const factorCatalog: readonly FactorDoc[] = [
     'Correct the declared languages (ISO 639 codes) or filter the records in other languages.',
   ),
   doc(
+    'image_manifest_invalid',
+    'sample',
+    'image_manifest_invalid',
+    'weight × min(1, share of sample images whose C2PA manifest fails validation / 5 %)',
+    'A C2PA manifest that no longer matches its file (changed after signing, or broken) is a provenance record that cannot be trusted; it is not counted as evidence of AI origin either way.',
+    'Explain how the files were produced and edited; deliver the originals with intact manifests, or strip the broken ones and say so.',
+  ),
+  doc(
+    'image_training_prohibited',
+    'discrepancy',
+    'image_training_prohibited',
+    'weight × min(1, share of sample images whose own metadata prohibits AI training or data mining / 5 %), per contradicted answer (do-not-train signals honoured; a licence allowing training)',
+    'Files that say "no AI training" in their own metadata (C2PA training-mining notAllowed, PLUS DataMining prohibited) contradict a delivery sold for training.',
+    "Remove the files that reserve training rights, or obtain and document the rights holder's permission.",
+  ),
+  doc(
     'no_sample',
     'missing',
     'no_sample',

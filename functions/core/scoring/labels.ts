@@ -38,6 +38,8 @@ export const factorNames: Record<WeightId | string, string> = {
   provenance_contradicted: 'Provenance claim contradicted',
   personal_data_contradicted: '"No personal data" claim contradicted',
   languages_contradicted: 'Declared languages contradicted',
+  image_manifest_invalid: 'Image provenance manifests that fail validation',
+  image_training_prohibited: 'Images that prohibit AI training',
   no_sample: 'No sample analyzed',
   no_holdout_sample: 'No holdout sample analyzed',
   undisclosed_claim: 'Undisclosed answers on scored questions',

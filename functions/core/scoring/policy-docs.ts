@@ -45,6 +45,10 @@ const weightReasons: Record<keyof typeof defaultWeights, string> = {
     "Large: records matching the buyer's own model outputs are the self-consuming loop itself, measured, not estimated.",
   eval_contamination:
     'As large as holdout contamination: evaluation results on a leaked set are inflated.',
+  image_manifest_invalid:
+    'As large as missing provenance: a signed record of origin that no longer matches its file undoes the provenance it claimed.',
+  image_training_prohibited:
+    'As large as holdout contamination: training on files that refuse it in their own metadata is a rights problem a buyer inherits.',
   no_sample:
     'Enough, with a few small factors, to lift a well-answered questionnaire out of the low tier: unchecked claims are not low risk.',
   no_holdout_sample: 'Holdout claims stay unchecked; smaller than a missing training sample.',

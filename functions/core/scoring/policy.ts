@@ -39,6 +39,8 @@ export const defaultWeights = {
   delivery_degradation: 12,
   echo_outputs_sold: 20,
   eval_contamination: 12,
+  image_manifest_invalid: 8,
+  image_training_prohibited: 12,
 } as const;
 
 /** A factor id that carries its own weight in the policy. */

@@ -5,6 +5,8 @@ import { overlapRate } from './evidence';
 import { matchFactors } from './matches';
 
 function diversity(a: Analysis, ctx: Ctx): RawFactor | undefined {
+  // lexical diversity does not apply to image archives
+  if (a.images) return undefined;
   const t = ctx.policy.thresholds;
   const { compressionRatio, mattr } = a.diversity;
   const severity = Math.max(

@@ -10,6 +10,9 @@ export const sampleContentTypes = [
   'application/gzip',
   'application/x-gzip',
   'text/plain',
+  'application/zip',
+  'application/x-zip-compressed',
+  'application/x-tar',
 ] as const;
 
 const caseless = (word: string) =>
@@ -20,12 +23,12 @@ const caseless = (word: string) =>
  * flags: a flag cannot travel in an OpenAPI `pattern`, so clients validate exactly what we do.
  */
 export const sampleFileNamePattern = new RegExp(
-  `\\.(${['csv', 'jsonl', 'ndjson', 'json', 'txt'].map(caseless).join('|')})(${caseless('.gz')})?$`,
+  `\\.((${['csv', 'jsonl', 'ndjson', 'json', 'txt', 'tar'].map(caseless).join('|')})(${caseless('.gz')})?|${caseless('zip')}|${caseless('tgz')})$`,
 );
 
 /** What a person reads when the file is of a kind the analyzer cannot read. */
 export const unsupportedType =
-  'This file type is not supported. Upload CSV (.csv), JSON Lines (.jsonl, .ndjson), a JSON array (.json) or plain text (.txt), optionally gzip-compressed (.gz).';
+  'This file type is not supported. Upload CSV (.csv), JSON Lines (.jsonl, .ndjson), a JSON array (.json) or plain text (.txt), optionally gzip-compressed (.gz), or an archive of images (.zip, .tar, .tar.gz).';
 
 /** Per-upload field overrides (which record field holds the text, the label, …). */
 export const FieldOverrides = z

@@ -1,3 +1,4 @@
+import { mergeImagePartials } from '../images/partial';
 import { mergeLanguageSamples } from '../languages/sample';
 import { mergePools } from '../spot-check/pool';
 import { sameSampling } from '../synthetic/sample';
@@ -122,5 +123,6 @@ export function mergePartials(a: AnalysisPartial, b: AnalysisPartial): AnalysisP
     ...(spotPool ? { spotPool } : {}),
     ...(src ? { sources: src.sources } : {}),
     ...(languages ? { languages } : {}),
+    ...(a.images || b.images ? { images: mergeImagePartials(a.images, b.images) } : {}),
   };
 }

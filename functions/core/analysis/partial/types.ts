@@ -1,3 +1,4 @@
+import type { ImagePartial } from '../images/types';
 import type { LanguageSample } from '../languages/sample';
 import type { MarkerKind } from '../metrics/markers';
 import type { PiiKind } from '../metrics/pii';
@@ -101,4 +102,6 @@ export interface AnalysisPartial {
   sources?: SourceCounts;
   /** The keyed bounded sample whose languages finalize detects (absent from older partials). */
   languages?: LanguageSample;
+  /** Per-image state of an image archive (`format: "images"`); absent for text samples. */
+  images?: ImagePartial;
 }

@@ -1,4 +1,5 @@
 import { holdoutRule } from './holdout';
+import { imageProvenanceRule } from './images';
 import { dedupMethodRule, modelLabelsRule, nearDuplicateRule } from './labels-dedup';
 import { languagesRule } from './languages';
 import { freshnessRule, personalDataRule, provenanceFieldsRule } from './provenance-freshness';
@@ -24,7 +25,7 @@ export const claimRules: readonly ClaimRule[] = [
  * Rules that check an answer against the sample without making it a scored claim question: an
  * unanswered question stays an ordinary unanswered one (not an undisclosed claim).
  */
-export const answerChecks: readonly ClaimRule[] = [languagesRule];
+export const answerChecks: readonly ClaimRule[] = [languagesRule, imageProvenanceRule];
 
 /** The ids of every question scoring checks (the DESIGN.md claim questions and a few more). */
 export const scoredQuestionIds: readonly string[] = claimRules.flatMap((r) => r.questionIds);

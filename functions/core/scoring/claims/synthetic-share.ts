@@ -20,6 +20,8 @@ const aside = (r: SyntheticReading): string =>
 
 /** What the measured facts are, for the contradiction's message (a pack match names pack and records). */
 function factsBasis(r: SyntheticReading): string {
+  if (r.images)
+    return `${fmt(r.facts)} % of images declare AI origin in their own bytes (a valid C2PA manifest, an IPTC digital source type or generator metadata), a measured lower bound`;
   if (!r.matched)
     return `${fmt(r.facts)} % of records are tagged synthetic or carry assistant boilerplate`;
   const ex =

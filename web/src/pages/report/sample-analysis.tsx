@@ -5,6 +5,7 @@ import { ChartFigure } from '../../components/chart-figure';
 import { formatDate, percent } from '../../format';
 import { clusterSpec, dateSpec, diversitySpec, labelSpec } from './chart-specs';
 import { DuplicateExamples } from './duplicate-examples';
+import { ImageSection } from './image-section';
 import { diversityReference } from './reference';
 
 /** A sample's name: its file (older reports kept none: then its role). */
@@ -29,6 +30,7 @@ export function SampleAnalysis({ sample, index }: { sample: ReportSample; index:
         {name}
         {sample.role ? <span class="muted"> ({sample.role} sample)</span> : null}
       </h3>
+      {sample.images ? <ImageSection images={sample.images} /> : null}
       {sample.file ? (
         <p class="small muted">
           Uploaded {formatDate(sample.file.uploadedAt)} · SHA-256{' '}

@@ -9,6 +9,9 @@ const types: Record<string, string> = {
   json: 'application/json',
   txt: 'text/plain',
   gz: 'application/gzip',
+  tgz: 'application/gzip',
+  zip: 'application/zip',
+  tar: 'application/x-tar',
 };
 
 /** The content type to declare for a file, from the browser or its extension. */
@@ -17,8 +20,8 @@ export function contentTypeOf(file: { name: string; type: string }): string {
   return types[ext] ?? (file.type || 'application/octet-stream');
 }
 
-/** File extensions the analyzer reads (optionally gzip-compressed). */
-export const acceptedExtensions = '.csv,.jsonl,.ndjson,.json,.txt,.gz';
+/** File extensions the analyzer reads (optionally gzip-compressed), and image archives. */
+export const acceptedExtensions = '.csv,.jsonl,.ndjson,.json,.txt,.gz,.zip,.tar,.tgz';
 
 /** A byte count in readable units. */
 export function formatBytes(bytes: number): string {
@@ -64,11 +67,11 @@ export function mappingOf(fields: Record<string, unknown> | undefined): {
 
 /** What a person reads when a file is of a kind the analyzer cannot read. */
 export const unsupportedTypeMessage =
-  'This file type is not supported. Upload CSV (.csv), JSON Lines (.jsonl, .ndjson), a JSON array (.json) or plain text (.txt), optionally gzip-compressed (.gz).';
+  'This file type is not supported. Upload CSV (.csv), JSON Lines (.jsonl, .ndjson), a JSON array (.json) or plain text (.txt), optionally gzip-compressed (.gz), or an archive of images (.zip, .tar, .tar.gz).';
 
 /** True when the file name has an extension the analyzer reads. */
 export const isSupportedFile = (name: string): boolean =>
-  /\.(csv|jsonl|ndjson|json|txt)(\.gz)?$/i.test(name);
+  /\.((csv|jsonl|ndjson|json|txt|tar)(\.gz)?|zip|tgz)$/i.test(name);
 
 /** The role as words. */
 export const roleLabel = (role: 'training' | 'holdout'): string =>

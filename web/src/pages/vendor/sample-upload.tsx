@@ -192,10 +192,10 @@ export function SampleUpload({ initial, readOnly, onChange }: Props) {
     <section aria-labelledby="step-heading" class="stack sample-step">
       <p>
         Upload a representative sample of the dataset (CSV, JSON Lines, JSON array or plain text,
-        optionally gzip-compressed). The portal measures duplicates, diversity, machine-generated
-        text, labels, provenance, freshness and personal data, and checks your answers against it. A
-        holdout sample lets it check for contamination. One sample counts per role: uploading
-        another replaces it.
+        optionally gzip-compressed, or a .zip or .tar archive of images). The portal measures
+        duplicates, diversity, machine-generated text, labels, provenance, freshness and personal
+        data, and checks your answers against it. A holdout sample lets it check for contamination.
+        One sample counts per role: uploading another replaces it.
       </p>
       {readOnly ? null : (
         <form

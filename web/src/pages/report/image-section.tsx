@@ -1,0 +1,90 @@
+/**
+ * The image part of a sample that is an archive of images: what the files' own bytes declare
+ * (AI origin, C2PA validity, training prohibitions), each near-copy cluster by file name, and the
+ * evidence per file. Thumbnails are not shown yet; only file names and measurements.
+ */
+import type { ImagesBlock } from '../../../../functions/core/analysis/images/types';
+import { TableScroll } from '../../components/table-scroll';
+
+const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
+
+const sourceWords: Record<string, string> = {
+  c2pa: 'Signed content credentials (C2PA)',
+  iptc: 'IPTC digital source type',
+  'generator-metadata': 'Image generator settings',
+  watermark: 'Watermark',
+};
+
+/** Image measures and evidence of one analyzed image archive. */
+export function ImageSection({ images }: { images: ImagesBlock }) {
+  const p = images.provenance;
+  const d = images.duplicates;
+  return (
+    <div class="stack" data-testid="image-section">
+      <h4>Images</h4>
+      <ul>
+        <li>
+          {images.decoded} images read, {images.undecodable} could not be read.
+        </li>
+        <li>
+          Declared as made by AI in their own files: {p.aiEvidence.length + p.aiEvidenceMore} images
+          ({pct((p.aiEvidence.length + p.aiEvidenceMore) / Math.max(1, images.decoded))}). This is a
+          lower bound: editing or re-saving an image removes such labels.
+        </li>
+        <li>
+          Content credentials: {p.c2pa.present} present, {p.c2pa.valid} valid, {p.c2pa.invalid}{' '}
+          failing validation; the signer is not verified against a trust list.
+        </li>
+        <li>
+          Camera details present: {pct(p.cameraExifShare)}; no metadata at all:{' '}
+          {pct(p.noMetadataShare)}. Missing metadata does not show an image is a real photograph.
+        </li>
+        <li>
+          Exact copies: {pct(d.exactPixelsRate)}; any copy, including resized, grey or mirrored
+          ones: {pct(d.nearRate)}. Similar-looking copies are for review, not proof.
+        </li>
+      </ul>
+      {p.aiEvidence.length > 0 ? (
+        <TableScroll label="Images declared as made by AI">
+          <table>
+            <caption>Images declared as made by AI</caption>
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Evidence</th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.aiEvidence.slice(0, 100).map((e, i) => (
+                <tr key={`${e.file}-${i}`}>
+                  <td>{e.file}</td>
+                  <td>{sourceWords[e.source] ?? e.source}</td>
+                  <td>{e.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+      {p.c2pa.invalidFiles.length > 0 ? (
+        <p>
+          Content credentials failing validation (changed after signing, or broken):{' '}
+          {p.c2pa.invalidFiles.map((f) => f.file).join(', ')}.
+        </p>
+      ) : null}
+      {d.clusters.length > 0 ? (
+        <div>
+          <h5>Groups of copies</h5>
+          <ul class="image-clusters">
+            {d.clusters.slice(0, 20).map((c, i) => (
+              <li key={c.examples[0] ?? i}>
+                {c.size} files, largest difference {c.maxDistance} of 64: {c.examples.join(', ')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
