@@ -8,7 +8,6 @@ import {
   decidedVersion,
   diffReports,
   labeler,
-  makeBundle,
   reportCsv,
   toCsv,
   versionAnswers,
@@ -16,6 +15,7 @@ import {
 import type { AppEnv } from '../../../env';
 import { loadAssessment } from '../../../services/assessments';
 import { withMatchTexts } from '../../../services/match-texts';
+import { reportBundle } from '../../../services/report-bundle';
 import { allAssessments, loadReportVersion } from '../../../services/report-versions';
 import type {
   diffReportVersions,
@@ -57,15 +57,15 @@ async function versioned(c: Context<AppEnv>, params: { id: string; version: numb
   return { a, report, base, label: labeler(getTemplate(a.templateId, a.templateVersion)) };
 }
 
-/** The stored report and its SHA-256 as one JSON file. */
+/** The stored report in a bundle signed with the deployment's key, as one JSON file. */
 export const downloadReportBundleHandler: RouteHandler<
   typeof downloadReportBundle,
   AppEnv
 > = async (c) => {
-  const { report, base } = await versioned(c, c.req.valid('param'));
+  const { a, report, base } = await versioned(c, c.req.valid('param'));
   return attachment(
     c,
-    JSON.stringify(makeBundle(report), null, 2),
+    JSON.stringify(await reportBundle(c.var.deps, a, report), null, 2),
     'application/json',
     `${base}.json`,
   );
