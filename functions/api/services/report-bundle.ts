@@ -23,6 +23,7 @@ export async function reportBundle(
     deps.repos.samples.list(a.organizationId, a.id),
     deps.reportKeys.signer(),
   ]);
+  // Read after the signer: a first key made just now is valid from its creation on.
   const decision = decidedVersion(versions, a.decision);
   return signedBundle(
     {
