@@ -16,10 +16,6 @@ beforeAll(async () => {
   ({ t, proc, gov } = await startWithStaff({ MAX_SAMPLE_BYTES: '1000000' }));
   const a = await invitedAssessment(t, proc);
   id = a.id;
-  await t.call('PUT', '/api/vendor/answers', {
-    token: a.token,
-    body: { answers: completeAnswers() },
-  });
   await deliverTrainingJsonl(t, a.token, `${crateRows(0, 120)}\n`);
   const decided = await t.call('POST', `/api/assessments/${id}/decision`, {
     token: gov,

@@ -33,7 +33,7 @@ async function cli(...args: string[]) {
 const sampleBytes = Buffer.from('{"text":"one"}\n{"text":"two"}\n');
 let bundlePath: string;
 let keysPath: string;
-let bundle: Record<string, unknown>;
+let bundle: object;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'diligence-verify-'));
