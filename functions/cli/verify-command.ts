@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { verifyReport } from '../core/report/bundle';
 import { SIGNED_BUNDLE_FORMAT } from '../core/report/bundle-signed';
 import { type FileHashes, matchSample, verifySignedBundle } from '../core/report/bundle-verify';
+import { PASSPORT_FORMAT } from '../core/report/passport';
+import { verifyPassport } from '../core/report/passport-verify';
 import { fileSha256, fileTreeHash, rangeBytesOf } from './file-hash';
 import type { CliIo } from './io';
 import { KeysUnreadableError, loadKeySet } from './verify-keys';
@@ -48,7 +50,8 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     io.stderr.write('diligence verify: --sha256 takes 64 hexadecimal digits\n');
     return 2;
   }
-  const signed = (value as { format?: unknown } | null)?.format === SIGNED_BUNDLE_FORMAT;
+  const format = (value as { format?: unknown } | null)?.format;
+  const signed = format === SIGNED_BUNDLE_FORMAT || format === PASSPORT_FORMAT;
   if (values.keys !== undefined || values.sample !== undefined || signed)
     return verifySigned(file, value, values, io);
   const result = verifyReport(value, values.sha256);
@@ -80,7 +83,7 @@ async function verifySigned(file: string, value: unknown, values: Values, io: Cl
     io.stderr.write(`diligence verify: ${e.message}\n`);
     return 2;
   }
-  const verdict = verifySignedBundle(value, keys);
+  const verdict = asBundleVerdict(value, keys);
   if (!verdict.ok) return notOk(verdict.problem);
   if (values.sha256 && values.sha256.toLowerCase() !== verdict.sha256)
     return notOk(`expected ${values.sha256}, but the report hashes to ${verdict.sha256}`);
@@ -101,6 +104,24 @@ async function verifySigned(file: string, value: unknown, values: Values, io: Cl
     `${file}: verified. Report of assessment ${verdict.assessmentId} (organization ${verdict.organizationId}) version ${verdict.version}, sha256 ${verdict.sha256}, signed ${verdict.issuedAt} by key ${verdict.kid}.${sampleLine}\n`,
   );
   return 0;
+}
+
+/** A bundle's verdict, or a passport's in the same terms (its report hash is the one it names). */
+function asBundleVerdict(value: unknown, keys: Awaited<ReturnType<typeof loadKeySet>>) {
+  if ((value as { format?: unknown }).format !== PASSPORT_FORMAT)
+    return verifySignedBundle(value, keys);
+  const p = verifyPassport(value, keys);
+  if (!p.ok) return p;
+  return {
+    ok: true as const,
+    kid: p.kid,
+    issuedAt: p.content.issuedAt,
+    assessmentId: p.content.assessment.id,
+    organizationId: p.content.organization.id,
+    version: p.content.report.version,
+    sha256: p.content.report.sha256,
+    samples: p.content.samples,
+  };
 }
 
 /** The sample's plain SHA-256, and its tree hash for each range size the bundle's samples name. */

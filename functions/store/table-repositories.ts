@@ -5,6 +5,7 @@ import { fingerprintRepo } from './fingerprint-packs';
 import { invitationRepo } from './invitations';
 import { organizationRepo } from './organizations';
 import { outboxRepo } from './outbox';
+import { passportRepo } from './passports';
 import { policyRepo } from './policies';
 import type { rateLimitRepo } from './rate-limits';
 import { referenceRepo } from './references';
@@ -30,6 +31,7 @@ export function createTableRepositories(table: Table) {
     policies: policyRepo(table),
     outbox: outboxRepo(table),
     remediation: remediationRepo(table),
+    passports: passportRepo(table),
   };
 }
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLazyApp } from '../../functions/api/lazy-app';
 import { type SignedBundle, verifySignedBundle } from '../../functions/core/report';
+import { verifyPassport } from '../../functions/core/report/passport-verify';
 import type { KeySet } from '../../functions/core/signing';
 import { rotateLocalKey } from '../../functions/signing/local-keys';
 import { localKeyDir } from '../../functions/signing/report-keys';
@@ -80,5 +82,66 @@ describe('signed report bundles through the portal', () => {
       ok: false,
       problem: expect.stringMatching(/^signature does not match/),
     });
+  });
+});
+
+describe('the JWKS on the Lambda', () => {
+  it('is served without loading the data side', async () => {
+    const lazy = createLazyApp(t.portal.deps, async () => {
+      throw new Error('the JWKS must not need the data side');
+    });
+    const res = await lazy.request('/.well-known/diligence-keys.json');
+    expect(res.status).toBe(200);
+    expect((await json<KeySet>(res)).keys.length).toBeGreaterThan(0);
+  });
+});
+
+describe('passports', () => {
+  it('gives an approved assessment a public, revocable link to its signed summary', async () => {
+    const made = await t.call('POST', `/api/assessments/${id}/passport`, { token: gov });
+    expect(made.status).toBe(201);
+    const { token, url } = await json<{ token: string; url: string }>(made);
+    expect(url).toContain(`/api/passports/${token}`);
+    const open = await t.call('GET', `/api/passports/${token}`);
+    expect(open.status).toBe(200);
+    expect(open.headers.get('cache-control')).toBe('no-store');
+    const passport = await json<Record<string, unknown>>(open);
+    expect(JSON.stringify(passport)).not.toContain('answers');
+    const { keys } = await jwks();
+    expect(verifyPassport(passport, keys)).toMatchObject({
+      ok: true,
+      content: {
+        assessment: { id, decision: { decision: 'approve' } },
+        report: { version: latest },
+      },
+    });
+    const raised = { ...passport, report: { ...(passport.report as object), score: 0 } };
+    expect(verifyPassport(raised, keys)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^signature does not match/),
+    });
+    // A second link revokes the first; revoking stops the second at once.
+    const second = await json<{ token: string }>(
+      t.call('POST', `/api/assessments/${id}/passport`, { token: gov }),
+    );
+    expect((await t.call('GET', `/api/passports/${token}`)).status).toBe(404);
+    expect((await t.call('GET', `/api/passports/${second.token}`)).status).toBe(200);
+    expect((await t.call('DELETE', `/api/assessments/${id}/passport`, { token: gov })).status).toBe(
+      204,
+    );
+    const gone = await t.call('GET', `/api/passports/${second.token}`);
+    expect(gone.status).toBe(404);
+    expect((await json<{ detail: string }>(gone)).detail).toMatch(/revoked/);
+    expect((await t.call('DELETE', `/api/assessments/${id}/passport`, { token: gov })).status).toBe(
+      404,
+    );
+  });
+
+  it('refuses a passport for an assessment that is not approved', async () => {
+    const proc = await t.staff('procurement', 'demo', 'pat@demo.test');
+    const other = await invitedAssessment(t, proc);
+    const res = await t.call('POST', `/api/assessments/${other.id}/passport`, { token: proc });
+    expect(res.status).toBe(409);
+    expect((await json<{ detail: string }>(res)).detail).toMatch(/approved/);
   });
 });

@@ -99,6 +99,7 @@ describe('api', () => {
     'GET /api/openapi.json',
     'GET /api/docs',
     'ANY /api/vendor/{proxy+}',
+    'GET /api/passports/{token}',
     'GET /.well-known/diligence-keys.json',
   ])('leaves %s to the app (no gateway authorizer)', (key) => {
     const route = routes().get(key);
@@ -107,7 +108,7 @@ describe('api', () => {
   });
 
   it('declares no other routes', () => {
-    expect(routes().size).toBe(8);
+    expect(routes().size).toBe(9);
   });
 
   it('throttles the default stage and writes JSON access logs', () => {

@@ -106,6 +106,12 @@ export function routeGroups(deps: Pick<ShellDeps, 'dev'>): RouteGroup[] {
       data: true,
       load: async () => (await import('./contracts')).contractRoutes,
     },
+    {
+      name: 'passports',
+      prefixes: ['assessments', 'passports'],
+      data: true,
+      load: async () => (await import('./passports')).passportRoutes,
+    },
   ];
   if (deps.dev) {
     groups.push({

@@ -7,6 +7,7 @@ import { fingerprintRoutes } from './fingerprints';
 import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
 import { metaRoutes } from './meta';
+import { passportRoutes } from './passports';
 import { policyRoutes } from './policy';
 import { referenceRoutes } from './references';
 import { reportRoutes } from './reports';
@@ -32,6 +33,7 @@ export function featureRoutes(deps: AppDeps) {
     fingerprintRoutes(),
     vendorRoutes(deps),
     contractRoutes(deps),
+    passportRoutes(),
     ...(deps.dev ? [devRoutes()] : []),
   ];
 }

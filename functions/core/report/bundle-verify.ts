@@ -74,22 +74,11 @@ export function verifySignedBundle(value: unknown, keys: KeySet): BundleVerdict 
   if (!report.ok) return fail(`report: ${report.problem}`);
   const inconsistent = consistencyProblem(b, report.sha256);
   if (inconsistent) return fail(inconsistent);
-  const { signature, ...content } = b;
-  const key = findKey(keys, signature.kid);
-  if (!key)
-    return fail(
-      `key ${signature.kid} is not in the JWKS: the bundle was signed by a key this portal does not publish`,
-    );
-  const expired = keyProblem(key, b.issuedAt);
-  if (expired) return fail(expired);
-  const raw = Buffer.from(signature.value, 'base64url');
-  if (!verifyEs256(key, jcsBytes(content), raw))
-    return fail(
-      'signature does not match: the bundle was changed after signing (a field other than the report, or the report and its SHA-256 together)',
-    );
+  const signed = checkSignature(b, keys);
+  if (!signed.ok) return signed;
   return {
     ok: true,
-    kid: key.kid,
+    kid: signed.kid,
     issuedAt: b.issuedAt,
     assessmentId: b.assessment.id,
     organizationId: b.organization.id,
@@ -97,6 +86,32 @@ export function verifySignedBundle(value: unknown, keys: KeySet): BundleVerdict 
     sha256: report.sha256,
     samples: b.samples,
   };
+}
+
+/**
+ * The signature of any signed document (bundle or passport): its key in `keys`, valid at the
+ * document's `issuedAt`, and ES256 over the JCS of everything but `signature`.
+ */
+export function checkSignature(
+  doc: { signature: { kid: string; value: string }; issuedAt: string },
+  keys: KeySet,
+): { ok: true; kid: string } | { ok: false; problem: string } {
+  const { signature, ...content } = doc;
+  const key = findKey(keys, signature.kid);
+  if (!key)
+    return fail(
+      `key ${signature.kid} is not in the JWKS: the bundle was signed by a key this portal does not publish`,
+    ) as { ok: false; problem: string };
+  const expired = keyProblem(key, doc.issuedAt);
+  if (expired) return { ok: false, problem: expired };
+  const raw = Buffer.from(signature.value, 'base64url');
+  if (!verifyEs256(key, jcsBytes(content), raw))
+    return {
+      ok: false,
+      problem:
+        'signature does not match: the bundle was changed after signing (a field other than the report, or the report and its SHA-256 together)',
+    };
+  return { ok: true, kid: key.kid };
 }
 
 /** A file's hashes: its plain SHA-256 and, per tree hash method, its tree hash. */
