@@ -37,6 +37,42 @@ export const PassportSchema = z
   })
   .openapi('Passport');
 
+const passportExample: z.output<typeof PassportSchema> = {
+  format: 'diligence-passport/1',
+  assessment: {
+    id: '01kb2x7q9m3n4p5r6s7t8v9w0x',
+    vendor: { name: 'Acme Data' },
+    dataset: { name: 'Acme Instructions v3' },
+    decision: { decision: 'approve', at: '2026-11-29T09:00:00.000Z' },
+  },
+  organization: { id: 'demo' },
+  report: {
+    version: 2,
+    sha256: 'b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c',
+    generatedAt: '2026-11-28T14:05:00.000Z',
+    score: 41.5,
+    tier: 'moderate',
+    maturity: 2,
+  },
+  samples: [
+    {
+      sampleId: '01kb2x8a1b2c3d4e5f6g7h8j9k',
+      role: 'training',
+      fileName: 'support-tickets-2025.jsonl.gz',
+      records: 120000,
+      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    },
+  ],
+  analyzer: { parametersVersion: 2 },
+  issuedAt: '2026-12-01T10:00:00.000Z',
+  signature: {
+    alg: 'ES256',
+    kid: 'local-3kZr8c1mQv0aT5Yx',
+    value:
+      'x3fJ0l5n2cJ8Zb6qkq1gP1v4QmM0sQ9c7t2X3y4Z5AAW1e2r3t4y5u6i7o8p9a0s1d2f3g4h5j6k7l8z9x0c1v2b3n4',
+  },
+};
+
 const TokenParam = z.object({
   token: z
     .string()
@@ -86,9 +122,10 @@ export const getPassport = createRoute({
   tags: ['passports'],
   summary:
     'The signed summary behind a passport link (no sign-in): verify it with `npx diligence verify <file> --keys <JWKS>`',
+  security: [],
   request: { params: TokenParam },
   responses: {
-    200: jsonResponse(PassportSchema, 'The signed passport'),
+    200: jsonResponse(PassportSchema, 'The signed passport', passportExample),
     ...errorResponses(400, 404, 429),
   },
 });
