@@ -13,7 +13,6 @@ export function wellKnownRoutes(deps: Pick<ShellDeps, 'reportKeys'>) {
     c.json(await deps.reportKeys.published(), 200, {
       'Cache-Control': 'public, max-age=300, stale-while-revalidate=3600',
       'Access-Control-Allow-Origin': '*',
-      'Cross-Origin-Resource-Policy': 'cross-origin',
     }),
   );
 }

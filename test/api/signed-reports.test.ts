@@ -50,6 +50,8 @@ describe('signed report bundles through the portal', () => {
   it('serves the JWKS without sign-in, cacheable, public keys only', async () => {
     const { res, keys } = await jwks();
     expect(res.headers.get('cache-control')).toContain('max-age=300');
+    // Other sites' verifiers may fetch it from a browser.
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(keys.keys).toHaveLength(1);
     expect(keys.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
