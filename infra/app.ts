@@ -4,6 +4,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { apiCustomDomain } from './constructs/api';
 import { foldReservation } from './constructs/distributed';
+import { retiredSigningKeys } from './constructs/report-signing';
 import { DiligenceStack } from './diligence-stack';
 import { EdgeStack } from './edge-stack';
 
@@ -54,6 +55,8 @@ new DiligenceStack(app, 'DiligenceStack', {
     .map((url) => url.trim()),
   webAclArn: context('webAclArn'),
   apiDomain,
+  signingKeyGeneration: positiveInteger('signingKeyGeneration'),
+  retiredSigningKeys: retiredSigningKeys(context('retiredSigningKeys')),
 });
 
 // The us-east-1 side (CloudFront web ACL and CloudFront alarms): only when asked for.

@@ -11,6 +11,7 @@ import { type CodeMode, DiligenceFunction } from './constructs/function';
 import { Mail } from './constructs/mail';
 import { Notifier } from './constructs/notifier';
 import { OriginSecret } from './constructs/origin-secret';
+import { ReportSigning, type RetiredSigningKey } from './constructs/report-signing';
 import { Rescore } from './constructs/rescore';
 import { Retention } from './constructs/retention';
 import { watchService } from './constructs/service-alarms';
@@ -53,6 +54,9 @@ export interface DiligenceStackProps extends StackProps {
   readonly analyzerConcurrency?: number;
   /** Reserved concurrency of the distributed fold; null = none (see Distributed). */
   readonly foldReservedConcurrency?: number | null;
+  /** Report signing key generation (bump to rotate) and the retired keys kept in the JWKS. */
+  readonly signingKeyGeneration?: number;
+  readonly retiredSigningKeys?: readonly RetiredSigningKey[];
   /** `stub` skips esbuild (template tests); default `bundle`. */
   readonly code?: CodeMode;
 }
@@ -208,6 +212,10 @@ export class DiligenceStack extends Stack {
     if (this.auth.domain)
       this.apiFunction.fn.addEnvironment('COGNITO_DOMAIN', this.auth.domain.baseUrl());
     originSecret.bind(this.apiFunction);
+    new ReportSigning(this, 'ReportSigning', {
+      generation: props.signingKeyGeneration,
+      retired: props.retiredSigningKeys,
+    }).bind(this.apiFunction);
     if (mail) {
       this.analyzer.deadLetterFunction.bindMail(mail.from, mail.configurationSet);
       this.notifier.function.bindMail(mail.from, mail.configurationSet);

@@ -11,6 +11,7 @@ import { requestContext } from './middleware/request-context';
 import { notFound, onError } from './problem';
 import { docsRoutes } from './routes/docs';
 import { openApiInfo } from './schemas/document';
+import { wellKnownRoutes } from './well-known';
 
 /** Largest JSON body any route accepts. */
 export const maxJsonBytes = 256 * 1024;
@@ -78,6 +79,7 @@ export function buildApp(deps: AppDeps, routers: readonly FeatureRouter[]) {
     '/api',
     docsRoutes(() => app.getOpenAPI31Document(openApiInfo)),
   );
+  app.route('/', wellKnownRoutes(deps));
   app.notFound(notFound);
   app.onError(onError);
   return app;

@@ -1,5 +1,6 @@
 import type { SampleAnalyzer } from '../analyze/engine';
 import type { AnalysisRequests } from '../analyze/requests';
+import type { ReportKeys } from '../core/signing/types';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import type { RescoreQueue } from '../rescore/types';
@@ -23,6 +24,8 @@ export interface ShellDeps {
   verifyStaff: StaffVerifier;
   /** Delivers an e-mail (console locally, SES in AWS). */
   mailer: Mailer;
+  /** The keys that sign report bundles (KMS in AWS, DATA_DIR locally) and the published JWKS. */
+  reportKeys: ReportKeys;
   /** Present only in local mode: demo users and a token signer. */
   dev?: DevTools;
 }

@@ -1,8 +1,10 @@
 import type { AnalysisRequests } from '../analyze/requests';
+import type { ReportKeys } from '../core/signing/types';
 import type { Config } from '../lib/config';
 import { newId, newSecret } from '../lib/ids';
 import type { Logger } from '../lib/logger';
 import type { RescoreQueue } from '../rescore/types';
+import { reportKeysFor } from '../signing/report-keys';
 import type { MultipartUploads } from '../store/multipart-contract';
 import type { StaffVerifier } from './auth/identity';
 import type { Mailer, ShellDeps } from './env';
@@ -23,18 +25,22 @@ export interface DepsOptions {
   rescoreQueue?: RescoreQueue;
   /** Locally, the portal's analysis queue (default: SQS at ANALYSIS_QUEUE_URL). */
   analysisRequests?: AnalysisRequests;
+  /** The report signing keys (default: from the config, see signing/report-keys.ts). */
+  reportKeys?: ReportKeys;
 }
 
 /** Config, logger, clock, ids, staff verification and mail: what every request can use. */
 export function buildShellDeps(config: Config, options: DepsOptions): ShellDeps {
+  const clock = options.clock ?? (() => new Date());
   return {
     config,
     logger: options.logger,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     newId,
     newSecret: () => newSecret(256),
     verifyStaff: options.verifyStaff,
     mailer: options.mailer,
+    reportKeys: options.reportKeys ?? reportKeysFor(config, clock),
     dev: options.dev,
   };
 }

@@ -1,14 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import {
-  DEFAULT_RANGE_BYTES,
-  lineAlignedRanges,
-  newlineFinder,
-  treeHash,
-  treeHashMethod,
-} from '../core/tree-hash';
+import { DEFAULT_RANGE_BYTES, treeHashMethod } from '../core/tree-hash';
+import { fileTreeHash } from './file-hash';
 import type { CliIo } from './io';
 
 const USAGE = 'Usage: diligence hash <file> [--range-bytes N] [--json]\n';
@@ -50,30 +43,15 @@ export async function runHash(args: string[], io: CliIo): Promise<number> {
     );
     return 2;
   }
-  let size: number;
   try {
-    size = (await stat(file)).size;
+    await stat(file);
   } catch (e) {
     io.stderr.write(`diligence hash: cannot read ${file}: ${(e as Error).message}\n`);
     return 2;
   }
-  const read = (start: number, end?: number) =>
-    createReadStream(file, { start, end, highWaterMark: 1 << 20 });
-  const ranges = await lineAlignedRanges(
-    size,
-    rangeBytes,
-    newlineFinder(async (from) => read(from)),
-  );
-  const digests: string[] = [];
-  for (const r of ranges) {
-    const hash = createHash('sha256');
-    for await (const chunk of read(r.start, r.end - 1)) hash.update(chunk as Buffer);
-    digests.push(hash.digest('hex'));
-  }
-  const sha256 = treeHash(digests);
+  const { sha256, ranges } = await fileTreeHash(file, rangeBytes);
   const method = treeHashMethod(rangeBytes);
-  if (values.json)
-    io.stdout.write(`${JSON.stringify({ sha256, method, ranges: digests.length })}\n`);
-  else io.stdout.write(`${sha256}  ${file}\n${method}; ranges=${digests.length}\n`);
+  if (values.json) io.stdout.write(`${JSON.stringify({ sha256, method, ranges })}\n`);
+  else io.stdout.write(`${sha256}  ${file}\n${method}; ranges=${ranges}\n`);
   return 0;
 }

@@ -11,7 +11,7 @@ export const USAGE = `Usage:
   diligence compare <previous> <current> [--text <field>] [--label <field>] [--contract <file>] [--json]
   diligence spot-check draw <file> --n <N> [--seed <S>] [--text <field>] [--json]
   diligence spot-check estimate <file> --tags <tags.jsonl> [--text <field>] [--json]
-  diligence verify <report.json> [--sha256 <hex>]
+  diligence verify <bundle.json> --keys <JWKS file or URL> [--sample <file>] | <report.json> [--sha256 <hex>]
   diligence hash <file> [--range-bytes N] [--json]
   diligence upload <invitation-link-or-token> <file> [--role training|holdout] [--api <url>]
   diligence smoke <portal URL> [--token <procurement ID token>] [--timeout <seconds>] [--json]
@@ -34,6 +34,10 @@ spot-check draw prints a stratified random sample of records (strata by machine-
 fingerprint build  writes a hash-only pack of a known corpus (no text); analyze/score --fingerprints
          report the sample's records that equal, nearly equal or contain a pack record.
          --key-file keys the pack with an organization secret (keyed packs need it to match).
+verify   checks a report bundle downloaded from the portal: signed by a key the portal publishes
+         (--keys: its /.well-known/diligence-keys.json, as a file or URL) and unchanged since;
+         --sample also checks the file is the sample the report measured (docs/signed-reports.md).
+         A bare report (score --json) is checked against its own SHA-256.
 hash     prints the tree hash the portal stores for samples analyzed beyond one machine
          (its method names the range size: pass it as --range-bytes; default 536870912).
 smoke    checks a running portal end to end (health, config, sign-in, a throwaway assessment,

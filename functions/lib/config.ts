@@ -123,6 +123,34 @@ const schema = z
     /** SQS queue the analyzer reads (set by the stack): re-analyses of stored files go there. */
     ANALYSIS_QUEUE_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /**
+     * KMS keys that sign report bundles (AWS; set by the stack), current first, as JSON
+     * `[{ "arn": "arn:aws:kms:…:key/…", "notBefore"?: ISO, "notAfter"?: ISO }]`. Unset: a key
+     * under DATA_DIR/keys/report-signing signs (local).
+     */
+    SIGNING_KEYS: z
+      .preprocess(
+        (v) => {
+          if (typeof v !== 'string') return v;
+          try {
+            return JSON.parse(v);
+          } catch {
+            return v;
+          }
+        },
+        z
+          .array(
+            z.object({
+              arn: z
+                .string()
+                .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[\w-]+$/, 'a KMS key ARN'),
+              notBefore: z.iso.datetime().optional(),
+              notAfter: z.iso.datetime().optional(),
+            }),
+          )
+          .min(1),
+      )
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DILIGENCE_MODE === 'aws' && !env.AUTH_JWKS_URL) {

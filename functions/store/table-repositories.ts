@@ -6,6 +6,7 @@ import { fingerprintRepo } from './fingerprint-packs';
 import { invitationRepo } from './invitations';
 import { organizationRepo } from './organizations';
 import { outboxRepo } from './outbox';
+import { passportRepo } from './passports';
 import { policyRepo } from './policies';
 import type { rateLimitRepo } from './rate-limits';
 import { reassessmentClaimRepo } from './reassessment-claims';
@@ -34,6 +35,7 @@ export function createTableRepositories(table: Table) {
     outbox: outboxRepo(table),
     remediation: remediationRepo(table),
     reassessments: reassessmentClaimRepo(table),
+    passports: passportRepo(table),
   };
 }
 

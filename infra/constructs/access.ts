@@ -50,6 +50,8 @@ export interface FunctionAccess {
   readonly startsWorkflow?: boolean;
   /** Asks for re-scores: sqs:SendMessage on the re-score queue (infra/constructs/rescore.ts). */
   readonly sendsRescores?: boolean;
+  /** Signs report bundles: kms:Sign and kms:GetPublicKey on the signing keys (report-signing.ts). */
+  readonly signsReports?: boolean;
   /** Listings of the samples bucket (the orphan sweep). */
   readonly samplesListing?: readonly ListingAction[];
 }
@@ -170,6 +172,8 @@ export const ACCESS = {
     reports: [{ prefix: 'reports/', actions: READ }],
     mail: true,
     sendsRescores: true,
+    // Report bundles are signed on download; the JWKS reads the public keys.
+    signsReports: true,
   },
   /**
    * Reads uploads (pinned), writes analyses and partials beside them (and deletes them again when

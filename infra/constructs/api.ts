@@ -87,6 +87,10 @@ export const PUBLIC_ROUTES: ReadonlyArray<{ path: string; methods: HttpMethod[] 
   { path: '/api/openapi.json', methods: [HttpMethod.GET] },
   { path: '/api/docs', methods: [HttpMethod.GET] },
   { path: '/api/vendor/{proxy+}', methods: [HttpMethod.ANY] },
+  // A passport link: the app checks its token (hash lookup, revocation).
+  { path: '/api/passports/{token}', methods: [HttpMethod.GET] },
+  // The public keys that verify report bundles (CloudFront routes /.well-known/* here).
+  { path: '/.well-known/diligence-keys.json', methods: [HttpMethod.GET] },
 ];
 
 /** HTTP API: JWT authorizer by default (staff), explicit public routes, stage throttling and access logs. */
@@ -129,7 +133,7 @@ export class Api extends Construct {
           'AwsSolutions-APIG4',
           route.path.startsWith('/api/vendor/')
             ? 'Vendors have no accounts: the app checks their invitation bearer token (hash lookup, expiry, revocation) on every vendor route.'
-            : 'Public by design: health check, sign-in configuration and the OpenAPI document carry no data.',
+            : 'Public by design: health check, sign-in configuration, the OpenAPI document and the report-signing public keys carry no data; a passport link shows only the signed summary shared through it, and the app checks its token (hash lookup, revocation).',
         );
       }
     }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import {
   AllowedMethods,
+  type BehaviorOptions,
   CachePolicy,
   Distribution,
   Function as EdgeFunction,
@@ -41,7 +42,10 @@ export interface WebProps {
   readonly webAclArn?: string;
 }
 
-/** Private bucket behind CloudFront (OAC) serving the SPA, with `/api/*` routed to the HTTP API. */
+/**
+ * Private bucket behind CloudFront (OAC) serving the SPA, with `/api/*` and `/.well-known/*` routed
+ * to the HTTP API.
+ */
 export class Web extends Construct {
   readonly bucket: IBucket;
   readonly distribution: Distribution;
@@ -96,6 +100,25 @@ export class Web extends Construct {
       comment: 'Serve index.html for app routes',
     });
 
+    const apiBehaviour: BehaviorOptions = {
+      origin: new HttpOrigin(props.apiDomainName, {
+        protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+        originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+        customHeaders: props.originSecret
+          ? { [props.originSecret.name]: props.originSecret.value }
+          : undefined,
+      }),
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      // All viewer headers but Host (API Gateway routes on its own host name), plus the
+      // CloudFront headers, CloudFront-Viewer-Address among them: the client's real IP and port
+      // for the vendor rate limit. A custom policy cannot forward Authorization, so the managed
+      // one it is; test/infra/web.test.ts pins its id.
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: apiHeaders,
+    };
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Diligence portal',
       defaultRootObject: 'index.html',
@@ -114,24 +137,9 @@ export class Web extends Construct {
         ],
       },
       additionalBehaviors: {
-        '/api/*': {
-          origin: new HttpOrigin(props.apiDomainName, {
-            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-            originSslProtocols: [OriginSslPolicy.TLS_V1_2],
-            customHeaders: props.originSecret
-              ? { [props.originSecret.name]: props.originSecret.value }
-              : undefined,
-          }),
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          // All viewer headers but Host (API Gateway routes on its own host name), plus the
-          // CloudFront headers, CloudFront-Viewer-Address among them: the client's real IP and port
-          // for the vendor rate limit. A custom policy cannot forward Authorization, so the managed
-          // one it is; test/infra/web.test.ts pins its id.
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: apiHeaders,
-        },
+        '/api/*': apiBehaviour,
+        // The public keys report bundles are verified with (functions/api/well-known.ts).
+        '/.well-known/*': { ...apiBehaviour, allowedMethods: AllowedMethods.ALLOW_GET_HEAD },
       },
     });
     this.url = `https://${this.distribution.distributionDomainName}`;

@@ -15,6 +15,8 @@ import { fingerprintCases, registerPack } from './authorization-fingerprints';
 import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
 
 const routes: RouteCase[] = [
+  { method: 'POST', path: (i) => `/api/assessments/${i.a}/passport`, allowed: ['proc1', 'gov1'] },
+  { method: 'DELETE', path: (i) => `/api/assessments/${i.a}/passport`, allowed: ['proc1', 'gov1'] },
   {
     method: 'GET',
     path: () => '/api/assessments',
@@ -348,6 +350,8 @@ describe('authorization matrix', () => {
       'GET /api/config',
       'GET /api/dev/users',
       'POST /api/dev/session',
+      // A passport link is its own credential (a random token, stored hashed, revocable).
+      'GET /api/passports/{token}',
     ];
     const documented = Object.entries(doc.paths)
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))

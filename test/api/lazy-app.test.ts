@@ -70,6 +70,7 @@ describe('Lambda lazy app', () => {
       'spot-checks',
       'fingerprints',
       'contracts',
+      'passports',
     ]);
     expect(names('/api/openapi.json')).toEqual(all);
     expect(names('/api/docs')).toEqual(all);

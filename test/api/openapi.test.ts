@@ -66,6 +66,7 @@ describe('OpenAPI document', () => {
       'GET /api/config',
       'GET /api/dev/users',
       'GET /api/health',
+      'GET /api/passports/{token}',
       'POST /api/dev/session',
     ]);
   });

@@ -67,6 +67,8 @@ const ACTION_OF: Record<string, string | string[]> = {
   SendEmailCommand: 'ses:SendEmail',
   StartExecutionCommand: 'states:StartExecution',
   SendMessageCommand: 'sqs:SendMessage',
+  SignCommand: 'kms:Sign',
+  GetPublicKeyCommand: 'kms:GetPublicKey',
 };
 
 /** SDK commands constructed anywhere in the files an entry point bundles. */
@@ -122,6 +124,8 @@ describe.each(Object.keys(FUNCTIONS) as FunctionName[])('%s access', (name) => {
     expect(access.mail).toBe(called.includes('ses:SendEmail'));
     expect(access.startsWorkflow ?? false).toBe(called.includes('states:StartExecution'));
     expect(access.sendsRescores ?? false).toBe(called.includes('sqs:SendMessage'));
+    expect(access.signsReports ?? false).toBe(called.includes('kms:Sign'));
+    expect(access.signsReports ?? false).toBe(called.includes('kms:GetPublicKey'));
   });
 
   it('has only the access map in its role policy', () => {
@@ -160,6 +164,8 @@ describe.each(Object.keys(FUNCTIONS) as FunctionName[])('%s access', (name) => {
     }
     const actions = statements.flatMap((s) => asList(s.Action).map(String));
     expect(actions.includes('sqs:SendMessage')).toBe(access.sendsRescores ?? false);
+    const kms = sorted(actions.filter((a) => a === 'kms:Sign' || a === 'kms:GetPublicKey'));
+    expect(kms).toEqual(access.signsReports ? ['kms:GetPublicKey', 'kms:Sign'] : []);
     // Deleting is for samples' objects only (vendor delete/replace); never a report.
     expect(access.reports.flatMap((g) => g.actions)).not.toContain('s3:DeleteObject');
     for (const forbidden of ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:Scan']) {

@@ -99,6 +99,8 @@ describe('api', () => {
     'GET /api/openapi.json',
     'GET /api/docs',
     'ANY /api/vendor/{proxy+}',
+    'GET /api/passports/{token}',
+    'GET /.well-known/diligence-keys.json',
   ])('leaves %s to the app (no gateway authorizer)', (key) => {
     const route = routes().get(key);
     expect(route).toMatchObject({ AuthorizationType: 'NONE' });
@@ -106,7 +108,7 @@ describe('api', () => {
   });
 
   it('declares no other routes', () => {
-    expect(routes().size).toBe(7);
+    expect(routes().size).toBe(9);
   });
 
   it('throttles the default stage and writes JSON access logs', () => {

@@ -88,7 +88,7 @@ describe('web', () => {
   });
 
   it('routes /api/* to the HTTP API uncached, with every method and all viewer headers but Host', () => {
-    expect(distribution.CacheBehaviors).toHaveLength(1);
+    expect(distribution.CacheBehaviors).toHaveLength(2);
     const api = distribution.CacheBehaviors[0];
     expect(api).toMatchObject({
       PathPattern: '/api/*',
@@ -105,6 +105,17 @@ describe('web', () => {
       OriginSSLProtocols: ['TLSv1.2'],
     });
     expect(JSON.stringify(origin.DomainName)).toMatch(/ApiHttpApi.*execute-api/);
+  });
+
+  it('routes /.well-known/* (the report-signing JWKS) to the same API origin, GET and HEAD only', () => {
+    const api = distribution.CacheBehaviors[0];
+    const keys = distribution.CacheBehaviors[1];
+    expect(keys).toMatchObject({
+      PathPattern: '/.well-known/*',
+      AllowedMethods: ['GET', 'HEAD'],
+      ViewerProtocolPolicy: 'https-only',
+      TargetOriginId: api.TargetOriginId,
+    });
   });
 
   it('sends the strict CSP, nosniff, no-referrer and HSTS with the web app', () => {

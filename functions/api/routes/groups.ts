@@ -112,6 +112,12 @@ export function routeGroups(deps: Pick<ShellDeps, 'dev'>): RouteGroup[] {
       data: true,
       load: async () => (await import('./portfolio-due')).portfolioDueRoutes,
     },
+    {
+      name: 'passports',
+      prefixes: ['assessments', 'passports'],
+      data: true,
+      load: async () => (await import('./passports')).passportRoutes,
+    },
   ];
   if (deps.dev) {
     groups.push({

@@ -7,6 +7,7 @@ import { fingerprintRoutes } from './fingerprints';
 import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
 import { metaRoutes } from './meta';
+import { passportRoutes } from './passports';
 import { policyRoutes } from './policy';
 import { portfolioDueRoutes } from './portfolio-due';
 import { referenceRoutes } from './references';
@@ -34,6 +35,7 @@ export function featureRoutes(deps: AppDeps) {
     vendorRoutes(deps),
     contractRoutes(deps),
     portfolioDueRoutes(),
+    passportRoutes(),
     ...(deps.dev ? [devRoutes()] : []),
   ];
 }

@@ -1,31 +1,8 @@
 import { reportHash, type ScoredReport } from '../scoring';
+import { SIGNED_BUNDLE_FORMAT } from './bundle-signed';
 
-/** The format tag of a report bundle. */
+/** The format tag of the unsigned bundles made before signed reports (still read). */
 export const BUNDLE_FORMAT = 'diligence-report-bundle/1';
-
-/** A downloadable report: the stored report exactly as kept, and the SHA-256 it must hash to. */
-export interface ReportBundle {
-  format: typeof BUNDLE_FORMAT;
-  assessmentId: string;
-  version: number;
-  sha256: string;
-  /** How to check it: the command, and what is hashed. */
-  verify: string;
-  report: ScoredReport & { version?: number };
-}
-
-/** Wraps a stored report (with its `version`) in a bundle. */
-export function makeBundle(stored: ScoredReport & { version: number }): ReportBundle {
-  return {
-    format: BUNDLE_FORMAT,
-    assessmentId: stored.assessmentId,
-    version: stored.version,
-    sha256: stored.sha256,
-    verify:
-      'npx diligence verify <this file>: SHA-256 of the report as canonical JSON (keys sorted) with sha256 blank and version left out',
-    report: stored,
-  };
-}
 
 /** The outcome of checking a report or bundle. */
 export type VerifyResult =
@@ -36,11 +13,15 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Checks a bundle or a bare stored report: the report's content must hash to its `sha256`, the
- * bundle's `sha256` must equal it, and so must `expected` when given.
+ * Checks the report of a bundle (signed or not) or a bare stored report: its content must hash to
+ * its `sha256`, an unsigned bundle's `sha256` must equal it, and so must `expected` when given.
+ * The integrity of the report alone: `verifySignedBundle` checks who issued it.
  */
 export function verifyReport(value: unknown, expected?: string): VerifyResult {
-  const bundle = isObject(value) && value.format === BUNDLE_FORMAT ? value : undefined;
+  const bundle =
+    isObject(value) && (value.format === BUNDLE_FORMAT || value.format === SIGNED_BUNDLE_FORMAT)
+      ? value
+      : undefined;
   const report = bundle ? bundle.report : value;
   if (!isObject(report) || typeof report.sha256 !== 'string' || !isObject(report.risk))
     return {
@@ -54,7 +35,7 @@ export function verifyReport(value: unknown, expected?: string): VerifyResult {
       ok: false,
       problem: `the report was changed: its content hashes to ${actual}, but it says ${report.sha256}`,
     };
-  if (bundle && bundle.sha256 !== actual)
+  if (bundle?.format === BUNDLE_FORMAT && bundle.sha256 !== actual)
     return {
       ok: false,
       problem: `the bundle names ${String(bundle.sha256)}, but the report hashes to ${actual}`,

@@ -4,13 +4,25 @@ export {
   recordAnswers,
   versionAnswers,
 } from './answers';
+export { BUNDLE_FORMAT, type VerifyResult, verifyReport } from './bundle';
 export {
-  BUNDLE_FORMAT,
-  makeBundle,
-  type ReportBundle,
-  type VerifyResult,
-  verifyReport,
-} from './bundle';
+  type BundleContent,
+  type BundleInput,
+  type BundleSample,
+  type BundleSignature,
+  bundleContent,
+  bundleSamples,
+  SIGNED_BUNDLE_FORMAT,
+  type SignedBundle,
+  signContent,
+  signedBundle,
+} from './bundle-signed';
+export {
+  type BundleVerdict,
+  type FileHashes,
+  matchSample,
+  verifySignedBundle,
+} from './bundle-verify';
 export {
   CROISSANT_CONTEXT,
   type CroissantInput,

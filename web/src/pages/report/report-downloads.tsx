@@ -41,8 +41,12 @@ export function ReportDownloads(props: { assessmentId: string; version: number }
         ))}
       </div>
       <p class="muted small">
-        Check a downloaded bundle offline with{' '}
-        <code>npx diligence verify report-v{version}.json</code>.
+        The bundle is signed with this portal's key: anyone can check it offline with{' '}
+        <code>
+          npx diligence verify report-v{version}.json --keys {window.location.origin}
+          /.well-known/diligence-keys.json
+        </code>
+        .
       </p>
       {error ? (
         <p class="error" role="alert">

@@ -7,28 +7,50 @@ import * as z from '../../../schemas/zod';
 const sha256 = 'b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c';
 const generatedAt = '2026-11-28T14:05:00.000Z';
 
-/** The report bundle file: the stored report as kept, with the SHA-256 it must hash to. */
+const BundleSampleSchema = z.object({
+  sampleId: z.string(),
+  role: z.enum(['training', 'holdout']),
+  fileName: z.string(),
+  records: z.number().int(),
+  sha256: z.string().optional().openapi({ description: "the file's SHA-256" }),
+  treeHash: z
+    .string()
+    .optional()
+    .openapi({ description: 'the tree hash of a sample analyzed in ranges (see hashMethod)' }),
+  hashMethod: z.string().optional(),
+});
+
+/** The signed report bundle (docs/signed-reports.md): verify with `npx diligence verify`. */
 export const ReportBundleSchema = z
   .object({
-    format: z.literal('diligence-report-bundle/1'),
-    assessmentId: z.string(),
-    version: z.number().int(),
-    sha256: z.string(),
-    verify: z.string().openapi({ description: 'how to check the file, in words' }),
+    format: z.literal('diligence-report-bundle/2'),
     report: z
       .record(z.string(), z.unknown())
       .openapi({ description: 'the stored report exactly as kept (see Report)' }),
+    version: z.number().int(),
+    assessment: z.object({
+      id: z.string(),
+      templateId: z.string(),
+      templateVersion: z.number().int(),
+      vendor: z.object({ name: z.string() }),
+      dataset: z.object({ name: z.string() }),
+      status: z.string(),
+      decision: z.object({ decision: z.string(), at: z.string() }).optional(),
+    }),
+    organization: z.object({ id: z.string() }),
+    samples: z.array(BundleSampleSchema),
+    analyzer: z.object({ parametersVersion: z.number().int() }),
+    issuedAt: z.string(),
+    signature: z.object({ alg: z.literal('ES256'), kid: z.string(), value: z.string() }).openapi({
+      description:
+        'ES256 over the RFC 8785 canonical JSON of every other field; value is base64url raw r‖s; kid names a key of /.well-known/diligence-keys.json',
+    }),
   })
   .openapi('ReportBundle');
 
 /** A bundle of version 2 of a report (the report abridged to its first factor and dimension). */
 export const reportBundleExample = {
-  format: 'diligence-report-bundle/1' as const,
-  assessmentId: exampleIds.id,
-  version: 2,
-  sha256,
-  verify:
-    'npx diligence verify <this file>: SHA-256 of the report as canonical JSON (keys sorted) with sha256 blank and version left out',
+  format: 'diligence-report-bundle/2' as const,
   report: {
     assessmentId: exampleIds.id,
     generatedAt,
@@ -47,6 +69,34 @@ export const reportBundleExample = {
     claimChecks: [],
     samples: [{ sampleId: exampleIds.sampleId, role: 'training', records: 120_000 }],
     version: 2,
+  },
+  version: 2,
+  assessment: {
+    id: exampleIds.id,
+    templateId: 'ai-training-data',
+    templateVersion: 1,
+    vendor: { name: 'Acme Data' },
+    dataset: { name: 'Acme Instructions v3' },
+    status: 'approved',
+    decision: { decision: 'approve', at: '2026-11-29T09:00:00.000Z' },
+  },
+  organization: { id: 'demo' },
+  samples: [
+    {
+      sampleId: exampleIds.sampleId,
+      role: 'training' as const,
+      fileName: 'support-tickets-2025.jsonl.gz',
+      records: 120_000,
+      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    },
+  ],
+  analyzer: { parametersVersion: 2 },
+  issuedAt: '2026-11-30T10:00:00.000Z',
+  signature: {
+    alg: 'ES256' as const,
+    kid: 'local-3kZr8c1mQv0aT5Yx',
+    value:
+      'MEUCIQDx3fJ0l5n2cJ8Zb6qkq1gP1v4QmM0sQ9c7t2X3y4Z5AAIgW1e2r3t4y5u6i7o8p9a0s1d2f3g4h5j6k7l8z9x0c1v2',
   },
 };
 

@@ -10,7 +10,6 @@ import {
   decidedVersion,
   diffReports,
   labeler,
-  makeBundle,
   reportCsv,
   toCsv,
   versionAnswers,
@@ -18,6 +17,7 @@ import {
 import type { AppEnv } from '../../../env';
 import { loadAssessment } from '../../../services/assessments';
 import { withMatchTexts } from '../../../services/match-texts';
+import { reportBundle } from '../../../services/report-bundle';
 import { allAssessments, loadReportVersion } from '../../../services/report-versions';
 import type {
   diffReportVersions,
@@ -67,15 +67,15 @@ function packsOf(a: { templateId: string; templateVersion: number }, report: Ver
 }
 type VersionedReport = Awaited<ReturnType<typeof versioned>>['report'];
 
-/** The stored report and its SHA-256 as one JSON file. */
+/** The stored report in a bundle signed with the deployment's key, as one JSON file. */
 export const downloadReportBundleHandler: RouteHandler<
   typeof downloadReportBundle,
   AppEnv
 > = async (c) => {
-  const { report, base } = await versioned(c, c.req.valid('param'));
+  const { a, report, base } = await versioned(c, c.req.valid('param'));
   return attachment(
     c,
-    JSON.stringify(makeBundle(report), null, 2),
+    JSON.stringify(await reportBundle(c.var.deps, a, report), null, 2),
     'application/json',
     `${base}.json`,
   );

@@ -144,7 +144,7 @@ const exportRoute = (
 export const downloadReportBundle = exportRoute(
   'bundle',
   'downloadReportBundle',
-  'The stored report with its SHA-256, to check with `npx diligence verify <file>`',
+  'The report in a bundle signed with the portal key, to check with `npx diligence verify <file> --keys <JWKS>`',
   jsonDownload(
     'application/json',
     'The report bundle',
