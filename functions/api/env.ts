@@ -7,6 +7,7 @@ import type { BlobStore } from '../store/blob-store';
 import type { MultipartUploads } from '../store/multipart-contract';
 import type { PartPresigner, Presigner } from '../store/presign';
 import type { Repositories } from '../store/repositories';
+import type { WebhookQueue } from '../webhooks/queue';
 import type { StaffIdentity, StaffVerifier, VendorIdentity } from './auth/identity';
 import type { DevTools } from './routes/dev/dev-tools';
 
@@ -25,6 +26,8 @@ export interface ShellDeps {
   mailer: Mailer;
   /** Present only in local mode: demo users and a token signer. */
   dev?: DevTools;
+  /** Wakes the webhook worker for a fresh delivery (SQS in AWS, in process locally). */
+  webhookQueue?: WebhookQueue;
 }
 
 /**

@@ -4,6 +4,7 @@ import { newId, newSecret } from '../lib/ids';
 import type { Logger } from '../lib/logger';
 import type { RescoreQueue } from '../rescore/types';
 import type { MultipartUploads } from '../store/multipart-contract';
+import type { WebhookQueue } from '../webhooks/queue';
 import type { StaffVerifier } from './auth/identity';
 import type { Mailer, ShellDeps } from './env';
 import type { DevTools } from './routes/dev/dev-tools';
@@ -23,6 +24,8 @@ export interface DepsOptions {
   rescoreQueue?: RescoreQueue;
   /** Locally, the portal's analysis queue (default: SQS at ANALYSIS_QUEUE_URL). */
   analysisRequests?: AnalysisRequests;
+  /** The webhook worker's wake-up queue (SQS in AWS; the portal's in-process worker locally). */
+  webhookQueue?: WebhookQueue;
 }
 
 /** Config, logger, clock, ids, staff verification and mail: what every request can use. */
@@ -36,5 +39,6 @@ export function buildShellDeps(config: Config, options: DepsOptions): ShellDeps 
     verifyStaff: options.verifyStaff,
     mailer: options.mailer,
     dev: options.dev,
+    webhookQueue: options.webhookQueue,
   };
 }

@@ -1,3 +1,4 @@
+import { apiTokenRepo } from './api-tokens';
 import { assessmentRepo } from './assessments';
 import type { Table } from './dynamo';
 import { eventRepo } from './events';
@@ -13,6 +14,7 @@ import { reportRepo } from './reports';
 import { rescoreRequestRepo } from './rescore-requests';
 import { sampleRepo } from './samples';
 import { spotCheckRepo } from './spot-checks';
+import { webhookRepo } from './webhooks';
 
 /** Every repository over the one table but the vendor failure counters (rate-limits.ts). */
 export function createTableRepositories(table: Table) {
@@ -30,6 +32,8 @@ export function createTableRepositories(table: Table) {
     policies: policyRepo(table),
     outbox: outboxRepo(table),
     remediation: remediationRepo(table),
+    apiTokens: apiTokenRepo(table),
+    webhooks: webhookRepo(table),
   };
 }
 
