@@ -13,7 +13,9 @@ import { reportRoutes } from './reports';
 import { reportExportRoutes } from './reports/exports';
 import { spotCheckRoutes } from './spot-checks';
 import { templateRoutes } from './templates';
+import { tokenRoutes } from './tokens';
 import { vendorRoutes } from './vendor';
+import { webhookRoutes } from './webhooks';
 
 /** Every feature router, mounted under /api. Dev routes exist only when deps.dev is set. */
 export function featureRoutes(deps: AppDeps) {
@@ -32,6 +34,8 @@ export function featureRoutes(deps: AppDeps) {
     fingerprintRoutes(),
     vendorRoutes(deps),
     contractRoutes(deps),
+    tokenRoutes(),
+    webhookRoutes(),
     ...(deps.dev ? [devRoutes()] : []),
   ];
 }
