@@ -4,25 +4,10 @@ import type { WebhookDelivery, WebhookEndpoint } from '../webhooks/types';
 import { queryAll, queryPage, type Table } from './dynamo';
 import { getLive } from './dynamo-read';
 import { putIfVersion, putNew } from './dynamo-write';
+import { webhookEmitRepo } from './webhook-emit';
+import { deliveryItem, webhookKeys } from './webhook-keys';
 
-/** Keys of endpoints and deliveries; a pending delivery is also on GSI2 by its next attempt. */
-export const webhookKeys = {
-  pk: (org: string) => `ORG#${org}`,
-  endpoint: (id: string) => `WEBHOOK#${id}`,
-  delivery: (endpointId: string, id: string) => `WHDELIVERY#${endpointId}#${id}`,
-  due: 'WEBHOOK#DUE',
-  dueSk: (d: Pick<WebhookDelivery, 'organizationId' | 'endpointId' | 'id'>, at: string) =>
-    `${at}#${d.organizationId}#${d.endpointId}#${d.id}`,
-};
-
-const deliveryItem = (d: WebhookDelivery) => ({
-  PK: webhookKeys.pk(d.organizationId),
-  SK: webhookKeys.delivery(d.endpointId, d.id),
-  ...d,
-  ...(d.status === 'pending' && d.nextAttemptAt
-    ? { GSI2PK: webhookKeys.due, GSI2SK: webhookKeys.dueSk(d, d.nextAttemptAt) }
-    : {}),
-});
+export { webhookKeys } from './webhook-keys';
 
 /** Webhook endpoints and their delivery log (GetItem, PutItem, Query, UpdateItem). */
 export function webhookRepo(table: Table) {
@@ -37,12 +22,7 @@ export function webhookRepo(table: Table) {
     /** One endpoint (deleted ones included: their deliveries stay readable). */
     get: (org: string, id: string) =>
       getLive<WebhookEndpoint>(table, webhookKeys.pk(org), webhookKeys.endpoint(id)),
-    /** Every endpoint of an organization, deleted ones included. */
-    list: (org: string) =>
-      queryAll<WebhookEndpoint>(table, {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': webhookKeys.pk(org), ':sk': 'WEBHOOK#' },
-      }),
+    ...webhookEmitRepo(table),
     /** Saves a changed endpoint if nobody changed it since it was read at `expected`. */
     save: (e: WebhookEndpoint, expected: number) =>
       putIfVersion(
@@ -51,8 +31,6 @@ export function webhookRepo(table: Table) {
         expected,
         'The endpoint changed meanwhile.',
       ),
-    /** Records a new delivery (pending: on the due index at its first attempt). */
-    addDelivery: (d: WebhookDelivery) => putNew(table, deliveryItem(d), 'Duplicate delivery.'),
     /** One delivery. */
     getDelivery: (org: string, endpointId: string, id: string) =>
       getLive<WebhookDelivery>(table, webhookKeys.pk(org), webhookKeys.delivery(endpointId, id)),

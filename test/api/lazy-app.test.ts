@@ -70,6 +70,8 @@ describe('Lambda lazy app', () => {
       'fingerprints',
       'contracts',
     ]);
+    expect(names('/api/tokens')).toEqual(['tokens']);
+    expect(names('/api/webhooks/01kb/deliveries')).toEqual(['webhooks']);
     expect(names('/api/openapi.json')).toEqual(all);
     expect(names('/api/docs')).toEqual(all);
     expect(names('/api/no-such-thing')).toEqual(all);

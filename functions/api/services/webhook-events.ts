@@ -8,7 +8,8 @@ import type { WebhookDelivery, WebhookEvent, WebhookEventType } from '../../webh
  * nothing is emitted), clock, ids, a logger, and optionally the queue that wakes the worker.
  */
 export interface EmitDeps {
-  repos: { webhooks?: Pick<WebhookRepo, 'list' | 'addDelivery'> };
+  /** Any repository set; its `webhooks` member (when present) records the deliveries. */
+  repos: object;
   clock: () => Date;
   newId: (now?: Date) => string;
   logger?: Pick<Logger, 'warn'>;
@@ -29,7 +30,7 @@ export interface EmittedEvent {
  */
 export async function emitEvent(deps: EmitDeps, e: EmittedEvent): Promise<void> {
   try {
-    const repo = deps.repos.webhooks;
+    const repo = (deps.repos as { webhooks?: Pick<WebhookRepo, 'list' | 'addDelivery'> }).webhooks;
     if (!repo) return;
     const endpoints = (await repo.list(e.organizationId)).filter(
       (ep) => ep.status === 'active' && ep.events.includes(e.type),
@@ -63,4 +64,23 @@ export async function emitEvent(deps: EmitDeps, e: EmittedEvent): Promise<void> 
   } catch (error) {
     deps.logger?.warn('webhook event not recorded', { type: e.type, error });
   }
+}
+
+/** The fields every assessment event carries: ids, names, status and the staff page's link. */
+export function assessmentData(
+  a: {
+    id: string;
+    status: string;
+    vendor: { name: string };
+    dataset: { name: string };
+  },
+  baseUrl: string | undefined,
+): Record<string, unknown> {
+  return {
+    assessmentId: a.id,
+    vendor: a.vendor.name,
+    dataset: a.dataset.name,
+    status: a.status,
+    url: `${baseUrl ?? ''}/assessments/${encodeURIComponent(a.id)}`,
+  };
 }
