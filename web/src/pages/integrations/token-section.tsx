@@ -52,7 +52,7 @@ export function TokenSection() {
           });
         }}
       >
-        <label>
+        <label class="field">
           Name
           <input
             value={name}
@@ -61,7 +61,7 @@ export function TokenSection() {
             onInput={(e) => setName(e.currentTarget.value)}
           />
         </label>
-        <label>
+        <label class="field">
           Role
           <select
             value={role}
@@ -74,7 +74,7 @@ export function TokenSection() {
             ))}
           </select>
         </label>
-        <label>
+        <label class="field">
           Expires after (days)
           <input
             type="number"

@@ -67,11 +67,11 @@ export function WebhookSection() {
           });
         }}
       >
-        <label>
+        <label class="field">
           Address (https)
           <input type="url" value={url} required onInput={(e) => setUrl(e.currentTarget.value)} />
         </label>
-        <label>
+        <label class="field">
           Message form
           <select
             value={format}
@@ -84,21 +84,23 @@ export function WebhookSection() {
             ))}
           </select>
         </label>
-        <fieldset>
+        <fieldset class="stack">
           <legend>Events</legend>
           {Object.entries(eventLabels).map(([v, l]) => (
-            <label key={v}>
-              <input
-                type="checkbox"
-                checked={events.includes(v)}
-                onChange={(e) =>
-                  setEvents(
-                    e.currentTarget.checked ? [...events, v] : events.filter((x) => x !== v),
-                  )
-                }
-              />{' '}
-              {l}
-            </label>
+            <div class="choice" key={v}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={events.includes(v)}
+                  onChange={(e) =>
+                    setEvents(
+                      e.currentTarget.checked ? [...events, v] : events.filter((x) => x !== v),
+                    )
+                  }
+                />{' '}
+                {l}
+              </label>
+            </div>
           ))}
         </fieldset>
         <button type="submit" class="button">
