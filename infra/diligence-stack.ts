@@ -18,6 +18,7 @@ import { watchService } from './constructs/service-alarms';
 import { SingleSignOn } from './constructs/single-sign-on';
 import { type ReportLockMode, Storage } from './constructs/storage';
 import { Web } from './constructs/web';
+import { Webhooks } from './constructs/webhooks';
 
 /** Powertools service name of the one function that scores and stores reports (ReportStoreFailures). */
 const REPORT_WRITERS = ['rescore'] as const;
@@ -202,6 +203,14 @@ export class DiligenceStack extends Stack {
       if (props.cognitoEmailViaSes) this.auth.sendEmailThroughSes(this.mail.binding);
     }
     const mail = this.mail?.binding;
+    new Webhooks(this, 'Webhooks', {
+      source,
+      table: this.storage.tableRef,
+      auth: this.auth.settings,
+      senders: [this.apiFunction],
+      mail,
+      publicBaseUrl: webUrl,
+    });
     const storage = { table: this.storage.tableRef, mail };
     this.apiFunction.bindAccess(ACCESS.api, {
       ...storage,

@@ -10,6 +10,7 @@ import { jsonShape } from './middleware/json-shape';
 import { requestContext } from './middleware/request-context';
 import { notFound, onError } from './problem';
 import { docsRoutes } from './routes/docs';
+import { withApiTokenSecurity } from './schemas/api-token-security';
 import { openApiInfo } from './schemas/document';
 import { wellKnownRoutes } from './well-known';
 
@@ -73,12 +74,16 @@ export function buildApp(deps: AppDeps, routers: readonly FeatureRouter[]) {
     scheme: 'bearer',
     description: 'Invitation token from the vendor link',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'API token (dlg_…) an admin created under Integrations; acts with its role (docs/integrations.md)',
+  });
   // The document is generated per request to these two paths only, never at start-up.
-  app.doc31('/api/openapi.json', openApiInfo);
-  app.route(
-    '/api',
-    docsRoutes(() => app.getOpenAPI31Document(openApiInfo)),
-  );
+  const document = () => withApiTokenSecurity(app.getOpenAPI31Document(openApiInfo));
+  app.get('/api/openapi.json', (c) => c.json(document()));
+  app.route('/api', docsRoutes(document));
   app.route('/', wellKnownRoutes(deps));
   app.notFound(notFound);
   app.onError(onError);

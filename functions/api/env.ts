@@ -8,6 +8,8 @@ import type { BlobStore } from '../store/blob-store';
 import type { MultipartUploads } from '../store/multipart-contract';
 import type { PartPresigner, Presigner } from '../store/presign';
 import type { Repositories } from '../store/repositories';
+import type { WebhookQueue } from '../webhooks/queue';
+import type { Resolver } from '../webhooks/url-guard';
 import type { StaffIdentity, StaffVerifier, VendorIdentity } from './auth/identity';
 import type { DevTools } from './routes/dev/dev-tools';
 
@@ -28,6 +30,10 @@ export interface ShellDeps {
   reportKeys: ReportKeys;
   /** Present only in local mode: demo users and a token signer. */
   dev?: DevTools;
+  /** Wakes the webhook worker for a fresh delivery (SQS in AWS, in process locally). */
+  webhookQueue?: WebhookQueue;
+  /** Resolves webhook hosts (default: the system resolver; tests inject their own). */
+  resolveHost?: Resolver;
 }
 
 /**

@@ -2,6 +2,7 @@ import { handle } from 'hono/aws-lambda';
 import { loadConfig } from '../lib/config';
 import { lambdaObservability, observed } from '../lib/lambda-observability';
 import { consoleMailer, lazySesMailer } from '../lib/mailers';
+import { awsWebhookQueue } from '../webhooks/queue';
 import { createStaffVerifier, remoteKeys } from './auth/staff-jwt';
 import { createLazyApp } from './lazy-app';
 import { bypassResponse, createOriginGuard, extensionSecret } from './origin-guard';
@@ -15,6 +16,8 @@ const shell = buildShellDeps(config, {
   mailer: config.MAIL_FROM
     ? lazySesMailer(config.AWS_REGION, config.MAIL_FROM, config.MAIL_CONFIGURATION_SET)
     : consoleMailer(logger),
+  // Events wake the webhook worker through SQS (the client loads with the first message).
+  webhookQueue: awsWebhookQueue(config),
   verifyStaff: createStaffVerifier({
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { loadOnce } from '../lib/load-once';
 import { buildApp } from './app-shell';
+import { isApiToken } from './auth/api-token';
 import { type AppDeps, type AppEnv, type DataDeps, dataDepNames, type ShellDeps } from './env';
+import { bearer } from './middleware/staff-auth';
 import { onError } from './problem';
 import { type RouteGroup, routeGroups } from './routes/groups';
 
@@ -55,15 +57,17 @@ export function createLazyApp(
 ) {
   const data = loadOnce(loadData);
   const built = new Map<string, () => Promise<ReturnType<typeof buildApp>>>();
-  const appFor = (path: string) => {
+  const appFor = (path: string, apiToken: boolean) => {
     const selected = groupsFor(groups, path);
-    const key = selected.map((g) => g.name).join(',');
+    // An API token is checked against its stored hash: even a data-free group then needs data.
+    const needsData = apiToken || selected.some((g) => g.data);
+    const key = `${selected.map((g) => g.name).join(',')}${needsData ? '+data' : ''}`;
     let app = built.get(key);
     if (!app) {
       app = loadOnce(async () => {
         const [factories, deps] = await Promise.all([
           Promise.all(selected.map((g) => g.load())),
-          selected.some((g) => g.data)
+          needsData
             ? data().then((d): AppDeps => ({ ...shell, ...d }))
             : withoutData(shell, selected),
         ]);
@@ -78,7 +82,11 @@ export function createLazyApp(
   };
   return (
     new Hono<AppEnv>()
-      .all('*', async (c) => (await appFor(c.req.path)).fetch(c.req.raw, c.env))
+      .all('*', async (c) => {
+        const token = bearer(c.req.header('authorization'));
+        const app = await appFor(c.req.path, token !== undefined && isApiToken(token));
+        return app.fetch(c.req.raw, c.env);
+      })
       // A router or the data side failing to load: logged, and the usual problem+json 500.
       .onError((error, c) => {
         c.set('logger', shell.logger);

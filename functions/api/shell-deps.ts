@@ -6,6 +6,7 @@ import type { Logger } from '../lib/logger';
 import type { RescoreQueue } from '../rescore/types';
 import { reportKeysFor } from '../signing/report-keys';
 import type { MultipartUploads } from '../store/multipart-contract';
+import type { WebhookQueue } from '../webhooks/queue';
 import type { StaffVerifier } from './auth/identity';
 import type { Mailer, ShellDeps } from './env';
 import type { DevTools } from './routes/dev/dev-tools';
@@ -27,6 +28,8 @@ export interface DepsOptions {
   analysisRequests?: AnalysisRequests;
   /** The report signing keys (default: from the config, see signing/report-keys.ts). */
   reportKeys?: ReportKeys;
+  /** The webhook worker's wake-up queue (SQS in AWS; the portal's in-process worker locally). */
+  webhookQueue?: WebhookQueue;
 }
 
 /** Config, logger, clock, ids, staff verification and mail: what every request can use. */
@@ -42,5 +45,6 @@ export function buildShellDeps(config: Config, options: DepsOptions): ShellDeps 
     mailer: options.mailer,
     reportKeys: options.reportKeys ?? reportKeysFor(config, clock),
     dev: options.dev,
+    webhookQueue: options.webhookQueue,
   };
 }

@@ -122,6 +122,10 @@ const schema = z
     RESCORE_QUEUE_URL: z.url().optional(),
     /** SQS queue the analyzer reads (set by the stack): re-analyses of stored files go there. */
     ANALYSIS_QUEUE_URL: z.url().optional(),
+    /** SQS queue of webhook deliveries (set by the stack); locally the portal delivers in process. */
+    WEBHOOK_QUEUE_URL: z.url().optional(),
+    /** Webhooks to http: loopback URLs; unset = on locally, off in AWS (docs/integrations.md). */
+    WEBHOOK_ALLOW_LOOPBACK: z.enum(['on', 'off']).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /**
      * KMS keys that sign report bundles (AWS; set by the stack), current first, as JSON

@@ -20,6 +20,8 @@ import { createRescoreWorker } from '../rescore/handler';
 import { purgeDueSamples } from '../retention/purge';
 import type { DocClient } from '../store/dynamo';
 import { ensureTable } from '../store/table-schema';
+import { sweepWebhooks } from '../webhooks/deliver';
+import { deliverDeps } from '../webhooks/worker-deps';
 import { type AnalysisQueue, createAnalysisQueue } from './analysis/queue';
 import { recoverLost, sweepLeases } from './analysis/recover';
 import { startEngines } from './engines';
@@ -296,6 +298,10 @@ function startTimers(
       // Re-assessments that came due (the hourly notify schedule in AWS), once per due date.
       localReassessments(deps, doc).catch((error: unknown) =>
         logger.error('re-assessment job failed', { error }),
+      ),
+      // Due webhook deliveries: first attempts and retries (the SQS worker and schedule in AWS).
+      sweepWebhooks(deliverDeps(deps)).catch((error: unknown) =>
+        logger.error('webhook sweep failed', { error }),
       ),
       // Objects and multipart parts no live record owns (the scheduled orphan sweep in AWS).
       orphans().catch((error: unknown) => logger.error('orphan sweep failed', { error })),

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../api/env';
 import { notify } from '../api/services/notify';
 import { type LinkDeps, mintVendorLink } from '../api/services/vendor-links';
+import { assessmentData, emitEvent } from '../api/services/webhook-events';
 import type { Assessment } from '../core/assessment/types';
 import { type HolderRepos, holdersOf, remindHolders } from './section-holders';
 
@@ -96,6 +97,11 @@ export async function sendReminders(
       subject: stored.subject,
       body: stored.body,
       secretBody: message(a, kind, link).body,
+    });
+    await emitEvent(deps, {
+      organizationId: a.organizationId,
+      type: 'reminder.due',
+      data: { ...assessmentData(a, baseUrl), reminder: kind, dueAt: a.dueAt },
     });
     sent++;
   }

@@ -5,6 +5,7 @@ import type { Table } from './dynamo-keys';
 import { findInvitation, saveInvitation } from './invitation-links';
 import type { Invitation } from './invitations';
 import { addOutboxMessage, claimOnce, type OutboxMessage } from './outbox-messages';
+import { webhookEmitRepo } from './webhook-emit';
 
 /**
  * The repository set of the reminder job: due assessments queried, each reminder claimed once
@@ -29,5 +30,7 @@ export function reminderRepositories(table: Table) {
       claimOnce: (org: string, assessmentId: string, kind: string, at: string) =>
         claimOnce(table, { organizationId: org, assessmentId, kind, at }),
     },
+    // reminder.due events for webhook endpoints (Query and PutItem).
+    webhooks: webhookEmitRepo(table),
   };
 }

@@ -1,3 +1,4 @@
+import { apiTokenRepo } from './api-tokens';
 import { assessmentRepo } from './assessments';
 import { contactRepo } from './contacts';
 import type { Table } from './dynamo';
@@ -16,6 +17,7 @@ import { reportRepo } from './reports';
 import { rescoreRequestRepo } from './rescore-requests';
 import { sampleRepo } from './samples';
 import { spotCheckRepo } from './spot-checks';
+import { webhookRepo } from './webhooks';
 
 /** Every repository over the one table but the vendor failure counters (rate-limits.ts). */
 export function createTableRepositories(table: Table) {
@@ -36,6 +38,8 @@ export function createTableRepositories(table: Table) {
     remediation: remediationRepo(table),
     reassessments: reassessmentClaimRepo(table),
     passports: passportRepo(table),
+    apiTokens: apiTokenRepo(table),
+    webhooks: webhookRepo(table),
   };
 }
 

@@ -226,6 +226,11 @@ export const ACCESS = {
    */
   notify: { table: ['dynamodb:PutItem', 'dynamodb:Query'], samples: [], reports: [], mail: true },
   /**
+   * The webhook worker: reads endpoints and deliveries, claims an attempt (UpdateItem), saves the
+   * outcome, pauses a failing endpoint and records its e-mail in the outbox.
+   */
+  webhooks: { table: ITEMS, samples: [], reports: [], mail: true },
+  /**
    * The retention sweep: queries closed assessments, deletes their samples' objects (never reads
    * them) and marks samples and assessments with compare-and-set puts.
    */

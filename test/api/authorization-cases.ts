@@ -129,3 +129,24 @@ export const contactCases: RouteCase[] = [
     allowed: ['proc1', 'admin1'],
   },
 ];
+
+/** API tokens and webhooks (issue 28.2-3): the organization's admins only. */
+export const integrationCases: RouteCase[] = [
+  { method: 'GET', path: () => '/api/tokens', allowed: ['admin1', 'admin2'] },
+  {
+    method: 'POST',
+    path: () => '/api/tokens',
+    body: { name: 'matrix', role: 'procurement', expiresInDays: 1 },
+    allowed: ['admin1', 'admin2'],
+  },
+  { method: 'DELETE', path: () => `/api/tokens/${'0'.repeat(26)}`, allowed: [] },
+  { method: 'GET', path: () => '/api/webhooks', allowed: ['admin1', 'admin2'] },
+  {
+    method: 'POST',
+    path: () => '/api/webhooks',
+    body: { url: 'http://127.0.0.1:9/hook', events: ['sample.failed'] },
+    allowed: ['admin1', 'admin2'],
+  },
+  { method: 'DELETE', path: () => `/api/webhooks/${'0'.repeat(26)}`, allowed: [] },
+  { method: 'GET', path: () => `/api/webhooks/${'0'.repeat(26)}/deliveries`, allowed: [] },
+];

@@ -6,6 +6,7 @@ import {
   everyone,
   fieldMappingCases,
   type Ids,
+  integrationCases,
   type RouteCase,
   staffAll,
   type Who,
@@ -201,6 +202,7 @@ const routes: RouteCase[] = [
   ...fieldMappingCases,
   ...contractCases,
   ...contactCases,
+  ...integrationCases,
 ];
 
 let t: TestPortal;
@@ -362,6 +364,8 @@ describe('authorization matrix', () => {
         .replace('/records/0', '/records/{position}')
         .replace('/reports/1/', '/reports/{version}/')
         .replace('/frameworks/ca-ab2013', '/frameworks/{framework}')
+        .replace(`/tokens/${'0'.repeat(26)}`, '/tokens/{tokenId}')
+        .replace(`/webhooks/${'0'.repeat(26)}`, '/webhooks/{webhookId}')
         .replace(/\?.*$/, ''),
     );
     expect(documented.filter((r) => !tested.includes(r))).toEqual([]);

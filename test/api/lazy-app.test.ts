@@ -72,6 +72,8 @@ describe('Lambda lazy app', () => {
       'contracts',
       'passports',
     ]);
+    expect(names('/api/tokens')).toEqual(['tokens']);
+    expect(names('/api/webhooks/01kb/deliveries')).toEqual(['webhooks']);
     expect(names('/api/openapi.json')).toEqual(all);
     expect(names('/api/docs')).toEqual(all);
     expect(names('/api/no-such-thing')).toEqual(all);

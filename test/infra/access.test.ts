@@ -38,6 +38,7 @@ const FUNCTIONS: Record<FunctionName, { entry: string; role: string }> = {
     role: 'DistributedFailRole',
   },
   rescore: { entry: 'functions/rescore/lambda.ts', role: 'RescoreWorkerRole' },
+  webhooks: { entry: 'functions/webhooks/lambda.ts', role: 'WebhooksWorkerRole' },
 };
 
 /**

@@ -60,8 +60,8 @@ export const UNREACHED: Partial<Record<Fn, { grants: string[]; path: string }>> 
     path: 'store-result.ts (shared with the analyzer): a sample deleted during its analysis',
   },
   api: {
-    grants: ['sqs:SendMessage AnalyzerQueueA0A1A6DC'],
-    path: 'reanalysis.ts: a field-mapping change queues the stored file for analysis again (the flows change no mapping)',
+    grants: ['sqs:SendMessage AnalyzerQueueA0A1A6DC', 'sqs:SendMessage WebhooksQueueCBC86013'],
+    path: 'reanalysis.ts: a field-mapping change queues the stored file for analysis again (the flows change no mapping); webhook-events.ts: an event for a registered endpoint wakes the webhook worker (the flows register none)',
   },
   orphans: {
     grants: ['s3:AbortMultipartUpload SamplesBucket/samples/'],
@@ -76,11 +76,6 @@ const BUNDLED = (what: string) =>
 /** Purge saves through assessments.ts and samples.ts, which also hold counters and tombstones. */
 const PURGE_REPOSITORIES = BUNDLED(
   'assessments.ts and samples.ts (slot counters, tombstones, report summaries: UpdateItem); its own writes are compare-and-set puts',
-);
-
-/** The merge reads, saves and requests re-scores through the shared worker repositories. */
-const MERGE_REPOSITORIES = BUNDLED(
-  'the worker repositories (assessment lists, pending re-scores: Query); it reads by key, puts, and counts a re-score request',
 );
 
 /**
@@ -112,10 +107,7 @@ export const OVER_GRANTED: Partial<Record<Fn, { grant: string; reason: string }[
       reason: BUNDLED('store/object-io.ts, whose reads name a version when pinned'),
     },
   ],
-  distributedMerge: [
-    { grant: 'dynamodb:Query Table', reason: MERGE_REPOSITORIES },
-    { grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED },
-  ],
+  distributedMerge: [{ grant: 's3:GetObject SamplesBucket/samples/', reason: PINNED }],
   rescore: [
     {
       grant: 's3:DeleteObject SamplesBucket/distributed/',

@@ -6,6 +6,7 @@ import { ErrorBanner, Loading } from './components/feedback';
 import { PageMain } from './components/page-main';
 import { useAsync } from './components/use-async';
 import { FingerprintsPage } from './pages/fingerprints/fingerprints-page';
+import { IntegrationsPage } from './pages/integrations/integrations-page';
 import { PolicyPage } from './pages/policy/policy-page';
 import { ReferencesPage } from './pages/references/references-page';
 import { SignInPage } from './pages/sign-in';
@@ -82,6 +83,7 @@ function staffPage(path: string): preact.ComponentChild {
   if (path === '/portfolio') return <PortfolioPage />;
   if (path === '/outbox') return <OutboxPage />;
   if (path === '/policy') return <PolicyPage />;
+  if (path === '/integrations') return <IntegrationsPage />;
   if (path === '/references') return <ReferencesPage />;
   const spot = matchRoute('/assessments/:id/spot-checks/:spotCheckId', path);
   if (spot?.id && spot.spotCheckId)

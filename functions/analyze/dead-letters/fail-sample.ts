@@ -1,5 +1,6 @@
 import { notify } from '../../api/services/notify';
 import { staffLink } from '../../api/services/vendor-links';
+import { assessmentData, emitEvent } from '../../api/services/webhook-events';
 import type { Sample } from '../../store/samples';
 import { failedUpload } from '../uploads';
 import type { DeadLetterDeps } from './handler';
@@ -35,6 +36,16 @@ export async function failAndNotify(
   );
   const assessment = await repos.assessments.get(sample.organizationId, sample.assessmentId);
   if (!assessment) return;
+  await emitEvent(deps, {
+    organizationId: sample.organizationId,
+    type: 'sample.failed',
+    data: {
+      ...assessmentData(assessment, deps.config.PUBLIC_BASE_URL),
+      sampleId: sample.sampleId,
+      fileName: sample.fileName,
+      reason: message,
+    },
+  });
   const subject = `Sample analysis failed: ${sample.fileName} (${assessment.dataset.name})`;
   const recipients = [
     // what to do next, with one link: the vendor uploads again from its invitation link (a token

@@ -8,6 +8,8 @@ export interface StaffIdentity {
   email: string;
   role: StaffRole;
   organizationId: string;
+  /** Set when the caller is an API token (then `email` reads "token <name>"). */
+  token?: { id: string; name: string };
 }
 
 /** A verified vendor caller: reaches exactly one assessment. */

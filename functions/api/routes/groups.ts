@@ -118,6 +118,18 @@ export function routeGroups(deps: Pick<ShellDeps, 'dev'>): RouteGroup[] {
       data: true,
       load: async () => (await import('./passports')).passportRoutes,
     },
+    {
+      name: 'tokens',
+      prefixes: ['tokens'],
+      data: true,
+      load: async () => (await import('./tokens')).tokenRoutes,
+    },
+    {
+      name: 'webhooks',
+      prefixes: ['webhooks'],
+      data: true,
+      load: async () => (await import('./webhooks')).webhookRoutes,
+    },
   ];
   if (deps.dev) {
     groups.push({

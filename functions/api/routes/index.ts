@@ -15,7 +15,9 @@ import { reportRoutes } from './reports';
 import { reportExportRoutes } from './reports/exports';
 import { spotCheckRoutes } from './spot-checks';
 import { templateRoutes } from './templates';
+import { tokenRoutes } from './tokens';
 import { vendorRoutes } from './vendor';
+import { webhookRoutes } from './webhooks';
 
 /** Every feature router, mounted under /api. Dev routes exist only when deps.dev is set. */
 export function featureRoutes(deps: AppDeps) {
@@ -36,6 +38,8 @@ export function featureRoutes(deps: AppDeps) {
     contractRoutes(deps),
     portfolioDueRoutes(),
     passportRoutes(),
+    tokenRoutes(),
+    webhookRoutes(),
     ...(deps.dev ? [devRoutes()] : []),
   ];
 }

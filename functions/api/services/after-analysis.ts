@@ -1,9 +1,12 @@
 import type { Upload } from '../../analyze/uploads';
 import { type EnqueueDeps, requestRescore } from '../../rescore/enqueue';
 import type { AppDeps } from '../env';
+import { assessmentData, emitEvent } from './webhook-events';
 
 /** What asking for re-scores after an analysis needs. */
-export type AfterAnalysisDeps = EnqueueDeps & { repos: Pick<AppDeps['repos'], 'assessments'> };
+export type AfterAnalysisDeps = EnqueueDeps & {
+  repos: Pick<AppDeps['repos'], 'assessments'>;
+} & Partial<Pick<AppDeps, 'newId' | 'config' | 'logger'>>;
 
 /**
  * Asks for a re-score of what an analyzed upload feeds: its assessment, or every assessment a
@@ -18,6 +21,21 @@ export async function afterAnalysis(deps: AfterAnalysisDeps, upload: Upload): Pr
   let requested = 0;
   for (const id of ids) {
     const a = await deps.repos.assessments.get(upload.organizationId, id);
+    if (a && upload.role !== 'reference' && deps.newId)
+      await emitEvent(
+        { ...deps, newId: deps.newId },
+        {
+          organizationId: a.organizationId,
+          type: 'sample.analyzed',
+          data: {
+            ...assessmentData(a, deps.config?.PUBLIC_BASE_URL),
+            sampleId: upload.sampleId,
+            fileName: upload.fileName,
+            role: upload.role,
+            result: upload.status,
+          },
+        },
+      );
     if (a && (await requestRescore(deps, a, trigger))) requested++;
   }
   return requested;

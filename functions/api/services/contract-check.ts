@@ -8,6 +8,7 @@ import type { Assessment, ContractCheck } from '../../core/assessment/types';
 import type { ScoredReport } from '../../core/scoring';
 import { loadAssessment, retryStale, saveChange } from './assessments';
 import type { ReportDeps } from './reports';
+import { assessmentData, emitEvent } from './webhook-events';
 
 /** Days procurement has, by default, to see a broken condition remedied. */
 export const REMEDIATION_DAYS = 30;
@@ -71,6 +72,17 @@ export async function checkContract(
   const staff = [assessment.createdBy, approved.decision.by, org?.governanceEmail].filter(
     (x): x is string => !!x,
   );
+  if (result.broken > 0)
+    await emitEvent(deps, {
+      organizationId: assessment.organizationId,
+      type: 'contract.broken',
+      data: {
+        ...assessmentData(assessment, deps.config.PUBLIC_BASE_URL),
+        broken: result.conditions
+          .filter((c) => c.held === false)
+          .map((c) => ({ metric: c.metric, actual: c.actual })),
+      },
+    });
   for (const [index, c] of result.conditions.entries()) {
     if (c.held !== false) continue;
     await openItem(deps, assessment, approved, index, c, staff, now);

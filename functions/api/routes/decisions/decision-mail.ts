@@ -2,6 +2,7 @@ import type { Assessment, Decision, ReviewComment } from '../../../core/assessme
 import { questionsOf, type QuestionnaireTemplate as Template } from '../../../core/questionnaire';
 import type { AppDeps } from '../../env';
 import { mailStaff, mailVendor } from '../../services/mail';
+import { assessmentData, emitEvent } from '../../services/webhook-events';
 import { conditionsMailText } from '../contracts/mail-text';
 
 const words: Record<Decision, string> = {
@@ -54,6 +55,11 @@ export async function mailDecision(
       : decision === 'reject'
         ? 'Tell the business owner and archive it, or start a re-assessment, from its page:'
         : `The vendor was asked to change answers; follow the due date (${a.dueAt.slice(0, 10)}) on its page:`;
+  await emitEvent(deps, {
+    organizationId: a.organizationId,
+    type: 'assessment.decided',
+    data: { ...assessmentData(a, deps.config.PUBLIC_BASE_URL), decision },
+  });
   await mailStaff(deps, a, [a.createdBy], {
     subject: `Decision: ${a.vendor.name} — ${a.dataset.name} ${words[decision]}`,
     news: `${a.decision?.by ?? 'A reviewer'} ${words[decision]} the assessment of "${a.dataset.name}" from ${a.vendor.name}.${said}`,

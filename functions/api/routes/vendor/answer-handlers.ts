@@ -7,6 +7,7 @@ import { applyAction, loadAssessment, retryStale } from '../../services/assessme
 import { actingContact, attributeAnswers, contactView } from '../../services/attribution';
 import { mailStaff } from '../../services/mail';
 import { viewsWithCounts } from '../../services/sample-selection';
+import { assessmentData, emitEvent } from '../../services/webhook-events';
 import type { saveAnswers, submit, vendorView } from './routes';
 
 function templateOf(id: string, version: number) {
@@ -118,6 +119,11 @@ export const submitHandler: RouteHandler<typeof submit, AppEnv> = async (c) => {
     news: `${next.vendor.name} submitted the due-diligence questionnaire for "${next.dataset.name}".`,
     next: 'Review the answers and the report, then approve, reject or request changes:',
     kind: 'submission',
+  });
+  await emitEvent(deps, {
+    organizationId: next.organizationId,
+    type: 'assessment.submitted',
+    data: assessmentData(next, deps.config.PUBLIC_BASE_URL),
   });
   // Scoring loads the samples' partials: the worker does it, this request only asks for it.
   await requestRescore(deps, next, 'submission');

@@ -29,6 +29,7 @@ function navFor(role: Me['role']): NavItem[] {
   items.push({ href: '/policy', label: 'Scoring policy' });
   if (role !== 'admin') items.push({ href: '/references', label: 'Reference samples' });
   items.push({ href: '/fingerprints', label: 'Fingerprint packs' });
+  if (role === 'admin') items.push({ href: '/integrations', label: 'Integrations' });
   items.push({ href: '/outbox', label: 'Outbox', localOnly: true });
   items.push({ href: '/api/docs', label: 'API reference', outsideApp: true });
   return items;

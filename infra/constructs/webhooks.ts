@@ -1,0 +1,76 @@
+import { Duration } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Grant } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ACCESS } from './access';
+import {
+  type AuthSettings,
+  DiligenceFunction,
+  type FunctionSource,
+  type TableRef,
+} from './function';
+import { queueDefaults, workQueue } from './queues';
+
+/** Props of the webhook worker. */
+export interface WebhooksProps {
+  readonly source: FunctionSource;
+  readonly table: TableRef;
+  readonly auth: AuthSettings;
+  /** Functions that emit events: they get WEBHOOK_QUEUE_URL and sqs:SendMessage. */
+  readonly senders: readonly DiligenceFunction[];
+  /** Sender of the "endpoint paused" e-mail, when mail is configured. */
+  readonly mail?: { from: string; configurationSet?: string };
+  readonly publicBaseUrl: string;
+}
+
+const WORKER_TIMEOUT = Duration.minutes(2);
+
+/**
+ * Signed webhook deliveries: emitting functions record a pending delivery and send its id to
+ * an SQS queue; the worker attempts it at once, and a one-minute schedule attempts every due
+ * delivery (retries with backoff, and any wake-up that was lost). Loopback targets stay off.
+ */
+export class Webhooks extends Construct {
+  readonly function: DiligenceFunction;
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: WebhooksProps) {
+    super(scope, id);
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', queueDefaults);
+    this.queue = workQueue(this, 'Queue', WORKER_TIMEOUT, this.deadLetterQueue);
+    this.function = new DiligenceFunction(this, 'Worker', {
+      source: props.source,
+      entry: 'functions/webhooks/lambda.ts',
+      description: 'Diligence webhook deliveries',
+      serviceName: 'webhooks',
+      memorySize: 256,
+      timeout: WORKER_TIMEOUT,
+      reservedConcurrency: 2,
+    });
+    this.function.bindAccess(ACCESS.webhooks, { table: props.table });
+    this.function.bindAuth(props.auth);
+    this.function.bindPublicBaseUrl(props.publicBaseUrl);
+    if (props.mail) this.function.bindMail(props.mail.from, props.mail.configurationSet);
+    this.function.fn.addEnvironment('WEBHOOK_ALLOW_LOOPBACK', 'off');
+    this.function.fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 5 }));
+    new Rule(this, 'Schedule', {
+      description: 'Diligence webhook retries',
+      schedule: Schedule.rate(Duration.minutes(1)),
+    }).addTarget(
+      new LambdaFunction(this.function.fn, { retryAttempts: 0, maxEventAge: Duration.minutes(5) }),
+    );
+    for (const sender of props.senders) {
+      sender.fn.addEnvironment('WEBHOOK_QUEUE_URL', this.queue.queueUrl);
+      sender.fn.addEnvironment('WEBHOOK_ALLOW_LOOPBACK', 'off');
+      Grant.addToPrincipal({
+        grantee: sender.role,
+        actions: ['sqs:SendMessage'],
+        resourceArns: [this.queue.queueArn],
+      });
+    }
+  }
+}
