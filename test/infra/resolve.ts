@@ -11,6 +11,9 @@ function standIn(id: string, attribute?: string): string {
   // An SQS queue's Ref is its URL.
   if (!attribute && /Queue[0-9A-F]{8}$/.test(id))
     return `https://sqs.${REGION}.amazonaws.com/123456789012/${id}`;
+  // A KMS key's Arn attribute is an ARN (the config checks its shape).
+  if (attribute === 'Arn' && /Key[0-9A-F]{8}$/.test(id))
+    return `arn:aws:kms:${REGION}:123456789012:key/${id.toLowerCase()}`;
   return `${id.toLowerCase()}${attribute ? `-${attribute.toLowerCase()}` : ''}`;
 }
 
