@@ -129,3 +129,12 @@ export const contactCases: RouteCase[] = [
     allowed: ['proc1', 'admin1'],
   },
 ];
+
+/** The image-sample routes (issue 29): a thumbnail of one image in a sample's archive. */
+export const imageCases: RouteCase[] = [
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/samples/${i.sampleA}/thumbnail?file=a.png`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+];

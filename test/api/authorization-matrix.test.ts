@@ -6,6 +6,7 @@ import {
   everyone,
   fieldMappingCases,
   type Ids,
+  imageCases,
   type RouteCase,
   staffAll,
   type Who,
@@ -201,6 +202,7 @@ const routes: RouteCase[] = [
   ...fieldMappingCases,
   ...contractCases,
   ...contactCases,
+  ...imageCases,
 ];
 
 let t: TestPortal;
