@@ -19,6 +19,7 @@ beforeAll(async () => {
   const archive = zip([
     { name: 'photos/camera.jpg', data: original },
     { name: 'photos/big.png', data: big },
+    { name: 'photos/big-copy.png', data: await sharp(big).resize(320, 240).png().toBuffer() },
     { name: 'notes/broken.png', data: Buffer.from('not an image at all') },
   ]);
   const res = await t.call('POST', '/api/vendor/samples', {
@@ -36,10 +37,15 @@ beforeAll(async () => {
   const put = await fetch(new URL(target.uploadUrl, t.portal.url), {
     method: 'PUT',
     headers: target.uploadHeaders,
-    body: archive,
+    body: new Uint8Array(archive),
   });
   expect(put.status).toBe(200);
   await t.portal.idle();
+  // a copy group in an image archive must not send the analyzer looking for text examples
+  const sample = await json<{ status: string; error: string | null }>(
+    t.call('GET', `/api/vendor/samples/${sampleId}`, { token: invited.token }),
+  );
+  expect(sample).toMatchObject({ status: 'analyzed', error: null });
 });
 
 afterAll(async () => {
