@@ -9,6 +9,7 @@ import {
   THUMBNAIL_SIZE,
   THUMBNAIL_TYPE,
 } from '../../../core/analysis/images/thumbnail';
+import { readZipEntryByRange } from '../../../core/analysis/images/zip-range';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../../lib/errors';
 import { pinOf } from '../../../store/object-pin';
 import type { AppEnv } from '../../env';
@@ -67,13 +68,23 @@ export const getThumbnailHandler: RouteHandler<typeof getThumbnail, AppEnv> = as
   if (!sample) throw new NotFoundError('No such sample in this assessment.');
   if (sample.purgedAt) throw new ConflictError(retentionReason(sample.purgedAt));
   if (!sample.key) throw new NotFoundError('The sample has no stored file.');
-  const stream = await deps.blobs.stream(deps.config.SAMPLES_BUCKET, sample.key, pinOf(sample));
+  const bucket = deps.config.SAMPLES_BUCKET;
+  const pin = pinOf(sample);
+  const stream = await deps.blobs.stream(bucket, sample.key, pin);
   const { kind, source } = await peekArchive(stream, sample.fileName);
   if (!kind) throw new NotFoundError('The sample is not an image archive, so it has no pictures.');
-  let bytes: Buffer | null;
   let picture: Buffer;
   try {
-    bytes = await readArchiveEntry(source, kind, file, defaultImageLimits);
+    let bytes: Buffer | null;
+    if (kind === 'zip') {
+      // a zip is read by ranges: its central directory, then the one entry (not the whole file)
+      (source as { return?: () => unknown }).return?.();
+      (stream as { destroy?: () => void }).destroy?.();
+      const size = (await deps.blobs.head(bucket, sample.key, pin))?.size ?? sample.sizeBytes;
+      const read = (start: number, end: number) =>
+        deps.blobs.streamRange(bucket, sample.key, start, end, pin);
+      bytes = (await readZipEntryByRange(read, size, file, defaultImageLimits)).bytes;
+    } else bytes = await readArchiveEntry(source, kind, file, defaultImageLimits);
     if (!bytes) throw new NotFoundError(`No file named ${file} in the sample's archive.`);
     picture = await renderThumbnail(file, bytes, defaultImageLimits.maxPixels);
   } catch (e) {
