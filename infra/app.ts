@@ -8,6 +8,10 @@ import { retiredSigningKeys } from './constructs/report-signing';
 import { DiligenceStack } from './diligence-stack';
 import { EdgeStack } from './edge-stack';
 
+// A deployable synth: bundles that import sharp or c2pa-wasm must carry their linux-arm64 build,
+// prepared by `npm run lambda:native` (LAMBDA_NATIVE=skip for a synth never deployed).
+process.env.LAMBDA_NATIVE ??= 'require';
+
 // The only place that reads CDK context (`cdk.json` or `-c key=value`).
 const app = new App();
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));

@@ -4,6 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
+import {
+  copyNativePackages,
+  NATIVE_EXTERNALS,
+  type NativeMode,
+  nativeModeFromEnv,
+} from './lambda-native';
 import { zodNamespacePlugin } from './zod-namespace';
 
 /**
@@ -49,6 +55,12 @@ export interface BundleOptions {
    * to deploy; only the bench sets it, to measure what splitting saves side by side.
    */
   readonly splitting?: boolean;
+  /**
+   * The native packages (sharp, c2pa-wasm) stay external; `require` copies their linux-arm64 build
+   * from `build/lambda-native` beside a bundle that imports them and fails if it is missing, `skip`
+   * copies nothing. Default: `LAMBDA_NATIVE` from the environment, else skip (see lambda-native.ts).
+   */
+  readonly native?: NativeMode;
 }
 
 /** What a bundle consists of, for the construct (the directory) and tests (the metafile). */
@@ -107,8 +119,9 @@ export async function bundleLambdaAsync(options: BundleOptions): Promise<Bundle>
     sourcemap: options.sourceMap ?? true,
     sourcesContent: false,
     banner: { js: REQUIRE_BANNER },
-    // No externals: the AWS SDK is bundled (see above).
-    external: [],
+    // The AWS SDK is bundled (see above); only native code and a path-loaded .wasm stay outside,
+    // copied into the bundle's node_modules for linux-arm64 (see lambda-native.ts).
+    external: [...NATIVE_EXTERNALS],
     metafile: true,
     logLevel: 'error',
     // Keeps zod tree-shakable (see zod-namespace.ts); plugins need esbuild's asynchronous API.
@@ -127,6 +140,8 @@ export async function bundleLambdaAsync(options: BundleOptions): Promise<Bundle>
         filter: (path) => !path.endsWith('.ts'),
       });
   }
+  const native = options.native ?? nativeModeFromEnv();
+  copyNativePackages(options.projectRoot, options.outdir, result.metafile, native);
   return {
     outdir: options.outdir,
     entryFile: join(options.outdir, 'index.mjs'),

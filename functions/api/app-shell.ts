@@ -36,7 +36,8 @@ export function buildApp(deps: AppDeps, routers: readonly FeatureRouter[]) {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: the report's image thumbnails (fetched with the staff token, shown from object URLs)
+        imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],

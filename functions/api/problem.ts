@@ -16,6 +16,7 @@ const titles: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
 };
@@ -29,6 +30,7 @@ const slugs: Record<number, string> = {
   409: 'conflict',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
+  422: 'unprocessable',
   429: 'too-many-requests',
 };
 

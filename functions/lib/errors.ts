@@ -76,6 +76,12 @@ export class UnsupportedMediaTypeError extends DomainError {
   readonly slug = 'unsupported-media-type';
 }
 
+/** The request is well formed but names something that cannot be processed (an undecodable image). */
+export class UnprocessableError extends DomainError {
+  readonly status = 422;
+  readonly slug = 'unprocessable';
+}
+
 /** The caller sent too many requests. */
 export class TooManyRequestsError extends DomainError {
   readonly status = 429;

@@ -23,7 +23,8 @@ export function contentSecurityPolicy(extraConnect: string[] = []): string {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    // blob: the report's image thumbnails, fetched with the staff token and shown from object URLs
+    "img-src 'self' data: blob:",
     `connect-src ${connect}`,
     "frame-ancestors 'none'",
     "base-uri 'none'",

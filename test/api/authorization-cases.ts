@@ -150,3 +150,12 @@ export const integrationCases: RouteCase[] = [
   { method: 'DELETE', path: () => `/api/webhooks/${'0'.repeat(26)}`, allowed: [] },
   { method: 'GET', path: () => `/api/webhooks/${'0'.repeat(26)}/deliveries`, allowed: [] },
 ];
+
+/** The image-sample routes (issue 29): a thumbnail of one image in a sample's archive. */
+export const imageCases: RouteCase[] = [
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/samples/${i.sampleA}/thumbnail?file=a.png`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+];

@@ -7,6 +7,7 @@ import {
   fieldMappingCases,
   type Ids,
   integrationCases,
+  imageCases,
   type RouteCase,
   staffAll,
   type Who,
@@ -203,6 +204,7 @@ const routes: RouteCase[] = [
   ...contractCases,
   ...contactCases,
   ...integrationCases,
+  ...imageCases,
 ];
 
 let t: TestPortal;

@@ -22,7 +22,7 @@ beforeAll(() => {
 
 // connect-src: the portal, and S3 in the stack's region only (presigned uploads), not all of AWS.
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://*.s3.eu-west-1.amazonaws.com; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' https://*.s3.eu-west-1.amazonaws.com; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 describe('web', () => {
   it('serves a private, encrypted, TLS-only bucket through origin access control', () => {

@@ -22,6 +22,7 @@ const descriptions: Record<number, string> = {
   409: 'Conflict: stale version or a state that does not allow this',
   413: 'Request body too large',
   415: 'Request body must be application/json',
+  422: 'Well formed, but what it names cannot be processed',
   429: 'Too many requests',
   500: 'A stored object failed its integrity check (or an unexpected error)',
 };
@@ -34,6 +35,7 @@ const exampleProblems: Record<number, [string, string]> = {
   409: ['Conflict', 'The assessment changed meanwhile; reload and try again.'],
   413: ['Payload Too Large', 'The request body is over 256 KiB; send less data.'],
   415: ['Unsupported Media Type', 'Send the body as JSON with Content-Type: application/json.'],
+  422: ['Unprocessable Content', 'photos/cat.png cannot be decoded as an image.'],
   429: ['Too Many Requests', 'Too many invalid invitation attempts; wait a few minutes and retry.'],
   500: ['Internal Server Error', 'A stored report failed its integrity check.'],
 };

@@ -21,6 +21,8 @@ async function* withHead(head: string, rest: AsyncIterator<string>): AsyncGenera
 
 /** The record numbers whose texts reviewers see: the first examples of the largest clusters. */
 export function exampleRecords(analysis: Analysis, limits: Partial<ExampleLimits> = {}): number[] {
+  // an image archive has no text records: its copy groups name files (and show thumbnails)
+  if (analysis.images) return [];
   const l = { ...defaults, ...limits };
   const clusters = [...analysis.duplicates.clusters]
     .sort((a, b) => b.size - a.size)

@@ -7,6 +7,7 @@ import {
 } from './handlers';
 import { getAnalysis, getReport, listReports, listSamples } from './routes';
 import { listDeliverySeries, listDeliverySeriesHandler } from './series';
+import { getThumbnail, getThumbnailHandler } from './thumbnails';
 
 /** The reports and samples router for staff, with the portfolio's delivery series. */
 export function reportRoutes() {
@@ -15,5 +16,6 @@ export function reportRoutes() {
     .openapi(listReports, listReportsHandler)
     .openapi(listSamples, listSamplesHandler)
     .openapi(getAnalysis, getAnalysisHandler)
-    .openapi(listDeliverySeries, listDeliverySeriesHandler);
+    .openapi(listDeliverySeries, listDeliverySeriesHandler)
+    .openapi(getThumbnail, getThumbnailHandler);
 }

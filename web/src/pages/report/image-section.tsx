@@ -1,10 +1,14 @@
 /**
  * The image part of a sample that is an archive of images: what the files' own bytes declare
  * (AI origin, C2PA validity, training prohibitions), each near-copy cluster by file name, and the
- * evidence per file. Thumbnails are not shown yet; only file names and measurements.
+ * evidence per file, with server-made thumbnails when the report says where the images are.
  */
 import type { ImagesBlock } from '../../../../functions/core/analysis/images/types';
 import { TableScroll } from '../../components/table-scroll';
+import { ImageThumbnail, type ThumbnailSource } from './image-thumbnail';
+
+/** Pictures shown per list: the declared-AI files and each copy group. */
+const SHOWN = 12;
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 
@@ -15,8 +19,38 @@ const sourceWords: Record<string, string> = {
   watermark: 'Watermark',
 };
 
-/** Image measures and evidence of one analyzed image archive. */
-export function ImageSection({ images }: { images: ImagesBlock }) {
+/** A grid of thumbnails, one per file (the file name is the caption and the alt text). */
+function ThumbnailGrid({
+  source,
+  files,
+  label,
+}: {
+  source: ThumbnailSource;
+  files: string[];
+  label: string;
+}) {
+  return (
+    <ul class="image-grid" aria-label={label} data-testid="image-grid">
+      {files.slice(0, SHOWN).map((file) => (
+        <li key={file}>
+          <ImageThumbnail source={source} file={file} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Image measures and evidence of one analyzed image archive; with `source` (the assessment and
+ * sample), thumbnails of the declared-AI files and of each copy group.
+ */
+export function ImageSection({
+  images,
+  source,
+}: {
+  images: ImagesBlock;
+  source?: ThumbnailSource | null;
+}) {
   const p = images.provenance;
   const d = images.duplicates;
   return (
@@ -67,6 +101,13 @@ export function ImageSection({ images }: { images: ImagesBlock }) {
           </table>
         </TableScroll>
       ) : null}
+      {source && p.aiEvidence.length > 0 ? (
+        <ThumbnailGrid
+          source={source}
+          files={[...new Set(p.aiEvidence.map((e) => e.file))]}
+          label="Pictures of images declared as made by AI"
+        />
+      ) : null}
       {p.c2pa.invalidFiles.length > 0 ? (
         <p>
           Content credentials failing validation (changed after signing, or broken):{' '}
@@ -78,8 +119,17 @@ export function ImageSection({ images }: { images: ImagesBlock }) {
           <h5>Groups of copies</h5>
           <ul class="image-clusters">
             {d.clusters.slice(0, 20).map((c, i) => (
-              <li key={c.examples[0] ?? i}>
-                {c.size} files, largest difference {c.maxDistance} of 64: {c.examples.join(', ')}
+              <li key={c.examples[0] ?? i} class="image-cluster" data-testid="image-cluster">
+                <p>
+                  {c.size} files, largest difference {c.maxDistance} of 64: {c.examples.join(', ')}
+                </p>
+                {source ? (
+                  <ThumbnailGrid
+                    source={source}
+                    files={c.examples}
+                    label={`Pictures of copy group ${i + 1}`}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>

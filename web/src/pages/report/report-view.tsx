@@ -131,7 +131,12 @@ export function ReportView(props: {
         </p>
       ) : (
         report.samples.map((sample, i) => (
-          <SampleAnalysis key={sample.sampleId ?? i} sample={sample} index={i} />
+          <SampleAnalysis
+            key={sample.sampleId ?? i}
+            sample={sample}
+            index={i}
+            assessmentId={assessmentId}
+          />
         ))
       )}
     </div>

@@ -17,7 +17,16 @@ export function sampleName(sample: ReportSample, index: number): string {
  * The sample section of a report: the file (name, SHA-256) in the heading, buyer measures
  * (machine-made, recycled, source, personal data), then the method under "How this was measured".
  */
-export function SampleAnalysis({ sample, index }: { sample: ReportSample; index: number }) {
+export function SampleAnalysis({
+  sample,
+  index,
+  assessmentId,
+}: {
+  sample: ReportSample;
+  index: number;
+  /** The report's assessment: with the sample's id, where its image thumbnails come from. */
+  assessmentId?: string;
+}) {
   const id = `sample-${index}`;
   const name = sampleName(sample, index);
   const { duplicates, diversity, synthetic, labels, freshness, provenance, contamination, pii } =
@@ -30,7 +39,16 @@ export function SampleAnalysis({ sample, index }: { sample: ReportSample; index:
         {name}
         {sample.role ? <span class="muted"> ({sample.role} sample)</span> : null}
       </h3>
-      {sample.images ? <ImageSection images={sample.images} /> : null}
+      {sample.images ? (
+        <ImageSection
+          images={sample.images}
+          source={
+            assessmentId && sample.file?.sampleId
+              ? { assessmentId, sampleId: sample.file.sampleId }
+              : null
+          }
+        />
+      ) : null}
       {sample.file ? (
         <p class="small muted">
           Uploaded {formatDate(sample.file.uploadedAt)} · SHA-256{' '}
