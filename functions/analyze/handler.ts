@@ -269,8 +269,9 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
       await progress.settled();
       const status = error instanceof UnusableInputError ? 'unusable' : 'failed';
       const done = await finishUnlessDeleted(sample, { status, error: message });
-      // An unusable sample is named in the report's headline, so the report is redone.
-      if (status === 'unusable' && done) await deps.onAnalyzed?.(done);
+      // An unusable sample is named in the report's headline, so the report is redone; a failed
+      // one is only announced (sample.failed), see afterAnalysis.
+      if (done) await deps.onAnalyzed?.(done);
       return;
     }
     void progress.stage('saving');

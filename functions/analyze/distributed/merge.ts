@@ -101,8 +101,9 @@ export function createMergeHandler(deps: MergeDeps) {
   async function fail(sample: Upload, message: string, status: 'failed' | 'unusable') {
     deps.metrics?.analysisFailed('input');
     const done = await finishUnlessDeleted(deps, sample, { status, error: message });
-    // An unusable sample is named in the report's headline, so the report is redone.
-    if (status === 'unusable' && done) await deps.onAnalyzed?.(done);
+    // An unusable sample is named in the report's headline, so the report is redone; a failed
+    // one is only announced (sample.failed), see afterAnalysis.
+    if (done) await deps.onAnalyzed?.(done);
     return { status } as MergeOutput;
   }
 }

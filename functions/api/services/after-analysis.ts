@@ -9,7 +9,8 @@ export type AfterAnalysisDeps = EnqueueDeps & {
 } & Partial<Pick<AppDeps, 'newId' | 'config' | 'logger'>>;
 
 /**
- * Asks for a re-score of what an analyzed upload feeds: its assessment, or every assessment a
+ * Tells the organization's webhooks (`sample.analyzed`, or `sample.failed` for a failed or
+ * unusable sample) and asks for a re-score of what an analyzed upload feeds: its assessment, or every assessment a
  * reference is attached to. The re-score worker does the scoring; returns how many were asked for.
  */
 export async function afterAnalysis(deps: AfterAnalysisDeps, upload: Upload): Promise<number> {
@@ -26,7 +27,7 @@ export async function afterAnalysis(deps: AfterAnalysisDeps, upload: Upload): Pr
         { ...deps, newId: deps.newId },
         {
           organizationId: a.organizationId,
-          type: 'sample.analyzed',
+          type: upload.status === 'analyzed' ? 'sample.analyzed' : 'sample.failed',
           data: {
             ...assessmentData(a, deps.config?.PUBLIC_BASE_URL),
             sampleId: upload.sampleId,
@@ -36,6 +37,8 @@ export async function afterAnalysis(deps: AfterAnalysisDeps, upload: Upload): Pr
           },
         },
       );
+    // A failed sample changes no report (it is not measured), so only the event goes out.
+    if (upload.status === 'failed') continue;
     if (a && (await requestRescore(deps, a, trigger))) requested++;
   }
   return requested;
