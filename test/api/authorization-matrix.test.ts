@@ -19,6 +19,14 @@ const routes: RouteCase[] = [
   { method: 'DELETE', path: (i) => `/api/assessments/${i.a}/passport`, allowed: ['proc1', 'gov1'] },
   {
     method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/passport`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  { method: 'GET', path: () => '/api/vendor/passport', allowed: ['vendorA', 'vendorB'] },
+  { method: 'POST', path: () => '/api/vendor/passport', allowed: ['vendorA', 'vendorB'] },
+  { method: 'DELETE', path: () => '/api/vendor/passport', allowed: ['vendorA', 'vendorB'] },
+  {
+    method: 'GET',
     path: () => '/api/assessments',
     allowed: ['proc1', 'gov1', 'admin1', 'proc2', 'gov2', 'admin2'],
   },
