@@ -122,11 +122,12 @@ export async function signedPassport(deps: AppDeps, p: Passport | undefined) {
   const versions = await deps.repos.reports.list(a.organizationId, a.id);
   const decided = decidedVersion(versions, a.decision);
   if (!decided) throw new NotFoundError(PASSPORT_GONE);
-  const [report, samples, signer, policy] = await Promise.all([
+  const [report, samples, signer, policy, org] = await Promise.all([
     loadReportVersion(deps, a, decided.version),
     deps.repos.samples.list(a.organizationId, a.id),
     deps.reportKeys.signer(),
     currentPolicy(deps, a.organizationId),
+    deps.repos.organizations.get(a.organizationId),
   ]);
   // A link the vendor made lives only while the buyer allows vendors to share.
   if (p.createdBy === VENDOR && !policy.passport.vendorMayShare)
@@ -144,6 +145,7 @@ export async function signedPassport(deps: AppDeps, p: Passport | undefined) {
     Object.fromEntries(samples.map((s) => [s.sampleId, s.hashMethod])),
     deps.clock(),
     frameworks,
+    org?.name ?? a.organizationId,
   );
   return signContent(content, signer);
 }

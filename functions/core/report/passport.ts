@@ -20,7 +20,8 @@ export interface PassportContent {
     dataset: { name: string };
     decision: { decision: 'approve'; at: string };
   };
-  organization: { id: string };
+  /** The buyer that approved it: its id and its name at issue time. */
+  organization: { id: string; name: string };
   report: {
     version: number;
     sha256: string;
@@ -60,6 +61,7 @@ export function passportContent(
   hashMethods: Record<string, string | undefined>,
   issuedAt: Date,
   frameworks?: PassportFramework[],
+  organizationName = a.organizationId,
 ): PassportContent {
   return {
     format: PASSPORT_FORMAT,
@@ -69,7 +71,7 @@ export function passportContent(
       dataset: { name: a.dataset.name },
       decision: { decision: 'approve', at: a.decision.at },
     },
-    organization: { id: a.organizationId },
+    organization: { id: a.organizationId, name: organizationName },
     report: {
       version: report.version,
       sha256: report.sha256,

@@ -58,7 +58,7 @@ export const PassportSchema = z
       dataset: z.object({ name: z.string() }),
       decision: z.object({ decision: z.literal('approve'), at: z.string() }),
     }),
-    organization: z.object({ id: z.string() }),
+    organization: z.object({ id: z.string(), name: z.string() }),
     report: z.object({
       version: z.number().int(),
       sha256: z.string(),
@@ -96,7 +96,7 @@ const passportExample: z.output<typeof PassportSchema> = {
     dataset: { name: 'Acme Instructions v3' },
     decision: { decision: 'approve', at: '2026-11-29T09:00:00.000Z' },
   },
-  organization: { id: 'demo' },
+  organization: { id: 'demo', name: 'Demo Bank' },
   report: {
     version: 2,
     sha256: 'b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c',
