@@ -75,7 +75,7 @@ export function PassportPage() {
                 </button>
               </div>
               <p>Then, on any computer with Node.js:</p>
-              <pre data-testid="verify-command">
+              <pre class="prose" data-testid="verify-command">
                 <code>npx diligence verify passport.json --keys {keys}</code>
               </pre>
               <p class="small">
