@@ -84,25 +84,10 @@ describe.skipIf(!ready)('passports in Chromium', () => {
     browser = await launchChromium();
     const proc = await staffToken(base(), 'pat@demo.test', 'procurement');
     const gov = await staffToken(base(), 'gail@demo.test', 'governance');
-    const admin = await staffToken(base(), 'ada@demo.test', 'admin');
     const inv = await invite(base(), proc, 'Passport corpus');
     ({ id: assessmentId, link: vendorLink } = inv);
     await answerAndSubmit(base(), inv.token);
     await decide(base(), gov, inv.id, 'approve');
-    const auth = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
-    const policy = (await (await fetch(`${base()}/api/policy`, { headers: auth })).json()) as {
-      version: number;
-    };
-    const put = await fetch(`${base()}/api/policy`, {
-      method: 'PUT',
-      headers: auth,
-      body: JSON.stringify({
-        policy: { passport: { vendorMayShare: true, includeFrameworks: true } },
-        version: policy.version,
-        reason: 'Vendors may share their approvals.',
-      }),
-    });
-    if (!put.ok) throw new Error(`policy not saved: ${put.status} ${await put.text()}`);
   }, 240_000);
 
   afterAll(async () => {
@@ -110,6 +95,29 @@ describe.skipIf(!ready)('passports in Chromium', () => {
     await stopPortal(portal);
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }, 60_000);
+
+  it('an admin allows sharing on the policy page; before that the vendor sees no share panel', async () => {
+    const vendor = await open(vendorLink, 1280, 'vendor-before-1280');
+    await vendor.getByText('The reviewers accepted this dataset', { exact: false }).waitFor();
+    await vendor.waitForLoadState('networkidle');
+    expect(await vendor.getByTestId('passport-panel').count()).toBe(0);
+    await vendor.context().close();
+
+    const admin = await open(`${base()}/signin`, 1280, 'admin-1280');
+    await signIn(admin, base(), 'ada@demo.test', '/portfolio');
+    await admin.goto(`${base()}/policy`);
+    const section = admin.getByTestId('passport-sharing');
+    await section.getByLabel(/Vendors may share their approval/).check();
+    await section.getByLabel(/regulatory checklist item/).check();
+    await section.getByLabel('Why sharing changes').fill('Vendors may show their approvals.');
+    await section.getByRole('button', { name: /^Save as version/ }).click();
+    await section.getByText(/Saved as version \d+/).waitFor();
+    expect(await words(section)).not.toMatch(JARGON);
+    await section.screenshot({
+      path: join('test-results', 'screenshots', 'passport-00-policy-1280.png'),
+    });
+    await admin.context().close();
+  }, 120_000);
 
   it('the vendor shares at 1280 px; a fresh browser opens the public page and the file verifies', async () => {
     const vendor = await open(vendorLink, 1280, 'vendor-1280');
