@@ -69,6 +69,10 @@ describe('passports a vendor shares', () => {
 
   it('when allowed, makes a link whose signed summary verifies, without framework statuses', async () => {
     await setPassportPolicy({ vendorMayShare: true });
+    const versions = await json<{ items: { passportChanged: boolean }[] }>(
+      t.call('GET', '/api/policy/versions', { token: admin }),
+    );
+    expect(versions.items[0]?.passportChanged).toBe(true);
     const link = await share();
     expect(link.pageUrl).toContain(`/passport#token=${link.token}`);
     const open = await t.call('GET', `/api/passports/${link.token}`);

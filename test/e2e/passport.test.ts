@@ -113,6 +113,7 @@ describe.skipIf(!ready)('passports in Chromium', () => {
     await section.getByRole('button', { name: /^Save as version/ }).click();
     await section.getByText(/Saved as version \d+/).waitFor();
     expect(await words(section)).not.toMatch(JARGON);
+    await admin.getByText('Changed whether vendors may share their approvals.').first().waitFor();
     await section.screenshot({
       path: join('test-results', 'screenshots', 'passport-00-policy-1280.png'),
     });
