@@ -6,6 +6,7 @@ import {
   everyone,
   fieldMappingCases,
   type Ids,
+  passportCases,
   type RouteCase,
   staffAll,
   type Who,
@@ -15,16 +16,7 @@ import { fingerprintCases, registerPack } from './authorization-fingerprints';
 import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
 
 const routes: RouteCase[] = [
-  { method: 'POST', path: (i) => `/api/assessments/${i.a}/passport`, allowed: ['proc1', 'gov1'] },
-  { method: 'DELETE', path: (i) => `/api/assessments/${i.a}/passport`, allowed: ['proc1', 'gov1'] },
-  {
-    method: 'GET',
-    path: (i) => `/api/assessments/${i.a}/passport`,
-    allowed: ['proc1', 'gov1', 'admin1'],
-  },
-  { method: 'GET', path: () => '/api/vendor/passport', allowed: ['vendorA', 'vendorB'] },
-  { method: 'POST', path: () => '/api/vendor/passport', allowed: ['vendorA', 'vendorB'] },
-  { method: 'DELETE', path: () => '/api/vendor/passport', allowed: ['vendorA', 'vendorB'] },
+  ...passportCases,
   {
     method: 'GET',
     path: () => '/api/assessments',
