@@ -13,6 +13,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassport } from '../../functions/core/report/passport-verify';
 import type { KeySet } from '../../functions/core/signing';
+import { axeViolations, describeFindings } from './axe';
 import {
   chromiumPath,
   launchChromium,
@@ -146,6 +147,8 @@ describe.skipIf(!ready)('passports in Chromium', () => {
       `npx diligence verify passport.json --keys ${base()}/.well-known/diligence-keys.json`,
     );
     expect(await sideways(page)).toEqual([]);
+    const findings = await axeViolations(page);
+    expect(findings, describeFindings('public passport page', findings)).toEqual([]);
     await screenshot(page, 'passport-02-public-1280');
 
     const [download] = await Promise.all([
