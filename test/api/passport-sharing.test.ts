@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../functions/cli/main';
 import { verifyPassport } from '../../functions/core/report/passport-verify';
 import type { KeySet } from '../../functions/core/signing';
 import { crateRows } from '../fixtures/crate-rows';
@@ -33,6 +37,22 @@ async function setPassportPolicy(passport: unknown) {
     body: { policy: { passport }, version: current.version, reason: 'Passport sharing.' },
   });
   expect(res.status, await res.clone().text()).toBe(200);
+}
+/** `npx diligence verify <passport> --keys <jwks>` on files, as someone without the portal runs it. */
+async function cliVerify(passport: unknown, jwks: KeySet) {
+  const dir = mkdtempSync(join(tmpdir(), 'passport-cli-'));
+  writeFileSync(join(dir, 'passport.json'), JSON.stringify(passport));
+  writeFileSync(join(dir, 'keys.json'), JSON.stringify(jwks));
+  const out: string[] = [];
+  const code = await main(
+    ['verify', join(dir, 'passport.json'), '--keys', join(dir, 'keys.json')],
+    {
+      stdout: { write: (s: string) => out.push(s) },
+      stderr: { write: (s: string) => out.push(s) },
+      isTTY: false,
+    },
+  );
+  return { code, text: out.join('') };
 }
 const keys = async () => json<KeySet>(t.call('GET', '/.well-known/diligence-keys.json'));
 const share = async () => {
@@ -103,6 +123,10 @@ describe('passports a vendor shares', () => {
     const first = tampered.frameworks[0]?.items[0];
     if (first) first.status = first.status === 'contradicted' ? 'answered' : 'contradicted';
     expect(verifyPassport(tampered, await keys())).toMatchObject({ ok: false });
+    expect((await cliVerify(passport, await keys())).code).toBe(0);
+    const cliTampered = await cliVerify(tampered, await keys());
+    expect(cliTampered.code).not.toBe(0);
+    expect(cliTampered.text).toMatch(/signature/);
   });
 
   it('revoked by the vendor: the public link answers 404 and the trail says who', async () => {
