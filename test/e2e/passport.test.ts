@@ -85,7 +85,7 @@ describe.skipIf(!ready)('passports in Chromium', () => {
     browser = await launchChromium();
     const proc = await staffToken(base(), 'pat@demo.test', 'procurement');
     const gov = await staffToken(base(), 'gail@demo.test', 'governance');
-    const inv = await invite(base(), proc, 'Passport corpus');
+    const inv = await invite(base(), proc, 'Passport <b>corpus</b>');
     ({ id: assessmentId, link: vendorLink } = inv);
     await answerAndSubmit(base(), inv.token);
     await decide(base(), gov, inv.id, 'approve');
@@ -139,8 +139,10 @@ describe.skipIf(!ready)('passports in Chromium', () => {
     const facts = page.getByTestId('passport-facts');
     await facts.waitFor();
     const text = await words(page.locator('main'));
-    for (const expected of ['Passport corpus', 'Northwind Data', 'Approved by', 'Risk tier'])
+    for (const expected of ['Passport <b>corpus</b>', 'Northwind Data', 'Approved by', 'Risk tier'])
       expect(text).toContain(expected);
+    // the vendor's words are text, never markup
+    expect(await page.locator('main b').count()).toBe(0);
     expect(text).not.toMatch(JARGON);
     expect(await page.getByTestId('passport-framework').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('verify-command').textContent()).toContain(
