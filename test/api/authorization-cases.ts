@@ -159,3 +159,17 @@ export const imageCases: RouteCase[] = [
     allowed: ['proc1', 'gov1', 'admin1'],
   },
 ];
+
+/** Passports: staff make, read and revoke the link; the vendor of its one assessment too. */
+export const passportCases: RouteCase[] = [
+  { method: 'POST', path: (i) => `/api/assessments/${i.a}/passport`, allowed: ['proc1', 'gov1'] },
+  { method: 'DELETE', path: (i) => `/api/assessments/${i.a}/passport`, allowed: ['proc1', 'gov1'] },
+  {
+    method: 'GET',
+    path: (i) => `/api/assessments/${i.a}/passport`,
+    allowed: ['proc1', 'gov1', 'admin1'],
+  },
+  { method: 'GET', path: () => '/api/vendor/passport', allowed: ['vendorA', 'vendorB'] },
+  { method: 'POST', path: () => '/api/vendor/passport', allowed: ['vendorA', 'vendorB'] },
+  { method: 'DELETE', path: () => '/api/vendor/passport', allowed: ['vendorA', 'vendorB'] },
+];

@@ -8,6 +8,7 @@ import {
   type Ids,
   integrationCases,
   imageCases,
+  passportCases,
   type RouteCase,
   staffAll,
   type Who,
@@ -17,8 +18,7 @@ import { fingerprintCases, registerPack } from './authorization-fingerprints';
 import { json, newAssessmentBody, startTestPortal, type TestPortal } from './harness';
 
 const routes: RouteCase[] = [
-  { method: 'POST', path: (i) => `/api/assessments/${i.a}/passport`, allowed: ['proc1', 'gov1'] },
-  { method: 'DELETE', path: (i) => `/api/assessments/${i.a}/passport`, allowed: ['proc1', 'gov1'] },
+  ...passportCases,
   {
     method: 'GET',
     path: () => '/api/assessments',

@@ -110,6 +110,7 @@ describe('policy versions', () => {
         reason: 'High risk starts earlier.',
         changes: [{ group: 'tiers', key: 'high', from: 50, to: 45 }],
         scheduleChanged: false,
+        passportChanged: false,
       },
       {
         version: 1,
@@ -118,6 +119,7 @@ describe('policy versions', () => {
         reason: 'Samples matter.',
         changes: [{ group: 'weights', key: 'no_sample', from: 20, to: 25 }],
         scheduleChanged: false,
+        passportChanged: false,
       },
     ]);
   });

@@ -7,6 +7,7 @@ import { PageMain } from './components/page-main';
 import { useAsync } from './components/use-async';
 import { FingerprintsPage } from './pages/fingerprints/fingerprints-page';
 import { IntegrationsPage } from './pages/integrations/integrations-page';
+import { PassportPage } from './pages/passport/passport-page';
 import { PolicyPage } from './pages/policy/policy-page';
 import { ReferencesPage } from './pages/references/references-page';
 import { SignInPage } from './pages/sign-in';
@@ -26,6 +27,7 @@ export function App() {
   const path = usePath();
   let page: preact.ComponentChild;
   if (path === '/vendor') page = <VendorPage />;
+  else if (path === '/passport') page = <PassportPage />;
   else if (path === '/signin') page = <SignInPage />;
   else page = <StaffShell path={path} />;
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { reassessmentPolicySchema } from '../assessment/reassessment';
 import { deepFreeze } from '../questionnaire/build';
+import { passportPolicySchema } from './passport-policy';
 
 /** Default maximum points per weighted factor id (see `policyDocs` for the reason of each). */
 export const defaultWeights = {
@@ -179,6 +180,8 @@ export const policySchema = z.strictObject({
     }),
   /** When approved datasets are assessed again, per risk tier (off until an admin sets it). */
   reassessment: reassessmentPolicySchema,
+  /** Whether vendors may share a passport of an approval, and what it shows (off by default). */
+  passport: passportPolicySchema,
 });
 
 /** A complete, validated policy. */

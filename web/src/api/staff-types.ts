@@ -55,6 +55,8 @@ export interface PolicyVersion {
   changes: { group: PolicyGroup; key: string; from: number; to: number }[];
   /** Whether the re-assessment schedule changed in this version. */
   scheduleChanged?: boolean;
+  /** Whether passport sharing changed in this version. */
+  passportChanged?: boolean;
 }
 
 interface Scored {

@@ -8,8 +8,45 @@ const staff = [{ staffJwt: [] }];
 
 /** The passport link, shown once to whoever made it. */
 export const PassportLinkSchema = z
-  .object({ token: z.string(), url: z.string(), createdAt: z.string() })
+  .object({
+    token: z.string(),
+    url: z.string().openapi({ description: 'the signed JSON (GET /api/passports/{token})' }),
+    pageUrl: z.string().openapi({ description: 'the public page showing it in plain words' }),
+    createdAt: z.string(),
+  })
   .openapi('PassportLink');
+
+/** Whether an assessment has a live link (the token itself is never kept) and may have one. */
+export const PassportStateSchema = z
+  .object({
+    live: z.boolean(),
+    createdAt: z.string().nullable(),
+    approved: z.boolean().openapi({ description: 'only an approved assessment has a passport' }),
+    vendorMayShare: z
+      .boolean()
+      .openapi({ description: "the buyer's policy `passport.vendorMayShare`" }),
+    includeFrameworks: z.boolean(),
+  })
+  .openapi('PassportState');
+
+/** The link example both sides return. */
+export const passportLinkExample = {
+  token: 'q3J9x0Vb8mZt2LrKc5Yw1PnHs7DfGe4AuT6iOkNjQlE',
+  url: 'http://localhost:3000/api/passports/q3J9x0Vb8mZt2LrKc5Yw1PnHs7DfGe4AuT6iOkNjQlE',
+  pageUrl: 'http://localhost:3000/passport#token=q3J9x0Vb8mZt2LrKc5Yw1PnHs7DfGe4AuT6iOkNjQlE',
+  createdAt: '2026-12-01T10:00:00.000Z',
+};
+
+/** The state example both sides return. */
+export const passportStateExample = {
+  live: true,
+  createdAt: '2026-12-01T10:00:00.000Z',
+  approved: true,
+  vendorMayShare: true,
+  includeFrameworks: false,
+};
+
+const status = z.enum(['answered', 'measured', 'contradicted', 'missing']);
 
 /** A signed passport (docs/signed-reports.md, "Passports"). */
 export const PassportSchema = z
@@ -21,7 +58,7 @@ export const PassportSchema = z
       dataset: z.object({ name: z.string() }),
       decision: z.object({ decision: z.literal('approve'), at: z.string() }),
     }),
-    organization: z.object({ id: z.string() }),
+    organization: z.object({ id: z.string(), name: z.string() }),
     report: z.object({
       version: z.number().int(),
       sha256: z.string(),
@@ -32,6 +69,20 @@ export const PassportSchema = z
     }),
     samples: z.array(z.record(z.string(), z.unknown())),
     analyzer: z.object({ parametersVersion: z.number().int() }),
+    frameworks: z
+      .array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          counts: z.record(z.string(), z.number().int()),
+          items: z.array(z.object({ id: z.string(), title: z.string(), ref: z.string(), status })),
+        }),
+      )
+      .optional()
+      .openapi({
+        description:
+          "framework item statuses, only when the buyer's policy sets `passport.includeFrameworks`",
+      }),
     issuedAt: z.string(),
     signature: z.object({ alg: z.literal('ES256'), kid: z.string(), value: z.string() }),
   })
@@ -45,7 +96,7 @@ const passportExample: z.output<typeof PassportSchema> = {
     dataset: { name: 'Acme Instructions v3' },
     decision: { decision: 'approve', at: '2026-11-29T09:00:00.000Z' },
   },
-  organization: { id: 'demo' },
+  organization: { id: 'demo', name: 'Demo Bank' },
   report: {
     version: 2,
     sha256: 'b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c',
@@ -92,12 +143,28 @@ export const createPassport = createRoute({
   middleware: [requireStaff('procurement', 'governance')] as const,
   request: { params: IdParam },
   responses: {
-    201: jsonResponse(PassportLinkSchema, 'The new link (the token is shown once)', {
-      token: 'q3J9x0Vb8mZt2LrKc5Yw1PnHs7DfGe4AuT6iOkNjQlE',
-      url: 'http://localhost:3000/api/passports/q3J9x0Vb8mZt2LrKc5Yw1PnHs7DfGe4AuT6iOkNjQlE',
-      createdAt: '2026-12-01T10:00:00.000Z',
-    }),
+    201: jsonResponse(
+      PassportLinkSchema,
+      'The new link (the token is shown once)',
+      passportLinkExample,
+    ),
     ...errorResponses(400, 401, 403, 404, 409, 429),
+  },
+});
+
+/** GET /api/assessments/{id}/passport */
+export const getPassportState = createRoute({
+  method: 'get',
+  path: '/assessments/{id}/passport',
+  operationId: 'getPassportState',
+  tags: ['passports'],
+  summary: 'Whether the assessment has a live passport link, and what the policy allows',
+  security: staff,
+  middleware: [requireStaff()] as const,
+  request: { params: IdParam },
+  responses: {
+    200: jsonResponse(PassportStateSchema, 'The link state', passportStateExample),
+    ...errorResponses(400, 401, 403, 404, 429),
   },
 });
 

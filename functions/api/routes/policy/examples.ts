@@ -13,6 +13,7 @@ export const policyVersionsExample = {
         { group: 'tiers' as const, key: 'high', from: 50, to: 45 },
       ],
       scheduleChanged: false,
+      passportChanged: false,
     },
     {
       version: 1,
@@ -23,6 +24,7 @@ export const policyVersionsExample = {
         { group: 'thresholds' as const, key: 'nearDuplicateFullPercent', from: 20, to: 15 },
       ],
       scheduleChanged: false,
+      passportChanged: false,
     },
   ],
 };

@@ -27,6 +27,9 @@ const PolicyVersion = z
     scheduleChanged: z
       .boolean()
       .openapi({ description: 'whether the re-assessment schedule (`reassessment`) changed' }),
+    passportChanged: z
+      .boolean()
+      .openapi({ description: 'whether passport sharing (`passport`) changed' }),
   })
   .openapi('PolicyVersion');
 
@@ -67,6 +70,7 @@ export const listPolicyVersionsHandler: RouteHandler<typeof listPolicyVersions, 
       changes: policyChanges(previous, policy),
       scheduleChanged:
         JSON.stringify(previous.reassessment) !== JSON.stringify(policy.reassessment),
+      passportChanged: JSON.stringify(previous.passport) !== JSON.stringify(policy.passport),
     };
     previous = policy;
     return item;

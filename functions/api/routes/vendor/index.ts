@@ -15,6 +15,14 @@ import {
   presignPartsHandler,
 } from './multipart-handlers';
 import { abortUpload, completeUpload, listParts, presignParts } from './multipart-routes';
+import {
+  createVendorPassport,
+  createVendorPassportHandler,
+  getVendorPassport,
+  getVendorPassportHandler,
+  revokeVendorPassport,
+  revokeVendorPassportHandler,
+} from './passport';
 import { createSample, getSample, saveAnswers, submit, vendorView } from './routes';
 import { createSampleHandler, getSampleHandler } from './sample-handlers';
 
@@ -39,5 +47,8 @@ export function vendorRoutes(deps: AppDeps) {
     .openapi(listParts, listPartsHandler)
     .openapi(completeUpload, completeUploadHandler)
     .openapi(abortUpload, abortUploadHandler)
-    .openapi(getVendorFrameworkDraft, getVendorFrameworkDraftHandler);
+    .openapi(getVendorFrameworkDraft, getVendorFrameworkDraftHandler)
+    .openapi(getVendorPassport, getVendorPassportHandler)
+    .openapi(createVendorPassport, createVendorPassportHandler)
+    .openapi(revokeVendorPassport, revokeVendorPassportHandler);
 }

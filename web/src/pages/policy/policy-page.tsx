@@ -8,6 +8,7 @@ import { ErrorBanner, Loading, Notice } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
 import { formatDateTime } from '../../format';
 import { labelMap, plainWords, useScoringMethod } from '../report/vocabulary';
+import { PassportSharing } from './passport-sharing';
 import { changedKeys, groups, type PolicyValues, parseValues, valuesOf } from './policy-model';
 import { PreviewTable } from './policy-preview';
 import { PolicySaveConfirm } from './policy-save-confirm';
@@ -184,6 +185,14 @@ export function PolicyPage() {
       ) : null}
       {preview ? <PreviewTable preview={preview} /> : null}
       <ReassessmentSchedule
+        view={view}
+        canEdit={canEdit}
+        onSaved={() => {
+          policy.reload();
+          setTick((n) => n + 1);
+        }}
+      />
+      <PassportSharing
         view={view}
         canEdit={canEdit}
         onSaved={() => {

@@ -21,7 +21,7 @@ export function PolicyVersions(props: { items: PolicyVersion[]; labels: Map<stri
               </p>
               <p class="prose">
                 {v.changes.length === 0
-                  ? v.scheduleChanged
+                  ? v.scheduleChanged || v.passportChanged
                     ? ''
                     : 'Saved without changing any setting.'
                   : `Changed ${v.changes
@@ -29,6 +29,9 @@ export function PolicyVersions(props: { items: PolicyVersion[]; labels: Map<stri
                       .join('; ')}.`}
                 {v.scheduleChanged
                   ? `${v.changes.length ? ' ' : ''}Changed the re-assessment schedule.`
+                  : ''}
+                {v.passportChanged
+                  ? `${v.changes.length || v.scheduleChanged ? ' ' : ''}Changed whether vendors may share their approvals.`
                   : ''}
               </p>
               {v.reason ? <p class="prose">Why: {v.reason}</p> : null}

@@ -23,6 +23,7 @@ import { DecidePanel } from './decide-panel';
 import { InvitationPanel } from './invitation-panel';
 import { ManagePanel } from './manage-panel';
 import { NextInQueue } from './next-in-queue';
+import { PassportPanel } from './passport-panel';
 import { RemediationPanel } from './remediation-panel';
 import { useReportPolling } from './report-polling';
 import { ReportUpdating } from './report-updating';
@@ -176,6 +177,7 @@ export function AssessmentPage({ id }: { id: string }) {
         <ContactsPanel assessment={a} template={template.data ?? null} onChange={bump} />
       ) : null}
       {canBuy ? <ManagePanel assessment={a} onChange={bump} /> : null}
+      {me && me.role !== 'admin' ? <PassportPanel id={a.id} status={a.status} /> : null}
       {me?.role === 'procurement' || me?.role === 'governance' ? (
         <ReferenceAttach
           assessmentId={a.id}

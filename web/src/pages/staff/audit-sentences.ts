@@ -92,6 +92,10 @@ export function describeEvent(event: AuditEvent, ctx: SentenceContext): string {
       );
       return parts.length ? `Changed ${listWords(parts, 6)}.` : 'Edited the assessment.';
     }
+    case 'passport_created':
+      return `Made a public passport link to the signed summary of this approval${d.replacedEarlier ? ' (the earlier link stopped working)' : ''}.`;
+    case 'passport_revoked':
+      return 'Revoked the public passport link; it no longer opens the summary.';
     case 'cancel':
       return `Cancelled the assessment${d.linkRevoked ? ' and revoked the invitation link' : ''}. Reason: ${String(d.reason ?? 'none given')}`;
     case 'archive':

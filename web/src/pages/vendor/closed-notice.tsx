@@ -2,6 +2,7 @@
 import type { VendorAssessment } from '../../api/vendor';
 import { Notice } from '../../components/feedback';
 import { formatDateTime } from '../../format';
+import { PassportShare } from './passport-share';
 
 /** The status-specific notice shown above locked answers. */
 export function ClosedNotice({ data }: { data: VendorAssessment }) {
@@ -18,10 +19,13 @@ export function ClosedNotice({ data }: { data: VendorAssessment }) {
   }
   if (status === 'approved') {
     return (
-      <Notice kind="success">
-        Approved{when(decidedAt)}. The reviewers accepted this dataset; nothing more is needed from
-        you. Your answers stay here to read.
-      </Notice>
+      <>
+        <Notice kind="success">
+          Approved{when(decidedAt)}. The reviewers accepted this dataset; nothing more is needed
+          from you. Your answers stay here to read.
+        </Notice>
+        <PassportShare status={status} />
+      </>
     );
   }
   if (status === 'rejected') {
