@@ -205,6 +205,24 @@ describe('vendor contacts', () => {
     });
   });
 
+  it('issues the default link for a bare POST, even one labelled as JSON with no body', async () => {
+    const bare = await t.call('POST', `/api/assessments/${id}/invitations`, {
+      token: proc,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(bare.status).toBe(201);
+    const empty = await t.call('POST', `/api/assessments/${id}/invitations`, {
+      token: proc,
+      body: {},
+    });
+    expect(empty.status).toBe(201);
+    const broken = await t.call('POST', `/api/assessments/${id}/invitations`, {
+      token: proc,
+      body: '{"contactId":',
+    });
+    expect(broken.status).toBe(400);
+  });
+
   it('edits name and sections with compare-and-set, and records who submitted', async () => {
     const listed = await json<{ items: Contact[] }>(
       t.call('GET', `/api/assessments/${id}/contacts`, { token: proc }),

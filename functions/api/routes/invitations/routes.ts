@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { emptyJsonBody } from '../../middleware/empty-json-body';
 import { requireStaff } from '../../middleware/staff-auth';
 import { IdParam } from '../../schemas/assessment';
 import { errorResponses, jsonResponse } from '../../schemas/problem';
@@ -33,7 +34,7 @@ export const issueInvitation = createRoute({
     "one revokes the old. With `contactId`, that named contact's own link: it replaces only " +
     "that contact's earlier link; the other contacts keep theirs.",
   security: staff,
-  middleware: [requireStaff('procurement')] as const,
+  middleware: [requireStaff('procurement'), emptyJsonBody] as const,
   request: {
     params: IdParam,
     body: {
