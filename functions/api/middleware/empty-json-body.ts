@@ -12,6 +12,7 @@ export const emptyJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   // JSON is parsed, so only then does an empty one need to read as `{}`.
   const labelledJson = /json/i.test(c.req.header('content-type') ?? '');
   if (labelledJson && (await c.req.text()).trim() === '')
-    c.req.bodyCache.text = Promise.resolve('{}');
+    // Hono keeps the promise of the text there (its type says the value).
+    (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve('{}');
   await next();
 });
