@@ -111,7 +111,7 @@ describe.skipIf(!ready)('passports in Chromium', () => {
     await section.getByLabel(/Vendors may share their approval/).check();
     await section.getByLabel(/regulatory checklist item/).check();
     await section.getByLabel('Why sharing changes').fill('Vendors may show their approvals.');
-    await section.getByRole('button', { name: /^Save as version/ }).click();
+    await section.getByRole('button', { name: /^Save the sharing setting as version/ }).click();
     await section.getByText(/Saved as version \d+/).waitFor();
     expect(await words(section)).not.toMatch(JARGON);
     await admin.getByText('Changed whether vendors may share their approvals.').first().waitFor();

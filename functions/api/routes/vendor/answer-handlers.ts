@@ -59,31 +59,38 @@ export const vendorViewHandler: RouteHandler<typeof vendorView, AppEnv> = async 
 export const saveAnswersHandler: RouteHandler<typeof saveAnswers, AppEnv> = async (c) => {
   const { deps, vendor } = c.var;
   const body = c.req.valid('json');
-  const current = await loadAssessment(deps, vendor.organizationId, vendor.assessmentId);
-  if (body.version !== undefined && body.version !== current.version) {
-    throw new ConflictError(
-      'Your answers were changed elsewhere since you loaded them; reload to continue.',
-    );
-  }
-  const template = templateOf(current.templateId, current.templateVersion);
-  const merged: Record<string, unknown> = { ...current.answers };
-  for (const [id, value] of Object.entries(body.answers)) {
-    if (value === null) delete merged[id];
-    else merged[id] = value;
-  }
-  const check = validateAnswers(template, merged, { partial: true });
-  if (!check.ok) {
-    throw new ValidationError(
-      'Some answers are not valid: see errors.',
-      check.errors.map((e) => ({ path: `answers.${e.path}`, message: e.message })),
-    );
-  }
-  const next = await applyAction(deps, current, 'save_answers', vendor, (draft, now) => {
-    draft.answers = merged;
-    const by = actingContact(vendor, current);
-    attributeAnswers(draft, Object.keys(body.answers), by, now.toISOString());
-    return { questions: Object.keys(body.answers) };
-  });
+  // A re-scoring may update the assessment between reading and saving: without a version from
+  // the client (no edit of its own to protect), merge again into a fresh copy.
+  const next = await retryStale(
+    async () => {
+      const current = await loadAssessment(deps, vendor.organizationId, vendor.assessmentId);
+      if (body.version !== undefined && body.version !== current.version) {
+        throw new ConflictError(
+          'Your answers were changed elsewhere since you loaded them; reload to continue.',
+        );
+      }
+      const template = templateOf(current.templateId, current.templateVersion);
+      const merged: Record<string, unknown> = { ...current.answers };
+      for (const [id, value] of Object.entries(body.answers)) {
+        if (value === null) delete merged[id];
+        else merged[id] = value;
+      }
+      const check = validateAnswers(template, merged, { partial: true });
+      if (!check.ok) {
+        throw new ValidationError(
+          'Some answers are not valid: see errors.',
+          check.errors.map((e) => ({ path: `answers.${e.path}`, message: e.message })),
+        );
+      }
+      return applyAction(deps, current, 'save_answers', vendor, (draft, now) => {
+        draft.answers = merged;
+        const by = actingContact(vendor, current);
+        attributeAnswers(draft, Object.keys(body.answers), by, now.toISOString());
+        return { questions: Object.keys(body.answers) };
+      });
+    },
+    body.version === undefined ? 3 : 1,
+  );
   return c.json({ answers: next.answers, version: next.version }, 200);
 };
 

@@ -123,7 +123,7 @@ export function PassportSharing(props: {
             </Field>
             <div class="inline">
               <button type="submit" class="button" disabled={busy || !changed}>
-                {busy ? 'Saving…' : `Save as version ${view.version + 1}`}
+                {busy ? 'Saving…' : `Save the sharing setting as version ${view.version + 1}`}
               </button>
               <span class="muted">{changed ? 'Sharing changed' : 'No changes yet'}</span>
             </div>
