@@ -1,5 +1,6 @@
 import type { Analysis } from '../core/analysis/types';
 import { unusableReason } from '../core/analysis/usability';
+import { imageFacts } from '../core/report/image-words';
 import { ConflictError } from '../lib/errors';
 import type { AnalyzeDeps } from './handler';
 import { checkSameFile } from './same-file';
@@ -100,6 +101,7 @@ export async function storeResult(
       estimatedShare: a.synthetic.estimatedShare,
       fields: { ...a.input.fields },
       ...malformedSummary(a),
+      ...(a.images ? { images: imageFacts(a.images) } : {}),
     },
   });
   if (!done) {

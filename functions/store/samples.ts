@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContactRef } from '../core/assessment/contacts';
+import type { ImageFacts } from '../core/report/image-words';
 import { releaseCounted, reserveCounted } from './counters';
 import { putIfVersion, putNew, queryAll, type Table, tombstone } from './dynamo';
 import { getLive } from './dynamo-read';
@@ -26,6 +27,8 @@ export interface SampleSummary {
   malformed?: number;
   /** The first of those rows, with the parser's message. */
   malformedLines?: MalformedLine[];
+  /** An archive of images: its image measures (the text measures above do not apply). */
+  images?: ImageFacts;
 }
 
 /** How far an analysis has come: the stage, and bytes and lines read so far. */

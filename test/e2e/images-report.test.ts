@@ -2,7 +2,9 @@
  * Image samples in a real browser: the vendor delivers an archive of generated pictures (one PNG
  * carries an image generator's settings, one is a resized copy), and the staff report shows the
  * server-made thumbnails of the declared-AI file and of the copy group, in plain words, without
- * sideways scrolling at 1280 and 390 px and without serious accessibility findings.
+ * sideways scrolling at 1280 and 390 px and without serious accessibility findings. The sample
+ * card (staff) and the upload list (vendor) show the archive's image measures, never the text
+ * measures (records, machine-text estimate, personal data).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,10 +23,11 @@ import {
   PageWatcher,
   type RunningPortal,
   screenshot,
+  screenshotDir,
   startPortal,
   stopPortal,
 } from './portal-harness';
-import { signIn } from './portal-steps';
+import { goToStep, signIn } from './portal-steps';
 import { answerAndSubmit, invite, reportReady, staffToken } from './vendor-setup';
 
 const ready = existsSync(chromiumPath);
@@ -33,7 +36,7 @@ if (!ready) console.warn('[e2e] SKIPPED the image report suite: Chromium is miss
 /** snake_case or camelCase words: ids people must never read. */
 const internalName = /\b[a-z]+_[a-z0-9_]+\b|\b[a-z]+[A-Z][a-zA-Z]+\b/;
 
-/** The archive: a PNG with A1111 settings, plain scenes, and a resized copy of one of them. */
+/** The archive: a PNG with A1111 settings, plain scenes, a resized copy of one, a corrupt file. */
 async function archive(): Promise<Buffer> {
   const generated = withChunks(await scene(11, 320, 240).png().toBuffer(), [
     textChunk(
@@ -53,6 +56,7 @@ async function archive(): Promise<Buffer> {
       name: `pictures/scene-${i}.png`,
       data: await scene(i, 320, 240).png().toBuffer(),
     });
+  files.push({ name: 'pictures/broken.png', data: Buffer.from('not an image at all') });
   return zip(files);
 }
 
@@ -63,6 +67,9 @@ describe.skipIf(!ready)('image samples in the staff report (Chromium)', () => {
   let browser: Browser | undefined;
   let page: Page;
   let assessmentId = '';
+  let vendorToken = '';
+  /** The vendor's sample as the API answers it once analyzed. */
+  let analyzed: { status: string; summary: { images?: Record<string, number> } | null } | undefined;
   const base = () => portal?.url ?? '';
 
   beforeAll(async () => {
@@ -72,6 +79,7 @@ describe.skipIf(!ready)('image samples in the staff report (Chromium)', () => {
     const proc = await staffToken(base(), 'pat@demo.test', 'procurement');
     const a = await invite(base(), proc, 'Harbour pictures v1');
     assessmentId = a.id;
+    vendorToken = a.token;
     const body = await archive();
     const res = await fetch(`${base()}/api/vendor/samples`, {
       method: 'POST',
@@ -99,8 +107,8 @@ describe.skipIf(!ready)('image samples in the staff report (Chromium)', () => {
       const s = await fetch(`${base()}/api/vendor/samples/${target.sampleId}`, {
         headers: { authorization: `Bearer ${a.token}` },
       });
-      const { status } = (await s.json()) as { status: string };
-      if (status !== 'awaiting_upload' && status !== 'analyzing') break;
+      analyzed = (await s.json()) as NonNullable<typeof analyzed>;
+      if (analyzed.status !== 'awaiting_upload' && analyzed.status !== 'analyzing') break;
       await new Promise((r) => setTimeout(r, 200));
     }
     await answerAndSubmit(base(), a.token);
@@ -185,6 +193,69 @@ describe.skipIf(!ready)('image samples in the staff report (Chromium)', () => {
     await page.locator('[data-testid="image-section"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'images-02-report-390');
     await page.setViewportSize({ width: 1280, height: 900 });
+    expect(watcher.problems).toEqual([]);
+  }, 120_000);
+
+  /** True when the page scrolls sideways. */
+  const overflows = (p: Page) =>
+    p.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+  it('shows the image measures on the sample card, never the text measures', async () => {
+    expect(analyzed?.status).toBe('analyzed');
+    expect(analyzed?.summary?.images).toMatchObject({ decoded: 7, undecodable: 1, evidenced: 1 });
+    await page.goto(`${base()}/assessments/${assessmentId}`);
+    const card = page.locator('[data-testid="report-sample"]');
+    const measures = card.locator('[data-testid="sample-measures"]');
+    await measures.waitFor({ timeout: 60_000 });
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what a person sees
+    const shown = await measures.innerText();
+    expect(shown).toMatch(/Images found\s+8/);
+    expect(shown).toMatch(/Images decoded\s+7/);
+    expect(shown).toMatch(/Images that could not be read\s+1/);
+    expect(shown).toMatch(/Near copies \(resized, grey or mirrored\)\s+14\.3 %/);
+    expect(shown).toMatch(
+      /Declared AI-made in their own files\s+at least 14\.2 % \(1 of 7 images\)/,
+    );
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what a person sees
+    const all = await card.innerText();
+    expect(all).not.toMatch(
+      /\bRecords?\b|Machine-made \(estimate\)|machine-text|personal data|recorded source|copied records/i,
+    );
+    expect(all.match(internalName)).toBeNull();
+    expect(all.match(JARGON)).toBeNull();
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: join(screenshotDir, 'images-03-sample-card-1280.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => overflows(page)).toBe(false);
+    await card.screenshot({ path: join(screenshotDir, 'images-04-sample-card-390.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(watcher.problems).toEqual([]);
+  }, 120_000);
+
+  it("shows the image measures in the vendor's upload list, with no field mapping", async () => {
+    if (!browser) throw new Error('no browser');
+    const { context, page: vendor } = await openPerson(browser, watcher, 'vendor-images');
+    await vendor.goto(`${base()}/vendor#token=${encodeURIComponent(vendorToken)}`);
+    await goToStep(vendor, 'Sample data');
+    const row = vendor.locator('.sample-row', { hasText: 'pictures.zip' });
+    const summary = row.locator('[data-testid="sample-summary"]');
+    await summary.waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what a person sees
+    const shown = await summary.innerText();
+    expect(shown).toMatch(/Images found\s+8/);
+    expect(shown).toMatch(/Declared AI-made in their own files\s+at least 14\.2 %/);
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what a person sees
+    const all = await row.innerText();
+    expect(all).not.toMatch(
+      /\bRecords?\b|machine-generated|Fields the analyzer used|field mapping/i,
+    );
+    expect(all.match(internalName)).toBeNull();
+    await screenshot(vendor, 'images-05-vendor-1280');
+    await vendor.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => overflows(vendor)).toBe(false);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(vendor, 'images-06-vendor-390');
+    await context.close();
     expect(watcher.problems).toEqual([]);
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import { findQuestion } from '../questionnaire/registry';
 import type { Answers, QuestionnaireTemplate } from '../questionnaire/types';
 import { plainText } from '../report/plain-words';
 import type { ReportSample, ScoredReport } from '../scoring/types';
-import { MEASUREMENTS } from './measurements';
+import { measurementFor } from './image-measurements';
 import type {
   Framework,
   FrameworkItemDef,
@@ -37,7 +37,8 @@ function answerEvidence(def: FrameworkItemDef, input: PackInput): ItemEvidence[]
 function measurementEvidence(def: FrameworkItemDef, samples: ReportSample[]): ItemEvidence[] {
   return samples.flatMap((s) =>
     def.measurements.flatMap((id) => {
-      const m = MEASUREMENTS[id];
+      // An archive of images is read in image words; text measurements do not apply to it.
+      const m = measurementFor(id, s as Analysis);
       const value = m?.read(s as Analysis) ?? null;
       if (!m || value === null) return [];
       return [

@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis/types';
 import { answerText } from '../questionnaire/answer-text';
 import { findQuestion } from '../questionnaire/registry';
 import type { Answers, QuestionnaireTemplate } from '../questionnaire/types';
+import { measurementFor } from './image-measurements';
 import { MEASUREMENTS } from './measurements';
 import type { Framework, FrameworkId, FrameworkSource } from './types';
 
@@ -80,8 +81,9 @@ function draftItem(def: Framework['items'][number], input: VendorDraftInput): Dr
   const measurements = roles.length
     ? roles.flatMap((role) =>
         def.measurements.flatMap((id) => {
-          const m = MEASUREMENTS[id];
-          const value = m?.read(input.analyses[role] as Analysis) ?? null;
+          const a = input.analyses[role] as Analysis;
+          const m = measurementFor(id, a);
+          const value = m?.read(a) ?? null;
           return m && value !== null ? [{ ref: `${role}.${id}`, label: m.label, text: value }] : [];
         }),
       )

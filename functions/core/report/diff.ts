@@ -1,5 +1,6 @@
 import type { RiskFactor, ScoredReport } from '../scoring';
 import { type AnswerChange, answerChanges, type VersionedReport } from './answers';
+import { type ImageFacts, imageFacts } from './image-words';
 
 export type { VersionedReport } from './answers';
 
@@ -37,6 +38,8 @@ export interface SampleFacts {
   bytes: number;
   nearRate: number;
   estimatedShare: number;
+  /** An archive of images: its image measures (the text facts above do not describe it). */
+  images?: ImageFacts;
 }
 
 const facts = (s: ScoredReport['samples'][number]): SampleFacts => ({
@@ -44,6 +47,7 @@ const facts = (s: ScoredReport['samples'][number]): SampleFacts => ({
   bytes: s.input.bytes,
   nearRate: s.duplicates.nearRate,
   estimatedShare: s.synthetic.estimatedShare,
+  ...(s.images ? { images: imageFacts(s.images) } : {}),
 });
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

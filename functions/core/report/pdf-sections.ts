@@ -1,6 +1,7 @@
 /** Sections of the report PDF: decision, samples, since last delivery, how this was measured. */
 import type { ScoredReport } from '../scoring';
 import { decisionWords, type VersionDecision } from './decision-record';
+import { imageFacts, imageSentence } from './image-words';
 import type { Labels } from './labels';
 import type { PdfWriter } from './pdf-layout';
 import { changeSentence, deliveryWords, isMethodNote, pct } from './plain-words';
@@ -43,7 +44,11 @@ export function samplesSection(w: PdfWriter, report: ScoredReport): void {
   for (const s of report.samples) {
     const role = s.role === 'holdout' ? 'holdout' : 'training';
     const name = s.file?.fileName ?? `an unnamed ${role} file`;
-    w.text(`${name} (${role} sample, ${s.input.records} records)`, { bold: true });
+    const facts = s.images ? imageFacts(s.images) : null;
+    w.text(
+      `${name} (${role} sample, ${facts ? `${facts.decoded + facts.undecodable} images` : `${s.input.records} records`})`,
+      { bold: true },
+    );
     if (s.file)
       w.text(
         `Uploaded ${s.file.uploadedAt.slice(0, 10)}; SHA-256 ${s.file.sha256 || 'not recorded'}`,
@@ -52,6 +57,10 @@ export function samplesSection(w: PdfWriter, report: ScoredReport): void {
           size: 8,
         },
       );
+    if (facts) {
+      w.text(imageSentence(facts), { indent: 10, gap: 6 });
+      continue;
+    }
     w.text(
       `Machine-made (estimate): ${pct(s.synthetic.estimatedShare)} of records. Recycled: ${pct(s.duplicates.nearRate)} near copies, ${pct(s.duplicates.exactRate)} exact copies. Records with a recorded source: ${pct(s.provenance.completeness)}. Records with personal data: ${pct(s.pii.recordShare)}.`,
       { indent: 10, gap: 6 },
@@ -78,10 +87,12 @@ export function methodSection(w: PdfWriter, report: ScoredReport): void {
   w.heading('How this was measured');
   for (const s of report.samples) {
     w.text(`${s.file?.fileName ?? s.role}: ${s.synthetic.method}`, { size: 8 });
-    w.text(
-      `Diversity: distinct-2 ${s.diversity.distinct2.toFixed(3)}, compression ratio ${s.diversity.compressionRatio.toFixed(2)}.`,
-      { size: 8 },
-    );
+    if (s.images) w.text(`Copies: ${s.images.duplicates.method}`, { size: 8 });
+    else
+      w.text(
+        `Diversity: distinct-2 ${s.diversity.distinct2.toFixed(3)}, compression ratio ${s.diversity.compressionRatio.toFixed(2)}.`,
+        { size: 8 },
+      );
     for (const f of s.findings.filter(isMethodNote)) w.text(f.message, { size: 8 });
   }
   const c = report.sinceLastDelivery;

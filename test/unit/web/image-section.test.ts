@@ -18,7 +18,9 @@ describe('report image section', () => {
     const { analysis } = await analyzeSource(source(bytes), { fileName: 'x.zip' });
     if (!analysis.images) throw new Error('no images');
     const text = vnodeText(h(ImageSection, { images: analysis.images }));
-    expect(text).toMatch(/Declared as made by AI in their own files:\s+1\s+images/);
+    expect(text).toMatch(/it is a lower\s+bound/);
+    expect(text).toMatch(/Content credentials:\s+0\s+of\s+1\s+valid/);
+    expect(text).toMatch(/Formats:\s+PNG 4/);
     expect(text).toMatch(/ai\.png\s+Image generator settings\s+automatic1111/);
     expect(text).toMatch(
       /2\s+files, largest difference\s+\d+\s+of 64:\s+photo\.png, photo-copy\.png/,

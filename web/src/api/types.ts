@@ -8,6 +8,7 @@ import type {
   ReviewComment,
   StaffRole,
 } from '../../../functions/core/assessment/types';
+import type { ImageFacts } from '../../../functions/core/report/image-words';
 
 export type { Analysis, Answers, Assessment, AssessmentStatus, Decision, ReviewComment, StaffRole };
 
@@ -119,6 +120,8 @@ export interface SampleInfo {
     /** Rows that could not be read and were skipped, and the first of them. */
     malformed?: number;
     malformedLines?: { line: number; message: string }[];
+    /** An archive of images: its image measures (records and the estimate do not apply). */
+    images?: ImageFacts;
   } | null;
   sizeBytes?: number;
   sha256?: string | null;

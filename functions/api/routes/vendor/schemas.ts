@@ -171,6 +171,22 @@ export const SampleSchema = z
           .array(z.object({ line: z.number().int(), message: z.string() }))
           .optional()
           .openapi({ description: 'the first skipped rows, with what was wrong' }),
+        images: z
+          .object({
+            decoded: z.number().int(),
+            undecodable: z.number().int(),
+            exactRate: z.number(),
+            nearRate: z.number(),
+            evidenced: z.number().int(),
+            evidencedShare: z.number(),
+            c2paPresent: z.number().int(),
+            c2paInvalid: z.number().int(),
+          })
+          .optional()
+          .openapi({
+            description:
+              'an archive of images: images decoded and not, exact and near copy rates, images whose own bytes declare AI origin (`evidencedShare` is a lower bound), C2PA manifests present and failing validation',
+          }),
       })
       .nullable(),
     purgedAt: z.string().nullable().optional().openapi({

@@ -79,6 +79,18 @@ export function deliveryPoint(
       notMeasured: 'No analyzed training sample in this delivery.',
       ...(notCompared ? { notCompared } : {}),
     };
+  if (training.images)
+    // An archive of images: no text variety and no machine-text estimate to chart.
+    return {
+      ...base,
+      ...empty,
+      records: training.input.records,
+      nearDuplicateRate: training.duplicates.nearRate,
+      sincePrevious: since,
+      notMeasured:
+        'An archive of images: variety of text and machine text do not apply; its report shows the image measures.',
+      ...(notCompared ? { notCompared } : {}),
+    };
   const s = training.synthetic;
   return {
     ...base,

@@ -65,15 +65,18 @@ export function evidenceWarnings(report: ScoredReport, ctx: HeadlineContext): st
     const which = s.role === 'holdout' ? 'holdout sample' : 'training sample';
     const name = s.fileName ? `${which} “${s.fileName}”` : `The ${which}`;
     const malformed = s.input.malformed ?? 0;
+    // An archive of images counts images, not records or lines.
+    const unit = s.images ? 'image' : 'record';
     if (malformed > 0) {
       const share = percent(malformed / Math.max(1, malformed + s.input.records));
-      warnings.push(
-        `${capital(name)} had ${malformed} malformed line${malformed === 1 ? '' : 's'} (${share}) that could not be read and were left out.`,
-      );
+      const what = s.images
+        ? `${malformed} image${malformed === 1 ? '' : 's'} (${share}) that could not be decoded and ${malformed === 1 ? 'was' : 'were'} left out.`
+        : `${malformed} malformed line${malformed === 1 ? '' : 's'} (${share}) that could not be read and were left out.`;
+      warnings.push(`${capital(name)} had ${what}`);
     }
     if (s.input.records < fewRecords) {
       warnings.push(
-        `${capital(name)} has only ${s.input.records} record${s.input.records === 1 ? '' : 's'}: its measurements are rough.`,
+        `${capital(name)} has only ${s.input.records} ${unit}${s.input.records === 1 ? '' : 's'}: its measurements are rough.`,
       );
     }
   }

@@ -53,30 +53,33 @@ export function ImageSection({
 }) {
   const p = images.provenance;
   const d = images.duplicates;
+  const formats = Object.entries(images.formats)
+    .sort((x, y) => y[1] - x[1])
+    .map(([f, n]) => `${f.toUpperCase()} ${n}`)
+    .join(', ');
   return (
     <div class="stack" data-testid="image-section">
       <h4>Images</h4>
-      <ul>
+      <ul data-testid="image-notes">
         <li>
-          {images.decoded} images read, {images.undecodable} could not be read.
-        </li>
-        <li>
-          Declared as made by AI in their own files: {p.aiEvidence.length + p.aiEvidenceMore} images
-          ({pct((p.aiEvidence.length + p.aiEvidenceMore) / Math.max(1, images.decoded))}). This is a
-          lower bound: editing or re-saving an image removes such labels.
-        </li>
-        <li>
-          Content credentials: {p.c2pa.present} present, {p.c2pa.valid} valid, {p.c2pa.invalid}{' '}
-          failing validation; the signer is not verified against a trust list.
+          The share declared AI-made counts only images whose own files say so: it is a lower bound,
+          because editing or re-saving an image removes such labels.
         </li>
         <li>
           Camera details present: {pct(p.cameraExifShare)}; no metadata at all:{' '}
           {pct(p.noMetadataShare)}. Missing metadata does not show an image is a real photograph.
         </li>
+        {p.c2pa.present > 0 ? (
+          <li>
+            Content credentials: {p.c2pa.valid} of {p.c2pa.present} valid; the signer is not
+            verified against a trust list.
+          </li>
+        ) : null}
         <li>
-          Exact copies: {pct(d.exactPixelsRate)}; any copy, including resized, grey or mirrored
-          ones: {pct(d.nearRate)}. Similar-looking copies are for review, not proof.
+          Near copies include resized, grey and mirrored ones; similar-looking pictures are for
+          review, not proof. Rotated or cropped copies are not found.
         </li>
+        {formats ? <li>Formats: {formats}.</li> : null}
       </ul>
       {p.aiEvidence.length > 0 ? (
         <TableScroll label="Images declared as made by AI">

@@ -1,4 +1,5 @@
 /** One analyzed sample: key measures, charts, findings and duplicate examples. */
+import { imageFacts, imageMeasures } from '../../../../functions/core/report/image-words';
 import { isMethodNote, plainText } from '../../../../functions/core/report/plain-words';
 import type { ReportSample } from '../../api/domain';
 import { ChartFigure } from '../../components/chart-figure';
@@ -29,8 +30,7 @@ export function SampleAnalysis({
 }) {
   const id = `sample-${index}`;
   const name = sampleName(sample, index);
-  const { duplicates, diversity, synthetic, labels, freshness, provenance, contamination, pii } =
-    sample;
+  const { duplicates, diversity, synthetic, labels, freshness, contamination, images } = sample;
   const findings = sample.findings.filter((f) => !isMethodNote(f));
   const methodNotes = sample.findings.filter(isMethodNote);
   return (
@@ -39,16 +39,6 @@ export function SampleAnalysis({
         {name}
         {sample.role ? <span class="muted"> ({sample.role} sample)</span> : null}
       </h3>
-      {sample.images ? (
-        <ImageSection
-          images={sample.images}
-          source={
-            assessmentId && sample.file?.sampleId
-              ? { assessmentId, sampleId: sample.file.sampleId }
-              : null
-          }
-        />
-      ) : null}
       {sample.file ? (
         <p class="small muted">
           Uploaded {formatDate(sample.file.uploadedAt)} · SHA-256{' '}
@@ -57,37 +47,45 @@ export function SampleAnalysis({
           </code>
         </p>
       ) : null}
-      <dl class="stats">
-        <Stat label="Records" value={sample.input.records.toLocaleString('en')} />
-        <Stat label="Machine-made (estimate)" value={percent(synthetic.estimatedShare)} />
-        <Stat label="Recycled: near copies" value={percent(duplicates.nearRate)} />
-        <Stat label="Recycled: exact copies" value={percent(duplicates.exactRate)} />
-        <Stat label="Records with machine-text phrases" value={percent(synthetic.markerRate)} />
-        <Stat label="Records with a recorded source" value={percent(provenance.completeness)} />
-        <Stat label="Records with personal data" value={percent(pii.recordShare)} />
-        {freshness ? (
-          <Stat
-            label="Dates"
-            value={`${formatDate(freshness.oldest)} – ${formatDate(freshness.newest)}`}
+      {images ? (
+        <>
+          <dl class="stats" data-testid="sample-measures">
+            {imageMeasures(imageFacts(images)).map((m) => (
+              <Stat key={m.label} label={m.label} value={m.value} />
+            ))}
+            {contamination ? (
+              <Stat
+                label="Holdout images also in training"
+                value={percent(contamination.overlapRate)}
+              />
+            ) : null}
+          </dl>
+          <ImageSection
+            images={images}
+            source={
+              assessmentId && sample.file?.sampleId
+                ? { assessmentId, sampleId: sample.file.sampleId }
+                : null
+            }
           />
-        ) : null}
-        {contamination ? (
-          <Stat
-            label="Holdout records also in training"
-            value={percent(contamination.overlapRate)}
-          />
-        ) : null}
-      </dl>
+        </>
+      ) : (
+        <TextMeasures sample={sample} />
+      )}
       <div class="chart-grid">
         {labels ? (
           <ChartFigure
             id={`${id}-labels`}
             title="Label distribution"
-            summary={`${Object.keys(labels.classes).length} classes; rare: ${labels.rareClasses.join(', ') || 'none'}; label conflicts in duplicates ${percent(labels.conflictRate)}.`}
+            summary={
+              images
+                ? `${Object.keys(labels.classes).length} labels, as the archive's list of images gives them.`
+                : `${Object.keys(labels.classes).length} classes; rare: ${labels.rareClasses.join(', ') || 'none'}; label conflicts in duplicates ${percent(labels.conflictRate)}.`
+            }
             spec={labelSpec(labels)}
           />
         ) : null}
-        {duplicates.clusters.length ? (
+        {images ? null : duplicates.clusters.length ? (
           <ChartFigure
             id={`${id}-clusters`}
             title="Groups of copied records"
@@ -120,19 +118,27 @@ export function SampleAnalysis({
           </ul>
         </>
       ) : null}
-      <DuplicateExamples sample={sample} />
+      {images ? null : <DuplicateExamples sample={sample} />}
       <details class="method" data-testid="how-measured">
         <summary>How this was measured</summary>
-        <p class="small">
-          Fields used: {describeFields(sample.input.fields)}. Machine-made estimate:{' '}
-          {synthetic.method}
-        </p>
-        <ChartFigure
-          id={`${id}-diversity`}
-          title="Diversity against a reference"
-          summary={`Distinct word pairs (distinct-2) ${percent(diversity.distinct2)} vs ${percent(diversityReference.distinct2)} in human-written reference text; compression ratio ${diversity.compressionRatio.toFixed(2)}; MATTR ${diversity.mattr.toFixed(2)}.`}
-          spec={diversitySpec(diversity)}
-        />
+        {images ? (
+          <p class="small">
+            Declared AI-made: {synthetic.method}. Copies: {images.duplicates.method}
+          </p>
+        ) : (
+          <>
+            <p class="small">
+              Fields used: {describeFields(sample.input.fields)}. Machine-made estimate:{' '}
+              {synthetic.method}
+            </p>
+            <ChartFigure
+              id={`${id}-diversity`}
+              title="Diversity against a reference"
+              summary={`Distinct word pairs (distinct-2) ${percent(diversity.distinct2)} vs ${percent(diversityReference.distinct2)} in human-written reference text; compression ratio ${diversity.compressionRatio.toFixed(2)}; MATTR ${diversity.mattr.toFixed(2)}.`}
+              spec={diversitySpec(diversity)}
+            />
+          </>
+        )}
         <ul class="small">
           {methodNotes.map((f) => (
             <li key={f.id}>{f.message}</li>
@@ -148,6 +154,31 @@ function describeFields(fields: object): string {
     .filter(([, value]) => value !== undefined && value !== null)
     .map(([role, value]) => `${role}: ${Array.isArray(value) ? value.join(' + ') : String(value)}`)
     .join('; ');
+}
+
+/** The measures of a text sample: records, machine-made estimate, copies, sources, personal data. */
+function TextMeasures({ sample }: { sample: ReportSample }) {
+  const { duplicates, synthetic, freshness, provenance, contamination, pii } = sample;
+  return (
+    <dl class="stats" data-testid="sample-measures">
+      <Stat label="Records" value={sample.input.records.toLocaleString('en')} />
+      <Stat label="Machine-made (estimate)" value={percent(synthetic.estimatedShare)} />
+      <Stat label="Recycled: near copies" value={percent(duplicates.nearRate)} />
+      <Stat label="Recycled: exact copies" value={percent(duplicates.exactRate)} />
+      <Stat label="Records with machine-text phrases" value={percent(synthetic.markerRate)} />
+      <Stat label="Records with a recorded source" value={percent(provenance.completeness)} />
+      <Stat label="Records with personal data" value={percent(pii.recordShare)} />
+      {freshness ? (
+        <Stat
+          label="Dates"
+          value={`${formatDate(freshness.oldest)} – ${formatDate(freshness.newest)}`}
+        />
+      ) : null}
+      {contamination ? (
+        <Stat label="Holdout records also in training" value={percent(contamination.overlapRate)} />
+      ) : null}
+    </dl>
+  );
 }
 
 function Stat({ label, value }: { label: string; value: string }) {

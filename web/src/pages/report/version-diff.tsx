@@ -1,4 +1,6 @@
 /** What changed between two report versions: score and tier, factors, answers, samples. */
+
+import { imageSentence } from '../../../../functions/core/report/image-words';
 import type { Question } from '../../api/domain';
 import type { ReportDiff } from '../../api/report-exports';
 import type { Tier } from '../../api/types';
@@ -106,9 +108,11 @@ export function VersionDiff({
             {diff.samples.map((s) => (
               <li key={s.role}>
                 {humanize(s.role)} sample {s.change}
-                {s.to
-                  ? `: ${s.to.records} records, ${percent(s.to.nearRate)} near-duplicates, ${percent(s.to.estimatedShare)} machine text`
-                  : ''}
+                {s.to?.images
+                  ? `: ${imageSentence(s.to.images)}`
+                  : s.to
+                    ? `: ${s.to.records} records, ${percent(s.to.nearRate)} near-duplicates, ${percent(s.to.estimatedShare)} machine text`
+                    : ''}
               </li>
             ))}
           </ul>

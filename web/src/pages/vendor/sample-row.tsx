@@ -7,11 +7,10 @@ import type { SampleInfo } from '../../api/types';
 import { changeSampleFields, getSampleFields } from '../../api/vendor';
 import { ErrorBanner } from '../../components/feedback';
 import { FieldMappingForm } from '../../components/field-mapping-form';
-import { percent } from '../../format';
-import { MalformedLines } from './malformed-lines';
 import { ResumeUpload } from './resume-upload';
 import { AnalysisProgress, SampleFacts } from './sample-facts';
-import { acceptedExtensions, isFinal, mappingOf, sampleStateLabel } from './sample-model';
+import { acceptedExtensions, isFinal, sampleStateLabel } from './sample-model';
+import { SampleSummary } from './sample-summary';
 import type { FieldOverrides } from './sample-upload';
 import { useSamplePoll } from './use-sample-poll';
 
@@ -38,7 +37,6 @@ export function SampleRow(props: Props) {
     if (polled && polled.status !== initial.status) onUpdate({ ...initial, ...polled });
   }, [polled?.status]);
   const [correcting, setCorrecting] = useState(false);
-  const detected = mappingOf(info.summary?.fields);
   const id = `sample-${info.sampleId}`;
 
   return (
@@ -70,34 +68,8 @@ export function SampleRow(props: Props) {
         <p class="error-text">{info.error}</p>
       ) : null}
       <ErrorBanner error={error} />
-      {info.summary ? (
-        <>
-          <dl class="stats">
-            <div class="stat">
-              <dt>Records</dt>
-              <dd>{info.summary.records.toLocaleString('en')}</dd>
-            </div>
-            <div class="stat">
-              <dt>Exact duplicates</dt>
-              <dd>{percent(info.summary.exactRate)}</dd>
-            </div>
-            <div class="stat">
-              <dt>Near duplicates</dt>
-              <dd>{percent(info.summary.nearRate)}</dd>
-            </div>
-            <div class="stat">
-              <dt>Estimated machine-generated</dt>
-              <dd>{percent(info.summary.estimatedShare)}</dd>
-            </div>
-          </dl>
-          <p class="small">
-            Fields the analyzer used: text <code>{detected.text || '—'}</code>, label{' '}
-            <code>{detected.label || 'none'}</code>.
-          </p>
-          <MalformedLines summary={info.summary} />
-        </>
-      ) : null}
-      {isFinal(info.status) && !info.purgedAt ? (
+      {info.summary ? <SampleSummary summary={info.summary} /> : null}
+      {isFinal(info.status) && !info.purgedAt && !info.summary?.images ? (
         readOnly ? null : correcting ? (
           <FieldMappingForm
             idPrefix={id}
