@@ -2,6 +2,8 @@ import type { Analysis, Finding } from '../types';
 import type { ImagesBlock } from './types';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** "1 image carries", "2 images carry": the count with its noun (and verb) agreeing. */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The image findings: declared AI origin (measured), tampered or invalid manifests, data-mining
@@ -29,7 +31,7 @@ export function imageFindings(a: Analysis, b: ImagesBlock, holdoutExamples: stri
     add(
       'images.c2pa-invalid',
       'high',
-      `${p.c2pa.invalid} images carry a C2PA manifest that fails validation: the file changed after signing, or the manifest is broken. Such a manifest is not counted as evidence either way; ask the vendor how these files were produced.`,
+      `${count(p.c2pa.invalid, 'image carries', 'images carry')} a C2PA manifest that fails validation: the file changed after signing, or the manifest is broken. Such a manifest is not counted as evidence either way; ask the vendor how these files were produced.`,
       { count: p.c2pa.invalid, files: p.c2pa.invalidFiles.slice(0, 10) },
     );
   const prohibited =
@@ -41,14 +43,16 @@ export function imageFindings(a: Analysis, b: ImagesBlock, holdoutExamples: stri
     add(
       'images.training-prohibited',
       'high',
-      `${prohibited} images say in their own metadata that AI training or data mining is not allowed (C2PA training-mining or PLUS DataMining). Check the licence before training on them.`,
+      `${count(prohibited, 'image says', 'images say')} in their own metadata that AI training or data mining is not allowed (C2PA training-mining or PLUS DataMining). Check the licence before training on them.`,
       { count: prohibited, c2pa: p.c2pa.trainingMining, dataMining: p.dataMining },
     );
   if (b.undecodable > 0)
     add(
       'images.undecodable',
       b.undecodable / (b.decoded + b.undecodable) > 0.01 ? 'medium' : 'low',
-      `${b.undecodable} files could not be decoded as images and were counted, not analyzed.`,
+      b.undecodable === 1
+        ? '1 file could not be decoded as an image and was counted, not analyzed.'
+        : `${b.undecodable} files could not be decoded as images and were counted, not analyzed.`,
       { count: b.undecodable },
     );
   const d = b.duplicates;
