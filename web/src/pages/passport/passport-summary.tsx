@@ -55,7 +55,7 @@ export function PassportSummary({ passport: p }: { passport: SignedPassport }) {
                 <tr>
                   <th scope="col">File</th>
                   <th scope="col">Use</th>
-                  <th scope="col">Records</th>
+                  <th scope="col">Records or images</th>
                   <th scope="col">Fingerprint (SHA-256)</th>
                 </tr>
               </thead>
