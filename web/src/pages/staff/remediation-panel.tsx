@@ -8,6 +8,7 @@ import {
   type RemediationItem,
 } from '../../api/contracts';
 import { ErrorBanner } from '../../components/feedback';
+import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 
 const statusWords = {
@@ -29,16 +30,7 @@ function Item(props: { id: string; item: RemediationItem; onChange: () => void }
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
-  const [failure, setFailure] = useState<unknown>(undefined);
-  const run = async (act: () => Promise<unknown>) => {
-    setFailure(undefined);
-    try {
-      await act();
-      onChange();
-    } catch (error) {
-      setFailure(error);
-    }
-  };
+  const { act: run, error: failure } = useAction(onChange);
   return (
     <li class="stack" data-testid={`remediation-${item.itemId}`}>
       <p>
