@@ -62,14 +62,17 @@ function certificate(o: {
   issuerSpki: Buffer;
   signingKey: KeyObject;
   extensions: Buffer[];
+  /** Validity in days from now: from yesterday for 30 days unless told. */
+  days?: [number, number];
 }): Buffer {
   const day = 24 * 3600e3;
+  const [from, to] = o.days ?? [-1, 30];
   const tbs = seq(
     der(0xa0, der(0x02, Buffer.from([2]))),
     der(0x02, Buffer.from([o.serial])),
     ECDSA_SHA256,
     name(o.issuer),
-    seq(utcTime(new Date(Date.now() - day)), utcTime(new Date(Date.now() + 30 * day))),
+    seq(utcTime(new Date(Date.now() + from * day)), utcTime(new Date(Date.now() + to * day))),
     name(o.subject),
     o.spki,
     der(
@@ -94,14 +97,17 @@ export interface TestSigner {
    * `signature_info.issuer` (the signer's organization, not its certificate authority).
    */
   organization: string;
+  /** The end-entity certificate ran out before signing. */
+  expired?: boolean;
 }
 
 /**
  * Makes a fresh root CA and an end-entity certificate meeting C2PA's certificate profile
  * (X.509 v3, ECDSA P-256 with SHA-256, not a CA, key usage digitalSignature, extended key usage
- * emailProtection, key identifiers, valid from yesterday for 30 days).
+ * emailProtection, key identifiers, valid from yesterday for 30 days). With `expired`, the
+ * end-entity certificate ran out 30 days ago.
  */
-export function makeSigner(): TestSigner {
+export function makeSigner(o: { expired?: boolean } = {}): TestSigner {
   const root = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const leaf = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const spki = (k: KeyObject) => k.export({ type: 'spki', format: 'der' });
@@ -130,11 +136,13 @@ export function makeSigner(): TestSigner {
       extension('2.5.29.15', true, der(0x03, Buffer.from([7, 0x80]))), // digitalSignature
       extension('2.5.29.37', false, seq(oid('1.3.6.1.5.5.7.3.4'))), // emailProtection
     ],
+    ...(o.expired ? { days: [-60, -30] as [number, number] } : {}),
   });
   return {
     key: leaf.privateKey,
     chain: [leafCert, rootCert],
     organization: 'Diligence Test Studio',
+    ...(o.expired ? { expired: true } : {}),
   };
 }
 
@@ -242,7 +250,9 @@ export async function signImage(
     format,
     assertions,
   };
-  const builder = m.WasmBuilder.fromJson(JSON.stringify(definition));
+  // the builder validates what it wrote and refuses an expired signer: let that one through
+  const settings = signer.expired ? { verify: { verify_after_sign: false } } : {};
+  const builder = m.WasmBuilder.fromJson(JSON.stringify(definition), JSON.stringify(settings));
   const wasmSigner = {
     alg: 'es256',
     reserveSize: RESERVE,

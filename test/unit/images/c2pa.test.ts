@@ -90,6 +90,18 @@ describe('C2PA manifests signed at test time (generated keys and certificates)',
     expect((await provenance(tampered)).evidence).toEqual([]);
   });
 
+  it('reports a manifest signed with an expired certificate as invalid', async () => {
+    const png = await scene(705).png().toBuffer();
+    const signed = await signImage(makeSigner({ expired: true }), png, 'image/png', {
+      digitalSourceType: 'trainedAlgorithmicMedia',
+    });
+    expect(await readC2pa(signed, 'png')).toMatchObject({
+      valid: false,
+      error: 'signingCredential.expired',
+    });
+    expect((await provenance(signed)).evidence).toEqual([]);
+  });
+
   it('finds a changed byte in a signed JPEG as well', async () => {
     const flipped = Buffer.from(capture);
     const at = flipped.length - 200; // inside the entropy-coded scan, after the manifest
