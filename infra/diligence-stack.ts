@@ -181,18 +181,6 @@ export class DiligenceStack extends Stack {
       reportWriters: REPORT_WRITERS,
       mail: props.mailFrom !== undefined,
     });
-    new OperationsDashboard(this, 'Operations', {
-      api: this.api.httpApi,
-      functions,
-      queues: {
-        analysis: this.analyzer.queue,
-        'dead letters': this.analyzer.deadLetterQueue,
-        parked: this.analyzer.parkedQueue,
-      },
-      table: this.storage.tableRef,
-      alarms: [health.unhealthy, ...this.alarms.alarms],
-      services: PRODUCT_SERVICES,
-    });
 
     if (props.mailFrom) {
       this.mail = new Mail(this, 'Mail', {
@@ -203,13 +191,28 @@ export class DiligenceStack extends Stack {
       if (props.cognitoEmailViaSes) this.auth.sendEmailThroughSes(this.mail.binding);
     }
     const mail = this.mail?.binding;
-    new Webhooks(this, 'Webhooks', {
+    const webhooks = new Webhooks(this, 'Webhooks', {
       source,
       table: this.storage.tableRef,
       auth: this.auth.settings,
       senders: [this.apiFunction],
       mail,
       publicBaseUrl: webUrl,
+    });
+    webhooks.watch(this.alarms);
+    new OperationsDashboard(this, 'Operations', {
+      api: this.api.httpApi,
+      functions,
+      queues: {
+        analysis: this.analyzer.queue,
+        'dead letters': this.analyzer.deadLetterQueue,
+        parked: this.analyzer.parkedQueue,
+        'webhook wake-ups': webhooks.queue,
+        'webhook dead letters': webhooks.deadLetterQueue,
+      },
+      table: this.storage.tableRef,
+      alarms: [health.unhealthy, ...this.alarms.alarms],
+      services: PRODUCT_SERVICES,
     });
     const storage = { table: this.storage.tableRef, mail };
     this.apiFunction.bindAccess(ACCESS.api, {

@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Grant } from 'aws-cdk-lib/aws-iam';
@@ -6,6 +7,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ACCESS } from './access';
+import type { Alarms } from './alarms';
 import {
   type AuthSettings,
   DiligenceFunction,
@@ -72,5 +74,35 @@ export class Webhooks extends Construct {
         resourceArns: [this.queue.queueArn],
       });
     }
+  }
+
+  /**
+   * Pages on the worker: its errors and throttles, and wake-ups it failed three times (in the
+   * dead-letter queue; the deliveries stay pending and the one-minute schedule keeps retrying them).
+   */
+  watch(alarms: Alarms): Alarm[] {
+    const fiveMinutes = { period: Duration.minutes(5) };
+    return [
+      alarms.watch('WebhookWakeupsDeadLettered', {
+        metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          ...fiveMinutes,
+          statistic: 'Maximum',
+        }),
+        description:
+          'The webhook worker failed a wake-up three times: deliveries wait for the one-minute schedule. Read the Webhooks function log.',
+        runbook: 'webhookwakeupsdeadlettered',
+      }),
+      alarms.watch('WebhooksErrors', {
+        metric: this.function.fn.metricErrors({ ...fiveMinutes, statistic: 'Sum' }),
+        description:
+          'The Webhooks function failed (an uncaught error or a timeout). See its log group.',
+        runbook: 'function-errors-and-throttles',
+      }),
+      alarms.watch('WebhooksThrottles', {
+        metric: this.function.fn.metricThrottles({ ...fiveMinutes, statistic: 'Sum' }),
+        description: 'The Webhooks function was throttled: raise its reserved concurrency (2).',
+        runbook: 'function-errors-and-throttles',
+      }),
+    ];
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The integrations page in a real browser: an admin creates an API token (shown once), sees it
- * listed and revokes it, then adds a webhook (secret shown once) and opens its delivery log. At
+ * listed and revokes it, then is refused a webhook to a private address (the reason shown), adds
+ * one (secret shown once) and opens its delivery log. At
  * 1280 and 390 px, with screenshots; no internal names on screen; no console errors.
  */
 import { existsSync } from 'node:fs';
@@ -84,9 +85,19 @@ describe.skipIf(!existsSync(chromiumPath))('integrations page in Chromium', () =
     await page.getByRole('button', { name: 'Revoke' }).click();
     await expect.poll(() => page.getByTestId('token-row').innerText()).toContain('Revoked');
 
+    // A refused address (the cloud metadata service) shows why, adds nothing, and the next
+    // good try clears the message.
+    watcher.allow('/api/webhooks', 400);
+    await page.getByLabel('Address (https)').fill('https://169.254.169.254/hook');
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    expect(await page.getByRole('alert').innerText()).toContain('a cloud metadata address');
+    expect(await page.getByTestId('webhook-row').count()).toBe(0);
     await page.getByLabel('Address (https)').fill('http://127.0.0.1:9/hook');
     await page.getByRole('button', { name: 'Add webhook' }).click();
     await expect.poll(() => page.getByTestId('webhook-row').count()).toBe(1);
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+    watcher.clearAllowed();
     await page.getByRole('button', { name: 'Show deliveries' }).click();
     await expect
       .poll(() => page.getByTestId('webhook-row').innerText())

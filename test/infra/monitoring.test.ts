@@ -70,6 +70,29 @@ describe('service alarms', () => {
     });
   });
 
+  it('alarm on webhook wake-ups dead-lettered and on the webhook worker errors and throttles', () => {
+    expect(alarm('WebhookWakeupsDeadLettered')).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [
+        {
+          Name: 'QueueName',
+          Value: {
+            'Fn::GetAtt': [expect.stringMatching(/^WebhooksDeadLetterQueue/), 'QueueName'],
+          },
+        },
+      ],
+      Threshold: 1,
+    });
+    for (const name of ['WebhooksErrors', 'WebhooksThrottles'])
+      expect(alarm(name)).toMatchObject({
+        Namespace: 'AWS/Lambda',
+        Dimensions: [
+          { Name: 'FunctionName', Value: { Ref: expect.stringMatching(/^WebhooksWorker/) } },
+        ],
+      });
+  });
+
   it('alarm on read and write throttles of the table and both indexes', () => {
     const a = alarm('TableThrottles');
     expect(expression(a)).toBe('SUM(METRICS())');

@@ -66,18 +66,18 @@ describe('alarms', () => {
     }
   });
 
-  it('alarms on dead letters, a dead-letter backlog, parked messages and dead-lettered re-scores', () => {
+  it('alarms on dead letters, a dead-letter backlog, parked messages, dead-lettered re-scores and webhook wake-ups', () => {
     const byMetric = (name: string, namespace: string) =>
       alarms().filter((a) => a.MetricName === name && a.Namespace === namespace);
     expect(byMetric('Invocations', 'AWS/Lambda')).toHaveLength(1);
-    expect(byMetric('ApproximateNumberOfMessagesVisible', 'AWS/SQS')).toHaveLength(3);
+    expect(byMetric('ApproximateNumberOfMessagesVisible', 'AWS/SQS')).toHaveLength(4);
   });
 
   it.each(['Errors', 'Throttles'])(
-    'alarms on %s of each of the twelve functions (five of them the distributed analysis, one the orphan sweep, one the re-score worker)',
+    'alarms on %s of each of the thirteen functions (five of them the distributed analysis, one the orphan sweep, one the re-score worker, one the webhook worker)',
     (metric) => {
       const found = alarms().filter((a) => a.MetricName === metric);
-      expect(found).toHaveLength(12);
+      expect(found).toHaveLength(13);
       for (const a of found) expect(a).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
     },
   );

@@ -11,11 +11,18 @@ export function Loading({ what = 'Loading' }: { what?: string }) {
   );
 }
 
-/** The message a person should read for a failed call. */
+/**
+ * The message a person should read for a failed call: the problem's title and detail, then each
+ * distinct validation message (what was wrong and how to fix it), once.
+ */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    const { title, detail } = error.problem;
-    return detail && detail !== title ? `${title}: ${detail}` : title;
+    const { title, detail, errors = [] } = error.problem;
+    const head = detail && detail !== title ? `${title}: ${detail}` : title;
+    const reasons = [...new Set(errors.map((e) => e.message))].filter(
+      (m) => m && !head.includes(m),
+    );
+    return [head, ...reasons].join(' ');
   }
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';

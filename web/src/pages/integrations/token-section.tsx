@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { createToken, listTokens, revokeToken, type TokenInfo } from '../../api/integrations';
 import { ErrorBanner, Loading } from '../../components/feedback';
 import { TableScroll } from '../../components/table-scroll';
+import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { formatDate, formatDateTime } from '../../format';
 import { ShownOnce } from './shown-once';
@@ -21,21 +22,12 @@ const statusLabel: Record<TokenInfo['status'], string> = {
 /** The tokens section of the integrations page. */
 export function TokenSection() {
   const list = useAsync(() => listTokens().then((r) => r.items), []);
-  const [error, setError] = useState<unknown>(undefined);
   const [shown, setShown] = useState<string | undefined>(undefined);
   const [name, setName] = useState('');
   const [role, setRole] = useState<TokenInfo['role']>('procurement');
   const [days, setDays] = useState('90');
 
-  const act = async (f: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await f();
-      list.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { act, error } = useAction(list.reload);
 
   return (
     <section aria-labelledby="tokens-heading" class="stack">

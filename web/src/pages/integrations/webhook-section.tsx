@@ -9,6 +9,7 @@ import {
 } from '../../api/integrations';
 import { ErrorBanner, Loading } from '../../components/feedback';
 import { TableScroll } from '../../components/table-scroll';
+import { useAction } from '../../components/use-action';
 import { useAsync } from '../../components/use-async';
 import { formatDateTime } from '../../format';
 import { ShownOnce } from './shown-once';
@@ -33,22 +34,13 @@ const deliveryStatus = {
 /** The webhooks section of the integrations page. */
 export function WebhookSection() {
   const list = useAsync(() => listWebhooks().then((r) => r.items), []);
-  const [error, setError] = useState<unknown>(undefined);
   const [shown, setShown] = useState<string | undefined>(undefined);
   const [url, setUrl] = useState('');
   const [format, setFormat] = useState<WebhookInfo['format']>('json');
   const [events, setEvents] = useState<string[]>(['assessment.submitted']);
   const [open, setOpen] = useState<string | undefined>(undefined);
 
-  const act = async (f: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await f();
-      list.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { act, error } = useAction(list.reload);
 
   return (
     <section aria-labelledby="webhooks-heading" class="stack">
