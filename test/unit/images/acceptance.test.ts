@@ -63,7 +63,7 @@ async function build() {
   files.push({ name: 'gen/broken-c2pa.png', data: withChunks(await gen(230), [brokenC2pa()]) });
   // C2PA manifests signed here with a generated certificate: an AI declaration, a camera capture,
   // and an AI declaration whose pixels were changed after signing (invalid: not evidence)
-  const signer = makeSigner();
+  const signer = await makeSigner();
   const c2paAi = await signImage(signer, await gen(231), 'image/png', {
     digitalSourceType: 'trainedAlgorithmicMedia',
     generator: 'ImageGen 3',

@@ -1,4 +1,6 @@
-import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import 'reflect-metadata';
+import { KeyObject, sign, webcrypto } from 'node:crypto';
+import * as x509 from '@peculiar/x509';
 import { encode, Tag } from 'cbor2';
 import sharp from 'sharp';
 import { loadC2pa } from '../../../functions/core/analysis/images/c2pa';
@@ -18,74 +20,45 @@ import { loadC2pa } from '../../../functions/core/analysis/images/c2pa';
 
 const RESERVE = 10_000;
 
-/** A minimal DER writer: enough ASN.1 for two X.509 certificates. */
-function der(tag: number, ...parts: Buffer[]): Buffer {
-  const body = Buffer.concat(parts);
-  const n = body.length;
-  const len = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : [0x82, n >> 8, n & 0xff];
-  return Buffer.concat([Buffer.from([tag, ...len]), body]);
-}
-const seq = (...p: Buffer[]) => der(0x30, ...p);
-const oid = (dotted: string) => {
-  const [a = 0, b = 0, ...rest] = dotted.split('.').map(Number);
-  const out = [40 * a + b];
-  for (const v of rest) {
-    const bytes = [v & 0x7f];
-    for (let x = v >> 7; x > 0; x >>= 7) bytes.unshift((x & 0x7f) | 0x80);
-    out.push(...bytes);
-  }
-  return der(0x06, Buffer.from(out));
-};
-const utcTime = (d: Date) =>
-  der(0x17, Buffer.from(`${d.toISOString().slice(2, 19).replace(/[-T:]/g, '')}Z`));
-const name = ([cn, org]: [string, string]) =>
-  seq(
-    der(0x31, seq(oid('2.5.4.3'), der(0x0c, Buffer.from(cn)))),
-    der(0x31, seq(oid('2.5.4.10'), der(0x0c, Buffer.from(org)))),
-  );
-const extension = (id: string, critical: boolean, value: Buffer) =>
-  seq(oid(id), ...(critical ? [der(0x01, Buffer.from([0xff]))] : []), der(0x04, value));
-const ECDSA_SHA256 = seq(oid('1.2.840.10045.4.3.2'));
+// Node's WebCrypto; its type differs from the DOM's `Crypto` that @peculiar/x509 is typed against
+x509.cryptoProvider.set(webcrypto as Crypto);
+const subtle = webcrypto.subtle;
+const EC = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+const ES256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
+const ROOT = 'CN=Diligence Test Root CA, O=Diligence Test CA';
+const SIGNER_ORG = 'Diligence Test Studio';
+const DAY = 24 * 3600e3;
 
-/** The SHA-1 of a key's public point: its key identifier (RFC 5280 method 1). */
-function keyId(spki: Buffer): Buffer {
-  return createHash('sha1')
-    .update(spki.subarray(spki.length - 65))
-    .digest();
-}
+/** A fresh P-256 key pair, usable for ECDSA signatures. */
+const keyPair = () => subtle.generateKey(EC, false, ['sign', 'verify']) as Promise<CryptoKeyPair>;
 
-function certificate(o: {
-  serial: number;
-  issuer: [string, string];
-  subject: [string, string];
-  spki: Buffer;
-  issuerSpki: Buffer;
-  signingKey: KeyObject;
-  extensions: Buffer[];
+/** One certificate: X.509 v3, ECDSA with SHA-256, signed by `issuerKeys`, with key identifiers. */
+async function certificate(o: {
+  serial: string;
+  subject: string;
+  keys: CryptoKeyPair;
+  issuerKeys: CryptoKeyPair;
+  extensions: x509.Extension[];
   /** Validity in days from now: from yesterday for 30 days unless told. */
   days?: [number, number];
-}): Buffer {
-  const day = 24 * 3600e3;
+}): Promise<Buffer> {
   const [from, to] = o.days ?? [-1, 30];
-  const tbs = seq(
-    der(0xa0, der(0x02, Buffer.from([2]))),
-    der(0x02, Buffer.from([o.serial])),
-    ECDSA_SHA256,
-    name(o.issuer),
-    seq(utcTime(new Date(Date.now() + from * day)), utcTime(new Date(Date.now() + to * day))),
-    name(o.subject),
-    o.spki,
-    der(
-      0xa3,
-      seq(
-        ...o.extensions,
-        extension('2.5.29.14', false, der(0x04, keyId(o.spki))),
-        extension('2.5.29.35', false, seq(der(0x80, keyId(o.issuerSpki)))),
-      ),
-    ),
-  );
-  const signature = sign('sha256', tbs, o.signingKey); // DER ECDSA-Sig-Value
-  return seq(tbs, ECDSA_SHA256, der(0x03, Buffer.from([0]), signature));
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber: o.serial,
+    subject: o.subject,
+    issuer: ROOT,
+    notBefore: new Date(Date.now() + from * DAY),
+    notAfter: new Date(Date.now() + to * DAY),
+    signingAlgorithm: ES256,
+    publicKey: o.keys.publicKey,
+    signingKey: o.issuerKeys.privateKey,
+    extensions: [
+      ...o.extensions,
+      await x509.SubjectKeyIdentifierExtension.create(o.keys.publicKey),
+      await x509.AuthorityKeyIdentifierExtension.create(o.issuerKeys.publicKey),
+    ],
+  });
+  return Buffer.from(cert.rawData);
 }
 
 /** A signing identity: the end-entity key and its chain (end entity first, then the root). */
@@ -107,41 +80,35 @@ export interface TestSigner {
  * emailProtection, key identifiers, valid from yesterday for 30 days). With `expired`, the
  * end-entity certificate ran out 30 days ago.
  */
-export function makeSigner(o: { expired?: boolean } = {}): TestSigner {
-  const root = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const leaf = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const spki = (k: KeyObject) => k.export({ type: 'spki', format: 'der' });
-  const issuer: [string, string] = ['Diligence Test Root CA', 'Diligence Test CA'];
-  const rootCert = certificate({
-    serial: 1,
-    issuer,
-    subject: issuer,
-    spki: spki(root.publicKey),
-    issuerSpki: spki(root.publicKey),
-    signingKey: root.privateKey,
+export async function makeSigner(o: { expired?: boolean } = {}): Promise<TestSigner> {
+  const [root, leaf] = await Promise.all([keyPair(), keyPair()]);
+  const { KeyUsageFlags: use } = x509;
+  const rootCert = await certificate({
+    serial: '01',
+    subject: ROOT,
+    keys: root,
+    issuerKeys: root,
     extensions: [
-      extension('2.5.29.19', true, seq(der(0x01, Buffer.from([0xff])))),
-      extension('2.5.29.15', true, der(0x03, Buffer.from([1, 0x06]))), // keyCertSign, cRLSign
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.KeyUsagesExtension(use.keyCertSign | use.cRLSign, true),
     ],
   });
-  const leafCert = certificate({
-    serial: 2,
-    issuer,
-    subject: ['Diligence Test Signer', 'Diligence Test Studio'],
-    spki: spki(leaf.publicKey),
-    issuerSpki: spki(root.publicKey),
-    signingKey: root.privateKey,
+  const leafCert = await certificate({
+    serial: '02',
+    subject: `CN=Diligence Test Signer, O=${SIGNER_ORG}`,
+    keys: leaf,
+    issuerKeys: root,
     extensions: [
-      extension('2.5.29.19', true, seq()),
-      extension('2.5.29.15', true, der(0x03, Buffer.from([7, 0x80]))), // digitalSignature
-      extension('2.5.29.37', false, seq(oid('1.3.6.1.5.5.7.3.4'))), // emailProtection
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(use.digitalSignature, true),
+      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.emailProtection], false),
     ],
     ...(o.expired ? { days: [-60, -30] as [number, number] } : {}),
   });
   return {
-    key: leaf.privateKey,
+    key: KeyObject.from(leaf.privateKey),
     chain: [leafCert, rootCert],
-    organization: 'Diligence Test Studio',
+    organization: SIGNER_ORG,
     ...(o.expired ? { expired: true } : {}),
   };
 }

@@ -20,7 +20,7 @@ let noTraining: Buffer;
 let tampered: Buffer;
 
 beforeAll(async () => {
-  signer = makeSigner();
+  signer = await makeSigner();
   ai = await signImage(signer, await scene(700).png().toBuffer(), 'image/png', {
     digitalSourceType: 'trainedAlgorithmicMedia',
     generator: 'ImageGen 3',
@@ -92,7 +92,7 @@ describe('C2PA manifests signed at test time (generated keys and certificates)',
 
   it('reports a manifest signed with an expired certificate as invalid', async () => {
     const png = await scene(705).png().toBuffer();
-    const signed = await signImage(makeSigner({ expired: true }), png, 'image/png', {
+    const signed = await signImage(await makeSigner({ expired: true }), png, 'image/png', {
       digitalSourceType: 'trainedAlgorithmicMedia',
     });
     expect(await readC2pa(signed, 'png')).toMatchObject({
