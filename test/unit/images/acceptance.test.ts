@@ -8,6 +8,7 @@ import {
   mergePartials,
   serializePartial,
 } from '../../../functions/core/analysis';
+import { makeSigner, signImage, tamperPixels } from './c2pa-fixture';
 import { cameraJpeg, pngChunk, scene, source, textChunk, withChunks, xmp, zip } from './fixtures';
 
 const A1111 = 'portrait\nSteps: 30, Sampler: DPM++ 2M, CFG scale: 6, Seed: 7, Size: 512x512';
@@ -28,7 +29,7 @@ function brokenC2pa(): Buffer {
 }
 
 /** The acceptance archive and its truth: which files declare AI origin, which are photographs. */
-async function archive() {
+async function build() {
   const files: { name: string; data: Buffer }[] = [];
   const photos: string[] = [];
   const declared: string[] = [];
@@ -59,7 +60,24 @@ async function archive() {
   // generated images whose metadata was stripped: undetectable from their bytes (truth, not evidence)
   for (let i = 0; i < 3; i++)
     files.push({ name: `gen/stripped-${i}.png`, data: await gen(220 + i) });
-  files.push({ name: 'gen/tampered.png', data: withChunks(await gen(230), [brokenC2pa()]) });
+  files.push({ name: 'gen/broken-c2pa.png', data: withChunks(await gen(230), [brokenC2pa()]) });
+  // C2PA manifests signed here with a generated certificate: an AI declaration, a camera capture,
+  // and an AI declaration whose pixels were changed after signing (invalid: not evidence)
+  const signer = await makeSigner();
+  const c2paAi = await signImage(signer, await gen(231), 'image/png', {
+    digitalSourceType: 'trainedAlgorithmicMedia',
+    generator: 'ImageGen 3',
+  });
+  files.push({ name: 'gen/c2pa-ai.png', data: c2paAi });
+  declared.push('gen/c2pa-ai.png');
+  files.push({ name: 'gen/c2pa-tampered.png', data: await tamperPixels(c2paAi) });
+  files.push({
+    name: 'photos/c2pa-capture.jpg',
+    data: await signImage(signer, await cameraJpeg(106), 'image/jpeg', {
+      digitalSourceType: 'digitalCapture',
+    }),
+  });
+  photos.push('photos/c2pa-capture.jpg');
   // copies of photos/p0.jpg: byte-identical, re-encoded lossless, resized, greyscale, mirrored
   const p0 = files[0]?.data as Buffer;
   const lossless = await sharp(p0).png().toBuffer();
@@ -82,11 +100,18 @@ async function archive() {
       `${photos.map((f) => JSON.stringify({ file_name: f, label: 'photo', source: 'staff' })).join('\n')}\n${JSON.stringify({ file_name: 'gen/comfy.png', label: 'art', source: 'studio' })}\n`,
     ),
   });
-  return { bytes: zip(files), photos, declared, generated: 3 + 1 + 1 + 3 + 1 };
+  return { bytes: zip(files), photos, declared, generated: 3 + 1 + 1 + 3 + 1 + 2 };
 }
 
+let built: ReturnType<typeof build> | undefined;
+/** The archive, built once for the tests that read it. */
+const archive = () => {
+  built ??= build();
+  return built;
+};
+
 describe('image samples: acceptance', () => {
-  it('finds every declared-AI image, flags no photograph, clusters copies, counts the corrupt file', async () => {
+  it('finds every declared-AI image (valid C2PA included), flags no photograph nor tampered manifest, clusters copies, counts the corrupt file', async () => {
     const { bytes, photos, declared, generated } = await archive();
     const { analysis: a } = await analyzeSources({
       source: source(bytes),
@@ -95,7 +120,7 @@ describe('image samples: acceptance', () => {
     const im = a.images;
     if (!im) throw new Error('no images block');
     expect(a.input.format).toBe('images');
-    expect(im.decoded).toBe(6 + generated + 6);
+    expect(im.decoded).toBe(photos.length + generated + 6);
     expect(im.undecodable).toBe(1);
     const flagged = new Set(im.provenance.aiEvidence.map((e) => e.file));
     expect([...flagged].sort()).toEqual([...declared].sort());
@@ -104,7 +129,15 @@ describe('image samples: acceptance', () => {
     const truth = generated / im.decoded;
     expect(a.synthetic.evidencedShare).toBeCloseTo(declared.length / im.decoded, 10);
     expect(a.synthetic.evidencedShare).toBeLessThanOrEqual(truth);
-    expect(im.provenance.c2pa).toMatchObject({ present: 1, valid: 0, invalid: 1, aiDeclared: 0 });
+    expect(im.provenance.c2pa).toMatchObject({ present: 4, valid: 2, invalid: 2, aiDeclared: 1 });
+    expect(im.provenance.c2pa.invalidFiles.map((f) => f.file).sort()).toEqual([
+      'gen/broken-c2pa.png',
+      'gen/c2pa-tampered.png',
+    ]);
+    expect(im.provenance.c2pa.invalidFiles).toContainEqual({
+      file: 'gen/c2pa-tampered.png',
+      error: 'assertion.dataHash.mismatch',
+    });
     expect(im.provenance.generatorMetadata).toEqual({ automatic1111: 3, comfyui: 1 });
     expect(im.provenance.cameraExifShare).toBeGreaterThan(0);
     const cluster = im.duplicates.clusters.find((c) => c.examples.includes('photos/p0.jpg'));
@@ -119,11 +152,14 @@ describe('image samples: acceptance', () => {
         'copies/p0-mirror.jpg',
       ].sort(),
     );
-    expect(im.duplicates.clusters).toHaveLength(1);
+    // the tampered file is a near copy of the signed one it was painted over from
+    const painted = im.duplicates.clusters.find((c) => c.examples.includes('gen/c2pa-ai.png'));
+    expect(painted?.examples.sort()).toEqual(['gen/c2pa-ai.png', 'gen/c2pa-tampered.png']);
+    expect(im.duplicates.clusters).toHaveLength(2);
     expect(im.duplicates.exactBytesRate).toBeCloseTo(1 / im.decoded, 10);
     expect(im.duplicates.exactPixelsRate).toBeCloseTo(3 / im.decoded, 10);
-    expect(im.duplicates.nearRate).toBeCloseTo(6 / im.decoded, 10);
-    expect(im.listed?.labels).toEqual({ photo: 6, art: 1 });
+    expect(im.duplicates.nearRate).toBeCloseTo(7 / im.decoded, 10);
+    expect(im.listed?.labels).toEqual({ photo: 7, art: 1 });
     const ids = a.findings.map((f) => f.id);
     expect(ids).toEqual(
       expect.arrayContaining([

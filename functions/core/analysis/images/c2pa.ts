@@ -9,9 +9,16 @@ export interface C2paResult {
   digitalSourceType?: string;
   /** The claim generator (the software that wrote the manifest). */
   generator?: string;
-  /** `c2pa.training-mining` verdict for AI training: notAllowed, constrained or allowed. */
+  /**
+   * The `c2pa.training-mining` or `cawg.training-mining` verdict for AI training (the strictest of
+   * its training, generative-training and data-mining entries): notAllowed, constrained or allowed.
+   */
   trainingMining?: string;
-  /** The signing certificate's issuer (unverified: no trust list is configured). */
+  /**
+   * Who signed, as c2pa reports it in `signature_info.issuer`: the signing certificate's subject
+   * organization (not its certificate authority), else its common name. Unverified: no trust list
+   * is configured.
+   */
   issuer?: string;
   /** Why validation failed (the first failure code or the reader's error). */
   error?: string;
@@ -21,7 +28,7 @@ type Wasm = typeof import('@contentauth/c2pa-wasm');
 let wasm: Promise<Wasm> | null = null;
 
 /** Loads the c2pa-wasm module once, compiling its WebAssembly from the package (no download). */
-function load(): Promise<Wasm> {
+export function loadC2pa(): Promise<Wasm> {
   wasm ??= import('@contentauth/c2pa-wasm').then((m) => {
     const require = createRequire(import.meta.url);
     m.initSync({ module: readFileSync(require.resolve('@contentauth/c2pa-wasm/c2pa.wasm')) });
@@ -60,9 +67,13 @@ function created(assertions: Assertion[]): string | undefined {
   return undefined;
 }
 
+/** An assertion label without its instance suffix (`c2pa.training-mining__1`). */
+const bare = (label = '') => label.replace(/__\d+$/, '');
+
 function trainingMining(assertions: Assertion[]): string | undefined {
   for (const a of assertions) {
-    if (a.label !== 'c2pa.training-mining' && a.label !== 'cawg.training-mining') continue;
+    const label = bare(a.label);
+    if (label !== 'c2pa.training-mining' && label !== 'cawg.training-mining') continue;
     const entries = (a.data?.entries ?? {}) as Record<string, { use?: string }>;
     const uses = Object.entries(entries)
       .filter(([k]) => /training|generative|mining/.test(k))
@@ -74,17 +85,26 @@ function trainingMining(assertions: Assertion[]): string | undefined {
   return undefined;
 }
 
+/**
+ * Failure codes that only say the signer (or time-stamp authority) is not on a trust list. None
+ * is configured, so every signer is untrusted: not a failure of the file.
+ */
+const TRUST_ONLY = new Set(['signingCredential.untrusted', 'timeStamp.untrusted']);
+
+/** Failure-sounding codes, for an old store JSON that lists every status in `validation_status`. */
 const FAILURE =
-  /(mismatch|invalid|missing|malformed|revoked|expired|notFound|outsideValidity|untrusted\.)/;
+  /(mismatch|invalid|missing|malformed|revoked|expired|notFound|outsideValidity|multiple|undeclared|inaccessible|unsupported|error)/i;
 
 /**
  * Reads and validates an image's C2PA manifest store with c2pa-wasm. Null when the image has none.
- * The certificate is not checked against a trust list (none is configured): `signingCredential.untrusted`
- * is therefore not a failure, and the signer is reported as unverified.
+ * Invalid when c2pa's validation state is `Invalid` or the active manifest lists a failure code
+ * (bytes changed after signing: `assertion.dataHash.mismatch`). The certificate is not checked
+ * against a trust list (none is configured): `signingCredential.untrusted` (and
+ * `timeStamp.untrusted`) is therefore not a failure, and the signer is reported as unverified.
  */
 export async function readC2pa(bytes: Buffer, format: string): Promise<C2paResult | null> {
   if (!mayHaveC2pa(bytes)) return null;
-  const m = await load();
+  const m = await loadC2pa();
   let json: string;
   try {
     const reader = await m.WasmReader.fromBytes(MIME[format] ?? `image/${format}`, bytes);
@@ -108,11 +128,15 @@ export async function readC2pa(bytes: Buffer, format: string): Promise<C2paResul
     >;
     validation_state?: string;
     validation_status?: { code: string }[];
+    validation_results?: { activeManifest?: { failure?: { code: string }[] } };
   };
   const active = store.manifests?.[store.active_manifest ?? ''];
-  const failures = (store.validation_status ?? [])
+  // c2pa-rs lists the active manifest's failures (a hash mismatch is assertion.dataHash.mismatch,
+  // state Invalid); without that list, the failure-sounding codes of validation_status
+  const listed = store.validation_results?.activeManifest?.failure;
+  const failures = (listed ?? store.validation_status?.filter((s) => FAILURE.test(s.code)) ?? [])
     .map((s) => s.code)
-    .filter((c) => FAILURE.test(c) && c !== 'signingCredential.untrusted');
+    .filter((c) => !TRUST_ONLY.has(c));
   const valid = store.validation_state
     ? store.validation_state !== 'Invalid' && failures.length === 0
     : failures.length === 0;
