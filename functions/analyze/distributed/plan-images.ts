@@ -17,7 +17,7 @@ import {
   runPin,
 } from './types';
 
-/** Smallest byte range of a split zip, however densely its entries are packed. */
+/** Smallest byte range the entry count asks for, however densely a zip packs its entries. */
 const MIN_RANGE_BYTES = 1024 ** 2;
 
 /**
@@ -30,7 +30,7 @@ export function imageRangeBytes(size: number, entries: number, config: Config): 
   const byEntries = Math.floor(
     (size * config.DISTRIBUTED_IMAGE_THRESHOLD_ENTRIES) / Math.max(1, entries),
   );
-  return Math.max(MIN_RANGE_BYTES, Math.min(config.DISTRIBUTED_IMAGE_THRESHOLD_BYTES, byEntries));
+  return Math.min(config.DISTRIBUTED_IMAGE_THRESHOLD_BYTES, Math.max(MIN_RANGE_BYTES, byEntries));
 }
 
 /** The vendor's message for a tar image archive the analysis cannot split. */
