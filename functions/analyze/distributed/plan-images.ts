@@ -20,17 +20,25 @@ import {
 /** Smallest byte range the entry count asks for, however densely a zip packs its entries. */
 const MIN_RANGE_BYTES = 1024 ** 2;
 
+/** Ranges a split zip has at least (unless they would fall under MIN_RANGE_BYTES). */
+const MIN_RANGES = 8;
+
 /**
- * Bytes per shard of a zip of `size` bytes listing `entries` entries: at most the image byte
- * threshold, and small enough that a shard holds about the image entry threshold's entries on
- * average (small pictures cost per image). Recorded in the tree hash's method, so the CLI can
- * recompute the hash with `--range-bytes`.
+ * Bytes per range of a zip of `size` bytes listing `entries` entries: at most the image byte
+ * threshold; small enough that a range holds about the image entry threshold's entries on average
+ * (small pictures cost per image); and at least 8 ranges, so a zip handed over after its one pass
+ * ran out of time folds in parts well inside the fold's time. Recorded in the tree hash's method,
+ * so the CLI recomputes the hash with `--range-bytes`.
  */
 export function imageRangeBytes(size: number, entries: number, config: Config): number {
   const byEntries = Math.floor(
     (size * config.DISTRIBUTED_IMAGE_THRESHOLD_ENTRIES) / Math.max(1, entries),
   );
-  return Math.min(config.DISTRIBUTED_IMAGE_THRESHOLD_BYTES, Math.max(MIN_RANGE_BYTES, byEntries));
+  const bySize = Math.ceil(size / MIN_RANGES);
+  return Math.min(
+    config.DISTRIBUTED_IMAGE_THRESHOLD_BYTES,
+    Math.max(MIN_RANGE_BYTES, Math.min(byEntries, bySize)),
+  );
 }
 
 /** The vendor's message for a tar image archive the analysis cannot split. */

@@ -65,6 +65,8 @@ describe('the range size of a split zip', () => {
     expect(imageRangeBytes(400e6, 50_000, config)).toBe(40e6);
     // 2,000 photographs in 10 GB: ranges of the byte threshold
     expect(imageRangeBytes(10e9, 2_000, config)).toBe(768 * 1024 ** 2);
+    // a zip handed over after its one pass ran out of time: at least 8 ranges
+    expect(imageRangeBytes(100e6, 1_000, config)).toBe(12.5e6);
     // densely packed thumbnails: never below 1 MiB
     expect(imageRangeBytes(20e6, 200_000, config)).toBe(1024 ** 2);
   });

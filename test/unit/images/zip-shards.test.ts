@@ -38,13 +38,15 @@ async function split(archive: Buffer, options: FoldImagesOptions = {}) {
   const { read, asked } = ranged(archive);
   const plan = await planZipShards(read, archive.length, rangesOf(archive), options);
   const planRead = asked.reduce((n, [s, e]) => n + e - s + 1, 0);
+  const planRequests = asked.length;
   let merged: AnalysisPartial | undefined;
   for (const [i, shard] of plan.shards.entries()) {
     const r = plan.ranges[i] as ArchiveRange;
     const p = await foldZipShard(read, archive.length, shard, r.end - r.start, options);
     merged = merged ? mergePartials(merged, p) : p;
   }
-  return { plan, planRead, merged: merged as AnalysisPartial };
+  const foldRequests = asked.length - planRequests;
+  return { plan, planRead, foldRequests, merged: merged as AnalysisPartial };
 }
 
 /** Index of the shard holding entry `index`. */
@@ -85,10 +87,12 @@ beforeAll(async () => {
 describe('a zip split by entry ranges', () => {
   it('merges to the one-pass analysis byte for byte, duplicates and the listing across shards', async () => {
     const one = await foldSource(source(archive), { fileName: 'set.zip' });
-    const { plan, planRead, merged } = await split(archive, { fileName: 'set.zip' });
+    const { plan, planRead, foldRequests, merged } = await split(archive, { fileName: 'set.zip' });
     expect(plan.shards.length).toBeGreaterThan(3);
     // the plan reads the central directory only, never the whole object
     expect(planRead).toBeLessThan(archive.length / 2);
+    // each shard fetches its directory window and its data window once, not once per entry
+    expect(foldRequests).toBeLessThanOrEqual(2 * plan.shards.length);
     const index = (name: string) => files.findIndex((f) => f.name === name);
     // the copies, the listing and the listed pictures sit in different shards
     expect(shardOf(plan.shards, index('copies/one-again.png'))).not.toBe(

@@ -18,12 +18,16 @@ async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Windows kept: the central directory's and the entries' regions are read in turns. */
+const WINDOWS = 3;
+
 /**
- * yauzl's random access over range reads, with one cached window: yauzl reads the central
- * directory in many small sequential pieces, which this serves from 1 MiB fetches.
+ * yauzl's random access over range reads, with a few cached windows: yauzl reads the central
+ * directory in many small sequential pieces, which this serves from 1 MiB fetches, and a shard
+ * reading entries between directory records keeps both regions' windows instead of refetching.
  */
 export class RangeReader extends yauzl.RandomAccessReader {
-  private cache: { start: number; bytes: Buffer } | null = null;
+  private cache: { start: number; bytes: Buffer }[] = [];
   /** Range requests made (for tests and logs). */
   requests = 0;
 
@@ -35,15 +39,15 @@ export class RangeReader extends yauzl.RandomAccessReader {
   }
 
   private async bytes(start: number, end: number): Promise<Buffer> {
-    const c = this.cache;
-    if (c && start >= c.start && end <= c.start + c.bytes.length)
-      return c.bytes.subarray(start - c.start, end - c.start);
+    const hit = this.cache.find((c) => start >= c.start && end <= c.start + c.bytes.length);
+    if (hit) return hit.bytes.subarray(start - hit.start, end - hit.start);
     const until = Math.min(this.size, Math.max(end, start + WINDOW));
     this.requests++;
     const bytes = await collect(await this.fetchRange(start, until - 1));
     if (bytes.length !== until - start)
       throw new AnalysisInputError('the stored zip file changed while it was read');
-    this.cache = { start, bytes };
+    this.cache.push({ start, bytes });
+    if (this.cache.length > WINDOWS) this.cache.shift();
     return bytes.subarray(0, end - start);
   }
 

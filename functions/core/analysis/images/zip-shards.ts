@@ -106,8 +106,14 @@ export async function foldZipShard(
   options: FoldImagesOptions = {},
 ): Promise<AnalysisPartial> {
   const { caps } = foldCaps(options);
-  const zip = await openZipByRange(new RangeReader(read, size), size);
   const limits: ImageLimits = caps;
+  if (shard.first >= shard.end) {
+    // a range holding no local header (the directory, or the middle of a large entry)
+    const stats: ArchiveStats = { bytes, entries: 0, uncompressed: 0 };
+    return foldEntries((async function* () {})(), stats, options);
+  }
+  const reader = new RangeReader(read, size);
+  const zip = await openZipByRange(reader, size);
   const stats: ArchiveStats = {
     bytes,
     entries: shard.first,
