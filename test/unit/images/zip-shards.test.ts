@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type AnalysisPartial,
@@ -73,6 +74,13 @@ beforeAll(async () => {
     if (i === 3) files.push({ name: 'pictures/broken.jpg', data: randomBytes(2_000) });
     if (i === 5) files.push({ name: 'docs/', data: Buffer.alloc(0) });
   }
+  // an entry larger than the reader's 1 MiB window: its data streams through
+  const noise = await sharp(randomBytes(700 * 700 * 3), {
+    raw: { width: 700, height: 700, channels: 3 },
+  })
+    .png()
+    .toBuffer();
+  files.push({ name: 'pictures/noise.png', data: noise });
   files.push(
     { name: 'copies/one-again.png', data: copy },
     { name: 'copies/small.png', data: resized },
@@ -107,6 +115,9 @@ describe('a zip split by entry ranges', () => {
     expect(Buffer.concat(serializePartial(merged))).toEqual(Buffer.concat(serializePartial(one)));
     // what the equality covers: copies clustered, the broken file counted, the listing applied
     expect(b.images?.undecodable).toBe(1);
+    const noise = files.find((f) => f.name === 'pictures/noise.png');
+    expect(noise?.data.length).toBeGreaterThan(1024 ** 2);
+    expect(b.images?.decoded).toBe(15);
     expect(
       b.images?.duplicates.clusters.some((c) => c.examples.includes('copies/one-again.png')),
     ).toBe(true);
