@@ -21,8 +21,8 @@ async function firstBytes(source: AsyncIterable<Uint8Array>, n: number): Promise
  * instead: over DISTRIBUTED_IMAGE_THRESHOLD_BYTES, or a zip whose central directory lists more
  * than DISTRIBUTED_IMAGE_THRESHOLD_ENTRIES entries (one range read of its end record). A sample
  * not named as an archive is only looked at (its first 4 KiB) when it is over the byte threshold;
- * text samples are never affected. A zip whose end record cannot be read stays in the one pass,
- * which reports the problem.
+ * text samples are never affected. A sample that cannot be read here (a zip without an end
+ * record) stays in the one pass, which reports the problem.
  */
 export async function imageArchiveTooBig(
   blobs: Pick<BlobStore, 'streamRange'>,
@@ -35,17 +35,21 @@ export async function imageArchiveTooBig(
   const overBytes = size > config.DISTRIBUTED_IMAGE_THRESHOLD_BYTES;
   const read = (start: number, end: number) =>
     blobs.streamRange(object.bucket, object.key, start, end, pin);
-  let kind = archiveKind(fileName, new Uint8Array());
-  if (!kind && overBytes)
-    kind = archiveKindOf(fileName, await firstBytes(await read(0, Math.min(size, 4096) - 1), 4096));
-  if (!kind) return false;
-  if (overBytes) return true;
-  if (kind !== 'zip' || size === 0) return false;
   try {
+    let kind = archiveKind(fileName, new Uint8Array());
+    if (!kind && overBytes && size > 0)
+      kind = archiveKindOf(
+        fileName,
+        await firstBytes(await read(0, Math.min(size, 4096) - 1), 4096),
+      );
+    if (!kind) return false;
+    if (overBytes) return true;
+    if (kind !== 'zip' || size === 0) return false;
     const zip = await openZipByRange(new RangeReader(read, size), size);
     zip.close();
     return zip.entryCount > config.DISTRIBUTED_IMAGE_THRESHOLD_ENTRIES;
   } catch {
+    // unreadable here: the one pass reads it and reports what is wrong
     return false;
   }
 }

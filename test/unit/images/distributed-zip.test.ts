@@ -252,6 +252,9 @@ describe('which image archives skip the one pass', () => {
     expect(await check(many, 'many.zip', a.blobs)).toBe(true);
     expect(a.reads.length).toBe(1);
     expect(await check(few, 'few.zip', store(few).blobs)).toBe(false);
+    // no end record: left to the one pass, which says what is wrong
+    const broken = Buffer.from('PK\x03\x04 not really a zip');
+    expect(await check(broken, 'broken.zip', store(broken).blobs)).toBe(false);
   });
 
   it('goes by bytes for tar and for archives named otherwise, and never reads text samples', async () => {
