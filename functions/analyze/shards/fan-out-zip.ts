@@ -51,11 +51,23 @@ export async function fanOutZip(
   const merged = new InOrderMerge();
   let mergedUpTo = 0;
   let next = 0;
+  let failed = false;
   const lane = async () => {
-    for (let i = next++; i < plan.shards.length; i = next++) {
+    // after a refusal in one lane the others take no further shard
+    for (let i = next++; i < plan.shards.length && !failed; i = next++) {
       const range = plan.ranges[i] as { start: number; end: number };
       const shard = plan.shards[i] as (typeof plan.shards)[number];
-      done.set(i, await foldZipShard(openRange, size, shard, range.end - range.start, fold));
+      const partial = await foldZipShard(
+        openRange,
+        size,
+        shard,
+        range.end - range.start,
+        fold,
+      ).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+      done.set(i, partial);
       for (; done.has(mergedUpTo); mergedUpTo++) {
         merged.push(done.get(mergedUpTo) as AnalysisPartial);
         done.delete(mergedUpTo);

@@ -54,6 +54,35 @@ describe('the local fan-out of an image zip', () => {
   }, 60_000);
 });
 
+describe('the local fan-out of a zip bomb', () => {
+  it('refuses it with the one-pass message', async () => {
+    const zeros = Buffer.alloc(8 * 1024 ** 2);
+    const bytes = zip(
+      Array.from({ length: 5 }, (_, i) => [
+        { name: `big/${i}.png`, data: zeros },
+        { name: `f/${i}.bin`, data: randomBytes(50_000) },
+      ]).flat(),
+    );
+    const options = {
+      fileName: 'bomb.zip',
+      fields: {},
+      now: new Date('2025-02-01'),
+      input: { maxDecompressedBytes: 20 * 1024 ** 2 },
+    };
+    const analyzer = createSampleAnalyzer();
+    const one = await analyzer
+      .analyzeObject(stored(bytes), { ...options, workers: 1 })
+      .catch((e: Error) => e.message);
+    expect(one).toMatch(/^the archive expands to more than 20 MiB/);
+    const fanned = analyzer.analyzeObject(stored(bytes), {
+      ...options,
+      workers: 2,
+      shardBytes: 60_000,
+    });
+    await expect(fanned).rejects.toThrow(one as string);
+  }, 60_000);
+});
+
 describe('the range size of a split zip', () => {
   const config = {
     DISTRIBUTED_IMAGE_THRESHOLD_BYTES: 768 * 1024 ** 2,
