@@ -11,6 +11,7 @@ import type { VersionPurger } from '../store/object-versions';
 import type { Sample } from '../store/samples';
 import { Deadline, timeLimitMessage } from './deadline';
 import { handOverTimedOut } from './distributed/hand-over';
+import { imageArchiveTooBig } from './distributed/image-route';
 import { type StartDeps, startDistributed, type WorkflowStarter } from './distributed/start';
 import { describeFailure, inputLimitsOf, type SampleAnalyzer } from './engine';
 import { isPackUpload, processPackUpload } from './fingerprint-upload';
@@ -160,7 +161,18 @@ export function createAnalyzeHandler(deps: AnalyzeDeps) {
     const etag = head.etag ?? String(head.size);
     if (stored.role !== 'reference' && (await isLateReplacement(deps, stored, etag))) return;
     const at = { ...object, versionId: head.versionId ?? object.versionId };
-    if (deps.workflow && head.size > config.DISTRIBUTED_THRESHOLD_BYTES)
+    if (
+      deps.workflow &&
+      (head.size > config.DISTRIBUTED_THRESHOLD_BYTES ||
+        (await imageArchiveTooBig(
+          blobs,
+          at,
+          { versionId: at.versionId, etag },
+          stored.fileName,
+          head.size,
+          config,
+        )))
+    )
       return startDistributed(deps as StartDeps, at, stored, etag, head.size);
     const sample = await claim(stored, etag, at.versionId);
     if (!sample) return logger.info('duplicate or in-flight event ignored', { key: object.key });

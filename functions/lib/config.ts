@@ -103,6 +103,26 @@ const schema = z
       .int()
       .positive()
       .default(4 * 1024 ** 3),
+    /**
+     * Image archives (zip, tar, tar.gz) larger than this (bytes) skip the one pass when the
+     * distributed workflow is set: a zip is split into ranges of at most this size by its central
+     * directory, a tar is refused with a message (it has no index to split by). 768 MiB: images
+     * cost per decoded pixel (19 megapixels per CPU second measured, test/bench/images-threshold.ts),
+     * which a zip's directory does not tell; at 0.15 byte per pixel (smooth pictures; photographs
+     * carry 0.4) one vCPU gets through 2.1 GiB in Lambda's 15 minutes, so a 2.8× margin.
+     */
+    DISTRIBUTED_IMAGE_THRESHOLD_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(768 * 1024 ** 2),
+    /**
+     * Zip archives of images listing more entries than this skip the one pass too, and each range
+     * of a split zip holds about this many entries on average. 5,000: one vCPU decodes 17
+     * generator-sized (1024 × 1024) images per second (test/bench/images-threshold.ts), 14,500 in
+     * Lambda's 15 minutes, so a 2.9× margin; small pictures go faster (150 per CPU second).
+     */
+    DISTRIBUTED_IMAGE_THRESHOLD_ENTRIES: z.coerce.number().int().positive().default(5_000),
     /** Byte range each child of the distributed fold reads (aligned to line ends). */
     DISTRIBUTED_RANGE_BYTES: z.coerce
       .number()

@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { AnalysisInputError, foldSource, serializePartial } from '../../core/analysis';
 import type { BlobStore } from '../../store/blob-store';
+import { foldZipItem } from './fold-zip';
 import { type FoldOutput, type ManifestItem, runPin } from './types';
 
 /** What a fold needs: only the object store (no table access). */
@@ -54,6 +55,7 @@ export async function rangeSource(
  */
 export function createFoldHandler(deps: FoldDeps) {
   return async (item: ManifestItem): Promise<FoldOutput> => {
+    if (item.zip) return foldZipItem(deps, { ...item, zip: item.zip });
     const hash = createHash('sha256');
     const read = { bytes: 0 };
     const continues = item.start > 0;

@@ -70,7 +70,9 @@ export function createMergeHandler(deps: MergeDeps) {
       merged.push(p, (blocks[i++] as StoredBlock).size);
     const partial = merged.result();
     if (!partial) throw new Error('the manifest has no ranges');
-    if (tooMalformed(partial)) return fail(sample, malformedMessage(partial), 'unusable');
+    // undecodable images are counted, never a reason to refuse (as in the one pass)
+    if (!partial.images && tooMalformed(partial))
+      return fail(sample, malformedMessage(partial), 'unusable');
     const analysis = await withRangeExamples(
       blobs,
       items,

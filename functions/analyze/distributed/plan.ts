@@ -8,6 +8,7 @@ import { inputLimitsOf } from '../engine';
 import { probeSample } from '../shards/probe';
 import { type UploadLookups, uploadReader } from '../uploads';
 import { DistributedInputError, gigabytes, SupersededRunError } from './errors';
+import { planImageArchive } from './plan-images';
 import {
   type ManifestItem,
   mergeGroups,
@@ -52,9 +53,10 @@ export function startingLevel(size: number, head: Uint8Array): number {
 }
 
 /**
- * The plan step: checks the upload is still the one the run was started for, refuses what cannot
- * be split (gzip over the one-Lambda budget, CSV, a JSON array), probes format and fields once for
- * the whole file, and writes a JSON Lines manifest of line-aligned byte ranges to S3.
+ * The plan step: checks the upload is still the one the run was started for, plans image archives
+ * apart (`planImageArchive`: zip entry ranges, tar refused), refuses what cannot be split (gzip
+ * over the one-Lambda budget, CSV, a JSON array), probes format and fields once for the whole
+ * file, and writes a JSON Lines manifest of line-aligned byte ranges to S3.
  */
 export function createPlanHandler(deps: PlanDeps) {
   const { blobs, config } = deps;
@@ -74,6 +76,8 @@ export function createPlanHandler(deps: PlanDeps) {
       );
     const open = (from: number) =>
       blobs.streamRange(run.bucket, run.key, from, head.size - 1, runPin(run));
+    const images = await planImageArchive(deps, run, sample.fileName, head.size, open);
+    if (images) return images;
     const magic = await firstBytes(await open(0), 2);
     // a sample under the threshold is here because its one pass ran out of time
     const handedOver = head.size <= config.DISTRIBUTED_THRESHOLD_BYTES;

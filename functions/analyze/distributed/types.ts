@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ZipShard } from '../../core/analysis/images/zip-shards';
 import type { ObjectPin } from '../../store/object-pin';
 import type { ShardSettings } from '../shards/protocol';
 
@@ -38,6 +39,11 @@ export interface ManifestItem {
   settings: RangeSettings;
   /** Where the fold writes this range's binary partial (derived from sample, ETag and index). */
   partialKey: string;
+  /**
+   * For a zip of images: the entries of this range (central-directory order) and the counts the
+   * caps continue from; the fold reads them by range requests (`settings.format`/`fields` unused).
+   */
+  zip?: ZipShard;
 }
 
 /** A group merge's share of the ranges: indexes [first, end), a power of two of them but the last. */

@@ -9,6 +9,7 @@ import {
 import { checkRecords } from '../../core/analysis/parse/limits';
 import { styleRate } from '../../core/analysis/synthetic/sample';
 import { fanOut } from './fan-out';
+import { fanOutZip, isStoredZip } from './fan-out-zip';
 import { DEFAULT_SHARD_BYTES, shardCount } from './plan';
 import type { OpenRange } from './range-reader';
 
@@ -74,6 +75,14 @@ export async function foldObject(
   };
   const workers = options.workers ?? 1;
   const shards = shardCount(object.size, workers, options.shardBytes ?? DEFAULT_SHARD_BYTES);
+  if (shards > 1 && (await isStoredZip(object, options.fileName))) {
+    // a zip of images splits by its central directory's entries (fan-out-zip.ts)
+    const [partial] = await Promise.all([
+      fanOutZip(object, { ...fold, shards, lanes: workers }),
+      digest(object.open(), hash),
+    ]);
+    return { partial, sha256: hash.digest('hex'), shards };
+  }
   if (shards > 1) {
     const [partial] = await Promise.all([
       // shards read uncompressed text only: every one scores at the whole object's rate

@@ -20,6 +20,14 @@ function gzipTar(head: Buffer): boolean {
   }
 }
 
+/** The archive kind of a sample from its name and first bytes (up to 4 KiB); null for text. */
+export function archiveKindOf(
+  fileName: string | null | undefined,
+  head: Uint8Array,
+): ArchiveKind | null {
+  return archiveKind(fileName, head) ?? (gzipTar(Buffer.from(head)) ? 'tar.gz' : null);
+}
+
 /**
  * Looks at the start of a sample and says whether it is an image archive, by name or by magic
  * bytes; returns the source with the bytes read put back, so text samples read unchanged.
@@ -38,6 +46,6 @@ export async function peekArchive(
     size += r.value.length;
   }
   const bytes = Buffer.concat(head);
-  const kind = archiveKind(fileName, bytes) ?? (gzipTar(bytes) ? 'tar.gz' : null);
+  const kind = archiveKindOf(fileName, bytes);
   return { kind, source: prepend(head, it) };
 }

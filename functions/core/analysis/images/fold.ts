@@ -4,7 +4,7 @@ import type { AnalysisLimits } from '../params';
 import { checkDeadline, type InputLimits, inputLimits } from '../parse/limits';
 import { createPartial } from '../partial/create';
 import type { AnalysisPartial } from '../partial/types';
-import { type ArchiveKind, type ArchiveStats, archiveEntries } from './archive';
+import { type ArchiveEntry, type ArchiveKind, type ArchiveStats, archiveEntries } from './archive';
 import { decodeImage, UndecodableImageError } from './decode';
 import { type ImageLimits, imageLimits } from './limits';
 import { isMetaList, parseMetaList } from './meta-list';
@@ -31,27 +31,38 @@ export interface FoldImagesOptions {
   onProgress?: (progress: { bytes: number; records: number }) => void;
 }
 
-/**
- * Folds an archive of images into a partial (`format: "images"`, `records` = images decoded, the
- * per-image state in `images`): one pass, entry by entry, under the archive and pixel caps.
- */
-export async function foldImages(
-  source: AsyncIterable<Uint8Array>,
-  kind: ArchiveKind,
-  options: FoldImagesOptions = {},
-): Promise<AnalysisPartial> {
+/** The caps of an image fold: the image limits with the text decompressed-size cap as the total. */
+export function foldCaps(options: FoldImagesOptions): { input: InputLimits; caps: ImageLimits } {
   const input = inputLimits(options.input);
-  const caps = imageLimits({
-    maxTotalBytes: input.maxDecompressedBytes,
-    ...options.images,
-  });
+  const caps = imageLimits({ maxTotalBytes: input.maxDecompressedBytes, ...options.images });
+  return { input, caps };
+}
+
+/** True for the entries an image fold reads: images and metadata lists. */
+export const wantedEntry = (name: string) => isImageName(name) || isMetaList(name);
+
+/** The message of an archive without a single image entry. */
+export function noImagesMessage(entries: number): string {
+  return `the archive holds no images (${entries} entries; JPEG, PNG, WebP, AVIF, TIFF are read). To upload text records, compress them with gzip (.jsonl.gz) instead of zip`;
+}
+
+/**
+ * Folds archive entries into an image partial (`format: "images"`, `records` = images decoded):
+ * entry by entry, under the pixel cap and the time limit. `skipped` counts the entries of `stats`
+ * past `firstEntry` that are neither decoded nor undecodable.
+ */
+export async function foldEntries(
+  entries: AsyncIterable<ArchiveEntry>,
+  stats: ArchiveStats,
+  options: FoldImagesOptions,
+  firstEntry = 0,
+): Promise<AnalysisPartial> {
+  const { input, caps } = foldCaps(options);
   const deadline = options.deadline ?? Date.now() + input.timeBudgetMs;
   const partial = createPartial({ text: [] }, 'images', options.fileName ?? null, options.limits);
   const images = createImagePartial();
   partial.images = images;
-  const stats: ArchiveStats = { bytes: 0, entries: 0, uncompressed: 0 };
-  const wanted = (name: string) => isImageName(name) || isMetaList(name);
-  for await (const entry of archiveEntries(source, kind, wanted, caps, stats)) {
+  for await (const entry of entries) {
     checkDeadline(deadline, input);
     if (!entry.bytes) {
       if (isImageName(entry.name)) addUndecodable(images, entry.name, entry.error ?? 'unreadable');
@@ -81,13 +92,30 @@ export async function foldImages(
     }
     options.onProgress?.({ bytes: stats.bytes, records: images.records.length });
   }
-  if (images.records.length + images.undecodable === 0)
-    throw new AnalysisInputError(
-      `the archive holds no images (${stats.entries} entries; JPEG, PNG, WebP, AVIF, TIFF are read). To upload text records, compress them with gzip (.jsonl.gz) instead of zip`,
-    );
-  images.skipped = stats.entries - images.records.length - images.undecodable;
+  images.skipped = stats.entries - firstEntry - images.records.length - images.undecodable;
   partial.records = images.records.length;
   partial.malformed = images.undecodable;
   partial.bytes = stats.bytes;
+  return partial;
+}
+
+/**
+ * Folds an archive of images into a partial (`format: "images"`, `records` = images decoded, the
+ * per-image state in `images`): one pass, entry by entry, under the archive and pixel caps.
+ */
+export async function foldImages(
+  source: AsyncIterable<Uint8Array>,
+  kind: ArchiveKind,
+  options: FoldImagesOptions = {},
+): Promise<AnalysisPartial> {
+  const { caps } = foldCaps(options);
+  const stats: ArchiveStats = { bytes: 0, entries: 0, uncompressed: 0 };
+  const partial = await foldEntries(
+    archiveEntries(source, kind, wantedEntry, caps, stats),
+    stats,
+    options,
+  );
+  if (partial.records + partial.malformed === 0)
+    throw new AnalysisInputError(noImagesMessage(stats.entries));
   return partial;
 }

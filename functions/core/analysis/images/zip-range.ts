@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AnalysisInputError } from '../errors';
 import type { ArchiveStats } from './archive';
@@ -18,12 +18,16 @@ async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Windows kept: the central directory's and the entries' regions are read in turns. */
+const WINDOWS = 3;
+
 /**
- * yauzl's random access over range reads, with one cached window: yauzl reads the central
- * directory in many small sequential pieces, which this serves from 1 MiB fetches.
+ * yauzl's random access over range reads, with a few cached windows: yauzl reads the central
+ * directory in many small sequential pieces, which this serves from 1 MiB fetches, and a shard
+ * reading entries between directory records keeps both regions' windows instead of refetching.
  */
-class RangeReader extends yauzl.RandomAccessReader {
-  private cache: { start: number; bytes: Buffer } | null = null;
+export class RangeReader extends yauzl.RandomAccessReader {
+  private cache: { start: number; bytes: Buffer }[] = [];
   /** Range requests made (for tests and logs). */
   requests = 0;
 
@@ -35,20 +39,32 @@ class RangeReader extends yauzl.RandomAccessReader {
   }
 
   private async bytes(start: number, end: number): Promise<Buffer> {
-    const c = this.cache;
-    if (c && start >= c.start && end <= c.start + c.bytes.length)
-      return c.bytes.subarray(start - c.start, end - c.start);
+    const hit = this.cache.find((c) => start >= c.start && end <= c.start + c.bytes.length);
+    if (hit) return hit.bytes.subarray(start - hit.start, end - hit.start);
     const until = Math.min(this.size, Math.max(end, start + WINDOW));
     this.requests++;
     const bytes = await collect(await this.fetchRange(start, until - 1));
     if (bytes.length !== until - start)
       throw new AnalysisInputError('the stored zip file changed while it was read');
-    this.cache = { start, bytes };
+    this.cache.push({ start, bytes });
+    if (this.cache.length > WINDOWS) this.cache.shift();
     return bytes.subarray(0, end - start);
   }
 
   override _readStreamForRange(start: number, end: number): Readable {
     const out = new PassThrough();
+    if (end - start > WINDOW) {
+      // an entry's data larger than the window streams through, never held whole in memory
+      this.requests++;
+      this.fetchRange(start, end - 1).then(
+        (s) =>
+          Readable.from(s)
+            .on('error', (e) => out.destroy(e))
+            .pipe(out),
+        (e) => out.destroy(e as Error),
+      );
+      return out;
+    }
     this.bytes(start, end).then(
       (b) => out.end(b),
       (e) => out.destroy(e as Error),
@@ -78,6 +94,23 @@ const nextEntry = (zip: ZipFile) =>
     zip.readEntry();
   });
 
+/** Opens a stored zip through range requests: the end record and central directory only. */
+export async function openZipByRange(reader: RangeReader, size: number): Promise<ZipFile> {
+  try {
+    return await yauzl.fromRandomAccessReaderPromise(reader, size, {
+      lazyEntries: true,
+      validateEntrySizes: true,
+      decodeStrings: true,
+      autoClose: false,
+    });
+  } catch (e) {
+    if (e instanceof AnalysisInputError) throw e;
+    throw new AnalysisInputError(`the zip archive cannot be read: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
+}
+
 /**
  * Reads one file of a stored zip by name through range requests: the central directory, then
  * only that entry's bytes, with the entry, per-file and total caps of `limits`. Null when the zip
@@ -90,20 +123,7 @@ export async function readZipEntryByRange(
   limits: ImageLimits,
 ): Promise<{ bytes: Buffer | null; requests: number }> {
   const reader = new RangeReader(read, size);
-  let zip: ZipFile;
-  try {
-    zip = await yauzl.fromRandomAccessReaderPromise(reader, size, {
-      lazyEntries: true,
-      validateEntrySizes: true,
-      decodeStrings: true,
-      autoClose: false,
-    });
-  } catch (e) {
-    if (e instanceof AnalysisInputError) throw e;
-    throw new AnalysisInputError(`the zip archive cannot be read: ${(e as Error).message}`, {
-      cause: e,
-    });
-  }
+  const zip = await openZipByRange(reader, size);
   const stats: ArchiveStats = { bytes: 0, entries: 0, uncompressed: 0 };
   try {
     if (zip.entryCount > limits.maxEntries)

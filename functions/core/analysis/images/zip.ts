@@ -31,7 +31,8 @@ const open = (buffer: Buffer) =>
     ),
   );
 
-const nextEntry = (zip: ZipFile) =>
+/** The next entry of a zip opened with `lazyEntries` (null at the end). */
+export const nextEntry = (zip: ZipFile) =>
   new Promise<Entry | null>((resolve, reject) => {
     const onEntry = (e: Entry) => {
       zip.off('end', onEnd).off('error', onError);
@@ -80,29 +81,29 @@ async function readEntry(
   return Buffer.concat(chunks, n);
 }
 
+/** Entries [first, end) of a zip in central-directory order: one shard of a split analysis. */
+export interface EntrySpan {
+  first: number;
+  end: number;
+}
+
 /**
- * Reads a zip from its central directory, entry by entry. Declared sizes fail fast when over a cap;
- * the bytes actually inflated are counted too, so a header that lies about its size stops as well.
+ * The entries of an open zip in central-directory order, each checked against the caps as it comes:
+ * the one pass reads them all, a shard of a split analysis only those of `span` (the entries before
+ * it are passed over uncounted; `stats` then starts where the one pass stood at `span.first`).
  */
-export async function* readZip(
-  source: AsyncIterable<Uint8Array>,
+export async function* zipEntries(
+  zip: ZipFile,
   wanted: (name: string) => boolean,
   limits: ImageLimits,
   stats: ArchiveStats,
+  span: EntrySpan = { first: 0, end: Number.POSITIVE_INFINITY },
 ): AsyncGenerator<ArchiveEntry> {
-  const buffer = await collect(source, limits, stats);
-  let zip: ZipFile;
   try {
-    zip = await open(buffer);
-  } catch (e) {
-    throw new AnalysisInputError(`the zip archive cannot be read: ${(e as Error).message}`, {
-      cause: e,
-    });
-  }
-  if (zip.entryCount > limits.maxEntries)
-    countEntry({ ...stats, entries: limits.maxEntries }, limits);
-  try {
-    for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
+    let index = 0;
+    for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip), index++) {
+      if (index < span.first) continue;
+      if (index >= span.end) break;
       countEntry(stats, limits);
       const name = entry.fileName;
       if (name.endsWith('/') || !wanted(name)) continue;
@@ -126,4 +127,38 @@ export async function* readZip(
   } finally {
     zip.close();
   }
+}
+
+/** Refuses a zip whose central directory lists more entries than the cap, before reading any. */
+export function checkEntryCount(zip: ZipFile, limits: ImageLimits, stats: ArchiveStats): void {
+  if (zip.entryCount > limits.maxEntries)
+    countEntry({ ...stats, entries: limits.maxEntries }, limits);
+}
+
+/**
+ * Reads a zip from its central directory, entry by entry. Declared sizes fail fast when over a cap;
+ * the bytes actually inflated are counted too, so a header that lies about its size stops as well.
+ */
+export async function* readZip(
+  source: AsyncIterable<Uint8Array>,
+  wanted: (name: string) => boolean,
+  limits: ImageLimits,
+  stats: ArchiveStats,
+): AsyncGenerator<ArchiveEntry> {
+  const buffer = await collect(source, limits, stats);
+  let zip: ZipFile;
+  try {
+    zip = await open(buffer);
+  } catch (e) {
+    throw new AnalysisInputError(`the zip archive cannot be read: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
+  try {
+    checkEntryCount(zip, limits, stats);
+  } catch (e) {
+    zip.close();
+    throw e;
+  }
+  yield* zipEntries(zip, wanted, limits, stats);
 }
