@@ -77,7 +77,8 @@ export function findDuplicates(ix: RecordIndex, threshold: number): Duplicates {
     table.reset(band);
     for (let r = 0; r < n; r++) {
       if ((firstOf[r] as number) >= 0) continue;
-      let j = table.first(ix.bands[r * B + band] as number);
+      // r goes in first: the walk below follows older records only, so it never meets r
+      let j = table.push(r);
       let steps = 0;
       while (j >= 0) {
         if (steps++ === MAX_WALK) {
@@ -88,7 +89,6 @@ export function findDuplicates(ix: RecordIndex, threshold: number): Duplicates {
           uf.union(r, j);
         j = table.next[j] as number;
       }
-      table.insert(r);
     }
   }
   return summarize(ix, uf, exact, truncatedWalks, firstOf);
