@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { finalize, foldSource, serializePartial } from '../../../functions/core/analysis';
 import { estimateJaccard } from '../../../functions/core/analysis/hash/minhash';
 import { BandTable } from '../../../functions/core/analysis/metrics/band-table';
+import { dayOf, parseDate } from '../../../functions/core/analysis/metrics/dates';
 import { findDuplicates, MAX_WALK } from '../../../functions/core/analysis/metrics/dedup';
 import { UnionFind } from '../../../functions/core/analysis/metrics/union-find';
 import { PARAMS } from '../../../functions/core/analysis/params';
+import { createIndex } from '../../../functions/core/analysis/partial/record-index';
 import type { RecordIndex } from '../../../functions/core/analysis/partial/types';
 import { styleRate } from '../../../functions/core/analysis/synthetic/sample';
+import { DistinctSet } from '../../../functions/core/analysis/text/distinct-set';
+import { grams13 } from '../../../functions/core/analysis/text/grams';
 import { chunked, gz, jsonl, NOW, words } from './helpers';
 
 // The speed work on the fold (index allocated once from the size, one probe per band and record
@@ -139,5 +143,91 @@ describe('findDuplicates', () => {
         ref.roots.map((root, r) => (ref.roots.indexOf(root) < r ? 1 : 0)),
       );
     }
+  });
+});
+
+/** Both 13-gram hashes of every window summed directly (no rolling), kept as `grams13` keeps them. */
+function referenceGrams(words: Int32Array, bits: number): number[] {
+  const mix = (h: number) => {
+    let x = h ^ (h >>> 16);
+    x = Math.imul(x, 0x85ebca6b);
+    x ^= x >>> 13;
+    x = Math.imul(x, 0xc2b2ae35);
+    return (x ^ (x >>> 16)) | 0;
+  };
+  const out: number[] = [];
+  const W = PARAMS.contaminationWords;
+  for (let i = 0; i + W <= words.length; i++) {
+    let h1 = 0;
+    let h2 = 0;
+    for (let k = i; k < i + W; k++) {
+      h1 = (Math.imul(h1, 0x01000193) + (words[k] as number)) | 0;
+      h2 = (Math.imul(h2, 0x5bd1e995) + ((words[k] as number) ^ 0x2545f491)) | 0;
+    }
+    const a = mix(h1);
+    if ((a & ((1 << bits) - 1)) === 0) out.push(a, mix(h2 ^ 0x68e31da4));
+  }
+  return out;
+}
+
+describe('hot-path kernels', () => {
+  it('grams13 keeps the windows and hashes of a direct computation at every sampling level', () => {
+    let s = 12345;
+    const rand = () => {
+      s = (Math.imul(s, 1103515245) + 12345) | 0;
+      return s ^ (s >>> 7);
+    };
+    for (const n of [0, 12, 13, 14, 40, 300]) {
+      const words = Int32Array.from({ length: n }, () => rand());
+      for (let bits = 0; bits <= 4; bits++) {
+        const ix = createIndex(4, 4);
+        ix.gramBits = bits;
+        grams13(words, n, ix);
+        grams13(words, n, ix);
+        const once = referenceGrams(words, bits);
+        expect(Array.from(ix.grams.subarray(0, ix.gramCount * 2))).toEqual([...once, ...once]);
+      }
+    }
+  });
+
+  it('DistinctSet keeps the first occurrence of each value in order, across records and sizes', () => {
+    const set = new DistinctSet();
+    for (const n of [5, 300, 3000, 40]) {
+      const values = Int32Array.from({ length: n }, (_, i) =>
+        Math.imul((i * 7) % (n >> 1 || 1), 0x9e3779b1),
+      );
+      const expected = [...new Set(values)];
+      const count = set.dedupe(values, n);
+      expect(Array.from(values.subarray(0, count))).toEqual(expected);
+    }
+  });
+
+  it('counts creation days as parsing every record would, repeated and unparseable strings included', async () => {
+    const values = [
+      '2024-01-05',
+      'not a date',
+      '2024-01-05',
+      1.7e9,
+      '05/01/2024',
+      'not a date',
+      ' 2024-01-05 ',
+    ];
+    const records = Array.from({ length: 70 }, (_, i) => ({
+      text: words(i, 12),
+      created_at: values[i % values.length],
+    }));
+    const p = await foldSource(chunked(jsonl(records)), { fileName: 'sample.jsonl' });
+    const expected = new Map<number, number>();
+    let unparseable = 0;
+    for (const r of records) {
+      const t = parseDate(r.created_at);
+      if (t === null) unparseable++;
+      else expected.set(dayOf(t), (expected.get(dayOf(t)) ?? 0) + 1);
+    }
+    expect(p.dates.unparseable).toBe(unparseable);
+    expect(unparseable).toBe(20);
+    expect([...p.dates.days].sort((a, b) => a[0] - b[0])).toEqual(
+      [...expected].sort((a, b) => a[0] - b[0]),
+    );
   });
 });
