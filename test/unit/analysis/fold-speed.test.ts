@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { finalize, foldSource, serializePartial } from '../../../functions/core/analysis';
-import { estimateJaccard } from '../../../functions/core/analysis/hash/minhash';
+import { estimateJaccard, lowBytes } from '../../../functions/core/analysis/hash/minhash';
 import { BandTable } from '../../../functions/core/analysis/metrics/band-table';
 import { dayOf, parseDate } from '../../../functions/core/analysis/metrics/dates';
 import { findDuplicates, MAX_WALK } from '../../../functions/core/analysis/metrics/dedup';
@@ -187,6 +187,26 @@ describe('hot-path kernels', () => {
         const once = referenceGrams(words, bits);
         expect(Array.from(ix.grams.subarray(0, ix.gramCount * 2))).toEqual([...once, ...once]);
       }
+    }
+  });
+
+  it('lowBytes writes the low byte of every slot, word-aligned or not', () => {
+    const mins = Int32Array.from({ length: PARAMS.permutations }, (_, i) =>
+      Math.imul(i + 1, 0x9e3779b1),
+    );
+    const expected = Array.from(mins, (m) => m & 0xff);
+    const whole = new Uint8Array(PARAMS.permutations * 3 + 8);
+    for (const [out, offset] of [
+      [whole, 0],
+      [whole, PARAMS.permutations + 4],
+      [whole, 3],
+      [whole.subarray(2), 6],
+    ] as const) {
+      out.fill(7);
+      lowBytes(mins, out, offset);
+      expect(Array.from(out.subarray(offset, offset + PARAMS.permutations))).toEqual(expected);
+      expect(out[offset - 1] ?? 7).toBe(7);
+      expect(out[offset + PARAMS.permutations]).toBe(7);
     }
   });
 

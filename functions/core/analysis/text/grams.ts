@@ -6,7 +6,6 @@ import type { RecordIndex } from '../partial/types';
 const W = PARAMS.contaminationWords;
 const B1 = 0x01000193;
 const B2 = 0x5bd1e995;
-const SALT = 0x2545f491;
 
 function power(base: number, exp: number): number {
   let r = 1;
@@ -18,54 +17,29 @@ const P2 = power(B2, W);
 
 /**
  * Appends the sampled 13-word n-gram hashes of `words[0..n)` to the index: two rolling polynomial
- * hashes (64 bits together), kept when the first has `gramBits` low zero bits. Once grams are
- * sampled, the second hash is computed only for the kept windows (the same polynomial, summed
- * directly: equal modulo 2³²).
+ * hashes (64 bits together), kept when the first has `gramBits` low zero bits.
  */
 export function grams13(words: Int32Array, n: number, ix: RecordIndex): void {
   if (n < W) return;
   reserveGrams(ix, n - W + 1);
-  if (ix.gramBits === 0) {
-    every(words, n, ix);
-    return;
-  }
   const grams = ix.grams;
   const mask = (1 << ix.gramBits) - 1;
-  let count = ix.gramCount;
-  let h1 = 0;
-  for (let i = 0; i < n; i++) {
-    h1 = (Math.imul(h1, B1) + (words[i] as number)) | 0;
-    if (i >= W) h1 = (h1 - Math.imul(words[i - W] as number, P1)) | 0;
-    if (i < W - 1) continue;
-    const a = fmix32(h1);
-    if ((a & mask) !== 0) continue;
-    let h2 = 0;
-    for (let k = i - W + 1; k <= i; k++)
-      h2 = (Math.imul(h2, B2) + ((words[k] as number) ^ SALT)) | 0;
-    grams[count * 2] = a;
-    grams[count * 2 + 1] = fmix32(h2 ^ 0x68e31da4);
-    count++;
-  }
-  ix.gramCount = count;
-}
-
-/** Every window kept (no gram sampling yet): both hashes roll. */
-function every(words: Int32Array, n: number, ix: RecordIndex): void {
-  const grams = ix.grams;
   let count = ix.gramCount;
   let h1 = 0;
   let h2 = 0;
   for (let i = 0; i < n; i++) {
     const w = words[i] as number;
     h1 = (Math.imul(h1, B1) + w) | 0;
-    h2 = (Math.imul(h2, B2) + (w ^ SALT)) | 0;
+    h2 = (Math.imul(h2, B2) + (w ^ 0x2545f491)) | 0;
     if (i >= W) {
       const old = words[i - W] as number;
       h1 = (h1 - Math.imul(old, P1)) | 0;
-      h2 = (h2 - Math.imul(old ^ SALT, P2)) | 0;
+      h2 = (h2 - Math.imul(old ^ 0x2545f491, P2)) | 0;
     }
     if (i < W - 1) continue;
-    grams[count * 2] = fmix32(h1);
+    const a = fmix32(h1);
+    if ((a & mask) !== 0) continue;
+    grams[count * 2] = a;
     grams[count * 2 + 1] = fmix32(h2 ^ 0x68e31da4);
     count++;
   }
