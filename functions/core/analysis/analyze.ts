@@ -13,9 +13,15 @@ import { checkDeadline, checkRecords, type InputLimits, inputLimits } from './pa
 import { parseRecords } from './parse/records';
 import { createPartial } from './partial/create';
 import { Folder } from './partial/fold';
+import { reserveIndex } from './partial/record-index';
 import type { AnalysisPartial } from './partial/types';
 import { createPool } from './spot-check/pool';
-import { createStyleSampling, styleRate } from './synthetic/sample';
+import {
+  createStyleSampling,
+  GZIP_RATIO,
+  STYLE_BYTES_PER_RECORD,
+  styleRate,
+} from './synthetic/sample';
 import type { Analysis, FieldMapping } from './types';
 
 /** Progress of a running analysis. */
@@ -52,6 +58,8 @@ export interface AnalyzeOptions extends FinalizeOptions {
    * Stored bytes of the whole sample this source is (or is a part of): fixes, before the pass, the
    * rate at which the style model scores records (`styleRate`; gzip input counts as compressed).
    * Every part of one sample must get the same size and key. Without it every record is scored.
+   * A source given its size (the one pass) also allocates its record index once for the records
+   * the size suggests; parts of a sample get `styleRate` instead.
    */
   sizeBytes?: number;
   /**
@@ -157,6 +165,11 @@ export async function foldSource(
     const fields = detectFields(records, options.fields);
     const partial = createPartial(fields, format, options.fileName ?? null, options.limits);
     partial.index.sampleBits = options.sampleBits ?? 0;
+    // a whole source of known size: its record index is allocated once, not grown by doubling
+    if (options.sizeBytes && options.sizeBytes > 0) {
+      const bytes = (sniff.gzip ? GZIP_RATIO : 1) * options.sizeBytes;
+      reserveIndex(partial.index, bytes / STYLE_BYTES_PER_RECORD, bytes, partial.limits);
+    }
     if (options.skipSourcesAndLanguages) {
       delete partial.sources;
       delete partial.languages;

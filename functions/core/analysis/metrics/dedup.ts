@@ -1,7 +1,7 @@
 import { estimateJaccard } from '../hash/minhash';
 import { PARAMS } from '../params';
 import type { RecordIndex } from '../partial/types';
-import { BandTable } from './band-table';
+import { BandSorter } from './band-sort';
 import { tableSize, UnionFind } from './union-find';
 
 const B = PARAMS.bands;
@@ -55,7 +55,8 @@ export function exactMatches(ix: RecordIndex): Int32Array {
 
 /**
  * Exact duplicates by normalized-text key, then near duplicates by MinHash-LSH: records sharing a
- * band are compared (up to MAX_WALK per band) on their 8-bit signatures and joined when the
+ * band are compared (each with up to MAX_WALK of the latest earlier ones per band; bands grouped
+ * by a radix sort) on their 8-bit signatures and joined when the
  * estimated Jaccard reaches `threshold`. Clusters are the connected sets; nearRate counts every
  * member but the first of each cluster, so it does not depend on record order.
  */
@@ -71,24 +72,27 @@ export function findDuplicates(ix: RecordIndex, threshold: number): Duplicates {
       uf.union(r, e);
     }
   }
+  // the records that enter the bands: exact repeats are already joined to their first copy
+  const members = new Int32Array(Math.max(1, n - exact));
+  let m = 0;
+  for (let r = 0; r < n; r++) if ((firstOf[r] as number) < 0) members[m++] = r;
   let truncatedWalks = 0;
-  const table = new BandTable(ix.bands, n);
+  const sorter = new BandSorter(m);
   for (let band = 0; band < B; band++) {
-    table.reset(band);
-    for (let r = 0; r < n; r++) {
-      if ((firstOf[r] as number) >= 0) continue;
-      let j = table.first(ix.bands[r * B + band] as number);
-      let steps = 0;
-      while (j >= 0) {
-        if (steps++ === MAX_WALK) {
-          truncatedWalks++;
-          break;
-        }
+    sorter.sort(ix.bands, band, members, m);
+    const { keys, records } = sorter;
+    // each record meets the up to MAX_WALK latest earlier records of its bucket, newest first
+    let start = 0;
+    for (let i = 0; i < m; i++) {
+      if (i > 0 && keys[i] !== keys[i - 1]) start = i;
+      const r = records[i] as number;
+      if (i - start > MAX_WALK) truncatedWalks++;
+      const last = Math.max(start, i - MAX_WALK);
+      for (let p = i - 1; p >= last; p--) {
+        const j = records[p] as number;
         if (uf.find(j) !== uf.find(r) && estimateJaccard(ix.sigs, r, ix.sigs, j) >= threshold)
           uf.union(r, j);
-        j = table.next[j] as number;
       }
-      table.insert(r);
     }
   }
   return summarize(ix, uf, exact, truncatedWalks, firstOf);

@@ -27,6 +27,8 @@ const { bands: B, permutations: K, shingleWords, shortCharShingle } = PARAMS;
 const BUDGET_SALT = 0x51ed_270b;
 const LOOPING = 0.3;
 const MAX_LABELS = 10_000;
+/** Distinct creation-date strings whose day is remembered (dates repeat; timestamps rarely do). */
+const DATE_CACHE = 4096;
 const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d+$/i;
 const HALF_SALT = 0x2c1b_3c6d;
 /** machineSignals: a record the keyed style sample left unscored (it enters no review pool). */
@@ -57,6 +59,8 @@ export class Folder {
   private readonly ex: Extracted = emptyExtracted();
   private readonly extract: (record: unknown, out: Extracted) => void;
   private readonly labelIds = new Map<string, number>();
+  /** Creation-date strings already parsed → epoch day (null: unparseable). */
+  private readonly dates = new Map<string, number | null>();
   private readonly budget: BudgetHeap;
   /** The keyed style sample's key and threshold (when not every record is scored). */
   private readonly styleKey: { k0: number; k1: number; threshold: number } | null = null;
@@ -293,16 +297,30 @@ export class Folder {
     prov.present.createdAt++;
     const d = p.dates;
     d.present++;
-    const t = parseDate(ex.createdAt);
-    if (t === null) {
+    const day = this.dayOf(ex.createdAt);
+    if (day === null) {
       d.unparseable++;
       if (d.examples.length < MAX_EXAMPLES)
         d.examples.push({ record: id, value: String(ex.createdAt).slice(0, 40) });
       return;
     }
-    const day = dayOf(t);
     d.days.set(day, (d.days.get(day) ?? 0) + 1);
     this.src.day(day);
+  }
+
+  /** The epoch day of a creation date, or null; parses each distinct string once (up to a bound). */
+  private dayOf(value: unknown): number | null {
+    if (typeof value !== 'string') {
+      const t = parseDate(value);
+      return t === null ? null : dayOf(t);
+    }
+    let day = this.dates.get(value);
+    if (day === undefined) {
+      const t = parseDate(value);
+      day = t === null ? null : dayOf(t);
+      if (this.dates.size < DATE_CACHE && value.length <= 64) this.dates.set(value, day);
+    }
+    return day;
   }
 
   private personalData(id: number, full: string, hasAt: boolean, digits: number): void {

@@ -39,6 +39,46 @@ function grow<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: numbe
   return next;
 }
 
+/** Bytes per word assumed when the 13-gram count is estimated from a size (words are ~6 bytes). */
+const BYTES_PER_GRAM = 6;
+/** Gram pairs reserved past the cap: one record's grams land before the cap is enforced. */
+const GRAM_HEADROOM = 65_536;
+
+/**
+ * Reserves, before the pass, room for the records and 13-gram hashes a source of `bytes`
+ * uncompressed bytes (about `records` records) will index, up to the caps, so the arrays are
+ * allocated once instead of doubled tens of times (each doubling copies and faults in fresh
+ * memory). Untouched reserved pages cost no resident memory. Never shrinks; contents are kept.
+ */
+export function reserveIndex(
+  ix: RecordIndex,
+  records: number,
+  bytes: number,
+  limits: { maxIndexedRecords: number; maxGramHashes: number },
+): void {
+  const share = 2 ** -ix.sampleBits;
+  const r = Math.ceil(Math.min(records * share, limits.maxIndexedRecords) + 1);
+  if (r > ix.ids.length) {
+    ix.ids = resize(ix.ids, r);
+    ix.keyLo = resize(ix.keyLo, r);
+    ix.keyHi = resize(ix.keyHi, r);
+    ix.labels = resize(ix.labels, r);
+    ix.sources = resize(ix.sources, r);
+    ix.gramEnds = resize(ix.gramEnds, r);
+    ix.bands = resize(ix.bands, r * B);
+    ix.sigs = resize(ix.sigs, r * K);
+  }
+  const grams = Math.ceil(Math.min((bytes / BYTES_PER_GRAM) * share, limits.maxGramHashes));
+  if ((grams + GRAM_HEADROOM) * 2 > ix.grams.length)
+    ix.grams = resize(ix.grams, (grams + GRAM_HEADROOM) * 2);
+}
+
+function resize<T extends Int32Array | Uint32Array | Uint8Array>(a: T, size: number): T {
+  const next = new (a.constructor as new (n: number) => T)(size);
+  next.set(a.subarray(0, Math.min(a.length, size)));
+  return next;
+}
+
 /** Makes room for one more record. */
 export function reserveRecord(ix: RecordIndex): void {
   const need = ix.n + 1;
