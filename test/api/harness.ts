@@ -5,6 +5,7 @@ import type { StaffRole } from '../../functions/core/assessment/types';
 import { loadConfig } from '../../functions/lib/config';
 import { createLogger } from '../../functions/lib/logger';
 import { type Portal, startPortal } from '../../functions/local/portal';
+import type { Sample } from '../../functions/store/samples';
 
 /** A portal on a free port with its own temporary data folder, plus request helpers. */
 export interface TestPortal {
@@ -96,6 +97,39 @@ export async function invitedAssessment(
     t.call('POST', `/api/assessments/${a.id}/invitations`, { token: proc }),
   );
   return { id: a.id, token };
+}
+
+/**
+ * Invites a vendor on a new assessment, registers `body` as its training sample through the
+ * vendor API, PUTs it to the presigned URL and waits until the portal has analyzed it.
+ */
+export async function uploadedSample(
+  t: TestPortal,
+  proc: string,
+  fileName: string,
+  body: Uint8Array,
+  contentType: string,
+) {
+  const { id, token } = await invitedAssessment(t, proc);
+  const res = await t.call('POST', '/api/vendor/samples', {
+    token,
+    body: { fileName, role: 'training', sizeBytes: body.length, contentType },
+  });
+  if (res.status !== 201) throw new Error(`sample registration: ${res.status} ${await res.text()}`);
+  const up = await json<{
+    sampleId: string;
+    uploadUrl: string;
+    uploadHeaders: Record<string, string>;
+  }>(res);
+  const put = await fetch(new URL(up.uploadUrl, t.portal.url), {
+    method: 'PUT',
+    headers: up.uploadHeaders,
+    body: Buffer.from(body),
+  });
+  if (put.status !== 200) throw new Error(`sample upload: ${put.status} ${await put.text()}`);
+  await t.portal.idle();
+  const sample = (await t.portal.deps.repos.samples.get('demo', id, up.sampleId)) as Sample;
+  return { id, token, sample };
 }
 
 /** A fresh portal plus tokens of the demo organization's three staff users. */

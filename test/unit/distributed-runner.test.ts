@@ -7,7 +7,7 @@ import { createSampleAnalyzer } from '../../functions/analyze/engine';
 import { createAnalyzeHandler } from '../../functions/analyze/handler';
 import { lineAlignedRanges, treeHash } from '../../functions/core/tree-hash';
 import type { Sample } from '../../functions/store/samples';
-import { invitedAssessment, json, startTestPortal, type TestPortal } from '../api/harness';
+import { json, startTestPortal, type TestPortal, uploadedSample } from '../api/harness';
 
 let t: TestPortal;
 let proc: string;
@@ -51,28 +51,8 @@ function plainText(): string {
 }
 
 /** Registers and uploads a sample; the portal analyzes it in one pass. */
-async function uploaded(fileName: string, body: Uint8Array, contentType: string) {
-  const { id, token } = await invitedAssessment(t, proc);
-  const res = await t.call('POST', '/api/vendor/samples', {
-    token,
-    body: { fileName, role: 'training', sizeBytes: body.length, contentType },
-  });
-  expect(res.status).toBe(201);
-  const up = await json<{
-    sampleId: string;
-    uploadUrl: string;
-    uploadHeaders: Record<string, string>;
-  }>(res);
-  const put = await fetch(new URL(up.uploadUrl, t.portal.url), {
-    method: 'PUT',
-    headers: up.uploadHeaders,
-    body: Buffer.from(body),
-  });
-  expect(put.status).toBe(200);
-  await t.portal.idle();
-  const sample = (await t.portal.deps.repos.samples.get('demo', id, up.sampleId)) as Sample;
-  return { id, token, sample };
-}
+const uploaded = async (fileName: string, body: Uint8Array, contentType: string) =>
+  uploadedSample(t, proc, fileName, body, contentType);
 
 /** The analyzer with the distributed path on for everything over 1 KB, on the local runner. */
 function distributedAnalyzer(sample: Sample, options: Parameters<typeof createLocalWorkflow>[1]) {

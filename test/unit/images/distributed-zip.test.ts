@@ -8,7 +8,7 @@ import { createSampleAnalyzer } from '../../../functions/analyze/engine';
 import { createAnalyzeHandler } from '../../../functions/analyze/handler';
 import { lineAlignedRanges, treeHash } from '../../../functions/core/tree-hash';
 import type { Sample } from '../../../functions/store/samples';
-import { invitedAssessment, json, startTestPortal, type TestPortal } from '../../api/harness';
+import { startTestPortal, type TestPortal, uploadedSample } from '../../api/harness';
 import { scene, zip } from './fixtures';
 
 let t: TestPortal;
@@ -58,27 +58,8 @@ async function imageTar(): Promise<Buffer> {
 }
 
 /** Registers and uploads a sample; the portal analyzes it in one pass. */
-async function uploaded(fileName: string, body: Buffer, contentType: string) {
-  const { id, token } = await invitedAssessment(t, proc);
-  const res = await t.call('POST', '/api/vendor/samples', {
-    token,
-    body: { fileName, role: 'training', sizeBytes: body.length, contentType },
-  });
-  expect(res.status).toBe(201);
-  const up = await json<{
-    sampleId: string;
-    uploadUrl: string;
-    uploadHeaders: Record<string, string>;
-  }>(res);
-  const put = await fetch(new URL(up.uploadUrl, t.portal.url), {
-    method: 'PUT',
-    headers: up.uploadHeaders,
-    body: new Uint8Array(body),
-  });
-  expect(put.status).toBe(200);
-  await t.portal.idle();
-  return (await t.portal.deps.repos.samples.get('demo', id, up.sampleId)) as Sample;
-}
+const uploaded = async (fileName: string, body: Uint8Array, contentType: string) =>
+  (await uploadedSample(t, proc, fileName, body, contentType)).sample;
 
 /** Puts the sample back as just uploaded, before its ObjectCreated event was handled. */
 async function asJustUploaded(sample: Sample) {
