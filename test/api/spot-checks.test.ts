@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeDueSamples } from '../../functions/retention/purge';
+import { scene, zip } from '../unit/images/fixtures';
 import { completeAnswers } from './answers';
-import { invitedAssessment, json, startTestPortal, type TestPortal } from './harness';
+import {
+  invitedAssessment,
+  json,
+  startTestPortal,
+  type TestPortal,
+  uploadedSample,
+} from './harness';
 import { dropSpotPool, expectSpotPool } from './spot-check-pool';
 import { putAndSettle, textRecords, type UploadTarget } from './upload-helpers';
 
@@ -171,6 +178,20 @@ describe('spot-checks', () => {
     const res = await start(id);
     expect(res.status).toBe(409);
     expect((await json<{ detail: string }>(res)).detail).toMatch(/analyze the sample again/);
+  });
+
+  it('says a spot-check reviews text when the training sample is an archive of images', async () => {
+    const png = await scene(1, 64, 48).png().toBuffer();
+    const archive = zip([
+      { name: 'a.png', data: png },
+      { name: 'b.png', data: await scene(2, 64, 48).png().toBuffer() },
+    ]);
+    const { id } = await uploadedSample(t, proc, 'pictures.zip', archive, 'application/zip');
+    const res = await start(id);
+    expect(res.status).toBe(409);
+    expect((await json<{ detail: string }>(res)).detail).toMatch(
+      /"pictures\.zip" is an archive of images: a spot-check reviews text records/,
+    );
   });
 
   it('finishes to reviewed evidence: a 0 % claim on all-machine records is contradicted from the lower bound', async () => {

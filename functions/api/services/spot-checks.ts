@@ -63,6 +63,10 @@ async function drawSource(deps: Deps, a: Assessment) {
     chunks.push(chunk);
   const partial = deserializePartial(chunks);
   const analysis = JSON.parse(await deps.blobs.getText(bucket, training.analysisKey)) as Analysis;
+  if (analysis.images)
+    throw new ConflictError(
+      `The training sample "${training.fileName}" is an archive of images: a spot-check reviews text records. Review the images in the report instead (the files with AI evidence and each group of copies have thumbnails there).`,
+    );
   const strata = (analysis as { spotCheck?: { strata: SpotStratum[] } | null }).spotCheck?.strata;
   if (!strata || !(partial as { spotPool?: unknown }).spotPool)
     throw new ConflictError(again(training.fileName));
