@@ -219,4 +219,17 @@ describe('a zip split by entry ranges', () => {
       if (i > 0) expect(s.first).toBe(plan.shards[i - 1]?.end);
     expect(plan.shards.filter((s) => s.end === s.first).length).toBeGreaterThan(0);
   });
+
+  it('refuses an entry that points past the end of the file as a broken zip, not as a changed one', async () => {
+    const png = await scene(7, 64, 48).png().toBuffer();
+    const broken = zip(Array.from({ length: 6 }, (_, i) => ({ name: `p${i}.png`, data: png })));
+    const central = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+    broken.writeUInt32LE(broken.length + 1000, broken.lastIndexOf(central) + 42);
+    await expect(split(broken)).rejects.toThrow(
+      /^the zip archive cannot be read: it points at bytes \d+–\d+ of a \d+-byte file$/,
+    );
+    await expect(foldSource(source(broken), { fileName: 'p.zip' })).rejects.toThrow(
+      /the zip archive cannot be read/,
+    );
+  });
 });

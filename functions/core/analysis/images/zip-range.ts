@@ -38,7 +38,16 @@ export class RangeReader extends yauzl.RandomAccessReader {
     super();
   }
 
+  /** The archive's own offsets are input: a range outside the object is a broken zip. */
+  private check(start: number, end: number): void {
+    if (start < 0 || start > end || end > this.size)
+      throw new AnalysisInputError(
+        `the zip archive cannot be read: it points at bytes ${start}–${end} of a ${this.size}-byte file`,
+      );
+  }
+
   private async bytes(start: number, end: number): Promise<Buffer> {
+    this.check(start, end);
     const hit = this.cache.find((c) => start >= c.start && end <= c.start + c.bytes.length);
     if (hit) return hit.bytes.subarray(start - hit.start, end - hit.start);
     const until = Math.min(this.size, Math.max(end, start + WINDOW));
@@ -53,6 +62,12 @@ export class RangeReader extends yauzl.RandomAccessReader {
 
   override _readStreamForRange(start: number, end: number): Readable {
     const out = new PassThrough();
+    try {
+      this.check(start, end);
+    } catch (e) {
+      process.nextTick(() => out.destroy(e as Error));
+      return out;
+    }
     if (end - start > WINDOW) {
       // an entry's data larger than the window streams through, never held whole in memory
       this.requests++;
