@@ -2,6 +2,7 @@ import type { createApp } from '../api/app';
 import type { AppDeps } from '../api/env';
 import type { DemoUser } from '../api/routes/dev/dev-tools';
 import { completeAnswers, demoSampleJsonl } from './demo-answers';
+import { demoImageTar } from './demo-images';
 
 /** The demo buyer organization seeded on first boot. */
 export const demoOrganization = {
@@ -43,7 +44,8 @@ const days = (now: Date, n: number) => new Date(now.getTime() + n * 86_400_000).
 
 /**
  * Seeds the demo organization once, through the API itself (the same code path as users):
- * assessments in several states, one with an analyzed sample. A second boot changes nothing.
+ * assessments in several states, one with an analyzed text sample and one with an archive of
+ * images. A second boot changes nothing.
  * Returns the demo vendor link of the first assessment, or undefined when already seeded.
  * `rescored` waits until queued re-scores are done.
  */
@@ -112,6 +114,39 @@ export async function seedDemo(
     contentType: 'application/jsonl',
   });
   await call(app, 'POST', '/api/vendor/submit', nw.token);
+
+  // An archive of images whose vendor claims no synthetic data: two files declare AI origin.
+  const lumen = await create(
+    'Lumen Imaging',
+    'data@lumen.test',
+    'Street Scenes 2026',
+    'fine-tuning',
+    25,
+  );
+  const lm = await invite(lumen.id);
+  await call(app, 'PUT', '/api/vendor/answers', lm.token, {
+    answers: completeAnswers({ synthetic_share_percent: 0 }),
+  });
+  const images = await demoImageTar();
+  const imageUpload = await call<{ sampleId: string }>(
+    app,
+    'POST',
+    '/api/vendor/samples',
+    lm.token,
+    {
+      fileName: 'street-scenes-sample.tar',
+      role: 'training',
+      sizeBytes: images.length,
+      contentType: 'application/x-tar',
+    },
+  );
+  await deps.blobs.put(
+    deps.config.SAMPLES_BUCKET,
+    `samples/demo/${lumen.id}/${imageUpload.sampleId}`,
+    images,
+    { contentType: 'application/x-tar' },
+  );
+  await call(app, 'POST', '/api/vendor/submit', lm.token);
 
   const globex = await create(
     'Globex Synthetic',

@@ -1,35 +1,7 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
-import sharp, { type Sharp } from 'sharp';
+import { scene } from '../../../functions/local/demo-images';
 
-/** A seeded random generator (mulberry32), so fixtures are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A picture of random shapes (structured, so resized copies keep their perceptual hash). */
-export function scene(seed: number, width = 256, height = 192): Sharp {
-  const r = rng(seed);
-  const c = () => `rgb(${Math.floor(r() * 256)},${Math.floor(r() * 256)},${Math.floor(r() * 256)})`;
-  let shapes = '';
-  for (let i = 0; i < 6; i++) {
-    const x = Math.floor(r() * width);
-    const y = Math.floor(r() * height);
-    const s = 20 + Math.floor(r() * 80);
-    shapes +=
-      r() < 0.5
-        ? `<circle cx="${x}" cy="${y}" r="${s / 2}" fill="${c()}"/>`
-        : `<rect x="${x - s / 2}" y="${y - s / 2}" width="${s}" height="${s * 0.7}" fill="${c()}"/>`;
-  }
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${c()}"/><stop offset="1" stop-color="${c()}"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>${shapes}</svg>`;
-  return sharp(Buffer.from(svg));
-}
+export { rng, scene, xmp } from '../../../functions/local/demo-images';
 
 /** A JPEG "photograph": a scene with camera EXIF (make, model, exposure, date). */
 export function cameraJpeg(seed: number): Promise<Buffer> {
@@ -69,11 +41,6 @@ export function textChunk(keyword: string, text: string, itxt = false): Buffer {
 export function withChunks(png: Buffer, chunks: Buffer[]): Buffer {
   const ihdrEnd = 8 + 12 + png.readUInt32BE(8);
   return Buffer.concat([png.subarray(0, ihdrEnd), ...chunks, png.subarray(ihdrEnd)]);
-}
-
-/** An XMP packet declaring an IPTC digital source type (and optionally a PLUS data-mining value). */
-export function xmp(sourceType: string, dataMining?: string): string {
-  return `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/" xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/" Iptc4xmpExt:DigitalSourceType="http://cv.iptc.org/newscodes/digitalsourcetype/${sourceType}"${dataMining ? ` plus:DataMining="http://ns.useplus.org/ldf/vocab/${dataMining}"` : ''}/></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
 }
 
 /** One file for `zip`: its name and bytes, and optionally a size to declare instead of the real one. */

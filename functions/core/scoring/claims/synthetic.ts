@@ -119,11 +119,15 @@ export const taggingRule: ClaimRule = {
     if (!t || tagged === 'none' || syntheticLowPercent(t) <= tol) return out;
     const low = syntheticLowPercent(t);
     const declared = t.synthetic.declaredShare;
+    // an archive of images: its flags come from a listing, its evidence from the files' own bytes
+    const [items, seen, where] = t.images
+      ? ['images', 'declare AI origin in their own bytes', 'no listing with a synthetic flag']
+      : ['records', 'look machine-generated', 'no synthetic flag field'];
     let message: string | undefined;
     if (declared === null) {
-      message = `Synthetic records are claimed tagged (${tagged}), but the sample has no synthetic flag field while at least ${fmt(low)} % of records look machine-generated.`;
+      message = `Synthetic ${items} are claimed tagged (${tagged}), but the sample has ${where} while at least ${fmt(low)} % of ${items} ${seen}.`;
     } else if (tagged === 'all' && low - declared * 100 > tol) {
-      message = `Every synthetic record is claimed tagged, but flags mark ${fmt(declared * 100)} % of the sample while at least ${fmt(low)} % look machine-generated; tolerance ${fmt(tol)} points.`;
+      message = `Every synthetic ${items === 'images' ? 'image' : 'record'} is claimed tagged, but flags mark ${fmt(declared * 100)} % of the sample while at least ${fmt(low)} % ${seen}; tolerance ${fmt(tol)} points.`;
     }
     if (message === undefined) return out;
     out.factors.push(
