@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalWorkflow } from '../../functions/analyze/distributed/local-runner';
 import { executionName, runKeys } from '../../functions/analyze/distributed/types';
-import { createSampleAnalyzer } from '../../functions/analyze/engine';
-import { createAnalyzeHandler } from '../../functions/analyze/handler';
 import { lineAlignedRanges, treeHash } from '../../functions/core/tree-hash';
 import type { Sample } from '../../functions/store/samples';
 import { json, startTestPortal, type TestPortal, uploadedSample } from '../api/harness';
+import { asJustUploaded, distributedAnalyzer } from './distributed-harness';
 
 let t: TestPortal;
 let proc: string;
@@ -54,46 +52,13 @@ function plainText(): string {
 const uploaded = async (fileName: string, body: Uint8Array, contentType: string) =>
   uploadedSample(t, proc, fileName, body, contentType);
 
-/** The analyzer with the distributed path on for everything over 1 KB, on the local runner. */
-function distributedAnalyzer(sample: Sample, options: Parameters<typeof createLocalWorkflow>[1]) {
-  const { deps } = t.portal;
-  const config = {
-    ...deps.config,
-    DISTRIBUTED_THRESHOLD_BYTES: 1024,
-    DISTRIBUTED_RANGE_BYTES: RANGE,
-    // groups of 2: several group merges, and a shorter last group when the range count is odd
-    DISTRIBUTED_MERGE_GROUP_RANGES: 2,
-  };
-  // the one pass's day: only the day of `now` enters an analysis
-  const clock = () => new Date(sample.updatedAt);
-  const local = createLocalWorkflow({ ...deps, config, clock, metrics: noMetrics }, options);
-  const analyze = createAnalyzeHandler({
-    ...deps,
-    config,
-    clock,
-    analyzer: createSampleAnalyzer(),
-    workflow: local.starter,
-  });
-  const object = { bucket: config.SAMPLES_BUCKET, key: sample.key, size: sample.sizeBytes };
-  return { local, run: () => analyze([object]) };
-}
-
-const noMetrics = { sampleAnalyzed() {}, analysisFailed() {}, reportScored() {}, flush() {} };
-
-/** Puts the sample back as just uploaded, before its ObjectCreated event was handled. */
-async function asJustUploaded(sample: Sample) {
-  const current = (await t.portal.deps.repos.samples.get(
-    'demo',
-    sample.assessmentId,
-    sample.sampleId,
-  )) as Sample;
-  await t.portal.deps.repos.samples.save({
-    ...current,
-    status: 'awaiting_upload',
-    objectETag: null,
-    version: current.version + 1,
-  });
-}
+/** The portal's configuration with the distributed path on for everything over 1 KB. */
+const distributed = {
+  DISTRIBUTED_THRESHOLD_BYTES: 1024,
+  DISTRIBUTED_RANGE_BYTES: RANGE,
+  // groups of 2: several group merges, and a shorter last group when the range count is odd
+  DISTRIBUTED_MERGE_GROUP_RANGES: 2,
+};
 
 async function treeHashOf(bytes: Uint8Array): Promise<string> {
   const ranges = await lineAlignedRanges(bytes.length, RANGE, async (from) =>
@@ -121,8 +86,8 @@ describe.each([
       JSON.parse(onePass).duplicates.clusters.some((c: { texts?: string[] }) => c.texts?.length),
     ).toBe(true);
 
-    await asJustUploaded(sample);
-    const { local, run } = distributedAnalyzer(sample, {
+    await asJustUploaded(t, sample);
+    const { local, run } = distributedAnalyzer(t, sample, distributed, {
       shuffleSeed: 42,
       duplicate: [0, 3],
       retry: [2],
@@ -174,8 +139,8 @@ describe('samples the distributed path refuses', () => {
   it('fails a gzip sample over the one-Lambda budget with a message the vendor can act on', async () => {
     const bytes = new Uint8Array(gzipSync(jsonLines()));
     const { sample, token } = await uploaded('big.jsonl.gz', bytes, 'application/gzip');
-    await asJustUploaded(sample);
-    const { local, run } = distributedAnalyzer(sample, {});
+    await asJustUploaded(t, sample);
+    const { local, run } = distributedAnalyzer(t, sample, distributed, {});
     await run();
     expect([...local.executions.values()][0]?.status).toBe('CAUGHT');
     const res = await t.call('GET', `/api/vendor/samples/${sample.sampleId}`, { token });
@@ -195,8 +160,8 @@ describe('samples the distributed path refuses', () => {
     const rows = Array.from({ length: 400 }, (_, i) => `${i},"${WORDS.join(' ')} ${i}",a`);
     const bytes = new TextEncoder().encode(`id,text,label\n${rows.join('\n')}\n`);
     const { sample } = await uploaded('big.csv', bytes, 'text/csv');
-    await asJustUploaded(sample);
-    const { run } = distributedAnalyzer(sample, {});
+    await asJustUploaded(t, sample);
+    const { run } = distributedAnalyzer(t, sample, distributed, {});
     await run();
     const after = await t.portal.deps.repos.samples.get(
       'demo',
@@ -212,8 +177,8 @@ describe('samples the distributed path refuses', () => {
     const bad = Array.from({ length: 400 }, (_, i) => `{"text": broken ${i}`).join('\n');
     const bytes = new TextEncoder().encode(`${good}${bad}\n${good}`);
     const { sample } = await uploaded('mixed.jsonl', bytes, 'application/jsonl');
-    await asJustUploaded(sample);
-    const { local, run } = distributedAnalyzer(sample, {});
+    await asJustUploaded(t, sample);
+    const { local, run } = distributedAnalyzer(t, sample, distributed, {});
     await run();
     expect([...local.executions.values()][0]?.output).toEqual({ status: 'failed' });
     const after = await t.portal.deps.repos.samples.get(

@@ -2,13 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageArchiveTooBig } from '../../../functions/analyze/distributed/image-route';
-import { createLocalWorkflow } from '../../../functions/analyze/distributed/local-runner';
 import { tarMessage } from '../../../functions/analyze/distributed/plan-images';
-import { createSampleAnalyzer } from '../../../functions/analyze/engine';
-import { createAnalyzeHandler } from '../../../functions/analyze/handler';
 import { lineAlignedRanges, treeHash } from '../../../functions/core/tree-hash';
 import type { Sample } from '../../../functions/store/samples';
 import { startTestPortal, type TestPortal, uploadedSample } from '../../api/harness';
+import { asJustUploaded, distributedAnalyzer } from '../distributed-harness';
 import { scene, zip } from './fixtures';
 
 let t: TestPortal;
@@ -20,7 +18,6 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const RANGE = 250_000;
-const noMetrics = { sampleAnalyzed() {}, analysisFailed() {}, reportScored() {}, flush() {} };
 
 /** Pictures with a copy and a listing in other ranges, a broken file and incompressible filler. */
 async function imageZip(): Promise<Buffer> {
@@ -61,43 +58,8 @@ async function imageTar(): Promise<Buffer> {
 const uploaded = async (fileName: string, body: Uint8Array, contentType: string) =>
   (await uploadedSample(t, proc, fileName, body, contentType)).sample;
 
-/** Puts the sample back as just uploaded, before its ObjectCreated event was handled. */
-async function asJustUploaded(sample: Sample) {
-  const repo = t.portal.deps.repos.samples;
-  const current = (await repo.get('demo', sample.assessmentId, sample.sampleId)) as Sample;
-  await repo.save({
-    ...current,
-    status: 'awaiting_upload',
-    objectETag: null,
-    version: current.version + 1,
-  });
-}
-
-/** The analyzer with the workflow on the local runner and image thresholds a test archive passes. */
-function distributedAnalyzer(
-  sample: Sample,
-  options: Parameters<typeof createLocalWorkflow>[1] = {},
-  overrides: Partial<TestPortal['portal']['deps']['config']> = {},
-) {
-  const { deps } = t.portal;
-  const config = {
-    ...deps.config,
-    DISTRIBUTED_IMAGE_THRESHOLD_BYTES: RANGE,
-    DISTRIBUTED_MERGE_GROUP_RANGES: 2,
-    ...overrides,
-  };
-  const clock = () => new Date(sample.updatedAt);
-  const local = createLocalWorkflow({ ...deps, config, clock, metrics: noMetrics }, options);
-  const analyze = createAnalyzeHandler({
-    ...deps,
-    config,
-    clock,
-    analyzer: createSampleAnalyzer(),
-    workflow: local.starter,
-  });
-  const object = { bucket: config.SAMPLES_BUCKET, key: sample.key, size: sample.sizeBytes };
-  return { local, run: () => analyze([object]) };
-}
+/** The workflow on, and image thresholds a test archive passes. */
+const distributed = { DISTRIBUTED_IMAGE_THRESHOLD_BYTES: RANGE, DISTRIBUTED_MERGE_GROUP_RANGES: 2 };
 
 const latest = (s: Sample) =>
   t.portal.deps.repos.samples.get('demo', s.assessmentId, s.sampleId) as Promise<Sample>;
@@ -116,8 +78,8 @@ describe('an image zip over the image threshold', () => {
     expect(parsed.images.undecodable).toBe(1);
     expect(parsed.images.listed.labels).toEqual({ l0: 3, l1: 3, l2: 2 });
 
-    await asJustUploaded(sample);
-    const { local, run } = distributedAnalyzer(sample, {
+    await asJustUploaded(t, sample);
+    const { local, run } = distributedAnalyzer(t, sample, distributed, {
       shuffleSeed: 7,
       duplicate: [1],
       retry: [2],
@@ -155,14 +117,11 @@ describe('an image zip over the image threshold', () => {
       ]).flat(),
     );
     const sample = await uploaded('bomb.zip', bytes, 'application/zip');
-    await asJustUploaded(sample);
-    const { local, run } = distributedAnalyzer(
-      sample,
-      {},
-      {
-        ANALYSIS_MAX_DECOMPRESSED_BYTES: 20 * 1024 ** 2,
-      },
-    );
+    await asJustUploaded(t, sample);
+    const { local, run } = distributedAnalyzer(t, sample, {
+      ...distributed,
+      ANALYSIS_MAX_DECOMPRESSED_BYTES: 20 * 1024 ** 2,
+    });
     await run();
     expect([...local.executions.values()][0]?.status).toBe('CAUGHT');
     const after = await latest(sample);
@@ -176,12 +135,11 @@ describe('a tar of images over the image threshold', () => {
     const bytes = await imageTar();
     const sample = await uploaded('set.tar', bytes, 'application/x-tar');
     expect(sample.status).toBe('analyzed');
-    await asJustUploaded(sample);
-    const { local, run } = distributedAnalyzer(
-      sample,
-      {},
-      { DISTRIBUTED_IMAGE_THRESHOLD_BYTES: 4096 },
-    );
+    await asJustUploaded(t, sample);
+    const { local, run } = distributedAnalyzer(t, sample, {
+      ...distributed,
+      DISTRIBUTED_IMAGE_THRESHOLD_BYTES: 4096,
+    });
     await run();
     expect([...local.executions.values()][0]?.status).toBe('CAUGHT');
     const after = await latest(sample);
