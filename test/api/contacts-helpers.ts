@@ -53,20 +53,16 @@ export async function detailsOf(responses: Response[], status: number): Promise<
   return Promise.all(picked.map(async (r) => (await json<Problem>(r)).detail));
 }
 
-/**
- * A contact written straight to the store, as contacts were before the guards existed: no e-mail
- * claim, not counted in any slots item.
- */
-export async function legacyContact(
+/** A contact of `assessmentId` in the demo organization, not written anywhere. */
+export function contactRecord(
   t: TestPortal,
   assessmentId: string,
   email: string,
   removed = false,
-): Promise<VendorContact> {
-  const { deps } = t.portal;
+): VendorContact {
   const at = new Date().toISOString();
-  const contact: VendorContact = {
-    id: deps.newId(),
+  return {
+    id: t.portal.deps.newId(),
     organizationId: 'demo',
     assessmentId,
     name: `Legacy ${email}`,
@@ -79,6 +75,19 @@ export async function legacyContact(
     link: null,
     version: 1,
   };
-  await deps.repos.contacts.create(contact);
+}
+
+/**
+ * A contact written straight to the store, as contacts were before the guards existed: no e-mail
+ * claim, not counted in any slots item.
+ */
+export async function legacyContact(
+  t: TestPortal,
+  assessmentId: string,
+  email: string,
+  removed = false,
+): Promise<VendorContact> {
+  const contact = contactRecord(t, assessmentId, email, removed);
+  await t.portal.deps.repos.contacts.create(contact);
   return contact;
 }

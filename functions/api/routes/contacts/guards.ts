@@ -56,11 +56,12 @@ const fence = (deps: AppDeps, a: Assessment, contactId: string) =>
 
 /** The name of the contact that holds `claim`, or null when the address is free. */
 async function holderOf(deps: AppDeps, a: Assessment, claim: EmailClaim): Promise<string | null> {
-  if (claim.releasedAt) return null;
   for (let look = 0; look < 2; look++) {
     const contact = await deps.repos.contacts.get(a.organizationId, a.id, claim.contactId);
     if (contact?.removedAt) return null;
+    // Checked before `releasedAt`: a late release cannot free an address its contact uses again.
     if (contact && lower(contact.email) === lower(claim.email)) return contact.name;
+    if (claim.releasedAt) return null;
     // An add or an e-mail change still in flight.
     if (age(deps, claim.at) < abandonedAfterMs) return contact?.name ?? claim.name;
     // A change that never saved, or an add that never wrote its contact (fenced, it never will).
