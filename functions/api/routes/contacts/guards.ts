@@ -92,17 +92,18 @@ export async function claimEmail(
   });
   const first = claim(1);
   if (await guards.createClaim(org, a.id, first)) return first;
-  let holder: string | null = null;
+  let last: EmailClaim | undefined;
   // Each lost compare-and-set means another request changed the claim: look again.
   for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await guards.getClaim(org, a.id, email);
-    if (!current) break;
-    holder = current.contactId === who.id ? null : await holderOf(deps, a, current);
+    last = await guards.getClaim(org, a.id, email);
+    if (!last) break;
+    const holder = last.contactId === who.id ? null : await holderOf(deps, a, last);
     if (holder !== null) throw duplicateError(email, holder);
-    const next = claim(current.version + 1);
+    const next = claim(last.version + 1);
     if (await guards.replaceClaim(org, a.id, next)) return next;
   }
-  throw duplicateError(email, holder ?? who.name);
+  // Still contended after five looks: another request keeps taking it.
+  throw duplicateError(email, last?.name ?? who.name);
 }
 
 /** Gives `claim` back if it still names its contact as claimed then. */
