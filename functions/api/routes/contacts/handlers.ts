@@ -7,13 +7,30 @@ import {
 } from '../../../core/assessment/contacts';
 import type { Assessment } from '../../../core/assessment/types';
 import { getTemplate } from '../../../core/questionnaire';
-import { ConflictError, NotFoundError, ValidationError } from '../../../lib/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  StaleWriteError,
+  ValidationError,
+} from '../../../lib/errors';
+import type { EmailClaim } from '../../../store/contact-guards';
 import type { StaffIdentity } from '../../auth/identity';
 import type { AppDeps, AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
 import { auditEvent } from '../../services/audit';
+import {
+  abandonAdd,
+  claimEmail,
+  duplicateError,
+  ensureSlots,
+  fullError,
+  releaseEmail,
+  releaseFormerEmail,
+  takeSlot,
+} from './guards';
 import type { changeContact, createContact, listContacts, removeContact } from './routes';
 
+const lower = (s: string) => s.toLowerCase();
 const closed: readonly Assessment['status'][] = ['approved', 'rejected', 'cancelled'];
 
 /** A contact as the API shows it: no hashes, only when its link was issued and when it expires. */
@@ -52,13 +69,10 @@ function checkSections(a: Assessment, sections: readonly string[]): void {
   );
 }
 
+/** 409 when a contact not removed already has `email` (any case), naming it. */
 function refuseDuplicate(others: VendorContact[], email: string): void {
   const taken = others.find((o) => !o.removedAt && o.email.toLowerCase() === email.toLowerCase());
-  if (taken) {
-    throw new ConflictError(
-      `${email} is already a contact of this assessment (${taken.name}); edit that contact instead.`,
-    );
-  }
+  if (taken) throw duplicateError(email, taken.name);
 }
 
 async function loadContact(deps: AppDeps, a: Assessment, contactId: string) {
@@ -85,7 +99,11 @@ export const listContactsHandler: RouteHandler<typeof listContacts, AppEnv> = as
   return c.json({ items, limit: maxContacts }, 200);
 };
 
-/** Adds a contact (at most `maxContacts` at a time; each e-mail once). */
+/**
+ * Adds a contact (at most `maxContacts` at a time, `maxContactsEver` ever; each e-mail once):
+ * claims the e-mail, takes a place, then writes the contact (guards.ts keeps these under
+ * concurrency and after crashes).
+ */
 export const createContactHandler: RouteHandler<typeof createContact, AppEnv> = async (c) => {
   const { deps, staff } = c.var;
   const body = c.req.valid('json');
@@ -93,16 +111,23 @@ export const createContactHandler: RouteHandler<typeof createContact, AppEnv> = 
   refuseClosed(a);
   const sections = body.sections ?? [];
   checkSections(a, sections);
+  // The list answers at once for what is written (contacts from before the guards included);
+  // the guards then hold the limits and the uniqueness against concurrent changes.
   const all = await deps.repos.contacts.list(a.organizationId, a.id);
   refuseDuplicate(all, body.email);
   if (all.filter((x) => !x.removedAt).length >= maxContacts || all.length >= maxContactsEver) {
-    throw new ConflictError(
-      `This assessment already has the most contacts it can have (${maxContacts} at a time, ${maxContactsEver} ever); remove one first.`,
-    );
+    throw fullError();
   }
+  await ensureSlots(deps, a, all);
   const now = deps.clock();
+  const id = deps.newId(now);
+  const claim = await claimEmail(deps, a, body.email, { id, name: body.name });
+  const slotAt = await takeSlot(deps, a, id).catch(async (error: unknown) => {
+    await releaseEmail(deps, a, claim);
+    throw error;
+  });
   const contact: VendorContact = {
-    id: deps.newId(now),
+    id,
     organizationId: a.organizationId,
     assessmentId: a.id,
     name: body.name,
@@ -115,7 +140,12 @@ export const createContactHandler: RouteHandler<typeof createContact, AppEnv> = 
     link: null,
     version: 1,
   };
-  await deps.repos.contacts.create(contact);
+  try {
+    await deps.repos.contacts.create(contact);
+  } catch (error) {
+    // Undone only once its id is fenced; if the contact was written after all, the add stands.
+    if (await abandonAdd(deps, a, claim, slotAt)) throw error;
+  }
   await record(deps, a, staff, 'contact_added', {
     contact: { id: contact.id, name: contact.name },
     email: contact.email,
@@ -136,18 +166,24 @@ export const changeContactHandler: RouteHandler<typeof changeContact, AppEnv> = 
     throw new ConflictError('The contact changed since you loaded it; reload and try again.');
   }
   if (body.sections) checkSections(a, body.sections);
-  if (body.email && body.email.toLowerCase() !== current.email.toLowerCase()) {
+  const newEmail = body.email && lower(body.email) !== lower(current.email) ? body.email : null;
+  let claim: EmailClaim | null = null;
+  if (newEmail) {
     const all = await deps.repos.contacts.list(a.organizationId, a.id);
     refuseDuplicate(
       all.filter((x) => x.id !== current.id),
-      body.email,
+      newEmail,
     );
+    claim = await claimEmail(deps, a, newEmail, {
+      id: current.id,
+      name: body.name ?? current.name,
+    });
   }
   const fields = ['name', 'email', 'sections'] as const;
   const changes = fields
     .filter((f) => body[f] !== undefined && JSON.stringify(body[f]) !== JSON.stringify(current[f]))
     .map((f) => ({ field: f, from: current[f], to: body[f] }));
-  if (changes.length === 0) return c.json(contactOut(current), 200);
+  if (changes.length === 0) return c.json(contactOut(current), 200); // (no new e-mail, so no claim)
   const next: VendorContact = {
     ...current,
     ...(body.name !== undefined ? { name: body.name } : {}),
@@ -156,7 +192,15 @@ export const changeContactHandler: RouteHandler<typeof changeContact, AppEnv> = 
     updatedAt: deps.clock().toISOString(),
     version: current.version + 1,
   };
-  await deps.repos.contacts.save(next);
+  try {
+    await deps.repos.contacts.save(next);
+  } catch (error) {
+    // A lost compare-and-set wrote nothing: the new address is free again. (After any other
+    // failure the save may have happened: the claim stays, and holds only if it did.)
+    if (claim && error instanceof StaleWriteError) await releaseEmail(deps, a, claim);
+    throw error;
+  }
+  if (claim) await releaseFormerEmail(deps, a, current);
   await record(deps, a, staff, 'contact_changed', {
     contact: { id: next.id, name: next.name },
     changes,
@@ -170,6 +214,8 @@ export const removeContactHandler: RouteHandler<typeof removeContact, AppEnv> = 
   const { id, contactId } = c.req.valid('param');
   const a = await loadAssessment(deps, staff.organizationId, id);
   const current = await loadContact(deps, a, contactId);
+  // Counted before it changes, so the place it frees is one the slots item holds.
+  await ensureSlots(deps, a);
   const now = deps.clock().toISOString();
   await deps.repos.contacts.save({
     ...current,
@@ -177,6 +223,9 @@ export const removeContactHandler: RouteHandler<typeof removeContact, AppEnv> = 
     updatedAt: now,
     version: current.version + 1,
   });
+  // A crash here leaves both taken by a removed contact: readers treat them as free (guards.ts).
+  await deps.repos.contacts.guards.freeSlot(a.organizationId, a.id, current.id);
+  await releaseFormerEmail(deps, a, current);
   await record(deps, a, staff, 'contact_removed', {
     contact: { id: current.id, name: current.name },
     email: current.email,
