@@ -137,6 +137,8 @@ describe.skipIf(!ready)('report polish for an image assessment (Chromium)', () =
     ]);
     await table.scrollIntoViewIfNeeded();
     await table.screenshot({ path: join(shots, 'image-evidence-1280.png') });
+    const section = page.locator('[data-testid="image-section"]');
+    await section.screenshot({ path: join(shots, 'image-section-1280.png') });
 
     await open(390);
     const region = page.locator('section.table-scroll', { has: table });
@@ -160,6 +162,7 @@ describe.skipIf(!ready)('report polish for an image assessment (Chromium)', () =
     expect(box.width).toBeGreaterThan(card.width * 0.8);
     expect(await detail.evaluate((d) => d.scrollWidth - d.clientWidth)).toBeLessThanOrEqual(0);
     await table.screenshot({ path: join(shots, 'image-evidence-390.png') });
+    await section.screenshot({ path: join(shots, 'image-section-390.png') });
   }, 60_000);
 
   for (const width of widths) {
