@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { wrapLabel } from '../../../web/src/components/chart-labels';
+import {
+  horizontalChartHeight,
+  labelLineLength,
+  wrapLabel,
+} from '../../../web/src/components/chart-labels';
 
 describe('wrapLabel', () => {
   it('keeps a short label as one string', () => {
@@ -20,5 +24,29 @@ describe('wrapLabel', () => {
 
   it('never uses lines narrower than four characters', () => {
     expect(wrapLabel('abcdefgh', 1)).toEqual(['abcd', 'efgh']);
+  });
+});
+
+describe('horizontalChartHeight', () => {
+  it('keeps the old 26 px band for one-line labels, and 260 px at least', () => {
+    expect(horizontalChartHeight(['a', 'b'])).toBe(260);
+    expect(horizontalChartHeight(Array.from({ length: 12 }, () => 'x'))).toBe(12 * 26 + 70);
+  });
+
+  it('gives every band room for the most-wrapped label', () => {
+    const labels = [['Documentation', 'and', 'accountability'], 'Labeling quality'];
+    const eight = [...labels, ...Array.from({ length: 6 }, () => 'x')];
+    const band = (horizontalChartHeight(eight) - 70) / 8;
+    expect(band).toBeGreaterThanOrEqual(3 * 14.4);
+    expect(horizontalChartHeight(eight)).toBeGreaterThan(
+      horizontalChartHeight(eight.map(() => 'x')),
+    );
+  });
+});
+
+describe('labelLineLength', () => {
+  it('wraps sooner on a phone than on a wide screen', () => {
+    expect(labelLineLength(true, 320)).toBeLessThan(labelLineLength(true, 600));
+    expect(labelLineLength(false, 320)).toBeLessThan(labelLineLength(false, 600));
   });
 });

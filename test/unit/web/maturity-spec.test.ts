@@ -13,4 +13,15 @@ describe('maturity chart', () => {
     expect(spec.series[0]?.minBarLength ?? 0).toBeGreaterThan(0);
     expect(spec.max).toBe(4);
   });
+
+  it('draws horizontal bars, so long dimension names read in full at any width', () => {
+    const dims = [
+      { id: 'documentation', level: 2 },
+      { id: 'monitoring', level: 1 },
+    ] as DimensionScore[];
+    const names = new Map([['documentation', 'Documentation and accountability']]);
+    const spec = maturitySpec(dims, names);
+    expect(spec.horizontal).toBe(true);
+    expect(spec.labels).toEqual(['Documentation and accountability', 'Monitoring']);
+  });
 });

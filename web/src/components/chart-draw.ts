@@ -16,7 +16,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import type { ChartSpec } from './chart-figure';
-import { wrapLabel } from './chart-labels';
+import { horizontalChartHeight, labelLineLength, wrapLabel } from './chart-labels';
 
 Chart.register(
   BarController,
@@ -37,12 +37,18 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): () => voi
   const valueAxis = spec.horizontal ? 'x' : 'y';
   const categoryAxis = spec.horizontal ? 'y' : 'x';
   // Narrow screens get shorter lines: a label wraps instead of being cut at the canvas edge.
-  const width = canvas.parentElement?.clientWidth ?? 600;
-  const perLine = spec.horizontal ? (width < 500 ? 16 : 28) : width < 500 ? 10 : 18;
+  const box = canvas.parentElement;
+  let perLine = labelLineLength(Boolean(spec.horizontal), box?.clientWidth ?? 600);
+  const wrapped = () => spec.labels.map((label) => wrapLabel(label, perLine));
+  // A horizontal chart's box grows with its wrapped labels, so no two labels share a band.
+  const fitBox = (labels: (string | string[])[]) => {
+    if (spec.horizontal && box) box.style.height = `${horizontalChartHeight(labels)}px`;
+    return labels;
+  };
   const chart = new Chart(canvas, {
     type: spec.kind,
     data: {
-      labels: spec.labels.map((label) => wrapLabel(label, perLine)),
+      labels: fitBox(wrapped()),
       datasets: spec.series.map((s) => ({
         label: s.label,
         data: s.values,
@@ -58,6 +64,14 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): () => voi
       maintainAspectRatio: false,
       indexAxis: spec.horizontal ? 'y' : 'x',
       layout: { padding: { right: 8 } },
+      // A phone turned sideways (or a resized window) re-wraps the labels for the new width.
+      onResize: (resized, size) => {
+        const next = labelLineLength(Boolean(spec.horizontal), size.width);
+        if (next === perLine) return;
+        perLine = next;
+        resized.data.labels = fitBox(wrapped());
+        resized.update();
+      },
       plugins: {
         legend: { display: spec.series.length > 1, position: 'bottom' },
         // The tooltip names the category in full, whatever the axis shows.

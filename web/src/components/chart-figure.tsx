@@ -4,6 +4,7 @@
  * first use (./chart-draw, its own chunk): the vendor's pages, which draw no chart, never load it.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { horizontalChartHeight } from './chart-labels';
 
 /** One data series; `colors` may colour each bar separately. */
 export interface Series {
@@ -56,11 +57,8 @@ export function ChartFigure(props: {
       <figcaption id={`${id}-title`}>{title}</figcaption>
       <div
         class="chart-box"
-        style={
-          spec.horizontal
-            ? { height: `${Math.max(260, 26 * spec.labels.length + 70)}px` }
-            : undefined
-        }
+        // A first guess; the chart sets the height its wrapped labels need once drawn.
+        style={spec.horizontal ? { height: `${horizontalChartHeight(spec.labels)}px` } : undefined}
       >
         <canvas ref={canvas} role="img" aria-label={`${title}. ${summary}`} data-chart={id} />
       </div>

@@ -9,16 +9,20 @@ import { ErrorBanner } from '../../components/feedback';
 import { Link } from '../../router';
 import { sampleStatusLabel } from '../vendor/sample-model';
 
-/** Lists the attached machine references with a Detach each, and attaches more from the library. */
+/**
+ * Lists the attached machine references with a Detach each, and attaches more from the library;
+ * for an archive of `images` only what is attached shows (with Detach), nothing to attach.
+ */
 export function MachineReferenceAttach(props: {
   assessmentId: string;
   /** The library's machine references. */
   library: ReferenceInfo[];
   loading: boolean;
   readOnly: boolean;
+  images?: boolean;
   onChange: () => void;
 }) {
-  const { assessmentId, library, loading, readOnly, onChange } = props;
+  const { assessmentId, library, loading, readOnly, images, onChange } = props;
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<unknown>(undefined);
   const [working, setWorking] = useState(false);
@@ -41,6 +45,7 @@ export function MachineReferenceAttach(props: {
     }
   };
 
+  if (images && attached.length === 0) return null;
   return (
     <div class="stack" data-testid="machine-references">
       <h3 class="inline-heading">Known-machine</h3>
@@ -74,7 +79,7 @@ export function MachineReferenceAttach(props: {
         </ul>
       )}
       <ErrorBanner error={error} />
-      {readOnly ? null : library.length === 0 && !loading ? (
+      {readOnly || images ? null : library.length === 0 && !loading ? (
         <p class="small">
           No known-machine reference in your library.{' '}
           <Link href="/references">How to make one</Link>.

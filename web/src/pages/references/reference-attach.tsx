@@ -4,16 +4,21 @@ import { attachReference, detachReference, listReferences } from '../../api/refe
 import { ErrorBanner } from '../../components/feedback';
 import { useAsync } from '../../components/use-async';
 import { Link } from '../../router';
+import { ImageReferenceNote } from '../report/image-assessment';
 import { MachineReferenceAttach } from './machine-reference-attach';
 import { kindOf } from './reference-kind';
 
-/** Shows the attached reference and lets procurement or governance attach, change or detach it. */
+/**
+ * Shows the attached reference and lets procurement or governance attach, change or detach it. For
+ * an archive of `images` (no text to calibrate) it says so and offers only Detach of what is attached.
+ */
 export function ReferenceAttach(props: {
   assessmentId: string;
   readOnly: boolean;
+  images?: boolean;
   onChange: () => void;
 }) {
-  const { assessmentId, readOnly, onChange } = props;
+  const { assessmentId, readOnly, images, onChange } = props;
   const list = useAsync(() => listReferences().then((r) => r.items), [assessmentId]);
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<unknown>(undefined);
@@ -41,19 +46,35 @@ export function ReferenceAttach(props: {
   return (
     <section class="card stack" aria-labelledby="reference-heading">
       <h2 id="reference-heading">Reference samples</h2>
-      <h3 class="inline-heading">Known-human</h3>
-      <p class="small" data-testid="attached-reference">
-        {attached ? (
-          <>
-            Attached: <strong>{attached.name}</strong>
-            {attached.status === 'analyzed' ? '.' : ` (${attached.status.replace('_', ' ')}).`}
-          </>
-        ) : (
-          'No reference attached: the machine-text estimate is a screening value only.'
-        )}
-      </p>
+      {images ? <ImageReferenceNote /> : null}
+      {images && !attached ? null : (
+        <>
+          <h3 class="inline-heading">Known-human</h3>
+          <p class="small" data-testid="attached-reference">
+            {attached ? (
+              <>
+                Attached: <strong>{attached.name}</strong>
+                {attached.status === 'analyzed' ? '.' : ` (${attached.status.replace('_', ' ')}).`}
+              </>
+            ) : (
+              'No reference attached: the machine-text estimate is a screening value only.'
+            )}
+          </p>
+        </>
+      )}
       <ErrorBanner error={error ?? list.error} />
-      {readOnly ? null : library.length === 0 && !list.loading ? (
+      {readOnly ? null : images ? (
+        attached ? (
+          <button
+            type="button"
+            class="button secondary small"
+            disabled={working}
+            onClick={() => run(() => detachReference(assessmentId))}
+          >
+            Detach {attached.name}
+          </button>
+        ) : null
+      ) : library.length === 0 && !list.loading ? (
         <p class="small">
           Your library has no known-human reference.{' '}
           <Link href="/references">Add a reference sample</Link> first.
@@ -98,6 +119,7 @@ export function ReferenceAttach(props: {
         library={all.filter((r) => kindOf(r) === 'machine')}
         loading={list.loading}
         readOnly={readOnly}
+        images={images}
         onChange={() => {
           list.reload();
           onChange();

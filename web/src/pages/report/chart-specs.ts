@@ -41,10 +41,14 @@ export function factorSpec(factors: RiskFactor[], names?: Map<string, string>): 
   };
 }
 
-/** Maturity level (0–4) per dimension. */
+/**
+ * Maturity level (0–4) per dimension, as horizontal bars: eight dimension names of up to 32
+ * characters read in full, left to right, at any width (under vertical bars they overlapped).
+ */
 export function maturitySpec(dimensions: DimensionScore[], names?: Map<string, string>): ChartSpec {
   return {
     kind: 'bar',
+    horizontal: true,
     labels: dimensions.map((d) => names?.get(d.id) ?? humanize(d.id)),
     series: [
       {

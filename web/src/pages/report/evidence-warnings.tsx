@@ -1,5 +1,6 @@
 /** Report headline warnings: samples that could not be evidence, and what the reference did. */
 import type { ScoredReport } from '../../api/domain';
+import { isImageAssessment } from './image-assessment';
 import {
   type ReferenceNoteView,
   referenceNoteWords,
@@ -52,6 +53,16 @@ export function UnusableSampleWarning({ report }: { report: ScoredReport }) {
 /** Whether the machine-text estimate was calibrated against the attached reference, and if not, why. */
 export function ReferenceNote({ report }: { report: ScoredReport }) {
   const ref = (report as WithEvidenceNotes).reference;
+  if (isImageAssessment(report)) {
+    // Images carry no machine-text estimate: an attached reference calibrates nothing here.
+    return (
+      <p class="small muted" data-testid="reference-note">
+        {ref?.name ? `Reference sample ${ref.name} is attached, but reference` : 'Reference'}{' '}
+        samples do not apply to an archive of images: they calibrate the estimate of machine-written
+        text.
+      </p>
+    );
+  }
   if (!ref) {
     return (
       <p class="small muted" data-testid="reference-note">

@@ -83,7 +83,8 @@ export function ImageSection({
       </ul>
       {p.aiEvidence.length > 0 ? (
         <TableScroll label="Images declared as made by AI">
-          <table>
+          {/* On a phone each row becomes a card of labelled lines (card-rows), so Detail reads in full. */}
+          <table class="card-rows image-evidence" data-testid="image-evidence">
             <caption>Images declared as made by AI</caption>
             <thead>
               <tr>
@@ -95,9 +96,9 @@ export function ImageSection({
             <tbody>
               {p.aiEvidence.slice(0, 100).map((e, i) => (
                 <tr key={`${e.file}-${i}`}>
-                  <td>{e.file}</td>
-                  <td>{sourceWords[e.source] ?? e.source}</td>
-                  <td>{e.detail}</td>
+                  <td data-label="File">{e.file}</td>
+                  <td data-label="Evidence">{sourceWords[e.source] ?? e.source}</td>
+                  <td data-label="Detail">{e.detail}</td>
                 </tr>
               ))}
             </tbody>

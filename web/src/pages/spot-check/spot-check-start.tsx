@@ -7,11 +7,20 @@ import { Field } from '../../components/field';
 import { useAsync } from '../../components/use-async';
 import { formatDateTime, percent } from '../../format';
 import { Link, navigate } from '../../router';
+import { ImageSpotCheckNote } from '../report/image-assessment';
 import { sizeProblem, spotCheckDefaultSize } from './spot-check-model';
 
-/** Lists the assessment's spot-checks; `canStart` shows the size input and the Start button. */
-export function SpotCheckStart(props: { assessmentId: string; canStart: boolean }) {
-  const { assessmentId, canStart } = props;
+/**
+ * Lists the assessment's spot-checks; `canStart` shows the size input and the Start button, except
+ * for an archive of `images`, which has no text to read (the panel says where to look instead).
+ */
+export function SpotCheckStart(props: {
+  assessmentId: string;
+  canStart: boolean;
+  images?: boolean;
+}) {
+  const { assessmentId, canStart, images } = props;
+  const offerStart = canStart && !images;
   const list = useAsync(() => listSpotChecks(assessmentId).then((r) => r.items), [assessmentId]);
   const [size, setSize] = useState(String(spotCheckDefaultSize));
   const [checked, setChecked] = useState(false);
@@ -44,11 +53,15 @@ export function SpotCheckStart(props: { assessmentId: string; canStart: boolean 
   return (
     <section class="card stack" aria-labelledby="spot-heading" data-testid="spot-checks">
       <h2 id="spot-heading">Reviewer spot-check</h2>
-      <p class="small">
-        A person reads a stratified random draw of the sample's records, one at a time, and tags
-        each machine-made, human or can't tell. The result is the report's strongest evidence on
-        machine text short of a count.
-      </p>
+      {images ? (
+        <ImageSpotCheckNote />
+      ) : (
+        <p class="small">
+          A person reads a stratified random draw of the sample's records, one at a time, and tags
+          each machine-made, human or can't tell. The result is the report's strongest evidence on
+          machine text short of a count.
+        </p>
+      )}
       <ErrorBanner error={list.error} />
       {items.length > 0 ? (
         <ul class="small">
@@ -73,7 +86,7 @@ export function SpotCheckStart(props: { assessmentId: string; canStart: boolean 
           ))}
         </ul>
       ) : null}
-      {canStart ? (
+      {offerStart ? (
         <form class="inline" onSubmit={start} noValidate>
           <Field
             id="spot-size"
@@ -98,7 +111,7 @@ export function SpotCheckStart(props: { assessmentId: string; canStart: boolean 
           </button>
         </form>
       ) : null}
-      {canStart ? <ErrorBanner error={serverField ? undefined : error} /> : null}
+      {offerStart ? <ErrorBanner error={serverField ? undefined : error} /> : null}
     </section>
   );
 }

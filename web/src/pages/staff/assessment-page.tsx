@@ -11,6 +11,7 @@ import { formatDateTime } from '../../format';
 import { Link, navigate } from '../../router';
 import { PackAttach } from '../fingerprints/pack-attach';
 import { ReferenceAttach } from '../references/reference-attach';
+import { isImageAssessment } from '../report/image-assessment';
 import { loadReportWithVersions } from '../report/report-loader';
 import { ReportView } from '../report/report-view';
 import { questionTitles, useScoringMethod } from '../report/vocabulary';
@@ -64,6 +65,8 @@ export function AssessmentPage({ id }: { id: string }) {
   // While a re-score runs, reload the assessment until it says the new report is there.
   const updating = current?.reportUpdating === true;
   const gaveUp = useReportPolling(updating, assessment.reload);
+  // An archive of images has no text to spot-check or to calibrate: the panels say so instead.
+  const images = isImageAssessment(report.data);
 
   if (assessment.loading && !current) return <Loading what="Loading the assessment" />;
   const a = current;
@@ -182,6 +185,7 @@ export function AssessmentPage({ id }: { id: string }) {
         <ReferenceAttach
           assessmentId={a.id}
           readOnly={a.status === 'approved' || a.status === 'rejected'}
+          images={images}
           onChange={bump}
         />
       ) : null}
@@ -189,6 +193,7 @@ export function AssessmentPage({ id }: { id: string }) {
         <SpotCheckStart
           assessmentId={a.id}
           canStart={me.role === 'governance' || me.role === 'admin'}
+          images={images}
         />
       ) : null}
       {me?.role === 'procurement' || me?.role === 'governance' ? (
