@@ -8,7 +8,7 @@ import { reportKeysFor } from '../signing/report-keys';
 import type { MultipartUploads } from '../store/multipart-contract';
 import type { WebhookQueue } from '../webhooks/queue';
 import type { SecretSealer } from '../webhooks/secret-sealer';
-import { webhookSecretsFor } from '../webhooks/secret-sealers';
+import { webhookSealerFor } from '../webhooks/secret-sealers';
 import type { StaffVerifier } from './auth/identity';
 import type { Mailer, ShellDeps } from './env';
 import type { DevTools } from './routes/dev/dev-tools';
@@ -50,6 +50,6 @@ export function buildShellDeps(config: Config, options: DepsOptions): ShellDeps 
     reportKeys: options.reportKeys ?? reportKeysFor(config, clock),
     dev: options.dev,
     webhookQueue: options.webhookQueue,
-    webhookSecrets: options.webhookSecrets ?? webhookSecretsFor(config),
+    webhookSecrets: options.webhookSecrets ?? webhookSealerFor(config),
   };
 }

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { loadOnce } from '../lib/load-once';
 import { contextBytes, SecretOpenError, type SecretSealer } from './secret-sealer';
 
-/** Where the local sealing key lives: `<dir>/0001.key`, 32 random bytes in base64, mode 0600. */
+/** Where the local webhook-secret key lives under DATA_DIR. */
+export function localSecretKeyDir(dataDir: string): string {
+  return join(dataDir, 'keys', 'webhook-secrets');
+}
+
+/** The local sealing key's file: `<dir>/0001.key`, 32 random bytes in base64, mode 0600. */
 const KEY_FILE = '0001.key';
 /** Sealed values: `local:1:<base64url of IV (12) ‖ tag (16) ‖ ciphertext>`. */
 const PREFIX = 'local:1:';

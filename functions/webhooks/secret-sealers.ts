@@ -1,34 +1,17 @@
-import { join } from 'node:path';
-import { clientOptions } from '../lib/client-options';
 import type { Config } from '../lib/config';
-import { loadOnce } from '../lib/load-once';
-import { kmsSealer } from './kms-sealer';
-import { localSealer } from './local-sealer';
+import { kmsClientFor } from './kms-client';
+import { kmsSealOnly } from './kms-sealer';
+import { localSealer, localSecretKeyDir } from './local-sealer';
 import { type SecretSealer, unconfiguredSealer } from './secret-sealer';
 
-/** Where the local webhook-secret key lives under DATA_DIR. */
-export function localSecretKeyDir(dataDir: string): string {
-  return join(dataDir, 'keys', 'webhook-secrets');
-}
-
 /**
- * The sealer `config` names: the KMS key WEBHOOK_SECRETS_KEY_ARN (client built on first use),
- * else locally a key under DATA_DIR; in AWS without the ARN, one that refuses (saying so).
+ * The API's sealer: in AWS it seals with the KMS key WEBHOOK_SECRETS_KEY_ARN and cannot open
+ * (in AWS without the ARN it refuses, saying so); locally the key under DATA_DIR seals and opens
+ * (the portal's in-process worker opens with it).
  */
-export function webhookSecretsFor(config: Config): SecretSealer {
+export function webhookSealerFor(config: Config): SecretSealer {
   const arn = config.WEBHOOK_SECRETS_KEY_ARN;
-  if (arn) {
-    const kms = loadOnce(async () => {
-      const { KMSClient } = await import('@aws-sdk/client-kms');
-      const { timeouts, requestHandler } = clientOptions(config);
-      return new KMSClient({
-        region: config.AWS_REGION,
-        maxAttempts: timeouts.maxAttempts,
-        requestHandler: requestHandler(timeouts.requestMs),
-      });
-    });
-    return kmsSealer(kms, arn);
-  }
+  if (arn) return kmsSealOnly(kmsClientFor(config), arn);
   if (config.DILIGENCE_MODE === 'aws') return unconfiguredSealer('WEBHOOK_SECRETS_KEY_ARN');
   return localSealer(localSecretKeyDir(config.DATA_DIR));
 }
