@@ -91,7 +91,7 @@ describe('webhook signing secrets at rest', () => {
     const item = await stored(created.id);
     expect(item.secret).toBeUndefined();
     expect(String(item.sealedSecret)).toMatch(/^local:1:/);
-    // nowhere in the table: not on the endpoint, nor in any audit, outbox or other item
+    // nowhere in the table: not on the endpoint, nor in audit events, the outbox or any item
     const dump = JSON.stringify(await everything());
     expect(dump).toContain(created.id);
     expect(dump).not.toContain(created.secret);
@@ -111,6 +111,12 @@ describe('webhook signing secrets at rest', () => {
     await sweepWebhooks(worker());
     expect(verifies(created.secret, lastTo('/a'))).toBe(true);
     expect(verifies('whsec_other', lastTo('/a'))).toBe(false);
+    const log = await (
+      await t.call('GET', `/api/webhooks/${created.id}/deliveries`, { token: admin })
+    ).text();
+    expect(log).toContain('delivered');
+    expect(log).not.toContain(created.secret.slice(6));
+    expect(JSON.stringify(await everything())).not.toContain(created.secret.slice(6));
     // nor logged, by the API (the request log) or by the worker
     expect(logs.some((l) => l.includes('"request"'))).toBe(true);
     expect(logs.join('\n')).not.toContain(created.secret.slice(6));
