@@ -18,6 +18,7 @@ import { watchService } from './constructs/service-alarms';
 import { SingleSignOn } from './constructs/single-sign-on';
 import { type ReportLockMode, Storage } from './constructs/storage';
 import { Web } from './constructs/web';
+import { WebhookSecrets } from './constructs/webhook-secrets';
 import { Webhooks } from './constructs/webhooks';
 
 /** Powertools service name of the one function that scores and stores reports (ReportStoreFailures). */
@@ -200,6 +201,10 @@ export class DiligenceStack extends Stack {
       publicBaseUrl: webUrl,
     });
     webhooks.watch(this.alarms);
+    // Signing secrets at rest: the API seals them at registration, only the worker opens them.
+    const webhookSecrets = new WebhookSecrets(this, 'WebhookSecrets');
+    webhookSecrets.allowSeal(this.apiFunction);
+    webhookSecrets.allowOpen(webhooks.function);
     new OperationsDashboard(this, 'Operations', {
       api: this.api.httpApi,
       functions,

@@ -9,6 +9,7 @@ import type { MultipartUploads } from '../store/multipart-contract';
 import type { PartPresigner, Presigner } from '../store/presign';
 import type { Repositories } from '../store/repositories';
 import type { WebhookQueue } from '../webhooks/queue';
+import type { SecretSealer } from '../webhooks/secret-sealer';
 import type { Resolver } from '../webhooks/url-guard';
 import type { StaffIdentity, StaffVerifier, VendorIdentity } from './auth/identity';
 import type { DevTools } from './routes/dev/dev-tools';
@@ -32,6 +33,8 @@ export interface ShellDeps {
   dev?: DevTools;
   /** Wakes the webhook worker for a fresh delivery (SQS in AWS, in process locally). */
   webhookQueue?: WebhookQueue;
+  /** Seals webhook signing secrets at rest (KMS in AWS: the API may only seal; DATA_DIR locally). */
+  webhookSecrets: SecretSealer;
   /** Resolves webhook hosts (default: the system resolver; tests inject their own). */
   resolveHost?: Resolver;
 }

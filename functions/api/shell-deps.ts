@@ -7,6 +7,8 @@ import type { RescoreQueue } from '../rescore/types';
 import { reportKeysFor } from '../signing/report-keys';
 import type { MultipartUploads } from '../store/multipart-contract';
 import type { WebhookQueue } from '../webhooks/queue';
+import type { SecretSealer } from '../webhooks/secret-sealer';
+import { webhookSealerFor } from '../webhooks/secret-sealers';
 import type { StaffVerifier } from './auth/identity';
 import type { Mailer, ShellDeps } from './env';
 import type { DevTools } from './routes/dev/dev-tools';
@@ -30,6 +32,8 @@ export interface DepsOptions {
   reportKeys?: ReportKeys;
   /** The webhook worker's wake-up queue (SQS in AWS; the portal's in-process worker locally). */
   webhookQueue?: WebhookQueue;
+  /** The webhook secret sealer (default: from the config, see webhooks/secret-sealers.ts). */
+  webhookSecrets?: SecretSealer;
 }
 
 /** Config, logger, clock, ids, staff verification and mail: what every request can use. */
@@ -46,5 +50,6 @@ export function buildShellDeps(config: Config, options: DepsOptions): ShellDeps 
     reportKeys: options.reportKeys ?? reportKeysFor(config, clock),
     dev: options.dev,
     webhookQueue: options.webhookQueue,
+    webhookSecrets: options.webhookSecrets ?? webhookSealerFor(config),
   };
 }

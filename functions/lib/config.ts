@@ -146,6 +146,14 @@ const schema = z
     WEBHOOK_QUEUE_URL: z.url().optional(),
     /** Webhooks to http: loopback URLs; unset = on locally, off in AWS (docs/integrations.md). */
     WEBHOOK_ALLOW_LOOPBACK: z.enum(['on', 'off']).optional(),
+    /**
+     * The symmetric KMS key that seals webhook signing secrets (AWS; set by the stack). Unset:
+     * a key under DATA_DIR/keys/webhook-secrets seals them (local).
+     */
+    WEBHOOK_SECRETS_KEY_ARN: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[\w-]+$/, 'a KMS key ARN')
+      .optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /**
      * KMS keys that sign report bundles (AWS; set by the stack), current first, as JSON

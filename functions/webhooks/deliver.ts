@@ -2,9 +2,11 @@ import type { Config } from '../lib/config';
 import { StaleWriteError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type { WebhookRepo } from '../store/webhooks';
+import { openEndpointSecret } from './endpoint-secret';
 import { formatBody } from './formats';
 import { type DeliveryPolicy, deliveryPolicy, retryable, retryDelayMs } from './policy';
 import type { DeliveryRef } from './queue';
+import { SecretOpenError, type SecretSealer } from './secret-sealer';
 import { postOnce, type SendResult } from './send';
 import { signatureHeader } from './sign';
 import type { WebhookDelivery, WebhookEndpoint } from './types';
@@ -16,6 +18,8 @@ export interface DeliverDeps {
   config: Pick<Config, 'WEBHOOK_ALLOW_LOOPBACK' | 'DILIGENCE_MODE'>;
   clock: () => Date;
   logger: Pick<Logger, 'warn' | 'info'>;
+  /** Opens endpoints' sealed signing secrets (in AWS only the worker's role may decrypt). */
+  secrets: SecretSealer;
   /** Tells the endpoint's creator it was paused (the mail and outbox path). */
   tellPaused: (endpoint: WebhookEndpoint, lastError: string) => Promise<void>;
   resolveHost?: Resolver;
@@ -23,9 +27,42 @@ export interface DeliverDeps {
   random?: () => number;
 }
 
+/**
+ * The endpoint's signing secret, or the attempt's failure when it does not open: logged with its
+ * reason (never the value), final when no retry can help (copied or altered), retried otherwise.
+ */
+async function secretOf(deps: DeliverDeps, ep: WebhookEndpoint, d: WebhookDelivery) {
+  try {
+    return { secret: await openEndpointSecret(deps.secrets, ep) };
+  } catch (error) {
+    if (!(error instanceof SecretOpenError)) throw error;
+    deps.logger.warn('webhook signing secret does not open', {
+      organizationId: ep.organizationId,
+      endpointId: ep.id,
+      deliveryId: d.id,
+      reason: error.message,
+      permanent: error.permanent,
+    });
+    const fix = error.permanent ? '; remove the endpoint and register it again' : '';
+    return {
+      failed: {
+        error: `the signing secret cannot be opened: ${error.message}${fix}`,
+        responseMs: 0,
+        final: error.permanent,
+      },
+    };
+  }
+}
+
 /** Signs and sends one attempt; a refused address is an error that no retry can fix. */
-async function attempt(deps: DeliverDeps, ep: WebhookEndpoint, d: WebhookDelivery) {
+async function attempt(
+  deps: DeliverDeps,
+  ep: WebhookEndpoint,
+  d: WebhookDelivery,
+): Promise<SendResult & { final: boolean }> {
   const body = formatBody(ep.format, d.event);
+  const { secret, failed } = await secretOf(deps, ep, d);
+  if (failed) return failed;
   try {
     const target = await checkWebhookUrl(ep.url, {
       allowLoopback: loopbackAllowed(deps.config),
@@ -37,7 +74,7 @@ async function attempt(deps: DeliverDeps, ep: WebhookEndpoint, d: WebhookDeliver
       {
         'content-type': 'application/json',
         'user-agent': 'Diligence-Webhooks/1',
-        'diligence-signature': signatureHeader(ep.secret, t, body),
+        'diligence-signature': signatureHeader(secret, t, body),
         'diligence-event': d.event.type,
         'diligence-delivery': d.id,
       },

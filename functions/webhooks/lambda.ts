@@ -8,6 +8,7 @@ import { addOutboxMessage, type OutboxMessage } from '../store/outbox-messages';
 import { webhookRepo } from '../store/webhooks';
 import { deliverOne, sweepWebhooks } from './deliver';
 import type { DeliveryRef } from './queue';
+import { webhookOpenerFor } from './secret-openers';
 import { deliverDeps } from './worker-deps';
 
 const config = loadConfig();
@@ -27,6 +28,7 @@ const deps = deliverDeps({
   newId,
   config,
   logger,
+  webhookSecrets: webhookOpenerFor(config),
 });
 
 /**

@@ -36,7 +36,11 @@ export interface WebhookEvent {
   data: Record<string, unknown>;
 }
 
-/** A registered endpoint. The secret is kept to sign deliveries (HMAC needs it, not a hash). */
+/**
+ * A registered endpoint. Its secret signs deliveries (HMAC needs it, not a hash), so it is kept
+ * sealed (`sealedSecret`: encrypted under a key only the delivery worker may use to decrypt,
+ * bound to this organization and endpoint; see secret-sealer.ts).
+ */
 export interface WebhookEndpoint {
   organizationId: string;
   id: string;
@@ -44,7 +48,13 @@ export interface WebhookEndpoint {
   events: WebhookEventType[];
   description?: string;
   format: WebhookFormat;
-  secret: string;
+  /** The signing secret, sealed (every endpoint registered since secrets were sealed). */
+  sealedSecret?: string;
+  /**
+   * The signing secret in plaintext: only endpoints stored before sealing have it, until the API
+   * next lists them (it seals it then). Read, never written.
+   */
+  secret?: string;
   createdAt: string;
   createdBy: string;
   status: 'active' | 'paused' | 'deleted';

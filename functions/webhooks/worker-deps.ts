@@ -5,6 +5,7 @@ import type { Logger } from '../lib/logger';
 import type { OutboxMessage } from '../store/outbox-messages';
 import type { WebhookRepo } from '../store/webhooks';
 import type { DeliverDeps } from './deliver';
+import type { SecretSealer } from './secret-sealer';
 import type { Resolver } from './url-guard';
 
 /** What the worker's deps are built from: any function's deps with the webhook repository. */
@@ -16,6 +17,8 @@ export interface WorkerSource {
   logger: Logger;
   mailer: Mailer;
   resolveHost?: Resolver;
+  /** Opens the endpoints' sealed signing secrets. */
+  webhookSecrets: SecretSealer;
 }
 
 /**
@@ -29,6 +32,7 @@ export function deliverDeps(src: WorkerSource): DeliverDeps {
     clock: src.clock,
     logger: src.logger,
     resolveHost: src.resolveHost,
+    secrets: src.webhookSecrets,
     async tellPaused(ep, lastError) {
       if (!ep.createdBy.includes('@')) return;
       const base = src.config.PUBLIC_BASE_URL ?? '';

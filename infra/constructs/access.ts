@@ -52,6 +52,11 @@ export interface FunctionAccess {
   readonly sendsRescores?: boolean;
   /** Signs report bundles: kms:Sign and kms:GetPublicKey on the signing keys (report-signing.ts). */
   readonly signsReports?: boolean;
+  /**
+   * Webhook signing secrets (webhook-secrets.ts): `seal` = kms:Encrypt (the API, at registration),
+   * `open` = kms:Decrypt (the delivery worker, to sign).
+   */
+  readonly webhookSecrets?: 'seal' | 'open';
   /** Listings of the samples bucket (the orphan sweep). */
   readonly samplesListing?: readonly ListingAction[];
 }
@@ -174,6 +179,8 @@ export const ACCESS = {
     sendsRescores: true,
     // Report bundles are signed on download; the JWKS reads the public keys.
     signsReports: true,
+    // Webhook secrets are sealed at registration; the API never reads one back.
+    webhookSecrets: 'seal',
   },
   /**
    * Reads uploads (pinned), writes analyses and partials beside them (and deletes them again when
@@ -227,9 +234,10 @@ export const ACCESS = {
   notify: { table: ['dynamodb:PutItem', 'dynamodb:Query'], samples: [], reports: [], mail: true },
   /**
    * The webhook worker: reads endpoints and deliveries, claims an attempt (UpdateItem), saves the
-   * outcome, pauses a failing endpoint and records its e-mail in the outbox.
+   * outcome, pauses a failing endpoint and records its e-mail in the outbox; opens each
+   * endpoint's sealed secret to sign.
    */
-  webhooks: { table: ITEMS, samples: [], reports: [], mail: true },
+  webhooks: { table: ITEMS, samples: [], reports: [], mail: true, webhookSecrets: 'open' },
   /**
    * The retention sweep: queries closed assessments, deletes their samples' objects (never reads
    * them) and marks samples and assessments with compare-and-set puts.

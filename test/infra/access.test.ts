@@ -70,7 +70,12 @@ const ACTION_OF: Record<string, string | string[]> = {
   SendMessageCommand: 'sqs:SendMessage',
   SignCommand: 'kms:Sign',
   GetPublicKeyCommand: 'kms:GetPublicKey',
+  EncryptCommand: 'kms:Encrypt',
+  DecryptCommand: 'kms:Decrypt',
 };
+
+/** The KMS action each `webhookSecrets` use needs (functions/webhooks/kms-sealer.ts, kms-opener.ts). */
+const SECRET_ACTION = { seal: 'kms:Encrypt', open: 'kms:Decrypt' } as const;
 
 /** SDK commands constructed anywhere in the files an entry point bundles. */
 async function commandsOf(entry: string): Promise<Set<string>> {
@@ -127,6 +132,11 @@ describe.each(Object.keys(FUNCTIONS) as FunctionName[])('%s access', (name) => {
     expect(access.sendsRescores ?? false).toBe(called.includes('sqs:SendMessage'));
     expect(access.signsReports ?? false).toBe(called.includes('kms:Sign'));
     expect(access.signsReports ?? false).toBe(called.includes('kms:GetPublicKey'));
+    // The API's bundle seals only and the worker's opens only: each holds one of the two calls.
+    const secretActions = called.filter((a) => a === 'kms:Encrypt' || a === 'kms:Decrypt');
+    expect(sorted(secretActions)).toEqual(
+      access.webhookSecrets ? [SECRET_ACTION[access.webhookSecrets]] : [],
+    );
   });
 
   it('has only the access map in its role policy', () => {
@@ -167,6 +177,8 @@ describe.each(Object.keys(FUNCTIONS) as FunctionName[])('%s access', (name) => {
     expect(actions.includes('sqs:SendMessage')).toBe(access.sendsRescores ?? false);
     const kms = sorted(actions.filter((a) => a === 'kms:Sign' || a === 'kms:GetPublicKey'));
     expect(kms).toEqual(access.signsReports ? ['kms:GetPublicKey', 'kms:Sign'] : []);
+    const secrets = sorted(actions.filter((a) => a === 'kms:Encrypt' || a === 'kms:Decrypt'));
+    expect(secrets).toEqual(access.webhookSecrets ? [SECRET_ACTION[access.webhookSecrets]] : []);
     // Deleting is for samples' objects only (vendor delete/replace); never a report.
     expect(access.reports.flatMap((g) => g.actions)).not.toContain('s3:DeleteObject');
     for (const forbidden of ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:Scan']) {

@@ -30,6 +30,11 @@ export const PLATFORM: { pattern: RegExp; reason: string }[] = [
       'report bundles are signed by KMS only in AWS; the flows run the local runtime, which signs with the key under DATA_DIR (test/unit/signing runs the KMS signer against a fake KMS)',
   },
   {
+    pattern: /^kms:Encrypt WebhookSecretsKey\w*$/,
+    reason:
+      'webhook secrets are sealed by KMS only in AWS; the flows run the local runtime, which seals with the key under DATA_DIR (test/unit/webhooks/secret-sealers.test.ts runs the KMS sealer against a fake KMS)',
+  },
+  {
     pattern: /^logs:(CreateLogStream|PutLogEvents) \w+Logs\w*$/,
     reason: 'the Lambda runtime writes the function’s log group with its role',
   },

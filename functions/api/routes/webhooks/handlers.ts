@@ -1,8 +1,10 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { NotFoundError, ValidationError } from '../../../lib/errors';
+import { sealEndpointSecret } from '../../../webhooks/endpoint-secret';
 import type { WebhookDelivery, WebhookEndpoint } from '../../../webhooks/types';
 import { checkWebhookUrl, loopbackAllowed, UnsafeUrlError } from '../../../webhooks/url-guard';
 import type { AppEnv } from '../../env';
+import { sealLegacySecrets } from './legacy-secrets';
 import type { createWebhook, deleteWebhook, listDeliveries, listWebhooks } from './routes';
 
 /** Most endpoints one organization keeps. */
@@ -35,7 +37,10 @@ const deliveryView = (d: WebhookDelivery) => ({
   nextAttemptAt: d.status === 'pending' ? (d.nextAttemptAt ?? null) : null,
 });
 
-/** Checks the URL (resolving its host once), stores the endpoint, returns its secret once. */
+/**
+ * Checks the URL (resolving its host once), stores the endpoint with its secret sealed (bound to
+ * the organization and endpoint), and returns the secret: this answer is the only place it shows.
+ */
 export const createWebhookHandler: RouteHandler<typeof createWebhook, AppEnv> = async (c) => {
   const { deps, staff } = c.var;
   const body = c.req.valid('json');
@@ -60,14 +65,14 @@ export const createWebhookHandler: RouteHandler<typeof createWebhook, AppEnv> = 
   const now = deps.clock();
   const id = deps.newId(now);
   const secret = `whsec_${deps.newSecret()}`;
+  const owner = { organizationId: staff.organizationId, id };
   await deps.repos.webhooks.create({
-    organizationId: staff.organizationId,
-    id,
+    ...owner,
     url: body.url,
     events: body.events,
     description: body.description || undefined,
     format: body.format,
-    secret,
+    sealedSecret: await sealEndpointSecret(deps.webhookSecrets, owner, secret),
     createdAt: now.toISOString(),
     createdBy: staff.email,
     status: 'active',
@@ -77,10 +82,11 @@ export const createWebhookHandler: RouteHandler<typeof createWebhook, AppEnv> = 
   return c.json({ id, secret }, 201);
 };
 
-/** Lists the live endpoints, newest first. */
+/** Lists the live endpoints, newest first (sealing any secret stored before sealing). */
 export const listWebhooksHandler: RouteHandler<typeof listWebhooks, AppEnv> = async (c) => {
   const { deps, staff } = c.var;
   const items = await deps.repos.webhooks.list(staff.organizationId);
+  await sealLegacySecrets(deps, c.var.logger, items);
   return c.json(
     {
       items: items
@@ -99,10 +105,14 @@ async function liveEndpoint(c: { var: AppEnv['Variables'] }, id: string) {
   return ep;
 }
 
-/** Marks the endpoint deleted: pending deliveries are skipped. */
+/** Marks the endpoint deleted and forgets its secret: pending deliveries are skipped. */
 export const deleteWebhookHandler: RouteHandler<typeof deleteWebhook, AppEnv> = async (c) => {
   const { deps } = c.var;
-  const ep = await liveEndpoint(c, c.req.valid('param').webhookId);
+  const {
+    secret: _plain,
+    sealedSecret: _sealed,
+    ...ep
+  } = await liveEndpoint(c, c.req.valid('param').webhookId);
   await deps.repos.webhooks.save(
     { ...ep, status: 'deleted', deletedAt: deps.clock().toISOString(), version: ep.version + 1 },
     ep.version,
