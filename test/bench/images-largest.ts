@@ -24,7 +24,13 @@ const self = fileURLToPath(import.meta.url);
 
 async function noise(width: number, height: number, format: 'jpeg' | 'png'): Promise<Buffer> {
   const img = sharp({
-    create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
   });
   return format === 'png'
     ? img.png({ compressionLevel: 1 }).toBuffer()
