@@ -31,13 +31,13 @@ const PROVENANCE_FIELD_COUNT = 4;
 export const IMAGE_META_LIST = "the archive's metadata list (metadata.jsonl or metadata.csv)";
 
 /** Decoded images a metadata list in the archive names a source for (0 without a list). */
-export function imagesWithSource(a: Analysis): number {
+export function imagesWithSource(a: Pick<Analysis, 'images'>): number {
   const sources = a.images?.listed?.sources ?? {};
   return Object.values(sources).reduce((s, n) => s + n, 0);
 }
 
 /** The share of an image sample's decoded images with a listed source (0 with none decoded). */
-export function imageSourceShare(a: Analysis): number {
+export function imageSourceShare(a: Pick<Analysis, 'images'>): number {
   const decoded = a.images?.decoded ?? 0;
   return decoded ? Math.min(1, imagesWithSource(a) / decoded) : 0;
 }
