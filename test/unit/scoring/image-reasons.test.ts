@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { timeLimitMessage } from '../../../functions/analyze/deadline';
 import { analyzeSource } from '../../../functions/core/analysis';
 import type { Analysis } from '../../../functions/core/analysis/types';
 import { defaultPolicy, type ScoredReport } from '../../../functions/core/scoring';
@@ -122,5 +123,16 @@ describe('scoring reasons for an image sample speak of images', () => {
         expect(sentences(r).filter((s) => /\brecords?\b/i.test(s))).toEqual([]);
       }
     }
+  });
+});
+
+describe('the time-limit message of an archive of images', () => {
+  it('asks for fewer images, and keeps the text wording for a text file', () => {
+    expect(timeLimitMessage('pictures.tar.gz', 60_000)).toBe(
+      'The analysis of "pictures.tar.gz" did not finish within 1 minute, the most one analysis may take. Upload a smaller sample (for example half of the images, or split the archive into several archives) and register each part as its own sample.',
+    );
+    expect(timeLimitMessage('chats.jsonl', 120_000)).toBe(
+      'The analysis of "chats.jsonl" did not finish within 2 minutes, the most one analysis may take. Upload a smaller sample (for example the first half of the records, or split the file into parts) and register each part as its own sample.',
+    );
   });
 });
