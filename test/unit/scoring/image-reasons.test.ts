@@ -136,3 +136,15 @@ describe('the time-limit message of an archive of images', () => {
     );
   });
 });
+
+describe('an undisclosed provenance answer beside an image sample', () => {
+  it('names the listed-source share the completeness comes from', async () => {
+    const listing = `${JSON.stringify({ file_name: 'a.png', source: 'studio' })}\n`;
+    const training = await archive(listing);
+    const answers = { ...loadAnswers('honest-vendor'), provenance_fields: 'unknown' };
+    const reason = factor(run(answers, { training }), 'evasion_contradicted')?.reason;
+    expect(reason).toContain(
+      "provenance completeness 6.3 % (a source listed for 25 % of the images in the archive's metadata list (metadata.jsonl or metadata.csv), the one provenance field an archive is read for)",
+    );
+  });
+});

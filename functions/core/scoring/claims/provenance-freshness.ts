@@ -87,7 +87,9 @@ export const provenanceFieldsRule: ClaimRule = {
     ctx.training
       ? {
           severity: 1 - provenanceCompleteness(ctx.training),
-          measured: `provenance completeness ${pct(provenanceCompleteness(ctx.training))}${ctx.training.images ? ' (a source per image from the metadata list, of four fields)' : ''}`,
+          measured: ctx.training.images
+            ? `provenance completeness ${pct(provenanceCompleteness(ctx.training))} (a source listed for ${pct(imageSourceShare(ctx.training))} of the images in ${IMAGE_META_LIST}, the one provenance field an archive is read for)`
+            : `provenance completeness ${pct(provenanceCompleteness(ctx.training))}`,
         }
       : undefined,
 };
