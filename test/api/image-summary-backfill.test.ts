@@ -127,4 +127,3 @@ describe('summary.images for image samples analyzed before it existed', () => {
     expect(await stored(id, sample.sampleId)).toEqual(sample);
   });
 });
-
