@@ -1,3 +1,5 @@
+import { archiveKind } from '../core/analysis/images/archive';
+
 /** Time kept back from the Lambda limit to store the failure before the runtime kills the run. */
 export const deadlineMarginMs = 60_000;
 
@@ -55,5 +57,10 @@ export class Deadline {
 /** What the vendor reads when their sample took longer than the analyzer may run. */
 export function timeLimitMessage(fileName: string, limitMs: number): string {
   const minutes = Math.max(1, Math.round(limitMs / 60_000));
-  return `The analysis of "${fileName}" did not finish within ${minutes} minute${minutes === 1 ? '' : 's'}, the most one analysis may take. Upload a smaller sample (for example the first half of the records, or split the file into parts) and register each part as its own sample.`;
+  // an archive of images (by its name) is split by images, not records
+  const half =
+    archiveKind(fileName, new Uint8Array()) === null
+      ? 'the first half of the records, or split the file into parts'
+      : 'half of the images, or split the archive into several archives';
+  return `The analysis of "${fileName}" did not finish within ${minutes} minute${minutes === 1 ? '' : 's'}, the most one analysis may take. Upload a smaller sample (for example ${half}) and register each part as its own sample.`;
 }

@@ -160,6 +160,40 @@ export function sampleRepo(table: Table) {
       }
     },
     /**
+     * Writes the image measures of an analyzed archive stored before `summary.images` existed:
+     * that one attribute, without bumping `version`, only while the sample is at `s.version`, is
+     * still on the analysis they were derived from and has none yet. False when it changed
+     * meanwhile (a re-analysis or another reader's backfill won; nothing is overwritten).
+     */
+    async saveImageSummary(s: Sample, images: ImageFacts): Promise<boolean> {
+      try {
+        await table.doc.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: {
+              PK: sampleKeys.pk(s.organizationId),
+              SK: sampleKeys.sk(s.assessmentId, s.sampleId),
+            },
+            UpdateExpression: 'SET #sum.#img = :img',
+            ConditionExpression:
+              '#v = :v AND #ak = :ak AND attribute_exists(#sum.#rec) AND attribute_not_exists(#sum.#img)',
+            ExpressionAttributeNames: {
+              '#v': 'version',
+              '#ak': 'analysisKey',
+              '#sum': 'summary',
+              '#rec': 'records',
+              '#img': 'images',
+            },
+            ExpressionAttributeValues: { ':img': images, ':v': s.version, ':ak': s.analysisKey },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    /**
      * Retires a sample (idempotent). A tombstone, not a DeleteItem: no function may delete items,
      * so the append-only audit trail stays so. The version bump makes any in-flight analysis's
      * compare-and-set fail, so a late result cannot bring the sample back. False when it was

@@ -1,4 +1,5 @@
 import type { ScoredReport } from '../scoring';
+import { imageSampleFacts, imageStatements } from './croissant-images';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 
@@ -16,6 +17,11 @@ export function measuredFacts(report: ScoredReport): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (const s of report.samples) {
     const r = s.role;
+    if (s.images) {
+      // an archive of images: its image measures, not the text ones
+      out.push(...(imageSampleFacts(s, fact) as Record<string, unknown>[]));
+      continue;
+    }
     out.push(
       fact('records in the sample', s.input.records, 'count of parsed records', r),
       fact('exact-duplicate rate', s.duplicates.exactRate, 'normalized-text hash', r),
@@ -92,7 +98,8 @@ export function measuredStatements(report: ScoredReport): Map<string, string[]> 
   const add = (prop: string, text: string) =>
     out.set(prop, [...(out.get(prop) ?? []), `Measured in the sample: ${text}`]);
   const t = report.samples.find((s) => s.role === 'training');
-  if (t) {
+  if (t?.images) imageStatements(t, add);
+  else if (t) {
     add(
       'rai:dataCollectionType',
       `estimated machine-generated share ${pct(t.synthetic.estimatedShare)} (interval ${pct(t.synthetic.interval[0])}–${pct(t.synthetic.interval[1])}).`,

@@ -3,7 +3,7 @@ import { answerChecks, claimRules } from './claims';
 import { runRule } from './claims/rule';
 import type { Ctx } from './context';
 import { degradationFactors } from './degradation';
-import { factorDoc } from './factor-catalog';
+import { remediationFor } from './image-remediation';
 import { missingFactors } from './missing';
 import type { Policy } from './policy';
 import { sampleFactors } from './sample-factors';
@@ -47,7 +47,7 @@ export function assessRisk(
       points: round1(f.raw),
       reason: f.reason,
       source: f.source,
-      remediation: factorDoc(f.id).remediation,
+      remediation: remediationFor(f.id, ctx),
       questionIds: f.questionIds,
     }))
     .sort((a, b) => b.points - a.points);

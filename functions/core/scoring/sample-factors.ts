@@ -3,6 +3,7 @@ import { factor } from './claims/rule';
 import { type Ctx, fmt, pct, type RawFactor, ramp } from './context';
 import { overlapRate } from './evidence';
 import { matchFactors } from './matches';
+import { imageProvenanceReason, provenanceCompleteness, unitsOf } from './sample-units';
 
 function diversity(a: Analysis, ctx: Ctx): RawFactor | undefined {
   // lexical diversity does not apply to image archives
@@ -71,7 +72,7 @@ function labelFactors(ctx: Ctx): RawFactor[] {
       factor(
         'label_conflicts',
         weights.label_conflicts * severity,
-        `${pct(labels.conflictRate)} of duplicate records carry conflicting labels.`,
+        `${pct(labels.conflictRate)} of duplicate ${unitsOf(ctx.training).many} carry conflicting labels.`,
         'sample',
         [],
       ),
@@ -89,12 +90,15 @@ export function sampleFactors(ctx: Ctx): RawFactor[] {
     const low = diversity(t, ctx);
     if (low) out.push(low);
     out.push(...labelFactors(ctx));
-    if (t.provenance.completeness < 1) {
-      const reason = `Sample records carry ${pct(t.provenance.completeness)} of the provenance fields.`;
+    const completeness = provenanceCompleteness(t);
+    if (completeness < 1) {
+      const reason = t.images
+        ? imageProvenanceReason(t)
+        : `Sample records carry ${pct(completeness)} of the provenance fields.`;
       out.push(
         factor(
           'missing_provenance',
-          weights.missing_provenance * (1 - t.provenance.completeness),
+          weights.missing_provenance * (1 - completeness),
           reason,
           'sample',
           [],
@@ -104,7 +108,10 @@ export function sampleFactors(ctx: Ctx): RawFactor[] {
   }
   const overlap = overlapRate(t, ctx.holdout);
   if (overlap !== undefined && overlap > 0) {
-    const reason = `${pct(overlap)} of holdout records overlap training records.`;
+    // an archive of images: the share of training images that copy a holdout image
+    const reason = t?.images
+      ? `${pct(overlap)} of training images are exact or near copies of holdout images.`
+      : `${pct(overlap)} of holdout records overlap training records.`;
     out.push(
       factor(
         'holdout_contamination',
@@ -118,6 +125,7 @@ export function sampleFactors(ctx: Ctx): RawFactor[] {
   out.push(...matchFactors(ctx));
   const pii = Math.max(t?.pii.recordShare ?? 0, ctx.holdout?.pii.recordShare ?? 0);
   if (pii > 0) {
+    // personal data is measured in text only: an archive of images always reads 0
     const reason = `${pct(pii)} of sample records contain personal data.`;
     out.push(
       factor(

@@ -4,6 +4,7 @@ import { ConflictError, IntegrityError, NotFoundError } from '../../../lib/error
 import { reportUpdating } from '../../../rescore/enqueue';
 import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
+import { withImageSummaries } from '../../services/image-summaries';
 import { retentionReason } from '../../services/retention-notes';
 import { toSampleView } from '../../services/samples';
 import type { getAnalysis, getReport, listReports, listSamples } from './routes';
@@ -69,7 +70,8 @@ export const listReportsHandler: RouteHandler<typeof listReports, AppEnv> = asyn
 export const listSamplesHandler: RouteHandler<typeof listSamples, AppEnv> = async (c) => {
   const { deps, staff } = c.var;
   const a = await loadAssessment(deps, staff.organizationId, c.req.valid('param').id);
-  const samples = await deps.repos.samples.list(a.organizationId, a.id);
+  const stored = await deps.repos.samples.list(a.organizationId, a.id);
+  const samples = await withImageSummaries(deps, stored);
   return c.json({ items: samples.map(toSampleView) }, 200);
 };
 

@@ -5,6 +5,7 @@ import { requestRescore } from '../../../rescore/enqueue';
 import type { AppEnv } from '../../env';
 import { applyAction, loadAssessment, retryStale } from '../../services/assessments';
 import { actingContact, attributeAnswers, contactView } from '../../services/attribution';
+import { withImageSummaries } from '../../services/image-summaries';
 import { mailStaff } from '../../services/mail';
 import { viewsWithCounts } from '../../services/sample-selection';
 import { assessmentData, emitEvent } from '../../services/webhook-events';
@@ -48,7 +49,7 @@ export const vendorViewHandler: RouteHandler<typeof vendorView, AppEnv> = async 
       version: a.version,
       // The named contact who opened their own link, with their assigned sections.
       you: vendor.contact?.contactId ? await contactView(deps, a, vendor.contact.contactId) : null,
-      samples: viewsWithCounts(samples),
+      samples: viewsWithCounts(await withImageSummaries(deps, samples)),
       comments,
     },
     200,

@@ -12,6 +12,7 @@ import type { AppEnv } from '../../env';
 import { loadAssessment } from '../../services/assessments';
 import { actingContact } from '../../services/attribution';
 import { checkMappingAgainstUpload } from '../../services/field-mapping';
+import { withImageSummary } from '../../services/image-summaries';
 import { checkSameSize } from '../../services/same-file';
 import { recordSampleRegistered } from '../../services/sample-events';
 import { supersede } from '../../services/sample-replacement';
@@ -165,5 +166,5 @@ export const getSampleHandler: RouteHandler<typeof getSample, AppEnv> = async (c
     c.req.valid('param').sampleId,
   );
   if (!sample) throw new NotFoundError('No such sample in this assessment.');
-  return c.json(toSampleView(sample), 200);
+  return c.json(toSampleView(await withImageSummary(deps, sample)), 200);
 };

@@ -1,5 +1,6 @@
 import { fmt, none, num, ramp, str } from '../context';
 import { syntheticLowPercent, syntheticLowStrength, syntheticPercent } from '../evidence';
+import { unitsOf } from '../sample-units';
 import { type ClaimRule, factor } from './rule';
 
 const EXISTS = 'holdout_exists';
@@ -48,7 +49,7 @@ export const holdoutRule: ClaimRule = {
         factor(
           'synthetic_holdout',
           weights.synthetic_holdout,
-          'Holdout sets contain synthetic records.',
+          `Holdout sets contain synthetic ${unitsOf(ctx.holdout ?? ctx.training).many}.`,
           'answer',
           [FREE],
         ),
@@ -57,7 +58,9 @@ export const holdoutRule: ClaimRule = {
       const low = syntheticLowPercent(ctx.holdout);
       const tol = tolerances.syntheticSharePoints;
       if (low > tol) {
-        const message = `Holdouts are claimed synthetic-free, but the holdout sample shows about ${fmt(syntheticPercent(ctx.holdout))} % machine-generated records (at least ${fmt(low)} %); tolerance ${fmt(tol)} points.`;
+        const message = ctx.holdout.images
+          ? `Holdouts are claimed synthetic-free, but at least ${fmt(low)} % of the holdout sample's images declare AI origin in their own files; tolerance ${fmt(tol)} points.`
+          : `Holdouts are claimed synthetic-free, but the holdout sample shows about ${fmt(syntheticPercent(ctx.holdout))} % machine-generated records (at least ${fmt(low)} %); tolerance ${fmt(tol)} points.`;
         out.factors.push(
           factor(
             'holdout_synthetic_contradicted',
@@ -95,7 +98,9 @@ export const holdoutRule: ClaimRule = {
     id === FREE && ctx.holdout
       ? {
           severity: syntheticLowPercent(ctx.holdout) / 100,
-          measured: `at least ${fmt(syntheticLowPercent(ctx.holdout))} % machine-generated holdout records`,
+          measured: ctx.holdout.images
+            ? `at least ${fmt(syntheticLowPercent(ctx.holdout))} % of holdout images declaring AI origin in their own files`
+            : `at least ${fmt(syntheticLowPercent(ctx.holdout))} % machine-generated holdout records`,
         }
       : undefined,
 };

@@ -38,7 +38,7 @@ export const imageProvenanceRule: ClaimRule = {
         factor(
           'image_manifest_invalid',
           w.image_manifest_invalid * Math.min(1, share / 0.05),
-          `${invalid} sample images (${pct(share)}) carry a C2PA manifest that fails validation: changed after signing, or broken.`,
+          `${invalid} sample ${invalid === 1 ? 'image' : 'images'} (${pct(share)}) ${invalid === 1 ? 'carries' : 'carry'} a C2PA manifest that fails validation: changed after signing, or broken.`,
           'sample',
           [],
         ),
@@ -55,7 +55,7 @@ export const imageProvenanceRule: ClaimRule = {
     if (licence && licence !== 'unknown' && !NO_TRAINING.test(licence))
       claims.push([LICENSE, `the licence ("${licence.slice(0, 80)}") allows training`]);
     for (const [questionId, claimed] of claims) {
-      const message = `The answers say ${claimed}, but ${prohibited} sample images (${pct(share)}) prohibit AI training or data mining in their own metadata (C2PA training-mining "notAllowed" or PLUS DataMining).`;
+      const message = `The answers say ${claimed}, but ${prohibited} sample ${prohibited === 1 ? 'image' : 'images'} (${pct(share)}) ${prohibited === 1 ? 'prohibits' : 'prohibit'} AI training or data mining in their own metadata (C2PA training-mining "notAllowed" or PLUS DataMining).`;
       out.factors.push(
         factor(
           'image_training_prohibited',

@@ -1,5 +1,6 @@
 import { fmt, none, num, pct, ramp, str } from '../context';
 import { exactDuplicatePercent, nearDuplicatePercent } from '../evidence';
+import { unitsOf } from '../sample-units';
 import { type ClaimRule, chargeExcess, factor } from './rule';
 
 const AUDIT_FACTOR: Record<string, number> = { none: 1, sampled: 0.4, full: 0 };
@@ -36,7 +37,7 @@ export const modelLabelsRule: ClaimRule = {
     if (!labels) return undefined;
     return {
       severity: ramp(labels.conflictRate, 0, ctx.policy.thresholds.labelConflictFull),
-      measured: `${pct(labels.conflictRate)} of duplicate records with conflicting labels`,
+      measured: `${pct(labels.conflictRate)} of duplicate ${unitsOf(ctx.training).many} with conflicting labels`,
     };
   },
 };
@@ -62,7 +63,9 @@ export const dedupMethodRule: ClaimRule = {
     if (!ctx.training || method === 'none') return out;
     const exact = exactDuplicatePercent(ctx.training);
     if (exact <= tol) return out;
-    const message = `Deduplication is claimed (${method}), but ${fmt(exact)} % of sample records are exact duplicates; tolerance ${fmt(tol)} points.`;
+    const message = ctx.training.images
+      ? `Deduplication is claimed (${method}), but ${fmt(exact)} % of sample images are exact copies (the same bytes or the same pixels); tolerance ${fmt(tol)} points.`
+      : `Deduplication is claimed (${method}), but ${fmt(exact)} % of sample records are exact duplicates; tolerance ${fmt(tol)} points.`;
     out.factors.push(
       factor('dedup_contradicted', ctx.policy.weights.dedup_contradicted, message, 'discrepancy', [
         'dedup_method',

@@ -1,6 +1,12 @@
 import type { Analysis } from '../../analysis/types';
 import { type Ctx, fmt, list, monthsBefore, none, parseDate, pct, ramp, str } from '../context';
 import { fieldShare } from '../evidence';
+import {
+  IMAGE_META_LIST,
+  imageSourceShare,
+  provenanceCompleteness,
+  unitsOf,
+} from '../sample-units';
 import { type ClaimRule, factor } from './rule';
 
 const FIELDS = [
@@ -12,6 +18,8 @@ const FIELDS = [
 ];
 
 const sampleShare = (a: Analysis, field: string): number | undefined => {
+  // an archive of images: only a source per image is read (from its metadata list), no other field
+  if (a.images) return field === 'source' ? imageSourceShare(a) : undefined;
   if (field === 'source') return fieldShare(a, 'source');
   if (field === 'license') return fieldShare(a, 'license');
   if (field === 'collection_date') return fieldShare(a, 'createdAt');
@@ -30,7 +38,8 @@ export const provenanceFieldsRule: ClaimRule = {
     const claimed = (list(ctx.answers, id) ?? []).filter((f) => FIELDS.includes(f));
     const lacking = FIELDS.length - claimed.length;
     if (lacking > 0) {
-      const reason = `Records lack ${lacking} of ${FIELDS.length} provenance fields (carry: ${claimed.join(', ') || 'none'}).`;
+      const units = ctx.training?.images ? 'Images' : 'Records';
+      const reason = `${units} lack ${lacking} of ${FIELDS.length} provenance fields (carry: ${claimed.join(', ') || 'none'}).`;
       out.factors.push(
         factor(
           'no_provenance_fields',
@@ -47,7 +56,9 @@ export const provenanceFieldsRule: ClaimRule = {
     for (const field of claimed) {
       const share = sampleShare(t, field);
       if (share === undefined || share >= 1 - tol) continue;
-      const message = `"${field}" is claimed on every record, but ${pct(share)} of sample records carry it; tolerance ${pct(tol)}.`;
+      const message = t.images
+        ? `"${field}" is claimed on every image, but ${IMAGE_META_LIST} names one for ${pct(share)} of the images; tolerance ${pct(tol)}.`
+        : `"${field}" is claimed on every record, but ${pct(share)} of sample records carry it; tolerance ${pct(tol)}.`;
       out.discrepancies.push({
         questionId: id,
         claimed: field,
@@ -75,8 +86,10 @@ export const provenanceFieldsRule: ClaimRule = {
   evasion: (_id, ctx) =>
     ctx.training
       ? {
-          severity: 1 - ctx.training.provenance.completeness,
-          measured: `provenance completeness ${pct(ctx.training.provenance.completeness)}`,
+          severity: 1 - provenanceCompleteness(ctx.training),
+          measured: ctx.training.images
+            ? `provenance completeness ${pct(provenanceCompleteness(ctx.training))} (a source listed for ${pct(imageSourceShare(ctx.training))} of the images in ${IMAGE_META_LIST}, the one provenance field an archive is read for)`
+            : `provenance completeness ${pct(provenanceCompleteness(ctx.training))}`,
         }
       : undefined,
 };
@@ -114,7 +127,7 @@ export const freshnessRule: ClaimRule = {
       m.newest !== undefined && (claimedNewest === undefined || m.newest < claimedNewest);
     const newest = useSample ? m.newest : claimedNewest;
     if (newest !== undefined && staleness(ctx, newest) > 0) {
-      const reason = `The newest ${useSample ? 'sample record' : 'record claimed'} dates from ${day(newest)}, ${fmt(monthsBefore(ctx.now, newest))} months ago.`;
+      const reason = `The newest ${useSample ? 'sample record' : `${unitsOf(ctx.training).one} claimed`} dates from ${day(newest)}, ${fmt(monthsBefore(ctx.now, newest))} months ago.`;
       out.factors.push(
         factor(
           'stale_data',

@@ -89,7 +89,10 @@ export function checkShare(out: Outcome, ctx: Ctx, r: SyntheticReading, c: numbe
   }
   const evidence: EvidenceStrength = r.facts > 0 && r.facts >= r.low ? 'measured' : r.strength;
   if (r.low > c) {
-    const message = `The sample shows at least ${fmt(r.low)} % machine-generated records, above the ${fmt(c)} % claimed but within tolerance.`;
+    const what = r.images
+      ? 'of images declaring AI origin in their own files'
+      : 'machine-generated records';
+    const message = `The sample shows at least ${fmt(r.low)} % ${what}, above the ${fmt(c)} % claimed but within tolerance.`;
     out.factors.push(
       factor('machine_text_signals', (weight * (r.low - c)) / 100, message, 'sample', [SHARE]),
     );
@@ -99,6 +102,8 @@ export function checkShare(out: Outcome, ctx: Ctx, r: SyntheticReading, c: numbe
   const message =
     evidence === 'screening'
       ? `Consistent with the claimed ${fmt(c)} %: about ${fmt(best)} % by screening (${r.weakness}); a low reading is not proof of human origin.`
-      : `Consistent with the claimed ${fmt(c)} %: about ${fmt(best)} % machine-generated records${r.strength === 'reviewed' ? ' by reviewer spot-check' : ''}.${aside(r)}`;
+      : r.images
+        ? `Consistent with the claimed ${fmt(c)} %: ${fmt(best)} % of images declare AI origin in their own files (a lower bound).`
+        : `Consistent with the claimed ${fmt(c)} %: about ${fmt(best)} % machine-generated records${r.strength === 'reviewed' ? ' by reviewer spot-check' : ''}.${aside(r)}`;
   check('consistent', evidence, message);
 }

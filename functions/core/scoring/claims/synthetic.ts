@@ -1,5 +1,6 @@
 import { type Ctx, fmt, none, num, type Outcome, str } from '../context';
 import { syntheticLowPercent, syntheticLowStrength, syntheticReading } from '../evidence';
+import { unitsOf } from '../sample-units';
 import { type ClaimRule, factor } from './rule';
 import { checkShare } from './synthetic-share';
 
@@ -33,7 +34,9 @@ export const syntheticShareRule: ClaimRule = {
         factor(
           'synthetic_share',
           (weight * c) / 100,
-          `Claimed synthetic share: ${fmt(c)} % of records machine-generated.`,
+          ctx.training?.images
+            ? `Claimed synthetic share: ${fmt(c)} % of images AI-made.`
+            : `Claimed synthetic share: ${fmt(c)} % of records machine-generated.`,
           'answer',
           [SHARE],
         ),
@@ -46,7 +49,9 @@ export const syntheticShareRule: ClaimRule = {
     ctx.training
       ? {
           severity: syntheticLowPercent(ctx.training) / 100,
-          measured: `at least ${fmt(syntheticLowPercent(ctx.training))} % machine-generated records`,
+          measured: ctx.training.images
+            ? `at least ${fmt(syntheticLowPercent(ctx.training))} % of images declaring AI origin in their own files`
+            : `at least ${fmt(syntheticLowPercent(ctx.training))} % machine-generated records`,
         }
       : undefined,
 };
@@ -103,7 +108,7 @@ export const taggingRule: ClaimRule = {
     const tagged = str(ctx.answers, id) ?? 'none';
     const frac = UNTAGGED[tagged] ?? 1;
     if (frac > 0 && anySynthetic(ctx)) {
-      const reason = `Synthetic records are ${tagged === 'none' ? 'not tagged' : 'only partly tagged'}.`;
+      const reason = `Synthetic ${unitsOf(ctx.training).many} are ${tagged === 'none' ? 'not tagged' : 'only partly tagged'}.`;
       out.factors.push(
         factor(
           'synthetic_untagged',
@@ -156,7 +161,9 @@ export const taggingRule: ClaimRule = {
       syntheticLowPercent(ctx.training) - 100 * (ctx.training.synthetic.declaredShare ?? 0);
     return {
       severity: Math.max(0, untagged) / 100,
-      measured: `at least ${fmt(Math.max(0, untagged))} % machine-generated records without a synthetic flag`,
+      measured: ctx.training.images
+        ? `at least ${fmt(Math.max(0, untagged))} % of images declaring AI origin in their own files without a synthetic flag`
+        : `at least ${fmt(Math.max(0, untagged))} % machine-generated records without a synthetic flag`,
     };
   },
 };
