@@ -75,6 +75,10 @@ async function reviewOf(
   };
 }
 
+/** The reference note of an assessment whose sample is an archive of images. */
+export const IMAGES_NOT_CALIBRATED =
+  'References calibrate the machine-text estimate of written text; this sample is an archive of images, so the reference is not used for it. Detach it, or attach it to an assessment of text.';
+
 /**
  * The analyses to score (the counting ones, as `reports.ts` reads them): training and holdout, with
  * the machine-text estimate calibrated against the attached human reference (two-sided when usable
@@ -102,6 +106,11 @@ export async function evidenceFor(
   let problem: string | undefined;
   const calibrate = (x: Analysis | undefined): Analysis | undefined => {
     if (!x || !refAnalysis || problem) return x;
+    if (x.images) {
+      // a reference calibrates the machine-text estimate of written text; images have none
+      problem = IMAGES_NOT_CALIBRATED;
+      return x;
+    }
     try {
       const name = ref?.name;
       const synthetic =
