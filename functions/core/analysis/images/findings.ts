@@ -2,6 +2,9 @@ import type { Analysis, Finding } from '../types';
 import type { ImagesBlock } from './types';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** A lower bound is rounded down, so it never claims more than was found (as the report's cards do). */
+const pctAtLeast = (x: number) =>
+  `${(Math.max(x > 0 ? 1 : 0, Math.floor(1000 * x + 1e-9)) / 10).toFixed(1)}%`;
 /** "1 image carries", "2 images carry": the count with its noun (and verb) agreeing. */
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -24,7 +27,7 @@ export function imageFindings(a: Analysis, b: ImagesBlock, holdoutExamples: stri
     add(
       'images.ai-declared',
       'high',
-      `${evidenced} of ${b.decoded} images (${pct(evidenced / b.decoded)}) declare AI origin in their own bytes (C2PA, IPTC digital source type or generator metadata). This is a lower bound: metadata is removed by any re-encode.`,
+      `${evidenced} of ${b.decoded} images (${pctAtLeast(evidenced / b.decoded)}) declare AI origin in their own bytes (C2PA, IPTC digital source type or generator metadata). This is a lower bound: metadata is removed by any re-encode.`,
       { count: evidenced, examples: p.aiEvidence.slice(0, 10) },
     );
   if (p.c2pa.invalid > 0)
