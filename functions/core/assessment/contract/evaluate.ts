@@ -1,3 +1,4 @@
+import { findMetric } from './metrics';
 import type { ContractCondition } from './schema';
 
 /** One condition checked against a delivery: its actual value, and whether it held. */
@@ -82,8 +83,26 @@ export function evaluateCondition(
   };
   if (actual === null) return { ...base, actual, held: null, measurable: false, reason };
   const held = (c.max === undefined || actual <= c.max) && (c.min === undefined || actual >= c.min);
+  if (isImages(analysis) && c.source === undefined && !c.metric.startsWith('compare.')) {
+    const kind = findMetric(c.metric, false)?.images;
+    if (!kind) return { ...base, actual: null, held: null, measurable: false, reason: TEXT_ONLY };
+    // a lower bound over the maximum is a break; under it (or against a minimum) it proves nothing
+    if (kind === 'lowerBound' && !(c.max !== undefined && actual > c.max))
+      return { ...base, actual, held: null, measurable: false, reason: LOWER_BOUND };
+  }
   return { ...base, actual, held, measurable: true };
 }
+
+const TEXT_ONLY = 'it is measured on written text, and this delivery is an archive of images';
+const LOWER_BOUND =
+  'for an archive of images only a lower bound is measured (images declaring AI origin in their own bytes): it breaks a maximum it exceeds, but cannot show one held';
+
+/** An analysis of an archive of images (its `images` block). */
+const isImages = (analysis: unknown): boolean =>
+  typeof analysis === 'object' &&
+  analysis !== null &&
+  'images' in analysis &&
+  Boolean((analysis as { images?: unknown }).images);
 
 /** Checks every condition of a contract against a delivery's analysis and optional comparison. */
 export function evaluateContract(
