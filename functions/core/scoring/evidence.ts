@@ -44,7 +44,10 @@ function modelReading(a: Analysis): SyntheticReading {
   if (a.images) {
     const weakness =
       'only declared provenance is read from images: generated images without metadata go unseen';
-    return { facts, estimate, low, strength: 'screening', weakness, images: true };
+    // a count's lower bound, rounded down to 0.1 % as the report's cards say it ("at least")
+    const floor = (x: number) => Math.floor(10 * x + 1e-9) / 10;
+    const [f, e, l] = [floor(facts), floor(estimate), floor(low)];
+    return { facts: f, estimate: e, low: l, strength: 'screening', weakness, images: true };
   }
   if (ref?.selfTest.usable) return { facts, estimate, low, strength: 'calibrated', ...matched };
   const weakness = ref
