@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finalize, foldSource } from '../../../functions/core/analysis';
+import { syntheticReading } from '../../../functions/core/scoring/evidence';
 import { scene, source, textChunk, withChunks, zip } from './fixtures';
 
 describe('image findings in words', () => {
@@ -14,9 +15,10 @@ describe('image findings in words', () => {
       files.push({ name: `img-${i}.png`, data });
     }
     const partial = await foldSource(source(zip(files)), { fileName: 'six.zip' });
-    const finding = finalize(partial, { now: 0 }).findings.find(
-      (f) => f.id === 'images.ai-declared',
-    );
+    const analysis = finalize(partial, { now: 0 });
+    const finding = analysis.findings.find((f) => f.id === 'images.ai-declared');
     expect(finding?.message).toMatch(/^1 of 6 images \(16\.6%\) declare AI origin/);
+    // scoring's claim checks say "at least …" from the same rounded-down bound
+    expect(syntheticReading(analysis)).toMatchObject({ facts: 16.6, low: 16.6, images: true });
   });
 });
