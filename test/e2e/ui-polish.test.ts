@@ -165,6 +165,30 @@ describe.skipIf(!ready)('report polish for an image assessment (Chromium)', () =
     await section.screenshot({ path: join(shots, 'image-section-390.png') });
   }, 60_000);
 
+  it('stacks the risk factors and the claims into cards at 390 px, and keeps them tables at 1280 px', async () => {
+    for (const width of widths) {
+      await open(width);
+      for (const name of ['factors', 'claims']) {
+        const table = page.locator(`table.${name}`);
+        const row = table.locator('tbody tr').first();
+        const display = await row.evaluate((r) => getComputedStyle(r).display);
+        if (width === 390) expect(display, `${name} at ${width}`).not.toBe('table-row');
+        else expect(display, `${name} at ${width}`).toBe('table-row');
+        if (width !== 390) continue;
+        const region = page.locator('section.table-scroll', { has: table });
+        expect(await region.evaluate((r) => r.scrollWidth - r.clientWidth)).toBeLessThanOrEqual(0);
+        // the long text (reason, finding) has the card's width, not a squeezed column's
+        const prose = row.locator('td.prose').first();
+        const box = await prose.boundingBox();
+        const card = await row.boundingBox();
+        if (!box || !card) throw new Error(`no box for the ${name} table`);
+        expect(box.width).toBeGreaterThan(card.width * 0.8);
+        expect(box.x + box.width).toBeLessThanOrEqual(390);
+        await table.screenshot({ path: join(shots, `${name}-390.png`) });
+      }
+    }
+  }, 60_000);
+
   for (const width of widths) {
     it(`speaks of images in the reference and spot-check panels, with no spot-check to start, at ${width} px`, async () => {
       await open(width);
@@ -188,6 +212,21 @@ describe.skipIf(!ready)('report polish for an image assessment (Chromium)', () =
           () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
         ),
       ).toBe(false);
+      // the summary's facts (a long vendor e-mail) wrap inside their card
+      const overflow = await page
+        .locator('dl.facts')
+        .first()
+        .evaluate((dl) => {
+          const card = (dl.closest('.card') as HTMLElement).getBoundingClientRect();
+          return [...dl.querySelectorAll('dd')]
+            .filter(
+              (dd) =>
+                dd.scrollWidth > dd.clientWidth + 1 ||
+                dd.getBoundingClientRect().right > card.right + 0.5,
+            )
+            .map((dd) => dd.textContent);
+        });
+      expect(overflow).toEqual([]);
       await refs.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(shots, `panels-${width}.png`) });
       await page.screenshot({ path: join(shots, `assessment-${width}.png`), fullPage: true });

@@ -97,6 +97,13 @@ describe('scoring reasons for an image sample speak of images', () => {
     );
   });
 
+  it('says what an archive lacks when its synthetic images are claimed tagged', () => {
+    const answers = { ...loadAnswers('honest-vendor'), synthetic_records_tagged: 'all' };
+    const r = run(answers, { training: bare });
+    const d = r.discrepancies.find((x) => x.questionId === 'synthetic_records_tagged');
+    expect(d?.measured).toBe('no listing with a synthetic flag');
+  });
+
   it('says training images copy holdout images', async () => {
     const training = await imageArchiveAnalysis();
     training.contamination = {

@@ -147,7 +147,7 @@ export const taggingRule: ClaimRule = {
     out.discrepancies.push({
       questionId: id,
       claimed: tagged,
-      measured: declared === null ? 'no synthetic flag field' : Math.round(declared * 1000) / 10,
+      measured: declared === null ? where : Math.round(declared * 1000) / 10,
       tolerance: tol,
       unit: 'percentage points',
       message,

@@ -59,7 +59,8 @@ export function DiscrepancyTable(props: {
         <p class="empty">No claim is contradicted by the analyzed samples.</p>
       ) : (
         <TableScroll label="Claims the samples contradict">
-          <table class="data claims">
+          {/* On a phone each claim becomes a card of labelled lines (card-rows): nothing scrolls sideways. */}
+          <table class="data claims card-rows">
             <caption class="visually-hidden">Claims the samples contradict</caption>
             <thead>
               <tr>
@@ -75,17 +76,17 @@ export function DiscrepancyTable(props: {
               {discrepancies.map((d) => (
                 <tr key={d.questionId + d.message}>
                   <th scope="row">{prompts.get(d.questionId) ?? 'A claim'}</th>
-                  <td>{claimed(d.questionId, d.claimed)}</td>
-                  <td>{measuredText(d)}</td>
-                  <td>
+                  <td data-label="Claimed">{claimed(d.questionId, d.claimed)}</td>
+                  <td data-label="Measured">{measuredText(d)}</td>
+                  <td data-label="Tolerance">
                     ± {d.tolerance} {d.unit}
                   </td>
                   {withEvidence ? (
-                    <td>
+                    <td data-label="Evidence">
                       <EvidenceBadge strength={d.evidence} />
                     </td>
                   ) : null}
-                  <td class="prose">
+                  <td class="prose" data-label="Finding">
                     <span aria-hidden="true">⚠ </span>
                     {plainText(d.message)}
                   </td>
@@ -119,7 +120,8 @@ function UnverifiedClaims({
         counted as contradictions.
       </p>
       <TableScroll label="Claims the evidence could not settle">
-        <table class="data claims">
+        {/* On a phone each claim becomes a card of labelled lines (card-rows): nothing scrolls sideways. */}
+        <table class="data claims card-rows">
           <caption class="visually-hidden">Claims the evidence could not settle</caption>
           <thead>
             <tr>

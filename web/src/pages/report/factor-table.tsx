@@ -23,7 +23,8 @@ export function FactorTable(props: { factors: RiskFactor[]; labels?: Map<string,
         <p class="empty">No risk factors.</p>
       ) : (
         <TableScroll label="Risk factors, largest first">
-          <table class="data factors">
+          {/* On a phone each factor becomes a card of labelled lines (card-rows): nothing scrolls sideways. */}
+          <table class="data factors card-rows">
             <caption class="visually-hidden">Risk factors, largest first</caption>
             <thead>
               <tr>
@@ -39,15 +40,19 @@ export function FactorTable(props: { factors: RiskFactor[]; labels?: Map<string,
             <tbody>
               {sorted.map((f) => (
                 <tr key={f.id}>
-                  <td class="num">{formatPoints(f.points)}</td>
+                  <td class="num" data-label="Points">
+                    {formatPoints(f.points)}
+                  </td>
                   <th scope="row">{labels.get(f.id) ?? humanize(f.id)}</th>
-                  <td>
+                  <td data-label="Source">
                     <span class={`source source-${f.source}`}>
                       {sourceLabels[f.source] ?? f.source}
                     </span>
                   </td>
-                  <td class="prose">{plainWords(plainText(f.reason), labels)}</td>
-                  <td class="prose">
+                  <td class="prose" data-label="Reason">
+                    {plainWords(plainText(f.reason), labels)}
+                  </td>
+                  <td class="prose" data-label="Remediation">
                     {f.remediation ? plainWords(plainText(f.remediation), labels) : '—'}
                   </td>
                 </tr>
