@@ -47,7 +47,7 @@ function SeriesCard({ series, index }: { series: DeliverySeries; index: number }
             <tr>
               <th scope="col">Delivery</th>
               <th scope="col" class="num">
-                Records
+                Records or images
               </th>
               <th scope="col">Variety of word pairs</th>
               <th scope="col">Variety of words in running text</th>
