@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { ReportKeys } from '../core/signing/types';
-import { clientOptions } from '../lib/client-options';
 import type { Config } from '../lib/config';
-import { loadOnce } from '../lib/load-once';
+import { kmsClientFor } from '../lib/kms-client';
 import { kmsReportKeys } from './kms-keys';
 import { localReportKeys } from './local-keys';
 
@@ -27,16 +26,7 @@ const unconfigured: ReportKeys = {
  */
 export function reportKeysFor(config: Config, clock: () => Date): ReportKeys {
   if (config.SIGNING_KEYS) {
-    const kms = loadOnce(async () => {
-      const { KMSClient } = await import('@aws-sdk/client-kms');
-      const { timeouts, requestHandler } = clientOptions(config);
-      return new KMSClient({
-        region: config.AWS_REGION,
-        maxAttempts: timeouts.maxAttempts,
-        requestHandler: requestHandler(timeouts.requestMs),
-      });
-    });
-    return kmsReportKeys(config.SIGNING_KEYS, kms);
+    return kmsReportKeys(config.SIGNING_KEYS, kmsClientFor(config));
   }
   if (config.DILIGENCE_MODE === 'aws') return unconfigured;
   return localReportKeys(localKeyDir(config.DATA_DIR), clock);

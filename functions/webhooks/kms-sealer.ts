@@ -1,5 +1,5 @@
 import type { EncryptCommandOutput } from '@aws-sdk/client-kms';
-import { type KmsCall, kmsPrefix } from './kms-client';
+import { type KmsCall, kmsPrefix } from './kms-sealed-form';
 import { SecretOpenError, type SecretSealer } from './secret-sealer';
 
 /**

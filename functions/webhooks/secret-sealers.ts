@@ -1,5 +1,5 @@
 import type { Config } from '../lib/config';
-import { kmsClientFor } from './kms-client';
+import { kmsClientFor } from '../lib/kms-client';
 import { kmsSealOnly } from './kms-sealer';
 import { localSealer, localSecretKeyDir } from './local-sealer';
 import { type SecretSealer, unconfiguredSealer } from './secret-sealer';
