@@ -6,18 +6,10 @@
  */
 import sharp, { type Sharp } from 'sharp';
 import { pack } from 'tar-stream';
+import { seededRandom } from '../lib/seeded-random';
 
-/** A seeded random generator (mulberry32): the demo draws the same pictures on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded random generator: the demo draws the same pictures on every machine. */
+export const rng = seededRandom;
 
 /** A picture of random shapes (structured, so resized copies keep their perceptual hash). */
 export function scene(seed: number, width = 256, height = 192): Sharp {

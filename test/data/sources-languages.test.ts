@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Analysis, analyzeSource } from '../../functions/core/analysis';
 import { type Answers, aiTrainingDataV1 } from '../../functions/core/questionnaire';
 import { defaultPolicy, score } from '../../functions/core/scoring';
+import { seededRandom } from '../../functions/lib/seeded-random';
 import { DATA_DIR, hasData, loadCorpora } from '../../scripts/style-model/corpora';
 
 // Tests on ../shared/data plus generated mixes: per-source attribution and measured languages.
@@ -15,20 +16,8 @@ if (!present) console.warn(`Sources and languages data tests SKIPPED: ${DATA_DIR
 const NOW = new Date('2025-06-01T00:00:00Z');
 const ZH = readFileSync('test/fixtures/languages/zh.txt', 'utf8').split('\n').filter(Boolean);
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffle<T>(items: T[], seed: number): T[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));
@@ -52,7 +41,7 @@ async function run(rows: Record<string, unknown>[], key?: string): Promise<Analy
 
 /** Distinct Chinese records: two or three fixture sentences joined. */
 function chinese(n: number, seed: number): string[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const out = new Set<string>();
   while (out.size < n) {
     const k = 2 + Math.floor(r() * 2);

@@ -5,6 +5,7 @@
  * "at least", never an estimate: docs/images.md), content credentials when any. The text measures
  * (records, machine-text estimate, personal data, languages) do not apply to an archive of images.
  */
+import { lowerBoundPercent } from '../analysis/images/lower-bound';
 import type { ImagesBlock } from '../analysis/images/types';
 
 /** The headline facts of an image sample: small, plain JSON (kept in the vendor's sample summary). */
@@ -50,8 +51,7 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
  * 33.3 %" for a third); any evidence reads at least "0.1 %", none "0 %".
  */
 export function atLeast(share: number): string {
-  if (!(share > 0)) return 'at least 0 %';
-  return `at least ${Math.max(1, Math.floor(share * 1000 + 1e-9)) / 10} %`;
+  return `at least ${lowerBoundPercent(share)} %`;
 }
 
 const count = (n: number) => n.toLocaleString('en');

@@ -1,10 +1,9 @@
 import type { Analysis, Finding } from '../types';
+import { lowerBoundPercent } from './lower-bound';
 import type { ImagesBlock } from './types';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-/** A lower bound is rounded down, so it never claims more than was found (as the report's cards do). */
-const pctAtLeast = (x: number) =>
-  `${(Math.max(x > 0 ? 1 : 0, Math.floor(1000 * x + 1e-9)) / 10).toFixed(1)}%`;
+const pctAtLeast = (x: number) => `${lowerBoundPercent(x).toFixed(1)}%`;
 /** "1 image carries", "2 images carry": the count with its noun (and verb) agreeing. */
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

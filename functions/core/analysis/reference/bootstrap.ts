@@ -1,4 +1,5 @@
-import { resampleHistogram, seededRandom } from '../synthetic/resample';
+import { seededRandom } from '../../../lib/seeded-random';
+import { resampleHistogram } from '../synthetic/resample';
 import { MIXTURE_FITS, type MixtureFit } from './mixture';
 
 /** Bootstrap replicates of the two-sided fit. */

@@ -1,5 +1,6 @@
+import { seededRandom } from '../../../lib/seeded-random';
 import type { StyleModel } from './model';
-import { resampleHistogram, seededRandom } from './resample';
+import { resampleHistogram } from './resample';
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 const BOOTSTRAP = 400;
